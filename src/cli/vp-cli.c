@@ -1,0 +1,499 @@
+/* vp-cli.c: visit-planner-cli, the command line over the same store as the window (docs/cli.md). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vp-enum-types.h"
+#include "vp-file.h"
+#include "vp-programme-format.h"
+#include "vp-store.h"
+
+enum {
+  EXIT_OK       = 0,
+  EXIT_PROBLEMS = 1,
+  EXIT_FAILURE_ = 2,
+};
+
+typedef struct
+{
+  const char  *database;  /* --database, or NULL */
+  char       **args;      /* the command's own arguments */
+  int          n_args;
+} CliContext;
+
+typedef int (*CommandFunc) (CliContext *context);
+
+typedef struct
+{
+  const char  *name;
+  const char  *usage;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static const Command *find_command (const char *name);
+
+/* Output {{{1 */
+
+static void G_GNUC_PRINTF (1, 2)
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line: a message must never spill hostile newlines onto the terminal. */
+  g_strdelimit (message, "\r\n", ' ');
+  fprintf (stderr, "visit-planner-cli: %s\n", message);
+}
+
+static int
+usage_error (const Command *command,
+             const char    *problem)
+{
+  if (problem != NULL)
+    print_error ("%s", problem);
+  if (command != NULL)
+    fprintf (stderr, _("Usage: visit-planner-cli [--database FILE] %s\n"), command->usage);
+  else
+    fprintf (stderr, _("Usage: visit-planner-cli [--database FILE] COMMAND [ARGS…]; "
+                       "see “visit-planner-cli --help”\n"));
+  return EXIT_FAILURE_;
+}
+
+/* Writes @bytes to @path (whole or not at all), or to standard output when
+ * @path is NULL. */
+static gboolean
+write_output (const char  *path,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (path != NULL)
+    return vp_file_write_atomically (path, bytes, 0600, error);
+
+  if (size > 0 && fwrite (data, 1, size, stdout) != size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("cannot write to standard output"));
+      return FALSE;
+    }
+  if (fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("cannot write to standard output"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Arguments {{{1 */
+
+/* Splits a command's arguments into options (with their values) and the
+ * rest.  @flags lists the options without a value, @valued those with one;
+ * anything else starting with '-' is a usage error. */
+typedef struct
+{
+  GHashTable *options;    /* name → value ("" for flags) */
+  GPtrArray  *positional;
+} Arguments;
+
+static void
+arguments_clear (Arguments *arguments)
+{
+  g_clear_pointer (&arguments->options, g_hash_table_unref);
+  g_clear_pointer (&arguments->positional, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arguments, arguments_clear)
+
+static gboolean
+parse_arguments (CliContext          *context,
+                 const char * const  *flags,
+                 const char * const  *valued,
+                 Arguments           *arguments,
+                 char               **problem)
+{
+  arguments->options = g_hash_table_new (g_str_hash, g_str_equal);
+  arguments->positional = g_ptr_array_new ();
+
+  for (int i = 0; i < context->n_args; i++)
+    {
+      const char *arg = context->args[i];
+
+      if (g_str_equal (arg, "--"))
+        {
+          for (i++; i < context->n_args; i++)
+            g_ptr_array_add (arguments->positional, context->args[i]);
+          break;
+        }
+
+      if (arg[0] != '-' || arg[1] == '\0')
+        {
+          g_ptr_array_add (arguments->positional, (gpointer)arg);
+          continue;
+        }
+
+      if (flags != NULL && g_strv_contains (flags, arg))
+        {
+          g_hash_table_insert (arguments->options, (gpointer)arg, (gpointer)"");
+          continue;
+        }
+
+      if (valued != NULL && g_strv_contains (valued, arg))
+        {
+          if (i + 1 >= context->n_args)
+            {
+              *problem = g_strdup_printf (_("%s needs a value"), arg);
+              return FALSE;
+            }
+          g_hash_table_insert (arguments->options, (gpointer)arg, context->args[++i]);
+          continue;
+        }
+
+      *problem = g_strdup_printf (_("unknown option “%s”"), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static VpStore *
+open_store (CliContext  *context,
+            GError     **error)
+{
+  g_autofree char *path = vp_store_resolve_path (context->database);
+
+  return vp_store_new (path, error);
+}
+
+static VpSnapshot *
+load_programme (VpStore     *store,
+                const char  *id_or_uid,
+                GError     **error)
+{
+  gint64 id = vp_store_find_programme (store, id_or_uid, error);
+
+  if (id == 0)
+    return NULL;
+
+  return vp_store_load_snapshot (store, id, error);
+}
+
+/* Commands {{{1 */
+
+static int
+command_list (CliContext *context)
+{
+  static const char * const flags[] = { "--json", NULL };
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  GListModel *programmes;
+  gboolean json;
+  guint n;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (find_command ("list"), problem);
+  if (arguments.positional->len != 0)
+    return usage_error (find_command ("list"), _("list takes no arguments"));
+  json = g_hash_table_contains (arguments.options, "--json");
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  programmes = vp_store_get_programmes (store);
+  n = g_list_model_get_n_items (programmes);
+
+  if (json)
+    g_string_append_c (out, '[');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonGenerator) generator = json_generator_new ();
+          g_autoptr(JsonNode) root = NULL;
+          g_autofree char *text = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, vp_programme_get_id (programme));
+          json_builder_set_member_name (builder, "uid");
+          json_builder_add_string_value (builder, vp_programme_get_uid (programme));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, vp_programme_get_title (programme));
+          json_builder_set_member_name (builder, "start_date");
+          json_builder_add_string_value (builder, vp_programme_get_start_date (programme));
+          json_builder_set_member_name (builder, "end_date");
+          json_builder_add_string_value (builder, vp_programme_get_end_date (programme));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, vp_enum_to_nick (VP_TYPE_PROGRAMME_STATUS,
+                                                                   vp_programme_get_status (programme)));
+          json_builder_end_object (builder);
+
+          root = json_builder_get_root (builder);
+          json_generator_set_root (generator, root);
+          text = json_generator_to_data (generator, NULL);
+          g_string_append_printf (out, "%s\n  %s", i > 0 ? "," : "", text);
+        }
+      else
+        {
+          g_autofree char *title = g_strdup (vp_programme_get_title (programme));
+
+          /* one programme a line, whatever the title holds */
+          g_strdelimit (title, "\t\r\n", ' ');
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+                                  vp_programme_get_id (programme),
+                                  vp_programme_get_uid (programme),
+                                  vp_programme_get_start_date (programme),
+                                  vp_programme_get_end_date (programme),
+                                  title);
+        }
+    }
+
+  if (json)
+    g_string_append (out, n > 0 ? "\n]\n" : "]\n");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+command_import (CliContext *context)
+{
+  static const char * const flags[] = { "--update", NULL };
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+  VpStoreImportFlags import_flags = VP_STORE_IMPORT_NONE;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (find_command ("import"), problem);
+  if (arguments.positional->len != 1)
+    return usage_error (find_command ("import"), _("import takes one file"));
+  if (g_hash_table_contains (arguments.options, "--update"))
+    import_flags |= VP_STORE_IMPORT_UPDATE;
+
+  path = g_ptr_array_index (arguments.positional, 0);
+  display = g_filename_display_name (path);
+
+  /* The whole document is read and checked before the database is opened:
+   * a bad file cannot touch it. */
+  bytes = vp_file_read (path, VP_PROGRAMME_FORMAT_MAX_BYTES, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  snapshot = vp_programme_format_read (bytes, &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (!vp_store_import_snapshot (store, snapshot, import_flags, NULL, &error))
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+
+  printf ("%s\n", vp_programme_get_uid (vp_snapshot_get_programme (snapshot)));
+  return EXIT_OK;
+}
+
+static int
+command_export (CliContext *context)
+{
+  static const char * const valued[] = { "-o", "--output", NULL };
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  const char *output;
+
+  if (!parse_arguments (context, NULL, valued, &arguments, &problem))
+    return usage_error (find_command ("export"), problem);
+  if (arguments.positional->len != 1)
+    return usage_error (find_command ("export"), _("export takes one programme"));
+
+  output = g_hash_table_lookup (arguments.options, "-o");
+  if (output == NULL)
+    output = g_hash_table_lookup (arguments.options, "--output");
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  bytes = vp_programme_format_write (snapshot);
+  if (!write_output (output, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
+/* Dispatch {{{1 */
+
+static const Command commands[] = {
+  { "list", "list [--json]",
+    N_("List the programmes: id, uid, first and last day, title"), command_list },
+  { "import", "import FILE [--update]",
+    N_("Import a programme document; --update updates the stored programme with the same uid"),
+    command_import },
+  { "export", "export PROGRAMME [-o FILE]",
+    N_("Write a programme document (to standard output without -o)"), command_export },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_help (void)
+{
+  printf ("%s\n\n", _("Usage: visit-planner-cli [--database FILE] COMMAND [ARGS…]"));
+  printf ("%s\n\n", _("Plan group visits between clusters from the command line."));
+  printf ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    printf ("  %-40s %s\n", commands[i].usage, _(commands[i].summary));
+  printf ("\n%s\n", _("Options:"));
+  printf ("  %-40s %s\n", "--database FILE",
+          _("The database (default: $VISIT_PLANNER_DATABASE, else "
+            "$XDG_DATA_HOME/visit-planner/visits.db)"));
+  printf ("  %-40s %s\n", "-h, --help", _("Show this help"));
+  printf ("  %-40s %s\n", "--version", _("Show the version"));
+  printf ("\n%s\n", _("PROGRAMME is a programme’s numeric id or its uid."));
+  printf ("%s\n", _("Exit status: 0 success; 1 problems found; 2 bad usage, bad input or a failure."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  CliContext context = { NULL, NULL, 0 };
+  const Command *command;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("visit-planner-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc)
+            return usage_error (NULL, _("--database needs a file"));
+          context.database = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        context.database = arg + strlen ("--database=");
+      else if (arg[0] == '-')
+        {
+          g_autofree char *problem = g_strdup_printf (_("unknown option “%s”"), arg);
+          return usage_error (NULL, problem);
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    return usage_error (NULL, _("no command given"));
+
+  command = find_command (argv[i]);
+  if (command == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (argv[i], MIN (strlen (argv[i]), 80));
+      g_autofree char *problem = g_strdup_printf (_("unknown command “%s”"), shown);
+
+      return usage_error (NULL, problem);
+    }
+
+  /* "COMMAND --help" explains the command. */
+  for (int j = i + 1; j < argc; j++)
+    if (g_str_equal (argv[j], "--help") || g_str_equal (argv[j], "-h"))
+      {
+        printf (_("Usage: visit-planner-cli [--database FILE] %s\n"), command->usage);
+        printf ("%s\n", _(command->summary));
+        return EXIT_OK;
+      }
+
+  context.args = argv + i + 1;
+  context.n_args = argc - i - 1;
+
+  return command->run (&context);
+}

@@ -1,0 +1,81 @@
+/* vp-enums.h: the closed vocabularies of a programme, named as in the exchange format. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The nick of every value (registered by glib-mkenums) is the word the
+ * programme format uses: VP_SESSION_KIND_B2B is "b2b",
+ * VP_PARTICIPANT_ROLE_CLUSTER_MANAGER is "cluster-manager".  A value named
+ * UNSET means "not given" and has no word in the format. */
+
+typedef enum
+{
+  VP_PROGRAMME_STATUS_DRAFT,
+  VP_PROGRAMME_STATUS_CONFIRMED,
+  VP_PROGRAMME_STATUS_COMPLETED,
+  VP_PROGRAMME_STATUS_CANCELLED,
+} VpProgrammeStatus;
+
+typedef enum
+{
+  VP_HOST_KIND_UNSET,
+  VP_HOST_KIND_COMPANY,
+  VP_HOST_KIND_UNIVERSITY,
+  VP_HOST_KIND_RESEARCH,
+  VP_HOST_KIND_CLUSTER,
+  VP_HOST_KIND_PUBLIC,
+  VP_HOST_KIND_OTHER,
+} VpHostKind;
+
+typedef enum
+{
+  VP_PARTICIPANT_ROLE_UNSET,
+  VP_PARTICIPANT_ROLE_CLUSTER_MANAGER,
+  VP_PARTICIPANT_ROLE_SME,
+  VP_PARTICIPANT_ROLE_RESEARCHER,
+  VP_PARTICIPANT_ROLE_SUPPORT_ORGANISATION,
+  VP_PARTICIPANT_ROLE_OTHER,
+} VpParticipantRole;
+
+typedef enum
+{
+  VP_TRAVEL_KIND_UNSET,
+  VP_TRAVEL_KIND_FLIGHT,
+  VP_TRAVEL_KIND_TRAIN,
+  VP_TRAVEL_KIND_BUS,
+  VP_TRAVEL_KIND_CAR,
+  VP_TRAVEL_KIND_OTHER,
+} VpTravelKind;
+
+typedef enum
+{
+  VP_SESSION_KIND_UNSET,
+  VP_SESSION_KIND_VISIT,
+  VP_SESSION_KIND_MEETING,
+  VP_SESSION_KIND_B2B,
+  VP_SESSION_KIND_WORKSHOP,
+  VP_SESSION_KIND_MEAL,
+  VP_SESSION_KIND_TRANSFER,
+  VP_SESSION_KIND_SOCIAL,
+  VP_SESSION_KIND_OTHER,
+} VpSessionKind;
+
+typedef enum
+{
+  VP_SESSION_STATUS_CONFIRMED,
+  VP_SESSION_STATUS_TENTATIVE,
+  VP_SESSION_STATUS_CANCELLED,
+} VpSessionStatus;
+
+/* The format's word for @value of the enum type @type, or NULL for an UNSET
+ * value or a value outside the type. */
+const char *vp_enum_to_nick   (GType       type,
+                               int         value);
+/* Reads the format's word @nick; FALSE for NULL, "unset" or an unknown word. */
+gboolean    vp_enum_from_nick (GType       type,
+                               const char *nick,
+                               int        *value);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* vp-participant.h: a visitor, their needs, travel legs and hotel stays. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "vp-enums.h"
+#include "vp-travel.h"
+
+G_BEGIN_DECLS
+
+#define VP_TYPE_PARTICIPANT (vp_participant_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpParticipant, vp_participant, VP, PARTICIPANT, GObject)
+
+/* @ref is the participant's id in a programme document, unique within its
+ * programme.  Strings may be NULL.  dietary, accessibility,
+ * emergency-contact, phone and notes are personal data. */
+VpParticipant     *vp_participant_new                   (void);
+VpParticipant     *vp_participant_copy                  (VpParticipant     *self);
+
+gint64             vp_participant_get_id                (VpParticipant     *self);
+void               vp_participant_set_id                (VpParticipant     *self,
+                                                         gint64             id);
+const char        *vp_participant_get_ref               (VpParticipant     *self);
+void               vp_participant_set_ref               (VpParticipant     *self,
+                                                         const char        *ref);
+const char        *vp_participant_get_name              (VpParticipant     *self);
+void               vp_participant_set_name              (VpParticipant     *self,
+                                                         const char        *name);
+const char        *vp_participant_get_email             (VpParticipant     *self);
+void               vp_participant_set_email             (VpParticipant     *self,
+                                                         const char        *email);
+const char        *vp_participant_get_organisation      (VpParticipant     *self);
+void               vp_participant_set_organisation      (VpParticipant     *self,
+                                                         const char        *organisation);
+const char        *vp_participant_get_phone             (VpParticipant     *self);
+void               vp_participant_set_phone             (VpParticipant     *self,
+                                                         const char        *phone);
+const char        *vp_participant_get_country           (VpParticipant     *self);
+void               vp_participant_set_country           (VpParticipant     *self,
+                                                         const char        *country);
+VpParticipantRole  vp_participant_get_role              (VpParticipant     *self);
+void               vp_participant_set_role              (VpParticipant     *self,
+                                                         VpParticipantRole  role);
+const char        *vp_participant_get_dietary           (VpParticipant     *self);
+void               vp_participant_set_dietary           (VpParticipant     *self,
+                                                         const char        *dietary);
+const char        *vp_participant_get_accessibility     (VpParticipant     *self);
+void               vp_participant_set_accessibility     (VpParticipant     *self,
+                                                         const char        *accessibility);
+const char        *vp_participant_get_emergency_contact (VpParticipant     *self);
+void               vp_participant_set_emergency_contact (VpParticipant     *self,
+                                                         const char        *emergency_contact);
+const char        *vp_participant_get_notes             (VpParticipant     *self);
+void               vp_participant_set_notes             (VpParticipant     *self,
+                                                         const char        *notes);
+
+/* Borrowed arrays of VpTravelLeg and VpStay, in the order given. */
+GPtrArray         *vp_participant_get_travel            (VpParticipant     *self);
+/* Takes ownership of @leg. */
+void               vp_participant_add_travel_leg        (VpParticipant     *self,
+                                                         VpTravelLeg       *leg);
+GPtrArray         *vp_participant_get_accommodation     (VpParticipant     *self);
+/* Takes ownership of @stay. */
+void               vp_participant_add_stay              (VpParticipant     *self,
+                                                         VpStay            *stay);
+
+G_END_DECLS

@@ -1,0 +1,313 @@
+/* vp-store-schema.c: the database schema and the steps that bring an older file up to it. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "vp-store.h"
+#include "vp-store-schema.h"
+
+/* Local times are kept as the user typed them, with their zone; the UTC
+ * instants beside them are a cache for sorting and overlap queries.
+ * Enumerations are stored as the exchange format's words. */
+static const VpMigration migrations[] = {
+  { 1,
+    "CREATE TABLE programmes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uid TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'draft',"
+    "  visiting_cluster TEXT,"
+    "  host_cluster TEXT,"
+    "  host_country TEXT NOT NULL,"
+    "  timezone TEXT NOT NULL,"
+    "  start_date TEXT NOT NULL,"
+    "  end_date TEXT NOT NULL,"
+    "  coordinator_name TEXT,"
+    "  coordinator_email TEXT,"
+    "  origin_city TEXT,"
+    "  origin_latitude REAL,"
+    "  origin_longitude REAL,"
+    "  lump_sum_eur REAL,"
+    "  created_at INTEGER NOT NULL,"
+    "  modified_at INTEGER NOT NULL,"
+    "  CHECK (end_date >= start_date)"
+    ");"
+    "CREATE TABLE hosts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  ref TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT,"
+    "  contact_name TEXT,"
+    "  contact_email TEXT,"
+    "  phone TEXT,"
+    "  address TEXT,"
+    "  city TEXT,"
+    "  country TEXT,"
+    "  latitude REAL,"
+    "  longitude REAL,"
+    "  max_group_size INTEGER,"
+    "  notes TEXT,"
+    "  UNIQUE (programme_id, ref)"
+    ");"
+    "CREATE TABLE participants ("
+    "  id INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  ref TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  email TEXT,"
+    "  organisation TEXT,"
+    "  phone TEXT,"
+    "  country TEXT,"
+    "  role TEXT,"
+    "  dietary TEXT,"
+    "  accessibility TEXT,"
+    "  emergency_contact TEXT,"
+    "  notes TEXT,"
+    "  UNIQUE (programme_id, ref)"
+    ");"
+    "CREATE INDEX participants_email ON participants (email COLLATE NOCASE);"
+    "CREATE TABLE travel_legs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT,"
+    "  reference TEXT,"
+    "  origin TEXT,"
+    "  destination TEXT,"
+    "  depart TEXT NOT NULL,"
+    "  depart_timezone TEXT,"
+    "  depart_utc INTEGER NOT NULL,"
+    "  arrive TEXT NOT NULL,"
+    "  arrive_timezone TEXT,"
+    "  arrive_utc INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX travel_legs_participant ON travel_legs (participant_id);"
+    "CREATE TABLE stays ("
+    "  id INTEGER PRIMARY KEY,"
+    "  participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT,"
+    "  address TEXT,"
+    "  check_in TEXT NOT NULL,"
+    "  check_out TEXT NOT NULL,"
+    "  CHECK (check_out > check_in)"
+    ");"
+    "CREATE INDEX stays_participant ON stays (participant_id);"
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  ref TEXT NOT NULL,"
+    "  uid TEXT NOT NULL,"
+    "  revision INTEGER NOT NULL DEFAULT 0,"
+    "  title TEXT NOT NULL,"
+    "  kind TEXT,"
+    "  start_local TEXT NOT NULL,"
+    "  end_local TEXT NOT NULL,"
+    "  timezone TEXT,"
+    "  end_timezone TEXT,"
+    "  start_utc INTEGER NOT NULL,"
+    "  end_utc INTEGER NOT NULL,"
+    "  host_id INTEGER REFERENCES hosts (id) ON DELETE SET NULL,"
+    "  location TEXT,"
+    "  description TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'confirmed',"
+    "  attendees_all INTEGER NOT NULL DEFAULT 1,"
+    "  capacity INTEGER,"
+    "  modified_at INTEGER NOT NULL,"
+    "  UNIQUE (programme_id, uid),"
+    "  UNIQUE (programme_id, ref),"
+    "  CHECK (end_utc > start_utc)"
+    ");"
+    "CREATE INDEX sessions_time ON sessions (programme_id, start_utc);"
+    "CREATE INDEX sessions_host ON sessions (host_id);"
+    "CREATE TABLE attendances ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+    "  participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY (session_id, participant_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX attendances_participant ON attendances (participant_id);" },
+};
+
+const VpMigration *
+vp_store_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+int
+vp_store_schema_get_version (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
+
+static int
+read_user_version (sqlite3  *db,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                 _("not a Visit Planner database: %s"), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static gboolean
+has_tables (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("the database could not be updated: %s"),
+                   message != NULL ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A consistent copy of the whole file, readable by its owner only. */
+static gboolean
+back_up (sqlite3     *db,
+         const char  *path,
+         int          version,
+         char       **backup_path,
+         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *unique = g_strdup_printf ("%s.%u", target, g_random_int ());
+
+      g_free (target);
+      target = g_steal_pointer (&unique);
+    }
+
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *display = g_filename_display_name (target);
+
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("could not write the backup %s before updating the database: %s"),
+                   display, sqlite3_errmsg (db));
+      g_unlink (target);
+      return FALSE;
+    }
+
+  g_chmod (target, 0600);
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&target);
+
+  return TRUE;
+}
+
+gboolean
+vp_store_schema_upgrade (sqlite3            *db,
+                         const char         *path,
+                         const VpMigration  *steps,
+                         guint               n_steps,
+                         char              **backup_path,
+                         GError            **error)
+{
+  g_autofree char *set_version = NULL;
+  int current;
+  int target;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (n_steps > 0, FALSE);
+
+  target = steps[n_steps - 1].version;
+  current = read_user_version (db, error);
+  if (current < 0)
+    return FALSE;
+
+  if (current > target)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NEWER_SCHEMA,
+                   _("written by a newer version of Visit Planner (database version %d; "
+                     "this version reads up to %d): it was left untouched"),
+                   current, target);
+      return FALSE;
+    }
+
+  if (current == target)
+    return TRUE;
+
+  if (current == 0 && has_tables (db))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("not a Visit Planner database: it holds tables of another program"));
+      return FALSE;
+    }
+
+  if (current > 0 && path != NULL && !back_up (db, path, current, backup_path, error))
+    return FALSE;
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].version <= current)
+        continue;
+      if (!exec (db, steps[i].sql, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+  if (!exec (db, set_version, error) || !exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,31 @@
+/* vp-store-schema.h: the database schema and the steps that bring an older file up to it. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* One numbered step: the SQL that takes a database from version - 1 to
+ * version. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} VpMigration;
+
+/* The steps of this program; the last one's version is the current one. */
+const VpMigration *vp_store_schema_get_migrations (guint             *n_migrations);
+int                vp_store_schema_get_version    (void);
+
+/* Brings @db (the file at @path) up to the last of @migrations: refuses a
+ * newer file untouched; for a file that has data, first copies it to a
+ * backup beside @path, then runs the missing steps in one transaction. */
+gboolean           vp_store_schema_upgrade        (sqlite3           *db,
+                                                   const char        *path,
+                                                   const VpMigration *migrations,
+                                                   guint              n_migrations,
+                                                   char             **backup_path,
+                                                   GError           **error);
+
+G_END_DECLS

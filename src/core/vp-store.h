@@ -1,0 +1,88 @@
+/* vp-store.h: the SQLite database, the only code that speaks SQL. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define VP_STORE_ERROR (vp_store_error_quark ())
+
+typedef enum
+{
+  VP_STORE_ERROR_FAILED,        /* SQLite or the file system failed */
+  VP_STORE_ERROR_NEWER_SCHEMA,  /* written by a newer Visit Planner: left untouched */
+  VP_STORE_ERROR_NOT_FOUND,     /* no such programme */
+  VP_STORE_ERROR_EXISTS,        /* a programme with that uid is already stored */
+  VP_STORE_ERROR_INVALID,       /* the data breaks a rule of the store */
+} VpStoreError;
+
+typedef enum
+{
+  VP_STORE_IMPORT_NONE   = 0,
+  /* Match the stored programme by uid and update it (programme-format.md). */
+  VP_STORE_IMPORT_UPDATE = 1 << 0,
+} VpStoreImportFlags;
+
+#define VP_TYPE_STORE (vp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpStore, vp_store, VP, STORE, GObject)
+
+/* Signals: ::changed (gint64 programme_id) after every write, by this
+ * connection or (seen by vp_store_poll_external_changes()) another; the id is
+ * 0 when the write may touch any programme. */
+
+GQuark       vp_store_error_quark      (void);
+
+/* --database, else $VISIT_PLANNER_DATABASE, else
+ * $XDG_DATA_HOME/visit-planner/visits.db.  @explicit_path may be NULL. */
+char        *vp_store_resolve_path     (const char          *explicit_path);
+
+/* Opens @path, creating it (mode 0600, with its folder) or migrating it
+ * (after a backup copy beside it) as needed. */
+VpStore     *vp_store_new              (const char          *path,
+                                        GError             **error);
+const char  *vp_store_get_path         (VpStore             *self);
+int          vp_store_get_schema_version (VpStore           *self);
+
+/* The programmes, newest first (start date, then id): a list model of
+ * VpProgramme that the store keeps current. */
+GListModel  *vp_store_get_programmes   (VpStore             *self);
+
+/* A programme's numeric id, or its uid: its row id, or 0 with
+ * VP_STORE_ERROR_NOT_FOUND. */
+gint64       vp_store_find_programme   (VpStore             *self,
+                                        const char          *id_or_uid,
+                                        GError             **error);
+
+VpSnapshot  *vp_store_load_snapshot    (VpStore             *self,
+                                        gint64               programme_id,
+                                        GError             **error);
+
+gboolean     vp_store_count_programme  (VpStore             *self,
+                                        gint64               programme_id,
+                                        guint               *n_hosts,
+                                        guint               *n_participants,
+                                        guint               *n_sessions,
+                                        GError             **error);
+
+/* Writes a whole programme in one transaction: all or nothing.  Without
+ * VP_STORE_IMPORT_UPDATE a stored uid is VP_STORE_ERROR_EXISTS; with it, the
+ * stored programme is updated and sessions matched by uid, their revision
+ * raised when a change shows in a calendar, missing ones cancelled. */
+gboolean     vp_store_import_snapshot  (VpStore             *self,
+                                        VpSnapshot          *snapshot,
+                                        VpStoreImportFlags   flags,
+                                        gint64              *programme_id,
+                                        GError             **error);
+
+gboolean     vp_store_delete_programme (VpStore             *self,
+                                        gint64               programme_id,
+                                        GError             **error);
+
+/* Notices writes by another connection (the command line while the window is
+ * open) and emits ::changed for them.  Cheap: call it from a timeout. */
+void         vp_store_poll_external_changes (VpStore        *self);
+
+G_END_DECLS

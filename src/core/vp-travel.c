@@ -1,0 +1,92 @@
+/* vp-travel.c: boxed value types for a participant's travel legs and hotel stays. */
+#include "config.h"
+
+#include "vp-travel.h"
+
+G_DEFINE_BOXED_TYPE (VpTravelLeg, vp_travel_leg, vp_travel_leg_copy, vp_travel_leg_free)
+G_DEFINE_BOXED_TYPE (VpStay, vp_stay, vp_stay_copy, vp_stay_free)
+
+VpTravelLeg *
+vp_travel_leg_new (void)
+{
+  VpTravelLeg *leg = g_new0 (VpTravelLeg, 1);
+
+  leg->kind = VP_TRAVEL_KIND_UNSET;
+  leg->depart_utc = 0;
+  leg->arrive_utc = 0;
+
+  return leg;
+}
+
+VpTravelLeg *
+vp_travel_leg_copy (const VpTravelLeg *leg)
+{
+  VpTravelLeg *copy;
+
+  g_return_val_if_fail (leg != NULL, NULL);
+
+  copy = vp_travel_leg_new ();
+  copy->kind = leg->kind;
+  copy->reference = g_strdup (leg->reference);
+  copy->from = g_strdup (leg->from);
+  copy->to = g_strdup (leg->to);
+  copy->depart = g_strdup (leg->depart);
+  copy->depart_timezone = g_strdup (leg->depart_timezone);
+  copy->arrive = g_strdup (leg->arrive);
+  copy->arrive_timezone = g_strdup (leg->arrive_timezone);
+  copy->depart_utc = leg->depart_utc;
+  copy->arrive_utc = leg->arrive_utc;
+
+  return copy;
+}
+
+void
+vp_travel_leg_free (VpTravelLeg *leg)
+{
+  if (leg == NULL)
+    return;
+
+  g_free (leg->reference);
+  g_free (leg->from);
+  g_free (leg->to);
+  g_free (leg->depart);
+  g_free (leg->depart_timezone);
+  g_free (leg->arrive);
+  g_free (leg->arrive_timezone);
+  g_free (leg);
+}
+
+VpStay *
+vp_stay_new (void)
+{
+  return g_new0 (VpStay, 1);
+}
+
+VpStay *
+vp_stay_copy (const VpStay *stay)
+{
+  VpStay *copy;
+
+  g_return_val_if_fail (stay != NULL, NULL);
+
+  copy = vp_stay_new ();
+  copy->name = g_strdup (stay->name);
+  copy->address = g_strdup (stay->address);
+  copy->check_in = g_strdup (stay->check_in);
+  copy->check_out = g_strdup (stay->check_out);
+
+  return copy;
+}
+
+void
+vp_stay_free (VpStay *stay)
+{
+  if (stay == NULL)
+    return;
+
+  g_free (stay->name);
+  g_free (stay->address);
+  g_free (stay->check_in);
+  g_free (stay->check_out);
+  g_free (stay);
+}
