@@ -339,7 +339,18 @@ command_import (CliContext *context)
       return EXIT_FAILURE_;
     }
 
-  printf ("%s\n", vp_programme_get_uid (vp_snapshot_get_programme (snapshot)));
+  {
+    VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+    g_autofree char *line = g_strdup_printf ("%s\n", vp_programme_get_uid (programme));
+    gsize length = strlen (line);
+    g_autoptr(GBytes) output = g_bytes_new_take (g_steal_pointer (&line), length);
+
+    if (!write_output (NULL, output, &error))
+      {
+        print_error ("%s", error->message);
+        return EXIT_FAILURE_;
+      }
+  }
   return EXIT_OK;
 }
 

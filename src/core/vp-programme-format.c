@@ -129,11 +129,13 @@ get_member (JsonObject *object,
   return node;
 }
 
+/* Ids and uids end up on one line of a listing or a calendar file: no line
+ * breaks, tabs or other control characters. */
 static gboolean
 has_control_characters (const char *text)
 {
   for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+    if (*p < 0x20 || *p == 0x7F)
       return TRUE;
   return FALSE;
 }
@@ -165,6 +167,13 @@ read_string (JsonObject  *object,
 
   text = json_node_get_string (node);
   length = strlen (text);
+
+  /* The bytes were checked before parsing, but an escape like "\ud800"
+   * decodes to something that is not UTF-8. */
+  if (!g_utf8_validate_len (text, length, NULL))
+    return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                 _("the text is not valid UTF-8 (an unpaired \\u escape?)"));
+
   if (length > VP_PROGRAMME_FORMAT_MAX_STRING)
     {
       g_autofree char *size = g_format_size (length);

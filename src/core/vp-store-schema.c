@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "vp-store.h"
 #include "vp-store-schema.h"
@@ -208,16 +211,32 @@ back_up (sqlite3     *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp);
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (g_file_test (target, G_FILE_TEST_EXISTS))
+  /* Created empty and private first: VACUUM INTO fills an empty file, and
+   * the copy is never readable by others, not even for a moment. */
+  for (guint attempt = 0; ; attempt++)
     {
-      g_autofree char *unique = g_strdup_printf ("%s.%u", target, g_random_int ());
+      int fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
+      if (fd >= 0)
+        {
+          close (fd);
+          break;
+        }
+      if (errno != EEXIST || attempt >= 100)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (target);
+
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                       _("could not write the backup %s before updating the database: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
       g_free (target);
-      target = g_steal_pointer (&unique);
+      target = g_strdup_printf ("%s.v%d-%s-%u.bak", path, version, stamp, attempt + 1);
     }
 
   rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
@@ -239,7 +258,6 @@ back_up (sqlite3     *db,
       return FALSE;
     }
 
-  g_chmod (target, 0600);
   if (backup_path != NULL)
     *backup_path = g_steal_pointer (&target);
 
@@ -290,6 +308,14 @@ vp_store_schema_upgrade (sqlite3            *db,
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+
+  /* Another program may have migrated the file since it was first read. */
+  current = read_user_version (db, error);
+  if (current < 0 || current >= target)
+    {
+      sqlite3_exec (db, current < 0 ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+      return current >= 0;
+    }
 
   for (guint i = 0; i < n_steps; i++)
     {

@@ -575,20 +575,18 @@ vp_store_find_programme (VpStore     *self,
   g_return_val_if_fail (id_or_uid != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  /* A uid may be all digits too: a uid that matches wins over a row id. */
+  stmt = prepare (self,
+                  "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
+                  "ORDER BY uid = ?1 DESC LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, id_or_uid);
   if (is_row_id (id_or_uid))
-    {
-      stmt = prepare (self, "SELECT id FROM programmes WHERE id = ?", error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (id_or_uid, NULL, 10));
-    }
+    sqlite3_bind_int64 (stmt, 2, g_ascii_strtoll (id_or_uid, NULL, 10));
   else
-    {
-      stmt = prepare (self, "SELECT id FROM programmes WHERE uid = ?", error);
-      if (stmt == NULL)
-        return 0;
-      bind_text (stmt, 1, id_or_uid);
-    }
+    sqlite3_bind_null (stmt, 2);
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -597,10 +595,12 @@ vp_store_find_programme (VpStore     *self,
   if (id == 0)
     {
       g_autofree char *shown = g_utf8_make_valid (id_or_uid, MIN (strlen (id_or_uid), 80));
+      g_autofree char *display = g_filename_display_name (self->path);
 
+      g_strdelimit (shown, "\t\r\n", ' ');
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
-                   _("no programme has the id or uid “%s” (see “visit-planner-cli list”)"),
-                   shown);
+                   _("%s: no programme has the id or uid “%s” (see “visit-planner-cli list”)"),
+                   display, shown);
     }
 
   return id;
@@ -1341,6 +1341,40 @@ write_attendances (VpStore     *self,
   return TRUE;
 }
 
+/* A session that left the document keeps the people who were to attend it
+ * (and so hear of its cancellation in their calendars), as far as the new
+ * document still has them: participants were replaced, so match by ref. */
+static gboolean
+write_surviving_attendances (VpStore     *self,
+                             Statements  *statements,
+                             VpSession   *previous,
+                             GHashTable  *participant_ids,
+                             GError     **error)
+{
+  GPtrArray *attendees = vp_session_get_attendees (previous);
+  sqlite3_stmt *stmt = statements->insert_attendance;
+
+  if (vp_session_get_attendees_all (previous))
+    return TRUE;
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      gint64 participant_id = KEY_TO_ID (g_hash_table_lookup (participant_ids,
+                                                              g_ptr_array_index (attendees, i)));
+
+      if (participant_id == 0)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, vp_session_get_id (previous));
+      sqlite3_bind_int64 (stmt, 2, participant_id);
+      sqlite3_bind_int (stmt, 3, (int)i);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A ref for a session that left the document, free among @taken. */
 static char *
 free_ref (GHashTable *taken,
@@ -1476,7 +1510,7 @@ write_sessions (VpStore     *self,
                       "UPDATE sessions SET ref = ?1, "
                       "revision = revision + (status != 'cancelled'), "
                       "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
-                      "status = 'cancelled' WHERE id = ?3",
+                      "status = 'cancelled', host_id = ?4 WHERE id = ?3",
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -1484,16 +1518,24 @@ write_sessions (VpStore     *self,
       for (guint i = 0; i < old_sessions->len; i++)
         {
           VpSession *previous = g_ptr_array_index (old_sessions, i);
+          const char *host_ref = vp_session_get_host_ref (previous);
           g_autofree char *ref = NULL;
+          gint64 host_id;
 
           if (vp_snapshot_lookup_session_by_uid (snapshot, vp_session_get_uid (previous)) != NULL)
             continue;
 
           ref = free_ref (taken_refs, vp_session_get_id (previous));
+          host_id = host_ref != NULL ? KEY_TO_ID (g_hash_table_lookup (host_ids, host_ref)) : 0;
           sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 2, now);
           sqlite3_bind_int64 (stmt, 3, vp_session_get_id (previous));
-          if (!step_done (self, stmt, error))
+          if (host_id != 0)
+            sqlite3_bind_int64 (stmt, 4, host_id);
+          else
+            sqlite3_bind_null (stmt, 4);
+          if (!step_done (self, stmt, error) ||
+              !write_surviving_attendances (self, statements, previous, participant_ids, error))
             {
               sqlite3_finalize (stmt);
               return FALSE;

@@ -196,7 +196,7 @@ vp_date_parse (const char  *text,
       g_autofree char *quoted = quote_for_message (text);
 
       g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_INVALID,
-                   _("“%s” is not a date of the form YYYY-MM-DD"),
+                   _("“%s” is not a valid date: write a real day as YYYY-MM-DD"),
                    quoted);
       return FALSE;
     }

@@ -1,0 +1,28 @@
+/* main.c: the entry point of the visit-planner program. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "vp-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(VpApplication) application = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Visit Planner"));
+
+  application = vp_application_new ();
+  status = g_application_run (G_APPLICATION (application), argc, argv);
+
+  return status != 0 ? status : vp_application_get_exit_status (application);
+}

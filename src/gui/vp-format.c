@@ -1,0 +1,235 @@
+/* vp-format.c: programme values (dates, status, country) as the window shows them. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "vp-format.h"
+
+static gboolean
+parse_date (const char *date,
+            GDate      *out)
+{
+  int year, month, day;
+  char end;
+
+  g_date_clear (out, 1);
+
+  if (date == NULL ||
+      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (out, day, month, year);
+  return TRUE;
+}
+
+static GDateTime *
+date_time_from_date (const GDate *date)
+{
+  return g_date_time_new_utc (g_date_get_year (date),
+                              g_date_get_month (date),
+                              g_date_get_day (date),
+                              0, 0, 0);
+}
+
+char *
+vp_format_date (const char *date)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  GDate parsed;
+
+  if (!parse_date (date, &parsed))
+    return NULL;
+
+  date_time = date_time_from_date (&parsed);
+  /* Translators: a day, as in “13 Apr 2027”; see the strftime-like
+   * conversions of g_date_time_format(): %-d is the day without padding. */
+  return g_date_time_format (date_time, _("%-d %b %Y"));
+}
+
+char *
+vp_format_date_long (const char *date)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  GDate parsed;
+
+  if (!parse_date (date, &parsed))
+    return NULL;
+
+  date_time = date_time_from_date (&parsed);
+  /* Translators: a day in full, as in “Tuesday, 13 April 2027”; see the
+   * conversions of g_date_time_format(). */
+  return g_date_time_format (date_time, _("%A, %-d %B %Y"));
+}
+
+char *
+vp_format_date_range (const char *start_date,
+                      const char *end_date)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GDate start_parsed, end_parsed;
+
+  if (!parse_date (start_date, &start_parsed))
+    return NULL;
+  if (!parse_date (end_date, &end_parsed) || g_date_compare (&start_parsed, &end_parsed) >= 0)
+    return vp_format_date (start_date);
+
+  start = date_time_from_date (&start_parsed);
+  end = date_time_from_date (&end_parsed);
+  /* Translators: the last day of a range, as in “13–16 Apr 2027”. */
+  last = g_date_time_format (end, _("%-d %b %Y"));
+
+  if (g_date_get_year (&start_parsed) == g_date_get_year (&end_parsed) &&
+      g_date_get_month (&start_parsed) == g_date_get_month (&end_parsed))
+    {
+      /* Translators: the first day of a range within one month, as the
+       * “13” of “13–16 Apr 2027”. */
+      first = g_date_time_format (start, _("%-d"));
+      /* Translators: a range of days within one month, “13–16 Apr 2027”:
+       * the first day, an en dash, the last day with month and year. */
+      return g_strdup_printf (C_("date range", "%s–%s"), first, last);
+    }
+
+  if (g_date_get_year (&start_parsed) == g_date_get_year (&end_parsed))
+    /* Translators: the first day of a range within one year, as the
+     * “28 Apr” of “28 Apr – 2 May 2027”. */
+    first = g_date_time_format (start, _("%-d %b"));
+  else
+    /* Translators: the first day of a range over a new year, as the
+     * “30 Dec 2027” of “30 Dec 2027 – 2 Jan 2028”. */
+    first = g_date_time_format (start, _("%-d %b %Y"));
+
+  /* Translators: a range of days over months or years,
+   * “28 Apr – 2 May 2027”: the first day, a spaced en dash, the last day. */
+  return g_strdup_printf (C_("date range", "%s – %s"), first, last);
+}
+
+guint
+vp_format_count_days (const char *start_date,
+                      const char *end_date)
+{
+  GDate start, end;
+  int days;
+
+  if (!parse_date (start_date, &start) || !parse_date (end_date, &end))
+    return 0;
+
+  days = g_date_days_between (&start, &end);
+  return days < 0 ? 0 : (guint) days + 1;
+}
+
+const char *
+vp_format_status (VpProgrammeStatus status)
+{
+  switch (status)
+    {
+    case VP_PROGRAMME_STATUS_DRAFT:
+      return C_("programme status", "Draft");
+    case VP_PROGRAMME_STATUS_CONFIRMED:
+      return C_("programme status", "Confirmed");
+    case VP_PROGRAMME_STATUS_COMPLETED:
+      return C_("programme status", "Completed");
+    case VP_PROGRAMME_STATUS_CANCELLED:
+      return C_("programme status", "Cancelled");
+    default:
+      return C_("programme status", "Unknown");
+    }
+}
+
+const char *
+vp_format_status_css_class (VpProgrammeStatus status)
+{
+  switch (status)
+    {
+    case VP_PROGRAMME_STATUS_DRAFT:
+      return "draft";
+    case VP_PROGRAMME_STATUS_CONFIRMED:
+      return "confirmed";
+    case VP_PROGRAMME_STATUS_COMPLETED:
+      return "completed";
+    case VP_PROGRAMME_STATUS_CANCELLED:
+      return "cancelled";
+    default:
+      return "unknown";
+    }
+}
+
+/* The countries that take part in European cluster exchanges, and their
+ * neighbours: enough to name every host country a coordinator meets. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} countries[] = {
+  { "AD", N_("Andorra") },
+  { "AL", N_("Albania") },
+  { "AM", N_("Armenia") },
+  { "AT", N_("Austria") },
+  { "BA", N_("Bosnia and Herzegovina") },
+  { "BE", N_("Belgium") },
+  { "BG", N_("Bulgaria") },
+  { "BY", N_("Belarus") },
+  { "CH", N_("Switzerland") },
+  { "CY", N_("Cyprus") },
+  { "CZ", N_("Czechia") },
+  { "DE", N_("Germany") },
+  { "DK", N_("Denmark") },
+  { "EE", N_("Estonia") },
+  { "ES", N_("Spain") },
+  { "FI", N_("Finland") },
+  { "FO", N_("Faroe Islands") },
+  { "FR", N_("France") },
+  { "GB", N_("United Kingdom") },
+  { "GE", N_("Georgia") },
+  { "GR", N_("Greece") },
+  { "HR", N_("Croatia") },
+  { "HU", N_("Hungary") },
+  { "IE", N_("Ireland") },
+  { "IL", N_("Israel") },
+  { "IS", N_("Iceland") },
+  { "IT", N_("Italy") },
+  { "LI", N_("Liechtenstein") },
+  { "LT", N_("Lithuania") },
+  { "LU", N_("Luxembourg") },
+  { "LV", N_("Latvia") },
+  { "MC", N_("Monaco") },
+  { "MD", N_("Moldova") },
+  { "ME", N_("Montenegro") },
+  { "MK", N_("North Macedonia") },
+  { "MT", N_("Malta") },
+  { "NL", N_("Netherlands") },
+  { "NO", N_("Norway") },
+  { "PL", N_("Poland") },
+  { "PT", N_("Portugal") },
+  { "RO", N_("Romania") },
+  { "RS", N_("Serbia") },
+  { "SE", N_("Sweden") },
+  { "SI", N_("Slovenia") },
+  { "SK", N_("Slovakia") },
+  { "SM", N_("San Marino") },
+  { "TN", N_("Tunisia") },
+  { "TR", N_("Türkiye") },
+  { "UA", N_("Ukraine") },
+  { "VA", N_("Vatican City") },
+  { "XK", N_("Kosovo") },
+};
+
+const char *
+vp_format_country_name (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      if (g_ascii_strcasecmp (countries[i].code, code) == 0)
+        return _(countries[i].name);
+    }
+
+  return NULL;
+}

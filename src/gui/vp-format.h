@@ -1,0 +1,30 @@
+/* vp-format.h: programme values (dates, status, country) as the window shows them. */
+#pragma once
+
+#include <glib.h>
+
+#include "vp-enums.h"
+
+G_BEGIN_DECLS
+
+/* Each takes ISO dates ("YYYY-MM-DD") and returns NULL (or 0) when a date
+ * is missing or not a real day. */
+char       *vp_format_date              (const char        *date);
+/* With the weekday and the month in full: "Tuesday, 13 April 2027". */
+char       *vp_format_date_long         (const char        *date);
+/* A compact range: "13–16 Apr 2027", "28 Apr – 2 May 2027". */
+char       *vp_format_date_range        (const char        *start_date,
+                                         const char        *end_date);
+/* Days from the first to the last, both counted: 4 for 13–16 April. */
+guint       vp_format_count_days        (const char        *start_date,
+                                         const char        *end_date);
+
+/* The translated name of @status, and the CSS class of its badge. */
+const char *vp_format_status            (VpProgrammeStatus  status);
+const char *vp_format_status_css_class  (VpProgrammeStatus  status);
+
+/* The translated name of a European country from its ISO 3166-1 alpha-2
+ * code, or NULL when the code is not one of them. */
+const char *vp_format_country_name      (const char        *code);
+
+G_END_DECLS

@@ -1,0 +1,465 @@
+/* test-window.c: the main window over a real store: list, detail, empty state, live updates. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vp-programme-format.h"
+#include "vp-programme-row.h"
+#include "vp-store.h"
+#include "vp-window.h"
+
+#define OLDER_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a01"
+#define NEWER_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a02"
+#define THIRD_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a03"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char    *dir;
+  VpStore *store;
+} Fixture;
+
+/* Helpers {{{1 */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("vp-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "visits.db", NULL);
+  fixture->store = vp_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  /* Settings live in memory (GSETTINGS_BACKEND=memory) for the whole run. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "last-programme");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!have_display)
+    return;
+
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_assert_no_errno (g_rmdir (fixture->dir));
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* A programme document (docs/programme-format.md) with the given numbers of
+ * hosts, participants and sessions. */
+static char *
+programme_json (const char *uid,
+                const char *title,
+                const char *start_date,
+                const char *end_date,
+                guint       n_hosts,
+                guint       n_participants,
+                guint       n_sessions)
+{
+  GString *json = g_string_new (NULL);
+
+  g_string_append_printf (json,
+                          "{\n"
+                          "  \"format\": \"visit-planner-programme\",\n"
+                          "  \"version\": 1,\n"
+                          "  \"programme\": {\n"
+                          "    \"uid\": \"%s\",\n"
+                          "    \"title\": \"%s\",\n"
+                          "    \"status\": \"confirmed\",\n"
+                          "    \"visiting_cluster\": \"Photonics Finland\",\n"
+                          "    \"host_cluster\": \"Lithuanian Laser Cluster\",\n"
+                          "    \"host_country\": \"LT\",\n"
+                          "    \"timezone\": \"Europe/Vilnius\",\n"
+                          "    \"start_date\": \"%s\",\n"
+                          "    \"end_date\": \"%s\",\n"
+                          "    \"coordinator\": { \"name\": \"Aino Mäkelä\" }\n"
+                          "  },\n",
+                          uid, title, start_date, end_date);
+
+  g_string_append (json, "  \"hosts\": [");
+  for (guint i = 0; i < n_hosts; i++)
+    g_string_append_printf (json, "%s\n    { \"id\": \"host-%u\", \"name\": \"Host %u\" }",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (json, "\n  ],\n  \"participants\": [");
+  for (guint i = 0; i < n_participants; i++)
+    g_string_append_printf (json, "%s\n    { \"id\": \"person-%u\", \"name\": \"Person %u\" }",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (json, "\n  ],\n  \"sessions\": [");
+  for (guint i = 0; i < n_sessions; i++)
+    g_string_append_printf (json,
+                            "%s\n    { \"id\": \"session-%u\", \"title\": \"Session %u\","
+                            " \"start\": \"%sT%02u:00\", \"end\": \"%sT%02u:45\" }",
+                            i > 0 ? "," : "", i, i, start_date, 8 + i, start_date, 8 + i);
+  g_string_append (json, "\n  ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+static void
+import_programme (VpStore    *store,
+                  const char *uid,
+                  const char *title,
+                  const char *start_date,
+                  const char *end_date,
+                  guint       n_hosts,
+                  guint       n_participants,
+                  guint       n_sessions)
+{
+  g_autofree char *json = programme_json (uid, title, start_date, end_date,
+                                          n_hosts, n_participants, n_sessions);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw: list views make their rows then. */
+static void
+run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_widget (VpWindow   *window,
+            const char *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+get_label (VpWindow   *window,
+           const char *name)
+{
+  GtkWidget *widget = get_widget (window, name);
+
+  g_assert_true (GTK_IS_LABEL (widget));
+  return gtk_label_get_label (GTK_LABEL (widget));
+}
+
+/* The rows the list view shows, counted from its widgets. */
+static guint
+count_shown_rows (GtkWidget *root)
+{
+  guint count = 0;
+
+  if (VP_IS_PROGRAMME_ROW (root) &&
+      gtk_widget_get_mapped (root) &&
+      vp_programme_row_get_programme (VP_PROGRAMME_ROW (root)) != NULL)
+    count++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_shown_rows (child);
+
+  return count;
+}
+
+static GtkSingleSelection *
+get_selection (VpWindow *window)
+{
+  GtkListView *list = GTK_LIST_VIEW (get_widget (window, "programme-list"));
+
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+}
+
+static const char *
+get_selected_uid (VpWindow *window)
+{
+  VpProgramme *programme = gtk_single_selection_get_selected_item (get_selection (window));
+
+  return programme != NULL ? vp_programme_get_uid (programme) : NULL;
+}
+
+static const char *
+get_visible_page (VpWindow   *window,
+                  const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (get_widget (window, stack)));
+}
+
+static VpWindow *
+show_window (VpStore *store)
+{
+  VpWindow *window = vp_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  run_main_loop (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) \
+      { \
+        g_test_skip ("No display: run under xvfb-run"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* Tests {{{1 */
+
+static void
+test_list_and_counts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+
+  window = show_window (fixture->store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 2);
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 2);
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
+  g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "programme");
+
+  /* Newest first, and without a remembered programme the newest is shown. */
+  g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Newer visit");
+  g_assert_cmpstr (get_label (window, "hosts-value"), ==, "4");
+  g_assert_cmpstr (get_label (window, "participants-value"), ==, "9");
+  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "6");
+  g_assert_cmpstr (get_label (window, "days-value"), ==, "3 days");
+  g_assert_cmpstr (get_label (window, "country-value"), ==, "Lithuania (LT)");
+  g_assert_cmpstr (get_label (window, "timezone-value"), ==, "Europe/Vilnius");
+  g_assert_cmpstr (get_label (window, "first-day-value"), ==, "Monday, 20 September 2027");
+
+  gtk_single_selection_set_selected (get_selection (window), 1);
+  run_main_loop (100);
+
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Older visit");
+  g_assert_cmpstr (get_label (window, "hosts-value"), ==, "2");
+  g_assert_cmpstr (get_label (window, "participants-value"), ==, "5");
+  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "3");
+  g_assert_cmpstr (get_label (window, "days-value"), ==, "4 days");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = show_window (fixture->store);
+
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (get_widget (window, "empty-page")));
+  g_assert_false (gtk_widget_get_mapped (get_widget (window, "programme-list")));
+  g_assert_cmpuint (count_shown_rows (GTK_WIDGET (window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_then_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = show_window (fixture->store);
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  run_main_loop (300);
+
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_while_open (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+
+  window = show_window (fixture->store);
+  gtk_single_selection_set_selected (get_selection (window), 1);
+  run_main_loop (100);
+  g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
+
+  /* Newer than both: it goes first, and the selection stays where it was
+   * although the store replaced every item of its list. */
+  import_programme (fixture->store, THIRD_UID, "Third visit", "2028-02-01", "2028-02-03", 1, 1, 1);
+  run_main_loop (300);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 3);
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 3);
+  g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
+  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, 2);
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Older visit");
+  g_assert_cmpstr (get_label (window, "participants-value"), ==, "5");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_selected_deleted (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VpWindow *window;
+  gint64 id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+
+  window = show_window (fixture->store);
+  g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
+
+  id = vp_store_find_programme (fixture->store, NEWER_UID, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
+  g_assert_no_error (error);
+  run_main_loop (300);
+
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_null (get_selected_uid (window));
+  g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "unselected");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_last_programme (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *remembered = NULL;
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "last-programme", OLDER_UID);
+
+  window = show_window (fixture->store);
+  g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
+  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "3");
+
+  gtk_single_selection_set_selected (get_selection (window), 0);
+  run_main_loop (100);
+  remembered = g_settings_get_string (settings, "last-programme");
+  g_assert_cmpstr (remembered, ==, NEWER_UID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
+                 gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/window/programmes/list-and-counts", test_list_and_counts);
+  ADD_TEST ("/window/programmes/empty", test_empty);
+  ADD_TEST ("/window/programmes/empty-then-import", test_empty_then_import);
+  ADD_TEST ("/window/programmes/import-while-open", test_import_while_open);
+  ADD_TEST ("/window/programmes/selected-deleted", test_selected_deleted);
+  ADD_TEST ("/window/settings/last-programme", test_last_programme);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
