@@ -363,8 +363,8 @@ read_integer (JsonObject  *object,
   value = json_node_get_int (node);
   if (value < minimum || value > maximum)
     return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                 _("must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                 minimum, maximum);
+                 _("must be a whole number from %lld to %lld"),
+                 (long long)minimum, (long long)maximum);
 
   *out = value;
   *given = TRUE;
@@ -1150,8 +1150,8 @@ read_header (JsonObject  *root,
     return fail (error, VP_FORMAT_ERROR_FORMAT, "version", _("must be a whole number"));
   if (json_node_get_int (node) != FORMAT_VERSION)
     return fail (error, VP_FORMAT_ERROR_FORMAT, "version",
-                 _("version %" G_GINT64_FORMAT " is not supported: this program reads version %d"),
-                 json_node_get_int (node), FORMAT_VERSION);
+                 _("version %lld is not supported: this program reads version %d"),
+                 (long long)json_node_get_int (node), FORMAT_VERSION);
 
   return TRUE;
 }

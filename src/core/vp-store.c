@@ -861,7 +861,7 @@ load_snapshot (VpStore  *self,
   if (programme == NULL)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
-                   _("no programme has the id %" G_GINT64_FORMAT), programme_id);
+                   _("no programme has the id %lld"), (long long)programme_id);
       return NULL;
     }
 
@@ -1614,10 +1614,10 @@ import_in_transaction (VpStore             *self,
   if (existing_id != 0 && !(flags & VP_STORE_IMPORT_UPDATE))
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_EXISTS,
-                   _("the programme “%s” (uid %s) is already stored as programme %" G_GINT64_FORMAT
-                     ": import it with --update to update it"),
+                   _("the programme “%s” (uid %s) is already stored as programme %lld: "
+                     "import it with --update to update it"),
                    vp_programme_get_title (programme), vp_programme_get_uid (programme),
-                   existing_id);
+                   (long long)existing_id);
       return FALSE;
     }
 
@@ -1692,7 +1692,7 @@ vp_store_delete_programme (VpStore  *self,
   if (ok && sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
-                   _("no programme has the id %" G_GINT64_FORMAT), programme_id);
+                   _("no programme has the id %lld"), (long long)programme_id);
       return FALSE;
     }
 
