@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vp-calendar.h"
 #include "vp-enum-types.h"
 #include "vp-file.h"
 #include "vp-programme-format.h"
@@ -399,6 +400,143 @@ command_export (CliContext *context)
   return EXIT_OK;
 }
 
+static VpParticipant *
+find_participant (VpSnapshot  *snapshot,
+                  const char  *email_or_id,
+                  GError     **error)
+{
+  VpParticipant *participant = vp_snapshot_lookup_participant_by_email (snapshot, email_or_id);
+
+  if (participant == NULL)
+    participant = vp_snapshot_lookup_participant (snapshot, email_or_id);
+  if (participant == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("programme “%s” has no participant with the email or id “%s”"),
+                 vp_programme_get_title (vp_snapshot_get_programme (snapshot)), email_or_id);
+
+  return participant;
+}
+
+static VpHost *
+find_host (VpSnapshot  *snapshot,
+           const char  *id,
+           GError     **error)
+{
+  VpHost *host = vp_snapshot_lookup_host (snapshot, id);
+
+  if (host == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("programme “%s” has no host with the id “%s”"),
+                 vp_programme_get_title (vp_snapshot_get_programme (snapshot)), id);
+
+  return host;
+}
+
+static int
+command_ics (CliContext *context)
+{
+  static const char * const valued[] = {
+    "-o", "--output", "--participant", "--host", "--each-participant", NULL
+  };
+  const Command *command = find_command ("ics");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  const char *output;
+  const char *participant_key;
+  const char *host_key;
+  const char *folder;
+  guint n_scopes;
+
+  if (!parse_arguments (context, NULL, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("ics takes one programme"));
+
+  output = g_hash_table_lookup (arguments.options, "-o");
+  if (output == NULL)
+    output = g_hash_table_lookup (arguments.options, "--output");
+  participant_key = g_hash_table_lookup (arguments.options, "--participant");
+  host_key = g_hash_table_lookup (arguments.options, "--host");
+  folder = g_hash_table_lookup (arguments.options, "--each-participant");
+
+  n_scopes = (participant_key != NULL) + (host_key != NULL) + (folder != NULL);
+  if (n_scopes > 1)
+    return usage_error (command,
+                        _("give at most one of --participant, --host and --each-participant"));
+  if (folder != NULL && output != NULL)
+    return usage_error (command, _("--each-participant writes a folder: it takes no -o"));
+
+  store = open_store (context, &error);
+  if (store != NULL)
+    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (folder != NULL)
+    {
+      g_autoptr(GPtrArray) paths = vp_calendar_write_each_participant (snapshot, folder, NULL,
+                                                                        &error);
+      g_autoptr(GString) listing = g_string_new (NULL);
+      g_autoptr(GBytes) listing_bytes = NULL;
+
+      if (paths == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE_;
+        }
+
+      for (guint i = 0; i < paths->len; i++)
+        g_string_append_printf (listing, "%s\n", (char *)g_ptr_array_index (paths, i));
+      listing_bytes = g_string_free_to_bytes (g_steal_pointer (&listing));
+      if (!write_output (NULL, listing_bytes, &error))
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE_;
+        }
+      return EXIT_OK;
+    }
+
+  if (participant_key != NULL)
+    {
+      VpParticipant *participant = find_participant (snapshot, participant_key, &error);
+
+      if (participant == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE_;
+        }
+      bytes = vp_calendar_write_participant (snapshot, participant, NULL);
+    }
+  else if (host_key != NULL)
+    {
+      VpHost *host = find_host (snapshot, host_key, &error);
+
+      if (host == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE_;
+        }
+      bytes = vp_calendar_write_host (snapshot, host, NULL);
+    }
+  else
+    bytes = vp_calendar_write_programme (snapshot, NULL);
+
+  if (!write_output (output, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
 /* Dispatch {{{1 */
 
 static const Command commands[] = {
@@ -409,6 +547,10 @@ static const Command commands[] = {
     command_import },
   { "export", "export PROGRAMME [-o FILE]",
     N_("Write a programme document (to standard output without -o)"), command_export },
+  { "ics", "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
+    N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
+       "one host’s, or one file per participant in DIR"),
+    command_ics },
 };
 
 static const Command *

@@ -12,6 +12,7 @@ struct _VpSession
   char            *ref;
   char            *uid;
   int              revision;
+  gint64           modified_at;
   char            *title;
   VpSessionKind    kind;
   char            *start;
@@ -38,6 +39,7 @@ enum
   PROP_REF,
   PROP_UID,
   PROP_REVISION,
+  PROP_MODIFIED_AT,
   PROP_TITLE,
   PROP_KIND,
   PROP_START,
@@ -123,6 +125,10 @@ vp_session_get_property (GObject    *object,
 
     case PROP_REVISION:
       g_value_set_int (value, self->revision);
+      break;
+
+    case PROP_MODIFIED_AT:
+      g_value_set_int64 (value, self->modified_at);
       break;
 
     case PROP_TITLE:
@@ -212,6 +218,10 @@ vp_session_set_property (GObject      *object,
       vp_session_set_revision (self, g_value_get_int (value));
       break;
 
+    case PROP_MODIFIED_AT:
+      vp_session_set_modified_at (self, g_value_get_int64 (value));
+      break;
+
     case PROP_TITLE:
       vp_session_set_title (self, g_value_get_string (value));
       break;
@@ -298,6 +308,11 @@ vp_session_class_init (VpSessionClass *klass)
     g_param_spec_int ("revision", NULL, NULL,
                       0, G_MAXINT, 0,
                       flags);
+
+  properties[PROP_MODIFIED_AT] =
+    g_param_spec_int64 ("modified-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        flags);
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, flags);
@@ -386,6 +401,7 @@ vp_session_copy (VpSession *self)
   copy->ref = g_strdup (self->ref);
   copy->uid = g_strdup (self->uid);
   copy->revision = self->revision;
+  copy->modified_at = self->modified_at;
   copy->title = g_strdup (self->title);
   copy->kind = self->kind;
   copy->start = g_strdup (self->start);
@@ -482,6 +498,28 @@ vp_session_set_revision (VpSession *self,
 
   self->revision = revision;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+gint64
+vp_session_get_modified_at (VpSession *self)
+{
+  g_return_val_if_fail (VP_IS_SESSION (self), 0);
+
+  return self->modified_at;
+}
+
+void
+vp_session_set_modified_at (VpSession *self,
+                            gint64     modified_at)
+{
+  g_return_if_fail (VP_IS_SESSION (self));
+  g_return_if_fail (modified_at >= 0);
+
+  if (self->modified_at == modified_at)
+    return;
+
+  self->modified_at = modified_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED_AT]);
 }
 
 const char *

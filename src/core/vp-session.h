@@ -34,6 +34,10 @@ void             vp_session_set_uid           (VpSession       *self,
 int              vp_session_get_revision      (VpSession       *self);
 void             vp_session_set_revision      (VpSession       *self,
                                                int              revision);
+/* When a change a calendar shows was last made (Unix seconds; 0: unknown). */
+gint64           vp_session_get_modified_at   (VpSession       *self);
+void             vp_session_set_modified_at   (VpSession       *self,
+                                               gint64           modified_at);
 const char      *vp_session_get_title         (VpSession       *self);
 void             vp_session_set_title         (VpSession       *self,
                                                const char      *title);

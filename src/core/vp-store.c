@@ -773,7 +773,8 @@ load_sessions (VpStore     *self,
   stmt = prepare (self,
                   "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
                   "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
-                  "s.location, s.description, s.status, s.attendees_all, s.capacity "
+                  "s.location, s.description, s.status, s.attendees_all, s.capacity, "
+                  "s.modified_at "
                   "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
                   "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
                   error);
@@ -805,6 +806,7 @@ load_sessions (VpStore     *self,
                                                    VP_SESSION_STATUS_CONFIRMED));
       vp_session_set_attendees_all (session, sqlite3_column_int (stmt, 16) != 0);
       vp_session_set_capacity (session, sqlite3_column_int (stmt, 17));
+      vp_session_set_modified_at (session, sqlite3_column_int64 (stmt, 18));
 
       vp_snapshot_add_session (snapshot, session);
       g_hash_table_insert (by_id, ID_TO_KEY (vp_session_get_id (session)), session);

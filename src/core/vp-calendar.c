@@ -1,0 +1,936 @@
+/* vp-calendar.c: iCalendar (RFC 5545) files of a programme, a participant or a host. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <math.h>
+#include <string.h>
+
+#include "vp-calendar.h"
+#include "vp-file.h"
+#include "vp-time.h"
+
+#define PRODID        "-//Visit Planner//Visit Planner " PACKAGE_VERSION "//EN"
+#define LINE_OCTETS   75
+#define MAX_FILE_NAME 100
+
+/* Content lines {{{1 */
+
+/* Appends one content line, folded at 75 octets without splitting a UTF-8
+ * character, ended by CRLF.  libical folds too, but breaks lines whose last
+ * unbreakable run is 73 octets long with a bare LF; this does not. */
+static void
+append_folded (GString    *out,
+               const char *line,
+               gsize       length)
+{
+  gsize position = 0;
+  gsize limit = LINE_OCTETS;
+
+  while (length - position > limit)
+    {
+      gsize cut = position + limit;
+
+      while (cut > position && ((guchar)line[cut] & 0xC0) == 0x80)
+        cut--;
+      g_string_append_len (out, line + position, cut - position);
+      g_string_append (out, "\r\n ");
+      position = cut;
+      limit = LINE_OCTETS - 1;
+    }
+
+  g_string_append_len (out, line + position, length - position);
+  g_string_append (out, "\r\n");
+}
+
+/* TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newline
+ * escaped; other control characters, which clients handle badly, dropped. */
+static void
+append_text_value (GString    *line,
+                   const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+        case '\\':
+        case ';':
+        case ',':
+          g_string_append_c (line, '\\');
+          g_string_append_c (line, (char)c);
+          break;
+
+        case '\n':
+          g_string_append (line, "\\n");
+          break;
+
+        case '\r':
+          /* CRLF in the text is one line break */
+          if (p[1] != '\n')
+            g_string_append (line, "\\n");
+          break;
+
+        default:
+          if (c >= 0x20 && c != 0x7F)
+            g_string_append_c (line, (char)c);
+          else if (c == '\t')
+            g_string_append_c (line, ' ');
+          break;
+        }
+    }
+}
+
+/* A parameter value: quoted, without the characters it cannot hold. */
+static void
+append_param_value (GString    *line,
+                    const char *text)
+{
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x20 && c != 0x7F && c != '"')
+        g_string_append_c (line, (char)c);
+    }
+  g_string_append_c (line, '"');
+}
+
+typedef struct
+{
+  GString *out;
+  GString *line;
+} Writer;
+
+/* NAME:value, where the value is TEXT to escape. */
+static void
+write_text (Writer     *writer,
+            const char *name,
+            const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  g_string_assign (writer->line, name);
+  g_string_append_c (writer->line, ':');
+  append_text_value (writer->line, value);
+  append_folded (writer->out, writer->line->str, writer->line->len);
+}
+
+/* A line whose value needs no escaping (dates, numbers, keywords). */
+static void
+write_raw (Writer     *writer,
+           const char *name,
+           const char *value)
+{
+  g_string_assign (writer->line, name);
+  g_string_append_c (writer->line, ':');
+  g_string_append (writer->line, value);
+  append_folded (writer->out, writer->line->str, writer->line->len);
+}
+
+static void
+format_utc (gint64  instant,
+            char   *buffer,
+            gsize   size)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (instant);
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    {
+      g_strlcpy (buffer, "19700101T000000Z", size);
+      return;
+    }
+
+  text = g_date_time_format (time, "%Y%m%dT%H%M%SZ");
+  g_strlcpy (buffer, text, size);
+}
+
+/* Time zones {{{1 */
+
+/* libical's zone data is process-wide and not thread-safe: everything that
+ * touches it runs under this lock, and each VTIMEZONE is built once. */
+static GMutex zones_lock;
+static GHashTable *vtimezones; /* IANA name → VTIMEZONE text, "" when libical has none */
+
+static gboolean
+is_utc (const char *zone)
+{
+  return g_str_equal (zone, "UTC") || g_str_equal (zone, "Etc/UTC") ||
+         g_str_equal (zone, "Etc/UCT") || g_str_equal (zone, "Etc/Zulu");
+}
+
+/* The VTIMEZONE for @zone with its plain IANA name as TZID, from the year
+ * 2000 on (ical-notes.md); unfolded from libical's text and folded again by
+ * append_folded(). */
+static char *
+build_vtimezone (const char *zone)
+{
+  icaltimezone *builtin = icaltimezone_get_builtin_timezone (zone);
+  g_autoptr(GString) out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) unfolded = NULL;
+  icalcomponent *component;
+  icalproperty *tzid;
+  icaltimetype start;
+  char *text;
+
+  if (builtin == NULL || icaltimezone_get_component (builtin) == NULL)
+    return g_strdup ("");
+
+  component = icalcomponent_new_clone (icaltimezone_get_component (builtin));
+  tzid = icalcomponent_get_first_property (component, ICAL_TZID_PROPERTY);
+  if (tzid != NULL)
+    icalproperty_set_tzid (tzid, zone);
+  start = icaltime_from_timet_with_zone (946684800, 0, icaltimezone_get_utc_timezone ());
+  icaltimezone_truncate_vtimezone (component, start, icaltime_null_time (), 0);
+
+  text = icalcomponent_as_ical_string_r (component);
+  icalcomponent_free (component);
+
+  /* Unfold whatever libical wrote (including its stray CRs), drop its
+   * private X-LIC-LOCATION, and fold again our way. */
+  unfolded = g_string_new (NULL);
+  lines = g_strsplit (text, "\n", -1);
+  free (text);
+  out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize length;
+
+      g_strdelimit (line, "\r", '\0');
+      length = strlen (line);
+      if (length == 0)
+        continue;
+
+      if (line[0] == ' ' || line[0] == '\t')
+        {
+          g_string_append (unfolded, line + 1);
+          continue;
+        }
+
+      if (unfolded->len > 0 && !g_str_has_prefix (unfolded->str, "X-LIC-LOCATION"))
+        append_folded (out, unfolded->str, unfolded->len);
+      g_string_assign (unfolded, line);
+    }
+  if (unfolded->len > 0 && !g_str_has_prefix (unfolded->str, "X-LIC-LOCATION"))
+    append_folded (out, unfolded->str, unfolded->len);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The VTIMEZONE text of @zone, or "" when times in @zone are written in UTC. */
+static const char *
+lookup_vtimezone (const char *zone)
+{
+  const char *text;
+
+  if (is_utc (zone))
+    return "";
+
+  g_mutex_lock (&zones_lock);
+  if (vtimezones == NULL)
+    vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  text = g_hash_table_lookup (vtimezones, zone);
+  if (text == NULL)
+    {
+      char *built = build_vtimezone (zone);
+
+      g_hash_table_insert (vtimezones, g_strdup (zone), built);
+      text = built;
+    }
+  g_mutex_unlock (&zones_lock);
+
+  return text;
+}
+
+/* Calendars {{{1 */
+
+typedef struct
+{
+  VpSnapshot  *snapshot;
+  VpProgramme *programme;
+  Writer       writer;
+  GString     *events;     /* the VEVENTs, written before the header that names their zones */
+  GHashTable  *zones;      /* zone names used with a TZID */
+  GPtrArray   *zone_order; /* the same, in first use */
+  char         stamp[32];
+} Calendar;
+
+static void
+calendar_init (Calendar   *calendar,
+               VpSnapshot *snapshot,
+               GDateTime  *stamp,
+               gsize       n_events)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  calendar->snapshot = snapshot;
+  calendar->programme = vp_snapshot_get_programme (snapshot);
+  calendar->events = g_string_sized_new (1024 + 900 * n_events);
+  calendar->writer.out = calendar->events;
+  calendar->writer.line = g_string_sized_new (256);
+  calendar->zones = g_hash_table_new (g_str_hash, g_str_equal);
+  calendar->zone_order = g_ptr_array_new ();
+
+  if (stamp == NULL)
+    stamp = now = g_date_time_new_now_utc ();
+  format_utc (g_date_time_to_unix (stamp), calendar->stamp, sizeof calendar->stamp);
+}
+
+static void
+calendar_clear (Calendar *calendar)
+{
+  g_clear_pointer (&calendar->zones, g_hash_table_unref);
+  g_clear_pointer (&calendar->zone_order, g_ptr_array_unref);
+  if (calendar->writer.line != NULL)
+    g_string_free (calendar->writer.line, TRUE);
+  calendar->writer.line = NULL;
+  if (calendar->events != NULL)
+    g_string_free (calendar->events, TRUE);
+  calendar->events = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Calendar, calendar_clear)
+
+/* DTSTART or DTEND for the local time @local in @zone, whose instant is
+ * @instant.  A time in the hour repeated when clocks go back is written in
+ * UTC: libical, ical.js and python-icalendar would all read it as the second
+ * occurrence, and it means the first. */
+static void
+write_time (Calendar   *calendar,
+            const char *name,
+            const char *local,
+            const char *zone,
+            gint64      instant)
+{
+  Writer *writer = &calendar->writer;
+  g_autoptr(GTimeZone) tz = vp_time_zone_new (zone, NULL);
+  VpLocalTime time;
+  char buffer[32];
+
+  if (tz != NULL && vp_local_time_parse (local, &time, NULL) &&
+      vp_local_time_resolve (&time, tz, NULL, NULL) == VP_LOCAL_TIME_UNIQUE &&
+      lookup_vtimezone (zone)[0] != '\0')
+    {
+      if (!g_hash_table_contains (calendar->zones, zone))
+        {
+          g_hash_table_add (calendar->zones, (gpointer)zone);
+          g_ptr_array_add (calendar->zone_order, (gpointer)zone);
+        }
+
+      g_snprintf (buffer, sizeof buffer, "%04d%02d%02dT%02d%02d%02d",
+                  time.year, time.month, time.day, time.hour, time.minute, time.second);
+      g_string_assign (writer->line, name);
+      g_string_append (writer->line, ";TZID=");
+      g_string_append (writer->line, zone);
+      g_string_append_c (writer->line, ':');
+      g_string_append (writer->line, buffer);
+      append_folded (writer->out, writer->line->str, writer->line->len);
+      return;
+    }
+
+  format_utc (instant, buffer, sizeof buffer);
+  write_raw (writer, name, buffer);
+}
+
+static void
+write_organizer (Calendar *calendar)
+{
+  VpProgramme *programme = calendar->programme;
+  const char *name = vp_programme_get_coordinator_name (programme);
+  const char *email = vp_programme_get_coordinator_email (programme);
+  const char *uid = vp_programme_get_uid (programme);
+  Writer *writer = &calendar->writer;
+
+  /* PUBLISH wants an organizer (RFC 5546 3.2.1): the coordinator. */
+  g_string_assign (writer->line, "ORGANIZER");
+  if (name != NULL)
+    {
+      g_string_append (writer->line, ";CN=");
+      append_param_value (writer->line, name);
+    }
+
+  if (email != NULL && strchr (email, '@') != NULL && !strpbrk (email, " \t\r\n\"<>"))
+    {
+      g_string_append (writer->line, ":mailto:");
+      g_string_append (writer->line, email);
+    }
+  else if (g_uuid_string_is_valid (uid))
+    {
+      g_string_append (writer->line, ":urn:uuid:");
+      g_string_append (writer->line, uid);
+    }
+  else
+    return;
+
+  append_folded (writer->out, writer->line->str, writer->line->len);
+}
+
+static const char *
+session_kind_label (VpSessionKind kind)
+{
+  switch (kind)
+    {
+    case VP_SESSION_KIND_VISIT:
+      return _("Visit");
+    case VP_SESSION_KIND_MEETING:
+      return _("Meeting");
+    case VP_SESSION_KIND_B2B:
+      /* TRANSLATORS: business-to-business meetings between companies */
+      return _("B2B meetings");
+    case VP_SESSION_KIND_WORKSHOP:
+      return _("Workshop");
+    case VP_SESSION_KIND_MEAL:
+      return _("Meal");
+    case VP_SESSION_KIND_TRANSFER:
+      return _("Transfer");
+    case VP_SESSION_KIND_SOCIAL:
+      return _("Social event");
+    case VP_SESSION_KIND_OTHER:
+    case VP_SESSION_KIND_UNSET:
+    default:
+      return NULL;
+    }
+}
+
+/* "Name, address, city": where to go. */
+static char *
+host_location (VpHost *host)
+{
+  g_autoptr(GString) location = g_string_new (vp_host_get_name (host));
+
+  if (vp_host_get_address (host) != NULL)
+    g_string_append_printf (location, ", %s", vp_host_get_address (host));
+  if (vp_host_get_city (host) != NULL)
+    g_string_append_printf (location, ", %s", vp_host_get_city (host));
+
+  return g_string_free (g_steal_pointer (&location), FALSE);
+}
+
+/* What a participant needs to know beyond time and place: the description,
+ * the host's contact and site rules, and who goes (by name only). */
+static char *
+session_description (Calendar  *calendar,
+                     VpSession *session,
+                     VpHost    *host,
+                     gboolean   for_host)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_attendees = vp_snapshot_count_attendees (calendar->snapshot, session);
+
+  if (vp_session_get_description (session) != NULL)
+    g_string_append_printf (text, "%s\n\n", vp_session_get_description (session));
+
+  if (host != NULL)
+    {
+      g_string_append_printf (text, _("Host: %s"), vp_host_get_name (host));
+      g_string_append_c (text, '\n');
+      if (vp_host_get_contact_name (host) != NULL || vp_host_get_contact_email (host) != NULL ||
+          vp_host_get_phone (host) != NULL)
+        {
+          g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+          g_autofree char *joined = NULL;
+
+          if (vp_host_get_contact_name (host) != NULL)
+            g_ptr_array_add (parts, (gpointer)vp_host_get_contact_name (host));
+          if (vp_host_get_contact_email (host) != NULL)
+            g_ptr_array_add (parts, (gpointer)vp_host_get_contact_email (host));
+          if (vp_host_get_phone (host) != NULL)
+            g_ptr_array_add (parts, (gpointer)vp_host_get_phone (host));
+          g_ptr_array_add (parts, NULL);
+          joined = g_strjoinv (", ", (char **)parts->pdata);
+
+          g_string_append_printf (text, _("Contact: %s"), joined);
+          g_string_append_c (text, '\n');
+        }
+      if (vp_host_get_notes (host) != NULL)
+        {
+          g_string_append_printf (text, _("Site rules: %s"), vp_host_get_notes (host));
+          g_string_append_c (text, '\n');
+        }
+    }
+
+  if (for_host)
+    {
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "Group size: %u person",
+                                           "Group size: %u people", n_attendees),
+                              n_attendees);
+      g_string_append_c (text, '\n');
+    }
+
+  if (vp_session_get_attendees_all (session))
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "Attendees: everyone (%u person)",
+                                         "Attendees: everyone (%u people)", n_attendees),
+                            n_attendees);
+  else
+    {
+      GPtrArray *attendees = vp_session_get_attendees (session);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < attendees->len; i++)
+        {
+          VpParticipant *participant =
+            vp_snapshot_lookup_participant (calendar->snapshot, g_ptr_array_index (attendees, i));
+
+          if (participant == NULL)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, vp_participant_get_name (participant));
+        }
+
+      /* TRANSLATORS: %u is how many people attend, %s their names */
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "Attendees (%u): %s",
+                                           "Attendees (%u): %s", n_attendees),
+                              n_attendees, names->str);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+write_session (Calendar  *calendar,
+               VpSession *session,
+               gboolean   for_host)
+{
+  VpProgramme *programme = calendar->programme;
+  Writer *writer = &calendar->writer;
+  VpHost *host = vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
+  const char *start_zone = vp_session_get_timezone (session);
+  const char *end_zone = vp_session_get_end_timezone (session);
+  const char *kind = session_kind_label (vp_session_get_kind (session));
+  g_autofree char *summary = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *description = NULL;
+  char buffer[64];
+
+  if (start_zone == NULL)
+    start_zone = vp_programme_get_timezone (programme);
+  if (end_zone == NULL)
+    end_zone = start_zone;
+
+  write_raw (writer, "BEGIN", "VEVENT");
+  write_text (writer, "UID", vp_session_get_uid (session));
+  write_raw (writer, "DTSTAMP", calendar->stamp);
+  if (vp_session_get_modified_at (session) > 0)
+    {
+      format_utc (vp_session_get_modified_at (session), buffer, sizeof buffer);
+      write_raw (writer, "LAST-MODIFIED", buffer);
+    }
+  else
+    write_raw (writer, "LAST-MODIFIED", calendar->stamp);
+
+  g_snprintf (buffer, sizeof buffer, "%d", vp_session_get_revision (session));
+  write_raw (writer, "SEQUENCE", buffer);
+
+  write_time (calendar, "DTSTART", vp_session_get_start (session), start_zone,
+              vp_session_get_start_utc (session));
+  write_time (calendar, "DTEND", vp_session_get_end (session), end_zone,
+              vp_session_get_end_utc (session));
+
+  /* Google shows cancelled events like the others: say it in the title. */
+  if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+    /* TRANSLATORS: the title of a cancelled session in a calendar */
+    summary = g_strdup_printf (_("Cancelled: %s"), vp_session_get_title (session));
+  else
+    summary = g_strdup (vp_session_get_title (session));
+  write_text (writer, "SUMMARY", summary);
+
+  if (vp_session_get_location (session) != NULL)
+    location = g_strdup (vp_session_get_location (session));
+  else if (host != NULL)
+    location = host_location (host);
+  write_text (writer, "LOCATION", location);
+
+  if (host != NULL && vp_host_has_position (host))
+    {
+      char latitude[G_ASCII_DTOSTR_BUF_SIZE];
+      char longitude[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (latitude, sizeof latitude, "%.6f", vp_host_get_latitude (host));
+      g_ascii_formatd (longitude, sizeof longitude, "%.6f", vp_host_get_longitude (host));
+      g_snprintf (buffer, sizeof buffer, "%s;%s", latitude, longitude);
+      write_raw (writer, "GEO", buffer);
+    }
+
+  description = session_description (calendar, session, host, for_host);
+  write_text (writer, "DESCRIPTION", description);
+  write_text (writer, "CATEGORIES", kind);
+
+  switch (vp_session_get_status (session))
+    {
+    case VP_SESSION_STATUS_TENTATIVE:
+      write_raw (writer, "STATUS", "TENTATIVE");
+      break;
+    case VP_SESSION_STATUS_CANCELLED:
+      write_raw (writer, "STATUS", "CANCELLED");
+      write_raw (writer, "TRANSP", "TRANSPARENT");
+      break;
+    case VP_SESSION_STATUS_CONFIRMED:
+    default:
+      write_raw (writer, "STATUS", "CONFIRMED");
+      break;
+    }
+
+  write_organizer (calendar);
+  write_raw (writer, "END", "VEVENT");
+}
+
+/* A stable UID for an event with no row of its own (a travel leg, a stay):
+ * the same participant's same item keeps it from one export to the next. */
+static char *
+derived_uid (VpProgramme   *programme,
+             VpParticipant *participant,
+             const char    *what,
+             guint          index)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s\n%u", vp_programme_get_uid (programme),
+                                          vp_participant_get_ref (participant), what, index);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strdup_printf ("%s-%.32s@visit-planner", what, digest);
+}
+
+static const char *
+travel_kind_label (VpTravelKind kind)
+{
+  switch (kind)
+    {
+    case VP_TRAVEL_KIND_FLIGHT:
+      return _("Flight");
+    case VP_TRAVEL_KIND_TRAIN:
+      return _("Train");
+    case VP_TRAVEL_KIND_BUS:
+      return _("Bus");
+    case VP_TRAVEL_KIND_CAR:
+      return _("Car");
+    case VP_TRAVEL_KIND_OTHER:
+    case VP_TRAVEL_KIND_UNSET:
+    default:
+      return _("Journey");
+    }
+}
+
+static void
+write_travel_leg (Calendar      *calendar,
+                  VpParticipant *participant,
+                  VpTravelLeg   *leg,
+                  guint          index)
+{
+  Writer *writer = &calendar->writer;
+  const char *programme_zone = vp_programme_get_timezone (calendar->programme);
+  g_autofree char *uid = derived_uid (calendar->programme, participant, "travel", index);
+  g_autoptr(GString) summary = g_string_new (travel_kind_label (leg->kind));
+
+  if (leg->reference != NULL)
+    g_string_append_printf (summary, " %s", leg->reference);
+  if (leg->from != NULL && leg->to != NULL)
+    /* TRANSLATORS: a journey from one place to another, like “Helsinki → Vilnius” */
+    g_string_append_printf (summary, _(": %s → %s"), leg->from, leg->to);
+
+  write_raw (writer, "BEGIN", "VEVENT");
+  write_text (writer, "UID", uid);
+  write_raw (writer, "DTSTAMP", calendar->stamp);
+  write_raw (writer, "SEQUENCE", "0");
+  write_time (calendar, "DTSTART", leg->depart,
+              leg->depart_timezone ? leg->depart_timezone : programme_zone, leg->depart_utc);
+  write_time (calendar, "DTEND", leg->arrive,
+              leg->arrive_timezone ? leg->arrive_timezone : programme_zone, leg->arrive_utc);
+  write_text (writer, "SUMMARY", summary->str);
+  write_text (writer, "LOCATION", leg->from);
+  write_text (writer, "CATEGORIES", _("Travel"));
+  write_raw (writer, "STATUS", "CONFIRMED");
+  write_organizer (calendar);
+  write_raw (writer, "END", "VEVENT");
+}
+
+static void
+write_stay (Calendar      *calendar,
+            VpParticipant *participant,
+            VpStay        *stay,
+            guint          index)
+{
+  Writer *writer = &calendar->writer;
+  g_autofree char *uid = derived_uid (calendar->programme, participant, "stay", index);
+  g_autofree char *summary = NULL;
+  GDate check_in;
+  GDate last_day;
+  char buffer[16];
+
+  if (!vp_date_parse (stay->check_in, &check_in, NULL) ||
+      !vp_date_parse (stay->check_out, &last_day, NULL))
+    return;
+
+  /* All-day, from the check-in day to the check-out day included: DTEND is
+   * exclusive, the day after check-out. */
+  g_date_add_days (&last_day, 1);
+
+  summary = stay->name != NULL
+    /* TRANSLATORS: a hotel stay in a participant's calendar */
+    ? g_strdup_printf (_("Hotel: %s"), stay->name)
+    : g_strdup (_("Hotel"));
+
+  write_raw (writer, "BEGIN", "VEVENT");
+  write_text (writer, "UID", uid);
+  write_raw (writer, "DTSTAMP", calendar->stamp);
+  write_raw (writer, "SEQUENCE", "0");
+  g_snprintf (buffer, sizeof buffer, "%04d%02d%02d", g_date_get_year (&check_in),
+              g_date_get_month (&check_in), g_date_get_day (&check_in));
+  write_raw (writer, "DTSTART;VALUE=DATE", buffer);
+  g_snprintf (buffer, sizeof buffer, "%04d%02d%02d", g_date_get_year (&last_day),
+              g_date_get_month (&last_day), g_date_get_day (&last_day));
+  write_raw (writer, "DTEND;VALUE=DATE", buffer);
+  write_text (writer, "SUMMARY", summary);
+  write_text (writer, "LOCATION", stay->address);
+  write_text (writer, "CATEGORIES", _("Accommodation"));
+  write_raw (writer, "TRANSP", "TRANSPARENT");
+  write_organizer (calendar);
+  write_raw (writer, "END", "VEVENT");
+}
+
+/* The header, one VTIMEZONE per zone the events use, the events. */
+static GBytes *
+calendar_finish (Calendar   *calendar,
+                 const char *name)
+{
+  g_autoptr(GString) out = g_string_sized_new (calendar->events->len + 4096);
+  Writer writer = { out, calendar->writer.line };
+
+  write_raw (&writer, "BEGIN", "VCALENDAR");
+  write_raw (&writer, "VERSION", "2.0");
+  write_raw (&writer, "PRODID", PRODID);
+  write_raw (&writer, "CALSCALE", "GREGORIAN");
+  write_raw (&writer, "METHOD", "PUBLISH");
+  write_text (&writer, "NAME", name);
+  write_text (&writer, "X-WR-CALNAME", name);
+  write_text (&writer, "X-WR-TIMEZONE", vp_programme_get_timezone (calendar->programme));
+
+  for (guint i = 0; i < calendar->zone_order->len; i++)
+    g_string_append (out, lookup_vtimezone (g_ptr_array_index (calendar->zone_order, i)));
+
+  g_string_append_len (out, calendar->events->str, calendar->events->len);
+  write_raw (&writer, "END", "VCALENDAR");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+vp_calendar_write_programme (VpSnapshot *snapshot,
+                             GDateTime  *stamp)
+{
+  GPtrArray *sessions;
+  g_auto(Calendar) calendar = { NULL, };
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  calendar_init (&calendar, snapshot, stamp, sessions->len);
+
+  for (guint i = 0; i < sessions->len; i++)
+    write_session (&calendar, g_ptr_array_index (sessions, i), FALSE);
+
+  return calendar_finish (&calendar, vp_programme_get_title (calendar.programme));
+}
+
+static gboolean
+attends (VpSession     *session,
+         VpParticipant *participant)
+{
+  GPtrArray *attendees;
+  const char *ref;
+
+  if (vp_session_get_attendees_all (session))
+    return TRUE;
+
+  attendees = vp_session_get_attendees (session);
+  ref = vp_participant_get_ref (participant);
+  for (guint i = 0; i < attendees->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (attendees, i), ref) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+GBytes *
+vp_calendar_write_participant (VpSnapshot    *snapshot,
+                               VpParticipant *participant,
+                               GDateTime     *stamp)
+{
+  GPtrArray *sessions;
+  GPtrArray *travel;
+  GPtrArray *stays;
+  g_auto(Calendar) calendar = { NULL, };
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  travel = vp_participant_get_travel (participant);
+  stays = vp_participant_get_accommodation (participant);
+  calendar_init (&calendar, snapshot, stamp, 64);
+
+  for (guint i = 0; i < travel->len; i++)
+    write_travel_leg (&calendar, participant, g_ptr_array_index (travel, i), i);
+  for (guint i = 0; i < stays->len; i++)
+    write_stay (&calendar, participant, g_ptr_array_index (stays, i), i);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (attends (session, participant))
+        write_session (&calendar, session, FALSE);
+    }
+
+  /* TRANSLATORS: a calendar's name: the programme, then the participant */
+  name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
+                          vp_participant_get_name (participant));
+  return calendar_finish (&calendar, name);
+}
+
+GBytes *
+vp_calendar_write_host (VpSnapshot *snapshot,
+                        VpHost     *host,
+                        GDateTime  *stamp)
+{
+  GPtrArray *sessions;
+  g_auto(Calendar) calendar = { NULL, };
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_HOST (host), NULL);
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  calendar_init (&calendar, snapshot, stamp, 64);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (g_strcmp0 (vp_session_get_host_ref (session), vp_host_get_ref (host)) == 0)
+        write_session (&calendar, session, TRUE);
+    }
+
+  /* TRANSLATORS: a calendar's name: the programme, then the host */
+  name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
+                          vp_host_get_name (host));
+  return calendar_finish (&calendar, name);
+}
+
+/* Files {{{1 */
+
+char *
+vp_calendar_file_name (VpParticipant *participant,
+                       GHashTable    *taken)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autofree char *candidate = NULL;
+  const char *name;
+  gboolean dash = FALSE;
+
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+  g_return_val_if_fail (taken != NULL, NULL);
+
+  name = vp_participant_get_name (participant);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    name = "";
+
+  /* Letters and digits of any script stay, as do - _ and . inside the
+   * name; everything else (separators, quotes, controls) becomes one dash. */
+  for (const char *p = name; *p != '\0' && base->len < MAX_FILE_NAME; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || (base->len > 0 && (c == '_' || c == '.')))
+        {
+          if (dash && base->len > 0)
+            g_string_append_c (base, '-');
+          dash = FALSE;
+          g_string_append_unichar (base, c);
+        }
+      else
+        dash = TRUE;
+    }
+
+  while (base->len > 0 && base->str[base->len - 1] == '.')
+    g_string_truncate (base, base->len - 1);
+
+  if (base->len == 0)
+    g_string_printf (base, "participant-%s",
+                     vp_participant_get_ref (participant) ? vp_participant_get_ref (participant) : "");
+
+  /* File systems on other machines ignore case: compare case-folded. */
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *folded = NULL;
+
+      g_free (candidate);
+      candidate = n == 1 ? g_strdup_printf ("%s.ics", base->str)
+                         : g_strdup_printf ("%s-%u.ics", base->str, n);
+      folded = g_utf8_casefold (candidate, -1);
+      if (!g_hash_table_contains (taken, folded))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&folded));
+          break;
+        }
+    }
+
+  return g_steal_pointer (&candidate);
+}
+
+GPtrArray *
+vp_calendar_write_each_participant (VpSnapshot  *snapshot,
+                                    const char  *folder,
+                                    GDateTime   *stamp,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = NULL;
+  GPtrArray *participants;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("%s: cannot create the folder: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* One DTSTAMP for the whole batch. */
+  if (stamp == NULL)
+    stamp = now = g_date_time_new_now_utc ();
+
+  participants = vp_snapshot_get_participants (snapshot);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+      g_autofree char *file_name = vp_calendar_file_name (participant, taken);
+      g_autofree char *path = g_build_filename (folder, file_name, NULL);
+      g_autoptr(GBytes) bytes = vp_calendar_write_participant (snapshot, participant, stamp);
+
+      if (!vp_file_write_atomically (path, bytes, 0600, error))
+        return NULL;
+      g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+
+  return g_steal_pointer (&paths);
+}

@@ -1,0 +1,42 @@
+/* vp-calendar.h: iCalendar (RFC 5545) files of a programme, a participant or a host. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+/* Each writer returns a whole calendar (METHOD:PUBLISH, CRLF, folded at 75
+ * octets) whose events keep their UID for ever and carry the session's
+ * revision as SEQUENCE, so that a re-issued file updates what a participant
+ * imported instead of duplicating it.  No personal data goes in: attendees
+ * appear by name only.  @stamp is the DTSTAMP of every event; NULL means
+ * now. */
+
+/* Every session of the programme. */
+GBytes    *vp_calendar_write_programme        (VpSnapshot     *snapshot,
+                                               GDateTime      *stamp);
+/* The sessions @participant attends, their travel legs and hotel stays. */
+GBytes    *vp_calendar_write_participant      (VpSnapshot     *snapshot,
+                                               VpParticipant  *participant,
+                                               GDateTime      *stamp);
+/* The sessions at @host, with the size of the group. */
+GBytes    *vp_calendar_write_host             (VpSnapshot     *snapshot,
+                                               VpHost         *host,
+                                               GDateTime      *stamp);
+
+/* A safe file name ("Aino-Mäkelä.ics") for @participant's calendar, unique
+ * among @taken (case-folded names already given, which it extends). */
+char      *vp_calendar_file_name              (VpParticipant  *participant,
+                                               GHashTable     *taken);
+
+/* Writes one calendar per participant into @folder (created if needed),
+ * each file whole or not at all; returns the paths written, in participant
+ * order. */
+GPtrArray *vp_calendar_write_each_participant (VpSnapshot     *snapshot,
+                                               const char     *folder,
+                                               GDateTime      *stamp,
+                                               GError        **error);
+
+G_END_DECLS
