@@ -569,13 +569,13 @@ print_help (void)
   printf ("%s\n\n", _("Plan group visits between clusters from the command line."));
   printf ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    printf ("  %-40s %s\n", commands[i].usage, _(commands[i].summary));
+    printf ("  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
   printf ("\n%s\n", _("Options:"));
-  printf ("  %-40s %s\n", "--database FILE",
+  printf ("  --database FILE\n      %s\n",
           _("The database (default: $VISIT_PLANNER_DATABASE, else "
             "$XDG_DATA_HOME/visit-planner/visits.db)"));
-  printf ("  %-40s %s\n", "-h, --help", _("Show this help"));
-  printf ("  %-40s %s\n", "--version", _("Show the version"));
+  printf ("  -h, --help\n      %s\n", _("Show this help"));
+  printf ("  --version\n      %s\n", _("Show the version"));
   printf ("\n%s\n", _("PROGRAMME is a programme’s numeric id or its uid."));
   printf ("%s\n", _("Exit status: 0 success; 1 problems found; 2 bad usage, bad input or a failure."));
 }

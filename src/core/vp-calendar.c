@@ -35,6 +35,9 @@ append_folded (GString    *out,
 
       while (cut > position && ((guchar)line[cut] & 0xC0) == 0x80)
         cut--;
+      /* not UTF-8 after all: cut anyway rather than loop */
+      if (cut == position)
+        cut = position + limit;
       g_string_append_len (out, line + position, cut - position);
       g_string_append (out, "\r\n ");
       position = cut;
@@ -78,7 +81,7 @@ append_text_value (GString    *line,
           if (c >= 0x20 && c != 0x7F)
             g_string_append_c (line, (char)c);
           else if (c == '\t')
-            g_string_append_c (line, ' ');
+            g_string_append_c (line, '\t');
           break;
         }
     }
@@ -112,8 +115,13 @@ write_text (Writer     *writer,
             const char *name,
             const char *value)
 {
+  g_autofree char *valid = NULL;
+
   if (value == NULL || value[0] == '\0')
     return;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
 
   g_string_assign (writer->line, name);
   g_string_append_c (writer->line, ':');
@@ -342,16 +350,30 @@ write_time (Calendar   *calendar,
   write_raw (writer, name, buffer);
 }
 
+/* An address that can stand in a mailto: URI as it is. */
+static gboolean
+is_plain_address (const char *email)
+{
+  if (email == NULL || strchr (email, '@') == NULL)
+    return FALSE;
+
+  for (const guchar *p = (const guchar *)email; *p != '\0'; p++)
+    if (*p <= 0x20 || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 write_organizer (Calendar *calendar)
 {
   VpProgramme *programme = calendar->programme;
   const char *name = vp_programme_get_coordinator_name (programme);
   const char *email = vp_programme_get_coordinator_email (programme);
-  const char *uid = vp_programme_get_uid (programme);
   Writer *writer = &calendar->writer;
 
-  /* PUBLISH wants an organizer (RFC 5546 3.2.1): the coordinator. */
+  /* PUBLISH wants an organizer (RFC 5546 3.2.1): the coordinator, or,
+   * without a usable address, the programme itself as a urn:uuid. */
   g_string_assign (writer->line, "ORGANIZER");
   if (name != NULL)
     {
@@ -359,18 +381,29 @@ write_organizer (Calendar *calendar)
       append_param_value (writer->line, name);
     }
 
-  if (email != NULL && strchr (email, '@') != NULL && !strpbrk (email, " \t\r\n\"<>"))
+  if (is_plain_address (email))
     {
       g_string_append (writer->line, ":mailto:");
       g_string_append (writer->line, email);
     }
-  else if (g_uuid_string_is_valid (uid))
-    {
-      g_string_append (writer->line, ":urn:uuid:");
-      g_string_append (writer->line, uid);
-    }
   else
-    return;
+    {
+      const char *uid = vp_programme_get_uid (programme);
+      g_autofree char *digest = NULL;
+
+      g_string_append (writer->line, ":urn:uuid:");
+      if (g_uuid_string_is_valid (uid))
+        g_string_append (writer->line, uid);
+      else
+        {
+          /* a name-based UUID of the programme's uid: stable, well-formed */
+          digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uid, -1);
+          g_string_append_printf (writer->line, "%.8s-%.4s-5%.3s-%c%.3s-%.12s",
+                                  digest, digest + 8, digest + 13,
+                                  "89ab"[g_ascii_xdigit_value (digest[16]) & 3],
+                                  digest + 17, digest + 20);
+        }
+    }
 
   append_folded (writer->out, writer->line->str, writer->line->len);
 }
@@ -632,23 +665,26 @@ write_travel_leg (Calendar      *calendar,
   Writer *writer = &calendar->writer;
   const char *programme_zone = vp_programme_get_timezone (calendar->programme);
   g_autofree char *uid = derived_uid (calendar->programme, participant, "travel", index);
-  g_autoptr(GString) summary = g_string_new (travel_kind_label (leg->kind));
-
-  if (leg->reference != NULL)
-    g_string_append_printf (summary, " %s", leg->reference);
-  if (leg->from != NULL && leg->to != NULL)
-    /* TRANSLATORS: a journey from one place to another, like “Helsinki → Vilnius” */
-    g_string_append_printf (summary, _(": %s → %s"), leg->from, leg->to);
+  g_autofree char *what = leg->reference != NULL
+    /* TRANSLATORS: a kind of journey and its number, like “Flight AY1071” */
+    ? g_strdup_printf (_("%s %s"), travel_kind_label (leg->kind), leg->reference)
+    : g_strdup (travel_kind_label (leg->kind));
+  g_autofree char *summary = leg->from != NULL && leg->to != NULL
+    /* TRANSLATORS: a journey, then where from and where to, like
+     * “Flight AY1071: Helsinki → Vilnius” */
+    ? g_strdup_printf (_("%1$s: %2$s → %3$s"), what, leg->from, leg->to)
+    : g_strdup (what);
 
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
+  write_raw (writer, "LAST-MODIFIED", calendar->stamp);
   write_raw (writer, "SEQUENCE", "0");
   write_time (calendar, "DTSTART", leg->depart,
               leg->depart_timezone ? leg->depart_timezone : programme_zone, leg->depart_utc);
   write_time (calendar, "DTEND", leg->arrive,
               leg->arrive_timezone ? leg->arrive_timezone : programme_zone, leg->arrive_utc);
-  write_text (writer, "SUMMARY", summary->str);
+  write_text (writer, "SUMMARY", summary);
   write_text (writer, "LOCATION", leg->from);
   write_text (writer, "CATEGORIES", _("Travel"));
   write_raw (writer, "STATUS", "CONFIRMED");
@@ -685,6 +721,7 @@ write_stay (Calendar      *calendar,
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
+  write_raw (writer, "LAST-MODIFIED", calendar->stamp);
   write_raw (writer, "SEQUENCE", "0");
   g_snprintf (buffer, sizeof buffer, "%04d%02d%02d", g_date_get_year (&check_in),
               g_date_get_month (&check_in), g_date_get_day (&check_in));
@@ -831,34 +868,36 @@ vp_calendar_write_host (VpSnapshot *snapshot,
 
 /* Files {{{1 */
 
-char *
-vp_calendar_file_name (VpParticipant *participant,
-                       GHashTable    *taken)
+/* Letters and digits of any script stay, as do - _ and . inside the
+ * text; everything else (separators, quotes, slashes, controls) becomes one
+ * dash.  The result is in NFC, so that one name is one file name on every
+ * file system, and at most MAX_FILE_NAME bytes. */
+static void
+append_safe (GString    *base,
+             const char *text)
 {
-  g_autoptr(GString) base = g_string_new (NULL);
-  g_autofree char *candidate = NULL;
-  const char *name;
+  g_autofree char *normalized = NULL;
   gboolean dash = FALSE;
 
-  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
-  g_return_val_if_fail (taken != NULL, NULL);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return;
 
-  name = vp_participant_get_name (participant);
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    name = "";
-
-  /* Letters and digits of any script stay, as do - _ and . inside the
-   * name; everything else (separators, quotes, controls) becomes one dash. */
-  for (const char *p = name; *p != '\0' && base->len < MAX_FILE_NAME; p = g_utf8_next_char (p))
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      char encoded[6];
+      gsize length;
 
       if (g_unichar_isalnum (c) || (base->len > 0 && (c == '_' || c == '.')))
         {
+          length = (gsize)g_unichar_to_utf8 (c, encoded);
+          if (base->len + length + (dash ? 1 : 0) > MAX_FILE_NAME)
+            break;
           if (dash && base->len > 0)
             g_string_append_c (base, '-');
           dash = FALSE;
-          g_string_append_unichar (base, c);
+          g_string_append_len (base, encoded, (gssize)length);
         }
       else
         dash = TRUE;
@@ -866,10 +905,45 @@ vp_calendar_file_name (VpParticipant *participant,
 
   while (base->len > 0 && base->str[base->len - 1] == '.')
     g_string_truncate (base, base->len - 1);
+}
 
+/* Names Windows keeps for devices, whatever the extension. */
+static gboolean
+is_reserved_name (const char *base)
+{
+  static const char * const reserved[] = { "con", "prn", "aux", "nul", NULL };
+  g_autofree char *lower = g_ascii_strdown (base, -1);
+
+  if (g_strv_contains (reserved, lower))
+    return TRUE;
+  return strlen (lower) == 4 && (g_str_has_prefix (lower, "com") || g_str_has_prefix (lower, "lpt")) &&
+         g_ascii_isdigit (lower[3]);
+}
+
+char *
+vp_calendar_file_name (VpParticipant *participant,
+                       GHashTable    *taken)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autofree char *candidate = NULL;
+
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+  g_return_val_if_fail (taken != NULL, NULL);
+
+  append_safe (base, vp_participant_get_name (participant));
   if (base->len == 0)
-    g_string_printf (base, "participant-%s",
-                     vp_participant_get_ref (participant) ? vp_participant_get_ref (participant) : "");
+    {
+      g_string_assign (base, "participant");
+      if (vp_participant_get_ref (participant) != NULL)
+        {
+          g_string_append_c (base, '-');
+          append_safe (base, vp_participant_get_ref (participant));
+          if (base->str[base->len - 1] == '-')
+            g_string_truncate (base, base->len - 1);
+        }
+    }
+  if (is_reserved_name (base->str))
+    g_string_append (base, "-calendar");
 
   /* File systems on other machines ignore case: compare case-folded. */
   for (guint n = 1; ; n++)

@@ -69,6 +69,16 @@ typedef enum
   VP_SESSION_STATUS_CANCELLED,
 } VpSessionStatus;
 
+/* How much a problem found by the checks matters: an error must be fixed
+ * before the group travels, a warning should be looked at, an info is worth
+ * knowing. */
+typedef enum
+{
+  VP_SEVERITY_ERROR,
+  VP_SEVERITY_WARNING,
+  VP_SEVERITY_INFO,
+} VpSeverity;
+
 /* The format's word for @value of the enum type @type, or NULL for an UNSET
  * value or a value outside the type. */
 const char *vp_enum_to_nick   (GType       type,

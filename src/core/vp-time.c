@@ -437,7 +437,7 @@ vp_time_zone_new (const char  *identifier,
       g_autofree char *quoted = quote_for_message (identifier);
 
       g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_UNKNOWN_ZONE,
-                   _("Unknown time zone “%s”"), quoted);
+                   _("unknown time zone “%s”"), quoted);
     }
 
   return zone;
