@@ -4,11 +4,13 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "vp-calendar.h"
+#include "vp-checks.h"
 #include "vp-enum-types.h"
 #include "vp-file.h"
 #include "vp-programme-format.h"
@@ -537,6 +539,142 @@ command_ics (CliContext *context)
   return EXIT_OK;
 }
 
+static const char *
+severity_label (VpSeverity severity)
+{
+  switch (severity)
+    {
+    case VP_SEVERITY_ERROR:
+      return _("error");
+    case VP_SEVERITY_WARNING:
+      return _("warning");
+    case VP_SEVERITY_INFO:
+    default:
+      return _("info");
+    }
+}
+
+static void
+add_optional_member (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static int
+command_check (CliContext *context)
+{
+  static const char * const flags[] = { "--json", NULL };
+  const Command *command = find_command ("check");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  VpChecksContext checks_context = { NULL };
+  gboolean has_errors = FALSE;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("check takes one programme"));
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0), &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  checks_context.other_visits = other_visits;
+  problems = vp_checks_run (snapshot, &checks_context);
+  for (guint i = 0; i < problems->len; i++)
+    has_errors |= ((VpProblem *)g_ptr_array_index (problems, i))->severity == VP_SEVERITY_ERROR;
+
+  if (g_hash_table_contains (arguments.options, "--json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          VpProblem *item = g_ptr_array_index (problems, i);
+
+          json_builder_begin_object (builder);
+          add_optional_member (builder, "severity", vp_enum_to_nick (VP_TYPE_SEVERITY, item->severity));
+          add_optional_member (builder, "code", item->code);
+          add_optional_member (builder, "message", item->message);
+          add_optional_member (builder, "session", item->session);
+          add_optional_member (builder, "participant", item->participant);
+          add_optional_member (builder, "host", item->host);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      bytes = g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) budget = vp_checks_budget (snapshot);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          VpProblem *item = g_ptr_array_index (problems, i);
+          g_autofree char *message = g_strdup (item->message);
+
+          g_strdelimit (message, "\r\n", ' ');
+          /* TRANSLATORS: a problem on one line: its severity, its code, what is wrong */
+          g_string_append_printf (out, _("%s: %s: %s"), severity_label (item->severity),
+                                  item->code, message);
+          g_string_append_c (out, '\n');
+        }
+      if (problems->len == 0)
+        g_string_append_printf (out, "%s\n", _("No problems found."));
+
+      g_string_append_printf (out, "\n%s\n", _("Lump sum per visitor:"));
+      for (guint i = 0; i < budget->len; i++)
+        {
+          VpBudgetLine *line = g_ptr_array_index (budget, i);
+          g_autofree char *name = g_strdup (line->name);
+
+          g_strdelimit (name, "\t\r\n", ' ');
+          if (isnan (line->amount_eur))
+            g_string_append_printf (out, "  %s: %s\n", name, line->reason);
+          else
+            g_string_append_printf (out, "  %s: %.2f EUR (%s)\n", name, line->amount_eur, line->reason);
+        }
+
+      bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return has_errors ? EXIT_PROBLEMS : EXIT_OK;
+}
+
 /* Dispatch {{{1 */
 
 static const Command commands[] = {
@@ -551,6 +689,10 @@ static const Command commands[] = {
     N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
        "one host’s, or one file per participant in DIR"),
     command_ics },
+  { "check", "check PROGRAMME [--json]",
+    N_("Check a programme: double bookings, travel time, capacities, the ClusterXChange rules; "
+       "exit status 1 when there is an error"),
+    command_check },
 };
 
 static const Command *

@@ -937,6 +937,49 @@ vp_store_count_programme (VpStore  *self,
   return TRUE;
 }
 
+GHashTable *
+vp_store_collect_other_visits (VpStore  *self,
+                               gint64    programme_id,
+                               GError  **error)
+{
+  g_autoptr(GHashTable) visits = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT p.email, g.title FROM participants p "
+                  "JOIN programmes g ON g.id = p.programme_id "
+                  "WHERE p.programme_id != ? AND p.email IS NOT NULL "
+                  "ORDER BY g.start_date, g.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+
+  visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *email = g_utf8_casefold (column_text (stmt, 0), -1);
+
+      if (g_hash_table_contains (visits, email))
+        g_free (email);
+      else
+        g_hash_table_insert (visits, email, g_strdup (column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&visits);
+}
+
 /* Writing a snapshot {{{1 */
 
 typedef struct

@@ -67,6 +67,12 @@ gboolean     vp_store_count_programme  (VpStore             *self,
                                         guint               *n_sessions,
                                         GError             **error);
 
+/* Who is a visitor in another programme than @programme_id: case-folded
+ * email → that programme's title (for the checks' cxc-repeat-visitor). */
+GHashTable  *vp_store_collect_other_visits (VpStore          *self,
+                                            gint64            programme_id,
+                                            GError          **error);
+
 /* Writes a whole programme in one transaction: all or nothing.  Without
  * VP_STORE_IMPORT_UPDATE a stored uid is VP_STORE_ERROR_EXISTS; with it, the
  * stored programme is updated and sessions matched by uid, their revision

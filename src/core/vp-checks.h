@@ -1,0 +1,77 @@
+/* vp-checks.h: every problem in a plan, and the ClusterXChange rules. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define VP_TYPE_PROBLEM     (vp_problem_get_type ())
+#define VP_TYPE_BUDGET_LINE (vp_budget_line_get_type ())
+
+/* One problem: @code is stable (“participant-double-booked”), @message
+ * translated and says what to change; the references name what it concerns
+ * (a session's uid, a participant's email or else id, a host's id), or are
+ * NULL. */
+typedef struct
+{
+  VpSeverity  severity;
+  char       *code;
+  char       *message;
+  char       *session;
+  char       *participant;
+  char       *host;
+} VpProblem;
+
+/* What one visitor may claim: the lump sum (NAN when the programme has
+ * none), whether it is halved, and why, in words. */
+typedef struct
+{
+  char     *participant;   /* email, or else id */
+  char     *name;
+  guint     working_days;
+  gboolean  halved;
+  double    amount_eur;
+  char     *reason;
+} VpBudgetLine;
+
+/* What the checks need beyond the programme itself. */
+typedef struct
+{
+  /* case-folded email → title of another programme where that person is a
+   * visitor (for cxc-repeat-visitor); may be NULL */
+  GHashTable *other_visits;
+} VpChecksContext;
+
+GType         vp_problem_get_type         (void) G_GNUC_CONST;
+VpProblem    *vp_problem_copy             (const VpProblem    *problem);
+void          vp_problem_free             (VpProblem          *problem);
+
+GType         vp_budget_line_get_type     (void) G_GNUC_CONST;
+VpBudgetLine *vp_budget_line_copy         (const VpBudgetLine *line);
+void          vp_budget_line_free         (VpBudgetLine       *line);
+
+/* Every problem in @snapshot: errors first, then warnings, then infos, each
+ * in the order of the agenda.  @context may be NULL. */
+GPtrArray    *vp_checks_run               (VpSnapshot         *snapshot,
+                                           VpChecksContext    *context);
+
+/* The lump sum of every participant, in participant order. */
+GPtrArray    *vp_checks_budget            (VpSnapshot         *snapshot);
+
+/* The ClusterXChange country list (data/cxc-countries.json): whether @code
+ * (ISO 3166-1 alpha-2) is a participating country, and the list's source. */
+gboolean      vp_checks_country_eligible  (const char         *code);
+const char   *vp_checks_country_source    (void);
+
+/* Great-circle distance in kilometres between two WGS84 positions. */
+double        vp_checks_distance_km       (double              latitude1,
+                                           double              longitude1,
+                                           double              latitude2,
+                                           double              longitude2);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpProblem, vp_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpBudgetLine, vp_budget_line_free)
+
+G_END_DECLS
