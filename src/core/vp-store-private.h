@@ -1,0 +1,120 @@
+/* vp-store-private.h: what the parts of the store share; never included outside it. */
+#pragma once
+
+#include <math.h>
+#include <sqlite3.h>
+
+#include "vp-enum-types.h"
+#include "vp-store.h"
+
+G_BEGIN_DECLS
+
+/* Row ids as hash table keys and values (64-bit pointers on our platforms). */
+#define ID_TO_KEY(id) ((gpointer)(gintptr)(id))
+#define KEY_TO_ID(key) ((gint64)(gintptr)(key))
+
+struct _VpStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GListStore *programmes;
+  gint64      data_version;
+};
+
+gboolean      vp_store_sqlite_error          (VpStore       *self,
+                                              GError       **error);
+sqlite3_stmt *vp_store_prepare               (VpStore       *self,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      vp_store_exec                  (VpStore       *self,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      vp_store_step_done             (VpStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+gboolean      vp_store_begin                 (VpStore       *self,
+                                              GError       **error);
+gboolean      vp_store_commit                (VpStore       *self,
+                                              GError       **error);
+void          vp_store_rollback              (VpStore       *self);
+void          vp_store_notify_changed        (VpStore       *self,
+                                              gint64         programme_id);
+/* vp_store_load_snapshot() for a caller that holds a transaction. */
+VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
+                                              gint64         programme_id,
+                                              GError       **error);
+
+static inline void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline void
+bind_double (sqlite3_stmt *stmt,
+             int           index,
+             double        value)
+{
+  if (!isnan (value))
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            int           value)
+{
+  if (value > 0)
+    sqlite3_bind_int (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline void
+bind_enum (sqlite3_stmt *stmt,
+           int           index,
+           GType         type,
+           int           value)
+{
+  bind_text (stmt, index, vp_enum_to_nick (type, value));
+}
+
+static inline const char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return (const char *)sqlite3_column_text (stmt, index);
+}
+
+static inline double
+column_double (sqlite3_stmt *stmt,
+               int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, index);
+}
+
+static inline int
+column_enum (sqlite3_stmt *stmt,
+             int           index,
+             GType         type,
+             int           fallback)
+{
+  int value = fallback;
+
+  if (!vp_enum_from_nick (type, column_text (stmt, index), &value))
+    return fallback;
+  return value;
+}
+
+G_END_DECLS
