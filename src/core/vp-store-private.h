@@ -21,6 +21,7 @@ struct _VpStore
   sqlite3    *db;
   GListStore *programmes;
   gint64      data_version;
+  guint64     writes;        /* by this connection: every notify_changed */
 };
 
 gboolean      vp_store_sqlite_error          (VpStore       *self,
@@ -39,6 +40,7 @@ gboolean      vp_store_begin                 (VpStore       *self,
 gboolean      vp_store_commit                (VpStore       *self,
                                               GError       **error);
 void          vp_store_rollback              (VpStore       *self);
+gint64        vp_store_read_data_version     (VpStore       *self);
 void          vp_store_notify_changed        (VpStore       *self,
                                               gint64         programme_id);
 /* vp_store_load_snapshot() for a caller that holds a transaction. */

@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "vp-store-private.h"
+#include "vp-time.h"
 
-/* Writing a snapshot {{{1 */
+/* Statements {{{1 */
 
 typedef struct
 {
@@ -20,9 +21,31 @@ typedef struct
   sqlite3_stmt *delete_attendances;
 } Statements;
 
-static void
-statements_clear (Statements *statements)
+#define SESSION_FIELDS \
+  "ref, uid, revision, title, kind, start_local, end_local, timezone, end_timezone, " \
+  "start_utc, end_utc, host_id, location, description, status, attendees_all, capacity, " \
+  "modified_at"
+
+/* What one write (an import, an edit, an undo) carries from row to row. */
+typedef struct
 {
+  VpStore    *store;
+  gint64      programme_id;
+  gint64      now;
+  /* an undo puts rows back under their old ids, where those are free */
+  gboolean    keep_ids;
+  /* an undo keeps each session's time of its last change */
+  gboolean    keep_modified;
+  GHashTable *host_ids;        /* ref → row id */
+  GHashTable *participant_ids; /* ref → row id */
+  Statements  statements;
+} Write;
+
+static void
+write_clear (Write *write)
+{
+  Statements *statements = &write->statements;
+
   g_clear_pointer (&statements->insert_host, sqlite3_finalize);
   g_clear_pointer (&statements->insert_participant, sqlite3_finalize);
   g_clear_pointer (&statements->insert_leg, sqlite3_finalize);
@@ -31,85 +54,192 @@ statements_clear (Statements *statements)
   g_clear_pointer (&statements->update_session, sqlite3_finalize);
   g_clear_pointer (&statements->insert_attendance, sqlite3_finalize);
   g_clear_pointer (&statements->delete_attendances, sqlite3_finalize);
+  g_clear_pointer (&write->host_ids, g_hash_table_unref);
+  g_clear_pointer (&write->participant_ids, g_hash_table_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statements, statements_clear)
-
-#define SESSION_FIELDS \
-  "ref, uid, revision, title, kind, start_local, end_local, timezone, end_timezone, " \
-  "start_utc, end_utc, host_id, location, description, status, attendees_all, capacity, " \
-  "modified_at"
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Write, write_clear)
 
 static gboolean
-statements_prepare (VpStore     *self,
-                    Statements  *statements,
-                    GError     **error)
+write_init (Write       *write,
+            VpStore     *store,
+            gint64       programme_id,
+            GError     **error)
 {
+  Statements *statements = &write->statements;
+
+  write->store = store;
+  write->programme_id = programme_id;
+  write->now = g_get_real_time () / G_USEC_PER_SEC;
+  write->host_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  write->participant_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The row id is the last parameter of each insert: NULL lets SQLite choose. */
   statements->insert_host =
-    vp_store_prepare (self,
-             "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
-             "contact_email, phone, address, city, country, latitude, longitude, "
-             "max_group_size, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
+                      "contact_email, phone, address, city, country, latitude, longitude, "
+                      "max_group_size, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      error);
   if (statements->insert_host == NULL)
     return FALSE;
 
   statements->insert_participant =
-    vp_store_prepare (self,
-             "INSERT INTO participants (programme_id, ref, position, name, email, "
-             "organisation, phone, country, role, dietary, accessibility, emergency_contact, "
-             "notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO participants (programme_id, ref, position, name, email, "
+                      "organisation, phone, country, role, dietary, accessibility, "
+                      "emergency_contact, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      error);
   if (statements->insert_participant == NULL)
     return FALSE;
 
   statements->insert_leg =
-    vp_store_prepare (self,
-             "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
-             "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
-             "arrive_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
+                      "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
+                      "arrive_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                      error);
   if (statements->insert_leg == NULL)
     return FALSE;
 
   statements->insert_stay =
-    vp_store_prepare (self,
-             "INSERT INTO stays (participant_id, position, name, address, check_in, "
-             "check_out) VALUES (?,?,?,?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO stays (participant_id, position, name, address, check_in, "
+                      "check_out) VALUES (?,?,?,?,?,?)",
+                      error);
   if (statements->insert_stay == NULL)
     return FALSE;
 
   statements->insert_session =
-    vp_store_prepare (self,
-             "INSERT INTO sessions (" SESSION_FIELDS ", programme_id) "
-             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      error);
   if (statements->insert_session == NULL)
     return FALSE;
 
   statements->update_session =
-    vp_store_prepare (self,
-             "UPDATE sessions SET (" SESSION_FIELDS ") = "
-             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?",
-             error);
+    vp_store_prepare (store,
+                      "UPDATE sessions SET (" SESSION_FIELDS ") = "
+                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?19",
+                      error);
   if (statements->update_session == NULL)
     return FALSE;
 
   statements->insert_attendance =
-    vp_store_prepare (self,
-             "INSERT INTO attendances (session_id, participant_id, position) VALUES (?,?,?)",
-             error);
+    vp_store_prepare (store,
+                      "INSERT INTO attendances (session_id, participant_id, position) "
+                      "VALUES (?,?,?)",
+                      error);
   if (statements->insert_attendance == NULL)
     return FALSE;
 
   statements->delete_attendances =
-    vp_store_prepare (self, "DELETE FROM attendances WHERE session_id = ?", error);
+    vp_store_prepare (store, "DELETE FROM attendances WHERE session_id = ?", error);
 
   return statements->delete_attendances != NULL;
 }
 
-/* Binds the programme's fields to ?1 … ?18 of @stmt. */
+/* Runs a one-off statement with one row id bound to ?1 and, optionally, a
+ * second to ?2. */
+static gboolean
+run_with_ids (VpStore     *self,
+              const char  *sql,
+              gint64       first,
+              gint64       second,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = vp_store_prepare (self, sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, second);
+  ok = vp_store_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/* A single integer from a query with one row id bound to ?1, or @fallback. */
+static gint64
+query_integer (VpStore    *self,
+               const char *sql,
+               gint64      parameter,
+               gint64      fallback)
+{
+  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_int64 (stmt, 1, parameter);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Binds @id to parameter @index when the write keeps ids and no row of
+ * @table has it; else NULL, for a new id. */
+static void
+bind_row_id (Write        *write,
+             sqlite3_stmt *stmt,
+             int           index,
+             const char   *table,
+             gint64        id)
+{
+  g_autofree char *sql = NULL;
+
+  if (!write->keep_ids || id <= 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", table);
+  if (query_integer (write->store, sql, id, 1) == 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Loads ref → id of the programme's hosts and participants. */
+static gboolean
+load_ref_maps (Write   *write,
+               GError **error)
+{
+  static const char * const sql[] = {
+    "SELECT ref, id FROM hosts WHERE programme_id = ?",
+    "SELECT ref, id FROM participants WHERE programme_id = ?",
+  };
+  GHashTable *maps[] = { write->host_ids, write->participant_ids };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = vp_store_prepare (write->store, sql[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, write->programme_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_insert (maps[i], g_strdup (column_text (stmt, 0)),
+                             ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return vp_store_sqlite_error (write->store, error);
+    }
+
+  return TRUE;
+}
+
+/* Rows {{{1 */
+
+/* Binds the programme's fields to ?1 … ?17 of @stmt. */
 static void
 bind_programme (sqlite3_stmt *stmt,
                 VpProgramme  *programme,
@@ -134,37 +264,47 @@ bind_programme (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 17, now);
 }
 
+/* Inserts @programme (as a new row, or under @wanted_id when that is free)
+ * or updates row @existing_id; returns the row id, or 0. */
 static gint64
-write_programme (VpStore      *self,
-                 VpProgramme  *programme,
-                 gint64        existing_id,
-                 gint64        now,
-                 GError      **error)
+write_programme_row (VpStore      *self,
+                     VpProgramme  *programme,
+                     gint64        existing_id,
+                     gint64        wanted_id,
+                     gint64        now,
+                     GError      **error)
 {
   sqlite3_stmt *stmt;
 
   if (existing_id == 0)
     stmt = vp_store_prepare (self,
-                    "INSERT INTO programmes (uid, title, description, status, visiting_cluster, "
-                    "host_cluster, host_country, timezone, start_date, end_date, "
-                    "coordinator_name, coordinator_email, origin_city, origin_latitude, "
-                    "origin_longitude, lump_sum_eur, created_at, modified_at) "
-                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?17)",
-                    error);
+                             "INSERT INTO programmes (uid, title, description, status, "
+                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
+                             "end_date, coordinator_name, coordinator_email, origin_city, "
+                             "origin_latitude, origin_longitude, lump_sum_eur, created_at, "
+                             "modified_at, id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+                             "?13,?14,?15,?16,?17,?17,?18)",
+                             error);
   else
     stmt = vp_store_prepare (self,
-                    "UPDATE programmes SET (uid, title, description, status, visiting_cluster, "
-                    "host_cluster, host_country, timezone, start_date, end_date, "
-                    "coordinator_name, coordinator_email, origin_city, origin_latitude, "
-                    "origin_longitude, lump_sum_eur, modified_at) = "
-                    "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17) WHERE id = ?18",
-                    error);
+                             "UPDATE programmes SET (uid, title, description, status, "
+                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
+                             "end_date, coordinator_name, coordinator_email, origin_city, "
+                             "origin_latitude, origin_longitude, lump_sum_eur, modified_at) = "
+                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17) "
+                             "WHERE id = ?18",
+                             error);
   if (stmt == NULL)
     return 0;
 
   bind_programme (stmt, programme, now);
   if (existing_id != 0)
     sqlite3_bind_int64 (stmt, 18, existing_id);
+  else if (wanted_id > 0 &&
+           query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", wanted_id, 1) == 0)
+    sqlite3_bind_int64 (stmt, 18, wanted_id);
+  else
+    sqlite3_bind_null (stmt, 18);
 
   if (!vp_store_step_done (self, stmt, error))
     {
@@ -176,126 +316,141 @@ write_programme (VpStore      *self,
   return existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (self->db);
 }
 
-static gboolean
-write_hosts (VpStore     *self,
-             Statements  *statements,
-             gint64       programme_id,
-             VpSnapshot  *snapshot,
-             GHashTable  *host_ids,
-             GError     **error)
+static void
+bind_host_fields (sqlite3_stmt *stmt,
+                  int           first,
+                  VpHost       *host)
 {
-  GPtrArray *hosts = vp_snapshot_get_hosts (snapshot);
-  sqlite3_stmt *stmt = statements->insert_host;
+  bind_text (stmt, first, vp_host_get_name (host));
+  bind_enum (stmt, first + 1, VP_TYPE_HOST_KIND, vp_host_get_kind (host));
+  bind_text (stmt, first + 2, vp_host_get_contact_name (host));
+  bind_text (stmt, first + 3, vp_host_get_contact_email (host));
+  bind_text (stmt, first + 4, vp_host_get_phone (host));
+  bind_text (stmt, first + 5, vp_host_get_address (host));
+  bind_text (stmt, first + 6, vp_host_get_city (host));
+  bind_text (stmt, first + 7, vp_host_get_country (host));
+  bind_double (stmt, first + 8, vp_host_get_latitude (host));
+  bind_double (stmt, first + 9, vp_host_get_longitude (host));
+  bind_count (stmt, first + 10, vp_host_get_max_group_size (host));
+  bind_text (stmt, first + 11, vp_host_get_notes (host));
+}
 
-  for (guint i = 0; i < hosts->len; i++)
+static gint64
+insert_host (Write    *write,
+             VpHost   *host,
+             int       position,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = write->statements.insert_host;
+  gint64 id;
+
+  sqlite3_bind_int64 (stmt, 1, write->programme_id);
+  bind_text (stmt, 2, vp_host_get_ref (host));
+  sqlite3_bind_int (stmt, 3, position);
+  bind_host_fields (stmt, 4, host);
+  bind_row_id (write, stmt, 16, "hosts", vp_host_get_id (host));
+
+  if (!vp_store_step_done (write->store, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (write->store->db);
+  g_hash_table_insert (write->host_ids, g_strdup (vp_host_get_ref (host)), ID_TO_KEY (id));
+  return id;
+}
+
+static void
+bind_participant_fields (sqlite3_stmt  *stmt,
+                         int            first,
+                         VpParticipant *participant)
+{
+  bind_text (stmt, first, vp_participant_get_name (participant));
+  bind_text (stmt, first + 1, vp_participant_get_email (participant));
+  bind_text (stmt, first + 2, vp_participant_get_organisation (participant));
+  bind_text (stmt, first + 3, vp_participant_get_phone (participant));
+  bind_text (stmt, first + 4, vp_participant_get_country (participant));
+  bind_enum (stmt, first + 5, VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (participant));
+  bind_text (stmt, first + 6, vp_participant_get_dietary (participant));
+  bind_text (stmt, first + 7, vp_participant_get_accessibility (participant));
+  bind_text (stmt, first + 8, vp_participant_get_emergency_contact (participant));
+  bind_text (stmt, first + 9, vp_participant_get_notes (participant));
+}
+
+/* The participant's travel legs and stays, after their row. */
+static gboolean
+insert_travel (Write          *write,
+               gint64          participant_id,
+               VpParticipant  *participant,
+               GError        **error)
+{
+  GPtrArray *travel = vp_participant_get_travel (participant);
+  GPtrArray *stays = vp_participant_get_accommodation (participant);
+
+  for (guint j = 0; j < travel->len; j++)
     {
-      VpHost *host = g_ptr_array_index (hosts, i);
+      VpTravelLeg *leg = g_ptr_array_index (travel, j);
+      sqlite3_stmt *stmt = write->statements.insert_leg;
 
-      sqlite3_bind_int64 (stmt, 1, programme_id);
-      bind_text (stmt, 2, vp_host_get_ref (host));
-      sqlite3_bind_int (stmt, 3, (int)i);
-      bind_text (stmt, 4, vp_host_get_name (host));
-      bind_enum (stmt, 5, VP_TYPE_HOST_KIND, vp_host_get_kind (host));
-      bind_text (stmt, 6, vp_host_get_contact_name (host));
-      bind_text (stmt, 7, vp_host_get_contact_email (host));
-      bind_text (stmt, 8, vp_host_get_phone (host));
-      bind_text (stmt, 9, vp_host_get_address (host));
-      bind_text (stmt, 10, vp_host_get_city (host));
-      bind_text (stmt, 11, vp_host_get_country (host));
-      bind_double (stmt, 12, vp_host_get_latitude (host));
-      bind_double (stmt, 13, vp_host_get_longitude (host));
-      bind_count (stmt, 14, vp_host_get_max_group_size (host));
-      bind_text (stmt, 15, vp_host_get_notes (host));
+      sqlite3_bind_int64 (stmt, 1, participant_id);
+      sqlite3_bind_int (stmt, 2, (int)j);
+      bind_enum (stmt, 3, VP_TYPE_TRAVEL_KIND, leg->kind);
+      bind_text (stmt, 4, leg->reference);
+      bind_text (stmt, 5, leg->from);
+      bind_text (stmt, 6, leg->to);
+      bind_text (stmt, 7, leg->depart);
+      bind_text (stmt, 8, leg->depart_timezone);
+      sqlite3_bind_int64 (stmt, 9, leg->depart_utc);
+      bind_text (stmt, 10, leg->arrive);
+      bind_text (stmt, 11, leg->arrive_timezone);
+      sqlite3_bind_int64 (stmt, 12, leg->arrive_utc);
 
-      if (!vp_store_step_done (self, stmt, error))
+      if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
+    }
 
-      g_hash_table_insert (host_ids, (gpointer)vp_host_get_ref (host),
-                           ID_TO_KEY (sqlite3_last_insert_rowid (self->db)));
+  for (guint j = 0; j < stays->len; j++)
+    {
+      VpStay *stay = g_ptr_array_index (stays, j);
+      sqlite3_stmt *stmt = write->statements.insert_stay;
+
+      sqlite3_bind_int64 (stmt, 1, participant_id);
+      sqlite3_bind_int (stmt, 2, (int)j);
+      bind_text (stmt, 3, stay->name);
+      bind_text (stmt, 4, stay->address);
+      bind_text (stmt, 5, stay->check_in);
+      bind_text (stmt, 6, stay->check_out);
+
+      if (!vp_store_step_done (write->store, stmt, error))
+        return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-write_participants (VpStore     *self,
-                    Statements  *statements,
-                    gint64       programme_id,
-                    VpSnapshot  *snapshot,
-                    GHashTable  *participant_ids,
-                    GError     **error)
+static gint64
+insert_participant (Write          *write,
+                    VpParticipant  *participant,
+                    int             position,
+                    GError        **error)
 {
-  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
-  sqlite3_stmt *stmt = statements->insert_participant;
+  sqlite3_stmt *stmt = write->statements.insert_participant;
+  gint64 id;
 
-  for (guint i = 0; i < participants->len; i++)
-    {
-      VpParticipant *participant = g_ptr_array_index (participants, i);
-      GPtrArray *travel = vp_participant_get_travel (participant);
-      GPtrArray *stays = vp_participant_get_accommodation (participant);
-      gint64 participant_id;
+  sqlite3_bind_int64 (stmt, 1, write->programme_id);
+  bind_text (stmt, 2, vp_participant_get_ref (participant));
+  sqlite3_bind_int (stmt, 3, position);
+  bind_participant_fields (stmt, 4, participant);
+  bind_row_id (write, stmt, 14, "participants", vp_participant_get_id (participant));
 
-      sqlite3_bind_int64 (stmt, 1, programme_id);
-      bind_text (stmt, 2, vp_participant_get_ref (participant));
-      sqlite3_bind_int (stmt, 3, (int)i);
-      bind_text (stmt, 4, vp_participant_get_name (participant));
-      bind_text (stmt, 5, vp_participant_get_email (participant));
-      bind_text (stmt, 6, vp_participant_get_organisation (participant));
-      bind_text (stmt, 7, vp_participant_get_phone (participant));
-      bind_text (stmt, 8, vp_participant_get_country (participant));
-      bind_enum (stmt, 9, VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (participant));
-      bind_text (stmt, 10, vp_participant_get_dietary (participant));
-      bind_text (stmt, 11, vp_participant_get_accessibility (participant));
-      bind_text (stmt, 12, vp_participant_get_emergency_contact (participant));
-      bind_text (stmt, 13, vp_participant_get_notes (participant));
+  if (!vp_store_step_done (write->store, stmt, error))
+    return 0;
 
-      if (!vp_store_step_done (self, stmt, error))
-        return FALSE;
+  id = sqlite3_last_insert_rowid (write->store->db);
+  g_hash_table_insert (write->participant_ids, g_strdup (vp_participant_get_ref (participant)),
+                       ID_TO_KEY (id));
 
-      participant_id = sqlite3_last_insert_rowid (self->db);
-      g_hash_table_insert (participant_ids, (gpointer)vp_participant_get_ref (participant),
-                           ID_TO_KEY (participant_id));
-
-      for (guint j = 0; j < travel->len; j++)
-        {
-          VpTravelLeg *leg = g_ptr_array_index (travel, j);
-          sqlite3_stmt *leg_stmt = statements->insert_leg;
-
-          sqlite3_bind_int64 (leg_stmt, 1, participant_id);
-          sqlite3_bind_int (leg_stmt, 2, (int)j);
-          bind_enum (leg_stmt, 3, VP_TYPE_TRAVEL_KIND, leg->kind);
-          bind_text (leg_stmt, 4, leg->reference);
-          bind_text (leg_stmt, 5, leg->from);
-          bind_text (leg_stmt, 6, leg->to);
-          bind_text (leg_stmt, 7, leg->depart);
-          bind_text (leg_stmt, 8, leg->depart_timezone);
-          sqlite3_bind_int64 (leg_stmt, 9, leg->depart_utc);
-          bind_text (leg_stmt, 10, leg->arrive);
-          bind_text (leg_stmt, 11, leg->arrive_timezone);
-          sqlite3_bind_int64 (leg_stmt, 12, leg->arrive_utc);
-
-          if (!vp_store_step_done (self, leg_stmt, error))
-            return FALSE;
-        }
-
-      for (guint j = 0; j < stays->len; j++)
-        {
-          VpStay *stay = g_ptr_array_index (stays, j);
-          sqlite3_stmt *stay_stmt = statements->insert_stay;
-
-          sqlite3_bind_int64 (stay_stmt, 1, participant_id);
-          sqlite3_bind_int (stay_stmt, 2, (int)j);
-          bind_text (stay_stmt, 3, stay->name);
-          bind_text (stay_stmt, 4, stay->address);
-          bind_text (stay_stmt, 5, stay->check_in);
-          bind_text (stay_stmt, 6, stay->check_out);
-
-          if (!vp_store_step_done (self, stay_stmt, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  if (!insert_travel (write, id, participant, error))
+    return 0;
+  return id;
 }
 
 /* Binds @session to the first 18 parameters of an insert or update. */
@@ -375,16 +530,17 @@ session_changed (VpSession *old,
          !same_attendees (old, new);
 }
 
+/* The attendances of @session_id: its listed attendees that the programme
+ * has (all of them, unless @skip_missing). */
 static gboolean
-write_attendances (VpStore     *self,
-                   Statements  *statements,
-                   gint64       session_id,
-                   VpSession   *session,
-                   GHashTable  *participant_ids,
-                   GError     **error)
+write_attendances (Write      *write,
+                   gint64      session_id,
+                   VpSession  *session,
+                   gboolean    skip_missing,
+                   GError    **error)
 {
   GPtrArray *attendees = vp_session_get_attendees (session);
-  sqlite3_stmt *stmt = statements->insert_attendance;
+  sqlite3_stmt *stmt = write->statements.insert_attendance;
 
   if (vp_session_get_attendees_all (session))
     return TRUE;
@@ -392,10 +548,12 @@ write_attendances (VpStore     *self,
   for (guint i = 0; i < attendees->len; i++)
     {
       const char *ref = g_ptr_array_index (attendees, i);
-      gint64 participant_id = KEY_TO_ID (g_hash_table_lookup (participant_ids, ref));
+      gint64 participant_id = KEY_TO_ID (g_hash_table_lookup (write->participant_ids, ref));
 
       if (participant_id == 0)
         {
+          if (skip_missing)
+            continue;
           g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
                        _("session “%s” lists an attendee “%s” who is not a participant"),
                        vp_session_get_title (session), ref);
@@ -405,46 +563,107 @@ write_attendances (VpStore     *self,
       sqlite3_bind_int64 (stmt, 1, session_id);
       sqlite3_bind_int64 (stmt, 2, participant_id);
       sqlite3_bind_int (stmt, 3, (int)i);
-      if (!vp_store_step_done (self, stmt, error))
+      if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-/* A session that left the document keeps the people who were to attend it
- * (and so hear of its cancellation in their calendars), as far as the new
- * document still has them: participants were replaced, so match by ref. */
-static gboolean
-write_surviving_attendances (VpStore     *self,
-                             Statements  *statements,
-                             VpSession   *previous,
-                             GHashTable  *participant_ids,
-                             GError     **error)
+static gint64
+host_id_of (Write      *write,
+            VpSession  *session,
+            GError    **error)
 {
-  GPtrArray *attendees = vp_session_get_attendees (previous);
-  sqlite3_stmt *stmt = statements->insert_attendance;
+  const char *host_ref = vp_session_get_host_ref (session);
+  gint64 host_id;
 
-  if (vp_session_get_attendees_all (previous))
-    return TRUE;
+  if (host_ref == NULL)
+    return 0;
 
-  for (guint i = 0; i < attendees->len; i++)
+  host_id = KEY_TO_ID (g_hash_table_lookup (write->host_ids, host_ref));
+  if (host_id == 0)
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                 _("session “%s” is at a host “%s” that the programme does not have"),
+                 vp_session_get_title (session), host_ref);
+  return host_id;
+}
+
+/* Inserts @session with its own revision; returns its row id, or 0. */
+static gint64
+insert_session (Write      *write,
+                VpSession  *session,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = write->statements.insert_session;
+  g_autoptr(GError) local_error = NULL;
+  gint64 host_id = host_id_of (write, session, &local_error);
+  gint64 modified_at = write->keep_modified && vp_session_get_modified_at (session) > 0
+    ? vp_session_get_modified_at (session)
+    : write->now;
+  gint64 id;
+
+  if (local_error != NULL)
     {
-      gint64 participant_id = KEY_TO_ID (g_hash_table_lookup (participant_ids,
-                                                              g_ptr_array_index (attendees, i)));
-
-      if (participant_id == 0)
-        continue;
-
-      sqlite3_bind_int64 (stmt, 1, vp_session_get_id (previous));
-      sqlite3_bind_int64 (stmt, 2, participant_id);
-      sqlite3_bind_int (stmt, 3, (int)i);
-      if (!vp_store_step_done (self, stmt, error))
-        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
     }
 
-  return TRUE;
+  bind_session (stmt, session, vp_session_get_ref (session), vp_session_get_revision (session),
+                host_id, modified_at);
+  sqlite3_bind_int64 (stmt, 19, write->programme_id);
+  bind_row_id (write, stmt, 20, "sessions", vp_session_get_id (session));
+  if (!vp_store_step_done (write->store, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (write->store->db);
+  if (!write_attendances (write, id, session, FALSE, error))
+    return 0;
+
+  return id;
 }
+
+/* Updates row @previous to hold @session, raising the revision when a
+ * calendar would show the change; returns the revision written, or -1. */
+static int
+update_session (Write      *write,
+                VpSession  *previous,
+                VpSession  *session,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = write->statements.update_session;
+  g_autoptr(GError) local_error = NULL;
+  gint64 host_id = host_id_of (write, session, &local_error);
+  gint64 session_id = vp_session_get_id (previous);
+  int revision = vp_session_get_revision (previous);
+  gint64 modified_at = vp_session_get_modified_at (previous);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+
+  if (session_changed (previous, session))
+    {
+      revision = MAX (revision + 1, vp_session_get_revision (session));
+      modified_at = write->now;
+    }
+
+  bind_session (stmt, session, vp_session_get_ref (session), revision, host_id, modified_at);
+  sqlite3_bind_int64 (stmt, 19, session_id);
+  if (!vp_store_step_done (write->store, stmt, error))
+    return -1;
+
+  sqlite3_bind_int64 (write->statements.delete_attendances, 1, session_id);
+  if (!vp_store_step_done (write->store, write->statements.delete_attendances, error) ||
+      !write_attendances (write, session_id, session, FALSE, error))
+    return -1;
+
+  return revision;
+}
+
+/* Whole programmes {{{1 */
 
 /* A ref for a session that left the document, free among @taken. */
 static char *
@@ -462,187 +681,119 @@ free_ref (GHashTable *taken,
   return ref;
 }
 
+/* Sessions that left an updated document are cancelled, not deleted: the
+ * participants' calendars must hear of it.  They keep their host and the
+ * attendees the new document still has (participants were replaced, so
+ * they are matched by ref). */
 static gboolean
-write_sessions (VpStore     *self,
-                Statements  *statements,
-                gint64       programme_id,
-                VpSnapshot  *snapshot,
-                VpSnapshot  *old,
-                GHashTable  *host_ids,
-                GHashTable  *participant_ids,
-                gint64       now,
-                GError     **error)
+cancel_missing_sessions (Write       *write,
+                         VpSnapshot  *snapshot,
+                         VpSnapshot  *old,
+                         GHashTable  *taken_refs,
+                         GError     **error)
 {
-  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
-  g_autoptr(GHashTable) taken_refs = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *old_sessions = vp_snapshot_get_sessions (old);
+  sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < sessions->len; i++)
-    g_hash_table_add (taken_refs, (gpointer)vp_session_get_ref (g_ptr_array_index (sessions, i)));
+  stmt = vp_store_prepare (write->store,
+                           "UPDATE sessions SET ref = ?1, "
+                           "revision = revision + (status != 'cancelled'), "
+                           "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
+                           "status = 'cancelled', host_id = ?4 WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
 
-  if (old != NULL)
+  for (guint i = 0; i < old_sessions->len; i++)
     {
-      sqlite3_stmt *stmt;
+      VpSession *previous = g_ptr_array_index (old_sessions, i);
+      const char *host_ref = vp_session_get_host_ref (previous);
+      g_autofree char *ref = NULL;
+      gint64 host_id;
 
-      /* Refs may move between sessions in the new document: park the old
-       * ones out of the way of the unique index first. */
-      stmt = vp_store_prepare (self,
-                      "UPDATE sessions SET ref = char(1) || id WHERE programme_id = ?",
-                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, programme_id);
-      if (!vp_store_step_done (self, stmt, error))
+      if (vp_snapshot_lookup_session_by_uid (snapshot, vp_session_get_uid (previous)) != NULL)
+        continue;
+
+      ref = free_ref (taken_refs, vp_session_get_id (previous));
+      host_id = host_ref != NULL ? KEY_TO_ID (g_hash_table_lookup (write->host_ids, host_ref)) : 0;
+      sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, write->now);
+      sqlite3_bind_int64 (stmt, 3, vp_session_get_id (previous));
+      if (host_id != 0)
+        sqlite3_bind_int64 (stmt, 4, host_id);
+      else
+        sqlite3_bind_null (stmt, 4);
+      if (!vp_store_step_done (write->store, stmt, error) ||
+          !write_attendances (write, vp_session_get_id (previous), previous, TRUE, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
         }
-      sqlite3_finalize (stmt);
     }
-
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      VpSession *session = g_ptr_array_index (sessions, i);
-      VpSession *previous = old ? vp_snapshot_lookup_session_by_uid (old, vp_session_get_uid (session))
-                                : NULL;
-      const char *host_ref = vp_session_get_host_ref (session);
-      gint64 host_id = 0;
-      gint64 session_id;
-
-      if (host_ref != NULL)
-        {
-          host_id = KEY_TO_ID (g_hash_table_lookup (host_ids, host_ref));
-          if (host_id == 0)
-            {
-              g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
-                           _("session “%s” is at a host “%s” that the programme does not have"),
-                           vp_session_get_title (session), host_ref);
-              return FALSE;
-            }
-        }
-
-      if (previous == NULL)
-        {
-          sqlite3_stmt *stmt = statements->insert_session;
-
-          bind_session (stmt, session, vp_session_get_ref (session),
-                        vp_session_get_revision (session), host_id, now);
-          sqlite3_bind_int64 (stmt, 19, programme_id);
-          if (!vp_store_step_done (self, stmt, error))
-            return FALSE;
-          session_id = sqlite3_last_insert_rowid (self->db);
-        }
-      else
-        {
-          sqlite3_stmt *stmt = statements->update_session;
-          int revision = vp_session_get_revision (previous);
-          gint64 modified_at = now;
-
-          if (session_changed (previous, session))
-            revision = MAX (revision + 1, vp_session_get_revision (session));
-          else
-            modified_at = 0;
-
-          session_id = vp_session_get_id (previous);
-          bind_session (stmt, session, vp_session_get_ref (session), revision, host_id, modified_at);
-          if (modified_at == 0)
-            {
-              /* unchanged for calendars: keep the stored time of the last change */
-              sqlite3_stmt *keep = vp_store_prepare (self, "SELECT modified_at FROM sessions WHERE id = ?",
-                                            error);
-
-              if (keep == NULL)
-                return FALSE;
-              sqlite3_bind_int64 (keep, 1, session_id);
-              if (sqlite3_step (keep) == SQLITE_ROW)
-                sqlite3_bind_int64 (stmt, 18, sqlite3_column_int64 (keep, 0));
-              sqlite3_finalize (keep);
-            }
-          sqlite3_bind_int64 (stmt, 19, session_id);
-          if (!vp_store_step_done (self, stmt, error))
-            return FALSE;
-
-          sqlite3_bind_int64 (statements->delete_attendances, 1, session_id);
-          if (!vp_store_step_done (self, statements->delete_attendances, error))
-            return FALSE;
-        }
-
-      if (!write_attendances (self, statements, session_id, session, participant_ids, error))
-        return FALSE;
-    }
-
-  if (old != NULL)
-    {
-      GPtrArray *old_sessions = vp_snapshot_get_sessions (old);
-      sqlite3_stmt *stmt;
-
-      /* Sessions that left the document are cancelled, not deleted: the
-       * participants' calendars must hear of it. */
-      stmt = vp_store_prepare (self,
-                      "UPDATE sessions SET ref = ?1, "
-                      "revision = revision + (status != 'cancelled'), "
-                      "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
-                      "status = 'cancelled', host_id = ?4 WHERE id = ?3",
-                      error);
-      if (stmt == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < old_sessions->len; i++)
-        {
-          VpSession *previous = g_ptr_array_index (old_sessions, i);
-          const char *host_ref = vp_session_get_host_ref (previous);
-          g_autofree char *ref = NULL;
-          gint64 host_id;
-
-          if (vp_snapshot_lookup_session_by_uid (snapshot, vp_session_get_uid (previous)) != NULL)
-            continue;
-
-          ref = free_ref (taken_refs, vp_session_get_id (previous));
-          host_id = host_ref != NULL ? KEY_TO_ID (g_hash_table_lookup (host_ids, host_ref)) : 0;
-          sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 2, now);
-          sqlite3_bind_int64 (stmt, 3, vp_session_get_id (previous));
-          if (host_id != 0)
-            sqlite3_bind_int64 (stmt, 4, host_id);
-          else
-            sqlite3_bind_null (stmt, 4);
-          if (!vp_store_step_done (self, stmt, error) ||
-              !write_surviving_attendances (self, statements, previous, participant_ids, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
-        }
-      sqlite3_finalize (stmt);
-    }
+  sqlite3_finalize (stmt);
 
   return TRUE;
 }
 
+/* Writes the hosts, participants and sessions of @snapshot into the
+ * programme, whose children are gone; sessions of @old with the same uid are
+ * updated in place. */
 static gboolean
-delete_people_and_places (VpStore     *self,
-                          gint64       programme_id,
-                          GError     **error)
+write_children (Write       *write,
+                VpSnapshot  *snapshot,
+                VpSnapshot  *old,
+                GError     **error)
 {
-  static const char * const sql[] = {
-    "DELETE FROM participants WHERE programme_id = ?",
-    "DELETE FROM hosts WHERE programme_id = ?",
-  };
+  GPtrArray *hosts = vp_snapshot_get_hosts (snapshot);
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  g_autoptr(GHashTable) taken_refs = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+  for (guint i = 0; i < hosts->len; i++)
+    if (insert_host (write, g_ptr_array_index (hosts, i), (int)i, error) == 0)
+      return FALSE;
+
+  for (guint i = 0; i < participants->len; i++)
+    if (insert_participant (write, g_ptr_array_index (participants, i), (int)i, error) == 0)
+      return FALSE;
+
+  for (guint i = 0; i < sessions->len; i++)
+    g_hash_table_add (taken_refs, (gpointer)vp_session_get_ref (g_ptr_array_index (sessions, i)));
+
+  /* Refs may move between sessions in the new document: park the old ones
+   * out of the way of the unique index first. */
+  if (old != NULL &&
+      !run_with_ids (write->store,
+                     "UPDATE sessions SET ref = char(1) || id WHERE programme_id = ?1",
+                     write->programme_id, 0, error))
+    return FALSE;
+
+  for (guint i = 0; i < sessions->len; i++)
     {
-      sqlite3_stmt *stmt = vp_store_prepare (self, sql[i], error);
-      gboolean ok;
+      VpSession *session = g_ptr_array_index (sessions, i);
+      VpSession *previous = old != NULL
+        ? vp_snapshot_lookup_session_by_uid (old, vp_session_get_uid (session))
+        : NULL;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, programme_id);
-      ok = vp_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-      if (!ok)
+      if (previous != NULL ? update_session (write, previous, session, error) < 0
+                           : insert_session (write, session, error) == 0)
         return FALSE;
     }
 
-  return TRUE;
+  return old == NULL || cancel_missing_sessions (write, snapshot, old, taken_refs, error);
+}
+
+static gboolean
+delete_children (VpStore     *self,
+                 gint64       programme_id,
+                 gboolean     sessions_too,
+                 GError     **error)
+{
+  return run_with_ids (self, "DELETE FROM participants WHERE programme_id = ?1", programme_id, 0,
+                       error) &&
+         run_with_ids (self, "DELETE FROM hosts WHERE programme_id = ?1", programme_id, 0, error) &&
+         (!sessions_too ||
+          run_with_ids (self, "DELETE FROM sessions WHERE programme_id = ?1", programme_id, 0, error));
 }
 
 static gint64
@@ -671,11 +822,8 @@ import_in_transaction (VpStore             *self,
                        GError             **error)
 {
   VpProgramme *programme = vp_snapshot_get_programme (snapshot);
-  g_auto(Statements) statements = { NULL, };
+  g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) old = NULL;
-  g_autoptr(GHashTable) host_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) participant_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 existing_id;
 
   existing_id = lookup_uid (self, vp_programme_get_uid (programme), error);
@@ -695,19 +843,18 @@ import_in_transaction (VpStore             *self,
   if (existing_id != 0)
     {
       old = vp_store_load_snapshot_locked (self, existing_id, error);
-      if (old == NULL || !delete_people_and_places (self, existing_id, error))
+      if (old == NULL || !delete_children (self, existing_id, FALSE, error))
         return FALSE;
     }
 
-  *programme_id = write_programme (self, programme, existing_id, now, error);
+  if (!write_init (&write, self, 0, error))
+    return FALSE;
+  *programme_id = write_programme_row (self, programme, existing_id, 0, write.now, error);
   if (*programme_id == 0)
     return FALSE;
+  write.programme_id = *programme_id;
 
-  return statements_prepare (self, &statements, error) &&
-         write_hosts (self, &statements, *programme_id, snapshot, host_ids, error) &&
-         write_participants (self, &statements, *programme_id, snapshot, participant_ids, error) &&
-         write_sessions (self, &statements, *programme_id, snapshot, old, host_ids,
-                         participant_ids, now, error);
+  return write_children (&write, snapshot, old, error);
 }
 
 gboolean
@@ -742,3 +889,865 @@ vp_store_import_snapshot (VpStore             *self,
   return TRUE;
 }
 
+gboolean
+vp_store_restore_snapshot (VpStore     *self,
+                           VpSnapshot  *snapshot,
+                           GError     **error)
+{
+  VpProgramme *programme;
+  g_auto(Write) write = { NULL, };
+  gint64 id;
+  gint64 existing_id;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  programme = vp_snapshot_get_programme (snapshot);
+  if (!vp_store_begin (self, error))
+    return FALSE;
+
+  existing_id = lookup_uid (self, vp_programme_get_uid (programme), error);
+  if (existing_id < 0 ||
+      (existing_id != 0 && !delete_children (self, existing_id, TRUE, error)) ||
+      !write_init (&write, self, 0, error))
+    goto fail;
+
+  write.keep_ids = TRUE;
+  write.keep_modified = TRUE;
+  id = write_programme_row (self, programme, existing_id, vp_programme_get_id (programme),
+                            write.now, error);
+  if (id == 0)
+    goto fail;
+  write.programme_id = id;
+
+  if (!write_children (&write, snapshot, NULL, error) || !vp_store_commit (self, error))
+    goto fail;
+
+  vp_store_notify_changed (self, id);
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
+}
+
+/* Edits {{{1 */
+
+static gboolean G_GNUC_PRINTF (3, 4)
+invalid (GError     **error,
+         const char  *field,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: a field of a form, then what is wrong with it */
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID, _("%s: %s"), field, message);
+  return FALSE;
+}
+
+static gboolean
+valid_country (const char *code)
+{
+  return code == NULL ||
+         (strlen (code) == 2 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]));
+}
+
+static gboolean
+validate_programme (VpProgramme  *programme,
+                    GError      **error)
+{
+  const char *zone = vp_programme_get_timezone (programme);
+  GDate start;
+  GDate end;
+
+  if (vp_programme_get_title (programme) == NULL)
+    return invalid (error, _("Title"), _("a programme needs a title"));
+  if (vp_programme_get_host_country (programme) == NULL ||
+      !valid_country (vp_programme_get_host_country (programme)))
+    return invalid (error, _("Host country"), _("use two capital letters (ISO 3166-1), like “LT”"));
+  if (zone == NULL || !vp_time_zone_is_valid (zone))
+    return invalid (error, _("Time zone"), _("“%s” is not a time zone name like “Europe/Vilnius”"),
+                    zone ? zone : "");
+  if (!vp_date_parse (vp_programme_get_start_date (programme) ? vp_programme_get_start_date (programme) : "",
+                      &start, NULL))
+    return invalid (error, _("First day"), _("write the day as YYYY-MM-DD"));
+  if (!vp_date_parse (vp_programme_get_end_date (programme) ? vp_programme_get_end_date (programme) : "",
+                      &end, NULL))
+    return invalid (error, _("Last day"), _("write the day as YYYY-MM-DD"));
+  if (g_date_compare (&end, &start) < 0)
+    return invalid (error, _("Last day"), _("the last day is before the first"));
+  if (vp_programme_get_lump_sum_eur (programme) < 0)
+    return invalid (error, _("Lump sum"), _("the lump sum cannot be negative"));
+
+  return TRUE;
+}
+
+/* Resolves a local time and the zone it is read in. */
+static gboolean
+resolve (const char  *field,
+         const char  *local,
+         const char  *zone,
+         char       **canonical,
+         gint64      *instant,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  VpLocalTime time;
+
+  if (local == NULL)
+    return invalid (error, field, _("a time is required"));
+
+  if (!vp_local_time_parse (local, &time, &local_error) ||
+      !(tz = vp_time_zone_new (zone, &local_error)) ||
+      !vp_local_time_to_instant (&time, tz, instant, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), field,
+                   local_error->message);
+      return FALSE;
+    }
+
+  if (canonical != NULL)
+    *canonical = vp_local_time_format (&time);
+  return TRUE;
+}
+
+/* Every session or leg whose zone is the programme's follows a change of
+ * that zone: same wall times, new instants, and a raised revision. */
+static gboolean
+follow_zone_change (VpStore     *self,
+                    VpProgramme *programme,
+                    gint64       now,
+                    GError     **error)
+{
+  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot_locked (self, vp_programme_get_id (programme), error);
+  const char *zone = vp_programme_get_timezone (programme);
+  GPtrArray *sessions;
+  GPtrArray *participants;
+  sqlite3_stmt *stmt;
+
+  if (snapshot == NULL)
+    return FALSE;
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  stmt = vp_store_prepare (self,
+                           "UPDATE sessions SET start_utc = ?1, end_utc = ?2, "
+                           "revision = revision + 1, modified_at = ?3 WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+      const char *start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
+      const char *end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session)
+                                                                   : start_zone;
+      gint64 start;
+      gint64 end;
+
+      if (vp_session_get_timezone (session) != NULL && vp_session_get_end_timezone (session) != NULL)
+        continue;
+
+      if (!resolve (vp_session_get_title (session), vp_session_get_start (session), start_zone,
+                    NULL, &start, error) ||
+          !resolve (vp_session_get_title (session), vp_session_get_end (session), end_zone,
+                    NULL, &end, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+
+      sqlite3_bind_int64 (stmt, 1, start);
+      sqlite3_bind_int64 (stmt, 2, end);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, vp_session_get_id (session));
+      if (!vp_store_step_done (self, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  participants = vp_snapshot_get_participants (snapshot);
+  stmt = vp_store_prepare (self,
+                           "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2 "
+                           "WHERE participant_id = ?3 AND position = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+      GPtrArray *travel = vp_participant_get_travel (participant);
+
+      for (guint j = 0; j < travel->len; j++)
+        {
+          VpTravelLeg *leg = g_ptr_array_index (travel, j);
+          gint64 depart;
+          gint64 arrive;
+
+          if (!resolve (vp_participant_get_name (participant), leg->depart,
+                        leg->depart_timezone ? leg->depart_timezone : zone, NULL, &depart, error) ||
+              !resolve (vp_participant_get_name (participant), leg->arrive,
+                        leg->arrive_timezone ? leg->arrive_timezone : zone, NULL, &arrive, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+
+          sqlite3_bind_int64 (stmt, 1, depart);
+          sqlite3_bind_int64 (stmt, 2, arrive);
+          sqlite3_bind_int64 (stmt, 3, vp_participant_get_id (participant));
+          sqlite3_bind_int (stmt, 4, (int)j);
+          if (!vp_store_step_done (self, stmt, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static char *
+stored_timezone (VpStore *self,
+                 gint64   programme_id)
+{
+  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT timezone FROM programmes WHERE id = ?", NULL);
+  char *zone = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    zone = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return zone;
+}
+
+gboolean
+vp_store_save_programme (VpStore      *self,
+                         VpProgramme  *programme,
+                         GError      **error)
+{
+  g_autofree char *old_zone = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 id = 0;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vp_programme_get_uid (programme) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+      vp_programme_set_uid (programme, uid);
+    }
+
+  if (!validate_programme (programme, error) || !vp_store_begin (self, error))
+    return FALSE;
+
+  if (vp_programme_get_id (programme) != 0)
+    {
+      old_zone = stored_timezone (self, vp_programme_get_id (programme));
+      if (old_zone == NULL)
+        {
+          vp_store_rollback (self);
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                       _("no programme has the id %lld"), (long long)vp_programme_get_id (programme));
+          return FALSE;
+        }
+    }
+
+  id = write_programme_row (self, programme, vp_programme_get_id (programme), 0, now, error);
+  if (id == 0 ||
+      (old_zone != NULL && !g_str_equal (old_zone, vp_programme_get_timezone (programme)) &&
+       !follow_zone_change (self, programme, now, error)) ||
+      !vp_store_commit (self, error))
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+
+  vp_programme_set_id (programme, id);
+  vp_store_notify_changed (self, id);
+  return TRUE;
+}
+
+/* A ref like “host-3” that no row of @table in the programme has. */
+static char *
+new_ref (VpStore    *self,
+         const char *table,
+         const char *prefix,
+         gint64      programme_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?1 AND ref = ?2",
+                                          table);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?", table);
+  gint64 n = query_integer (self, count_sql, programme_id, 0);
+
+  for (;; n++)
+    {
+      char *ref = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, n + 1);
+      sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
+      gboolean taken = TRUE;
+
+      if (stmt == NULL)
+        return ref;
+      sqlite3_bind_int64 (stmt, 1, programme_id);
+      sqlite3_bind_text (stmt, 2, ref, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        taken = sqlite3_column_int (stmt, 0) > 0;
+      sqlite3_finalize (stmt);
+
+      if (!taken)
+        return ref;
+      g_free (ref);
+    }
+}
+
+static gint64
+next_position (VpStore    *self,
+               const char *table,
+               gint64      programme_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(position) + 1 FROM %s WHERE programme_id = ?",
+                                          table);
+
+  return query_integer (self, sql, programme_id, 0);
+}
+
+static gboolean
+programme_exists (VpStore  *self,
+                  gint64    programme_id,
+                  GError  **error)
+{
+  if (query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", programme_id, 0) > 0)
+    return TRUE;
+
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+               _("no programme has the id %lld"), (long long)programme_id);
+  return FALSE;
+}
+
+gboolean
+vp_store_save_host (VpStore  *self,
+                    gint64    programme_id,
+                    VpHost   *host,
+                    GError  **error)
+{
+  g_auto(Write) write = { NULL, };
+  gint64 id = vp_host_get_id (host);
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_HOST (host), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vp_host_get_name (host) == NULL)
+    return invalid (error, _("Name"), _("a host needs a name"));
+  if (!valid_country (vp_host_get_country (host)))
+    return invalid (error, _("Country"), _("use two capital letters (ISO 3166-1), like “LT”"));
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  if (!programme_exists (self, programme_id, error) || !write_init (&write, self, programme_id, error))
+    goto fail;
+
+  if (vp_host_get_ref (host) == NULL)
+    {
+      g_autofree char *ref = new_ref (self, "hosts", "host", programme_id);
+      vp_host_set_ref (host, ref);
+    }
+
+  if (id == 0)
+    {
+      id = insert_host (&write, host, (int)next_position (self, "hosts", programme_id), error);
+      if (id == 0)
+        goto fail;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = vp_store_prepare (self,
+                                             "UPDATE hosts SET (name, kind, contact_name, contact_email, "
+                                             "phone, address, city, country, latitude, longitude, "
+                                             "max_group_size, notes, ref) = "
+                                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
+                                             "WHERE id = ?14 AND programme_id = ?15",
+                                             error);
+      gboolean ok;
+
+      if (stmt == NULL)
+        goto fail;
+      bind_host_fields (stmt, 1, host);
+      bind_text (stmt, 13, vp_host_get_ref (host));
+      sqlite3_bind_int64 (stmt, 14, id);
+      sqlite3_bind_int64 (stmt, 15, programme_id);
+      ok = vp_store_step_done (self, stmt, error);
+      sqlite3_finalize (stmt);
+      if (!ok)
+        goto fail;
+    }
+
+  if (!vp_store_commit (self, error))
+    goto fail;
+
+  vp_host_set_id (host, id);
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
+}
+
+/* Resolves the participant's travel and checks its stays, on @participant
+ * itself (canonical local times, instants). */
+static gboolean
+prepare_participant (VpStore        *self,
+                     gint64          programme_id,
+                     VpParticipant  *participant,
+                     GError        **error)
+{
+  g_autofree char *zone = stored_timezone (self, programme_id);
+  GPtrArray *travel = vp_participant_get_travel (participant);
+  GPtrArray *stays = vp_participant_get_accommodation (participant);
+
+  if (vp_participant_get_name (participant) == NULL)
+    return invalid (error, _("Name"), _("a participant needs a name"));
+  if (vp_participant_get_email (participant) != NULL && strchr (vp_participant_get_email (participant), '@') == NULL)
+    return invalid (error, _("Email"), _("“%s” is not an email address"), vp_participant_get_email (participant));
+  if (!valid_country (vp_participant_get_country (participant)))
+    return invalid (error, _("Country"), _("use two capital letters (ISO 3166-1), like “FI”"));
+  if (zone == NULL)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                   _("no programme has the id %lld"), (long long)programme_id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < travel->len; i++)
+    {
+      VpTravelLeg *leg = g_ptr_array_index (travel, i);
+      g_autofree char *depart = NULL;
+      g_autofree char *arrive = NULL;
+
+      if (!resolve (_("Departure"), leg->depart, leg->depart_timezone ? leg->depart_timezone : zone,
+                    &depart, &leg->depart_utc, error) ||
+          !resolve (_("Arrival"), leg->arrive, leg->arrive_timezone ? leg->arrive_timezone : zone,
+                    &arrive, &leg->arrive_utc, error))
+        return FALSE;
+      if (leg->arrive_utc <= leg->depart_utc)
+        return invalid (error, _("Arrival"), _("%s is not after the departure %s"), arrive, depart);
+
+      g_free (leg->depart);
+      leg->depart = g_steal_pointer (&depart);
+      g_free (leg->arrive);
+      leg->arrive = g_steal_pointer (&arrive);
+    }
+
+  for (guint i = 0; i < stays->len; i++)
+    {
+      VpStay *stay = g_ptr_array_index (stays, i);
+      GDate check_in;
+      GDate check_out;
+
+      if (!vp_date_parse (stay->check_in ? stay->check_in : "", &check_in, NULL))
+        return invalid (error, _("Check-in"), _("write the day as YYYY-MM-DD"));
+      if (!vp_date_parse (stay->check_out ? stay->check_out : "", &check_out, NULL))
+        return invalid (error, _("Check-out"), _("write the day as YYYY-MM-DD"));
+      if (g_date_compare (&check_out, &check_in) <= 0)
+        return invalid (error, _("Check-out"), _("check-out must be after check-in"));
+    }
+
+  return TRUE;
+}
+
+gboolean
+vp_store_save_participant (VpStore        *self,
+                           gint64          programme_id,
+                           VpParticipant  *participant,
+                           GError        **error)
+{
+  g_auto(Write) write = { NULL, };
+  gint64 id;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  if (!prepare_participant (self, programme_id, participant, error) ||
+      !write_init (&write, self, programme_id, error))
+    goto fail;
+
+  if (vp_participant_get_ref (participant) == NULL)
+    {
+      g_autofree char *ref = new_ref (self, "participants", "participant", programme_id);
+      vp_participant_set_ref (participant, ref);
+    }
+
+  id = vp_participant_get_id (participant);
+  if (id == 0)
+    {
+      id = insert_participant (&write, participant,
+                               (int)next_position (self, "participants", programme_id), error);
+      if (id == 0)
+        goto fail;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = vp_store_prepare (self,
+                                             "UPDATE participants SET (name, email, organisation, "
+                                             "phone, country, role, dietary, accessibility, "
+                                             "emergency_contact, notes, ref) = "
+                                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
+                                             "WHERE id = ?12 AND programme_id = ?13",
+                                             error);
+      gboolean ok;
+
+      if (stmt == NULL)
+        goto fail;
+      bind_participant_fields (stmt, 1, participant);
+      bind_text (stmt, 11, vp_participant_get_ref (participant));
+      sqlite3_bind_int64 (stmt, 12, id);
+      sqlite3_bind_int64 (stmt, 13, programme_id);
+      ok = vp_store_step_done (self, stmt, error);
+      sqlite3_finalize (stmt);
+
+      if (!ok ||
+          !run_with_ids (self, "DELETE FROM travel_legs WHERE participant_id = ?1", id, 0, error) ||
+          !run_with_ids (self, "DELETE FROM stays WHERE participant_id = ?1", id, 0, error) ||
+          !insert_travel (&write, id, participant, error))
+        goto fail;
+    }
+
+  if (!vp_store_commit (self, error))
+    goto fail;
+
+  vp_participant_set_id (participant, id);
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
+}
+
+/* The stored session @id with its host and attendees, or NULL. */
+static VpSession *
+load_session (Write   *write,
+              gint64   id)
+{
+  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot_locked (write->store, write->programme_id, NULL);
+  GPtrArray *sessions;
+
+  if (snapshot == NULL)
+    return NULL;
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  for (guint i = 0; i < sessions->len; i++)
+    if (vp_session_get_id (g_ptr_array_index (sessions, i)) == id)
+      return g_object_ref (g_ptr_array_index (sessions, i));
+
+  return NULL;
+}
+
+gboolean
+vp_store_save_session (VpStore    *self,
+                       gint64      programme_id,
+                       VpSession  *session,
+                       GError    **error)
+{
+  g_auto(Write) write = { NULL, };
+  g_autoptr(VpSession) previous = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  const char *start_zone;
+  const char *end_zone;
+  gint64 start_utc;
+  gint64 end_utc;
+  gint64 id;
+  int revision;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vp_session_get_title (session) == NULL)
+    return invalid (error, _("Title"), _("a session needs a title"));
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+
+  zone = stored_timezone (self, programme_id);
+  if (zone == NULL)
+    {
+      programme_exists (self, programme_id, error);
+      goto fail;
+    }
+
+  start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
+  end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : start_zone;
+  if (!resolve (_("Start"), vp_session_get_start (session), start_zone, &start, &start_utc, error) ||
+      !resolve (_("End"), vp_session_get_end (session), end_zone, &end, &end_utc, error))
+    goto fail;
+  if (end_utc <= start_utc)
+    {
+      invalid (error, _("End"), _("%s is not after the start %s"), end, start);
+      goto fail;
+    }
+  vp_session_set_start (session, start);
+  vp_session_set_end (session, end);
+  vp_session_set_instants (session, start_utc, end_utc);
+
+  if (!write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
+    goto fail;
+
+  if (vp_session_get_uid (session) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+      vp_session_set_uid (session, uid);
+    }
+  if (vp_session_get_ref (session) == NULL)
+    {
+      g_autofree char *ref = new_ref (self, "sessions", "session", programme_id);
+      vp_session_set_ref (session, ref);
+    }
+
+  id = vp_session_get_id (session);
+  if (id != 0)
+    previous = load_session (&write, id);
+
+  if (previous == NULL)
+    {
+      vp_session_set_id (session, 0);
+      id = insert_session (&write, session, error);
+      if (id == 0)
+        goto fail;
+      revision = vp_session_get_revision (session);
+    }
+  else
+    {
+      revision = update_session (&write, previous, session, error);
+      if (revision < 0)
+        goto fail;
+    }
+
+  if (!vp_store_commit (self, error))
+    goto fail;
+
+  vp_session_set_id (session, id);
+  vp_session_set_revision (session, revision);
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+delete_rows (VpStore       *self,
+             const char    *table,
+             gint64         programme_id,
+             const gint64  *ids,
+             guint          n_ids,
+             GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND programme_id = ?2", table);
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    if (!run_with_ids (self, sql, ids[i], programme_id, error))
+      {
+        vp_store_rollback (self);
+        return FALSE;
+      }
+
+  if (!vp_store_commit (self, error))
+    return FALSE;
+
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
+}
+
+gboolean
+vp_store_delete_hosts (VpStore       *self,
+                       gint64         programme_id,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       GError       **error)
+{
+  return delete_rows (self, "hosts", programme_id, ids, n_ids, error);
+}
+
+gboolean
+vp_store_delete_participants (VpStore       *self,
+                              gint64         programme_id,
+                              const gint64  *ids,
+                              guint          n_ids,
+                              GError       **error)
+{
+  return delete_rows (self, "participants", programme_id, ids, n_ids, error);
+}
+
+gboolean
+vp_store_delete_sessions (VpStore       *self,
+                          gint64         programme_id,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  return delete_rows (self, "sessions", programme_id, ids, n_ids, error);
+}
+
+/* Moves the local time @text by @days days, keeping the wall time. */
+static char *
+shift_local (const char *text,
+             int         days)
+{
+  VpLocalTime time;
+  GDate date;
+
+  if (text == NULL || !vp_local_time_parse (text, &time, NULL))
+    return g_strdup (text);
+
+  vp_local_time_get_date (&time, &date);
+  if (days >= 0)
+    g_date_add_days (&date, (guint)days);
+  else
+    g_date_subtract_days (&date, (guint)-days);
+  time.year = g_date_get_year (&date);
+  time.month = g_date_get_month (&date);
+  time.day = g_date_get_day (&date);
+
+  return vp_local_time_format (&time);
+}
+
+gint64
+vp_store_duplicate_programme (VpStore     *self,
+                              gint64       programme_id,
+                              const char  *start_date,
+                              GError     **error)
+{
+  g_autoptr(VpSnapshot) source = NULL;
+  g_autoptr(VpSnapshot) copy = NULL;
+  g_autoptr(VpProgramme) programme = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *end_text = NULL;
+  GPtrArray *hosts;
+  GPtrArray *sessions;
+  GDate old_start;
+  GDate new_start;
+  GDate end;
+  gint64 id = 0;
+  int days;
+
+  g_return_val_if_fail (VP_IS_STORE (self), 0);
+  g_return_val_if_fail (start_date != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!vp_date_parse (start_date, &new_start, NULL))
+    {
+      invalid (error, _("First day"), _("write the day as YYYY-MM-DD"));
+      return 0;
+    }
+
+  source = vp_store_load_snapshot (self, programme_id, error);
+  if (source == NULL)
+    return 0;
+
+  programme = vp_programme_copy (vp_snapshot_get_programme (source));
+  vp_date_parse (vp_programme_get_start_date (programme), &old_start, NULL);
+  vp_date_parse (vp_programme_get_end_date (programme), &end, NULL);
+  days = (int)g_date_days_between (&old_start, &new_start);
+  if (days >= 0)
+    g_date_add_days (&end, (guint)days);
+  else
+    g_date_subtract_days (&end, (guint)-days);
+  end_text = vp_date_format (&end);
+
+  vp_programme_set_id (programme, 0);
+  vp_programme_set_uid (programme, uid);
+  vp_programme_set_status (programme, VP_PROGRAMME_STATUS_DRAFT);
+  vp_programme_set_start_date (programme, start_date);
+  vp_programme_set_end_date (programme, end_text);
+  copy = vp_snapshot_new (programme);
+
+  hosts = vp_snapshot_get_hosts (source);
+  for (guint i = 0; i < hosts->len; i++)
+    {
+      g_autoptr(VpHost) host = vp_host_copy (g_ptr_array_index (hosts, i));
+
+      vp_host_set_id (host, 0);
+      vp_snapshot_add_host (copy, host);
+    }
+
+  sessions = vp_snapshot_get_sessions (source);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      g_autoptr(VpSession) session = vp_session_copy (g_ptr_array_index (sessions, i));
+      g_autofree char *session_uid = g_uuid_string_random ();
+      g_autofree char *start = shift_local (vp_session_get_start (session), days);
+      g_autofree char *finish = shift_local (vp_session_get_end (session), days);
+      const char *start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session)
+                                                                 : vp_programme_get_timezone (programme);
+      const char *end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session)
+                                                                   : start_zone;
+      gint64 start_utc;
+      gint64 end_utc;
+
+      if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+        continue;
+
+      if (!resolve (vp_session_get_title (session), start, start_zone, NULL, &start_utc, error) ||
+          !resolve (vp_session_get_title (session), finish, end_zone, NULL, &end_utc, error))
+        return 0;
+
+      vp_session_set_id (session, 0);
+      vp_session_set_uid (session, session_uid);
+      vp_session_set_revision (session, 0);
+      vp_session_set_modified_at (session, 0);
+      vp_session_set_start (session, start);
+      vp_session_set_end (session, finish);
+      vp_session_set_instants (session, start_utc, end_utc);
+      vp_session_clear_attendees (session);
+      vp_session_set_attendees_all (session, TRUE);
+      vp_snapshot_add_session (copy, session);
+    }
+  vp_snapshot_sort_sessions (copy);
+
+  if (!vp_store_import_snapshot (self, copy, VP_STORE_IMPORT_NONE, &id, error))
+    return 0;
+
+  return id;
+}
+
+gint64
+vp_store_get_change_count (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), 0);
+
+  return vp_store_read_data_version (self) * 1000000 + (gint64)self->writes;
+}

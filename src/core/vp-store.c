@@ -137,8 +137,8 @@ vp_store_rollback (VpStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static gint64
-read_data_version (VpStore *self)
+gint64
+vp_store_read_data_version (VpStore *self)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 version = 0;
@@ -214,7 +214,8 @@ void
 vp_store_notify_changed (VpStore *self,
                 gint64   programme_id)
 {
-  self->data_version = read_data_version (self);
+  self->writes++;
+  self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
   g_signal_emit (self, signals[CHANGED], 0, programme_id);
 }
@@ -321,7 +322,7 @@ vp_store_initable_init (GInitable     *initable,
       !vp_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
-  self->data_version = read_data_version (self);
+  self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
 
   return TRUE;
@@ -940,7 +941,7 @@ vp_store_poll_external_changes (VpStore *self)
 
   g_return_if_fail (VP_IS_STORE (self));
 
-  version = read_data_version (self);
+  version = vp_store_read_data_version (self);
   if (version != self->data_version)
     vp_store_notify_changed (self, 0);
 }

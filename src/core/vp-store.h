@@ -87,6 +87,69 @@ gboolean     vp_store_delete_programme (VpStore             *self,
                                         gint64               programme_id,
                                         GError             **error);
 
+/* Edits, for the window.  Each runs in one transaction and emits ::changed
+ * with the programme's id.  A save adds the object when its id is 0 (and
+ * sets the new id, and a generated uid or ref, on it) or updates that row;
+ * local times are resolved to instants here, and a time the clocks skip is
+ * refused (VP_TIME_ERROR_SKIPPED).  Saving a session raises its revision
+ * when a calendar would show the change (programme-format.md). */
+gboolean     vp_store_save_programme   (VpStore             *self,
+                                        VpProgramme         *programme,
+                                        GError             **error);
+gboolean     vp_store_save_host        (VpStore             *self,
+                                        gint64               programme_id,
+                                        VpHost              *host,
+                                        GError             **error);
+/* Replaces the participant's travel legs and stays with those it holds. */
+gboolean     vp_store_save_participant (VpStore             *self,
+                                        gint64               programme_id,
+                                        VpParticipant       *participant,
+                                        GError             **error);
+gboolean     vp_store_save_session     (VpStore             *self,
+                                        gint64               programme_id,
+                                        VpSession           *session,
+                                        GError             **error);
+
+/* Deletes the rows with these ids (of one kind) from the programme.
+ * Deleting a host leaves its sessions without a host; deleting a
+ * participant takes them off every session. */
+gboolean     vp_store_delete_hosts        (VpStore          *self,
+                                           gint64            programme_id,
+                                           const gint64     *ids,
+                                           guint             n_ids,
+                                           GError          **error);
+gboolean     vp_store_delete_participants (VpStore          *self,
+                                           gint64            programme_id,
+                                           const gint64     *ids,
+                                           guint             n_ids,
+                                           GError          **error);
+gboolean     vp_store_delete_sessions     (VpStore          *self,
+                                           gint64            programme_id,
+                                           const gint64     *ids,
+                                           guint             n_ids,
+                                           GError          **error);
+
+/* A copy of the programme as a template for the next visit: a new uid, its
+ * dates and sessions moved to begin on @start_date (YYYY-MM-DD, local wall
+ * times kept), its hosts, and its sessions (new uids, revision 0, for
+ * everyone), but no participants: each visitor comes once.  Returns the
+ * new programme's id, or 0. */
+gint64       vp_store_duplicate_programme (VpStore          *self,
+                                           gint64            programme_id,
+                                           const char       *start_date,
+                                           GError          **error);
+
+/* Undo: puts a programme back exactly as @snapshot holds it (a snapshot
+ * loaded before a deletion): its rows with their ids where those are free,
+ * uids, refs and revisions, replacing whatever the programme holds now. */
+gboolean     vp_store_restore_snapshot    (VpStore          *self,
+                                           VpSnapshot       *snapshot,
+                                           GError          **error);
+
+/* A number that changes with every write to the database, by any
+ * connection: an undo is offered only while it stays the same. */
+gint64       vp_store_get_change_count    (VpStore          *self);
+
 /* Notices writes by another connection (the command line while the window is
  * open) and emits ::changed for them.  Cheap: call it from a timeout. */
 void         vp_store_poll_external_changes (VpStore        *self);

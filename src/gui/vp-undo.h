@@ -1,0 +1,19 @@
+/* vp-undo.h: "Undo" for deletions, offered in a toast. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vp-store.h"
+
+G_BEGIN_DECLS
+
+/* Shows @title in the toast overlay that holds @widget, with an Undo button
+ * that puts the programme back as @before holds it (a snapshot loaded just
+ * before the deletion), as long as nothing else has been written since the
+ * deletion.  Takes no ownership. */
+void vp_undo_offer_restore (GtkWidget   *widget,
+                            VpStore     *store,
+                            VpSnapshot  *before,
+                            const char  *title);
+
+G_END_DECLS
