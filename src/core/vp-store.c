@@ -43,7 +43,7 @@ static guint signals[N_SIGNALS];
 
 gboolean
 vp_store_sqlite_error (VpStore  *self,
-                  GError  **error)
+                       GError  **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   int code = sqlite3_errcode (self->db) & 0xff;
@@ -64,8 +64,8 @@ vp_store_sqlite_error (VpStore  *self,
 
 sqlite3_stmt *
 vp_store_prepare (VpStore     *self,
-         const char  *sql,
-         GError     **error)
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -80,8 +80,8 @@ vp_store_prepare (VpStore     *self,
 
 gboolean
 vp_store_exec (VpStore     *self,
-      const char  *sql,
-      GError     **error)
+               const char  *sql,
+               GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return vp_store_sqlite_error (self, error);
@@ -91,8 +91,8 @@ vp_store_exec (VpStore     *self,
 /* Runs a statement that returns no rows, and resets it for the next use. */
 gboolean
 vp_store_step_done (VpStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -113,14 +113,14 @@ vp_store_step_done (VpStore       *self,
 
 gboolean
 vp_store_begin (VpStore  *self,
-       GError  **error)
+                GError  **error)
 {
   return vp_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 vp_store_commit (VpStore  *self,
-        GError  **error)
+                 GError  **error)
 {
   if (!vp_store_exec (self, "COMMIT", error))
     {
@@ -192,9 +192,9 @@ refresh_programmes (VpStore *self)
   sqlite3_stmt *stmt;
 
   stmt = vp_store_prepare (self,
-                  "SELECT " PROGRAMME_COLUMNS " FROM programmes "
-                  "ORDER BY start_date DESC, id DESC",
-                  &error);
+                           "SELECT " PROGRAMME_COLUMNS " FROM programmes "
+                           "ORDER BY start_date DESC, id DESC",
+                           &error);
   if (stmt == NULL)
     {
       g_warning ("Cannot list programmes: %s", error->message);
@@ -212,7 +212,7 @@ refresh_programmes (VpStore *self)
 
 void
 vp_store_notify_changed (VpStore *self,
-                gint64   programme_id)
+                         gint64   programme_id)
 {
   self->writes++;
   self->data_version = vp_store_read_data_version (self);
@@ -318,8 +318,8 @@ vp_store_initable_init (GInitable     *initable,
     g_message ("Database %s updated; the old version is kept in %s", display, backup);
 
   if (!vp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !vp_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !vp_store_exec (self, "PRAGMA foreign_keys = ON", error))
+                      !vp_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+                      !vp_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
   self->data_version = vp_store_read_data_version (self);
@@ -500,9 +500,9 @@ vp_store_find_programme (VpStore     *self,
 
   /* A uid may be all digits too: a uid that matches wins over a row id. */
   stmt = vp_store_prepare (self,
-                  "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
-                  "ORDER BY uid = ?1 DESC LIMIT 1",
-                  error);
+                           "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
+                           "ORDER BY uid = ?1 DESC LIMIT 1",
+                           error);
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, id_or_uid);
@@ -542,10 +542,10 @@ load_hosts (VpStore     *self,
   int rc;
 
   stmt = vp_store_prepare (self,
-                  "SELECT id, ref, name, kind, contact_name, contact_email, phone, address, "
-                  "city, country, latitude, longitude, max_group_size, notes "
-                  "FROM hosts WHERE programme_id = ? ORDER BY position, id",
-                  error);
+                           "SELECT id, ref, name, kind, contact_name, contact_email, phone, address, "
+                           "city, country, latitude, longitude, max_group_size, notes "
+                           "FROM hosts WHERE programme_id = ? ORDER BY position, id",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -589,10 +589,10 @@ load_participants (VpStore     *self,
   int rc;
 
   stmt = vp_store_prepare (self,
-                  "SELECT id, ref, name, email, organisation, phone, country, role, dietary, "
-                  "accessibility, emergency_contact, notes "
-                  "FROM participants WHERE programme_id = ? ORDER BY position, id",
-                  error);
+                           "SELECT id, ref, name, email, organisation, phone, country, role, dietary, "
+                           "accessibility, emergency_contact, notes "
+                           "FROM participants WHERE programme_id = ? ORDER BY position, id",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -624,12 +624,12 @@ load_participants (VpStore     *self,
     return vp_store_sqlite_error (self, error);
 
   stmt = vp_store_prepare (self,
-                  "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
-                  "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
-                  "t.arrive_utc "
-                  "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
-                  "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
-                  error);
+                           "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
+                           "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
+                           "t.arrive_utc "
+                           "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
+                           "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -656,10 +656,10 @@ load_participants (VpStore     *self,
     return vp_store_sqlite_error (self, error);
 
   stmt = vp_store_prepare (self,
-                  "SELECT s.participant_id, s.name, s.address, s.check_in, s.check_out "
-                  "FROM stays s JOIN participants p ON p.id = s.participant_id "
-                  "WHERE p.programme_id = ? ORDER BY s.participant_id, s.position",
-                  error);
+                           "SELECT s.participant_id, s.name, s.address, s.check_in, s.check_out "
+                           "FROM stays s JOIN participants p ON p.id = s.participant_id "
+                           "WHERE p.programme_id = ? ORDER BY s.participant_id, s.position",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -694,13 +694,13 @@ load_sessions (VpStore     *self,
   int rc;
 
   stmt = vp_store_prepare (self,
-                  "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
-                  "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
-                  "s.location, s.description, s.status, s.attendees_all, s.capacity, "
-                  "s.modified_at "
-                  "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
-                  "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
-                  error);
+                           "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
+                           "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
+                           "s.location, s.description, s.status, s.attendees_all, s.capacity, "
+                           "s.modified_at "
+                           "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
+                           "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -739,10 +739,10 @@ load_sessions (VpStore     *self,
     return vp_store_sqlite_error (self, error);
 
   stmt = vp_store_prepare (self,
-                  "SELECT a.session_id, a.participant_id FROM attendances a "
-                  "JOIN sessions s ON s.id = a.session_id "
-                  "WHERE s.programme_id = ? ORDER BY a.session_id, a.position",
-                  error);
+                           "SELECT a.session_id, a.participant_id FROM attendances a "
+                           "JOIN sessions s ON s.id = a.session_id "
+                           "WHERE s.programme_id = ? ORDER BY a.session_id, a.position",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -766,8 +766,8 @@ load_sessions (VpStore     *self,
  * picture is consistent even while another connection writes. */
 VpSnapshot *
 vp_store_load_snapshot_locked (VpStore  *self,
-               gint64    programme_id,
-               GError  **error)
+                               gint64    programme_id,
+                               GError  **error)
 {
   g_autoptr(VpProgramme) programme = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
@@ -835,10 +835,10 @@ vp_store_count_programme (VpStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stmt = vp_store_prepare (self,
-                  "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
-                  "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
-                  "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
-                  error);
+                           "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
+                           "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
+                           "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -873,11 +873,11 @@ vp_store_collect_other_visits (VpStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = vp_store_prepare (self,
-                  "SELECT p.email, g.title FROM participants p "
-                  "JOIN programmes g ON g.id = p.programme_id "
-                  "WHERE p.programme_id != ? AND p.email IS NOT NULL "
-                  "ORDER BY g.start_date, g.id",
-                  error);
+                           "SELECT p.email, g.title FROM participants p "
+                           "JOIN programmes g ON g.id = p.programme_id "
+                           "WHERE p.programme_id != ? AND p.email IS NOT NULL "
+                           "ORDER BY g.start_date, g.id",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
