@@ -659,9 +659,26 @@ check_sessions (Checker *checker)
     }
 }
 
-/* The leg that brings @participant (the last to land before the middle of
- * the programme) and the one that takes them home (the first to leave
- * after it); either may be NULL. */
+/* Legs leaving within this long of the last landing continue one journey
+ * (a connection), not a new one. */
+#define CONNECTION_SECONDS (12 * 3600)
+
+static int
+compare_legs (gconstpointer a,
+              gconstpointer b)
+{
+  const VpTravelLeg *leg_a = *(const VpTravelLeg **)a;
+  const VpTravelLeg *leg_b = *(const VpTravelLeg **)b;
+
+  return leg_a->depart_utc < leg_b->depart_utc ? -1 : leg_a->depart_utc > leg_b->depart_utc ? 1 : 0;
+}
+
+/* The leg that brings @participant and the one that takes them home; either
+ * may be NULL.  Legs chain into journeys (connections less than 12 hours
+ * apart); with two journeys or more, the arrival is the last leg of the
+ * first and the departure the first leg of the last, whenever in the
+ * programme they fall.  A single journey is the arrival when it lands
+ * before the middle of the programme, else the departure. */
 static void
 find_legs (Checker        *checker,
            VpParticipant  *participant,
@@ -669,12 +686,42 @@ find_legs (Checker        *checker,
            VpTravelLeg   **departure)
 {
   GPtrArray *travel = vp_participant_get_travel (participant);
+  g_autoptr(GPtrArray) legs = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
+  guint first_journey_end = 0;
+  guint last_journey_start = 0;
   gint64 middle;
 
   *arrival = NULL;
   *departure = NULL;
+  if (travel->len == 0)
+    return;
+
+  legs = g_ptr_array_sized_new (travel->len);
+  for (guint i = 0; i < travel->len; i++)
+    g_ptr_array_add (legs, g_ptr_array_index (travel, i));
+  g_ptr_array_sort (legs, compare_legs);
+
+  for (guint i = 1; i < legs->len; i++)
+    {
+      VpTravelLeg *before = g_ptr_array_index (legs, i - 1);
+      VpTravelLeg *leg = g_ptr_array_index (legs, i);
+
+      if (leg->depart_utc - before->arrive_utc > CONNECTION_SECONDS)
+        {
+          if (last_journey_start == 0)
+            first_journey_end = i - 1;
+          last_journey_start = i;
+        }
+    }
+
+  if (last_journey_start > 0)
+    {
+      *arrival = g_ptr_array_index (legs, first_journey_end);
+      *departure = g_ptr_array_index (legs, last_journey_start);
+      return;
+    }
 
   start = g_date_time_new (checker->zone, g_date_get_year (&checker->first_day),
                            g_date_get_month (&checker->first_day),
@@ -686,15 +733,45 @@ find_legs (Checker        *checker,
     return;
   middle = (g_date_time_to_unix (start) + g_date_time_to_unix (end)) / 2;
 
+  if (((VpTravelLeg *)g_ptr_array_index (legs, legs->len - 1))->arrive_utc <= middle)
+    *arrival = g_ptr_array_index (legs, legs->len - 1);
+  else
+    *departure = g_ptr_array_index (legs, 0);
+}
+
+/* A departure or arrival in the hour repeated when clocks go back. */
+static void
+check_travel_times (Checker       *checker,
+                    VpParticipant *participant)
+{
+  GPtrArray *travel = vp_participant_get_travel (participant);
+  const char *programme_zone = vp_programme_get_timezone (checker->programme);
+
   for (guint i = 0; i < travel->len; i++)
     {
       VpTravelLeg *leg = g_ptr_array_index (travel, i);
+      const char *times[2] = { leg->depart, leg->arrive };
+      const char *zones[2] = {
+        leg->depart_timezone ? leg->depart_timezone : programme_zone,
+        leg->arrive_timezone ? leg->arrive_timezone : programme_zone,
+      };
 
-      if (leg->arrive_utc <= middle && (*arrival == NULL || leg->arrive_utc > (*arrival)->arrive_utc))
-        *arrival = leg;
-      if (leg->depart_utc >= middle &&
-          (*departure == NULL || leg->depart_utc < (*departure)->depart_utc))
-        *departure = leg;
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autoptr(GTimeZone) zone = vp_time_zone_new (zones[j], NULL);
+          VpLocalTime time;
+
+          if (zone != NULL && times[j] != NULL && vp_local_time_parse (times[j], &time, NULL) &&
+              vp_local_time_resolve (&time, zone, NULL, NULL) == VP_LOCAL_TIME_AMBIGUOUS)
+            {
+              add_problem (checker, VP_SEVERITY_WARNING, "ambiguous-local-time", NULL, participant,
+                           NULL,
+                           _("%s in %s happens twice, when the clocks go back: %s's journey is "
+                             "taken to be at the first; check the ticket"),
+                           times[j], zones[j], vp_participant_get_name (participant));
+              break;
+            }
+        }
     }
 }
 
@@ -721,6 +798,7 @@ check_participants (Checker         *checker,
       GDate departure_day;
 
       find_legs (checker, participant, &arrival, &departure);
+      check_travel_times (checker, participant);
 
       if (arrival != NULL)
         {
@@ -1002,6 +1080,32 @@ check_programme (Checker *checker)
     }
 }
 
+static gint64
+problem_start (Checker   *checker,
+               VpProblem *problem)
+{
+  VpSession *session = problem->session != NULL
+    ? vp_snapshot_lookup_session_by_uid (checker->snapshot, problem->session)
+    : NULL;
+
+  /* problems of the whole programme or of a person come first */
+  return session != NULL ? vp_session_get_start_utc (session) : G_MININT64;
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  Checker *checker = user_data;
+  gint64 start_a = problem_start (checker, *(VpProblem **)a);
+  gint64 start_b = problem_start (checker, *(VpProblem **)b);
+
+  return start_a < start_b ? -1 : start_a > start_b ? 1 : 0;
+}
+
+/* Errors, then warnings, then infos; within each, in the order of the
+ * agenda (a stable sort keeps the rules' order for equal times). */
 static GPtrArray *
 collect (Checker *checker)
 {
@@ -1009,11 +1113,8 @@ collect (Checker *checker)
 
   for (guint i = 0; i < G_N_ELEMENTS (checker->by_severity); i++)
     {
-      GPtrArray *group = checker->by_severity[i];
-
-      for (guint j = 0; j < group->len; j++)
-        g_ptr_array_add (problems, g_ptr_array_steal_index (group, j) /* keeps order */);
-      g_ptr_array_set_size (group, 0);
+      g_ptr_array_sort_with_data (checker->by_severity[i], compare_problems, checker);
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&checker->by_severity[i]));
     }
 
   return problems;

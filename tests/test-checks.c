@@ -1,0 +1,1799 @@
+/* test-checks.c: unit tests of the checks (every problem code) and the ClusterXChange budget. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "vp-checks.h"
+#include "vp-programme-format.h"
+
+/* Documents {{{1 */
+
+/* A clean plan: a working week (Mon 10 to Fri 14 May 2027) in Vilnius, three
+ * hosts a few kilometres apart, three visitors from Helsinki (612 km away)
+ * who land the evening before, leave on the last evening and sleep in a
+ * hotel every night, one session that is not a transfer on each weekday.
+ * Tests change one thing in it and look for exactly the problem that makes. */
+static const char base_document[] =
+  "{\n"
+  "  \"format\": \"visit-planner-programme\",\n"
+  "  \"version\": 1,\n"
+  "  \"programme\": {\n"
+  "    \"uid\": \"prog-checks\",\n"
+  "    \"title\": \"Photonics Finland in Vilnius\",\n"
+  "    \"host_country\": \"LT\",\n"
+  "    \"timezone\": \"Europe/Vilnius\",\n"
+  "    \"start_date\": \"2027-05-10\",\n"
+  "    \"end_date\": \"2027-05-14\",\n"
+  "    \"origin\": { \"city\": \"Helsinki\", \"latitude\": 60.1699, \"longitude\": 24.9384 },\n"
+  "    \"lump_sum_eur\": 1100\n"
+  "  },\n"
+  "  \"hosts\": [\n"
+  "    { \"id\": \"alpha\", \"name\": \"Alpha Photonics\", \"country\": \"LT\",\n"
+  "      \"latitude\": 54.6872, \"longitude\": 25.2797, \"max_group_size\": 10 },\n"
+  "    { \"id\": \"beta\", \"name\": \"Beta Optics Lab\", \"country\": \"LT\",\n"
+  "      \"latitude\": 54.7226, \"longitude\": 25.3378, \"max_group_size\": 10 },\n"
+  "    { \"id\": \"gamma\", \"name\": \"Gamma Innovation Park\", \"country\": \"LT\",\n"
+  "      \"latitude\": 54.7366, \"longitude\": 25.2608, \"max_group_size\": 10 }\n"
+  "  ],\n"
+  "  \"participants\": [\n"
+  "    {\n"
+  "      \"id\": \"p1\", \"name\": \"Aino Mäkelä\", \"email\": \"aino@example.org\",\n"
+  "      \"country\": \"FI\",\n"
+  "      \"travel\": [\n"
+  "        { \"kind\": \"flight\", \"from\": \"Helsinki\", \"to\": \"Vilnius\",\n"
+  "          \"depart\": \"2027-05-09T19:55\", \"depart_timezone\": \"Europe/Helsinki\",\n"
+  "          \"arrive\": \"2027-05-09T21:10\" },\n"
+  "        { \"kind\": \"flight\", \"from\": \"Vilnius\", \"to\": \"Helsinki\",\n"
+  "          \"depart\": \"2027-05-14T17:50\",\n"
+  "          \"arrive\": \"2027-05-14T19:05\", \"arrive_timezone\": \"Europe/Helsinki\" }\n"
+  "      ],\n"
+  "      \"accommodation\": [\n"
+  "        { \"name\": \"Hotel Neris\",\n"
+  "          \"check_in\": \"2027-05-09\", \"check_out\": \"2027-05-14\" }\n"
+  "      ]\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"p2\", \"name\": \"Jukka Räsänen\", \"email\": \"jukka@example.org\",\n"
+  "      \"country\": \"FI\",\n"
+  "      \"travel\": [\n"
+  "        { \"kind\": \"flight\", \"from\": \"Helsinki\", \"to\": \"Vilnius\",\n"
+  "          \"depart\": \"2027-05-09T19:55\", \"depart_timezone\": \"Europe/Helsinki\",\n"
+  "          \"arrive\": \"2027-05-09T21:10\" },\n"
+  "        { \"kind\": \"flight\", \"from\": \"Vilnius\", \"to\": \"Helsinki\",\n"
+  "          \"depart\": \"2027-05-14T17:50\",\n"
+  "          \"arrive\": \"2027-05-14T19:05\", \"arrive_timezone\": \"Europe/Helsinki\" }\n"
+  "      ],\n"
+  "      \"accommodation\": [\n"
+  "        { \"name\": \"Hotel Neris\",\n"
+  "          \"check_in\": \"2027-05-09\", \"check_out\": \"2027-05-14\" }\n"
+  "      ]\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"p3\", \"name\": \"Karin Lindqvist\", \"email\": \"karin@example.org\",\n"
+  "      \"country\": \"SE\",\n"
+  "      \"travel\": [\n"
+  "        { \"kind\": \"flight\", \"from\": \"Helsinki\", \"to\": \"Vilnius\",\n"
+  "          \"depart\": \"2027-05-09T19:55\", \"depart_timezone\": \"Europe/Helsinki\",\n"
+  "          \"arrive\": \"2027-05-09T21:10\" },\n"
+  "        { \"kind\": \"flight\", \"from\": \"Vilnius\", \"to\": \"Helsinki\",\n"
+  "          \"depart\": \"2027-05-14T17:50\",\n"
+  "          \"arrive\": \"2027-05-14T19:05\", \"arrive_timezone\": \"Europe/Helsinki\" }\n"
+  "      ],\n"
+  "      \"accommodation\": [\n"
+  "        { \"name\": \"Hotel Neris\",\n"
+  "          \"check_in\": \"2027-05-09\", \"check_out\": \"2027-05-14\" }\n"
+  "      ]\n"
+  "    }\n"
+  "  ],\n"
+  "  \"sessions\": [\n"
+  "    { \"id\": \"mon\", \"uid\": \"uid-mon\", \"title\": \"Welcome at Alpha\",\n"
+  "      \"kind\": \"meeting\",\n"
+  "      \"start\": \"2027-05-10T10:00\", \"end\": \"2027-05-10T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"tue\", \"uid\": \"uid-tue\", \"title\": \"Laboratory tour at Beta\",\n"
+  "      \"kind\": \"visit\",\n"
+  "      \"start\": \"2027-05-11T10:00\", \"end\": \"2027-05-11T12:00\", \"host\": \"beta\" },\n"
+  "    { \"id\": \"wed\", \"uid\": \"uid-wed\", \"title\": \"Workshop at Gamma\",\n"
+  "      \"kind\": \"workshop\",\n"
+  "      \"start\": \"2027-05-12T10:00\", \"end\": \"2027-05-12T12:00\", \"host\": \"gamma\" },\n"
+  "    { \"id\": \"thu\", \"uid\": \"uid-thu\", \"title\": \"B2B meetings at Beta\",\n"
+  "      \"kind\": \"b2b\",\n"
+  "      \"start\": \"2027-05-13T10:00\", \"end\": \"2027-05-13T12:00\", \"host\": \"beta\" },\n"
+  "    { \"id\": \"fri\", \"uid\": \"uid-fri\", \"title\": \"Debriefing at Alpha\",\n"
+  "      \"kind\": \"meeting\",\n"
+  "      \"start\": \"2027-05-14T09:30\", \"end\": \"2027-05-14T11:00\", \"host\": \"alpha\" }\n"
+  "  ]\n"
+  "}\n";
+
+/* A week over the end of summer time (in Vilnius the clocks go back from
+ * 04:00 to 03:00 on Sunday 31 October 2027), with a clean session on each
+ * weekday and one, sessions[5], on that Sunday night. */
+static const char autumn_document[] =
+  "{\n"
+  "  \"format\": \"visit-planner-programme\",\n"
+  "  \"version\": 1,\n"
+  "  \"programme\": {\n"
+  "    \"title\": \"Autumn in Vilnius\",\n"
+  "    \"host_country\": \"LT\",\n"
+  "    \"timezone\": \"Europe/Vilnius\",\n"
+  "    \"start_date\": \"2027-10-27\",\n"
+  "    \"end_date\": \"2027-11-02\"\n"
+  "  },\n"
+  "  \"hosts\": [\n"
+  "    { \"id\": \"alpha\", \"name\": \"Alpha Photonics\",\n"
+  "      \"latitude\": 54.6872, \"longitude\": 25.2797 }\n"
+  "  ],\n"
+  "  \"sessions\": [\n"
+  "    { \"id\": \"wed\", \"title\": \"Wednesday\", \"start\": \"2027-10-27T10:00\",\n"
+  "      \"end\": \"2027-10-27T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"thu\", \"title\": \"Thursday\", \"start\": \"2027-10-28T10:00\",\n"
+  "      \"end\": \"2027-10-28T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"fri\", \"title\": \"Friday\", \"start\": \"2027-10-29T10:00\",\n"
+  "      \"end\": \"2027-10-29T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"mon\", \"title\": \"Monday\", \"start\": \"2027-11-01T10:00\",\n"
+  "      \"end\": \"2027-11-01T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"tue\", \"title\": \"Tuesday\", \"start\": \"2027-11-02T10:00\",\n"
+  "      \"end\": \"2027-11-02T12:00\", \"host\": \"alpha\" },\n"
+  "    { \"id\": \"night\", \"uid\": \"uid-night\", \"title\": \"Night at the observatory\",\n"
+  "      \"start\": \"2027-10-31T04:30\", \"end\": \"2027-10-31T05:30\", \"host\": \"alpha\" }\n"
+  "  ]\n"
+  "}\n";
+
+/* The base plan's positions (for the travel-time boundary). */
+#define ALPHA_LATITUDE  54.6872
+#define ALPHA_LONGITUDE 25.2797
+#define BETA_LATITUDE   54.7226
+#define BETA_LONGITUDE  25.3378
+
+/* Less than 200 km from the base plan's hosts. */
+#define KAUNAS "{ \"city\": \"Kaunas\", \"latitude\": 54.8985, \"longitude\": 23.9036 }"
+
+/* The issue's numbers: town travel at 40 km/h plus a 15 min margin. */
+#define SPEED_KMH      40.0
+#define MARGIN_SECONDS (15 * 60)
+
+/* Helpers {{{1 */
+
+typedef struct
+{
+  const char *path;   /* "sessions[5]" appends when 5 is the length; "a.b[1].c" */
+  const char *value;  /* JSON text; NULL removes the member */
+} Patch;
+
+static JsonNode *
+parse_value (const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (value, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Sets, appends or (with a NULL @value) removes the member at @path. */
+static void
+json_patch (JsonNode   *root,
+            const char *path,
+            const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  guint n_parts = g_strv_length (parts);
+  JsonNode *node = root;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autofree char *name = g_strdup (parts[i]);
+      char *bracket = strchr (name, '[');
+      gboolean last = i == n_parts - 1;
+      JsonObject *object;
+      JsonArray *array;
+      int index = -1;
+
+      if (bracket != NULL)
+        {
+          index = atoi (bracket + 1);
+          *bracket = '\0';
+        }
+
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      object = json_node_get_object (node);
+
+      if (last && index < 0)
+        {
+          if (value == NULL)
+            {
+              g_assert_true (json_object_has_member (object, name));
+              json_object_remove_member (object, name);
+            }
+          else
+            json_object_set_member (object, name, parse_value (value));
+          return;
+        }
+
+      node = json_object_get_member (object, name);
+      g_assert_nonnull (node);
+      if (index < 0)
+        continue;
+
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+      array = json_node_get_array (node);
+
+      if (last)
+        {
+          /* only appending: a test replaces a whole array by its member */
+          g_assert_cmpint (index, ==, (int)json_array_get_length (array));
+          g_assert_nonnull (value);
+          json_array_add_element (array, parse_value (value));
+          return;
+        }
+
+      node = json_array_get_element (array, (guint)index);
+      g_assert_nonnull (node);
+    }
+}
+
+static VpSnapshot *
+read_document (const char  *text,
+               const Patch *patches,
+               guint        n_patches)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  VpSnapshot *snapshot;
+  char *data;
+  gsize length;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_patches; i++)
+    json_patch (json_parser_get_root (parser), patches[i].path, patches[i].value);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  return snapshot;
+}
+
+/* The base plan with @patches applied. */
+static VpSnapshot *
+read_plan (const Patch *patches,
+           guint        n_patches)
+{
+  return read_document (base_document, patches, n_patches);
+}
+
+static GPtrArray *
+check_plan (const Patch     *patches,
+            guint            n_patches,
+            VpChecksContext *context)
+{
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, n_patches);
+
+  return vp_checks_run (snapshot, context);
+}
+
+static GPtrArray *
+check_autumn (const Patch *patches,
+              guint        n_patches)
+{
+  g_autoptr(VpSnapshot) snapshot = read_document (autumn_document, patches, n_patches);
+
+  return vp_checks_run (snapshot, NULL);
+}
+
+static const char *
+severity_name (VpSeverity severity)
+{
+  switch (severity)
+    {
+    case VP_SEVERITY_ERROR:
+      return "error";
+    case VP_SEVERITY_WARNING:
+      return "warning";
+    case VP_SEVERITY_INFO:
+      return "info";
+    default:
+      return "?";
+    }
+}
+
+/* Every problem, for failure messages (one line: TAP reads the rest as noise). */
+static char *
+describe (GPtrArray *problems)
+{
+  GString *text = g_string_new (NULL);
+
+  if (problems->len == 0)
+    g_string_append (text, " (none)");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      VpProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (text, "%s %s %s [session %s, participant %s, host %s]: %s",
+                              i > 0 ? " |" : "", severity_name (problem->severity), problem->code,
+                              problem->session ? problem->session : "-",
+                              problem->participant ? problem->participant : "-",
+                              problem->host ? problem->host : "-", problem->message);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+problem_code (GPtrArray *problems,
+              guint      index)
+{
+  return ((VpProblem *)g_ptr_array_index (problems, index))->code;
+}
+
+static guint
+count_code (GPtrArray  *problems,
+            const char *code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    n += g_str_equal (((VpProblem *)g_ptr_array_index (problems, i))->code, code);
+
+  return n;
+}
+
+/* The one problem with @code (failing the test unless there is exactly one). */
+static VpProblem *
+expect_code (GPtrArray  *problems,
+             const char *code)
+{
+  g_autofree char *all = describe (problems);
+  VpProblem *found = NULL;
+
+  for (guint i = 0; i < problems->len && found == NULL; i++)
+    if (g_str_equal (((VpProblem *)g_ptr_array_index (problems, i))->code, code))
+      found = g_ptr_array_index (problems, i);
+
+  if (count_code (problems, code) != 1)
+    {
+      g_test_fail_printf ("expected one %s problem, got:%s", code, all);
+      return NULL;
+    }
+
+  return found;
+}
+
+/* The only problem, which has @code. */
+static VpProblem *
+expect_only (GPtrArray  *problems,
+             const char *code)
+{
+  g_autofree char *all = describe (problems);
+
+  if (problems->len != 1 ||
+      !g_str_equal (((VpProblem *)g_ptr_array_index (problems, 0))->code, code))
+    {
+      g_test_fail_printf ("expected only a %s problem, got:%s", code, all);
+      return NULL;
+    }
+
+  return g_ptr_array_index (problems, 0);
+}
+
+static void
+expect_none (GPtrArray *problems)
+{
+  g_autofree char *all = describe (problems);
+
+  if (problems->len > 0)
+    g_test_fail_printf ("expected no problem, got:%s", all);
+}
+
+static void
+expect_no_code (GPtrArray  *problems,
+                const char *code)
+{
+  g_autofree char *all = describe (problems);
+
+  if (count_code (problems, code) > 0)
+    g_test_fail_printf ("expected no %s problem, got:%s", code, all);
+}
+
+/* @problem's severity and references (NULL: must not be set). */
+static void
+expect_problem (VpProblem  *problem,
+                VpSeverity  severity,
+                const char *session,
+                const char *participant,
+                const char *host)
+{
+  if (problem == NULL)
+    return;
+
+  g_assert_cmpstr (severity_name (problem->severity), ==, severity_name (severity));
+  g_assert_cmpstr (problem->session, ==, session);
+  g_assert_cmpstr (problem->participant, ==, participant);
+  g_assert_cmpstr (problem->host, ==, host);
+}
+
+static void
+expect_message_names (VpProblem  *problem,
+                      const char *text)
+{
+  if (problem == NULL)
+    return;
+
+  if (strstr (problem->message, text) == NULL)
+    g_test_fail_printf ("the %s message does not name “%s”: %s", problem->code, text,
+                        problem->message);
+}
+
+static void
+expect_message_lacks (VpProblem  *problem,
+                      const char *text)
+{
+  if (problem == NULL)
+    return;
+
+  if (strstr (problem->message, text) != NULL)
+    g_test_fail_printf ("the %s message should not say “%s”: %s", problem->code, text,
+                        problem->message);
+}
+
+#define CHECK(patches, context) check_plan ((patches), G_N_ELEMENTS (patches), (context))
+
+/* A session added to the base plan, as JSON text. */
+#define SESSION(id, title, start, end, host, attendees)                                    \
+  "{ \"id\": \"" id "\", \"uid\": \"uid-" id "\", \"title\": \"" title "\", \"start\": \"" \
+  start "\", \"end\": \"" end "\"" host ", \"attendees\": " attendees " }"
+#define AT(host) ", \"host\": \"" host "\""
+#define NOWHERE  ""
+
+/* The clean plan {{{1 */
+
+static void
+test_clean_no_problems (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_plan (NULL, 0);
+  g_autoptr(GPtrArray) problems = vp_checks_run (snapshot, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_clean_full_budget (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_plan (NULL, 0);
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+  static const char * const emails[] = { "aino@example.org", "jukka@example.org",
+                                         "karin@example.org" };
+  static const char * const names[] = { "Aino Mäkelä", "Jukka Räsänen", "Karin Lindqvist" };
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len && i < 3; i++)
+    {
+      VpBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpstr (line->participant, ==, emails[i]);
+      g_assert_cmpstr (line->name, ==, names[i]);
+      g_assert_cmpuint (line->working_days, ==, 5);
+      g_assert_false (line->halved);
+      g_assert_cmpfloat (line->amount_eur, ==, 1100.0);
+      g_assert_nonnull (line->reason);
+    }
+}
+
+/* Order {{{1 */
+
+static void
+test_order_by_severity (void)
+{
+  /* made in the order info, warning, error */
+  static const Patch patches[] = {
+    { "sessions[4].kind", "\"transfer\"" },
+    { "participants[2].country", "\"GB\"" },
+    { "sessions[0].capacity", "2" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  g_autofree char *all = describe (problems);
+
+  if (problems->len != 3)
+    {
+      g_test_fail_printf ("expected three problems, got:%s", all);
+      return;
+    }
+  g_assert_cmpstr (problem_code (problems, 0), ==, "over-capacity");
+  g_assert_cmpstr (problem_code (problems, 1), ==, "cxc-ineligible-country");
+  g_assert_cmpstr (problem_code (problems, 2), ==, "cxc-reduced-lump-sum");
+}
+
+static void
+test_order_keeps_every_problem (void)
+{
+  /* three errors of one severity, in the order of the agenda */
+  static const Patch patches[] = {
+    { "sessions[0].capacity", "2" },
+    { "sessions[1].capacity", "2" },
+    { "sessions[2].capacity", "2" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  g_autofree char *all = describe (problems);
+  static const char * const sessions[] = { "uid-mon", "uid-tue", "uid-wed" };
+
+  if (problems->len != 3)
+    {
+      g_test_fail_printf ("expected three over-capacity errors, got:%s", all);
+      return;
+    }
+  for (guint i = 0; i < 3; i++)
+    expect_problem (g_ptr_array_index (problems, i), VP_SEVERITY_ERROR, sessions[i], NULL,
+                    i == 1 ? "beta" : i == 0 ? "alpha" : "gamma");
+}
+
+static void
+test_order_agenda_within_severity (void)
+{
+  /* two errors: Friday's found by an earlier rule than Monday's */
+  static const Patch patches[] = {
+    { "sessions[4].capacity", "2" },
+    { "sessions[5]", SESSION ("lab", "Laser lab at Beta", "2027-05-10T11:00", "2027-05-10T12:30",
+                              AT ("beta"), "[\"p1\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  g_autofree char *all = describe (problems);
+
+  if (problems->len != 2)
+    {
+      g_test_fail_printf ("expected two errors, got:%s", all);
+      return;
+    }
+  g_assert_cmpstr (((VpProblem *)g_ptr_array_index (problems, 0))->session, ==, "uid-mon");
+  g_assert_cmpstr (((VpProblem *)g_ptr_array_index (problems, 1))->session, ==, "uid-fri");
+}
+
+/* participant-double-booked {{{1 */
+
+static void
+test_participant_double_booked_triggers (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("lab", "Laser lab at Beta", "2027-05-10T11:00", "2027-05-10T12:30",
+                              AT ("beta"), "[\"p1\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "participant-double-booked");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-mon", "aino@example.org", NULL);
+  expect_message_names (problem, "Welcome at Alpha");
+  expect_message_names (problem, "Laser lab at Beta");
+  expect_message_names (problem, "Aino Mäkelä");
+}
+
+static void
+test_participant_double_booked_touching (void)
+{
+  /* ends exactly when the next starts, at the same site */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("lab", "Laser lab at Alpha", "2027-05-10T12:00", "2027-05-10T13:00",
+                              AT ("alpha"), "[\"p1\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_participant_double_booked_other_attendees (void)
+{
+  /* same time, same site, different people: the site's problem only */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("a", "Sales at Alpha", "2027-05-11T14:00", "2027-05-11T15:00",
+                              AT ("alpha"), "[\"p1\"]") },
+    { "sessions[6]", SESSION ("b", "Research at Alpha", "2027-05-11T14:30", "2027-05-11T15:30",
+                              AT ("alpha"), "[\"p2\", \"p3\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_no_code (problems, "participant-double-booked");
+}
+
+static void
+test_participant_double_booked_cancelled (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("lab", "Laser lab at Beta", "2027-05-10T11:00", "2027-05-10T12:30",
+                              AT ("beta"), "[\"p1\"]") },
+    { "sessions[5].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_participant_double_booked_every_overlap (void)
+{
+  /* a long session overlaps two later ones that do not overlap each other */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("expo", "Poster exhibition", "2027-05-11T09:00", "2027-05-11T17:00",
+                              NOWHERE, "[\"p1\"]") },
+    { "sessions[6]", SESSION ("talk", "Talk at Beta", "2027-05-11T14:00", "2027-05-11T15:00",
+                              AT ("beta"), "[\"p1\", \"p2\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  g_autofree char *all = describe (problems);
+
+  if (problems->len != 2 || count_code (problems, "participant-double-booked") != 2)
+    g_test_fail_printf ("expected two participant-double-booked errors, got:%s", all);
+}
+
+/* host-double-booked {{{1 */
+
+static void
+test_host_double_booked_triggers (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("a", "Sales at Alpha", "2027-05-11T14:00", "2027-05-11T15:00",
+                              AT ("alpha"), "[\"p1\"]") },
+    { "sessions[6]", SESSION ("b", "Research at Alpha", "2027-05-11T14:30", "2027-05-11T15:30",
+                              AT ("alpha"), "[\"p2\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "host-double-booked");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, "uid-a", NULL, "alpha");
+  expect_message_names (problem, "Alpha Photonics");
+  expect_message_names (problem, "Sales at Alpha");
+  expect_message_names (problem, "Research at Alpha");
+}
+
+static void
+test_host_double_booked_touching (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("a", "Sales at Alpha", "2027-05-11T14:00", "2027-05-11T15:00",
+                              AT ("alpha"), "[\"p1\"]") },
+    { "sessions[6]", SESSION ("b", "Research at Alpha", "2027-05-11T15:00", "2027-05-11T16:00",
+                              AT ("alpha"), "[\"p2\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_host_double_booked_other_host (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("a", "Sales at Alpha", "2027-05-11T14:00", "2027-05-11T15:00",
+                              AT ("alpha"), "[\"p1\"]") },
+    { "sessions[6]", SESSION ("b", "Research at Gamma", "2027-05-11T14:30", "2027-05-11T15:30",
+                              AT ("gamma"), "[\"p2\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* travel-time {{{1 */
+
+/* The least whole number of seconds between the base plan's Alpha and Beta. */
+static gint64
+alpha_to_beta_seconds (void)
+{
+  double km = vp_checks_distance_km (ALPHA_LATITUDE, ALPHA_LONGITUDE,
+                                     BETA_LATITUDE, BETA_LONGITUDE);
+
+  return (gint64)ceil (km / SPEED_KMH * 3600.0) + MARGIN_SECONDS;
+}
+
+/* The base plan with Lunch at Beta for Aino, @gap seconds after the Monday
+ * session at Alpha ends (12:00). */
+static GPtrArray *
+check_lunch_after (gint64 gap)
+{
+  gint64 start = 12 * 3600 + gap;
+  g_autofree char *session =
+    g_strdup_printf ("{ \"id\": \"lunch\", \"uid\": \"uid-lunch\", \"title\": \"Lunch at Beta\", "
+                     "\"start\": \"2027-05-10T%02d:%02d:%02d\", \"end\": \"2027-05-10T14:00\", "
+                     "\"host\": \"beta\", \"attendees\": [\"p1\"] }",
+                     (int)(start / 3600), (int)(start / 60 % 60), (int)(start % 60));
+  const Patch patches[] = { { "sessions[5]", session } };
+
+  return CHECK (patches, NULL);
+}
+
+static void
+test_travel_time_triggers (void)
+{
+  g_autoptr(GPtrArray) problems = check_lunch_after (10 * 60);
+  VpProblem *problem = expect_only (problems, "travel-time");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, "uid-lunch", "aino@example.org", "beta");
+  expect_message_names (problem, "Welcome at Alpha");
+  expect_message_names (problem, "Lunch at Beta");
+  expect_message_names (problem, "Alpha Photonics");
+  expect_message_names (problem, "Beta Optics Lab");
+  expect_message_names (problem, "Aino Mäkelä");
+}
+
+static void
+test_travel_time_exact_gap (void)
+{
+  g_autoptr(GPtrArray) problems = check_lunch_after (alpha_to_beta_seconds ());
+
+  /* the base plan's hosts are a few kilometres apart: minutes, not hours */
+  g_assert_cmpint (alpha_to_beta_seconds (), >, MARGIN_SECONDS);
+  g_assert_cmpint (alpha_to_beta_seconds (), <, MARGIN_SECONDS + 15 * 60);
+  expect_none (problems);
+}
+
+static void
+test_travel_time_one_second_short (void)
+{
+  g_autoptr(GPtrArray) problems = check_lunch_after (alpha_to_beta_seconds () - 1);
+
+  expect_only (problems, "travel-time");
+}
+
+static void
+test_travel_time_names_everyone (void)
+{
+  /* one problem for the pair of sessions, naming both people */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("lunch", "Lunch at Beta", "2027-05-10T12:10", "2027-05-10T13:00",
+                              AT ("beta"), "[\"p1\", \"p2\"]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "travel-time");
+
+  expect_message_names (problem, "Aino Mäkelä");
+  expect_message_names (problem, "Jukka Räsänen");
+}
+
+/* outside-programme {{{1 */
+
+static void
+test_outside_programme_before_first_day (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("drinks", "Evening get-together", "2027-05-09T23:30",
+                              "2027-05-10T00:30", AT ("alpha"), "\"all\"") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "outside-programme");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-drinks", NULL, "alpha");
+  expect_message_names (problem, "Evening get-together");
+}
+
+static void
+test_outside_programme_after_last_day (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("party", "Farewell party", "2027-05-14T23:00", "2027-05-15T00:30",
+                              AT ("alpha"), "[]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "outside-programme");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-party", NULL, "alpha");
+  expect_message_names (problem, "Farewell party");
+}
+
+static void
+test_outside_programme_last_minute (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("party", "Farewell party", "2027-05-14T22:00", "2027-05-14T23:59",
+                              AT ("alpha"), "[]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_outside_programme_first_minute (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("night", "Night walk", "2027-05-10T00:00", "2027-05-10T01:00",
+                              AT ("alpha"), "\"all\"") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_outside_programme_programme_zone (void)
+{
+  /* 05:00 on the first day in Tokyo is 23:00 the day before in Vilnius */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("call", "Call with Tokyo", "2027-05-10T05:00", "2027-05-10T06:00",
+                              NOWHERE, "[]") },
+    { "sessions[5].timezone", "\"Asia/Tokyo\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "outside-programme");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-call", NULL, NULL);
+}
+
+static void
+test_outside_programme_other_zone_inside (void)
+{
+  /* 23:30 the day before in Warsaw is 00:30 on the first day in Vilnius */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("call", "Call with Warsaw", "2027-05-09T23:30", "2027-05-10T00:30",
+                              NOWHERE, "[]") },
+    { "sessions[5].timezone", "\"Europe/Warsaw\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* before-arrival, after-departure {{{1 */
+
+static void
+test_before_arrival_triggers (void)
+{
+  static const Patch patches[] = {
+    { "participants[0].travel[0].depart", "\"2027-05-10T09:45\"" },
+    { "participants[0].travel[0].arrive", "\"2027-05-10T11:00\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "before-arrival");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-mon", "aino@example.org", NULL);
+  expect_message_names (problem, "Aino Mäkelä");
+  expect_message_names (problem, "Welcome at Alpha");
+}
+
+static void
+test_before_arrival_lands_at_start (void)
+{
+  static const Patch patches[] = {
+    { "participants[0].travel[0].depart", "\"2027-05-10T08:45\"" },
+    { "participants[0].travel[0].arrive", "\"2027-05-10T10:00\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_before_arrival_connecting_flight (void)
+{
+  /* the journey ends with its last leg: landing in Riga is not arriving */
+  static const Patch patches[] = {
+    { "participants[0].travel",
+      "[ { \"kind\": \"flight\", \"from\": \"Helsinki\", \"to\": \"Riga\","
+      "    \"depart\": \"2027-05-10T06:00\", \"depart_timezone\": \"Europe/Helsinki\","
+      "    \"arrive\": \"2027-05-10T07:00\", \"arrive_timezone\": \"Europe/Riga\" },"
+      "  { \"kind\": \"flight\", \"from\": \"Riga\", \"to\": \"Vilnius\","
+      "    \"depart\": \"2027-05-10T09:30\", \"depart_timezone\": \"Europe/Riga\","
+      "    \"arrive\": \"2027-05-10T10:30\" },"
+      "  { \"kind\": \"flight\", \"from\": \"Vilnius\", \"to\": \"Helsinki\","
+      "    \"depart\": \"2027-05-14T17:50\","
+      "    \"arrive\": \"2027-05-14T19:05\", \"arrive_timezone\": \"Europe/Helsinki\" } ]" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "before-arrival");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-mon", "aino@example.org", NULL);
+}
+
+static void
+test_before_arrival_early_leaver (void)
+{
+  /* Karin goes home on Tuesday evening, before the middle of the week, and
+   * attends Monday and Tuesday only: her way home is not an arrival */
+  static const Patch patches[] = {
+    { "participants[2].travel[1].depart", "\"2027-05-11T17:50\"" },
+    { "participants[2].travel[1].arrive", "\"2027-05-11T19:05\"" },
+    { "participants[2].accommodation[0].check_out", "\"2027-05-11\"" },
+    { "sessions[2].attendees", "[\"p1\", \"p2\"]" },
+    { "sessions[3].attendees", "[\"p1\", \"p2\"]" },
+    { "sessions[4].attendees", "[\"p1\", \"p2\"]" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_after_departure_triggers (void)
+{
+  static const Patch patches[] = {
+    { "participants[0].travel[1].depart", "\"2027-05-14T10:30\"" },
+    { "participants[0].travel[1].arrive", "\"2027-05-14T11:45\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "after-departure");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-fri", "aino@example.org", NULL);
+  expect_message_names (problem, "Aino Mäkelä");
+  expect_message_names (problem, "Debriefing at Alpha");
+}
+
+static void
+test_after_departure_leaves_at_end (void)
+{
+  static const Patch patches[] = {
+    { "participants[0].travel[1].depart", "\"2027-05-14T11:00\"" },
+    { "participants[0].travel[1].arrive", "\"2027-05-14T12:15\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_after_departure_late_joiner (void)
+{
+  /* Karin lands on Thursday morning, after the middle of the week, and
+   * attends Thursday and Friday only: her way there is not a departure */
+  static const Patch patches[] = {
+    { "participants[2].travel[0].depart", "\"2027-05-13T06:00\"" },
+    { "participants[2].travel[0].depart_timezone", "\"Europe/Stockholm\"" },
+    { "participants[2].travel[0].arrive", "\"2027-05-13T08:30\"" },
+    { "participants[2].accommodation[0].check_in", "\"2027-05-13\"" },
+    { "sessions[0].attendees", "[\"p1\", \"p2\"]" },
+    { "sessions[1].attendees", "[\"p1\", \"p2\"]" },
+    { "sessions[2].attendees", "[\"p1\", \"p2\"]" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* no-accommodation {{{1 */
+
+static void
+test_no_accommodation_triggers (void)
+{
+  static const Patch patches[] = {
+    { "participants[1].accommodation[0].check_out", "\"2027-05-12\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "no-accommodation");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, NULL, "jukka@example.org", NULL);
+  expect_message_names (problem, "Jukka Räsänen");
+  expect_message_names (problem, "Wed 12 May");
+  expect_message_names (problem, "Thu 13 May");
+}
+
+static void
+test_no_accommodation_consecutive_stays (void)
+{
+  static const Patch patches[] = {
+    { "participants[1].accommodation",
+      "[ { \"name\": \"Hotel Neris\","
+      "    \"check_in\": \"2027-05-09\", \"check_out\": \"2027-05-12\" },"
+      "  { \"name\": \"Hotel Gamma\","
+      "    \"check_in\": \"2027-05-12\", \"check_out\": \"2027-05-14\" } ]" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_no_accommodation_night_after_last_day (void)
+{
+  /* Aino flies home on Saturday: the night after the last day is her own */
+  static const Patch patches[] = {
+    { "participants[0].travel[1].depart", "\"2027-05-15T09:00\"" },
+    { "participants[0].travel[1].arrive", "\"2027-05-15T10:15\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* over-capacity {{{1 */
+
+static void
+test_over_capacity_session (void)
+{
+  static const Patch patches[] = {
+    { "sessions[0].capacity", "2" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "over-capacity");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-mon", NULL, "alpha");
+  expect_message_names (problem, "Welcome at Alpha");
+}
+
+static void
+test_over_capacity_session_exact (void)
+{
+  static const Patch patches[] = {
+    { "sessions[0].capacity", "3" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_over_capacity_listed_attendees (void)
+{
+  /* a list counts its people, not the programme's */
+  static const Patch patches[] = {
+    { "sessions[0].capacity", "2" },
+    { "sessions[0].attendees", "[\"p1\", \"p2\"]" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_over_capacity_host (void)
+{
+  static const Patch patches[] = {
+    { "hosts[2].max_group_size", "2" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "over-capacity");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, "uid-wed", NULL, "gamma");
+  expect_message_names (problem, "Workshop at Gamma");
+  expect_message_names (problem, "Gamma Innovation Park");
+}
+
+static void
+test_over_capacity_host_exact (void)
+{
+  static const Patch patches[] = {
+    { "hosts[2].max_group_size", "3" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* ambiguous-local-time {{{1 */
+
+static void
+test_ambiguous_local_time_start (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5].start", "\"2027-10-31T03:30\"" },
+  };
+  g_autoptr(GPtrArray) problems = check_autumn (patches, G_N_ELEMENTS (patches));
+  VpProblem *problem = expect_only (problems, "ambiguous-local-time");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, "uid-night", NULL, "alpha");
+  expect_message_names (problem, "Night at the observatory");
+  expect_message_names (problem, "2027-10-31T03:30");
+}
+
+static void
+test_ambiguous_local_time_end (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5].start", "\"2027-10-31T02:00\"" },
+    { "sessions[5].end", "\"2027-10-31T03:30\"" },
+  };
+  g_autoptr(GPtrArray) problems = check_autumn (patches, G_N_ELEMENTS (patches));
+  VpProblem *problem = expect_only (problems, "ambiguous-local-time");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, "uid-night", NULL, "alpha");
+}
+
+static void
+test_ambiguous_local_time_session_zone (void)
+{
+  /* Warsaw repeats 02:00 to 03:00, an hour earlier than Vilnius */
+  static const Patch patches[] = {
+    { "sessions[5].timezone", "\"Europe/Warsaw\"" },
+    { "sessions[5].start", "\"2027-10-31T02:30\"" },
+    { "sessions[5].end", "\"2027-10-31T03:15\"" },
+  };
+  g_autoptr(GPtrArray) problems = check_autumn (patches, G_N_ELEMENTS (patches));
+  VpProblem *problem = expect_only (problems, "ambiguous-local-time");
+
+  expect_message_names (problem, "Europe/Warsaw");
+}
+
+static void
+test_ambiguous_local_time_after_the_hour (void)
+{
+  g_autoptr(GPtrArray) problems = check_autumn (NULL, 0);
+
+  expect_none (problems);
+}
+
+/* empty-day {{{1 */
+
+static void
+test_empty_day_triggers (void)
+{
+  static const Patch patches[] = {
+    { "sessions[2].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_code (problems, "empty-day");
+
+  expect_problem (problem, VP_SEVERITY_INFO, NULL, NULL, NULL);
+  expect_message_names (problem, "Wed 12 May");
+}
+
+static void
+test_empty_day_weekend (void)
+{
+  /* a programme over a weekend with nothing on Saturday and Sunday */
+  static const Patch patches[] = {
+    { "programme.end_date", "\"2027-05-17\"" },
+    { "sessions[5]", SESSION ("mon2", "Follow-up at Alpha", "2027-05-17T10:00", "2027-05-17T12:00",
+                              AT ("alpha"), "[]") },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_empty_day_transfer_is_something (void)
+{
+  static const Patch patches[] = {
+    { "sessions[2].kind", "\"transfer\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_no_code (problems, "empty-day");
+}
+
+/* cxc-too-short, cxc-too-long {{{1 */
+
+static void
+test_too_short_two_days (void)
+{
+  static const Patch patches[] = {
+    { "sessions[2].status", "\"cancelled\"" },
+    { "sessions[3].status", "\"cancelled\"" },
+    { "sessions[4].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_code (problems, "cxc-too-short");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, NULL, NULL, NULL);
+  expect_message_names (problem, "2 working days");
+}
+
+static void
+test_too_short_three_days (void)
+{
+  static const Patch patches[] = {
+    { "sessions[3].status", "\"cancelled\"" },
+    { "sessions[4].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_no_code (problems, "cxc-too-short");
+}
+
+static void
+test_too_short_transfers_do_not_count (void)
+{
+  static const Patch patches[] = {
+    { "sessions[2].kind", "\"transfer\"" },
+    { "sessions[3].status", "\"cancelled\"" },
+    { "sessions[4].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_code (problems, "cxc-too-short");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, NULL, NULL, NULL);
+}
+
+static void
+test_too_long_one_month (void)
+{
+  /* vp-checks.c: a programme must end before the same day of the next
+   * month (“end it before …”) */
+  static const Patch patches[] = {
+    { "programme.end_date", "\"2027-06-10\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_code (problems, "cxc-too-long");
+
+  expect_problem (problem, VP_SEVERITY_ERROR, NULL, NULL, NULL);
+  expect_message_names (problem, "2027-06-10");
+}
+
+static void
+test_too_long_day_before (void)
+{
+  static const Patch patches[] = {
+    { "programme.end_date", "\"2027-06-09\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_no_code (problems, "cxc-too-long");
+}
+
+/* cxc-repeat-visitor {{{1 */
+
+static GHashTable *
+other_visits_new (const char *key,
+                  const char *title)
+{
+  GHashTable *visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_hash_table_insert (visits, g_utf8_casefold (key, -1), g_strdup (title));
+  return visits;
+}
+
+static void
+test_repeat_visitor_triggers (void)
+{
+  g_autoptr(GHashTable) visits = other_visits_new ("aino@example.org", "Lasers in Riga 2026");
+  VpChecksContext context = { visits };
+  g_autoptr(VpSnapshot) snapshot = read_plan (NULL, 0);
+  g_autoptr(GPtrArray) problems = vp_checks_run (snapshot, &context);
+  VpProblem *problem = expect_only (problems, "cxc-repeat-visitor");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, NULL, "aino@example.org", NULL);
+  expect_message_names (problem, "Aino Mäkelä");
+  expect_message_names (problem, "Lasers in Riga 2026");
+}
+
+static void
+test_repeat_visitor_case_insensitive (void)
+{
+  static const Patch patches[] = {
+    { "participants[0].email", "\"Aino.MÄKELÄ@Example.ORG\"" },
+  };
+  g_autoptr(GHashTable) visits = other_visits_new ("aino.mäkelä@example.org",
+                                                   "Lasers in Riga 2026");
+  VpChecksContext context = { visits };
+  g_autoptr(GPtrArray) problems = CHECK (patches, &context);
+  VpProblem *problem = expect_only (problems, "cxc-repeat-visitor");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, NULL, "Aino.MÄKELÄ@Example.ORG", NULL);
+}
+
+static void
+test_repeat_visitor_without_email (void)
+{
+  /* no email, no identity across programmes: not even an id matches */
+  static const Patch patches[] = {
+    { "participants[2].email", NULL },
+  };
+  g_autoptr(GHashTable) visits = other_visits_new ("p3", "Lasers in Riga 2026");
+  VpChecksContext context = { visits };
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_hash_table_insert (visits, g_utf8_casefold ("Karin Lindqvist", -1), g_strdup ("Optics 2025"));
+  problems = CHECK (patches, &context);
+  expect_none (problems);
+}
+
+static void
+test_repeat_visitor_other_people (void)
+{
+  g_autoptr(GHashTable) visits = other_visits_new ("someone@example.org", "Lasers in Riga 2026");
+  VpChecksContext context = { visits };
+  g_autoptr(VpSnapshot) snapshot = read_plan (NULL, 0);
+  g_autoptr(GPtrArray) problems = vp_checks_run (snapshot, &context);
+
+  expect_none (problems);
+}
+
+/* cxc-ineligible-country, cxc-same-country {{{1 */
+
+static void
+test_ineligible_country_triggers (void)
+{
+  static const Patch patches[] = {
+    { "participants[2].country", "\"GB\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "cxc-ineligible-country");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, NULL, "karin@example.org", NULL);
+  expect_message_names (problem, "Karin Lindqvist");
+  expect_message_names (problem, "GB");
+}
+
+static void
+test_ineligible_country_listed (void)
+{
+  /* Iceland takes part without being in the EU */
+  static const Patch patches[] = {
+    { "participants[2].country", "\"IS\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_ineligible_country_unknown (void)
+{
+  static const Patch patches[] = {
+    { "participants[2].country", NULL },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+static void
+test_same_country_triggers (void)
+{
+  static const Patch patches[] = {
+    { "participants[2].country", "\"LT\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "cxc-same-country");
+
+  expect_problem (problem, VP_SEVERITY_WARNING, NULL, "karin@example.org", NULL);
+  expect_message_names (problem, "Karin Lindqvist");
+  expect_message_names (problem, "LT");
+}
+
+static void
+test_same_country_neighbour (void)
+{
+  static const Patch patches[] = {
+    { "participants[2].country", "\"LV\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* cxc-reduced-lump-sum {{{1 */
+
+static void
+test_reduced_lump_sum_four_days (void)
+{
+  static const Patch patches[] = {
+    { "sessions[4].kind", "\"transfer\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "cxc-reduced-lump-sum");
+
+  expect_problem (problem, VP_SEVERITY_INFO, NULL, NULL, NULL);
+  expect_message_names (problem, "550.00");
+  expect_message_names (problem, "4 working days");
+}
+
+static void
+test_reduced_lump_sum_near_origin (void)
+{
+  static const Patch patches[] = {
+    { "programme.origin", KAUNAS },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "cxc-reduced-lump-sum");
+
+  expect_problem (problem, VP_SEVERITY_INFO, NULL, NULL, NULL);
+  expect_message_names (problem, "550.00");
+  expect_message_names (problem, "Kaunas");
+}
+
+static void
+test_reduced_lump_sum_without_amount (void)
+{
+  static const Patch patches[] = {
+    { "programme.lump_sum_eur", NULL },
+    { "sessions[4].kind", "\"transfer\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+  VpProblem *problem = expect_only (problems, "cxc-reduced-lump-sum");
+
+  expect_message_lacks (problem, "EUR");
+}
+
+static void
+test_reduced_lump_sum_without_origin (void)
+{
+  /* no origin, no distance: five working days keep the full sum */
+  static const Patch patches[] = {
+    { "programme.origin", NULL },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* Budget {{{1 */
+
+static void
+test_budget_halved_four_days (void)
+{
+  static const Patch patches[] = {
+    { "sessions[4].kind", "\"transfer\"" },
+  };
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, G_N_ELEMENTS (patches));
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VpBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpuint (line->working_days, ==, 4);
+      g_assert_true (line->halved);
+      g_assert_cmpfloat (line->amount_eur, ==, 550.0);
+      g_assert_nonnull (line->reason);
+      if (line->reason != NULL && strstr (line->reason, "4 working days") == NULL)
+        g_test_fail_printf ("the reason does not give the working days: %s", line->reason);
+    }
+}
+
+static void
+test_budget_near_origin (void)
+{
+  static const Patch patches[] = {
+    { "programme.origin", KAUNAS },
+  };
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, G_N_ELEMENTS (patches));
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+  VpBudgetLine *line;
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpuint (line->working_days, ==, 5);
+  g_assert_true (line->halved);
+  g_assert_cmpfloat (line->amount_eur, ==, 550.0);
+  if (strstr (line->reason, "km") == NULL)
+    g_test_fail_printf ("the reason does not give the distance: %s", line->reason);
+}
+
+static void
+test_budget_without_lump_sum (void)
+{
+  static const Patch patches[] = {
+    { "programme.lump_sum_eur", NULL },
+  };
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, G_N_ELEMENTS (patches));
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VpBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpuint (line->working_days, ==, 5);
+      g_assert_false (line->halved);
+      g_assert_true (isnan (line->amount_eur));
+      g_assert_nonnull (line->reason);
+    }
+}
+
+static void
+test_budget_per_participant (void)
+{
+  /* Karin is there on Monday to Wednesday only */
+  static const Patch patches[] = {
+    { "sessions[3].attendees", "[\"p1\", \"p2\"]" },
+    { "sessions[4].attendees", "[\"p1\", \"p2\"]" },
+  };
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, G_N_ELEMENTS (patches));
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+  VpBudgetLine *line;
+
+  g_assert_cmpuint (lines->len, ==, 3);
+
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (line->participant, ==, "aino@example.org");
+  g_assert_cmpuint (line->working_days, ==, 5);
+  g_assert_false (line->halved);
+  g_assert_cmpfloat (line->amount_eur, ==, 1100.0);
+
+  line = g_ptr_array_index (lines, 2);
+  g_assert_cmpstr (line->participant, ==, "karin@example.org");
+  g_assert_cmpuint (line->working_days, ==, 3);
+  g_assert_true (line->halved);
+  g_assert_cmpfloat (line->amount_eur, ==, 550.0);
+  if (strstr (line->reason, "3 working days") == NULL)
+    g_test_fail_printf ("the reason does not give the working days: %s", line->reason);
+}
+
+static void
+test_budget_participant_without_email (void)
+{
+  static const Patch patches[] = {
+    { "participants[2].email", NULL },
+  };
+  g_autoptr(VpSnapshot) snapshot = read_plan (patches, G_N_ELEMENTS (patches));
+  g_autoptr(GPtrArray) lines = vp_checks_budget (snapshot);
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpstr (((VpBudgetLine *)g_ptr_array_index (lines, 2))->participant, ==, "p3");
+}
+
+/* Cancelled sessions {{{1 */
+
+static void
+test_cancelled_never_triggers (void)
+{
+  /* outside the programme, over capacity, after everyone has left, at the
+   * same time and site as nothing else */
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("sat", "Saturday excursion", "2027-05-15T10:00", "2027-05-15T12:00",
+                              AT ("alpha"), "\"all\"") },
+    { "sessions[5].capacity", "1" },
+    { "sessions[5].status", "\"cancelled\"" },
+    { "sessions[6]", SESSION ("dup", "Second welcome", "2027-05-10T10:00", "2027-05-10T12:00",
+                              AT ("alpha"), "\"all\"") },
+    { "sessions[6].status", "\"cancelled\"" },
+  };
+  g_autoptr(GPtrArray) problems = CHECK (patches, NULL);
+
+  expect_none (problems);
+}
+
+/* Distances and countries {{{1 */
+
+static void
+test_distance_helsinki_vilnius (void)
+{
+  double km = vp_checks_distance_km (60.1699, 24.9384, 54.6872, 25.2797);
+
+  g_assert_cmpfloat_with_epsilon (km, 612.0, 612.0 * 0.01);
+}
+
+static void
+test_distance_paris_london (void)
+{
+  double km = vp_checks_distance_km (48.8566, 2.3522, 51.5074, -0.1278);
+
+  g_assert_cmpfloat_with_epsilon (km, 344.0, 344.0 * 0.01);
+}
+
+static void
+test_distance_same_place (void)
+{
+  g_assert_cmpfloat_with_epsilon (vp_checks_distance_km (54.6872, 25.2797, 54.6872, 25.2797),
+                                  0.0, 1e-9);
+}
+
+static void
+test_distance_symmetric (void)
+{
+  g_assert_cmpfloat_with_epsilon (vp_checks_distance_km (60.1699, 24.9384, 54.6872, 25.2797),
+                                  vp_checks_distance_km (54.6872, 25.2797, 60.1699, 24.9384),
+                                  1e-9);
+}
+
+static void
+test_distance_across_date_line (void)
+{
+  /* one degree of the equator, not 359 */
+  g_assert_cmpfloat_with_epsilon (vp_checks_distance_km (0.0, 179.5, 0.0, -179.5), 111.2, 0.5);
+}
+
+static void
+test_country_eligible (void)
+{
+  g_assert_true (vp_checks_country_eligible ("FI"));
+  g_assert_true (vp_checks_country_eligible ("LT"));
+  g_assert_true (vp_checks_country_eligible ("IS"));
+}
+
+static void
+test_country_not_eligible (void)
+{
+  g_assert_false (vp_checks_country_eligible ("GB"));
+  g_assert_false (vp_checks_country_eligible ("US"));
+  g_assert_false (vp_checks_country_eligible (""));
+}
+
+static void
+test_country_source (void)
+{
+  const char *source = vp_checks_country_source ();
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (strstr (source, "2021-11-08"));
+}
+
+/* The demo programme {{{1 */
+
+static VpSnapshot *
+read_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                 "vilnius-2027.visit.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  VpSnapshot *snapshot;
+  gsize length;
+
+  if (!g_file_get_contents (path, &text, &length, &error))
+    {
+      g_test_fail_printf ("the demo programme cannot be read: %s", error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  return snapshot;
+}
+
+static void
+test_demo_only_reduced_lump_sum (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_demo ();
+  g_autoptr(GPtrArray) problems = NULL;
+  VpProblem *problem;
+
+  if (snapshot == NULL)
+    return;
+  problems = vp_checks_run (snapshot, NULL);
+  /* Tuesday to Friday: four working days, documented as halved */
+  problem = expect_only (problems, "cxc-reduced-lump-sum");
+  expect_problem (problem, VP_SEVERITY_INFO, NULL, NULL, NULL);
+  expect_message_names (problem, "4 working days");
+}
+
+static void
+test_demo_budget (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_demo ();
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (snapshot == NULL)
+    return;
+  lines = vp_checks_budget (snapshot);
+  g_assert_cmpuint (lines->len, ==, vp_snapshot_get_participants (snapshot)->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VpBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpuint (line->working_days, ==, 4);
+      g_assert_true (line->halved);
+      g_assert_cmpfloat (line->amount_eur, ==, 550.0);
+    }
+}
+
+/* Main {{{1 */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* failure messages in UTF-8; day names and messages stay untranslated */
+  setlocale (LC_CTYPE, "");
+  g_test_init (&argc, &argv, NULL);
+  /* a failing case is reported and the others still run */
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/checks/clean/no-problems", test_clean_no_problems);
+  g_test_add_func ("/checks/clean/full-budget", test_clean_full_budget);
+
+  g_test_add_func ("/checks/order/by-severity", test_order_by_severity);
+  g_test_add_func ("/checks/order/keeps-every-problem", test_order_keeps_every_problem);
+  g_test_add_func ("/checks/order/agenda-within-severity", test_order_agenda_within_severity);
+
+  g_test_add_func ("/checks/participant-double-booked/triggers",
+                   test_participant_double_booked_triggers);
+  g_test_add_func ("/checks/participant-double-booked/touching",
+                   test_participant_double_booked_touching);
+  g_test_add_func ("/checks/participant-double-booked/other-attendees",
+                   test_participant_double_booked_other_attendees);
+  g_test_add_func ("/checks/participant-double-booked/cancelled",
+                   test_participant_double_booked_cancelled);
+  g_test_add_func ("/checks/participant-double-booked/every-overlap",
+                   test_participant_double_booked_every_overlap);
+
+  g_test_add_func ("/checks/host-double-booked/triggers", test_host_double_booked_triggers);
+  g_test_add_func ("/checks/host-double-booked/touching", test_host_double_booked_touching);
+  g_test_add_func ("/checks/host-double-booked/other-host", test_host_double_booked_other_host);
+
+  g_test_add_func ("/checks/travel-time/triggers", test_travel_time_triggers);
+  g_test_add_func ("/checks/travel-time/exact-gap", test_travel_time_exact_gap);
+  g_test_add_func ("/checks/travel-time/one-second-short", test_travel_time_one_second_short);
+  g_test_add_func ("/checks/travel-time/names-everyone", test_travel_time_names_everyone);
+
+  g_test_add_func ("/checks/outside-programme/before-first-day",
+                   test_outside_programme_before_first_day);
+  g_test_add_func ("/checks/outside-programme/after-last-day",
+                   test_outside_programme_after_last_day);
+  g_test_add_func ("/checks/outside-programme/last-minute", test_outside_programme_last_minute);
+  g_test_add_func ("/checks/outside-programme/first-minute", test_outside_programme_first_minute);
+  g_test_add_func ("/checks/outside-programme/programme-zone",
+                   test_outside_programme_programme_zone);
+  g_test_add_func ("/checks/outside-programme/other-zone-inside",
+                   test_outside_programme_other_zone_inside);
+
+  g_test_add_func ("/checks/before-arrival/triggers", test_before_arrival_triggers);
+  g_test_add_func ("/checks/before-arrival/lands-at-start", test_before_arrival_lands_at_start);
+  g_test_add_func ("/checks/before-arrival/connecting-flight",
+                   test_before_arrival_connecting_flight);
+  g_test_add_func ("/checks/before-arrival/early-leaver", test_before_arrival_early_leaver);
+  g_test_add_func ("/checks/after-departure/triggers", test_after_departure_triggers);
+  g_test_add_func ("/checks/after-departure/leaves-at-end", test_after_departure_leaves_at_end);
+  g_test_add_func ("/checks/after-departure/late-joiner", test_after_departure_late_joiner);
+
+  g_test_add_func ("/checks/no-accommodation/triggers", test_no_accommodation_triggers);
+  g_test_add_func ("/checks/no-accommodation/consecutive-stays",
+                   test_no_accommodation_consecutive_stays);
+  g_test_add_func ("/checks/no-accommodation/night-after-last-day",
+                   test_no_accommodation_night_after_last_day);
+
+  g_test_add_func ("/checks/over-capacity/session", test_over_capacity_session);
+  g_test_add_func ("/checks/over-capacity/session-exact", test_over_capacity_session_exact);
+  g_test_add_func ("/checks/over-capacity/listed-attendees", test_over_capacity_listed_attendees);
+  g_test_add_func ("/checks/over-capacity/host", test_over_capacity_host);
+  g_test_add_func ("/checks/over-capacity/host-exact", test_over_capacity_host_exact);
+
+  g_test_add_func ("/checks/ambiguous-local-time/start", test_ambiguous_local_time_start);
+  g_test_add_func ("/checks/ambiguous-local-time/end", test_ambiguous_local_time_end);
+  g_test_add_func ("/checks/ambiguous-local-time/session-zone",
+                   test_ambiguous_local_time_session_zone);
+  g_test_add_func ("/checks/ambiguous-local-time/after-the-hour",
+                   test_ambiguous_local_time_after_the_hour);
+
+  g_test_add_func ("/checks/empty-day/triggers", test_empty_day_triggers);
+  g_test_add_func ("/checks/empty-day/weekend", test_empty_day_weekend);
+  g_test_add_func ("/checks/empty-day/transfer-is-something", test_empty_day_transfer_is_something);
+
+  g_test_add_func ("/checks/cxc-too-short/two-days", test_too_short_two_days);
+  g_test_add_func ("/checks/cxc-too-short/three-days", test_too_short_three_days);
+  g_test_add_func ("/checks/cxc-too-short/transfers-do-not-count",
+                   test_too_short_transfers_do_not_count);
+  g_test_add_func ("/checks/cxc-too-long/one-month", test_too_long_one_month);
+  g_test_add_func ("/checks/cxc-too-long/day-before", test_too_long_day_before);
+
+  g_test_add_func ("/checks/cxc-repeat-visitor/triggers", test_repeat_visitor_triggers);
+  g_test_add_func ("/checks/cxc-repeat-visitor/case-insensitive",
+                   test_repeat_visitor_case_insensitive);
+  g_test_add_func ("/checks/cxc-repeat-visitor/without-email", test_repeat_visitor_without_email);
+  g_test_add_func ("/checks/cxc-repeat-visitor/other-people", test_repeat_visitor_other_people);
+
+  g_test_add_func ("/checks/cxc-ineligible-country/triggers", test_ineligible_country_triggers);
+  g_test_add_func ("/checks/cxc-ineligible-country/listed", test_ineligible_country_listed);
+  g_test_add_func ("/checks/cxc-ineligible-country/unknown", test_ineligible_country_unknown);
+  g_test_add_func ("/checks/cxc-same-country/triggers", test_same_country_triggers);
+  g_test_add_func ("/checks/cxc-same-country/neighbour", test_same_country_neighbour);
+
+  g_test_add_func ("/checks/cxc-reduced-lump-sum/four-days", test_reduced_lump_sum_four_days);
+  g_test_add_func ("/checks/cxc-reduced-lump-sum/near-origin", test_reduced_lump_sum_near_origin);
+  g_test_add_func ("/checks/cxc-reduced-lump-sum/without-amount",
+                   test_reduced_lump_sum_without_amount);
+  g_test_add_func ("/checks/cxc-reduced-lump-sum/without-origin",
+                   test_reduced_lump_sum_without_origin);
+
+  g_test_add_func ("/checks/budget/halved-four-days", test_budget_halved_four_days);
+  g_test_add_func ("/checks/budget/near-origin", test_budget_near_origin);
+  g_test_add_func ("/checks/budget/without-lump-sum", test_budget_without_lump_sum);
+  g_test_add_func ("/checks/budget/per-participant", test_budget_per_participant);
+  g_test_add_func ("/checks/budget/participant-without-email",
+                   test_budget_participant_without_email);
+
+  g_test_add_func ("/checks/cancelled/never-triggers", test_cancelled_never_triggers);
+
+  g_test_add_func ("/checks/distance/helsinki-vilnius", test_distance_helsinki_vilnius);
+  g_test_add_func ("/checks/distance/paris-london", test_distance_paris_london);
+  g_test_add_func ("/checks/distance/same-place", test_distance_same_place);
+  g_test_add_func ("/checks/distance/symmetric", test_distance_symmetric);
+  g_test_add_func ("/checks/distance/across-date-line", test_distance_across_date_line);
+
+  g_test_add_func ("/checks/country/eligible", test_country_eligible);
+  g_test_add_func ("/checks/country/not-eligible", test_country_not_eligible);
+  g_test_add_func ("/checks/country/source", test_country_source);
+
+  g_test_add_func ("/checks/demo/only-reduced-lump-sum", test_demo_only_reduced_lump_sum);
+  g_test_add_func ("/checks/demo/budget", test_demo_budget);
+
+  return g_test_run ();
+}

@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+# test-cli-check.py: drives "visit-planner-cli check" (docs/cli.md) in temporary folders.
+#
+# VISIT_PLANNER_CLI is the program to test; DEMO_PROGRAMME the demo document.
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
+DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
+TIMEOUT = 120
+
+MEMBERS = {"severity", "code", "message", "session", "participant", "host"}
+SEVERITIES = ["error", "warning", "info"]
+
+
+def flights(arrive_day="2027-05-09", leave_day="2027-05-14"):
+    return [
+        {"kind": "flight", "from": "Helsinki", "to": "Vilnius",
+         "depart": arrive_day + "T19:55", "depart_timezone": "Europe/Helsinki",
+         "arrive": arrive_day + "T21:10"},
+        {"kind": "flight", "from": "Vilnius", "to": "Helsinki",
+         "depart": leave_day + "T17:50",
+         "arrive": leave_day + "T19:05", "arrive_timezone": "Europe/Helsinki"},
+    ]
+
+
+def participant(ref, name, email, country):
+    return {
+        "id": ref, "name": name, "email": email, "country": country,
+        "travel": flights(),
+        "accommodation": [{"name": "Hotel Neris", "check_in": "2027-05-09",
+                           "check_out": "2027-05-14"}],
+    }
+
+
+def session(ref, title, day, host, start="10:00", end="12:00"):
+    return {"id": ref, "uid": "uid-" + ref, "title": title, "kind": "meeting",
+            "start": day + "T" + start, "end": day + "T" + end, "host": host}
+
+
+# A plan with no problems at all (the same as tests/test-checks.c): a working
+# week in Vilnius, visitors from Helsinki with flights and a hotel every
+# night, one meeting each weekday.
+CLEAN_PLAN = {
+    "format": "visit-planner-programme",
+    "version": 1,
+    "programme": {
+        "uid": "prog-checks",
+        "title": "Photonics Finland in Vilnius",
+        "host_country": "LT",
+        "timezone": "Europe/Vilnius",
+        "start_date": "2027-05-10",
+        "end_date": "2027-05-14",
+        "origin": {"city": "Helsinki", "latitude": 60.1699, "longitude": 24.9384},
+        "lump_sum_eur": 1100,
+    },
+    "hosts": [
+        {"id": "alpha", "name": "Alpha Photonics", "latitude": 54.6872, "longitude": 25.2797,
+         "max_group_size": 10},
+        {"id": "beta", "name": "Beta Optics Lab", "latitude": 54.7226, "longitude": 25.3378,
+         "max_group_size": 10},
+    ],
+    "participants": [
+        participant("p1", "Aino Mäkelä", "aino@example.org", "FI"),
+        participant("p2", "Jukka Räsänen", "jukka@example.org", "FI"),
+        participant("p3", "Karin Lindqvist", "karin@example.org", "SE"),
+    ],
+    "sessions": [
+        session("mon", "Welcome at Alpha", "2027-05-10", "alpha"),
+        session("tue", "Laboratory tour at Beta", "2027-05-11", "beta"),
+        session("wed", "Workshop at Alpha", "2027-05-12", "alpha"),
+        session("thu", "B2B meetings at Beta", "2027-05-13", "beta"),
+        session("fri", "Debriefing at Alpha", "2027-05-14", "alpha", "09:30", "11:00"),
+    ],
+}
+
+
+def plan(**changes):
+    """The clean plan with changes: a function of the copy, by name."""
+    document = copy.deepcopy(CLEAN_PLAN)
+    for change in changes.values():
+        change(document)
+    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def over_capacity(document):
+    document["sessions"][0]["capacity"] = 2
+
+
+def ineligible_country(document):
+    document["participants"][2]["country"] = "GB"
+
+
+def four_working_days(document):
+    document["sessions"][4]["kind"] = "transfer"
+
+
+class CheckTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="test-cli-check-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.database = os.path.join(self.folder, "visits.db")
+        self.env = dict(os.environ)
+        self.env.pop("VISIT_PLANNER_DATABASE", None)
+        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
+        self.env["LC_ALL"] = "C.UTF-8"
+
+    def run_cli(self, *args):
+        command = [CLI, "--database", self.database] + list(args)
+        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
+                              env=self.env, timeout=TIMEOUT)
+
+    def run_ok(self, *args):
+        result = self.run_cli(*args)
+        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
+        return result
+
+    def import_document(self, data, name="plan.visit.json"):
+        path = os.path.join(self.folder, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return self.run_ok("import", path).stdout.decode("utf-8").strip()
+
+    def import_demo(self):
+        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+
+    def check(self, programme, *options, status=0):
+        result = self.run_cli("check", programme, *options)
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, status, stderr)
+        self.assertEqual(stderr, "")
+        return result.stdout.decode("utf-8")
+
+    def check_json(self, programme, status=0):
+        problems = json.loads(self.check(programme, "--json", status=status))
+        self.assert_documented(problems)
+        return problems
+
+    def assert_documented(self, problems):
+        """Every problem has the documented members, and no others."""
+        self.assertIsInstance(problems, list)
+        for problem in problems:
+            self.assertIsInstance(problem, dict)
+            self.assertLessEqual(set(problem), MEMBERS, problem)
+            self.assertLessEqual({"severity", "code", "message"}, set(problem), problem)
+            for value in problem.values():
+                self.assertIsInstance(value, str, problem)
+                self.assertNotEqual(value, "", problem)
+            self.assertIn(problem["severity"], SEVERITIES)
+        order = [SEVERITIES.index(problem["severity"]) for problem in problems]
+        self.assertEqual(order, sorted(order), "errors, then warnings, then infos")
+
+    def only(self, problems, code):
+        found = [problem for problem in problems if problem["code"] == code]
+        self.assertEqual(len(found), 1, problems)
+        return found[0]
+
+    def exported_host_id(self, programme, name):
+        document = json.loads(self.run_ok("export", programme).stdout)
+        return next(host["id"] for host in document["hosts"] if host["name"] == name)
+
+    def assert_one_line_error(self, result):
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertTrue(stderr.endswith("\n"), repr(stderr))
+        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
+        self.assertEqual(result.stdout, b"")
+
+    def assert_usage_error(self, result):
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertTrue(any(line.startswith("Usage:") for line in stderr.splitlines()), stderr)
+        self.assertEqual(result.stdout, b"")
+
+
+class TestCheckText(CheckTestCase):
+    def test_demo_passes_and_prints_budget(self):
+        uid = self.import_demo()
+        out = self.check(uid)
+        lines = out.splitlines()
+        with open(DEMO, encoding="utf-8") as f:
+            demo = json.load(f)
+        # the demo's one problem: four working days halve the lump sum
+        self.assertEqual([line for line in lines if line.startswith(("error:", "warning:"))], [])
+        self.assertIn("info: cxc-reduced-lump-sum: ", out)
+        self.assertIn("Lump sum per visitor:", lines)
+        for person in demo["participants"]:
+            self.assertTrue(any(line.startswith("  %s: 550.00 EUR (" % person["name"])
+                                for line in lines), (person["name"], out))
+
+    def test_clean_plan_full_lump_sum(self):
+        uid = self.import_document(plan())
+        out = self.check(uid)
+        self.assertIn("No problems found.", out.splitlines())
+        for person in CLEAN_PLAN["participants"]:
+            self.assertIn("  %s: 1100.00 EUR (" % person["name"], out)
+
+    def test_error_exits_1(self):
+        uid = self.import_document(plan(error=over_capacity))
+        out = self.check(uid, status=1)
+        self.assertTrue(any(line.startswith("error: over-capacity: ") for line in out.splitlines()),
+                        out)
+        self.assertIn("Welcome at Alpha", out)
+        self.assertIn("Lump sum per visitor:", out)
+
+    def test_warning_exits_0(self):
+        uid = self.import_document(plan(warning=ineligible_country))
+        out = self.check(uid)
+        self.assertTrue(any(line.startswith("warning: cxc-ineligible-country: ")
+                            for line in out.splitlines()), out)
+
+    def test_by_numeric_id(self):
+        self.import_demo()
+        programmes = json.loads(self.run_ok("list", "--json").stdout)
+        self.check(str(programmes[0]["id"]))
+
+
+class TestCheckJson(CheckTestCase):
+    def test_demo(self):
+        uid = self.import_demo()
+        problems = self.check_json(uid)
+        self.assertEqual(len(problems), 1, problems)
+        self.assertEqual(set(problems[0]), {"severity", "code", "message"})
+        self.assertEqual(problems[0]["severity"], "info")
+        self.assertEqual(problems[0]["code"], "cxc-reduced-lump-sum")
+
+    def test_clean_plan_empty_array(self):
+        uid = self.import_document(plan())
+        self.assertEqual(self.check_json(uid), [])
+
+    def test_error_exits_1(self):
+        uid = self.import_document(plan(error=over_capacity))
+        problems = self.check_json(uid, status=1)
+        self.assertEqual(problems[0]["severity"], "error")
+
+    def test_session_and_host_where_they_apply(self):
+        uid = self.import_document(plan(error=over_capacity))
+        problem = self.only(self.check_json(uid, status=1), "over-capacity")
+        self.assertEqual(set(problem), {"severity", "code", "message", "session", "host"})
+        self.assertEqual(problem["severity"], "error")
+        self.assertEqual(problem["session"], "uid-mon")
+        self.assertEqual(problem["host"], self.exported_host_id(uid, "Alpha Photonics"))
+
+    def test_participant_where_it_applies(self):
+        uid = self.import_document(plan(warning=ineligible_country))
+        problem = self.only(self.check_json(uid), "cxc-ineligible-country")
+        self.assertEqual(set(problem), {"severity", "code", "message", "participant"})
+        self.assertEqual(problem["severity"], "warning")
+        self.assertEqual(problem["participant"], "karin@example.org")
+
+    def test_no_references_for_the_programme(self):
+        uid = self.import_document(plan(info=four_working_days))
+        problem = self.only(self.check_json(uid), "cxc-reduced-lump-sum")
+        self.assertEqual(set(problem), {"severity", "code", "message"})
+        self.assertIn("550.00", problem["message"])
+
+    def test_every_problem_listed(self):
+        def two_over_capacity(document):
+            document["sessions"][0]["capacity"] = 2
+            document["sessions"][1]["capacity"] = 2
+        uid = self.import_document(plan(error=two_over_capacity))
+        problems = self.check_json(uid, status=1)
+        self.assertEqual([(problem["code"], problem["session"]) for problem in problems],
+                         [("over-capacity", "uid-mon"), ("over-capacity", "uid-tue")])
+
+    def test_order(self):
+        uid = self.import_document(plan(info=four_working_days, warning=ineligible_country,
+                                        error=over_capacity))
+        problems = self.check_json(uid, status=1)
+        self.assertEqual([problem["code"] for problem in problems],
+                         ["over-capacity", "cxc-ineligible-country", "cxc-reduced-lump-sum"])
+
+
+class TestRepeatVisitor(CheckTestCase):
+    def setUp(self):
+        super().setUp()
+        with open(DEMO, encoding="utf-8") as f:
+            self.demo = json.load(f)
+        self.visitor = self.demo["participants"][0]
+        self.demo_uid = self.import_demo()
+
+        # the demo's first visitor again, with the address in capitals
+        def repeat(document):
+            document["participants"][0]["email"] = self.visitor["email"].upper()
+        self.uid = self.import_document(plan(repeat=repeat))
+
+    def test_second_programme(self):
+        problem = self.only(self.check_json(self.uid), "cxc-repeat-visitor")
+        self.assertEqual(problem["severity"], "warning")
+        self.assertEqual(set(problem), {"severity", "code", "message", "participant"})
+        self.assertEqual(problem["participant"], self.visitor["email"].upper())
+        self.assertIn(self.demo["programme"]["title"], problem["message"])
+
+    def test_first_programme(self):
+        problem = self.only(self.check_json(self.demo_uid), "cxc-repeat-visitor")
+        self.assertEqual(problem["participant"], self.visitor["email"])
+        self.assertIn(CLEAN_PLAN["programme"]["title"], problem["message"])
+
+    def test_only_that_visitor(self):
+        problems = self.check_json(self.uid)
+        self.assertEqual([problem["code"] for problem in problems], ["cxc-repeat-visitor"])
+
+
+class TestCheckFailures(CheckTestCase):
+    def test_unknown_uid(self):
+        self.import_demo()
+        self.assert_one_line_error(self.run_cli("check", "no-such-programme"))
+
+    def test_unknown_id(self):
+        self.import_demo()
+        self.assert_one_line_error(self.run_cli("check", "999"))
+
+    def test_unknown_json(self):
+        self.assert_one_line_error(self.run_cli("check", "no-such-programme", "--json"))
+
+    def test_no_programme(self):
+        self.assert_usage_error(self.run_cli("check"))
+
+    def test_two_programmes(self):
+        uid = self.import_demo()
+        self.assert_usage_error(self.run_cli("check", uid, uid))
+
+    def test_unknown_option(self):
+        uid = self.import_demo()
+        self.assert_usage_error(self.run_cli("check", uid, "--frobnicate"))
+
+
+if __name__ == "__main__":
+    unittest.main()
