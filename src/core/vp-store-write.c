@@ -1053,7 +1053,8 @@ follow_zone_change (VpStore     *self,
       gint64 start;
       gint64 end;
 
-      if (vp_session_get_timezone (session) != NULL && vp_session_get_end_timezone (session) != NULL)
+      /* only sessions whose start is read in the programme's zone move */
+      if (vp_session_get_timezone (session) != NULL)
         continue;
 
       if (!resolve (vp_session_get_title (session), vp_session_get_start (session), start_zone,
@@ -1064,6 +1065,9 @@ follow_zone_change (VpStore     *self,
           sqlite3_finalize (stmt);
           return FALSE;
         }
+
+      if (start == vp_session_get_start_utc (session) && end == vp_session_get_end_utc (session))
+        continue;
 
       sqlite3_bind_int64 (stmt, 1, start);
       sqlite3_bind_int64 (stmt, 2, end);
@@ -1219,6 +1223,66 @@ new_ref (VpStore    *self,
     }
 }
 
+/* The ref row @id of @table in the programme has, or NULL when there is no
+ * such row. */
+static char *
+stored_ref (VpStore    *self,
+            const char *table,
+            gint64      programme_id,
+            gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?1 AND programme_id = ?2",
+                                          table);
+  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
+  char *ref = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, programme_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ref = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return ref;
+}
+
+static gboolean
+row_in_programme (VpStore    *self,
+                  const char *table,
+                  gint64      programme_id,
+                  gint64      id)
+{
+  g_autofree char *ref = stored_ref (self, table, programme_id, id);
+
+  return ref != NULL;
+}
+
+static gboolean
+not_found (GError     **error,
+           const char  *what,
+           gint64       id)
+{
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+               /* TRANSLATORS: %s is “host”, “participant” or “session” */
+               _("the programme has no %s with the id %lld"), what, (long long)id);
+  return FALSE;
+}
+
+/* Marks the sessions @where selects (with ?1 bound to @id) as changed for
+ * calendars. */
+static gboolean
+touch_sessions (VpStore     *self,
+                const char  *where,
+                gint64       id,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE sessions SET revision = revision + 1, "
+                                          "modified_at = ?2 WHERE %s", where);
+
+  return run_with_ids (self, sql, id, g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
 static gint64
 next_position (VpStore    *self,
                const char *table,
@@ -1241,6 +1305,23 @@ programme_exists (VpStore  *self,
   g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
                _("no programme has the id %lld"), (long long)programme_id);
   return FALSE;
+}
+
+static gboolean
+host_shown_differently (VpHost *a,
+                        VpHost *b)
+{
+  return g_strcmp0 (vp_host_get_name (a), vp_host_get_name (b)) != 0 ||
+         g_strcmp0 (vp_host_get_address (a), vp_host_get_address (b)) != 0 ||
+         g_strcmp0 (vp_host_get_city (a), vp_host_get_city (b)) != 0 ||
+         g_strcmp0 (vp_host_get_contact_name (a), vp_host_get_contact_name (b)) != 0 ||
+         g_strcmp0 (vp_host_get_contact_email (a), vp_host_get_contact_email (b)) != 0 ||
+         g_strcmp0 (vp_host_get_phone (a), vp_host_get_phone (b)) != 0 ||
+         g_strcmp0 (vp_host_get_notes (a), vp_host_get_notes (b)) != 0 ||
+         vp_host_has_position (a) != vp_host_has_position (b) ||
+         (vp_host_has_position (a) &&
+          (vp_host_get_latitude (a) != vp_host_get_latitude (b) ||
+           vp_host_get_longitude (a) != vp_host_get_longitude (b)));
 }
 
 gboolean
@@ -1266,7 +1347,19 @@ vp_store_save_host (VpStore  *self,
   if (!programme_exists (self, programme_id, error) || !write_init (&write, self, programme_id, error))
     goto fail;
 
-  if (vp_host_get_ref (host) == NULL)
+  if (id != 0)
+    {
+      g_autofree char *ref = stored_ref (self, "hosts", programme_id, id);
+
+      if (ref == NULL)
+        {
+          not_found (error, _("host"), id);
+          goto fail;
+        }
+      if (vp_host_get_ref (host) == NULL)
+        vp_host_set_ref (host, ref);
+    }
+  else if (vp_host_get_ref (host) == NULL)
     {
       g_autofree char *ref = new_ref (self, "hosts", "host", programme_id);
       vp_host_set_ref (host, ref);
@@ -1287,10 +1380,24 @@ vp_store_save_host (VpStore  *self,
                                              "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
                                              "WHERE id = ?14 AND programme_id = ?15",
                                              error);
+      /* What the host's sessions show in calendars (name, address,
+       * contact, site rules, position): a change there reaches them. */
+      g_autoptr(VpSnapshot) before = vp_store_load_snapshot_locked (self, programme_id, NULL);
+      VpHost *stored = NULL;
       gboolean ok;
 
       if (stmt == NULL)
         goto fail;
+
+      if (before != NULL)
+        {
+          GPtrArray *hosts = vp_snapshot_get_hosts (before);
+
+          for (guint i = 0; i < hosts->len && stored == NULL; i++)
+            if (vp_host_get_id (g_ptr_array_index (hosts, i)) == id)
+              stored = g_ptr_array_index (hosts, i);
+        }
+
       bind_host_fields (stmt, 1, host);
       bind_text (stmt, 13, vp_host_get_ref (host));
       sqlite3_bind_int64 (stmt, 14, id);
@@ -1298,6 +1405,10 @@ vp_store_save_host (VpStore  *self,
       ok = vp_store_step_done (self, stmt, error);
       sqlite3_finalize (stmt);
       if (!ok)
+        goto fail;
+
+      if (stored != NULL && host_shown_differently (stored, host) &&
+          !touch_sessions (self, "host_id = ?1", id, error))
         goto fail;
     }
 
@@ -1394,13 +1505,25 @@ vp_store_save_participant (VpStore        *self,
       !write_init (&write, self, programme_id, error))
     goto fail;
 
-  if (vp_participant_get_ref (participant) == NULL)
+  id = vp_participant_get_id (participant);
+  if (id != 0)
+    {
+      g_autofree char *ref = stored_ref (self, "participants", programme_id, id);
+
+      if (ref == NULL)
+        {
+          not_found (error, _("participant"), id);
+          goto fail;
+        }
+      if (vp_participant_get_ref (participant) == NULL)
+        vp_participant_set_ref (participant, ref);
+    }
+  else if (vp_participant_get_ref (participant) == NULL)
     {
       g_autofree char *ref = new_ref (self, "participants", "participant", programme_id);
       vp_participant_set_ref (participant, ref);
     }
 
-  id = vp_participant_get_id (participant);
   if (id == 0)
     {
       id = insert_participant (&write, participant,
@@ -1523,15 +1646,16 @@ vp_store_save_session (VpStore    *self,
       g_autofree char *uid = g_uuid_string_random ();
       vp_session_set_uid (session, uid);
     }
-  if (vp_session_get_ref (session) == NULL)
-    {
-      g_autofree char *ref = new_ref (self, "sessions", "session", programme_id);
-      vp_session_set_ref (session, ref);
-    }
-
   id = vp_session_get_id (session);
   if (id != 0)
     previous = load_session (&write, id);
+
+  if (vp_session_get_ref (session) == NULL)
+    {
+      g_autofree char *ref = previous != NULL ? g_strdup (vp_session_get_ref (previous))
+                                              : new_ref (self, "sessions", "session", programme_id);
+      vp_session_set_ref (session, ref);
+    }
 
   if (previous == NULL)
     {
@@ -1561,9 +1685,12 @@ fail:
   return FALSE;
 }
 
+/* Deletes rows by id; @touched, when not NULL, selects (with ?1 the row id)
+ * the sessions whose calendar events the deletion changes. */
 static gboolean
 delete_rows (VpStore       *self,
              const char    *table,
+             const char    *touched,
              gint64         programme_id,
              const gint64  *ids,
              guint          n_ids,
@@ -1579,7 +1706,9 @@ delete_rows (VpStore       *self,
     return FALSE;
 
   for (guint i = 0; i < n_ids; i++)
-    if (!run_with_ids (self, sql, ids[i], programme_id, error))
+    if ((touched != NULL && row_in_programme (self, table, programme_id, ids[i]) &&
+         !touch_sessions (self, touched, ids[i], error)) ||
+        !run_with_ids (self, sql, ids[i], programme_id, error))
       {
         vp_store_rollback (self);
         return FALSE;
@@ -1599,7 +1728,8 @@ vp_store_delete_hosts (VpStore       *self,
                        guint          n_ids,
                        GError       **error)
 {
-  return delete_rows (self, "hosts", programme_id, ids, n_ids, error);
+  /* their sessions lose their host: calendars must hear of it */
+  return delete_rows (self, "hosts", "host_id = ?1", programme_id, ids, n_ids, error);
 }
 
 gboolean
@@ -1609,7 +1739,10 @@ vp_store_delete_participants (VpStore       *self,
                               guint          n_ids,
                               GError       **error)
 {
-  return delete_rows (self, "participants", programme_id, ids, n_ids, error);
+  /* the sessions they were listed for change their attendees */
+  return delete_rows (self, "participants",
+                      "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
+                      programme_id, ids, n_ids, error);
 }
 
 gboolean
@@ -1619,7 +1752,7 @@ vp_store_delete_sessions (VpStore       *self,
                           guint          n_ids,
                           GError       **error)
 {
-  return delete_rows (self, "sessions", programme_id, ids, n_ids, error);
+  return delete_rows (self, "sessions", NULL, programme_id, ids, n_ids, error);
 }
 
 /* Moves the local time @text by @days days, keeping the wall time. */
