@@ -11,6 +11,8 @@
 
 #include "vp-calendar.h"
 #include "vp-checks.h"
+#include "vp-csv.h"
+#include "vp-csv-import.h"
 #include "vp-enum-types.h"
 #include "vp-file.h"
 #include "vp-programme-format.h"
@@ -539,6 +541,154 @@ command_ics (CliContext *context)
   return EXIT_OK;
 }
 
+static gboolean
+parse_csv_kind (const char *word,
+                VpCsvKind  *kind)
+{
+  if (g_str_equal (word, "participants"))
+    *kind = VP_CSV_KIND_PARTICIPANTS;
+  else if (g_str_equal (word, "hosts"))
+    *kind = VP_CSV_KIND_HOSTS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+command_import_csv (CliContext *context)
+{
+  const Command *command = find_command ("import-csv");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) updated = NULL;
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) output = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+  VpCsvKind kind;
+
+  if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 3)
+    return usage_error (command, _("import-csv takes a programme, “participants” or “hosts”, and a file"));
+  if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
+    return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
+
+  path = g_ptr_array_index (arguments.positional, 2);
+  display = g_filename_display_name (path);
+
+  /* The file is read whole before the database is touched. */
+  bytes = vp_file_read (path, VP_CSV_MAX_BYTES, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  store = open_store (context, &error);
+  if (store != NULL)
+    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  updated = vp_csv_import (snapshot, kind, bytes, &report, &error);
+  if (updated == NULL ||
+      !vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error))
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+
+  /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
+  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
+                          display, report->added, report->updated, report->unchanged,
+                          report->skipped->len);
+  g_string_append_c (out, '\n');
+  if (g_strcmp0 (report->encoding, "UTF-8") != 0)
+    {
+      g_string_append_printf (out, _("  read as %s text"), report->encoding);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < report->unknown_columns->len; i++)
+    {
+      g_autofree char *column = g_strdup (g_ptr_array_index (report->unknown_columns, i));
+
+      g_strdelimit (column, "\r\n\t", ' ');
+      g_string_append_printf (out, _("  column “%s” is not known and was ignored"), column);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      VpCsvSkip *skip = g_ptr_array_index (report->skipped, i);
+      g_autofree char *reason = g_strdup (skip->reason);
+
+      g_strdelimit (reason, "\r\n\t", ' ');
+      g_string_append_printf (out, _("  line %u skipped: %s"), skip->line, reason);
+      g_string_append_c (out, '\n');
+    }
+
+  output = g_string_free_to_bytes (g_steal_pointer (&out));
+  if (!write_output (NULL, output, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return report->skipped->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+static int
+command_export_csv (CliContext *context)
+{
+  static const char * const valued[] = { "-o", "--output", NULL };
+  const Command *command = find_command ("export-csv");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  const char *output;
+  VpCsvKind kind;
+
+  if (!parse_arguments (context, NULL, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 2)
+    return usage_error (command, _("export-csv takes a programme and “participants” or “hosts”"));
+  if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
+    return usage_error (command, _("say what to list: “participants” or “hosts”"));
+
+  output = g_hash_table_lookup (arguments.options, "-o");
+  if (output == NULL)
+    output = g_hash_table_lookup (arguments.options, "--output");
+
+  store = open_store (context, &error);
+  if (store != NULL)
+    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  bytes = vp_csv_export (snapshot, kind);
+  if (!write_output (output, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
 static const char *
 severity_label (VpSeverity severity)
 {
@@ -685,6 +835,12 @@ static const Command commands[] = {
     command_import },
   { "export", "export PROGRAMME [-o FILE]",
     N_("Write a programme document (to standard output without -o)"), command_export },
+  { "import-csv", "import-csv PROGRAMME participants|hosts FILE",
+    N_("Add or update participants (matched by id or email) or hosts (by id or name) from a "
+       "spreadsheet saved as CSV; exit status 1 when rows were skipped"),
+    command_import_csv },
+  { "export-csv", "export-csv PROGRAMME participants|hosts [-o FILE]",
+    N_("Write the participants or hosts as CSV for a spreadsheet"), command_export_csv },
   { "ics", "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
     N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
        "one host’s, or one file per participant in DIR"),

@@ -1,0 +1,829 @@
+/* vp-csv-import.c: participant and host lists from spreadsheets, and back. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vp-csv.h"
+#include "vp-csv-import.h"
+#include "vp-enum-types.h"
+
+typedef enum
+{
+  FIELD_ID,
+  FIELD_NAME,
+  FIELD_FIRST_NAME,
+  FIELD_LAST_NAME,
+  FIELD_EMAIL,
+  FIELD_ORGANISATION,
+  FIELD_PHONE,
+  FIELD_COUNTRY,
+  FIELD_ROLE,
+  FIELD_DIETARY,
+  FIELD_ACCESSIBILITY,
+  FIELD_EMERGENCY_CONTACT,
+  FIELD_NOTES,
+  FIELD_KIND,
+  FIELD_CONTACT_NAME,
+  FIELD_CONTACT_EMAIL,
+  FIELD_ADDRESS,
+  FIELD_CITY,
+  FIELD_LATITUDE,
+  FIELD_LONGITUDE,
+  FIELD_MAX_GROUP_SIZE,
+  N_FIELDS
+} Field;
+
+typedef struct
+{
+  Field       field;
+  const char *names;   /* normalised header names, separated by | */
+} Column;
+
+/* Header names as forms, Excel and LibreOffice users write them, after
+ * normalisation (case folded; _ - . as spaces; * and : dropped). */
+static const Column participant_columns[] = {
+  { FIELD_ID, "id|ref|participant id" },
+  { FIELD_NAME, "name|full name|participant|participant name" },
+  { FIELD_FIRST_NAME, "first name|firstname|given name|forename" },
+  { FIELD_LAST_NAME, "last name|lastname|surname|family name" },
+  { FIELD_EMAIL, "email|e mail|email address|e mail address|mail" },
+  { FIELD_ORGANISATION, "organisation|organization|company|organisation name|"
+                        "organization name|company name|employer" },
+  { FIELD_PHONE, "phone|telephone|mobile|phone number|mobile phone|tel" },
+  { FIELD_COUNTRY, "country|country code" },
+  { FIELD_ROLE, "role|participant role" },
+  { FIELD_DIETARY, "dietary|dietary requirements|dietary needs|diet|food|allergies" },
+  { FIELD_ACCESSIBILITY, "accessibility|accessibility needs|special needs" },
+  { FIELD_EMERGENCY_CONTACT, "emergency contact|emergency" },
+  { FIELD_NOTES, "notes|comments|remarks" },
+};
+
+static const Column host_columns[] = {
+  { FIELD_ID, "id|ref|host id" },
+  { FIELD_NAME, "name|organisation|organization|host|company|host name" },
+  { FIELD_KIND, "kind|type" },
+  { FIELD_CONTACT_NAME, "contact name|contact|contact person" },
+  { FIELD_CONTACT_EMAIL, "contact email|email|e mail|email address" },
+  { FIELD_PHONE, "phone|telephone|phone number" },
+  { FIELD_ADDRESS, "address|street|street address" },
+  { FIELD_CITY, "city|town" },
+  { FIELD_COUNTRY, "country|country code" },
+  { FIELD_LATITUDE, "latitude|lat" },
+  { FIELD_LONGITUDE, "longitude|lon|lng|long" },
+  { FIELD_MAX_GROUP_SIZE, "max group size|maximum group size|group size|capacity" },
+  { FIELD_NOTES, "notes|site rules|rules" },
+};
+
+/* English names of the countries visitors and hosts come from, for lists
+ * that spell them out instead of giving codes. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} country_names[] = {
+  { "AL", "albania" }, { "AM", "armenia" }, { "AT", "austria" }, { "BA", "bosnia and herzegovina" },
+  { "BE", "belgium" }, { "BG", "bulgaria" }, { "CH", "switzerland" }, { "CY", "cyprus" },
+  { "CZ", "czechia" }, { "CZ", "czech republic" }, { "DE", "germany" }, { "DK", "denmark" },
+  { "EE", "estonia" }, { "ES", "spain" }, { "FI", "finland" }, { "FR", "france" },
+  { "GB", "united kingdom" }, { "GR", "greece" }, { "HR", "croatia" }, { "HU", "hungary" },
+  { "IE", "ireland" }, { "IS", "iceland" }, { "IT", "italy" }, { "LI", "liechtenstein" },
+  { "LT", "lithuania" }, { "LU", "luxembourg" }, { "LV", "latvia" }, { "MD", "moldova" },
+  { "ME", "montenegro" }, { "MK", "north macedonia" }, { "MT", "malta" }, { "NL", "netherlands" },
+  { "NO", "norway" }, { "PL", "poland" }, { "PT", "portugal" }, { "RO", "romania" },
+  { "RS", "serbia" }, { "SE", "sweden" }, { "SI", "slovenia" }, { "SK", "slovakia" },
+  { "TR", "turkey" }, { "TR", "türkiye" }, { "UA", "ukraine" }, { "US", "united states" },
+  { "XK", "kosovo" },
+};
+
+void
+vp_csv_report_free (VpCsvReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->unknown_columns, g_ptr_array_unref);
+  g_free (report->encoding);
+  g_free (report);
+}
+
+static void
+skip_free (VpCsvSkip *skip)
+{
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+static void G_GNUC_PRINTF (3, 4)
+skip_row (VpCsvReport *report,
+          guint        line,
+          const char  *format,
+          ...)
+{
+  VpCsvSkip *skip = g_new0 (VpCsvSkip, 1);
+  va_list args;
+
+  va_start (args, format);
+  skip->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  skip->line = line;
+
+  g_ptr_array_add (report->skipped, skip);
+}
+
+/* “E-Mail address:” → “e mail address” */
+static char *
+normalise_header (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '*' || c == ':')
+        continue;
+      if (c == '_' || c == '-' || c == '.' || g_ascii_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* “Cluster manager” → “cluster-manager”: the format's word. */
+static char *
+normalise_word (const char *text)
+{
+  g_autofree char *header = normalise_header (text);
+
+  g_strdelimit (header, " ", '-');
+  return g_steal_pointer (&header);
+}
+
+static gboolean
+column_matches (const Column *column,
+                const char   *header)
+{
+  g_auto(GStrv) names = g_strsplit (column->names, "|", -1);
+
+  return g_strv_contains ((const char * const *)names, header);
+}
+
+/* The trimmed text of a cell, or NULL when empty. */
+static char *
+cell_text (const char * const *row,
+           guint               n_fields,
+           int                 index)
+{
+  char *text;
+
+  if (index < 0 || (guint)index >= n_fields)
+    return NULL;
+
+  text = g_strstrip (g_strdup (vp_csv_unguard_cell (row[index])));
+  if (text[0] == '\0')
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  /* one line for fields that are one line; notes keep theirs */
+  return text;
+}
+
+static const char *
+country_code (const char *text)
+{
+  static char code[3];
+  g_autofree char *folded = NULL;
+
+  if (strlen (text) == 2 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]))
+    {
+      code[0] = g_ascii_toupper (text[0]);
+      code[1] = g_ascii_toupper (text[1]);
+      code[2] = '\0';
+      return code;
+    }
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (country_names); i++)
+    if (g_str_equal (folded, country_names[i].name))
+      return country_names[i].code;
+
+  return NULL;
+}
+
+static gboolean
+parse_number (const char *text,
+              double      minimum,
+              double      maximum,
+              double     *value)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *end = NULL;
+
+  /* a decimal comma, as semicolon-separated lists from France and
+   * Germany write it */
+  if (strchr (copy, '.') == NULL)
+    g_strdelimit (copy, ",", '.');
+
+  *value = g_ascii_strtod (copy, &end);
+  return end != copy && *end == '\0' && isfinite (*value) && *value >= minimum && *value <= maximum;
+}
+
+static gboolean
+valid_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && at[1] != '\0' && strpbrk (text, " \t\r\n,;<>\"") == NULL;
+}
+
+/* A ref that no object in @taken has: “participant-7”. */
+static char *
+new_ref (GHashTable *taken,
+         const char *prefix)
+{
+  for (guint n = g_hash_table_size (taken) + 1; ; n++)
+    {
+      char *ref = g_strdup_printf ("%s-%u", prefix, n);
+
+      if (!g_hash_table_contains (taken, ref))
+        return ref;
+      g_free (ref);
+    }
+}
+
+typedef struct
+{
+  int            columns[N_FIELDS];
+  VpCsvReport   *report;
+  GHashTable    *seen;      /* match key (case-folded) → line */
+} Import;
+
+/* Fields of a participant from one row; FALSE (and the row reported) when
+ * a cell is not acceptable.  @participant gets only the non-empty cells. */
+static gboolean
+apply_participant_row (Import             *import,
+                       const char * const *row,
+                       guint               n_fields,
+                       guint               line,
+                       VpParticipant      *participant)
+{
+  g_autofree char *email = cell_text (row, n_fields, import->columns[FIELD_EMAIL]);
+  g_autofree char *country = cell_text (row, n_fields, import->columns[FIELD_COUNTRY]);
+  g_autofree char *role = cell_text (row, n_fields, import->columns[FIELD_ROLE]);
+  static const struct
+  {
+    Field field;
+    void (*set) (VpParticipant *, const char *);
+  } texts[] = {
+    { FIELD_ORGANISATION, vp_participant_set_organisation },
+    { FIELD_PHONE, vp_participant_set_phone },
+    { FIELD_DIETARY, vp_participant_set_dietary },
+    { FIELD_ACCESSIBILITY, vp_participant_set_accessibility },
+    { FIELD_EMERGENCY_CONTACT, vp_participant_set_emergency_contact },
+    { FIELD_NOTES, vp_participant_set_notes },
+  };
+  int role_value = VP_PARTICIPANT_ROLE_UNSET;
+
+  if (email != NULL && !valid_email (email))
+    {
+      skip_row (import->report, line, _("“%s” is not an email address"), email);
+      return FALSE;
+    }
+  if (country != NULL && country_code (country) == NULL)
+    {
+      skip_row (import->report, line,
+                _("“%s” is not a country: give its name in English or its two-letter code"), country);
+      return FALSE;
+    }
+  if (role != NULL)
+    {
+      g_autofree char *word = normalise_word (role);
+
+      if (!vp_enum_from_nick (VP_TYPE_PARTICIPANT_ROLE, word, &role_value))
+        {
+          skip_row (import->report, line,
+                    _("“%s” is not a role: use cluster-manager, sme, researcher, "
+                      "support-organisation or other"),
+                    role);
+          return FALSE;
+        }
+    }
+
+  if (email != NULL)
+    vp_participant_set_email (participant, email);
+  if (country != NULL)
+    vp_participant_set_country (participant, country_code (country));
+  if (role != NULL)
+    vp_participant_set_role (participant, role_value);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = cell_text (row, n_fields, import->columns[texts[i].field]);
+
+      if (text != NULL)
+        texts[i].set (participant, text);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_host_row (Import             *import,
+                const char * const *row,
+                guint               n_fields,
+                guint               line,
+                VpHost             *host)
+{
+  g_autofree char *country = cell_text (row, n_fields, import->columns[FIELD_COUNTRY]);
+  g_autofree char *kind = cell_text (row, n_fields, import->columns[FIELD_KIND]);
+  g_autofree char *email = cell_text (row, n_fields, import->columns[FIELD_CONTACT_EMAIL]);
+  g_autofree char *latitude = cell_text (row, n_fields, import->columns[FIELD_LATITUDE]);
+  g_autofree char *longitude = cell_text (row, n_fields, import->columns[FIELD_LONGITUDE]);
+  g_autofree char *size = cell_text (row, n_fields, import->columns[FIELD_MAX_GROUP_SIZE]);
+  static const struct
+  {
+    Field field;
+    void (*set) (VpHost *, const char *);
+  } texts[] = {
+    { FIELD_CONTACT_NAME, vp_host_set_contact_name },
+    { FIELD_PHONE, vp_host_set_phone },
+    { FIELD_ADDRESS, vp_host_set_address },
+    { FIELD_CITY, vp_host_set_city },
+    { FIELD_NOTES, vp_host_set_notes },
+  };
+  int kind_value = VP_HOST_KIND_UNSET;
+  double lat = NAN;
+  double lon = NAN;
+  double group = 0;
+
+  if (country != NULL && country_code (country) == NULL)
+    {
+      skip_row (import->report, line,
+                _("“%s” is not a country: give its name in English or its two-letter code"), country);
+      return FALSE;
+    }
+  if (kind != NULL)
+    {
+      g_autofree char *word = normalise_word (kind);
+
+      if (!vp_enum_from_nick (VP_TYPE_HOST_KIND, word, &kind_value))
+        {
+          skip_row (import->report, line,
+                    _("“%s” is not a kind of host: use company, university, research, cluster, "
+                      "public or other"),
+                    kind);
+          return FALSE;
+        }
+    }
+  if (email != NULL && !valid_email (email))
+    {
+      skip_row (import->report, line, _("“%s” is not an email address"), email);
+      return FALSE;
+    }
+  if ((latitude != NULL) != (longitude != NULL) ||
+      (latitude != NULL && (!parse_number (latitude, -90, 90, &lat) ||
+                            !parse_number (longitude, -180, 180, &lon))))
+    {
+      skip_row (import->report, line,
+                _("latitude and longitude must both be given, in degrees (like 54.6872 and 25.2797)"));
+      return FALSE;
+    }
+  if (size != NULL && (!parse_number (size, 1, 100000, &group) || group != floor (group)))
+    {
+      skip_row (import->report, line, _("“%s” is not a group size: give a whole number"), size);
+      return FALSE;
+    }
+
+  if (country != NULL)
+    vp_host_set_country (host, country_code (country));
+  if (kind != NULL)
+    vp_host_set_kind (host, kind_value);
+  if (email != NULL)
+    vp_host_set_contact_email (host, email);
+  if (latitude != NULL)
+    vp_host_set_position (host, lat, lon);
+  if (size != NULL)
+    vp_host_set_max_group_size (host, (int)group);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = cell_text (row, n_fields, import->columns[texts[i].field]);
+
+      if (text != NULL)
+        texts[i].set (host, text);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_participant (VpParticipant *a,
+                  VpParticipant *b)
+{
+  return g_strcmp0 (vp_participant_get_name (a), vp_participant_get_name (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_email (a), vp_participant_get_email (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_organisation (a), vp_participant_get_organisation (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_phone (a), vp_participant_get_phone (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_country (a), vp_participant_get_country (b)) == 0 &&
+         vp_participant_get_role (a) == vp_participant_get_role (b) &&
+         g_strcmp0 (vp_participant_get_dietary (a), vp_participant_get_dietary (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_accessibility (a), vp_participant_get_accessibility (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_emergency_contact (a),
+                    vp_participant_get_emergency_contact (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_notes (a), vp_participant_get_notes (b)) == 0;
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+static gboolean
+same_host (VpHost *a,
+           VpHost *b)
+{
+  return g_strcmp0 (vp_host_get_name (a), vp_host_get_name (b)) == 0 &&
+         vp_host_get_kind (a) == vp_host_get_kind (b) &&
+         g_strcmp0 (vp_host_get_contact_name (a), vp_host_get_contact_name (b)) == 0 &&
+         g_strcmp0 (vp_host_get_contact_email (a), vp_host_get_contact_email (b)) == 0 &&
+         g_strcmp0 (vp_host_get_phone (a), vp_host_get_phone (b)) == 0 &&
+         g_strcmp0 (vp_host_get_address (a), vp_host_get_address (b)) == 0 &&
+         g_strcmp0 (vp_host_get_city (a), vp_host_get_city (b)) == 0 &&
+         g_strcmp0 (vp_host_get_country (a), vp_host_get_country (b)) == 0 &&
+         same_double (vp_host_get_latitude (a), vp_host_get_latitude (b)) &&
+         same_double (vp_host_get_longitude (a), vp_host_get_longitude (b)) &&
+         vp_host_get_max_group_size (a) == vp_host_get_max_group_size (b) &&
+         g_strcmp0 (vp_host_get_notes (a), vp_host_get_notes (b)) == 0;
+}
+
+/* Maps the header row to fields; unknown columns go in the report. */
+static void
+map_columns (Import       *import,
+             VpCsvTable   *table,
+             const Column *columns,
+             guint         n_columns)
+{
+  guint n_fields;
+  const char * const *header = vp_csv_table_get_row (table, 0, &n_fields);
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    import->columns[f] = -1;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = normalise_header (vp_csv_unguard_cell (header[i]));
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < n_columns && !known; c++)
+        if (column_matches (&columns[c], name))
+          {
+            known = TRUE;
+            if (import->columns[columns[c].field] < 0)
+              import->columns[columns[c].field] = (int)i;
+          }
+
+      if (!known && name[0] != '\0')
+        g_ptr_array_add (import->report->unknown_columns, g_strdup (header[i]));
+    }
+}
+
+static VpSnapshot *
+rebuild (VpSnapshot *snapshot,
+         GPtrArray  *hosts,
+         GPtrArray  *participants)
+{
+  VpSnapshot *copy = vp_snapshot_new (vp_snapshot_get_programme (snapshot));
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+
+  for (guint i = 0; i < hosts->len; i++)
+    vp_snapshot_add_host (copy, g_ptr_array_index (hosts, i));
+  for (guint i = 0; i < participants->len; i++)
+    vp_snapshot_add_participant (copy, g_ptr_array_index (participants, i));
+  for (guint i = 0; i < sessions->len; i++)
+    vp_snapshot_add_session (copy, g_ptr_array_index (sessions, i));
+
+  return copy;
+}
+
+VpSnapshot *
+vp_csv_import (VpSnapshot    *snapshot,
+               VpCsvKind      kind,
+               GBytes        *bytes,
+               VpCsvReport  **report_out,
+               GError       **error)
+{
+  g_autoptr(VpCsvTable) table = NULL;
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(GPtrArray) hosts = NULL;
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GHashTable) by_key = NULL;  /* match key → index in the list */
+  g_autoptr(GHashTable) refs = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean people = kind == VP_CSV_KIND_PARTICIPANTS;
+  GPtrArray *list;
+  Import import = { { 0, }, NULL, NULL };
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  table = vp_csv_table_parse (bytes, error);
+  if (table == NULL)
+    return NULL;
+
+  report = g_new0 (VpCsvReport, 1);
+  report->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify)skip_free);
+  report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
+  report->encoding = g_strdup (vp_csv_table_get_encoding (table));
+  report->separator = vp_csv_table_get_separator (table);
+  import.report = report;
+
+  if (people)
+    map_columns (&import, table, participant_columns, G_N_ELEMENTS (participant_columns));
+  else
+    map_columns (&import, table, host_columns, G_N_ELEMENTS (host_columns));
+
+  if (import.columns[FIELD_NAME] < 0 &&
+      !(people && (import.columns[FIELD_FIRST_NAME] >= 0 || import.columns[FIELD_LAST_NAME] >= 0)))
+    {
+      g_set_error (error, VP_CSV_ERROR, VP_CSV_ERROR_SYNTAX,
+                   people
+                   ? _("line 1: no column of names: the header row needs “Name” (or “First name” "
+                       "and “Last name”)")
+                   : _("line 1: no column of names: the header row needs “Name”"));
+      return NULL;
+    }
+
+  hosts = g_ptr_array_new_with_free_func (g_object_unref);
+  participants = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < vp_snapshot_get_hosts (snapshot)->len; i++)
+    g_ptr_array_add (hosts, g_object_ref (g_ptr_array_index (vp_snapshot_get_hosts (snapshot), i)));
+  for (guint i = 0; i < vp_snapshot_get_participants (snapshot)->len; i++)
+    g_ptr_array_add (participants,
+                     g_object_ref (g_ptr_array_index (vp_snapshot_get_participants (snapshot), i)));
+  list = people ? participants : hosts;
+
+  /* Existing objects by id, and by email or name (case-folded). */
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GObject *object = g_ptr_array_index (list, i);
+      const char *ref = people ? vp_participant_get_ref (VP_PARTICIPANT (object))
+                               : vp_host_get_ref (VP_HOST (object));
+      const char *key = people ? vp_participant_get_email (VP_PARTICIPANT (object))
+                               : vp_host_get_name (VP_HOST (object));
+
+      if (ref != NULL)
+        {
+          g_hash_table_insert (refs, g_strdup (ref), GUINT_TO_POINTER (i + 1));
+          g_hash_table_insert (by_key, g_strconcat ("id:", ref, NULL), GUINT_TO_POINTER (i + 1));
+        }
+      if (key != NULL)
+        {
+          g_autofree char *folded = g_utf8_casefold (key, -1);
+
+          g_hash_table_insert (by_key, g_strconcat ("key:", folded, NULL), GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 1; r < vp_csv_table_get_n_rows (table); r++)
+    {
+      guint n_fields;
+      const char * const *row = vp_csv_table_get_row (table, r, &n_fields);
+      guint line = vp_csv_table_get_line (table, r);
+      g_autofree char *id = cell_text (row, n_fields, import.columns[FIELD_ID]);
+      g_autofree char *name = cell_text (row, n_fields, import.columns[FIELD_NAME]);
+      g_autofree char *match_text = NULL;
+      g_autofree char *id_key = NULL;
+      g_autofree char *match_key = NULL;
+      guint index = 0;
+
+      if (name == NULL && people)
+        {
+          g_autofree char *first = cell_text (row, n_fields, import.columns[FIELD_FIRST_NAME]);
+          g_autofree char *last = cell_text (row, n_fields, import.columns[FIELD_LAST_NAME]);
+
+          if (first != NULL || last != NULL)
+            name = g_strjoin (" ", first ? first : last, first && last ? last : NULL, NULL);
+        }
+
+      if (name == NULL)
+        {
+          skip_row (report, line, _("no name"));
+          continue;
+        }
+      if (strpbrk (name, "\r\n") != NULL || g_utf8_strlen (name, -1) > 300)
+        {
+          skip_row (report, line, _("the name runs over several lines or is too long"));
+          continue;
+        }
+      if (id != NULL && (strlen (id) > 255 || strpbrk (id, "\t\r\n") != NULL))
+        {
+          skip_row (report, line, _("the id is not a short single line of text"));
+          continue;
+        }
+
+      match_text = people ? cell_text (row, n_fields, import.columns[FIELD_EMAIL]) : g_strdup (name);
+      if (id != NULL)
+        id_key = g_strconcat ("id:", id, NULL);
+      if (match_text != NULL)
+        {
+          g_autofree char *folded = g_utf8_casefold (match_text, -1);
+          match_key = g_strconcat ("key:", folded, NULL);
+        }
+
+      /* the same person or host twice in one file */
+      {
+        const char *keys[] = { id_key, match_key };
+        gboolean duplicate = FALSE;
+
+        for (guint k = 0; k < G_N_ELEMENTS (keys) && !duplicate; k++)
+          if (keys[k] != NULL && g_hash_table_contains (seen, keys[k]))
+            {
+              skip_row (report, line,
+                        people ? _("the same person as on line %u") : _("the same host as on line %u"),
+                        GPOINTER_TO_UINT (g_hash_table_lookup (seen, keys[k])));
+              duplicate = TRUE;
+            }
+        if (duplicate)
+          continue;
+      }
+
+      if (id_key != NULL)
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, id_key));
+      if (index == 0 && match_key != NULL)
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
+
+      if (index > 0)
+        {
+          GObject *existing = g_ptr_array_index (list, index - 1);
+          g_autoptr(GObject) changed = people
+            ? G_OBJECT (vp_participant_copy (VP_PARTICIPANT (existing)))
+            : G_OBJECT (vp_host_copy (VP_HOST (existing)));
+          gboolean ok = people
+            ? apply_participant_row (&import, row, n_fields, line, VP_PARTICIPANT (changed))
+            : apply_host_row (&import, row, n_fields, line, VP_HOST (changed));
+
+          if (!ok)
+            continue;
+          if (people)
+            vp_participant_set_name (VP_PARTICIPANT (changed), name);
+          else
+            vp_host_set_name (VP_HOST (changed), name);
+
+          if (people ? same_participant (VP_PARTICIPANT (existing), VP_PARTICIPANT (changed))
+                     : same_host (VP_HOST (existing), VP_HOST (changed)))
+            report->unchanged++;
+          else
+            {
+              report->updated++;
+              g_ptr_array_index (list, index - 1) = g_steal_pointer (&changed);
+              g_object_unref (existing);
+            }
+        }
+      else
+        {
+          g_autoptr(GObject) added = people ? G_OBJECT (vp_participant_new ())
+                                            : G_OBJECT (vp_host_new ());
+          g_autofree char *ref = id != NULL && !g_hash_table_contains (refs, id)
+            ? g_strdup (id)
+            : new_ref (refs, people ? "participant" : "host");
+          gboolean ok = people
+            ? apply_participant_row (&import, row, n_fields, line, VP_PARTICIPANT (added))
+            : apply_host_row (&import, row, n_fields, line, VP_HOST (added));
+
+          if (!ok)
+            continue;
+
+          if (people)
+            {
+              vp_participant_set_name (VP_PARTICIPANT (added), name);
+              vp_participant_set_ref (VP_PARTICIPANT (added), ref);
+            }
+          else
+            {
+              vp_host_set_name (VP_HOST (added), name);
+              vp_host_set_ref (VP_HOST (added), ref);
+            }
+          g_hash_table_add (refs, g_strdup (ref));
+          g_ptr_array_add (list, g_steal_pointer (&added));
+          report->added++;
+        }
+
+      if (id_key != NULL)
+        g_hash_table_insert (seen, g_steal_pointer (&id_key), GUINT_TO_POINTER (line));
+      if (match_key != NULL)
+        g_hash_table_insert (seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (line));
+    }
+
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&report);
+
+  return rebuild (snapshot, hosts, participants);
+}
+
+/* Export {{{1 */
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return NULL;
+
+  /* the shortest decimal that reads back as the same number */
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
+}
+
+GBytes *
+vp_csv_export (VpSnapshot *snapshot,
+               VpCsvKind   kind)
+{
+  static const char * const participant_header[] = {
+    "id", "name", "email", "organisation", "phone", "country", "role", "dietary",
+    "accessibility", "emergency_contact", "notes",
+  };
+  static const char * const host_header[] = {
+    "id", "name", "kind", "contact_name", "contact_email", "phone", "address", "city",
+    "country", "latitude", "longitude", "max_group_size", "notes",
+  };
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+
+  if (kind == VP_CSV_KIND_PARTICIPANTS)
+    {
+      GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+
+      vp_csv_append_record (out, participant_header, G_N_ELEMENTS (participant_header));
+      for (guint i = 0; i < participants->len; i++)
+        {
+          VpParticipant *p = g_ptr_array_index (participants, i);
+          const char *fields[] = {
+            vp_participant_get_ref (p), vp_participant_get_name (p), vp_participant_get_email (p),
+            vp_participant_get_organisation (p), vp_participant_get_phone (p),
+            vp_participant_get_country (p),
+            vp_enum_to_nick (VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (p)),
+            vp_participant_get_dietary (p), vp_participant_get_accessibility (p),
+            vp_participant_get_emergency_contact (p), vp_participant_get_notes (p),
+          };
+
+          vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+  else
+    {
+      GPtrArray *hosts = vp_snapshot_get_hosts (snapshot);
+
+      vp_csv_append_record (out, host_header, G_N_ELEMENTS (host_header));
+      for (guint i = 0; i < hosts->len; i++)
+        {
+          VpHost *h = g_ptr_array_index (hosts, i);
+          g_autofree char *latitude = format_number (vp_host_get_latitude (h));
+          g_autofree char *longitude = format_number (vp_host_get_longitude (h));
+          g_autofree char *size = vp_host_get_max_group_size (h) > 0
+            ? g_strdup_printf ("%d", vp_host_get_max_group_size (h))
+            : NULL;
+          const char *fields[] = {
+            vp_host_get_ref (h), vp_host_get_name (h),
+            vp_enum_to_nick (VP_TYPE_HOST_KIND, vp_host_get_kind (h)),
+            vp_host_get_contact_name (h), vp_host_get_contact_email (h), vp_host_get_phone (h),
+            vp_host_get_address (h), vp_host_get_city (h), vp_host_get_country (h),
+            latitude, longitude, size, vp_host_get_notes (h),
+          };
+
+          vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

@@ -1,0 +1,59 @@
+/* vp-csv-import.h: participant and host lists from spreadsheets, and back. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VP_CSV_KIND_PARTICIPANTS,
+  VP_CSV_KIND_HOSTS,
+} VpCsvKind;
+
+/* One row left out, and why. */
+typedef struct
+{
+  guint  line;
+  char  *reason;
+} VpCsvSkip;
+
+/* What an import does: rows added, updated (a field changed), unchanged,
+ * and skipped; header columns it does not know (ignored). */
+typedef struct
+{
+  guint      added;
+  guint      updated;
+  guint      unchanged;
+  GPtrArray *skipped;          /* VpCsvSkip */
+  GPtrArray *unknown_columns;  /* char * */
+  char      *encoding;
+  char       separator;
+} VpCsvReport;
+
+void         vp_csv_report_free (VpCsvReport *report);
+
+/* Reads the spreadsheet @bytes as a list of @kind and applies it to a copy
+ * of @snapshot: rows whose id, else email (participants) or name (hosts),
+ * matches an existing one update it (non-empty cells replace its fields),
+ * the others are added, and bad rows are skipped and reported.  Returns the
+ * new snapshot, for vp_store_import_snapshot() with VP_STORE_IMPORT_UPDATE,
+ * or NULL when the file as a whole cannot be read (the error names the
+ * line).  @snapshot is not changed. */
+VpSnapshot  *vp_csv_import      (VpSnapshot    *snapshot,
+                                 VpCsvKind      kind,
+                                 GBytes        *bytes,
+                                 VpCsvReport  **report,
+                                 GError       **error);
+
+/* The participants or hosts of @snapshot as a spreadsheet (UTF-8 with a
+ * byte order mark, for Excel; CRLF; formula cells guarded).  Importing it
+ * back changes nothing. */
+GBytes      *vp_csv_export      (VpSnapshot    *snapshot,
+                                 VpCsvKind      kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpCsvReport, vp_csv_report_free)
+
+G_END_DECLS
