@@ -11,6 +11,7 @@ VP_PACKAGES=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11
   python3 tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  poppler-utils fonts-noto-color-emoji
   nodejs npm python3-icalendar
 )
 

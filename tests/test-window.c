@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "vp-format.h"
+#include "vp-problem-item.h"
 #include "vp-programme-format.h"
 #include "vp-programme-row.h"
 #include "vp-store.h"
@@ -163,6 +165,24 @@ run_main_loop (guint milliseconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static const char *get_visible_page (VpWindow   *window,
+                                     const char *stack_name);
+
+/* Runs the main loop until the stack @stack_name shows @page, or for at
+ * most @milliseconds. */
+static void
+wait_for_page (VpWindow   *window,
+               const char *stack_name,
+               const char *page,
+               guint       milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)milliseconds * 1000;
+
+  while (g_strcmp0 (get_visible_page (window, stack_name), page) != 0 &&
+         g_get_monotonic_time () < deadline)
+    run_main_loop (50);
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *root,
              const char *name)
@@ -256,6 +276,72 @@ show_window (VpStore *store)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   return window;
+}
+
+/* A second connection, as visit-planner-cli would open: what the window
+ * wrote is in the database, not only in its own store. */
+static VpStore *
+reopen_store (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "visits.db", NULL);
+  g_autoptr(GError) error = NULL;
+  VpStore *store = vp_store_new (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static VpProgramme *
+find_stored (VpStore    *store,
+             const char *title)
+{
+  GListModel *model = vp_store_get_programmes (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vp_programme_get_title (programme), title) == 0)
+        return g_steal_pointer (&programme);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
 }
 
 #define SKIP_WITHOUT_DISPLAY() \
@@ -436,6 +522,295 @@ test_last_programme (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_new_programme (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpProgramme) stored = NULL;
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = show_window (fixture->store);
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-programme", NULL));
+  run_main_loop (300);
+
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
+  g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "programme");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_widget (window, "view-stack"))),
+                   ==, "overview");
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "New Programme");
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+
+  other = reopen_store (fixture);
+  stored = find_stored (other, "New Programme");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (vp_programme_get_status (stored), ==, VP_PROGRAMME_STATUS_DRAFT);
+  g_assert_cmpstr (get_selected_uid (window), ==, vp_programme_get_uid (stored));
+  g_assert_cmpuint (vp_format_count_days (vp_programme_get_start_date (stored),
+                                          vp_programme_get_end_date (stored)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_edit_overview (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpProgramme) stored = NULL;
+  GtkWidget *email_row;
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  window = show_window (fixture->store);
+
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "title-row")), "Vilnius, spring 2027");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "lump-sum-row")), "1 250,50");
+  /* Not an address: shown as wrong, and not saved. */
+  email_row = get_widget (window, "coordinator-email-row");
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "aino at example");
+  g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  run_main_loop (1000);
+
+  other = reopen_store (fixture);
+  stored = find_stored (other, "Vilnius, spring 2027");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (vp_programme_get_uid (stored), ==, OLDER_UID);
+  g_assert_cmpfloat (vp_programme_get_lump_sum_eur (stored), ==, 1250.5);
+  g_assert_null (vp_programme_get_coordinator_email (stored));
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
+  /* The sidebar follows. */
+  g_assert_cmpstr (vp_programme_get_title (gtk_single_selection_get_selected_item (get_selection (window))),
+                   ==, "Vilnius, spring 2027");
+
+  /* An empty title is refused; the stored one stays. */
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "title-row")), "  ");
+  g_assert_true (gtk_widget_has_css_class (get_widget (window, "title-row"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "aino@example.org");
+  g_assert_false (gtk_widget_has_css_class (email_row, "error"));
+  run_main_loop (1000);
+  g_clear_object (&stored);
+  g_clear_object (&other);
+  other = reopen_store (fixture);
+  stored = find_stored (other, "Vilnius, spring 2027");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (vp_programme_get_coordinator_email (stored), ==, "aino@example.org");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+  VpWindow *window;
+  guint n_hosts, n_participants, n_sessions;
+  gint64 id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+  window = show_window (fixture->store);
+  g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
+  run_main_loop (300);
+
+  other = reopen_store (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 1);
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "unselected");
+  g_clear_object (&other);
+
+  /* The toast's Undo button puts it back, and shows it again. */
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  run_main_loop (300);
+
+  other = reopen_store (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
+  id = vp_store_find_programme (other, NEWER_UID, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_count_programme (other, id, &n_hosts, &n_participants, &n_sessions,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hosts, ==, 4);
+  g_assert_cmpuint (n_participants, ==, 9);
+  g_assert_cmpuint (n_sessions, ==, 6);
+  g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
+  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Newer visit");
+
+  /* Ctrl+Z does the same once the toast has gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
+  run_main_loop (300);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (fixture->store)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  run_main_loop (300);
+  g_clear_object (&other);
+  other = reopen_store (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpProgramme) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  VpWindow *window;
+  guint n_hosts, n_participants, n_sessions;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  window = show_window (fixture->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-programme", NULL));
+  run_main_loop (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* The same weekday a year on is offered. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))),
+                   ==, "2028-04-11");
+  adw_message_dialog_response (dialog, "duplicate");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_main_loop (300);
+
+  other = reopen_store (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
+  copy = g_list_model_get_item (vp_store_get_programmes (other), 0);
+  g_assert_cmpstr (vp_programme_get_start_date (copy), ==, "2028-04-11");
+  g_assert_cmpstr (vp_programme_get_end_date (copy), ==, "2028-04-14");
+  g_assert_cmpstr (vp_programme_get_uid (copy), !=, OLDER_UID);
+  g_assert_true (vp_store_count_programme (other, vp_programme_get_id (copy),
+                                           &n_hosts, &n_participants, &n_sessions, &error));
+  g_assert_cmpuint (n_hosts, ==, 2);
+  g_assert_cmpuint (n_participants, ==, 0);
+  g_assert_cmpuint (n_sessions, ==, 3);
+  g_assert_cmpstr (get_selected_uid (window), ==, vp_programme_get_uid (copy));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+  window = show_window (fixture->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "OLDER");
+  run_main_loop (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 1);
+  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+
+  /* Words match anywhere, in any order: the country's name too. */
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "lithuania visit");
+  run_main_loop (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "nothing like it");
+  run_main_loop (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 0);
+  g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define DOUBLE_BOOKED \
+  "{ \"format\": \"visit-planner-programme\", \"version\": 1,\n" \
+  "  \"programme\": { \"uid\": \"" THIRD_UID "\", \"title\": \"Double booked\",\n" \
+  "    \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\",\n" \
+  "    \"start_date\": \"2027-04-13\", \"end_date\": \"2027-04-13\" },\n" \
+  "  \"participants\": [ { \"id\": \"aino\", \"name\": \"Aino Mäkelä\" } ],\n" \
+  "  \"sessions\": [\n" \
+  "    { \"id\": \"a\", \"title\": \"Laser lab\", \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T12:00\" },\n" \
+  "    { \"id\": \"b\", \"title\": \"Optics workshop\", \"start\": \"2027-04-13T11:00\", \"end\": \"2027-04-13T13:00\" } ] }\n"
+
+static void
+test_checks_double_booking (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (DOUBLE_BOOKED, strlen (DOUBLE_BOOKED));
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListView *list;
+  GListModel *model;
+  guint position = GTK_INVALID_LIST_POSITION;
+  VpWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE, NULL,
+                                           &error));
+  window = show_window (fixture->store);
+  run_main_loop (700);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "checks"));
+  /* the checks run in a thread: on a loaded machine they take a while */
+  wait_for_page (window, "checks-stack", "problems", 20000);
+  g_assert_cmpstr (get_visible_page (window, "checks-stack"), ==, "problems");
+
+  list = GTK_LIST_VIEW (get_widget (window, "problem-list"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpProblemItem) item = g_list_model_get_item (model, i);
+      const VpProblem *problem = vp_problem_item_get_problem (item);
+
+      if (problem != NULL && g_str_equal (problem->code, "participant-double-booked"))
+        {
+          position = i;
+          break;
+        }
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  /* Activating it opens the agenda, where sessions are moved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position));
+  run_main_loop (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_widget (window, "view-stack"))),
+                   ==, "agenda");
+
+  /* Close whatever editor the agenda opened. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+        if (toplevel != GTK_WINDOW (window))
+          gtk_window_destroy (toplevel);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* }}} */
 
 int
@@ -458,6 +833,12 @@ main (int   argc,
   ADD_TEST ("/window/programmes/import-while-open", test_import_while_open);
   ADD_TEST ("/window/programmes/selected-deleted", test_selected_deleted);
   ADD_TEST ("/window/settings/last-programme", test_last_programme);
+  ADD_TEST ("/window/actions/new-programme", test_new_programme);
+  ADD_TEST ("/window/actions/delete-undo", test_delete_undo);
+  ADD_TEST ("/window/actions/duplicate", test_duplicate);
+  ADD_TEST ("/window/programmes/search", test_search);
+  ADD_TEST ("/window/overview/edit", test_edit_overview);
+  ADD_TEST ("/window/checks/double-booking", test_checks_double_booking);
 
 #undef ADD_TEST
 

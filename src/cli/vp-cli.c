@@ -15,7 +15,10 @@
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
 #include "vp-file.h"
+#include "vp-ical-import.h"
+#include "vp-print-pdf.h"
 #include "vp-programme-format.h"
+#include "vp-render-enum-types.h"
 #include "vp-store.h"
 
 enum {
@@ -45,6 +48,17 @@ static const Command *find_command (const char *name);
 
 /* Output {{{1 */
 
+/* Text from a file or the database on one terminal line: line breaks, tabs
+ * and every other control character (escape sequences could move the
+ * cursor or fake output) become spaces. */
+static void
+one_line (char *text)
+{
+  for (guchar *p = (guchar *)text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7F)
+      *p = ' ';
+}
+
 static void G_GNUC_PRINTF (1, 2)
 print_error (const char *format,
              ...)
@@ -56,8 +70,7 @@ print_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* One line: a message must never spill hostile newlines onto the terminal. */
-  g_strdelimit (message, "\r\n", ' ');
+  one_line (message);
   fprintf (stderr, "visit-planner-cli: %s\n", message);
 }
 
@@ -268,7 +281,7 @@ command_list (CliContext *context)
           g_autofree char *title = g_strdup (vp_programme_get_title (programme));
 
           /* one programme a line, whatever the title holds */
-          g_strdelimit (title, "\t\r\n", ' ');
+          one_line (title);
           g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
                                   vp_programme_get_id (programme),
                                   vp_programme_get_uid (programme),
@@ -621,7 +634,7 @@ command_import_csv (CliContext *context)
     {
       g_autofree char *column = g_strdup (g_ptr_array_index (report->unknown_columns, i));
 
-      g_strdelimit (column, "\r\n\t", ' ');
+      one_line (column);
       g_string_append_printf (out, _("  column “%s” is not known and was ignored"), column);
       g_string_append_c (out, '\n');
     }
@@ -630,9 +643,112 @@ command_import_csv (CliContext *context)
       VpCsvSkip *skip = g_ptr_array_index (report->skipped, i);
       g_autofree char *reason = g_strdup (skip->reason);
 
-      g_strdelimit (reason, "\r\n\t", ' ');
+      one_line (reason);
       g_string_append_printf (out, _("  line %u skipped: %s"), skip->line, reason);
       g_string_append_c (out, '\n');
+    }
+
+  output = g_string_free_to_bytes (g_steal_pointer (&out));
+  if (!write_output (NULL, output, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return report->skipped->len > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* "UID x (line N)", or "line N" for an event with no UID, or "" for the
+ * file as a whole: where a line of an iCalendar import report applies. */
+static char *
+ical_report_place (VpIcalSkip *entry)
+{
+  if (entry->uid != NULL)
+    /* TRANSLATORS: where an iCalendar event is: its UID, then its line */
+    return g_strdup_printf (_("UID %s (line %u)"), entry->uid, entry->line);
+  if (entry->line > 0)
+    return g_strdup_printf (_("line %u"), entry->line);
+  return g_strdup ("");
+}
+
+static int
+command_import_ics (CliContext *context)
+{
+  const Command *command = find_command ("import-ics");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) updated = NULL;
+  g_autoptr(VpIcalReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) output = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+
+  if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 2)
+    return usage_error (command, _("import-ics takes a programme and a file"));
+
+  path = g_ptr_array_index (arguments.positional, 1);
+  display = g_filename_display_name (path);
+
+  /* The file is read whole before the database is touched. */
+  bytes = vp_file_read (path, VP_ICAL_IMPORT_MAX_BYTES, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  store = open_store (context, &error);
+  if (store != NULL)
+    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  /* One transaction: a file that cannot be read changes nothing. */
+  updated = vp_ical_import (snapshot, bytes, &report, &error);
+  if (updated == NULL ||
+      !vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error))
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+
+  /* TRANSLATORS: the report of a calendar import: the file, then counts */
+  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
+                          display, report->added, report->updated, report->unchanged,
+                          report->skipped->len);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      VpIcalSkip *skip = g_ptr_array_index (report->skipped, i);
+      g_autofree char *place = ical_report_place (skip);
+      g_autofree char *reason = g_strdup (skip->reason);
+
+      one_line (reason);
+      /* TRANSLATORS: an event left out: where it is, then why */
+      g_string_append_printf (out, _("  %s skipped: %s"), place, reason);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < report->notes->len; i++)
+    {
+      VpIcalSkip *entry = g_ptr_array_index (report->notes, i);
+      g_autofree char *place = ical_report_place (entry);
+      g_autofree char *reason = g_strdup (entry->reason);
+
+      one_line (reason);
+      if (place[0] != '\0')
+        g_string_append_printf (out, "  %s: %s\n", place, reason);
+      else
+        g_string_append_printf (out, "  %s\n", reason);
     }
 
   output = g_string_free_to_bytes (g_steal_pointer (&out));
@@ -791,7 +907,7 @@ command_check (CliContext *context)
           VpProblem *item = g_ptr_array_index (problems, i);
           g_autofree char *message = g_strdup (item->message);
 
-          g_strdelimit (message, "\r\n", ' ');
+          one_line (message);
           /* TRANSLATORS: a problem on one line: its severity, its code, what is wrong */
           g_string_append_printf (out, _("%s: %s: %s"), severity_label (item->severity),
                                   item->code, message);
@@ -806,7 +922,7 @@ command_check (CliContext *context)
           VpBudgetLine *line = g_ptr_array_index (budget, i);
           g_autofree char *name = g_strdup (line->name);
 
-          g_strdelimit (name, "\t\r\n", ' ');
+          one_line (name);
           if (isnan (line->amount_eur))
             g_string_append_printf (out, "  %s: %s\n", name, line->reason);
           else
@@ -825,6 +941,114 @@ command_check (CliContext *context)
   return has_errors ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+static int
+command_pdf (CliContext *context)
+{
+  static const char * const valued[] = {
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", NULL
+  };
+  const Command *command = find_command ("pdf");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *paper_word = NULL;
+  const char *output;
+  const char *participant_key;
+  const char *host_key;
+  const char *layout_word;
+  const char *subject;
+  int layout = VP_PRINT_LAYOUT_AGENDA;
+  int paper = VP_PAPER_SIZE_A4;
+
+  if (!parse_arguments (context, NULL, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("pdf takes one programme"));
+
+  output = g_hash_table_lookup (arguments.options, "-o");
+  if (output == NULL)
+    output = g_hash_table_lookup (arguments.options, "--output");
+  participant_key = g_hash_table_lookup (arguments.options, "--participant");
+  host_key = g_hash_table_lookup (arguments.options, "--host");
+  layout_word = g_hash_table_lookup (arguments.options, "--layout");
+  if (g_hash_table_contains (arguments.options, "--paper"))
+    paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
+
+  /* Each mistake: one line that names it. */
+  if (output == NULL)
+    {
+      print_error ("%s", _("pdf writes a file: give it with -o FILE"));
+      return EXIT_FAILURE_;
+    }
+  if (participant_key != NULL && host_key != NULL)
+    {
+      print_error ("%s", _("give --participant or --host, not both"));
+      return EXIT_FAILURE_;
+    }
+  if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
+    {
+      print_error (_("unknown layout “%s”: use agenda, host-sheet or contacts"), layout_word);
+      return EXIT_FAILURE_;
+    }
+  if (layout_word == NULL && host_key != NULL)
+    layout = VP_PRINT_LAYOUT_HOST_SHEET;
+  if (paper_word != NULL && !vp_enum_from_nick (VP_TYPE_PAPER_SIZE, paper_word, &paper))
+    {
+      print_error (_("unknown paper size “%s”: use a4 or letter"),
+                   (const char *)g_hash_table_lookup (arguments.options, "--paper"));
+      return EXIT_FAILURE_;
+    }
+
+  switch ((VpPrintLayout)layout)
+    {
+    case VP_PRINT_LAYOUT_AGENDA:
+      if (host_key != NULL)
+        {
+          print_error ("%s", _("the agenda is for the group or one participant: "
+                               "for a host, use --layout host-sheet --host H"));
+          return EXIT_FAILURE_;
+        }
+      subject = participant_key;
+      break;
+
+    case VP_PRINT_LAYOUT_HOST_SHEET:
+      if (host_key == NULL)
+        {
+          print_error ("%s", _("the host-sheet layout needs --host H (the host’s id)"));
+          return EXIT_FAILURE_;
+        }
+      subject = host_key;
+      break;
+
+    case VP_PRINT_LAYOUT_CONTACTS:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the contacts layout is for the whole group: "
+                               "it takes no --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = NULL;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  store = open_store (context, &error);
+  if (store != NULL)
+    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (snapshot == NULL ||
+      !vp_print_write_pdf (snapshot, layout, subject, paper, output, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
 /* Dispatch {{{1 */
 
 static const Command commands[] = {
@@ -841,6 +1065,10 @@ static const Command commands[] = {
     command_import_csv },
   { "export-csv", "export-csv PROGRAMME participants|hosts [-o FILE]",
     N_("Write the participants or hosts as CSV for a spreadsheet"), command_export_csv },
+  { "import-ics", "import-ics PROGRAMME FILE",
+    N_("Add the events of an iCalendar file as sessions, or update those with the same UID when "
+       "their SEQUENCE is higher; exit status 1 when events were skipped"),
+    command_import_ics },
   { "ics", "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
     N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
        "one host’s, or one file per participant in DIR"),
@@ -849,6 +1077,12 @@ static const Command commands[] = {
     N_("Check a programme: double bookings, travel time, capacities, the ClusterXChange rules; "
        "exit status 1 when there is an error"),
     command_check },
+  { "pdf",
+    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts] "
+    "[--paper a4|letter] -o FILE",
+    N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
+       "a host sheet (--host, the host’s id) or the coordinator’s contact sheet; A4 by default"),
+    command_pdf },
 };
 
 static const Command *

@@ -242,6 +242,17 @@ parse_number (const char *text,
   return end != copy && *end == '\0' && isfinite (*value) && *value >= minimum && *value <= maximum;
 }
 
+/* Ids end up on one line of a listing or a calendar file, as in the
+ * programme format. */
+static gboolean
+has_control_characters (const char *text)
+{
+  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7F)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 valid_email (const char *text)
 {
@@ -535,6 +546,7 @@ vp_csv_import (VpSnapshot    *snapshot,
   g_autoptr(GHashTable) by_key = NULL;  /* match key → index in the list */
   g_autoptr(GHashTable) refs = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) resolved = NULL;  /* index of an existing object → line */
   gboolean people = kind == VP_CSV_KIND_PARTICIPANTS;
   GPtrArray *list;
   Import import = { { 0, }, NULL, NULL };
@@ -604,6 +616,7 @@ vp_csv_import (VpSnapshot    *snapshot,
     }
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  resolved = g_hash_table_new (NULL, NULL);
   for (guint r = 1; r < vp_csv_table_get_n_rows (table); r++)
     {
       guint n_fields;
@@ -635,7 +648,7 @@ vp_csv_import (VpSnapshot    *snapshot,
           skip_row (report, line, _("the name runs over several lines or is too long"));
           continue;
         }
-      if (id != NULL && (strlen (id) > 255 || strpbrk (id, "\t\r\n") != NULL))
+      if (id != NULL && (strlen (id) > 255 || has_control_characters (id)))
         {
           skip_row (report, line, _("the id is not a short single line of text"));
           continue;
@@ -672,9 +685,20 @@ vp_csv_import (VpSnapshot    *snapshot,
       if (index == 0 && match_key != NULL)
         index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
 
+      /* one existing object, reached from two rows by different keys */
+      if (index > 0 && g_hash_table_contains (resolved, GUINT_TO_POINTER (index)))
+        {
+          skip_row (report, line,
+                    people ? _("the same person as on line %u") : _("the same host as on line %u"),
+                    GPOINTER_TO_UINT (g_hash_table_lookup (resolved, GUINT_TO_POINTER (index))));
+          continue;
+        }
+
       if (index > 0)
         {
           GObject *existing = g_ptr_array_index (list, index - 1);
+
+          g_hash_table_insert (resolved, GUINT_TO_POINTER (index), GUINT_TO_POINTER (line));
           g_autoptr(GObject) changed = people
             ? G_OBJECT (vp_participant_copy (VP_PARTICIPANT (existing)))
             : G_OBJECT (vp_host_copy (VP_HOST (existing)));

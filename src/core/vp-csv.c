@@ -114,6 +114,15 @@ guess_separator (const char *text,
 }
 
 static gboolean
+row_is_blank (GPtrArray *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (((char *)g_ptr_array_index (row, i))[0] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 too_large (GError    **error,
            guint       line,
            const char *what)
@@ -216,8 +225,9 @@ parse (VpCsvTable  *table,
 
           if (record_ends)
             {
-              /* a blank line is no record */
-              if (!(row->len == 1 && ((char *)g_ptr_array_index (row, 0))[0] == '\0'))
+              /* a blank line, or one of separators only (Excel writes them
+               * for rows once touched), is no record */
+              if (!row_is_blank (row))
                 {
                   if (table->rows->len >= VP_CSV_MAX_ROWS)
                     {
@@ -306,14 +316,21 @@ vp_csv_table_parse (GBytes  *bytes,
 
   if (!g_utf8_validate_len (text, length, NULL))
     {
+      gsize read = 0;
       gsize written = 0;
 
-      /* Excel's plain “CSV” is Windows-1252: every byte is a character. */
-      converted = g_convert (text, (gssize)length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
+      /* Excel's plain “CSV” is Windows-1252: nearly every byte is a character. */
+      converted = g_convert (text, (gssize)length, "UTF-8", "WINDOWS-1252", &read, &written, NULL);
       if (converted == NULL)
         {
+          guint line = 1;
+
+          for (gsize i = 0; i < read && i < length; i++)
+            line += text[i] == '\n';
           g_set_error (error, VP_CSV_ERROR, VP_CSV_ERROR_ENCODING,
-                       _("the file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"));
+                       _("line %u: the file is neither UTF-8 nor Windows-1252 text; "
+                         "save it as CSV UTF-8"),
+                       line);
           return NULL;
         }
       text = converted;
@@ -351,7 +368,9 @@ vp_csv_append_record (GString            *out,
   for (guint i = 0; i < n_fields; i++)
     {
       const char *cell = fields[i] != NULL ? fields[i] : "";
-      gboolean guard = starts_formula (cell);
+      /* a cell that only looks guarded is guarded too, so that reading it
+       * back gives the apostrophe back */
+      gboolean guard = starts_formula (cell) || (cell[0] == '\'' && starts_formula (cell + 1));
       gboolean quote = guard || strpbrk (cell, ",;\"\r\n\t") != NULL ||
                        cell[0] == ' ' || (cell[0] != '\0' && cell[strlen (cell) - 1] == ' ');
 
@@ -384,7 +403,10 @@ vp_csv_unguard_cell (const char *cell)
 {
   g_return_val_if_fail (cell != NULL, NULL);
 
-  if (cell[0] == '\'' && starts_formula (cell + 1))
+  /* ' before a formula character, or before a text that itself starts
+   * with such an apostrophe (see vp_csv_append_record()) */
+  if (cell[0] == '\'' &&
+      (starts_formula (cell + 1) || (cell[1] == '\'' && starts_formula (cell + 2))))
     return cell + 1;
   return cell;
 }

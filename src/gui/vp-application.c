@@ -6,6 +6,7 @@
 
 #include "vp-application.h"
 #include "vp-file.h"
+#include "vp-preferences-window.h"
 #include "vp-programme-format.h"
 #include "vp-window.h"
 
@@ -154,9 +155,24 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  VpApplication *self = VP_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (vp_preferences_window_new (window, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static int
@@ -191,12 +207,15 @@ vp_application_startup (GApplication *application)
 {
   VpApplication *self = VP_APPLICATION (application);
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (vp_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   open_store (self);

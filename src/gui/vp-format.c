@@ -235,3 +235,202 @@ vp_format_country_name (const char *code)
 
   return NULL;
 }
+
+const char * const *
+vp_format_country_codes (void)
+{
+  static GStrv codes = NULL;
+
+  if (g_once_init_enter (&codes))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        g_strv_builder_add (builder, countries[i].code);
+
+      g_once_init_leave (&codes, g_strv_builder_end (builder));
+    }
+
+  return (const char * const *) codes;
+}
+
+char *
+vp_format_country (const char *code)
+{
+  const char *name = vp_format_country_name (code);
+
+  if (code == NULL)
+    return NULL;
+  if (name == NULL)
+    return g_strdup (code);
+
+  /* Translators: a country and its ISO code, as in “Lithuania (LT)”. */
+  return g_strdup_printf (_("%s (%s)"), name, code);
+}
+
+typedef struct
+{
+  GStrv       zones;
+  GHashTable *country_zones;   /* code → first zone */
+} ZoneTable;
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* zone.tab has one line per zone: country code, position, name, comment.
+ * It lists the canonical zone of every country, which is what a host
+ * location needs; links such as Europe/Ljubljana come from tzdata.zi. */
+static ZoneTable *
+load_zones (void)
+{
+  ZoneTable *table = g_new0 (ZoneTable, 1);
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *contents = NULL;
+  g_autofree char *links = NULL;
+
+  table->country_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (g_file_get_contents ("/usr/share/zoneinfo/zone.tab", &contents, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = NULL;
+
+          if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+          fields = g_strsplit (lines[i], "\t", 4);
+          if (g_strv_length (fields) < 3 || g_hash_table_contains (seen, fields[2]))
+            continue;
+
+          g_ptr_array_add (zones, g_strdup (fields[2]));
+          g_hash_table_add (seen, g_ptr_array_index (zones, zones->len - 1));
+          if (!g_hash_table_contains (table->country_zones, fields[0]))
+            g_hash_table_insert (table->country_zones, g_strdup (fields[0]), g_strdup (fields[2]));
+        }
+    }
+
+  /* “L Europe/Vilnius Europe/Ljubljana”: the European links, which people
+   * still type. */
+  if (g_file_get_contents ("/usr/share/zoneinfo/tzdata.zi", &links, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (links, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = NULL;
+
+          if (!g_str_has_prefix (lines[i], "L Europe/"))
+            continue;
+          fields = g_strsplit (lines[i], " ", 3);
+          if (g_strv_length (fields) == 3 && g_str_has_prefix (fields[2], "Europe/") &&
+              !g_hash_table_contains (seen, fields[2]))
+            {
+              g_ptr_array_add (zones, g_strdup (fields[2]));
+              g_hash_table_add (seen, g_ptr_array_index (zones, zones->len - 1));
+            }
+        }
+    }
+
+  if (!g_hash_table_contains (seen, "UTC"))
+    g_ptr_array_add (zones, g_strdup ("UTC"));
+
+  /* Only names GLib can load: the store refuses the others. */
+  for (guint i = 0; i < zones->len;)
+    {
+      GTimeZone *zone = g_time_zone_new_identifier (g_ptr_array_index (zones, i));
+
+      if (zone == NULL)
+        {
+          g_ptr_array_remove_index_fast (zones, i);
+          continue;
+        }
+      g_time_zone_unref (zone);
+      i++;
+    }
+
+  g_ptr_array_sort (zones, compare_strings);
+  g_ptr_array_add (zones, NULL);
+  table->zones = (GStrv) g_ptr_array_steal (zones, NULL);
+
+  return table;
+}
+
+static ZoneTable *
+get_zone_table (void)
+{
+  static ZoneTable *table = NULL;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, load_zones ());
+
+  return table;
+}
+
+const char * const *
+vp_format_time_zones (void)
+{
+  return (const char * const *) get_zone_table ()->zones;
+}
+
+const char *
+vp_format_country_zone (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (get_zone_table ()->country_zones, code);
+}
+
+const char *
+vp_format_severity (VpSeverity severity)
+{
+  switch (severity)
+    {
+    case VP_SEVERITY_ERROR:
+      return C_("problem severity", "Error");
+    case VP_SEVERITY_WARNING:
+      return C_("problem severity", "Warning");
+    case VP_SEVERITY_INFO:
+    default:
+      return C_("problem severity", "Note");
+    }
+}
+
+const char *
+vp_format_severity_icon (VpSeverity severity)
+{
+  switch (severity)
+    {
+    case VP_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case VP_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case VP_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+gboolean
+vp_format_parse_date (const char *text,
+                      GDate      *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return parse_date (text, date);
+}
+
+char *
+vp_format_euros (double amount)
+{
+  /* Translators: an amount in euros; %.2f is the number, as in
+   * “1250.00 EUR”; put the currency where your language puts it. */
+  return g_strdup_printf (_("%.2f EUR"), amount);
+}

@@ -26,5 +26,26 @@ const char *vp_format_status_css_class  (VpProgrammeStatus  status);
 /* The translated name of a European country from its ISO 3166-1 alpha-2
  * code, or NULL when the code is not one of them. */
 const char *vp_format_country_name      (const char        *code);
+/* The codes vp_format_country_name() knows, NULL-terminated, sorted by code. */
+const char * const *vp_format_country_codes (void);
+/* “Lithuania (LT)”, or the bare code when it is not a known country, or
+ * NULL for NULL. */
+char       *vp_format_country           (const char        *code);
+
+/* Every IANA zone name of the system's zone.tab that GLib can load, sorted,
+ * NULL-terminated; and the zone of a country (its first in zone.tab). */
+const char * const *vp_format_time_zones (void);
+const char *vp_format_country_zone      (const char        *code);
+
+/* The translated name and the icon of a problem's severity. */
+const char *vp_format_severity          (VpSeverity         severity);
+const char *vp_format_severity_icon     (VpSeverity         severity);
+
+/* Parses an ISO date (“2027-04-13”) into @date; FALSE when it is not a
+ * real day. */
+gboolean    vp_format_parse_date        (const char        *text,
+                                         GDate             *date);
+/* An amount in euros, as in “€1,250.00”. */
+char       *vp_format_euros             (double             amount);
 
 G_END_DECLS

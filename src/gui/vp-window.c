@@ -1,49 +1,21 @@
-/* vp-window.c: the main window: programmes in a sidebar, the selected one beside. */
+/* vp-window.c: the main window: programmes in a sidebar, the selected one's pages beside. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "vp-agenda-page.h"
+#include "vp-checks-page.h"
+#include "vp-checks.h"
 #include "vp-format.h"
+#include "vp-hosts-page.h"
+#include "vp-overview-page.h"
+#include "vp-participants-page.h"
 #include "vp-programme-row.h"
-#include "vp-window.h"
+#include "vp-window-private.h"
 
-struct _VpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  VpStore              *store;
-  GSettings            *settings;
-  GtkSingleSelection   *selection;
-  /* The selected programme's uid: the store replaces its list's items on
-   * every change, so the selection is found again by uid. */
-  char                 *selected_uid;
-  /* Set while the store's list changes, so that the selection it drops on
-   * the way is not taken for the user's choice. */
-  gboolean              programmes_changing;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  GtkListView          *programme_list;
-  AdwWindowTitle       *window_title;
-  GtkStack             *content_stack;
-  GtkLabel             *heading_label;
-  GtkLabel             *description_label;
-  GtkLabel             *status_label;
-  GtkLabel             *participants_label;
-  GtkLabel             *hosts_label;
-  GtkLabel             *sessions_label;
-  GtkLabel             *first_day_label;
-  GtkLabel             *last_day_label;
-  GtkLabel             *days_label;
-  GtkLabel             *country_label;
-  GtkLabel             *timezone_label;
-  GtkLabel             *visiting_cluster_label;
-  GtkLabel             *host_cluster_label;
-  GtkLabel             *coordinator_label;
-};
+/* How long the checks wait for more changes before they run, in ms. */
+#define CHECKS_DELAY 150
 
 G_DEFINE_FINAL_TYPE (VpWindow, vp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -55,24 +27,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_classes[] = {
-  "draft", "confirmed", "completed", "cancelled", "unknown",
-};
+static void schedule_checks (VpWindow *self);
+
+/* Programmes {{{1 */
 
 static VpProgramme *
-get_selected_programme (VpWindow *self)
-{
-  if (self->selection == NULL)
-    return NULL;
-
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static guint
-find_programme (VpWindow   *self,
-                const char *uid)
+lookup_uid (VpWindow   *self,
+            const char *uid)
 {
   GListModel *model = vp_store_get_programmes (self->store);
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (uid == NULL || *uid == '\0')
+    return NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vp_programme_get_uid (programme), uid) == 0)
+        return g_steal_pointer (&programme);
+    }
+
+  return NULL;
+}
+
+/* Its position in the sidebar, which a search may have shortened. */
+static guint
+find_position (VpWindow   *self,
+               const char *uid)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
   guint n_items = g_list_model_get_n_items (model);
 
   if (uid == NULL || *uid == '\0')
@@ -89,132 +74,111 @@ find_programme (VpWindow   *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* A value, or a dimmed “Not set” in its place. */
-static void
-set_value (GtkLabel   *label,
-           const char *value)
+VpProgramme *
+vp_window_get_programme (VpWindow *self)
 {
-  if (value != NULL && *value != '\0')
+  return self->programme;
+}
+
+static void
+set_pages_programme (VpWindow *self,
+                     gint64    programme_id)
+{
+  GtkWidget *pages[] = {
+    self->overview_page, self->agenda_page, self->participants_page,
+    self->hosts_page, self->checks_page,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      gtk_label_set_label (label, value);
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (pages[i]), "programme-id") != NULL)
+        g_object_set (pages[i], "programme-id", programme_id, NULL);
     }
-  else
+}
+
+static void
+update_badge (VpWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, self->checks_page);
+  guint n_errors = 0;
+
+  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
     {
-      gtk_label_set_label (label, _("Not set"));
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      const VpProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (problem->severity == VP_SEVERITY_ERROR)
+        n_errors++;
     }
+
+  adw_view_stack_page_set_badge_number (page, n_errors);
+  adw_view_stack_page_set_needs_attention (page, n_errors > 0);
 }
 
 static void
-set_count (GtkLabel *label,
-           gboolean  known,
-           guint     count)
+set_problems (VpWindow  *self,
+              GPtrArray *problems,
+              GPtrArray *budget)
 {
-  g_autofree char *text = known ? g_strdup_printf ("%u", count) : NULL;
+  GtkWidget *pages[] = { self->overview_page, self->agenda_page, self->checks_page };
 
-  set_value (label, text);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems ? g_ptr_array_ref (problems) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (pages[i]), "problems") != NULL)
+        g_object_set (pages[i], "problems", problems, NULL);
+    }
+  g_object_set (self->overview_page, "budget", budget, NULL);
+
+  update_badge (self);
 }
 
-static void
-update_counts (VpWindow    *self,
-               VpProgramme *programme)
-{
-  g_autoptr(GError) error = NULL;
-  guint n_hosts = 0, n_participants = 0, n_sessions = 0;
-  gboolean known;
-
-  known = vp_store_count_programme (self->store,
-                                    vp_programme_get_id (programme),
-                                    &n_hosts, &n_participants, &n_sessions,
-                                    &error);
-  if (!known)
-    g_warning ("Cannot count the programme %s: %s",
-               vp_programme_get_uid (programme), error->message);
-
-  set_count (self->participants_label, known, n_participants);
-  set_count (self->hosts_label, known, n_hosts);
-  set_count (self->sessions_label, known, n_sessions);
-}
-
-static void
-update_programme (VpWindow    *self,
-                  VpProgramme *programme)
-{
-  const char *start_date = vp_programme_get_start_date (programme);
-  const char *end_date = vp_programme_get_end_date (programme);
-  const char *description = vp_programme_get_description (programme);
-  const char *country = vp_programme_get_host_country (programme);
-  const char *coordinator = vp_programme_get_coordinator_name (programme);
-  const char *email = vp_programme_get_coordinator_email (programme);
-  VpProgrammeStatus status = vp_programme_get_status (programme);
-  g_autofree char *dates = vp_format_date_range (start_date, end_date);
-  g_autofree char *first_day = vp_format_date_long (start_date);
-  g_autofree char *last_day = vp_format_date_long (end_date);
-  g_autofree char *days = NULL;
-  g_autofree char *country_text = NULL;
-  g_autofree char *coordinator_text = NULL;
-  guint n_days = vp_format_count_days (start_date, end_date);
-
-  adw_window_title_set_title (self->window_title, vp_programme_get_title (programme));
-  adw_window_title_set_subtitle (self->window_title, dates ? dates : "");
-
-  gtk_label_set_label (self->heading_label, vp_programme_get_title (programme));
-  gtk_label_set_label (self->description_label, description ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          description != NULL && *description != '\0');
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), vp_format_status_css_class (status));
-  gtk_label_set_label (self->status_label, vp_format_status (status));
-
-  update_counts (self, programme);
-
-  if (n_days > 0)
-    days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
-  set_value (self->first_day_label, first_day);
-  set_value (self->last_day_label, last_day);
-  set_value (self->days_label, days);
-
-  if (country != NULL && vp_format_country_name (country) != NULL)
-    /* Translators: a country and its ISO code, as in “Lithuania (LT)”. */
-    country_text = g_strdup_printf (_("%s (%s)"), vp_format_country_name (country), country);
-  else
-    country_text = g_strdup (country);
-  set_value (self->country_label, country_text);
-  set_value (self->timezone_label, vp_programme_get_timezone (programme));
-
-  set_value (self->visiting_cluster_label, vp_programme_get_visiting_cluster (programme));
-  set_value (self->host_cluster_label, vp_programme_get_host_cluster (programme));
-
-  if (coordinator != NULL && email != NULL)
-    /* Translators: a person and their email address on two lines. */
-    coordinator_text = g_strdup_printf (_("%s\n%s"), coordinator, email);
-  else
-    coordinator_text = g_strdup (coordinator != NULL ? coordinator : email);
-  set_value (self->coordinator_label, coordinator_text);
-}
-
+/* Shows what is selected, or why nothing is. */
 static void
 update_content (VpWindow *self)
 {
-  VpProgramme *programme = get_selected_programme (self);
+  g_autoptr(VpProgramme) programme = lookup_uid (self, self->selected_uid);
   GListModel *model = vp_store_get_programmes (self->store);
+  gboolean any = g_list_model_get_n_items (model) > 0;
+  gint64 old_id = self->programme ? vp_programme_get_id (self->programme) : 0;
+  gint64 new_id = programme ? vp_programme_get_id (programme) : 0;
 
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    g_list_model_get_n_items (model) > 0 ? "programmes" : "empty");
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "programmes" : "empty");
+  /* F10 opens the menu that can be seen. */
+  gtk_menu_button_set_primary (self->menu_button, any);
+  gtk_menu_button_set_primary (self->empty_menu_button, !any);
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 || !any
+                                    ? "list" : "no-results");
+
+  g_set_object (&self->programme, programme);
 
   if (programme == NULL)
     {
-      adw_window_title_set_title (self->window_title, "");
-      adw_window_title_set_subtitle (self->window_title, "");
+      adw_view_switcher_title_set_title (self->switcher_title, "");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "unselected");
-      return;
+    }
+  else
+    {
+      g_autofree char *dates = vp_format_date_range (vp_programme_get_start_date (programme),
+                                                     vp_programme_get_end_date (programme));
+
+      adw_view_switcher_title_set_title (self->switcher_title, vp_programme_get_title (programme));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, dates ? dates : "");
+      gtk_stack_set_visible_child_name (self->content_stack, "programme");
     }
 
-  update_programme (self, programme);
-  gtk_stack_set_visible_child_name (self->content_stack, "programme");
+  if (old_id != new_id)
+    {
+      set_pages_programme (self, new_id);
+      set_problems (self, NULL, NULL);
+      schedule_checks (self);
+    }
+
+  vp_window_update_actions (self);
 }
 
 static void
@@ -227,7 +191,7 @@ selection_changed_cb (VpWindow           *self,
   if (self->programmes_changing)
     return;
 
-  programme = get_selected_programme (self);
+  programme = gtk_single_selection_get_selected_item (selection);
   g_free (self->selected_uid);
   self->selected_uid = programme ? g_strdup (vp_programme_get_uid (programme)) : NULL;
   g_settings_set_string (self->settings, "last-programme",
@@ -253,7 +217,7 @@ programmes_changed_cb (VpWindow   *self,
                        guint       added,
                        GListModel *model)
 {
-  guint selected = find_programme (self, self->selected_uid);
+  guint selected = find_position (self, self->selected_uid);
 
   if (selected != gtk_single_selection_get_selected (self->selection))
     gtk_single_selection_set_selected (self->selection, selected);
@@ -262,22 +226,176 @@ programmes_changed_cb (VpWindow   *self,
   update_content (self);
 }
 
-/* Writes to a programme do not always change the list (a session added by
- * the command line), but they change its counts. */
 static void
 store_changed_cb (VpWindow *self,
                   gint64    programme_id,
                   VpStore  *store)
 {
-  VpProgramme *programme = get_selected_programme (self);
+  if (self->programme != NULL &&
+      (programme_id == 0 || programme_id == vp_programme_get_id (self->programme)))
+    {
+      /* The title or the dates may have changed without the list changing
+       * its order. */
+      update_content (self);
+      schedule_checks (self);
+    }
+}
 
-  if (programme != NULL &&
-      (programme_id == 0 || programme_id == vp_programme_get_id (programme)))
-    update_counts (self, programme);
+void
+vp_window_select_uid (VpWindow   *self,
+                      const char *uid)
+{
+  guint position;
+
+  g_return_if_fail (VP_IS_WINDOW (self));
+
+  position = find_position (self, uid);
+  if (position == GTK_INVALID_LIST_POSITION && lookup_uid (self, uid) != NULL)
+    {
+      /* Hidden by the search: the search goes, not the programme. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      g_clear_pointer (&self->search_words, g_strfreev);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      position = find_position (self, uid);
+    }
+
+  g_free (self->selected_uid);
+  self->selected_uid = g_strdup (uid);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_settings_set_string (self->settings, "last-programme", uid ? uid : "");
+  update_content (self);
+}
+
+void
+vp_window_select_id (VpWindow *self,
+                     gint64    programme_id)
+{
+  GListModel *model = vp_store_get_programmes (self->store);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
+
+      if (vp_programme_get_id (programme) == programme_id)
+        {
+          vp_window_select_uid (self, vp_programme_get_uid (programme));
+          return;
+        }
+    }
+}
+
+/* Search {{{1 */
+
+static char *
+normalize (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+static gboolean
+programme_matches (gpointer item,
+                   gpointer user_data)
+{
+  VpWindow *self = VP_WINDOW (user_data);
+  VpProgramme *programme = VP_PROGRAMME (item);
+  g_autoptr(GString) haystack = NULL;
+  g_autofree char *folded = NULL;
+
+  const char *fields[] = {
+    vp_programme_get_title (programme),
+    vp_programme_get_visiting_cluster (programme),
+    vp_programme_get_host_cluster (programme),
+    vp_programme_get_host_country (programme),
+    vp_format_country_name (vp_programme_get_host_country (programme)),
+    vp_programme_get_coordinator_name (programme),
+    vp_programme_get_start_date (programme),
+  };
+
+  if (self->search_words == NULL)
+    return TRUE;
+
+  haystack = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i] == NULL)
+        continue;
+      g_string_append (haystack, fields[i]);
+      g_string_append_c (haystack, '\n');
+    }
+  folded = normalize (haystack->str);
+
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    {
+      if (strstr (folded, self->search_words[i]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
-show_content (VpWindow *self)
+search_changed_cb (VpWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *folded = normalize (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  if (*g_strstrip (folded) != '\0')
+    self->search_words = g_strsplit_set (folded, " \t", -1);
+
+  /* Empty words from double spaces match everything: drop them. */
+  if (self->search_words != NULL)
+    {
+      guint j = 0;
+
+      for (guint i = 0; self->search_words[i] != NULL; i++)
+        {
+          if (*self->search_words[i] != '\0')
+            self->search_words[j++] = self->search_words[i];
+          else
+            g_free (self->search_words[i]);
+        }
+      self->search_words[j] = NULL;
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+stop_search_cb (VpWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
+}
+
+/* Enter opens the first match. */
+static void
+search_activate_cb (VpWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(VpProgramme) programme = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+
+  if (programme == NULL)
+    return;
+
+  vp_window_select_uid (self, vp_programme_get_uid (programme));
+  vp_window_show_content (self);
+}
+
+/* The sidebar {{{1 */
+
+void
+vp_window_show_content (VpWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -289,19 +407,38 @@ programme_activated_cb (VpWindow    *self,
                         GtkListView *list_view)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  show_content (self);
+  vp_window_show_content (self);
 }
 
 static void
-row_pressed_cb (VpWindow        *self,
-                int              n_press,
-                double           x,
-                double           y,
-                GtkGestureClick *gesture)
+row_released_cb (VpWindow        *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
 {
   /* A click selects the row (the list does that); when folded, it also
    * opens the programme, as touching it would on a phone. */
-  show_content (self);
+  vp_window_show_content (self);
+}
+
+static void
+row_menu_pressed_cb (VpWindow        *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  VpProgramme *programme = vp_programme_row_get_programme (VP_PROGRAMME_ROW (row));
+
+  if (programme == NULL)
+    return;
+
+  /* The menu acts on the row it was opened on. */
+  vp_window_select_uid (self, vp_programme_get_uid (programme));
+  vp_window_popup_row_menu (self, row, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
@@ -313,7 +450,20 @@ programme_setup_cb (GtkSignalListItemFactory *factory,
   GtkGesture *gesture = gtk_gesture_click_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (gesture, "released", G_CALLBACK (row_pressed_cb), self,
+  g_signal_connect_object (gesture, "released", G_CALLBACK (row_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_menu_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
+
+  /* A long press is the right click of a touch screen. */
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_menu_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
 
@@ -342,26 +492,204 @@ leaflet_folded_changed_cb (VpWindow   *self,
                            GParamSpec *pspec,
                            AdwLeaflet *leaflet)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 adw_leaflet_get_folded (leaflet));
+  vp_window_update_actions (self);
+}
+
+/* Pages {{{1 */
+
+void
+vp_window_show_page (VpWindow   *self,
+                     const char *name)
+{
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  vp_window_show_content (self);
 }
 
 static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+visible_page_changed_cb (VpWindow     *self,
+                         GParamSpec   *pspec,
+                         AdwViewStack *stack)
 {
-  VpWindow *self = VP_WINDOW (widget);
+  /* A half-typed field is saved before its page goes out of sight. */
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+}
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+static void
+add_pages (VpWindow *self)
+{
+  struct
+  {
+    GtkWidget  **page;
+    const char  *name;
+    const char  *title;
+    const char  *icon_name;
+  } pages[] = {
+    { &self->overview_page, "overview", _("Overview"), "document-properties-symbolic" },
+    { &self->agenda_page, "agenda", _("Agenda"), "x-office-calendar-symbolic" },
+    { &self->participants_page, "participants", _("Participants"), "system-users-symbolic" },
+    { &self->hosts_page, "hosts", _("Hosts"), "go-home-symbolic" },
+    { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
+  };
+
+  self->overview_page = vp_overview_page_new (self->store);
+  self->agenda_page = vp_agenda_page_new (self->store);
+  self->participants_page = vp_participants_page_new (self->store);
+  self->hosts_page = vp_hosts_page_new (self->store);
+  self->checks_page = vp_checks_page_new (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, *pages[i].page,
+                                                          pages[i].name, pages[i].title);
+
+      adw_view_stack_page_set_icon_name (page, pages[i].icon_name);
+      adw_view_stack_page_set_use_underline (page, FALSE);
+      gtk_widget_set_name (*pages[i].page, pages[i].name);
+    }
+}
+
+/* Checks {{{1 */
+
+typedef struct
+{
+  VpSnapshot *snapshot;
+  GHashTable *other_visits;
+  guint       serial;
+} ChecksJob;
+
+typedef struct
+{
+  GPtrArray *problems;
+  GPtrArray *budget;
+} ChecksResult;
+
+static void
+checks_job_free (gpointer data)
+{
+  ChecksJob *job = data;
+
+  g_clear_object (&job->snapshot);
+  g_clear_pointer (&job->other_visits, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+checks_result_free (gpointer data)
+{
+  ChecksResult *result = data;
+
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->budget, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+run_checks_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ChecksJob *job = task_data;
+  VpChecksContext context = { .other_visits = job->other_visits };
+  ChecksResult *result = g_new0 (ChecksResult, 1);
+
+  /* The snapshot was loaded for this job alone: nobody changes it. */
+  result->problems = vp_checks_run (job->snapshot, &context);
+  result->budget = vp_checks_budget (job->snapshot);
+  g_task_return_pointer (task, result, checks_result_free);
+}
+
+static void
+checks_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VpWindow *self = VP_WINDOW (object);
+  ChecksJob *job = g_task_get_task_data (G_TASK (result));
+  ChecksResult *checks;
+  g_autoptr(GError) error = NULL;
+
+  checks = g_task_propagate_pointer (G_TASK (result), &error);
+  if (checks == NULL)
+    return;
+
+  /* Only the latest run counts: the programme may have changed since. */
+  if (job->serial == self->checks_serial)
+    set_problems (self, checks->problems, checks->budget);
+
+  checks_result_free (checks);
+}
+
+static gboolean
+checks_timeout_cb (gpointer user_data)
+{
+  VpWindow *self = VP_WINDOW (user_data);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ChecksJob *job;
+  gint64 id;
+
+  self->checks_source = 0;
+  if (self->programme == NULL)
+    return G_SOURCE_REMOVE;
+
+  id = vp_programme_get_id (self->programme);
+  job = g_new0 (ChecksJob, 1);
+  job->serial = ++self->checks_serial;
+  job->snapshot = vp_store_load_snapshot (self->store, id, &error);
+  if (job->snapshot != NULL)
+    job->other_visits = vp_store_collect_other_visits (self->store, id, &error);
+  if (error != NULL)
+    {
+      /* Deleted under our feet: the list change that follows shows it. */
+      g_debug ("Cannot check the programme: %s", error->message);
+      checks_job_free (job);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_cancellable_cancel (self->checks_cancellable);
+  g_clear_object (&self->checks_cancellable);
+  self->checks_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->checks_cancellable, checks_done_cb, NULL);
+  g_task_set_source_tag (task, checks_timeout_cb);
+  g_task_set_task_data (task, job, checks_job_free);
+  g_task_run_in_thread (task, run_checks_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_checks (VpWindow *self)
+{
+  g_clear_handle_id (&self->checks_source, g_source_remove);
+  /* A run already going is of no use any more. */
+  self->checks_serial++;
+  if (self->programme == NULL)
+    return;
+
+  self->checks_source = g_timeout_add_full (G_PRIORITY_LOW, CHECKS_DELAY,
+                                            checks_timeout_cb, self, NULL);
+}
+
+/* State {{{1 */
+
+void
+vp_window_toast (VpWindow   *self,
+                 const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
 restore_state (VpWindow *self)
 {
   g_autofree char *last_programme = NULL;
-  GListModel *model = vp_store_get_programmes (self->store);
-  guint position;
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  g_autoptr(VpProgramme) first = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -371,10 +699,16 @@ restore_state (VpWindow *self)
 
   /* The programme shown last time, else the newest. */
   last_programme = g_settings_get_string (self->settings, "last-programme");
-  position = find_programme (self, last_programme);
-  if (position == GTK_INVALID_LIST_POSITION && g_list_model_get_n_items (model) > 0)
-    position = 0;
-  gtk_single_selection_set_selected (self->selection, position);
+  if (find_position (self, last_programme) == GTK_INVALID_LIST_POSITION &&
+      (first = g_list_model_get_item (model, 0)) != NULL)
+    {
+      g_free (last_programme);
+      last_programme = g_strdup (vp_programme_get_uid (first));
+    }
+
+  g_free (self->selected_uid);
+  self->selected_uid = g_strdup (last_programme);
+  gtk_single_selection_set_selected (self->selection, find_position (self, last_programme));
 }
 
 static void
@@ -395,26 +729,15 @@ save_state (VpWindow *self)
 static gboolean
 vp_window_close_request (GtkWindow *window)
 {
-  save_state (VP_WINDOW (window));
+  VpWindow *self = VP_WINDOW (window);
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  save_state (self);
 
   return GTK_WINDOW_CLASS (vp_window_parent_class)->close_request (window);
 }
 
-/* The whole value only when the label had to cut it short. */
-static gboolean
-value_query_tooltip_cb (GtkLabel   *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
-  return TRUE;
-}
+/* GObject {{{1 */
 
 static void
 vp_window_constructed (GObject *object)
@@ -426,18 +749,23 @@ vp_window_constructed (GObject *object)
 
   g_assert (VP_IS_STORE (self->store));
 
+  add_pages (self);
+
   model = vp_store_get_programmes (self->store);
+  self->filter = gtk_custom_filter_new (programme_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (model)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
 
   /* Connected before the selection model connects its own handler, and
    * after it: the selection is restored once the selection model is done. */
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (programmes_changing_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (model));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (programmes_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (programmes_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (programmes_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -448,8 +776,7 @@ vp_window_constructed (GObject *object)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  selection_changed_cb (self, NULL, self->selection);
-  leaflet_folded_changed_cb (self, NULL, self->leaflet);
+  update_content (self);
 }
 
 static void
@@ -457,8 +784,25 @@ vp_window_dispose (GObject *object)
 {
   VpWindow *self = VP_WINDOW (object);
 
+  g_clear_handle_id (&self->checks_source, g_source_remove);
+  g_cancellable_cancel (self->checks_cancellable);
+  g_clear_object (&self->checks_cancellable);
+  if (self->row_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->row_menu));
+  self->row_menu = NULL;
+
+  /* libadwaita 1.2's switchers fail when their stack goes first. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -471,6 +815,8 @@ vp_window_finalize (GObject *object)
   VpWindow *self = VP_WINDOW (object);
 
   g_clear_pointer (&self->selected_uid, g_free);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_window_parent_class)->finalize (object);
 }
@@ -537,65 +883,77 @@ vp_window_class_init (VpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visitplanner/VisitPlanner/vp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, programme_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, programme_list);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, description_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, participants_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, hosts_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, sessions_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, first_day_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, last_day_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, days_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, country_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, timezone_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, visiting_cluster_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, host_cluster_label);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, coordinator_label);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, view_stack);
+  gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE,
+                                             G_STRUCT_OFFSET (VpWindow, row_menu_model));
   gtk_widget_class_bind_template_callback (widget_class, programme_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, programme_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, programme_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, programme_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
+  vp_window_class_add_actions (widget_class);
 }
 
 static void
 vp_window_init (VpWindow *self)
 {
+  g_type_ensure (VP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (VP_TYPE_CHECKS_PAGE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  /* Values stay on one line and are cut short, with a tooltip, when the
-   * window is narrow: wrapping labels in a row's suffix get squeezed to
-   * the row's height. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+
+  self->row_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (self->row_menu_model));
+  gtk_popover_set_has_arrow (self->row_menu, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->row_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->row_menu), GTK_WIDGET (self->programme_list));
+
+  /* Keys that act on the focused programme, only in the list: elsewhere
+   * Delete deletes text. */
   {
-    GtkLabel *values[] = {
-      self->participants_label, self->hosts_label, self->sessions_label,
-      self->first_day_label, self->last_day_label, self->days_label,
-      self->country_label, self->timezone_label,
-      self->visiting_cluster_label, self->host_cluster_label, self->coordinator_label,
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    struct
+    {
+      guint            key;
+      GdkModifierType  modifiers;
+      const char      *action;
+    } keys[] = {
+      { GDK_KEY_Delete, 0, "win.delete-programme" },
+      { GDK_KEY_KP_Delete, 0, "win.delete-programme" },
+      { GDK_KEY_F10, GDK_SHIFT_MASK, "win.row-menu" },
+      { GDK_KEY_Menu, 0, "win.row-menu" },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-      {
-        gtk_label_set_ellipsize (values[i], PANGO_ELLIPSIZE_END);
-        gtk_label_set_justify (values[i], GTK_JUSTIFY_RIGHT);
-        gtk_label_set_xalign (values[i], 1.0);
-        gtk_widget_set_valign (GTK_WIDGET (values[i]), GTK_ALIGN_CENTER);
-        gtk_widget_set_has_tooltip (GTK_WIDGET (values[i]), TRUE);
-        g_signal_connect (values[i], "query-tooltip", G_CALLBACK (value_query_tooltip_cb), NULL);
-      }
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key,
+                                                                                      keys[i].modifiers),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self->programme_list), shortcuts);
   }
 }
 

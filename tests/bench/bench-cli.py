@@ -9,6 +9,7 @@ Cases (median wall-clock time of N runs of the whole command, process start incl
   ics-each-participant  500 participant calendars of 100 sessions each (the 5,000-session
                         programme: 10 attendees a session)
   check                 every check on the 5,000-session programme
+  pdf                   the printed agenda of the 5,000-session programme (A4 PDF)
 Prints best and median times and the peak memory (maximum resident set size) of each
 case, and exits 1 when a median misses its target.
 """
@@ -20,7 +21,8 @@ import sys
 import tempfile
 import time
 
-TARGETS = {'import': 1.0, 'export': 0.5, 'ics': 0.5, 'ics-each-participant': 2.0, 'check': 0.5}
+TARGETS = {'import': 1.0, 'export': 0.5, 'ics': 0.5, 'ics-each-participant': 2.0, 'check': 0.5,
+           'pdf': 3.0}
 
 
 def peak_rss_after(argv, ok_codes=(0,)):
@@ -74,6 +76,8 @@ def main():
                            '-o', os.path.join(tmp, f'huge-{run}.ics')])
             # exit status 1: the generated plan has problems, which is the point
             record('check', [cli, '--database', database, 'check', '1'], ok_codes=(0, 1))
+            record('pdf', [cli, '--database', database, 'pdf', '1',
+                           '-o', os.path.join(tmp, f'agenda-{run}.pdf')])
 
     print(f'documents: {big_size / 1e6:.1f} MB (5,000 sessions, 500 participants, '
           f'50,000 attendances) and {huge_size / 1e6:.1f} MB (10,000 sessions); {runs} runs')

@@ -1,0 +1,24 @@
+/* vp-hosts-page.h: a programme's hosts in a sortable, searchable table. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vp-store.h"
+
+G_BEGIN_DECLS
+
+#define VP_TYPE_HOSTS_PAGE (vp_hosts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpHostsPage, vp_hosts_page, VP, HOSTS_PAGE, AdwBin)
+
+GtkWidget *vp_hosts_page_new              (VpStore     *store);
+VpStore   *vp_hosts_page_get_store        (VpHostsPage *self);
+gint64     vp_hosts_page_get_programme_id (VpHostsPage *self);
+void       vp_hosts_page_set_programme_id (VpHostsPage *self,
+                                           gint64       programme_id);
+/* Selects the host with this ref, scrolls to it and opens its editor.
+ * FALSE when there is none. */
+gboolean   vp_hosts_page_show_host        (VpHostsPage *self,
+                                           const char  *ref);
+
+G_END_DECLS

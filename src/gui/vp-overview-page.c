@@ -1,0 +1,1120 @@
+/* vp-overview-page.c: a programme's fields, editable in place; its counts, problems and budget. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vp-checks.h"
+#include "vp-chooser-row.h"
+#include "vp-format.h"
+#include "vp-overview-page.h"
+#include "vp-problem-item.h"
+
+/* How long typing may pause before the edit is saved, in milliseconds. */
+#define SAVE_DELAY 500
+/* Problems and budget lines shown here; the Checks and Participants pages
+ * have them all. */
+#define MAX_PROBLEMS 5
+#define MAX_BUDGET_LINES 8
+
+struct _VpOverviewPage
+{
+  AdwBin                parent_instance;
+
+  VpStore              *store;
+  gint64                programme_id;
+  GPtrArray            *problems;
+  GPtrArray            *budget;
+
+  VpProgramme          *programme;     /* as stored */
+  VpProgramme          *pending;       /* edits not saved yet */
+  guint                 save_source;
+  gboolean              updating;
+  GPtrArray            *problem_rows;
+  GPtrArray            *budget_rows;
+  GtkStringList        *statuses;
+
+  /* Template widgets */
+  AdwPreferencesPage   *preferences_page;
+  GtkLabel             *heading_label;
+  GtkLabel             *dates_label;
+  GtkLabel             *status_label;
+  AdwEntryRow          *title_row;
+  AdwComboRow          *status_row;
+  GtkTextView          *description_view;
+  VpChooserRow         *country_row;
+  VpChooserRow         *zone_row;
+  AdwActionRow         *start_row;
+  GtkLabel             *start_label;
+  GtkMenuButton        *start_button;
+  GtkCalendar          *start_calendar;
+  AdwActionRow         *end_row;
+  GtkLabel             *end_label;
+  GtkMenuButton        *end_button;
+  GtkCalendar          *end_calendar;
+  GtkLabel             *days_label;
+  AdwEntryRow          *visiting_cluster_row;
+  AdwEntryRow          *host_cluster_row;
+  AdwEntryRow          *coordinator_name_row;
+  AdwEntryRow          *coordinator_email_row;
+  AdwEntryRow          *origin_city_row;
+  AdwEntryRow          *latitude_row;
+  AdwEntryRow          *longitude_row;
+  AdwEntryRow          *lump_sum_row;
+  GtkLabel             *participants_label;
+  GtkLabel             *hosts_label;
+  GtkLabel             *sessions_label;
+  AdwPreferencesGroup  *problems_group;
+  AdwPreferencesGroup  *budget_group;
+};
+
+G_DEFINE_FINAL_TYPE (VpOverviewPage, vp_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAMME_ID,
+  PROP_PROBLEMS,
+  PROP_BUDGET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (VpOverviewPage *self);
+
+/* Helpers {{{1 */
+
+static VpProgramme *
+lookup_programme (VpOverviewPage *self)
+{
+  GListModel *model = vp_store_get_programmes (self->store);
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (self->programme_id == 0)
+    return NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
+
+      if (vp_programme_get_id (programme) == self->programme_id)
+        return g_steal_pointer (&programme);
+    }
+
+  return NULL;
+}
+
+static void
+show_toast (VpOverviewPage *self,
+            const char     *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else
+    g_warning ("%s", title);
+}
+
+static void
+set_error (GtkWidget  *row,
+           const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+
+  gtk_widget_set_tooltip_text (row, message);
+}
+
+/* A value, or a dimmed “Not set” in its place. */
+static void
+set_value (GtkLabel   *label,
+           const char *value)
+{
+  if (value != NULL && *value != '\0')
+    {
+      gtk_label_set_label (label, value);
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (label, _("Not set"));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
+static char *
+get_trimmed_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+is_typing_in (AdwEntryRow *row)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  return delegate != NULL && gtk_widget_has_focus (GTK_WIDGET (delegate));
+}
+
+/* Shows the stored value, but leaves alone what is being typed when it
+ * only differs in white space the store trimmed. */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *value)
+{
+  g_autofree char *text = get_trimmed_text (row);
+
+  if (value == NULL)
+    value = "";
+  if (is_typing_in (row) && g_strcmp0 (text, value) == 0)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  set_error (GTK_WIDGET (row), NULL);
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("");
+
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
+/* A number as people type it: a comma for the decimal point, spaces
+ * between thousands. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autoptr(GString) cleaned = g_string_new (NULL);
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x202F)
+        continue;
+      g_string_append_unichar (cleaned, c == ',' ? '.' : c);
+    }
+
+  if (cleaned->len == 0)
+    return FALSE;
+
+  *value = g_ascii_strtod (cleaned->str, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL &&
+         strchr (at + 1, '.') != NULL && at[1] != '.' &&
+         !g_str_has_suffix (text, ".") && strpbrk (text, " \t<>,;") == NULL;
+}
+
+/* Strictly YYYY-MM-DD from a calendar's day. */
+static char *
+calendar_date (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static void
+select_calendar_day (GtkCalendar *calendar,
+                     const char  *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate parsed;
+
+  if (!vp_format_parse_date (date, &parsed))
+    return;
+
+  day = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                               g_date_get_day (&parsed), 12, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+}
+
+static char *
+add_days (const char *date,
+          int         days)
+{
+  GDate parsed;
+  char buffer[16];
+
+  if (!vp_format_parse_date (date, &parsed))
+    return NULL;
+
+  if (days >= 0)
+    g_date_add_days (&parsed, days);
+  else
+    g_date_subtract_days (&parsed, -days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &parsed);
+  return g_strdup (buffer);
+}
+
+/* Saving {{{1 */
+
+static VpProgramme *
+get_pending (VpOverviewPage *self)
+{
+  if (self->pending == NULL && self->programme != NULL)
+    self->pending = vp_programme_copy (self->programme);
+
+  return self->pending;
+}
+
+void
+vp_overview_page_flush (VpOverviewPage *self)
+{
+  g_autoptr(VpProgramme) pending = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VP_IS_OVERVIEW_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  pending = g_steal_pointer (&self->pending);
+  if (pending == NULL)
+    return;
+
+  if (!vp_store_save_programme (self->store, pending, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot save the programme: %s"),
+                                                  error->message);
+
+      show_toast (self, message);
+      reload (self);
+    }
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (user_data);
+
+  self->save_source = 0;
+  vp_overview_page_flush (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (VpOverviewPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY, save_timeout_cb, self);
+}
+
+/* Latitude and longitude are given together or not at all. */
+static gboolean
+validate_position (VpOverviewPage *self,
+                   double         *latitude,
+                   double         *longitude)
+{
+  g_autofree char *lat_text = get_trimmed_text (self->latitude_row);
+  g_autofree char *lon_text = get_trimmed_text (self->longitude_row);
+  const char *lat_error = NULL, *lon_error = NULL;
+
+  *latitude = NAN;
+  *longitude = NAN;
+
+  if (*lat_text != '\0' && (!parse_number (lat_text, latitude) || fabs (*latitude) > 90))
+    lat_error = _("A latitude is a number of degrees from -90 (south) to 90 (north)");
+  if (*lon_text != '\0' && (!parse_number (lon_text, longitude) || fabs (*longitude) > 180))
+    lon_error = _("A longitude is a number of degrees from -180 (west) to 180 (east)");
+  if (lat_error == NULL && lon_error == NULL)
+    {
+      if (*lat_text == '\0' && *lon_text != '\0')
+        lat_error = _("Give the latitude as well, or neither");
+      else if (*lat_text != '\0' && *lon_text == '\0')
+        lon_error = _("Give the longitude as well, or neither");
+    }
+
+  set_error (GTK_WIDGET (self->latitude_row), lat_error);
+  set_error (GTK_WIDGET (self->longitude_row), lon_error);
+
+  return lat_error == NULL && lon_error == NULL;
+}
+
+/* Checks what @row holds; when it is valid, puts it on the pending copy.
+ * Returns whether it was. */
+static gboolean
+apply_entry (VpOverviewPage *self,
+             AdwEntryRow    *row)
+{
+  g_autofree char *text = get_trimmed_text (row);
+  const char *value = *text != '\0' ? text : NULL;
+  const char *message = NULL;
+  VpProgramme *pending;
+
+  if (row == self->latitude_row || row == self->longitude_row)
+    {
+      double latitude, longitude;
+
+      if (!validate_position (self, &latitude, &longitude))
+        return FALSE;
+      if ((pending = get_pending (self)) != NULL)
+        vp_programme_set_origin_position (pending, latitude, longitude);
+      return TRUE;
+    }
+
+  if (row == self->title_row && value == NULL)
+    message = _("A programme needs a title");
+  else if (row == self->coordinator_email_row && value != NULL && !looks_like_email (value))
+    message = _("An email address looks like name@example.org");
+  else if (row == self->lump_sum_row && value != NULL)
+    {
+      double amount;
+
+      if (!parse_number (value, &amount) || amount < 0)
+        message = _("The lump sum is an amount in euros, such as 1100 or 1100.50");
+    }
+
+  set_error (GTK_WIDGET (row), message);
+  if (message != NULL || (pending = get_pending (self)) == NULL)
+    return FALSE;
+
+  if (row == self->title_row)
+    vp_programme_set_title (pending, value);
+  else if (row == self->visiting_cluster_row)
+    vp_programme_set_visiting_cluster (pending, value);
+  else if (row == self->host_cluster_row)
+    vp_programme_set_host_cluster (pending, value);
+  else if (row == self->coordinator_name_row)
+    vp_programme_set_coordinator_name (pending, value);
+  else if (row == self->coordinator_email_row)
+    vp_programme_set_coordinator_email (pending, value);
+  else if (row == self->origin_city_row)
+    vp_programme_set_origin_city (pending, value);
+  else if (row == self->lump_sum_row)
+    {
+      double amount = NAN;
+
+      if (value != NULL)
+        parse_number (value, &amount);
+      vp_programme_set_lump_sum_eur (pending, amount);
+    }
+  else
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+static void
+entry_changed_cb (AdwEntryRow    *row,
+                  VpOverviewPage *self)
+{
+  if (self->updating || self->programme == NULL)
+    return;
+
+  if (apply_entry (self, row))
+    schedule_save (self);
+}
+
+static void
+entry_activated_cb (AdwEntryRow    *row,
+                    VpOverviewPage *self)
+{
+  if (self->save_source != 0)
+    vp_overview_page_flush (self);
+}
+
+static void
+description_changed_cb (GtkTextBuffer  *buffer,
+                        VpOverviewPage *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  VpProgramme *pending;
+
+  if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  vp_programme_set_description (pending, *text != '\0' ? text : NULL);
+  schedule_save (self);
+}
+
+static void
+status_selected_cb (AdwComboRow    *row,
+                    GParamSpec     *pspec,
+                    VpOverviewPage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  VpProgramme *pending;
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION ||
+      (pending = get_pending (self)) == NULL)
+    return;
+
+  vp_programme_set_status (pending, (VpProgrammeStatus) selected);
+  vp_overview_page_flush (self);
+}
+
+static void
+country_changed_cb (VpChooserRow   *row,
+                    GParamSpec     *pspec,
+                    VpOverviewPage *self)
+{
+  const char *country = vp_chooser_row_get_value (row);
+  VpProgramme *pending;
+  const char *old_zone, *old_country;
+
+  if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  /* The zone follows the country, unless someone chose another one. */
+  old_country = vp_programme_get_host_country (pending);
+  old_zone = vp_programme_get_timezone (pending);
+  if (vp_format_country_zone (country) != NULL &&
+      (old_zone == NULL || g_strcmp0 (old_zone, vp_format_country_zone (old_country)) == 0))
+    vp_programme_set_timezone (pending, vp_format_country_zone (country));
+
+  vp_programme_set_host_country (pending, country);
+  vp_overview_page_flush (self);
+}
+
+static void
+zone_changed_cb (VpChooserRow   *row,
+                 GParamSpec     *pspec,
+                 VpOverviewPage *self)
+{
+  VpProgramme *pending;
+
+  if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  vp_programme_set_timezone (pending, vp_chooser_row_get_value (row));
+  vp_overview_page_flush (self);
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar    *calendar,
+                          VpOverviewPage *self)
+{
+  g_autofree char *date = calendar_date (calendar);
+  VpProgramme *pending;
+  const char *start, *end;
+
+  if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  start = vp_programme_get_start_date (pending);
+  end = vp_programme_get_end_date (pending);
+
+  if (calendar == self->start_calendar)
+    {
+      /* Moving the first day moves the whole visit: its length stays. */
+      guint n_days = vp_format_count_days (start, end);
+      g_autofree char *new_end = add_days (date, n_days > 0 ? (int) n_days - 1 : 0);
+
+      vp_programme_set_start_date (pending, date);
+      vp_programme_set_end_date (pending, new_end);
+      set_error (GTK_WIDGET (self->end_row), NULL);
+    }
+  else
+    {
+      if (g_strcmp0 (date, start) < 0)
+        {
+          g_autofree char *first = vp_format_date_long (start);
+          g_autofree char *message =
+            g_strdup_printf (_("The last day cannot come before the first day, %s"), first);
+
+          set_error (GTK_WIDGET (self->end_row), message);
+          g_clear_object (&self->pending);
+          return;
+        }
+
+      set_error (GTK_WIDGET (self->end_row), NULL);
+      vp_programme_set_end_date (pending, date);
+    }
+
+  vp_overview_page_flush (self);
+}
+
+/* Showing {{{1 */
+
+static void
+set_count (GtkLabel *label,
+           gboolean  known,
+           guint     count)
+{
+  g_autofree char *text = known ? g_strdup_printf ("%u", count) : NULL;
+
+  set_value (label, text);
+}
+
+static void
+update_counts (VpOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_hosts = 0, n_participants = 0, n_sessions = 0;
+  gboolean known;
+
+  known = vp_store_count_programme (self->store, self->programme_id,
+                                    &n_hosts, &n_participants, &n_sessions, &error);
+  if (!known)
+    g_warning ("Cannot count the programme: %s", error->message);
+
+  set_count (self->participants_label, known, n_participants);
+  set_count (self->hosts_label, known, n_hosts);
+  set_count (self->sessions_label, known, n_sessions);
+}
+
+static void
+update_fields (VpOverviewPage *self)
+{
+  VpProgramme *programme = self->programme;
+  const char *start_date = vp_programme_get_start_date (programme);
+  const char *end_date = vp_programme_get_end_date (programme);
+  const char *description = vp_programme_get_description (programme);
+  VpProgrammeStatus status = vp_programme_get_status (programme);
+  g_autofree char *dates = vp_format_date_range (start_date, end_date);
+  g_autofree char *first_day = vp_format_date_long (start_date);
+  g_autofree char *last_day = vp_format_date_long (end_date);
+  g_autofree char *days = NULL;
+  g_autofree char *latitude = format_number (vp_programme_get_origin_latitude (programme));
+  g_autofree char *longitude = format_number (vp_programme_get_origin_longitude (programme));
+  g_autofree char *lump_sum = format_number (vp_programme_get_lump_sum_eur (programme));
+  guint n_days = vp_format_count_days (start_date, end_date);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  g_autofree char *old_description = NULL;
+  GtkTextIter start, end;
+
+  self->updating = TRUE;
+
+  gtk_label_set_label (self->heading_label, vp_programme_get_title (programme));
+  gtk_label_set_label (self->dates_label, dates ? dates : "");
+  for (VpProgrammeStatus s = VP_PROGRAMME_STATUS_DRAFT; s <= VP_PROGRAMME_STATUS_CANCELLED; s++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), vp_format_status_css_class (s));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), vp_format_status_css_class (status));
+  gtk_label_set_label (self->status_label, vp_format_status (status));
+
+  set_entry_text (self->title_row, vp_programme_get_title (programme));
+  adw_combo_row_set_selected (self->status_row, status);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  old_description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->description_view)) &&
+      g_strcmp0 (old_description, description ? description : "") != 0)
+    gtk_text_buffer_set_text (buffer, description ? description : "", -1);
+
+  vp_chooser_row_set_value (self->country_row, vp_programme_get_host_country (programme));
+  vp_chooser_row_set_value (self->zone_row, vp_programme_get_timezone (programme));
+
+  set_value (self->start_label, first_day);
+  set_value (self->end_label, last_day);
+  select_calendar_day (self->start_calendar, start_date);
+  select_calendar_day (self->end_calendar, end_date);
+  if (n_days > 0)
+    days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+  set_value (self->days_label, days);
+
+  set_entry_text (self->visiting_cluster_row, vp_programme_get_visiting_cluster (programme));
+  set_entry_text (self->host_cluster_row, vp_programme_get_host_cluster (programme));
+  set_entry_text (self->coordinator_name_row, vp_programme_get_coordinator_name (programme));
+  set_entry_text (self->coordinator_email_row, vp_programme_get_coordinator_email (programme));
+  set_entry_text (self->origin_city_row, vp_programme_get_origin_city (programme));
+  set_entry_text (self->latitude_row, latitude);
+  set_entry_text (self->longitude_row, longitude);
+  set_entry_text (self->lump_sum_row, lump_sum);
+
+  self->updating = FALSE;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+
+  return row;
+}
+
+static void
+update_problems (VpOverviewPage *self)
+{
+  guint counts[3] = { 0, 0, 0 };
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *description = NULL;
+
+  clear_rows (self->problems_group, self->problem_rows);
+
+  if (self->problems == NULL)
+    {
+      add_row (self->problems_group, self->problem_rows,
+               new_row (_("Checking…"), NULL, NULL));
+      adw_preferences_group_set_description (self->problems_group, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const VpProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (problem->severity <= VP_SEVERITY_INFO)
+        counts[problem->severity]++;
+
+      if (i < MAX_PROBLEMS)
+        {
+          GtkWidget *row = new_row (problem->message, vp_problem_get_page_title (problem), NULL);
+          GtkWidget *icon = gtk_image_new_from_icon_name (vp_format_severity_icon (problem->severity));
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          gtk_widget_add_css_class (icon, problem->severity == VP_SEVERITY_ERROR ? "severity-error"
+                                          : problem->severity == VP_SEVERITY_WARNING ? "severity-warning"
+                                          : "severity-info");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          vp_format_severity (problem->severity), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-problem");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                                  vp_problem_get_target (problem));
+          add_row (self->problems_group, self->problem_rows, row);
+        }
+    }
+
+  if (self->problems->len == 0)
+    add_row (self->problems_group, self->problem_rows,
+             new_row (_("No problems found"), NULL, "emblem-ok-symbolic"));
+  else if (self->problems->len > MAX_PROBLEMS)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more problem",
+                                                         "%u more problems",
+                                                         self->problems->len - MAX_PROBLEMS),
+                                               self->problems->len - MAX_PROBLEMS);
+      GtkWidget *row = new_row (more, NULL, NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "checks");
+      add_row (self->problems_group, self->problem_rows, row);
+    }
+
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", counts[0]), counts[0]);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", counts[1]), counts[1]);
+  notes = g_strdup_printf (ngettext ("%u note", "%u notes", counts[2]), counts[2]);
+  /* Translators: the problems found, as in “2 errors, 3 warnings, 1 note”. */
+  description = g_strdup_printf (_("%s, %s, %s"), errors, warnings, notes);
+  adw_preferences_group_set_description (self->problems_group,
+                                         self->problems->len > 0 ? description : NULL);
+}
+
+static void
+update_budget (VpOverviewPage *self)
+{
+  double total = 0;
+  guint n_amounts = 0;
+
+  clear_rows (self->budget_group, self->budget_rows);
+
+  if (self->budget == NULL)
+    return;
+
+  if (self->budget->len == 0)
+    {
+      add_row (self->budget_group, self->budget_rows,
+               new_row (_("No visitors yet"), NULL, NULL));
+      return;
+    }
+
+  for (guint i = 0; i < self->budget->len; i++)
+    {
+      const VpBudgetLine *line = g_ptr_array_index (self->budget, i);
+
+      if (!isnan (line->amount_eur))
+        {
+          total += line->amount_eur;
+          n_amounts++;
+        }
+    }
+
+  {
+    g_autofree char *amount = n_amounts > 0 ? vp_format_euros (total) : NULL;
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visitor", "%u visitors",
+                                                           self->budget->len),
+                                                 self->budget->len);
+    GtkWidget *row = new_row (_("Total"), subtitle, NULL);
+    GtkWidget *label = gtk_label_new (NULL);
+
+    set_value (GTK_LABEL (label), amount);
+    gtk_widget_add_css_class (label, "numeric");
+    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_set_name (label, "budget-total");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    add_row (self->budget_group, self->budget_rows, row);
+  }
+
+  for (guint i = 0; i < MIN (self->budget->len, MAX_BUDGET_LINES); i++)
+    {
+      const VpBudgetLine *line = g_ptr_array_index (self->budget, i);
+      g_autofree char *amount = isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
+      GtkWidget *row = new_row (line->name ? line->name : line->participant, line->reason, NULL);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      set_value (GTK_LABEL (label), amount);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self->budget_group, self->budget_rows, row);
+    }
+
+  if (self->budget->len > MAX_BUDGET_LINES)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more visitor",
+                                                         "%u more visitors",
+                                                         self->budget->len - MAX_BUDGET_LINES),
+                                               self->budget->len - MAX_BUDGET_LINES);
+      GtkWidget *row = new_row (more, NULL, NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "participants");
+      add_row (self->budget_group, self->budget_rows, row);
+    }
+}
+
+static void
+reload (VpOverviewPage *self)
+{
+  g_clear_object (&self->programme);
+  self->programme = lookup_programme (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->programme != NULL);
+  if (self->programme == NULL)
+    return;
+
+  /* An edit waiting to be saved is what the user sees: it is not undone
+   * by a change it is about to replace. */
+  if (self->pending == NULL)
+    update_fields (self);
+  update_counts (self);
+}
+
+static void
+store_changed_cb (VpOverviewPage *self,
+                  gint64          programme_id,
+                  VpStore        *store)
+{
+  if (programme_id == 0 || programme_id == self->programme_id)
+    reload (self);
+}
+
+/* GObject {{{1 */
+
+static void
+vp_overview_page_constructed (GObject *object)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (vp_overview_page_parent_class)->constructed (object);
+
+  g_assert (VP_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+  update_problems (self);
+  update_budget (self);
+}
+
+static void
+vp_overview_page_dispose (GObject *object)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
+
+  if (self->store != NULL)
+    vp_overview_page_flush (self);
+
+  /* AdwBin drops its child itself, and would not find it gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_OVERVIEW_PAGE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->pending);
+  g_clear_object (&self->statuses);
+
+  G_OBJECT_CLASS (vp_overview_page_parent_class)->dispose (object);
+}
+
+static void
+vp_overview_page_finalize (GObject *object)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->budget, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->budget_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_overview_page_parent_class)->finalize (object);
+}
+
+static void
+vp_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PROGRAMME_ID:
+      g_value_set_int64 (value, self->programme_id);
+      break;
+
+    case PROP_PROBLEMS:
+      g_value_set_boxed (value, self->problems);
+      break;
+
+    case PROP_BUDGET:
+      g_value_set_boxed (value, self->budget);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PROGRAMME_ID:
+      vp_overview_page_set_programme_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PROBLEMS:
+      if (self->problems == g_value_get_boxed (value))
+        break;
+      g_clear_pointer (&self->problems, g_ptr_array_unref);
+      self->problems = g_value_dup_boxed (value);
+      update_problems (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_BUDGET:
+      if (self->budget == g_value_get_boxed (value))
+        break;
+      g_clear_pointer (&self->budget, g_ptr_array_unref);
+      self->budget = g_value_dup_boxed (value);
+      update_budget (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_overview_page_class_init (VpOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vp_overview_page_constructed;
+  object_class->dispose = vp_overview_page_dispose;
+  object_class->finalize = vp_overview_page_finalize;
+  object_class->get_property = vp_overview_page_get_property;
+  object_class->set_property = vp_overview_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         VP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMME_ID] =
+    g_param_spec_int64 ("programme-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROBLEMS] =
+    g_param_spec_boxed ("problems", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUDGET] =
+    g_param_spec_boxed ("budget", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VP_TYPE_CHOOSER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, description_view);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_button);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_calendar);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, days_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, visiting_cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, host_cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, coordinator_name_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, coordinator_email_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, origin_city_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, latitude_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, longitude_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, participants_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, hosts_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, sessions_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, budget_group);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zone_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+}
+
+static void
+vp_overview_page_init (VpOverviewPage *self)
+{
+  const char * const *codes = vp_format_country_codes ();
+  const char * const *zones = vp_format_time_zones ();
+  g_autoptr(GPtrArray) country_labels = g_ptr_array_new_with_free_func (g_free);
+  const char *statuses[VP_PROGRAMME_STATUS_CANCELLED + 2] = { NULL, };
+
+  self->problem_rows = g_ptr_array_new ();
+  self->budget_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (VpProgrammeStatus s = VP_PROGRAMME_STATUS_DRAFT; s <= VP_PROGRAMME_STATUS_CANCELLED; s++)
+    statuses[s] = vp_format_status (s);
+  self->statuses = gtk_string_list_new (statuses);
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (self->statuses));
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_ptr_array_add (country_labels, vp_format_country (codes[i]));
+  g_ptr_array_add (country_labels, NULL);
+  vp_chooser_row_set_choices (self->country_row, codes,
+                              (const char * const *) country_labels->pdata);
+  vp_chooser_row_set_choices (self->zone_row, zones, zones);
+  gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->country_row)),
+                       "country-value");
+  gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->zone_row)),
+                       "timezone-value");
+
+  g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
+                    G_CALLBACK (description_changed_cb), self);
+}
+
+/* Public {{{1 */
+
+GtkWidget *
+vp_overview_page_new (VpStore *store)
+{
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+
+  return g_object_new (VP_TYPE_OVERVIEW_PAGE, "store", store, NULL);
+}
+
+void
+vp_overview_page_set_programme_id (VpOverviewPage *self,
+                                   gint64          programme_id)
+{
+  g_return_if_fail (VP_IS_OVERVIEW_PAGE (self));
+
+  if (self->programme_id == programme_id)
+    return;
+
+  /* The last edit belongs to the programme it was made on. */
+  vp_overview_page_flush (self);
+
+  self->programme_id = programme_id;
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->budget, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      reload (self);
+      update_problems (self);
+      update_budget (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_ID]);
+}
+
+void
+vp_overview_page_focus_title (VpOverviewPage *self)
+{
+  g_return_if_fail (VP_IS_OVERVIEW_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}

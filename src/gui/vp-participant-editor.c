@@ -1,0 +1,746 @@
+/* vp-participant-editor.c: every field of one participant, saved as it is typed. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vp-format.h"
+#include "vp-participant-editor.h"
+#include "vp-people-fields.h"
+#include "vp-stay-dialog.h"
+#include "vp-travel-leg-dialog.h"
+
+/* Typing a name saves once, after a short pause, not once per key. */
+#define SAVE_DELAY_MS 400
+
+struct _VpParticipantEditor
+{
+  AdwWindow             parent_instance;
+
+  VpStore              *store;
+  gint64                programme_id;
+  VpProgramme          *programme;
+  /* The programme when the editor opened: who else has which email. */
+  VpSnapshot           *snapshot;
+  /* The participant as last saved, or being added */
+  VpParticipant        *participant;
+  GPtrArray            *legs;
+  GPtrArray            *stays;
+  GPtrArray            *leg_rows;
+  GPtrArray            *stay_rows;
+  guint                 save_source;
+  gboolean              loading;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkButton            *cancel_button;
+  GtkButton            *add_button;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *organisation_row;
+  AdwComboRow          *country_row;
+  AdwComboRow          *role_row;
+  AdwPreferencesGroup  *travel_group;
+  AdwPreferencesGroup  *accommodation_group;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *dietary_row;
+  AdwEntryRow          *accessibility_row;
+  AdwEntryRow          *emergency_row;
+  GtkTextView          *notes_view;
+  AdwPreferencesGroup  *delete_group;
+};
+
+G_DEFINE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, ADW_TYPE_WINDOW)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The roles in the order of the combo row. */
+static const VpParticipantRole roles[] = {
+  VP_PARTICIPANT_ROLE_UNSET,
+  VP_PARTICIPANT_ROLE_CLUSTER_MANAGER,
+  VP_PARTICIPANT_ROLE_SME,
+  VP_PARTICIPANT_ROLE_RESEARCHER,
+  VP_PARTICIPANT_ROLE_SUPPORT_ORGANISATION,
+  VP_PARTICIPANT_ROLE_OTHER,
+};
+
+static gboolean
+is_new (VpParticipantEditor *self)
+{
+  return vp_participant_get_id (self->participant) == 0;
+}
+
+/* Validation {{{1 */
+
+static gboolean
+email_taken (VpParticipantEditor *self,
+             const char          *email)
+{
+  GPtrArray *participants;
+
+  if (self->snapshot == NULL)
+    return FALSE;
+
+  participants = vp_snapshot_get_participants (self->snapshot);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *other = g_ptr_array_index (participants, i);
+      const char *other_email = vp_participant_get_email (other);
+
+      if (vp_participant_get_id (other) != vp_participant_get_id (self->participant) &&
+          other_email != NULL && g_ascii_strcasecmp (other_email, email) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Marks what is wrong; TRUE when the participant can be saved. */
+static gboolean
+validate (VpParticipantEditor *self)
+{
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
+  gboolean valid = TRUE;
+
+  /* A new participant's empty name is not an error yet, only unfinished. */
+  if (name == NULL)
+    {
+      vp_people_set_error (GTK_WIDGET (self->name_row),
+                           is_new (self) ? NULL : _("A participant needs a name"));
+      valid = FALSE;
+    }
+  else
+    vp_people_set_error (GTK_WIDGET (self->name_row), NULL);
+
+  if (email != NULL && !vp_people_email_is_valid (email))
+    {
+      vp_people_set_error (GTK_WIDGET (self->email_row),
+                           _("Not an email address: it needs a name, an “@” and a domain, "
+                             "as in aino.makela@example.fi"));
+      valid = FALSE;
+    }
+  else if (email != NULL && email_taken (self, email))
+    {
+      vp_people_set_error (GTK_WIDGET (self->email_row),
+                           _("Another participant of this programme has this email address"));
+      valid = FALSE;
+    }
+  else
+    vp_people_set_error (GTK_WIDGET (self->email_row), NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), valid);
+
+  return valid;
+}
+
+/* Saving {{{1 */
+
+static VpParticipant *
+build_participant (VpParticipantEditor *self)
+{
+  VpParticipant *participant = vp_participant_new ();
+  guint role = adw_combo_row_get_selected (self->role_row);
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
+  g_autofree char *organisation = vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
+  g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
+  g_autofree char *dietary = vp_people_editable_dup_text (GTK_EDITABLE (self->dietary_row));
+  g_autofree char *accessibility = vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
+  g_autofree char *emergency = vp_people_editable_dup_text (GTK_EDITABLE (self->emergency_row));
+  g_autofree char *notes = vp_people_text_view_dup_text (self->notes_view);
+
+  vp_participant_set_id (participant, vp_participant_get_id (self->participant));
+  vp_participant_set_ref (participant, vp_participant_get_ref (self->participant));
+  vp_participant_set_name (participant, name);
+  vp_participant_set_email (participant, email);
+  vp_participant_set_organisation (participant, organisation);
+  vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
+  vp_participant_set_role (participant, role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
+  vp_participant_set_phone (participant, phone);
+  vp_participant_set_dietary (participant, dietary);
+  vp_participant_set_accessibility (participant, accessibility);
+  vp_participant_set_emergency_contact (participant, emergency);
+  vp_participant_set_notes (participant, notes);
+
+  for (guint i = 0; i < self->legs->len; i++)
+    vp_participant_add_travel_leg (participant, vp_travel_leg_copy (g_ptr_array_index (self->legs, i)));
+  for (guint i = 0; i < self->stays->len; i++)
+    vp_participant_add_stay (participant, vp_stay_copy (g_ptr_array_index (self->stays, i)));
+
+  return participant;
+}
+
+static void
+show_error (VpParticipantEditor *self,
+            const char          *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+save (VpParticipantEditor *self)
+{
+  g_autoptr(VpParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!validate (self))
+    return FALSE;
+
+  participant = build_participant (self);
+  if (!vp_store_save_participant (self->store, self->programme_id, participant, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot save the participant: %s"), error->message);
+
+      show_error (self, message);
+      return FALSE;
+    }
+
+  g_set_object (&self->participant, participant);
+  adw_window_title_set_subtitle (self->window_title, vp_participant_get_name (participant));
+
+  return TRUE;
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  VpParticipantEditor *self = user_data;
+
+  self->save_source = 0;
+  save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_save (VpParticipantEditor *self,
+            guint                delay)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (delay == 0)
+    save (self);
+  else
+    self->save_source = g_timeout_add (delay, save_cb, self);
+}
+
+/* Any field changed: check it, and store an existing participant once it
+ * is valid. */
+static void
+changed_cb (VpParticipantEditor *self)
+{
+  if (self->loading)
+    return;
+
+  if (validate (self) && !is_new (self))
+    queue_save (self, SAVE_DELAY_MS);
+}
+
+static void
+update_mode (VpParticipantEditor *self)
+{
+  gboolean adding = is_new (self);
+
+  adw_window_title_set_title (self->window_title, adding ? _("New Participant") : _("Participant"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 adding ? "" : vp_participant_get_name (self->participant));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), adding);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), adding);
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, !adding);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, !adding);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), !adding);
+}
+
+static void
+add_clicked_cb (VpParticipantEditor *self,
+                GtkButton           *button)
+{
+  if (!save (self))
+    return;
+
+  /* Added: from now on it is edited like any other. */
+  update_mode (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+cancel_clicked_cb (VpParticipantEditor *self,
+                   GtkButton           *button)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_clicked_cb (VpParticipantEditor *self,
+                   GtkButton           *button)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0);
+}
+
+/* Travel and accommodation {{{1 */
+
+static void rebuild_legs (VpParticipantEditor *self);
+static void rebuild_stays (VpParticipantEditor *self);
+
+/* Lists changed: an existing participant is saved at once. */
+static void
+lists_changed (VpParticipantEditor *self)
+{
+  if (!is_new (self) && validate (self))
+    queue_save (self, 0);
+}
+
+static int
+compare_legs (gconstpointer a,
+              gconstpointer b)
+{
+  const VpTravelLeg *leg_a = *(const VpTravelLeg * const *) a;
+  const VpTravelLeg *leg_b = *(const VpTravelLeg * const *) b;
+
+  return (leg_a->depart_utc > leg_b->depart_utc) - (leg_a->depart_utc < leg_b->depart_utc);
+}
+
+static void
+leg_applied_cb (VpTravelLegDialog *dialog,
+                VpTravelLeg       *leg,
+                gpointer           user_data)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (user_data);
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+
+  if (index >= 0 && (guint) index < self->legs->len)
+    g_ptr_array_remove_index (self->legs, index);
+  g_ptr_array_add (self->legs, vp_travel_leg_copy (leg));
+  /* In the order they are travelled: the first is the way there. */
+  g_ptr_array_sort (self->legs, compare_legs);
+
+  rebuild_legs (self);
+  lists_changed (self);
+}
+
+static void
+open_leg_dialog (VpParticipantEditor *self,
+                 int                  index)
+{
+  const VpTravelLeg *leg = index >= 0 ? g_ptr_array_index (self->legs, index) : NULL;
+  const char *timezone = self->programme ? vp_programme_get_timezone (self->programme) : NULL;
+  const char *date = NULL;
+  VpTravelLegDialog *dialog;
+
+  /* The way there on the first day, the way back on the last. */
+  if (self->programme != NULL)
+    date = self->legs->len == 0 ? vp_programme_get_start_date (self->programme)
+                                : vp_programme_get_end_date (self->programme);
+
+  dialog = vp_travel_leg_dialog_new (leg, timezone, date);
+  g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (leg_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_leg_clicked_cb (VpParticipantEditor *self,
+                    GtkButton           *button)
+{
+  open_leg_dialog (self, -1);
+}
+
+static void
+leg_row_activated_cb (AdwActionRow        *row,
+                      VpParticipantEditor *self)
+{
+  open_leg_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
+}
+
+static void
+remove_leg_clicked_cb (GtkButton           *button,
+                       VpParticipantEditor *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  g_ptr_array_remove_index (self->legs, index);
+  rebuild_legs (self);
+  lists_changed (self);
+
+  gtk_widget_grab_focus (self->leg_rows->len > 0 ? g_ptr_array_index (self->leg_rows, 0)
+                                                 : GTK_WIDGET (self->name_row));
+}
+
+static GtkWidget *
+new_list_row (VpParticipantEditor *self,
+              const char          *title,
+              const char          *subtitle,
+              guint                index,
+              const char          *remove_label,
+              GCallback            activated,
+              GCallback            remove)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (row, "activated", activated, self);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", remove, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+static void
+rebuild_legs (VpParticipantEditor *self)
+{
+  for (guint i = 0; i < self->leg_rows->len; i++)
+    adw_preferences_group_remove (self->travel_group, g_ptr_array_index (self->leg_rows, i));
+  g_ptr_array_set_size (self->leg_rows, 0);
+
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const VpTravelLeg *leg = g_ptr_array_index (self->legs, i);
+      g_autofree char *title = vp_people_leg_title (leg);
+      g_autofree char *subtitle = vp_people_leg_subtitle (leg);
+      GtkWidget *row = new_list_row (self, title, subtitle, i, _("Remove Travel Leg"),
+                                     G_CALLBACK (leg_row_activated_cb),
+                                     G_CALLBACK (remove_leg_clicked_cb));
+
+      adw_preferences_group_add (self->travel_group, row);
+      g_ptr_array_add (self->leg_rows, row);
+    }
+}
+
+static void
+stay_applied_cb (VpStayDialog *dialog,
+                 VpStay       *stay,
+                 gpointer      user_data)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (user_data);
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+
+  if (index >= 0 && (guint) index < self->stays->len)
+    {
+      vp_stay_free (g_ptr_array_index (self->stays, index));
+      g_ptr_array_index (self->stays, index) = vp_stay_copy (stay);
+    }
+  else
+    g_ptr_array_add (self->stays, vp_stay_copy (stay));
+
+  rebuild_stays (self);
+  lists_changed (self);
+}
+
+static void
+open_stay_dialog (VpParticipantEditor *self,
+                  int                  index)
+{
+  const VpStay *stay = index >= 0 ? g_ptr_array_index (self->stays, index) : NULL;
+  VpStayDialog *dialog;
+
+  dialog = vp_stay_dialog_new (stay,
+                               self->programme ? vp_programme_get_start_date (self->programme) : NULL,
+                               self->programme ? vp_programme_get_end_date (self->programme) : NULL);
+  g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (stay_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_stay_clicked_cb (VpParticipantEditor *self,
+                     GtkButton           *button)
+{
+  open_stay_dialog (self, -1);
+}
+
+static void
+stay_row_activated_cb (AdwActionRow        *row,
+                       VpParticipantEditor *self)
+{
+  open_stay_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
+}
+
+static void
+remove_stay_clicked_cb (GtkButton           *button,
+                        VpParticipantEditor *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  g_ptr_array_remove_index (self->stays, index);
+  rebuild_stays (self);
+  lists_changed (self);
+
+  gtk_widget_grab_focus (self->stay_rows->len > 0 ? g_ptr_array_index (self->stay_rows, 0)
+                                                  : GTK_WIDGET (self->name_row));
+}
+
+static void
+rebuild_stays (VpParticipantEditor *self)
+{
+  for (guint i = 0; i < self->stay_rows->len; i++)
+    adw_preferences_group_remove (self->accommodation_group, g_ptr_array_index (self->stay_rows, i));
+  g_ptr_array_set_size (self->stay_rows, 0);
+
+  for (guint i = 0; i < self->stays->len; i++)
+    {
+      const VpStay *stay = g_ptr_array_index (self->stays, i);
+      g_autofree char *range = vp_format_date_range (stay->check_in, stay->check_out);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (stay->address != NULL)
+        /* Translators: a hotel stay's dates and the hotel's address. */
+        subtitle = g_strdup_printf (_("%s · %s"), range ? range : "", stay->address);
+      else
+        subtitle = g_strdup (range);
+
+      row = new_list_row (self, stay->name ? stay->name : _("Hotel"), subtitle ? subtitle : "", i,
+                          _("Remove Hotel Stay"),
+                          G_CALLBACK (stay_row_activated_cb),
+                          G_CALLBACK (remove_stay_clicked_cb));
+      adw_preferences_group_add (self->accommodation_group, row);
+      g_ptr_array_add (self->stay_rows, row);
+    }
+}
+
+/* GObject {{{1 */
+
+static gboolean
+vp_participant_editor_close_request (GtkWindow *window)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (window);
+
+  /* Whatever was typed last is kept. */
+  if (self->save_source != 0)
+    save (self);
+
+  return GTK_WINDOW_CLASS (vp_participant_editor_parent_class)->close_request (window);
+}
+
+static void
+vp_participant_editor_dispose (GObject *object)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (object);
+
+  if (self->save_source != 0)
+    save (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_PARTICIPANT_EDITOR);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->snapshot);
+  g_clear_object (&self->participant);
+
+  G_OBJECT_CLASS (vp_participant_editor_parent_class)->dispose (object);
+}
+
+static void
+vp_participant_editor_finalize (GObject *object)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (object);
+
+  g_clear_pointer (&self->legs, g_ptr_array_unref);
+  g_clear_pointer (&self->stays, g_ptr_array_unref);
+  g_clear_pointer (&self->leg_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->stay_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_participant_editor_parent_class)->finalize (object);
+}
+
+static void
+vp_participant_editor_class_init (VpParticipantEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = vp_participant_editor_dispose;
+  object_class->finalize = vp_participant_editor_finalize;
+  window_class->close_request = vp_participant_editor_close_request;
+
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visitplanner/VisitPlanner/vp-participant-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, country_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, role_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, travel_group);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accommodation_group);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, dietary_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accessibility_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, emergency_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_leg_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+vp_participant_editor_init (VpParticipantEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_travel_leg_free);
+  self->stays = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_stay_free);
+  self->leg_rows = g_ptr_array_new ();
+  self->stay_rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    gtk_string_list_append (names, roles[i] == VP_PARTICIPANT_ROLE_UNSET ?
+                            C_("participant role", "Not set") : vp_people_role_name (roles[i]));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
+  vp_people_country_row_setup (self->country_row);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  self->loading = FALSE;
+}
+
+static VpProgramme *
+find_programme (VpStore *store,
+                gint64   programme_id)
+{
+  GListModel *programmes = vp_store_get_programmes (store);
+  guint n_items = g_list_model_get_n_items (programmes);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (vp_programme_get_id (programme) == programme_id)
+        return g_steal_pointer (&programme);
+    }
+
+  return NULL;
+}
+
+/* Public {{{1 */
+
+VpParticipantEditor *
+vp_participant_editor_new (VpStore       *store,
+                           gint64         programme_id,
+                           VpParticipant *participant)
+{
+  VpParticipantEditor *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (programme_id > 0, NULL);
+  g_return_val_if_fail (participant == NULL || VP_IS_PARTICIPANT (participant), NULL);
+
+  self = g_object_new (VP_TYPE_PARTICIPANT_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->programme_id = programme_id;
+  self->programme = find_programme (store, programme_id);
+  self->snapshot = vp_store_load_snapshot (store, programme_id, &error);
+  if (self->snapshot == NULL)
+    g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", programme_id, error->message);
+  self->participant = participant ? vp_participant_copy (participant) : vp_participant_new ();
+
+  self->loading = TRUE;
+  if (participant != NULL)
+    {
+      GPtrArray *travel = vp_participant_get_travel (participant);
+      GPtrArray *stays = vp_participant_get_accommodation (participant);
+      VpParticipantRole role = vp_participant_get_role (participant);
+
+      vp_people_editable_set_text (GTK_EDITABLE (self->name_row), vp_participant_get_name (participant));
+      vp_people_editable_set_text (GTK_EDITABLE (self->email_row), vp_participant_get_email (participant));
+      vp_people_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                                   vp_participant_get_organisation (participant));
+      vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        if (roles[i] == role)
+          adw_combo_row_set_selected (self->role_row, i);
+      vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_participant_get_phone (participant));
+      vp_people_editable_set_text (GTK_EDITABLE (self->dietary_row), vp_participant_get_dietary (participant));
+      vp_people_editable_set_text (GTK_EDITABLE (self->accessibility_row),
+                                   vp_participant_get_accessibility (participant));
+      vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
+                                   vp_participant_get_emergency_contact (participant));
+      vp_people_text_view_set_text (self->notes_view, vp_participant_get_notes (participant));
+
+      for (guint i = 0; i < travel->len; i++)
+        g_ptr_array_add (self->legs, vp_travel_leg_copy (g_ptr_array_index (travel, i)));
+      for (guint i = 0; i < stays->len; i++)
+        g_ptr_array_add (self->stays, vp_stay_copy (g_ptr_array_index (stays, i)));
+    }
+  self->loading = FALSE;
+
+  rebuild_legs (self);
+  rebuild_stays (self);
+  update_mode (self);
+  validate (self);
+
+  return self;
+}
+
+VpParticipant *
+vp_participant_editor_get_participant (VpParticipantEditor *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT_EDITOR (self), NULL);
+
+  return self->participant;
+}
+
+gboolean
+vp_participant_editor_flush (VpParticipantEditor *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT_EDITOR (self), FALSE);
+
+  if (self->save_source == 0)
+    return TRUE;
+
+  return save (self);
+}

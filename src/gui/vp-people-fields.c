@@ -1,0 +1,411 @@
+/* vp-people-fields.c: what the participants and hosts pages and their editors share. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vp-format.h"
+#include "vp-people-fields.h"
+#include "vp-time.h"
+
+const char *
+vp_people_role_name (VpParticipantRole role)
+{
+  switch (role)
+    {
+    case VP_PARTICIPANT_ROLE_CLUSTER_MANAGER:
+      return C_("participant role", "Cluster manager");
+    case VP_PARTICIPANT_ROLE_SME:
+      /* Translators: a small or medium-sized enterprise */
+      return C_("participant role", "SME");
+    case VP_PARTICIPANT_ROLE_RESEARCHER:
+      return C_("participant role", "Researcher");
+    case VP_PARTICIPANT_ROLE_SUPPORT_ORGANISATION:
+      return C_("participant role", "Support organisation");
+    case VP_PARTICIPANT_ROLE_OTHER:
+      return C_("participant role", "Other");
+    case VP_PARTICIPANT_ROLE_UNSET:
+    default:
+      return "";
+    }
+}
+
+const char *
+vp_people_host_kind_name (VpHostKind kind)
+{
+  switch (kind)
+    {
+    case VP_HOST_KIND_COMPANY:
+      return C_("host kind", "Company");
+    case VP_HOST_KIND_UNIVERSITY:
+      return C_("host kind", "University");
+    case VP_HOST_KIND_RESEARCH:
+      return C_("host kind", "Research centre");
+    case VP_HOST_KIND_CLUSTER:
+      return C_("host kind", "Cluster");
+    case VP_HOST_KIND_PUBLIC:
+      return C_("host kind", "Public body");
+    case VP_HOST_KIND_OTHER:
+      return C_("host kind", "Other");
+    case VP_HOST_KIND_UNSET:
+    default:
+      return "";
+    }
+}
+
+const char *
+vp_people_travel_kind_name (VpTravelKind kind)
+{
+  switch (kind)
+    {
+    case VP_TRAVEL_KIND_FLIGHT:
+      return C_("travel kind", "Flight");
+    case VP_TRAVEL_KIND_TRAIN:
+      return C_("travel kind", "Train");
+    case VP_TRAVEL_KIND_BUS:
+      return C_("travel kind", "Bus");
+    case VP_TRAVEL_KIND_CAR:
+      return C_("travel kind", "Car");
+    case VP_TRAVEL_KIND_OTHER:
+      return C_("travel kind", "Other");
+    case VP_TRAVEL_KIND_UNSET:
+    default:
+      return "";
+    }
+}
+
+char *
+vp_people_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *plain;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* Fold first, then take the accents off what is left. */
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+
+  plain = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (plain, c);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+gboolean
+vp_people_matches (const char *folded_text,
+                   const char *folded_query)
+{
+  const char *word = folded_query;
+
+  g_return_val_if_fail (folded_text != NULL, FALSE);
+  g_return_val_if_fail (folded_query != NULL, FALSE);
+
+  while (*word != '\0')
+    {
+      const char *end;
+      char buffer[128];
+      gsize length;
+
+      while (*word == ' ')
+        word++;
+      if (*word == '\0')
+        break;
+
+      end = strchr (word, ' ');
+      length = end ? (gsize) (end - word) : strlen (word);
+
+      if (length < sizeof buffer)
+        {
+          memcpy (buffer, word, length);
+          buffer[length] = '\0';
+          if (strstr (folded_text, buffer) == NULL)
+            return FALSE;
+        }
+      else
+        {
+          g_autofree char *long_word = g_strndup (word, length);
+
+          if (strstr (folded_text, long_word) == NULL)
+            return FALSE;
+        }
+
+      word += length;
+    }
+
+  return TRUE;
+}
+
+char *
+vp_people_editable_dup_text (GtkEditable *editable)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+void
+vp_people_editable_set_text (GtkEditable *editable,
+                             const char  *text)
+{
+  gtk_editable_set_text (editable, text ? text : "");
+}
+
+char *
+vp_people_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+void
+vp_people_text_view_set_text (GtkTextView *view,
+                              const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+void
+vp_people_set_error (GtkWidget  *widget,
+                     const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+gboolean
+vp_people_email_is_valid (const char *email)
+{
+  const char *at;
+  const char *dot;
+
+  if (email == NULL || strpbrk (email, " \t\n") != NULL)
+    return FALSE;
+
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* Countries {{{1 */
+
+static int
+compare_country_names (gconstpointer a,
+                       gconstpointer b)
+{
+  const char *code_a = *(const char * const *) a;
+  const char *code_b = *(const char * const *) b;
+
+  return g_utf8_collate (vp_format_country_name (code_a), vp_format_country_name (code_b));
+}
+
+/* Every code that vp_format_country_name() knows, in the order of their
+ * translated names: that table is the one list of countries the window
+ * names, so it is read rather than copied. */
+static GPtrArray *
+get_country_codes (void)
+{
+  static GPtrArray *codes;
+
+  if (g_once_init_enter (&codes))
+    {
+      GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+      for (char a = 'A'; a <= 'Z'; a++)
+        for (char b = 'A'; b <= 'Z'; b++)
+          {
+            char code[3] = { a, b, '\0' };
+
+            if (vp_format_country_name (code) != NULL)
+              g_ptr_array_add (found, g_strdup (code));
+          }
+
+      g_ptr_array_sort (found, compare_country_names);
+      g_once_init_leave (&codes, found);
+    }
+
+  return codes;
+}
+
+#define COUNTRY_CODES_KEY "vp-people-country-codes"
+
+void
+vp_people_country_row_setup (AdwComboRow *row)
+{
+  GPtrArray *all = get_country_codes ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  gtk_string_list_append (names, C_("country", "Not set"));
+  g_ptr_array_add (codes, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      gtk_string_list_append (names, vp_format_country_name (g_ptr_array_index (all, i)));
+      g_ptr_array_add (codes, g_strdup (g_ptr_array_index (all, i)));
+    }
+
+  g_object_set_data_full (G_OBJECT (row), COUNTRY_CODES_KEY, codes,
+                          (GDestroyNotify) g_ptr_array_unref);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+}
+
+void
+vp_people_country_row_set_code (AdwComboRow *row,
+                                const char  *code)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), COUNTRY_CODES_KEY);
+
+  g_return_if_fail (codes != NULL);
+
+  if (code == NULL || *code == '\0')
+    {
+      adw_combo_row_set_selected (row, 0);
+      return;
+    }
+
+  for (guint i = 1; i < codes->len; i++)
+    {
+      if (g_ascii_strcasecmp (g_ptr_array_index (codes, i), code) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  /* A code the list does not name (imported from a file) stays choosable,
+   * so that opening the editor never changes it. */
+  gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (row)), code);
+  g_ptr_array_add (codes, g_strdup (code));
+  adw_combo_row_set_selected (row, codes->len - 1);
+}
+
+const char *
+vp_people_country_row_get_code (AdwComboRow *row)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), COUNTRY_CODES_KEY);
+  guint selected = adw_combo_row_get_selected (row);
+
+  g_return_val_if_fail (codes != NULL, NULL);
+
+  if (selected >= codes->len)
+    return NULL;
+
+  return g_ptr_array_index (codes, selected);
+}
+
+const char *
+vp_people_country_display (const char *code)
+{
+  const char *name = vp_format_country_name (code);
+
+  if (name != NULL)
+    return name;
+
+  return code ? code : "";
+}
+
+/* Times {{{1 */
+
+char *
+vp_people_format_local_time (const char *local)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  VpLocalTime time;
+
+  if (local == NULL || !vp_local_time_parse (local, &time, NULL))
+    return NULL;
+
+  /* A wall-clock reading: shown as it was typed, in its own zone. */
+  date_time = g_date_time_new_utc (time.year, time.month, time.day,
+                                   time.hour, time.minute, time.second);
+  if (date_time == NULL)
+    return NULL;
+
+  /* Translators: a day and a time of day, as in “12 Apr 19:55”; see the
+   * conversions of g_date_time_format().  xgettext:no-c-format */
+  return g_date_time_format (date_time, C_("day and time", "%-d %b %H:%M"));
+}
+
+char *
+vp_people_leg_title (const VpTravelLeg *leg)
+{
+  GString *title = g_string_new (NULL);
+  const char *kind = vp_people_travel_kind_name (leg->kind);
+
+  g_return_val_if_fail (leg != NULL, NULL);
+
+  if (*kind != '\0')
+    g_string_append (title, kind);
+  else
+    g_string_append (title, C_("travel kind", "Travel"));
+
+  if (leg->reference != NULL && *leg->reference != '\0')
+    g_string_append_printf (title, " %s", leg->reference);
+
+  if (leg->from != NULL || leg->to != NULL)
+    /* Translators: where a journey goes, “Helsinki → Vilnius”, after the
+     * kind of travel and its number, as in “Flight AY1071 · Helsinki → Vilnius”. */
+    g_string_append_printf (title, _(" · %s → %s"),
+                            leg->from ? leg->from : "?", leg->to ? leg->to : "?");
+
+  return g_string_free (title, FALSE);
+}
+
+char *
+vp_people_leg_subtitle (const VpTravelLeg *leg)
+{
+  g_autofree char *depart = vp_people_format_local_time (leg->depart);
+  g_autofree char *arrive = vp_people_format_local_time (leg->arrive);
+
+  g_return_val_if_fail (leg != NULL, NULL);
+
+  /* Translators: when a journey leaves and arrives, each in its own
+   * local time: “12 Apr 19:55 → 12 Apr 21:10”. */
+  return g_strdup_printf (_("%s → %s"), depart ? depart : "?", arrive ? arrive : "?");
+}

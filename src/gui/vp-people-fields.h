@@ -1,0 +1,59 @@
+/* vp-people-fields.h: what the participants and hosts pages and their editors share. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vp-enums.h"
+#include "vp-travel.h"
+
+G_BEGIN_DECLS
+
+/* Translated names of the closed vocabularies, "" for an UNSET value. */
+const char *vp_people_role_name          (VpParticipantRole  role);
+const char *vp_people_host_kind_name     (VpHostKind         kind);
+const char *vp_people_travel_kind_name   (VpTravelKind       kind);
+
+/* @text case-folded and without accents, so that “zukauskiene” finds
+ * “Žukauskienė”.  NULL gives "". */
+char       *vp_people_fold               (const char        *text);
+/* Whether every word of @folded_query (from vp_people_fold()) occurs in
+ * @folded_text. */
+gboolean    vp_people_matches            (const char        *folded_text,
+                                          const char        *folded_query);
+
+/* The text of an editable with the surrounding space removed, or NULL
+ * when nothing is left. */
+char       *vp_people_editable_dup_text  (GtkEditable       *editable);
+void        vp_people_editable_set_text  (GtkEditable       *editable,
+                                          const char        *text);
+char       *vp_people_text_view_dup_text (GtkTextView       *view);
+void        vp_people_text_view_set_text (GtkTextView       *view,
+                                          const char        *text);
+
+/* Marks @widget as invalid with @message (error style class, tooltip and
+ * accessible state), or clears that when @message is NULL. */
+void        vp_people_set_error          (GtkWidget         *widget,
+                                          const char        *message);
+
+/* An address a mail can reach: one “@” with something on either side, a
+ * dot in the domain, no spaces. */
+gboolean    vp_people_email_is_valid     (const char        *email);
+
+/* The countries in the country combo rows, in the order of their names. */
+void        vp_people_country_row_setup  (AdwComboRow       *row);
+void        vp_people_country_row_set_code (AdwComboRow     *row,
+                                            const char      *code);
+/* The ISO code selected, or NULL for “Not set”. */
+const char *vp_people_country_row_get_code (AdwComboRow     *row);
+/* “Lithuania” for “LT”, else the code itself. */
+const char *vp_people_country_display    (const char        *code);
+
+/* A local time “YYYY-MM-DDTHH:MM” as the tables show it: “12 Apr 19:55”;
+ * NULL when it is not one. */
+char       *vp_people_format_local_time  (const char        *local);
+/* “Flight AY1071 · Helsinki → Vilnius”. */
+char       *vp_people_leg_title          (const VpTravelLeg *leg);
+/* “12 Apr 19:55 → 12 Apr 21:10”. */
+char       *vp_people_leg_subtitle       (const VpTravelLeg *leg);
+
+G_END_DECLS

@@ -1,0 +1,1077 @@
+/* vp-session-editor.c: a dialog to edit every field of one session.
+ *
+ * A stored session is saved a moment after each change that leaves it
+ * valid (and when the dialog closes): every edit is kept at once, as
+ * everywhere in the window.  A new one is added by the default button. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "vp-format.h"
+#include "vp-session-attendee.h"
+#include "vp-session-editor.h"
+#include "vp-time.h"
+
+/* Long enough to take a word typed in one go as one change */
+#define SAVE_DELAY_MS 400
+
+struct _VpSessionEditor
+{
+  AdwWindow          parent_instance;
+
+  VpStore           *store;
+  VpSnapshot        *snapshot;
+  VpSession         *session;      /* the working copy */
+  gint64             programme_id;
+  gboolean           adding;
+  gboolean           loading;
+  gboolean           valid;
+  /* An empty title is flagged once typed in, or on trying to add */
+  gboolean           title_touched;
+  guint              save_id;
+
+  GPtrArray         *days;         /* "YYYY-MM-DD" of day_row */
+  GPtrArray         *hosts;        /* refs of host_row, NULL first */
+  GtkStringList     *zones;
+  GListStore        *attendees;
+  GtkStringFilter   *attendee_filter;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  AdwToastOverlay   *toast_overlay;
+  AdwEntryRow       *title_row;
+  AdwComboRow       *kind_row;
+  AdwComboRow       *status_row;
+  AdwComboRow       *day_row;
+  AdwEntryRow       *start_row;
+  AdwEntryRow       *end_row;
+  AdwExpanderRow    *zones_row;
+  AdwComboRow       *start_zone_row;
+  AdwComboRow       *end_zone_row;
+  GtkLabel          *time_message;
+  AdwComboRow       *host_row;
+  AdwEntryRow       *location_row;
+  GtkSwitch         *everyone_switch;
+  GtkSpinButton     *capacity_spin;
+  GtkWidget         *checklist_box;
+  GtkListView       *attendee_list;
+  GtkLabel          *attendee_count;
+  GtkTextView       *description_view;
+  GtkWidget         *apply_button;
+};
+
+G_DEFINE_FINAL_TYPE (VpSessionEditor, vp_session_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SNAPSHOT,
+  PROP_SESSION,
+  PROP_ADDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  DELETE_REQUESTED,
+  SESSION_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Zones offered besides the programme's and the session's own: those of
+ * the countries ClusterXChange members travel from and to. */
+static const char * const common_zones[] = {
+  "Atlantic/Canary", "Atlantic/Reykjavik", "Europe/Amsterdam", "Europe/Athens",
+  "Europe/Belgrade", "Europe/Berlin", "Europe/Bratislava", "Europe/Brussels",
+  "Europe/Bucharest", "Europe/Budapest", "Europe/Chisinau", "Europe/Copenhagen",
+  "Europe/Dublin", "Europe/Helsinki", "Europe/Istanbul", "Europe/Kyiv",
+  "Europe/Lisbon", "Europe/Ljubljana", "Europe/London", "Europe/Luxembourg",
+  "Europe/Madrid", "Europe/Malta", "Europe/Nicosia", "Europe/Oslo", "Europe/Paris",
+  "Europe/Podgorica", "Europe/Prague", "Europe/Riga", "Europe/Rome",
+  "Europe/Sarajevo", "Europe/Skopje", "Europe/Sofia", "Europe/Stockholm",
+  "Europe/Tallinn", "Europe/Tirane", "Europe/Vienna", "Europe/Vilnius",
+  "Europe/Warsaw", "Europe/Zagreb", "Europe/Zurich", "UTC",
+};
+
+/* Helpers {{{1 */
+
+static const char *
+programme_timezone (VpSessionEditor *self)
+{
+  const char *zone = vp_programme_get_timezone (vp_snapshot_get_programme (self->snapshot));
+
+  return zone != NULL ? zone : "UTC";
+}
+
+static void
+set_row_error (GtkWidget  *row,
+               const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, message);
+}
+
+static void
+show_toast (VpSessionEditor *self,
+            const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "9:05", "09:05", "9.05" or "0905" → minutes from midnight, or -1. */
+static int
+parse_clock (const char *text)
+{
+  int hour, minute;
+  char separator, end;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (sscanf (stripped, "%d%c%d%c", &hour, &separator, &minute, &end) == 3 &&
+      (separator == ':' || separator == '.'))
+    ;
+  else if (strlen (stripped) == 4 && g_ascii_isdigit (stripped[0]) &&
+           sscanf (stripped, "%2d%2d%c", &hour, &minute, &end) == 2)
+    ;
+  else
+    return -1;
+
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return -1;
+
+  return hour * 60 + minute;
+}
+
+static gboolean
+make_local_time (const char  *day,
+                 int          minutes,
+                 int          add_days,
+                 VpLocalTime *time)
+{
+  GDate date;
+
+  if (!vp_date_parse (day, &date, NULL))
+    return FALSE;
+  if (add_days > 0)
+    g_date_add_days (&date, (guint) add_days);
+
+  *time = (VpLocalTime) {
+    .year = g_date_get_year (&date),
+    .month = g_date_get_month (&date),
+    .day = g_date_get_day (&date),
+    .hour = minutes / 60,
+    .minute = minutes % 60,
+  };
+  return TRUE;
+}
+
+static const char *
+selected_zone (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static guint
+find_zone (VpSessionEditor *self,
+           const char      *zone)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
+
+  for (guint i = 0; i < n_items; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->zones, i), zone) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Reading the fields {{{1 */
+
+typedef struct
+{
+  char     *start;
+  char     *end;
+  char     *error;
+  char     *hint;
+  gboolean  start_bad;
+  gboolean  end_bad;
+} Times;
+
+static void
+times_clear (Times *times)
+{
+  g_clear_pointer (&times->start, g_free);
+  g_clear_pointer (&times->end, g_free);
+  g_clear_pointer (&times->error, g_free);
+  g_clear_pointer (&times->hint, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Times, times_clear)
+
+/* The start and end as local times, or why they cannot be: a time the
+ * clocks skip is refused; a time they pass twice means its first one. */
+static void
+read_times (VpSessionEditor *self,
+            Times           *times)
+{
+  guint day_index = adw_combo_row_get_selected (self->day_row);
+  const char *start_zone_name = selected_zone (self->start_zone_row);
+  guint end_zone_index = adw_combo_row_get_selected (self->end_zone_row);
+  const char *end_zone_name;
+  g_autoptr(GTimeZone) start_zone = NULL;
+  g_autoptr(GTimeZone) end_zone = NULL;
+  const char *day;
+  int start_minutes, end_minutes;
+  VpLocalTime start, end;
+  gint64 start_first, start_second, end_first, end_second;
+  VpLocalTimeKind kind;
+
+  if (day_index >= self->days->len || start_zone_name == NULL)
+    {
+      times->error = g_strdup (_("Choose a day"));
+      return;
+    }
+  day = g_ptr_array_index (self->days, day_index);
+  /* The first choice of the end zone is “as the start” */
+  end_zone_name = end_zone_index == 0 ? start_zone_name : selected_zone (self->end_zone_row);
+  start_zone = vp_time_zone_new (start_zone_name, NULL);
+  end_zone = vp_time_zone_new (end_zone_name, NULL);
+
+  start_minutes = parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end_minutes = parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  times->start_bad = start_minutes < 0;
+  times->end_bad = end_minutes < 0;
+  if (start_minutes < 0 || end_minutes < 0)
+    {
+      times->error = g_strdup (_("Type times as hours and minutes, such as 09:30 or 14:00"));
+      return;
+    }
+  if (start_zone == NULL || end_zone == NULL)
+    {
+      times->error = g_strdup (_("Choose a known time zone"));
+      return;
+    }
+
+  make_local_time (day, start_minutes, 0, &start);
+  kind = vp_local_time_resolve (&start, start_zone, &start_first, &start_second);
+  if (kind == VP_LOCAL_TIME_SKIPPED)
+    {
+      times->start_bad = TRUE;
+      /* Translators: a time (hours and minutes), then a time zone */
+      times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the clocks go forward then. Choose a later time."),
+                                      start.hour, start.minute, start_zone_name);
+      return;
+    }
+  if (kind == VP_LOCAL_TIME_AMBIGUOUS)
+    /* Translators: a time (hours and minutes), then a time zone */
+    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go back: the session starts at the first."),
+                                   start.hour, start.minute, start_zone_name);
+
+  /* An end at or before the start is on the next day */
+  for (int add_days = 0; add_days < 2; add_days++)
+    {
+      make_local_time (day, end_minutes, add_days, &end);
+      kind = vp_local_time_resolve (&end, end_zone, &end_first, &end_second);
+      if (kind == VP_LOCAL_TIME_SKIPPED)
+        {
+          times->end_bad = TRUE;
+          /* Translators: a time (hours and minutes), then a time zone */
+          times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the clocks go forward then. Choose a later time."),
+                                          end.hour, end.minute, end_zone_name);
+          return;
+        }
+      if (end_first > start_first)
+        break;
+    }
+
+  if (end_first <= start_first)
+    {
+      times->end_bad = TRUE;
+      times->error = g_strdup (_("The session must end after it starts"));
+      return;
+    }
+
+  if (end.day != start.day && times->hint == NULL)
+    times->hint = g_strdup (_("The session ends the next day."));
+  else if (kind == VP_LOCAL_TIME_AMBIGUOUS && times->hint == NULL)
+    /* Translators: a time (hours and minutes), then a time zone */
+    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go back: the session ends at the first."),
+                                   end.hour, end.minute, end_zone_name);
+
+  times->start = vp_local_time_format (&start);
+  times->end = vp_local_time_format (&end);
+}
+
+static void
+update_attendee_count (VpSessionEditor *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  guint n_attending = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (vp_session_attendee_get_attending (attendee))
+        n_attending++;
+    }
+
+  /* Translators: the participants ticked in a session's checklist */
+  text = g_strdup_printf (ngettext ("%u of %u participant attends",
+                                    "%u of %u participants attend",
+                                    n_items),
+                          n_attending, n_items);
+  gtk_label_set_label (self->attendee_count, text);
+}
+
+/* Reads every field into the working copy; FALSE (and the rows marked)
+ * when one is not valid. */
+static gboolean
+read_fields (VpSessionEditor *self)
+{
+  g_auto(Times) times = { NULL, };
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
+  g_autofree char *description = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+  const char *start_zone;
+  guint host_index;
+  gboolean valid = TRUE;
+
+  if (*title == '\0')
+    {
+      set_row_error (GTK_WIDGET (self->title_row),
+                     self->title_touched ? _("A session needs a title") : NULL);
+      valid = FALSE;
+    }
+  else
+    set_row_error (GTK_WIDGET (self->title_row), NULL);
+
+  read_times (self, &times);
+  set_row_error (GTK_WIDGET (self->start_row), times.start_bad ? times.error : NULL);
+  set_row_error (GTK_WIDGET (self->end_row), times.end_bad ? times.error : NULL);
+  gtk_label_set_label (self->time_message, times.error != NULL ? times.error :
+                                           times.hint != NULL ? times.hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_message), times.error != NULL || times.hint != NULL);
+  if (times.error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_message), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->time_message), "dim-label");
+      valid = FALSE;
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->time_message), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_message), "dim-label");
+    }
+
+  start_zone = selected_zone (self->start_zone_row);
+  {
+    g_autofree char *subtitle = NULL;
+
+    if (adw_combo_row_get_selected (self->end_zone_row) == 0 || start_zone == NULL)
+      subtitle = g_strdup (start_zone);
+    else
+      /* Translators: a session's two time zones, “Europe/Helsinki → Europe/Vilnius” */
+      subtitle = g_strdup_printf (_("%s → %s"), start_zone, selected_zone (self->end_zone_row));
+    adw_expander_row_set_subtitle (self->zones_row, subtitle != NULL ? subtitle : "");
+  }
+
+  update_attendee_count (self);
+  gtk_widget_set_visible (self->checklist_box, !gtk_switch_get_active (self->everyone_switch));
+
+  if (!valid)
+    return FALSE;
+
+  vp_session_set_title (self->session, title);
+  vp_session_set_kind (self->session, adw_combo_row_get_selected (self->kind_row));
+  vp_session_set_status (self->session, adw_combo_row_get_selected (self->status_row));
+  vp_session_set_start (self->session, times.start);
+  vp_session_set_end (self->session, times.end);
+  /* The programme's zone is the default: not written out */
+  vp_session_set_timezone (self->session,
+                           g_strcmp0 (start_zone, programme_timezone (self)) == 0 ? NULL : start_zone);
+  vp_session_set_end_timezone (self->session,
+                               adw_combo_row_get_selected (self->end_zone_row) == 0 ||
+                               g_strcmp0 (selected_zone (self->end_zone_row), start_zone) == 0 ?
+                               NULL : selected_zone (self->end_zone_row));
+
+  host_index = adw_combo_row_get_selected (self->host_row);
+  vp_session_set_host_ref (self->session,
+                           host_index < self->hosts->len ? g_ptr_array_index (self->hosts, host_index) : NULL);
+  vp_session_set_location (self->session, *location != '\0' ? location : NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strchomp (description);
+  vp_session_set_description (self->session, *description != '\0' ? description : NULL);
+
+  vp_session_set_capacity (self->session, gtk_spin_button_get_value_as_int (self->capacity_spin));
+
+  vp_session_set_attendees_all (self->session, gtk_switch_get_active (self->everyone_switch));
+  vp_session_clear_attendees (self->session);
+  if (!gtk_switch_get_active (self->everyone_switch))
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+          if (vp_session_attendee_get_attending (attendee))
+            vp_session_add_attendee (self->session, vp_session_attendee_get_ref (attendee));
+        }
+    }
+
+  return TRUE;
+}
+
+/* Saving {{{1 */
+
+static gboolean
+save (VpSessionEditor *self)
+{
+  g_autoptr(VpSession) copy = vp_session_copy (self->session);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+
+  if (!vp_store_save_session (self->store, self->programme_id, copy, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  /* What the store gave it: an id, a uid, a ref and a revision */
+  vp_session_set_id (self->session, vp_session_get_id (copy));
+  vp_session_set_uid (self->session, vp_session_get_uid (copy));
+  vp_session_set_ref (self->session, vp_session_get_ref (copy));
+  vp_session_set_revision (self->session, vp_session_get_revision (copy));
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  VpSessionEditor *self = user_data;
+
+  self->save_id = 0;
+  save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+field_changed_cb (VpSessionEditor *self)
+{
+  if (self->loading)
+    return;
+
+  self->valid = read_fields (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.apply", self->valid);
+
+  if (self->adding)
+    return;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->valid)
+    self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+title_changed_cb (VpSessionEditor *self)
+{
+  if (!self->loading)
+    self->title_touched = TRUE;
+  field_changed_cb (self);
+}
+
+static void
+everyone_changed_cb (VpSessionEditor *self)
+{
+  field_changed_cb (self);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (window);
+
+  /* A change still waiting is kept */
+  if (self->save_id != 0)
+    save (self);
+
+  return FALSE;
+}
+
+/* Attendees {{{1 */
+
+static void
+attendee_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   VpSessionEditor          *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
+  gtk_widget_add_css_class (check, "attendee-check");
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+attendee_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  VpSessionEditor          *self)
+{
+  VpSessionAttendee *attendee = gtk_list_item_get_item (item);
+  GtkWidget *check = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  GBinding *binding;
+
+  gtk_label_set_label (GTK_LABEL (name), vp_session_attendee_get_name (attendee));
+  gtk_label_set_label (GTK_LABEL (detail), vp_session_attendee_get_detail (attendee));
+  gtk_widget_set_visible (detail, vp_session_attendee_get_detail (attendee) != NULL);
+
+  binding = g_object_bind_property (attendee, "attending", check, "active",
+                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (check), "binding", binding);
+}
+
+static void
+attendee_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    VpSessionEditor          *self)
+{
+  GtkWidget *check = gtk_list_item_get_child (item);
+  GBinding *binding = g_object_steal_data (G_OBJECT (check), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+attendee_activate_cb (VpSessionEditor *self,
+                      guint            position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->attendee_list));
+  g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (model, position);
+
+  if (attendee != NULL)
+    vp_session_attendee_set_attending (attendee, !vp_session_attendee_get_attending (attendee));
+}
+
+static void
+attendee_search_changed_cb (VpSessionEditor *self,
+                            GtkSearchEntry  *entry)
+{
+  gtk_string_filter_set_search (self->attendee_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+attendee_notify_cb (VpSessionAttendee *attendee,
+                    GParamSpec        *pspec,
+                    VpSessionEditor   *self)
+{
+  field_changed_cb (self);
+}
+
+/* Filling in {{{1 */
+
+static void
+fill_days (VpSessionEditor *self,
+           const char      *session_day)
+{
+  VpProgramme *programme = vp_snapshot_get_programme (self->snapshot);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GDate first, last, day;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->days, 0);
+
+  if (!vp_date_parse (vp_programme_get_start_date (programme), &first, NULL))
+    vp_date_parse (session_day, &first, NULL);
+  if (!vp_date_parse (vp_programme_get_end_date (programme), &last, NULL) ||
+      g_date_compare (&last, &first) < 0)
+    last = first;
+
+  /* A session may lie outside the programme's days (an arrival the day
+   * before): offer its day too, in order. */
+  if (vp_date_parse (session_day, &day, NULL))
+    {
+      if (g_date_compare (&day, &first) < 0)
+        first = day;
+      if (g_date_compare (&day, &last) > 0)
+        last = day;
+    }
+  /* and the day before and after, for arrivals and departures */
+  if (g_date_get_julian (&first) > 1)
+    g_date_subtract_days (&first, 1);
+  g_date_add_days (&last, 1);
+
+  for (day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
+    {
+      g_autofree char *iso = vp_date_format (&day);
+      g_autofree char *label = vp_format_date_long (iso);
+
+      if (g_strcmp0 (iso, session_day) == 0)
+        selected = self->days->len;
+      g_ptr_array_add (self->days, g_steal_pointer (&iso));
+      gtk_string_list_append (labels, label != NULL ? label : g_ptr_array_index (self->days, self->days->len - 1));
+    }
+
+  adw_combo_row_set_model (self->day_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->day_row, selected);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+fill_zones (VpSessionEditor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GtkStringList) end_zones = gtk_string_list_new (NULL);
+  const char *programme_zone = programme_timezone (self);
+  const char *start_zone = vp_session_get_timezone (self->session);
+  const char *end_zone = vp_session_get_end_timezone (self->session);
+  guint n_items;
+
+  g_ptr_array_add (names, (gpointer) programme_zone);
+  for (guint i = 0; i < G_N_ELEMENTS (common_zones); i++)
+    if (g_strcmp0 (common_zones[i], programme_zone) != 0 && vp_time_zone_is_valid (common_zones[i]))
+      g_ptr_array_add (names, (gpointer) common_zones[i]);
+  if (start_zone != NULL && !g_ptr_array_find_with_equal_func (names, start_zone, g_str_equal, NULL))
+    g_ptr_array_add (names, (gpointer) start_zone);
+  if (end_zone != NULL && !g_ptr_array_find_with_equal_func (names, end_zone, g_str_equal, NULL))
+    g_ptr_array_add (names, (gpointer) end_zone);
+  /* The programme's first, the others by name */
+  g_qsort_with_data (names->pdata + 1, names->len - 1, sizeof (gpointer),
+                     (GCompareDataFunc) compare_strings, NULL);
+
+  self->zones = gtk_string_list_new (NULL);
+  gtk_string_list_append (end_zones, _("As the start"));
+  for (guint i = 0; i < names->len; i++)
+    {
+      gtk_string_list_append (self->zones, g_ptr_array_index (names, i));
+      gtk_string_list_append (end_zones, g_ptr_array_index (names, i));
+    }
+
+  adw_combo_row_set_model (self->start_zone_row, G_LIST_MODEL (self->zones));
+  adw_combo_row_set_model (self->end_zone_row, G_LIST_MODEL (end_zones));
+
+  n_items = find_zone (self, start_zone != NULL ? start_zone : programme_zone);
+  adw_combo_row_set_selected (self->start_zone_row, n_items != GTK_INVALID_LIST_POSITION ? n_items : 0);
+  n_items = end_zone != NULL ? find_zone (self, end_zone) : GTK_INVALID_LIST_POSITION;
+  adw_combo_row_set_selected (self->end_zone_row, n_items != GTK_INVALID_LIST_POSITION ? n_items + 1 : 0);
+}
+
+static void
+fill_hosts (VpSessionEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *hosts = vp_snapshot_get_hosts (self->snapshot);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->hosts, 0);
+  g_ptr_array_add (self->hosts, NULL);
+  gtk_string_list_append (names, _("No Host"));
+
+  for (guint i = 0; i < hosts->len; i++)
+    {
+      VpHost *host = g_ptr_array_index (hosts, i);
+      const char *name = vp_host_get_name (host);
+
+      if (g_strcmp0 (vp_host_get_ref (host), vp_session_get_host_ref (self->session)) == 0)
+        selected = self->hosts->len;
+      g_ptr_array_add (self->hosts, g_strdup (vp_host_get_ref (host)));
+      gtk_string_list_append (names, name != NULL ? name : vp_host_get_ref (host));
+    }
+
+  adw_combo_row_set_model (self->host_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->host_row, selected);
+}
+
+static void
+fill_attendees (VpSessionEditor *self)
+{
+  GPtrArray *participants = vp_snapshot_get_participants (self->snapshot);
+  GPtrArray *attending = vp_session_get_attendees (self->session);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+      const char *ref = vp_participant_get_ref (participant);
+      g_autoptr(VpSessionAttendee) attendee = NULL;
+
+      attendee = vp_session_attendee_new (ref, vp_participant_get_name (participant),
+                                          vp_participant_get_organisation (participant),
+                                          g_ptr_array_find_with_equal_func (attending, ref,
+                                                                            g_str_equal, NULL));
+      g_signal_connect_object (attendee, "notify::attending", G_CALLBACK (attendee_notify_cb), self, 0);
+      g_list_store_append (self->attendees, attendee);
+    }
+}
+
+static void
+fill_fields (VpSessionEditor *self)
+{
+  VpSession *session = self->session;
+  g_autoptr(GTimeZone) start_zone = NULL;
+  g_autoptr(GTimeZone) end_zone = NULL;
+  VpLocalTime start = { 0, }, end = { 0, };
+  g_autofree char *day = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                         vp_session_get_title (session) != NULL ? vp_session_get_title (session) : "");
+  adw_combo_row_set_selected (self->kind_row, vp_session_get_kind (session));
+  adw_combo_row_set_selected (self->status_row, vp_session_get_status (session));
+
+  if (vp_session_get_start (session) != NULL)
+    vp_local_time_parse (vp_session_get_start (session), &start, NULL);
+  if (vp_session_get_end (session) != NULL)
+    vp_local_time_parse (vp_session_get_end (session), &end, NULL);
+  day = g_strdup_printf ("%04d-%02d-%02d", start.year, start.month, start.day);
+  start_text = g_strdup_printf ("%02d:%02d", start.hour, start.minute);
+  end_text = g_strdup_printf ("%02d:%02d", end.hour, end.minute);
+
+  fill_days (self, day);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
+  fill_zones (self);
+  fill_hosts (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row),
+                         vp_session_get_location (session) != NULL ? vp_session_get_location (session) : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            vp_session_get_description (session) != NULL ?
+                            vp_session_get_description (session) : "", -1);
+  gtk_spin_button_set_value (self->capacity_spin, vp_session_get_capacity (session));
+  gtk_switch_set_active (self->everyone_switch, vp_session_get_attendees_all (session));
+  fill_attendees (self);
+
+  adw_window_title_set_title (self->window_title, self->adding ? _("New Session") : _("Edit Session"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 vp_programme_get_title (vp_snapshot_get_programme (self->snapshot)));
+  gtk_window_set_title (GTK_WINDOW (self), self->adding ? _("New Session") : _("Edit Session"));
+
+  self->loading = FALSE;
+  self->valid = read_fields (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.apply", self->valid);
+}
+
+/* Actions {{{1 */
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (widget);
+
+  self->title_touched = TRUE;
+  self->valid = read_fields (self);
+  if (!self->valid)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (!save (self))
+    return;
+
+  if (self->adding)
+    g_signal_emit (self, signals[SESSION_ADDED], 0, vp_session_get_uid (self->session));
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (widget);
+  g_autofree char *uid = g_strdup (vp_session_get_uid (self->session));
+
+  if (self->adding || uid == NULL)
+    return;
+
+  /* Nothing more to save of a session about to go */
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_object_ref (self);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, uid);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+/* GObject {{{1 */
+
+static void
+vp_session_editor_constructed (GObject *object)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (object);
+
+  G_OBJECT_CLASS (vp_session_editor_parent_class)->constructed (object);
+
+  g_assert (VP_IS_STORE (self->store));
+  g_assert (VP_IS_SNAPSHOT (self->snapshot));
+  g_assert (VP_IS_SESSION (self->session));
+
+  self->programme_id = vp_programme_get_id (vp_snapshot_get_programme (self->snapshot));
+  self->adding = vp_session_get_id (self->session) == 0;
+  g_object_notify_by_pspec (object, properties[PROP_ADDING]);
+
+  if (self->adding)
+    gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
+
+  fill_fields (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static void
+vp_session_editor_dispose (GObject *object)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (object);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_SESSION_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->snapshot);
+  g_clear_object (&self->session);
+  g_clear_object (&self->zones);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->attendee_filter);
+
+  G_OBJECT_CLASS (vp_session_editor_parent_class)->dispose (object);
+}
+
+static void
+vp_session_editor_finalize (GObject *object)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (object);
+
+  g_clear_pointer (&self->days, g_ptr_array_unref);
+  g_clear_pointer (&self->hosts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_session_editor_parent_class)->finalize (object);
+}
+
+static void
+vp_session_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SNAPSHOT:
+      g_value_set_object (value, self->snapshot);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_ADDING:
+      g_value_set_boolean (value, self->adding);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_session_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SNAPSHOT:
+      self->snapshot = g_value_dup_object (value);
+      break;
+    case PROP_SESSION:
+      /* Edits go to a copy: the snapshot's objects are only read */
+      self->session = vp_session_copy (g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_session_editor_class_init (VpSessionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vp_session_editor_constructed;
+  object_class->dispose = vp_session_editor_dispose;
+  object_class->finalize = vp_session_editor_finalize;
+  object_class->get_property = vp_session_editor_get_property;
+  object_class->set_property = vp_session_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         VP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAPSHOT] =
+    g_param_spec_object ("snapshot", NULL, NULL,
+                         VP_TYPE_SNAPSHOT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         VP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADDING] =
+    g_param_spec_boolean ("adding", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SESSION_ADDED] =
+    g_signal_new ("session-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-session-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, day_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, zones_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, start_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, end_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, time_message);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, host_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, location_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, everyone_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, attendee_list);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, attendee_count);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, apply_button);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, everyone_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.apply", NULL);
+}
+
+static void
+vp_session_editor_init (VpSessionEditor *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkFilterListModel *filtered;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->days = g_ptr_array_new_with_free_func (g_free);
+  self->hosts = g_ptr_array_new_with_free_func (g_free);
+  self->attendees = g_list_store_new (VP_TYPE_SESSION_ATTENDEE);
+
+  expression = gtk_property_expression_new (VP_TYPE_SESSION_ATTENDEE, NULL, "search-text");
+  self->attendee_filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->attendee_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->attendee_filter, TRUE);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)),
+                                        g_object_ref (GTK_FILTER (self->attendee_filter)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (attendee_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (attendee_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (attendee_unbind_cb), self);
+  gtk_list_view_set_factory (self->attendee_list, factory);
+  gtk_list_view_set_model (self->attendee_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  g_object_unref (gtk_list_view_get_model (self->attendee_list));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Public {{{1 */
+
+VpSessionEditor *
+vp_session_editor_new (VpStore    *store,
+                       VpSnapshot *snapshot,
+                       VpSession  *session)
+{
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_SESSION (session), NULL);
+
+  return g_object_new (VP_TYPE_SESSION_EDITOR,
+                       "store", store,
+                       "snapshot", snapshot,
+                       "session", session,
+                       NULL);
+}
+
+const char *
+vp_session_editor_get_uid (VpSessionEditor *self)
+{
+  g_return_val_if_fail (VP_IS_SESSION_EDITOR (self), NULL);
+
+  return vp_session_get_id (self->session) != 0 ? vp_session_get_uid (self->session) : NULL;
+}

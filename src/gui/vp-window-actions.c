@@ -1,0 +1,997 @@
+/* vp-window-actions.c: what the window's menus and shortcuts do. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vp-agenda-page.h"
+#include "vp-calendar.h"
+#include "vp-file.h"
+#include "vp-format.h"
+#include "vp-hosts-page.h"
+#include "vp-overview-page.h"
+#include "vp-participants-page.h"
+#include "vp-programme-format.h"
+#include "vp-undo.h"
+#include "vp-window-private.h"
+
+/* Documents hold personal data: readable by their owner alone. */
+#define EXPORT_MODE 0600
+
+void
+vp_window_update_actions (VpWindow *self)
+{
+  gboolean have_programme = self->programme != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.go-back", adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (widget, "win.duplicate-programme", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.delete-programme", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.export-programme", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.export-calendar", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.show-page", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.show-problem", have_programme);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->programme_menu_button), have_programme);
+}
+
+static void
+show_error (VpWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A name for a file from a title: no slashes, not too long. */
+static char *
+file_name_for (const char *title,
+               const char *suffix)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = title ? title : ""; *p != '\0' && name->len < 80; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  if (name->len == 0)
+    g_string_append (name, _("programme"));
+  g_string_append (name, suffix);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* New, duplicate, delete, undo {{{1 */
+
+static char *
+iso_date (GDate *date)
+{
+  char buffer[16];
+
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
+static void
+new_programme_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(VpProgramme) programme = vp_programme_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  const char *country = "BE";
+  const char *zone = "Europe/Brussels";
+  GDate date;
+
+  /* A draft to edit in place: the next Monday two months ahead, four
+   * days, where the shown programme goes (a coordinator often plans the
+   * same partner again). */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_add_days (&date, 56);
+  while (g_date_get_weekday (&date) != G_DATE_MONDAY)
+    g_date_add_days (&date, 1);
+  start = iso_date (&date);
+  g_date_add_days (&date, 3);
+  end = iso_date (&date);
+
+  if (self->programme != NULL && vp_programme_get_host_country (self->programme) != NULL &&
+      vp_programme_get_timezone (self->programme) != NULL)
+    {
+      country = vp_programme_get_host_country (self->programme);
+      zone = vp_programme_get_timezone (self->programme);
+    }
+
+  vp_programme_set_title (programme, _("New Programme"));
+  vp_programme_set_status (programme, VP_PROGRAMME_STATUS_DRAFT);
+  vp_programme_set_host_country (programme, country);
+  vp_programme_set_timezone (programme, zone);
+  vp_programme_set_start_date (programme, start);
+  vp_programme_set_end_date (programme, end);
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  if (!vp_store_save_programme (self->store, programme, &error))
+    {
+      show_error (self, _("Cannot Create the Programme"), error->message);
+      return;
+    }
+
+  vp_window_select_id (self, vp_programme_get_id (programme));
+  vp_window_show_page (self, "overview");
+  vp_window_show_content (self);
+  vp_overview_page_focus_title (VP_OVERVIEW_PAGE (self->overview_page));
+}
+
+static void
+duplicate_date_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+  GDate date;
+  gboolean valid = strlen (text) == 10 && vp_format_parse_date (text, &date);
+
+  adw_message_dialog_set_response_enabled (dialog, "duplicate", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                               valid ? NULL : _("A day as year-month-day, such as 2028-04-11"));
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VpWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 programme_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "programme-id"));
+  g_autoptr(GError) error = NULL;
+  gint64 copy_id;
+
+  if (!g_str_equal (response, "duplicate"))
+    return;
+
+  copy_id = vp_store_duplicate_programme (self->store, programme_id,
+                                          gtk_editable_get_text (entry), &error);
+  if (copy_id == 0)
+    {
+      show_error (self, _("Cannot Duplicate the Programme"), error->message);
+      return;
+    }
+
+  vp_window_select_id (self, copy_id);
+  vp_window_show_page (self, "overview");
+  vp_window_toast (self, _("Programme duplicated without its participants"));
+}
+
+static void
+duplicate_programme_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autofree char *body = NULL;
+  g_autofree char *start = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  GDate date;
+
+  if (self->programme == NULL)
+    return;
+
+  /* The same weekday a year on: the likeliest date of the next visit. */
+  if (vp_format_parse_date (vp_programme_get_start_date (self->programme), &date))
+    {
+      g_date_add_days (&date, 364);
+      start = iso_date (&date);
+    }
+
+  body = g_strdup_printf (_("The copy of “%s” keeps its hosts and its agenda, moved to begin "
+                            "on the first day you give, but not its participants."),
+                          vp_programme_get_title (self->programme));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Duplicate Programme?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "duplicate", _("_Duplicate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "duplicate",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "duplicate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "duplicate-start-date");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "YYYY-MM-DD");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("First day of the copy"),
+                                  -1);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (duplicate_date_changed_cb), dialog, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), start ? start : "");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data (G_OBJECT (dialog), "programme-id",
+                     GSIZE_TO_POINTER ((gsize) vp_programme_get_id (self->programme)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+delete_programme_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(VpSnapshot) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  if (self->programme == NULL)
+    return;
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  id = vp_programme_get_id (self->programme);
+  /* Translators: a toast after a deletion, with an Undo button. */
+  title = g_strdup_printf (_("“%s” deleted"), vp_programme_get_title (self->programme));
+
+  before = vp_store_load_snapshot (self->store, id, &error);
+  if (before == NULL || !vp_store_delete_programme (self->store, id, &error))
+    {
+      show_error (self, _("Cannot Delete the Programme"), error->message);
+      return;
+    }
+
+  g_set_object (&self->deleted, before);
+  self->deleted_change_count = vp_store_get_change_count (self->store);
+  vp_undo_offer_restore (GTK_WIDGET (self->toast_overlay), self->store, before, title);
+  gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
+}
+
+/* The Undo button of the toast on show, if any: Ctrl+Z is that button. */
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), _("_Undo")) == 0)
+        return child;
+      if ((found = find_undo_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(VpSnapshot) deleted = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button = find_undo_button (GTK_WIDGET (self->toast_overlay));
+
+  if (button != NULL)
+    {
+      g_signal_emit_by_name (button, "clicked");
+      return;
+    }
+
+  if (deleted == NULL || vp_store_get_change_count (self->store) != self->deleted_change_count)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (!vp_store_restore_snapshot (self->store, deleted, &error))
+    show_error (self, _("Cannot Undo the Deletion"), error->message);
+}
+
+/* Navigation {{{1 */
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  vp_window_show_page (VP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_problem_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  const char *session, *participant, *host;
+  const char *page = "overview";
+
+  g_variant_get (parameter, "(&s&s&s)", &session, &participant, &host);
+
+  if (*session != '\0')
+    page = "agenda";
+  else if (*participant != '\0')
+    page = "participants";
+  else if (*host != '\0')
+    page = "hosts";
+
+  vp_window_show_page (self, page);
+
+  if (*session != '\0')
+    vp_agenda_page_show_session (VP_AGENDA_PAGE (self->agenda_page), session);
+  else if (*participant != '\0')
+    vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (self->participants_page),
+                                           participant);
+  else if (*host != '\0')
+    vp_hosts_page_show_host (VP_HOSTS_PAGE (self->hosts_page), host);
+}
+
+void
+vp_window_popup_row_menu (VpWindow  *self,
+                          GtkWidget *row,
+                          double     x,
+                          double     y)
+{
+  graphene_point_t point;
+
+  if (self->row_menu == NULL)
+    return;
+
+  if (!gtk_widget_compute_point (row, GTK_WIDGET (self->programme_list),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+
+  gtk_popover_set_pointing_to (self->row_menu,
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (self->row_menu);
+}
+
+/* Shift+F10 and the Menu key: the menu of the focused row. */
+static void
+row_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int width;
+
+  if (self->programme == NULL || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->programme_list)))
+    return;
+
+  width = gtk_widget_get_width (focus);
+  vp_window_popup_row_menu (self, focus, width / 2.0, gtk_widget_get_height (focus));
+}
+
+/* Import and export {{{1 */
+
+typedef enum
+{
+  JOB_IMPORT,
+  JOB_EXPORT_PROGRAMME,
+  JOB_EXPORT_CALENDAR,
+  JOB_EXPORT_PARTICIPANT,
+  JOB_EXPORT_HOST,
+  JOB_EXPORT_FOLDER,
+} JobKind;
+
+typedef struct
+{
+  JobKind             kind;
+  char               *database;
+  char               *path;
+  gint64              programme_id;
+  char               *ref;          /* participant or host */
+  VpStoreImportFlags  flags;
+  char               *uid;          /* imported */
+  char               *title;
+  guint               n_files;
+} FileJob;
+
+static void
+file_job_free (gpointer data)
+{
+  FileJob *job = data;
+
+  g_free (job->database);
+  g_free (job->path);
+  g_free (job->ref);
+  g_free (job->uid);
+  g_free (job->title);
+  g_free (job);
+}
+
+/* Runs in a thread with its own connection (design.md, Threads): the
+ * window's store never leaves the main thread. */
+static void
+file_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = vp_store_new (job->database, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->kind == JOB_IMPORT)
+    {
+      bytes = vp_file_read (job->path, VP_PROGRAMME_FORMAT_MAX_BYTES, &error);
+      if (bytes != NULL)
+        snapshot = vp_programme_format_read (bytes, &error);
+      if (snapshot != NULL)
+        {
+          VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+
+          job->uid = g_strdup (vp_programme_get_uid (programme));
+          job->title = g_strdup (vp_programme_get_title (programme));
+          vp_store_import_snapshot (store, snapshot, job->flags, NULL, &error);
+        }
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  snapshot = vp_store_load_snapshot (store, job->programme_id, &error);
+  if (snapshot == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_EXPORT_PROGRAMME:
+      bytes = vp_programme_format_write (snapshot);
+      break;
+
+    case JOB_EXPORT_CALENDAR:
+      bytes = vp_calendar_write_programme (snapshot, NULL);
+      break;
+
+    case JOB_EXPORT_PARTICIPANT:
+      {
+        VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, job->ref);
+
+        if (participant == NULL)
+          g_set_error (&error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                       _("The participant is no longer in the programme"));
+        else
+          bytes = vp_calendar_write_participant (snapshot, participant, NULL);
+      }
+      break;
+
+    case JOB_EXPORT_HOST:
+      {
+        VpHost *host = vp_snapshot_lookup_host (snapshot, job->ref);
+
+        if (host == NULL)
+          g_set_error (&error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                       _("The host is no longer in the programme"));
+        else
+          bytes = vp_calendar_write_host (snapshot, host, NULL);
+      }
+      break;
+
+    case JOB_EXPORT_FOLDER:
+      {
+        g_autoptr(GPtrArray) written = vp_calendar_write_each_participant (snapshot, job->path,
+                                                                           NULL, &error);
+
+        if (written != NULL)
+          job->n_files = written->len;
+      }
+      break;
+
+    case JOB_IMPORT:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (bytes != NULL)
+    vp_file_write_atomically (job->path, bytes, EXPORT_MODE, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void start_file_job (VpWindow *self,
+                            FileJob  *job);
+
+static void
+update_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VpWindow         *self)
+{
+  FileJob *job = g_object_get_data (G_OBJECT (dialog), "job");
+  FileJob *again;
+
+  if (!g_str_equal (response, "update"))
+    return;
+
+  again = g_new0 (FileJob, 1);
+  again->kind = JOB_IMPORT;
+  again->database = g_strdup (job->database);
+  again->path = g_strdup (job->path);
+  again->flags = VP_STORE_IMPORT_UPDATE;
+  start_file_job (self, again);
+}
+
+static void
+ask_update (VpWindow *self,
+            FileJob  *job)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  FileJob *copy = g_new0 (FileJob, 1);
+
+  body = g_strdup_printf (_("“%s” is stored already. Importing the file updates it: sessions "
+                            "that changed get a new revision, so that calendars update, and "
+                            "sessions missing from the file are cancelled."),
+                          job->title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Update the Programme?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "update", _("_Update"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "update",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "update");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  copy->database = g_strdup (job->database);
+  copy->path = g_strdup (job->path);
+  g_object_set_data_full (G_OBJECT (dialog), "job", copy, file_job_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (update_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_job_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  VpWindow *self = VP_WINDOW (object);
+  FileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (job->path);
+  g_autofree char *message = NULL;
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = NULL;
+
+      if (job->kind == JOB_IMPORT && g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_EXISTS))
+        {
+          ask_update (self, job);
+          return;
+        }
+
+      /* Translators: a file name and what is wrong with it. */
+      body = g_strdup_printf (_("%s: %s"), name, error->message);
+      show_error (self,
+                  job->kind == JOB_IMPORT ? _("Cannot Import the Programme")
+                                          : _("Cannot Export"),
+                  body);
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_IMPORT:
+      /* Written by another connection: the window's store learns of it now
+       * rather than at its next poll. */
+      vp_store_poll_external_changes (self->store);
+      vp_window_select_uid (self, job->uid);
+      vp_window_show_content (self);
+      message = g_strdup_printf (_("Imported “%s”"), job->title);
+      break;
+
+    case JOB_EXPORT_FOLDER:
+      message = g_strdup_printf (ngettext ("%u calendar written to %s",
+                                           "%u calendars written to %s", job->n_files),
+                                 job->n_files, name);
+      break;
+
+    case JOB_EXPORT_PROGRAMME:
+    case JOB_EXPORT_CALENDAR:
+    case JOB_EXPORT_PARTICIPANT:
+    case JOB_EXPORT_HOST:
+    default:
+      message = g_strdup_printf (_("Exported to %s"), name);
+      break;
+    }
+
+  vp_window_toast (self, message);
+}
+
+static void
+start_file_job (VpWindow *self,
+                FileJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, file_job_done_cb, NULL);
+
+  if (job->database == NULL)
+    job->database = g_strdup (vp_store_get_path (self->store));
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  g_task_set_source_tag (task, start_file_job);
+  g_task_set_task_data (task, job, file_job_free);
+  g_task_run_in_thread (task, file_job_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     VpWindow        *self)
+{
+  FileJob *job = g_object_steal_data (G_OBJECT (chooser), "job");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file == NULL || g_file_get_path (file) == NULL)
+    {
+      file_job_free (job);
+      g_object_unref (chooser);
+      return;
+    }
+
+  job->path = g_file_get_path (file);
+  start_file_job (self, job);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (VpWindow             *self,
+             FileJob              *job,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *suggested_name,
+             GtkFileFilter        *filter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept_label, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (filter != NULL)
+    {
+      GtkFileFilter *all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+      g_object_unref (all);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+
+  g_object_set_data (G_OBJECT (chooser), "job", job);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkFileFilter *
+programme_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Programme Documents"));
+  gtk_file_filter_add_pattern (filter, "*.visit.json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  return filter;
+}
+
+static GtkFileFilter *
+calendar_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  return filter;
+}
+
+static void
+import_programme_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = programme_filter ();
+  FileJob *job = g_new0 (FileJob, 1);
+
+  job->kind = JOB_IMPORT;
+  choose_file (self, job, _("Import Programme"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               NULL, filter);
+}
+
+static void
+export_programme_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = programme_filter ();
+  g_autofree char *name = NULL;
+  FileJob *job;
+
+  if (self->programme == NULL)
+    return;
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  job = g_new0 (FileJob, 1);
+  job->kind = JOB_EXPORT_PROGRAMME;
+  job->programme_id = vp_programme_get_id (self->programme);
+  name = file_name_for (vp_programme_get_title (self->programme), ".visit.json");
+  choose_file (self, job, _("Export Programme"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               name, filter);
+}
+
+/* Which participant or host: a searchable drop-down in a dialog. */
+static void
+pick_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  VpWindow         *self)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GPtrArray *refs = g_object_get_data (G_OBJECT (dialog), "refs");
+  GPtrArray *names = g_object_get_data (G_OBJECT (dialog), "file-names");
+  JobKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GtkFileFilter) filter = calendar_filter ();
+  FileJob *job;
+
+  if (!g_str_equal (response, "choose") || selected >= refs->len || self->programme == NULL)
+    return;
+
+  job = g_new0 (FileJob, 1);
+  job->kind = kind;
+  job->programme_id = vp_programme_get_id (self->programme);
+  job->ref = g_strdup (g_ptr_array_index (refs, selected));
+  choose_file (self, job, _("Export Calendar"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               g_ptr_array_index (names, selected), filter);
+}
+
+static void
+pick_and_export (VpWindow *self,
+                 JobKind   kind)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *refs = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GtkExpression *expression;
+  GtkWidget *dialog;
+  GtkWidget *drop_down;
+  GPtrArray *objects;
+
+  snapshot = vp_store_load_snapshot (self->store, vp_programme_get_id (self->programme), &error);
+  if (snapshot == NULL)
+    {
+      show_error (self, _("Cannot Export"), error->message);
+      g_ptr_array_unref (refs);
+      g_ptr_array_unref (names);
+      return;
+    }
+
+  objects = kind == JOB_EXPORT_PARTICIPANT ? vp_snapshot_get_participants (snapshot)
+                                           : vp_snapshot_get_hosts (snapshot);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      if (kind == JOB_EXPORT_PARTICIPANT)
+        {
+          VpParticipant *participant = g_ptr_array_index (objects, i);
+          const char *email = vp_participant_get_email (participant);
+          g_autofree char *label = email ? g_strdup_printf ("%s <%s>", vp_participant_get_name (participant), email)
+                                         : g_strdup (vp_participant_get_name (participant));
+
+          gtk_string_list_append (labels, label);
+          g_ptr_array_add (refs, g_strdup (vp_participant_get_ref (participant)));
+          g_ptr_array_add (names, vp_calendar_file_name (participant, taken));
+        }
+      else
+        {
+          VpHost *host = g_ptr_array_index (objects, i);
+
+          gtk_string_list_append (labels, vp_host_get_name (host));
+          g_ptr_array_add (refs, g_strdup (vp_host_get_ref (host)));
+          g_ptr_array_add (names, file_name_for (vp_host_get_name (host), ".ics"));
+        }
+    }
+
+  if (objects->len == 0)
+    {
+      vp_window_toast (self, kind == JOB_EXPORT_PARTICIPANT ? _("The programme has no participants")
+                                                            : _("The programme has no hosts"));
+      g_ptr_array_unref (refs);
+      g_ptr_array_unref (names);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   kind == JOB_EXPORT_PARTICIPANT ? _("Export a Participant’s Calendar")
+                                                                  : _("Export a Host’s Calendar"),
+                                   kind == JOB_EXPORT_PARTICIPANT
+                                   ? _("The calendar holds the sessions the participant attends, "
+                                       "their travel and their hotel stays.")
+                                   : _("The calendar holds the sessions at the host, with the "
+                                       "size of the group."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), expression);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop_down);
+
+  g_object_set_data_full (G_OBJECT (dialog), "refs", refs, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "file-names", names, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (pick_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  g_autoptr(GtkFileFilter) filter = calendar_filter ();
+  g_autofree char *name = NULL;
+  FileJob *job;
+
+  if (self->programme == NULL)
+    return;
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+
+  if (g_str_equal (what, "participant"))
+    {
+      pick_and_export (self, JOB_EXPORT_PARTICIPANT);
+      return;
+    }
+  if (g_str_equal (what, "host"))
+    {
+      pick_and_export (self, JOB_EXPORT_HOST);
+      return;
+    }
+
+  job = g_new0 (FileJob, 1);
+  job->programme_id = vp_programme_get_id (self->programme);
+
+  if (g_str_equal (what, "folder"))
+    {
+      job->kind = JOB_EXPORT_FOLDER;
+      choose_file (self, job, _("Export Every Participant’s Calendar"),
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), NULL, NULL);
+      return;
+    }
+
+  job->kind = JOB_EXPORT_CALENDAR;
+  name = file_name_for (vp_programme_get_title (self->programme), ".ics");
+  choose_file (self, job, _("Export Calendar"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               name, filter);
+}
+
+/* Setup {{{1 */
+
+void
+vp_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  static const char * const pages[] = { "overview", "agenda", "participants", "hosts", "checks" };
+
+  gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-programme", NULL,
+                                   duplicate_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-programme", NULL,
+                                   delete_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problem", "(sss)", show_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, row_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.import-programme", NULL,
+                                   import_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.export-programme", NULL,
+                                   export_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", "s",
+                                   export_calendar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-programme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-programme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-programme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.duplicate-programme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+}

@@ -1,0 +1,85 @@
+/* vp-window-private.h: what the window's files share (vp-window.c, vp-window-actions.c). */
+#pragma once
+
+#include "vp-window.h"
+
+G_BEGIN_DECLS
+
+struct _VpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  VpStore              *store;
+  GSettings            *settings;
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;
+  /* The shown programme's uid: the store replaces its list's items on
+   * every change, so the programme is found again by uid.  It outlives a
+   * deletion, so that an undo shows the programme again. */
+  char                 *selected_uid;
+  VpProgramme          *programme;
+  /* Set while the list changes, so that the selection it drops on the way
+   * is not taken for the user's choice. */
+  gboolean              programmes_changing;
+  char                **search_words;
+
+  /* The checks run off the main thread after every change. */
+  guint                 checks_source;
+  guint                 checks_serial;
+  GCancellable         *checks_cancellable;
+  GPtrArray            *problems;
+
+  /* The last deletion, for Ctrl+Z. */
+  VpSnapshot           *deleted;
+  gint64                deleted_change_count;
+
+  GtkWidget            *overview_page;
+  GtkWidget            *agenda_page;
+  GtkWidget            *participants_page;
+  GtkWidget            *hosts_page;
+  GtkWidget            *checks_page;
+  GtkPopover           *row_menu;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *programme_menu_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *programme_list;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
+  GMenuModel           *row_menu_model;
+};
+
+/* vp-window.c */
+void          vp_window_update_actions      (VpWindow   *self);
+VpProgramme  *vp_window_get_programme       (VpWindow   *self);
+/* Shows the programme with this uid, clearing a search that hides it. */
+void          vp_window_select_uid          (VpWindow   *self,
+                                             const char *uid);
+void          vp_window_select_id           (VpWindow   *self,
+                                             gint64      programme_id);
+void          vp_window_show_content        (VpWindow   *self);
+void          vp_window_show_page           (VpWindow   *self,
+                                             const char *name);
+void          vp_window_toast               (VpWindow   *self,
+                                             const char *title);
+
+/* vp-window-actions.c */
+void          vp_window_class_add_actions   (GtkWidgetClass *widget_class);
+void          vp_window_popup_row_menu      (VpWindow   *self,
+                                             GtkWidget  *row,
+                                             double      x,
+                                             double      y);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* vp-print-document.h: a programme laid out on paper (agenda, host sheet, contacts). */
+#pragma once
+
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define VP_PRINT_ERROR (vp_print_error_quark ())
+
+typedef enum
+{
+  VP_PRINT_ERROR_NO_SUBJECT,      /* the layout needs a host */
+  VP_PRINT_ERROR_UNKNOWN_SUBJECT, /* no such participant or host */
+  VP_PRINT_ERROR_SUBJECT_REFUSED, /* the layout takes no subject */
+  VP_PRINT_ERROR_FAILED,          /* cairo or the file system failed */
+} VpPrintError;
+
+/* The nicks are the command line's words: "agenda", "host-sheet", "contacts". */
+typedef enum
+{
+  VP_PRINT_LAYOUT_AGENDA,
+  VP_PRINT_LAYOUT_HOST_SHEET,
+  VP_PRINT_LAYOUT_CONTACTS,
+} VpPrintLayout;
+
+#define VP_TYPE_PRINT_DOCUMENT (vp_print_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpPrintDocument, vp_print_document, VP, PRINT_DOCUMENT, GObject)
+
+GQuark           vp_print_error_quark         (void);
+
+/* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
+ * participant's email or id for their own agenda; for
+ * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
+ * VP_PRINT_LAYOUT_CONTACTS, NULL.  The snapshot's sessions must be in time
+ * order (as every reader and the store give them). */
+VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,
+                                               VpPrintLayout    layout,
+                                               const char      *subject,
+                                               GError         **error);
+
+VpSnapshot      *vp_print_document_get_snapshot (VpPrintDocument *self);
+VpPrintLayout    vp_print_document_get_layout (VpPrintDocument *self);
+const char      *vp_print_document_get_subject (VpPrintDocument *self);
+/* The date in every page's footer; now, unless set. */
+GDateTime       *vp_print_document_get_printed (VpPrintDocument *self);
+void             vp_print_document_set_printed (VpPrintDocument *self,
+                                               GDateTime       *printed);
+
+/* Lays the document out on pages of @page_width × @page_height points, the
+ * printable area inside the margins, and returns the number of pages (at
+ * least 1).  Sets @context's resolution to 72 dpi, so that a font size is in
+ * points, and turns off metric hinting and glyph position rounding.  For a
+ * GtkPrintOperation: call it from ::begin-print with
+ * gtk_print_context_create_pango_context(), the operation's unit set to
+ * GTK_UNIT_POINTS and use-full-page on, the paper size and the page setup's
+ * margins in points; then set n-pages. */
+guint            vp_print_document_paginate   (VpPrintDocument *self,
+                                               PangoContext    *context,
+                                               double           page_width,
+                                               double           page_height,
+                                               double           margin_top,
+                                               double           margin_right,
+                                               double           margin_bottom,
+                                               double           margin_left);
+guint            vp_print_document_get_n_pages (VpPrintDocument *self);
+
+/* Draws page @page_nr (from 0) of the last pagination with the page's top
+ * left corner at @cr's origin, in points (::draw-page, or a PDF page). */
+void             vp_print_document_draw_page  (VpPrintDocument *self,
+                                               cairo_t         *cr,
+                                               guint            page_nr);
+
+G_END_DECLS

@@ -1,0 +1,580 @@
+/* test-agenda.c: the agenda page over a real store: grid, editor, moves, deletion and undo, list. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vp-agenda-grid.h"
+#include "vp-agenda-item.h"
+#include "vp-agenda-page.h"
+#include "vp-checks.h"
+#include "vp-programme-format.h"
+#include "vp-session-attendee.h"
+#include "vp-session-editor.h"
+#include "vp-store.h"
+
+#define PROGRAMME_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6b01"
+#define S1_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c01"
+#define S2_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c02"
+#define S3_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c03"
+#define S4_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c04"
+
+static gboolean have_display;
+
+/* Two days in Vilnius: two sessions that overlap, one the next day, and
+ * one past midnight (drawn as two blocks). */
+static const char programme_json[] =
+  "{\n"
+  "  \"format\": \"visit-planner-programme\",\n"
+  "  \"version\": 1,\n"
+  "  \"programme\": {\n"
+  "    \"uid\": \"" PROGRAMME_UID "\",\n"
+  "    \"title\": \"Photonics Finland in Vilnius\",\n"
+  "    \"status\": \"confirmed\",\n"
+  "    \"visiting_cluster\": \"Photonics Finland\",\n"
+  "    \"host_cluster\": \"Lithuanian Laser Cluster\",\n"
+  "    \"host_country\": \"LT\",\n"
+  "    \"timezone\": \"Europe/Vilnius\",\n"
+  "    \"start_date\": \"2027-04-13\",\n"
+  "    \"end_date\": \"2027-04-14\"\n"
+  "  },\n"
+  "  \"hosts\": [\n"
+  "    { \"id\": \"laser-cluster\", \"name\": \"Lithuanian Laser Cluster\" },\n"
+  "    { \"id\": \"femtolux\", \"name\": \"Femtolux Lasers\" }\n"
+  "  ],\n"
+  "  \"participants\": [\n"
+  "    { \"id\": \"aino\", \"name\": \"Aino Mäkelä\", \"organisation\": \"Photonics Finland\" },\n"
+  "    { \"id\": \"jukka\", \"name\": \"Jukka Räsänen\", \"organisation\": \"Lumiray Oy\" },\n"
+  "    { \"id\": \"sanna\", \"name\": \"Sanna Höglund\" }\n"
+  "  ],\n"
+  "  \"sessions\": [\n"
+  "    { \"id\": \"s1\", \"uid\": \"" S1_UID "\", \"title\": \"Welcome\", \"kind\": \"meeting\",\n"
+  "      \"host\": \"laser-cluster\", \"start\": \"2027-04-13T09:00\", \"end\": \"2027-04-13T10:00\" },\n"
+  "    { \"id\": \"s2\", \"uid\": \"" S2_UID "\", \"title\": \"Laboratory tour\", \"kind\": \"visit\",\n"
+  "      \"start\": \"2027-04-13T09:30\", \"end\": \"2027-04-13T10:30\" },\n"
+  "    { \"id\": \"s3\", \"uid\": \"" S3_UID "\", \"title\": \"Femtolux Lasers\", \"status\": \"tentative\",\n"
+  "      \"host\": \"femtolux\", \"start\": \"2027-04-14T14:00\", \"end\": \"2027-04-14T15:00\" },\n"
+  "    { \"id\": \"s4\", \"uid\": \"" S4_UID "\", \"title\": \"Night train\", \"kind\": \"transfer\",\n"
+  "      \"start\": \"2027-04-13T23:00\", \"end\": \"2027-04-14T01:00\" }\n"
+  "  ]\n"
+  "}\n";
+
+typedef struct
+{
+  char         *dir;
+  VpStore      *store;
+  gint64        programme_id;
+  GtkWindow    *window;
+  VpAgendaPage *page;
+} Fixture;
+
+/* Helpers {{{1 */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_widget (gpointer    root,
+            const char *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static VpSessionEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (VP_IS_SESSION_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return VP_SESSION_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static VpSnapshot *
+load (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  return snapshot;
+}
+
+static VpAgendaGrid *
+get_grid (Fixture *fixture)
+{
+  return VP_AGENDA_GRID (get_widget (fixture->page, "agenda_grid"));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *overlay;
+  int width = GPOINTER_TO_INT (data);
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("vp-test-agenda-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "visits.db", NULL);
+  fixture->store = vp_store_new (path, &error);
+  g_assert_no_error (error);
+
+  bytes = g_bytes_new_static (programme_json, strlen (programme_json));
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE,
+                                           &fixture->programme_id, &error));
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, width > 0 ? width : 1000, 700);
+  overlay = adw_toast_overlay_new ();
+  fixture->page = VP_AGENDA_PAGE (vp_agenda_page_new (fixture->store));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  g_object_set (fixture->page, "programme-id", fixture->programme_id, NULL);
+  gtk_window_present (fixture->window);
+  run_main_loop (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  VpSessionEditor *editor;
+  const char *name;
+
+  if (!have_display)
+    return;
+
+  while ((editor = find_editor ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (fixture->window);
+  run_main_loop (50);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_assert_no_errno (g_rmdir (fixture->dir));
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+/* Tests {{{1 */
+
+static void
+test_grid_blocks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  VpAgendaGrid *grid;
+  graphene_rect_t r1, r2, r3;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  grid = get_grid (fixture);
+  g_assert_false (vp_agenda_page_get_list_mode (fixture->page));
+  g_assert_cmpuint (vp_agenda_grid_get_n_days (grid), ==, 2);
+  g_assert_cmpuint (vp_agenda_grid_get_n_visible_days (grid), ==, 2);
+  /* Four sessions, the night train on two days */
+  g_assert_cmpuint (vp_agenda_grid_get_n_blocks (grid), ==, 5);
+
+  g_assert_true (vp_agenda_grid_get_block_rect (grid, S1_UID, &r1));
+  g_assert_true (vp_agenda_grid_get_block_rect (grid, S2_UID, &r2));
+  g_assert_true (vp_agenda_grid_get_block_rect (grid, S3_UID, &r3));
+
+  /* Overlapping: side by side, as wide as each other */
+  g_assert_cmpfloat (r1.origin.x + r1.size.width, <=, r2.origin.x);
+  g_assert_cmpfloat_with_epsilon (r1.size.width, r2.size.width, 1);
+  g_assert_cmpfloat (r2.origin.y, >, r1.origin.y);
+  /* An hour is as tall in both, and the next day is to the right */
+  g_assert_cmpfloat_with_epsilon (r1.size.height, r3.size.height, 1);
+  g_assert_cmpfloat (r3.origin.x, >, r2.origin.x);
+}
+
+static void
+test_editor_add (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  VpSessionEditor *editor;
+  GtkListView *attendees;
+  GListModel *model;
+  VpSession *added = NULL;
+  GPtrArray *sessions;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "agenda.add-session", NULL);
+  run_main_loop (100);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_null (vp_session_editor_get_uid (editor));
+
+  /* No title: nothing is added, and the row says why once typed in */
+  g_assert_false (gtk_widget_has_css_class (get_widget (editor, "title_row"), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
+  g_assert_true (find_editor () == editor);
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "x");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "");
+  g_assert_true (gtk_widget_has_css_class (get_widget (editor, "title_row"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "Saulėtekis University tour");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "location_row")), "Saulėtekio al. 10");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "status_row")), VP_SESSION_STATUS_TENTATIVE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "kind_row")), VP_SESSION_KIND_VISIT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "host_row")), 2);
+
+  /* An end before the start is refused, in the row */
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "start_row")), "11:00");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "10:61");
+  g_assert_true (gtk_widget_has_css_class (get_widget (editor, "end_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (get_widget (editor, "time_message")));
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "12:15");
+  g_assert_false (gtk_widget_has_css_class (get_widget (editor, "end_row"), "error"));
+
+  /* Not everyone: tick Jukka in the checklist, found by a search */
+  gtk_switch_set_active (GTK_SWITCH (get_widget (editor, "everyone_switch")), FALSE);
+  g_assert_true (gtk_widget_get_visible (get_widget (editor, "checklist_box")));
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "attendee_search")), "lumiray");
+  run_main_loop (300);
+  attendees = GTK_LIST_VIEW (get_widget (editor, "attendee_list"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (attendees));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (vp_session_attendee_get_ref (attendee), ==, "jukka");
+    vp_session_attendee_set_attending (attendee, TRUE);
+  }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_widget (editor, "attendee_count"))),
+                   ==, "1 of 3 participants attend");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (editor, "capacity_spin")), 12);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
+  run_main_loop (50);
+  g_assert_null (find_editor ());
+
+  snapshot = load (fixture);
+  sessions = vp_snapshot_get_sessions (snapshot);
+  g_assert_cmpuint (sessions->len, ==, 5);
+  for (guint i = 0; i < sessions->len; i++)
+    if (g_strcmp0 (vp_session_get_title (g_ptr_array_index (sessions, i)), "Saulėtekis University tour") == 0)
+      added = g_ptr_array_index (sessions, i);
+  g_assert_nonnull (added);
+  /* The first day in view, as typed, in the programme's zone */
+  g_assert_cmpstr (vp_session_get_start (added), ==, "2027-04-13T11:00");
+  g_assert_cmpstr (vp_session_get_end (added), ==, "2027-04-13T12:15");
+  g_assert_cmpint (vp_session_get_status (added), ==, VP_SESSION_STATUS_TENTATIVE);
+  g_assert_cmpint (vp_session_get_kind (added), ==, VP_SESSION_KIND_VISIT);
+  g_assert_cmpstr (vp_session_get_host_ref (added), ==, "femtolux");
+  g_assert_cmpstr (vp_session_get_location (added), ==, "Saulėtekio al. 10");
+  g_assert_cmpint (vp_session_get_capacity (added), ==, 12);
+  g_assert_false (vp_session_get_attendees_all (added));
+  g_assert_cmpuint (vp_session_get_attendees (added)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (vp_session_get_attendees (added), 0), ==, "jukka");
+
+  /* and the grid shows it at once */
+  g_assert_cmpuint (vp_agenda_grid_get_n_blocks (get_grid (fixture)), ==, 6);
+  g_assert_cmpstr (vp_agenda_grid_get_focus_session (get_grid (fixture)), ==, vp_session_get_uid (added));
+}
+
+/* A stored session is saved as it is edited: there is nothing to confirm. */
+static void
+test_editor_live (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  VpSessionEditor *editor;
+  VpSession *session;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  vp_agenda_page_show_session (fixture->page, S2_UID);
+  run_main_loop (50);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (vp_session_editor_get_uid (editor), ==, S2_UID);
+  g_assert_cmpstr (vp_agenda_grid_get_focus_session (get_grid (fixture)), ==, S2_UID);
+
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "Laser laboratory tour");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "11:00");
+  /* Saved a moment later, and on closing at the latest */
+  gtk_window_close (GTK_WINDOW (editor));
+  run_main_loop (50);
+  g_assert_null (find_editor ());
+
+  snapshot = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (snapshot, S2_UID);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (vp_session_get_title (session), ==, "Laser laboratory tour");
+  g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-13T11:00");
+}
+
+static void
+test_grid_move (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) before = load (fixture);
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autoptr(VpSnapshot) later = NULL;
+  VpAgendaGrid *grid = NULL;
+  VpSession *session;
+  int revision;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  grid = get_grid (fixture);
+  revision = vp_session_get_revision (vp_snapshot_lookup_session_by_uid (before, S1_UID));
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  g_assert_true (vp_agenda_grid_focus_session (grid, S1_UID));
+
+  /* Ctrl+Down: a quarter of an hour later, as long as before */
+  gtk_widget_activate_action (GTK_WIDGET (grid), "agenda-grid.move", "(ii)", 15, 0);
+  after = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (after, S1_UID);
+  g_assert_cmpstr (vp_session_get_start (session), ==, "2027-04-13T09:15");
+  g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-13T10:15");
+  g_assert_cmpint (vp_session_get_revision (session), >, revision);
+  revision = vp_session_get_revision (session);
+
+  /* Alt+Right: the next day, the focus still on it */
+  g_assert_cmpstr (vp_agenda_grid_get_focus_session (grid), ==, S1_UID);
+  gtk_widget_activate_action (GTK_WIDGET (grid), "agenda-grid.move", "(ii)", 0, 1);
+  later = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (later, S1_UID);
+  g_assert_cmpstr (vp_session_get_start (session), ==, "2027-04-14T09:15");
+  g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-14T10:15");
+  g_assert_cmpint (vp_session_get_revision (session), >, revision);
+
+  /* The arrow keys walk the sessions in time order */
+  gtk_widget_activate_action (GTK_WIDGET (grid), "agenda-grid.focus-move", "i", -100);
+  g_assert_cmpstr (vp_agenda_grid_get_focus_session (grid), ==, S2_UID);
+  gtk_widget_activate_action (GTK_WIDGET (grid), "agenda-grid.focus-move", "i", 1);
+  g_assert_cmpstr (vp_agenda_grid_get_focus_session (grid), ==, S4_UID);
+}
+
+static void
+test_grid_delete_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) deleted = NULL;
+  g_autoptr(VpSnapshot) restored = NULL;
+  VpAgendaGrid *grid;
+  GtkWidget *undo = NULL;
+  VpSession *session;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  grid = get_grid (fixture);
+  g_assert_true (vp_agenda_grid_focus_session (grid, S3_UID));
+  gtk_widget_activate_action (GTK_WIDGET (grid), "agenda-grid.delete", NULL);
+
+  deleted = load (fixture);
+  g_assert_null (vp_snapshot_lookup_session_by_uid (deleted, S3_UID));
+  g_assert_cmpuint (vp_snapshot_get_sessions (deleted)->len, ==, 3);
+  g_assert_cmpuint (vp_agenda_grid_get_n_blocks (grid), ==, 4);
+
+  /* The toast's Undo button puts it back as it was */
+  for (guint i = 0; i < 20 && undo == NULL; i++)
+    {
+      run_main_loop (50);
+      undo = find_button_with_label (GTK_WIDGET (fixture->window), "_Undo");
+    }
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+
+  restored = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (restored, S3_UID);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (vp_session_get_title (session), ==, "Femtolux Lasers");
+  g_assert_cmpint (vp_session_get_status (session), ==, VP_SESSION_STATUS_TENTATIVE);
+  g_assert_cmpuint (vp_agenda_grid_get_n_blocks (grid), ==, 5);
+}
+
+static void
+test_problems (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  VpProblem problem = {
+    VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S1_UID, NULL, NULL,
+  };
+  GListModel *model;
+  gboolean found = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_ptr_array_add (problems, vp_problem_copy (&problem));
+  g_object_set (fixture->page, "problems", problems, NULL);
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_widget (fixture->page, "agenda_list"))));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vp_agenda_item_get_uid (item), S1_UID) == 0)
+        {
+          g_assert_cmpint (vp_agenda_item_get_severity (item), ==, VP_SEVERITY_ERROR);
+          g_assert_cmpstr (vp_agenda_item_get_problems (item), ==, "Too many visitors");
+          found = TRUE;
+        }
+      else
+        g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+    }
+  g_assert_true (found);
+  run_main_loop (50);
+}
+
+static void
+check_list (Fixture *fixture)
+{
+  GtkListView *list = GTK_LIST_VIEW (get_widget (fixture->page, "agenda_list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(VpAgendaItem) first = NULL;
+  g_autoptr(VpAgendaItem) second = NULL;
+
+  g_assert_true (vp_agenda_page_get_list_mode (fixture->page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  /* A heading for each of the two days, and the four sessions */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_true (vp_agenda_item_is_heading (first));
+  g_assert_cmpstr (vp_agenda_item_get_uid (second), ==, S1_UID);
+  g_assert_cmpstr (vp_agenda_item_get_times (second), ==, "09:00–10:00");
+  g_assert_cmpstr (vp_agenda_item_get_host (second), ==, "Lithuanian Laser Cluster");
+}
+
+static void
+test_list_forced (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  vp_agenda_page_set_force_list (fixture->page, TRUE);
+  run_main_loop (100);
+  check_list (fixture);
+
+  vp_agenda_page_set_force_list (fixture->page, FALSE);
+  run_main_loop (100);
+  g_assert_false (vp_agenda_page_get_list_mode (fixture->page));
+}
+
+/* 360 pixels wide: the list, by itself */
+static void
+test_list_narrow (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+  check_list (fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+#define ADD(path, func, width) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/agenda/grid/blocks", test_grid_blocks, 1000);
+  ADD ("/agenda/grid/move", test_grid_move, 1000);
+  ADD ("/agenda/grid/delete-undo", test_grid_delete_undo, 1000);
+  ADD ("/agenda/editor/add", test_editor_add, 1000);
+  ADD ("/agenda/editor/live", test_editor_live, 1000);
+  ADD ("/agenda/problems", test_problems, 1000);
+  ADD ("/agenda/list/forced", test_list_forced, 1000);
+  ADD ("/agenda/list/narrow", test_list_narrow, 360);
+
+  return g_test_run ();
+}

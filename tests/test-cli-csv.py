@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+# test-cli-csv.py: drives "visit-planner-cli import-csv" and "export-csv" (docs/cli.md)
+# in temporary folders.
+#
+# VISIT_PLANNER_CLI is the program to test; DEMO_PROGRAMME the demo document.
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
+DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "csv")
+TIMEOUT = 120
+
+BOM = b"\xef\xbb\xbf"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+with open(DEMO, encoding="utf-8") as _f:
+    _demo = json.load(_f)
+DEMO_PARTICIPANTS = len(_demo["participants"])
+DEMO_HOSTS = len(_demo["hosts"])
+
+
+class CsvTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="test-cli-csv-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.database = os.path.join(self.folder, "visits.db")
+        self.env = dict(os.environ)
+        self.env.pop("VISIT_PLANNER_DATABASE", None)
+        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
+        self.env["LC_ALL"] = "C.UTF-8"
+
+    def run_cli(self, *args):
+        command = [CLI, "--database", self.database] + list(args)
+        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
+                              env=self.env, timeout=TIMEOUT)
+
+    def run_ok(self, *args):
+        result = self.run_cli(*args)
+        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
+        self.assertEqual(result.stderr, b"")
+        return result
+
+    def write(self, name, data):
+        path = os.path.join(self.folder, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def import_demo(self):
+        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+
+    def document(self, programme):
+        return self.run_ok("export", programme).stdout
+
+    def export_csv(self, programme, kind):
+        return self.run_ok("export-csv", programme, kind).stdout
+
+    def import_csv(self, programme, kind, path, status=0):
+        result = self.run_cli("import-csv", programme, kind, path)
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, status,
+                         stderr + result.stdout.decode("utf-8", "replace"))
+        self.assertEqual(stderr, "")
+        return result.stdout.decode("utf-8")
+
+    def participant(self, programme, name):
+        document = json.loads(self.document(programme))
+        found = [p for p in document["participants"] if p["name"] == name]
+        self.assertEqual(len(found), 1, [p["name"] for p in document["participants"]])
+        return found[0]
+
+    def database_digest(self):
+        digest = hashlib.sha256()
+        for suffix in ("", "-wal"):
+            path = self.database + suffix
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    digest.update(suffix.encode() + b":" + f.read())
+        return digest.hexdigest()
+
+    def assert_counts(self, stdout, path, added, updated, unchanged, skipped):
+        first = stdout.splitlines()[0]
+        self.assertEqual(first, "%s: %d added, %d updated, %d unchanged, %d skipped"
+                         % (path, added, updated, unchanged, skipped), stdout)
+
+    def assert_one_line_error(self, result, path, line=None):
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertTrue(stderr.endswith("\n"), repr(stderr))
+        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
+        self.assertIn(path, stderr)
+        if line is not None:
+            self.assertIn("line %d" % line, stderr)
+        self.assertEqual(result.stdout, b"")
+
+    def assert_usage_error(self, result):
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertTrue(any(line.startswith("Usage:") for line in stderr.splitlines()), stderr)
+        self.assertEqual(result.stdout, b"")
+
+
+class TestExport(CsvTestCase):
+    def test_stdout_and_file_identical(self):
+        uid = self.import_demo()
+        for kind in ("participants", "hosts"):
+            with self.subTest(kind=kind):
+                path = os.path.join(self.folder, kind + ".csv")
+                stdout = self.export_csv(uid, kind)
+                result = self.run_ok("export-csv", uid, kind, "-o", path)
+                self.assertEqual(result.stdout, b"")
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), stdout)
+
+    def test_excel_dialect(self):
+        uid = self.import_demo()
+        data = self.export_csv(uid, "participants")
+        self.assertTrue(data.startswith(BOM + b"id,name,email,"), data[:40])
+        self.assertTrue(data.endswith(b"\r\n"))
+        self.assertEqual(data.count(b"\n"), data.count(b"\r\n"))
+
+    def test_read_by_python_csv(self):
+        """An independent reader sees every participant, with no cell a spreadsheet would run."""
+        uid = self.import_demo()
+        data = self.export_csv(uid, "participants").decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(data, newline="")))
+        self.assertEqual(rows[0][:3], ["id", "name", "email"])
+        self.assertEqual(sorted(row[1] for row in rows[1:]),
+                         sorted(p["name"] for p in _demo["participants"]))
+        for row in rows:
+            for cell in row:
+                self.assertFalse(cell.startswith(FORMULA_STARTS), cell)
+
+    def test_unknown_programme(self):
+        self.import_demo()
+        result = self.run_cli("export-csv", "no-such-programme", "hosts")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.decode().count("\n"), 1)
+        self.assertEqual(result.stdout, b"")
+
+
+class TestRoundTrip(CsvTestCase):
+    def round_trip(self, kind, count):
+        self.import_demo()
+        before = self.document("1")
+        path = os.path.join(self.folder, kind + ".csv")
+        self.run_ok("export-csv", "1", kind, "-o", path)
+        out = self.import_csv("1", kind, path)
+        self.assert_counts(out, path, 0, 0, count, 0)
+        self.assertEqual(out.count("\n"), 1, out)
+        self.assertEqual(self.document("1"), before)
+
+    def test_participants(self):
+        self.round_trip("participants", DEMO_PARTICIPANTS)
+
+    def test_hosts(self):
+        self.round_trip("hosts", DEMO_HOSTS)
+
+    def test_twice(self):
+        """Exporting again after the import gives the same file."""
+        uid = self.import_demo()
+        for kind in ("participants", "hosts"):
+            with self.subTest(kind=kind):
+                first = self.export_csv(uid, kind)
+                self.import_csv(uid, kind, self.write(kind + ".csv", first))
+                self.assertEqual(self.export_csv(uid, kind), first)
+
+
+class TestImport(CsvTestCase):
+    def test_german_excel_adds(self):
+        uid = self.import_demo()
+        path = os.path.join(FIXTURES, "participants-excel-de.csv")
+        with open(path, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(BOM))
+        self.assertIn(b";", data.splitlines()[0])
+        self.assertIn(b"\r\n", data)
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 3, 0, 0, 0)
+        person = self.participant(uid, "Jürgen Weiß")
+        self.assertEqual(person["email"], "juergen.weiss@optik-jena.example")
+        self.assertEqual(person["country"], "DE")
+        self.assertEqual(person["role"], "sme")
+        self.assertEqual(person["phone"], "+49 3641 55 0123")
+        self.assertEqual(self.participant(uid, "Élodie Moreau")["organisation"], "Photon Lyon; R&D")
+        document = json.loads(self.document(uid))
+        self.assertEqual(len(document["participants"]), DEMO_PARTICIPANTS + 3)
+
+    def test_again_unchanged(self):
+        uid = self.import_demo()
+        path = os.path.join(FIXTURES, "participants-excel-de.csv")
+        self.import_csv(uid, "participants", path)
+        before = self.document(uid)
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 0, 0, 3, 0)
+        self.assertEqual(self.document(uid), before)
+
+    def test_update(self):
+        uid = self.import_demo()
+        email = _demo["participants"][0]["email"]
+        path = self.write("update.csv", ("Name,Email,Dietary\n%s,%s,no nuts\n"
+                                         % (_demo["participants"][0]["name"], email.upper())
+                                         ).encode("utf-8"))
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 0, 1, 0, 0)
+        person = self.participant(uid, _demo["participants"][0]["name"])
+        self.assertEqual(person["dietary"], "no nuts")
+        self.assertEqual(person["organisation"], _demo["participants"][0]["organisation"])
+        self.assertEqual(person["travel"], _demo["participants"][0]["travel"])
+
+    def test_hosts_decimal_comma(self):
+        uid = self.import_demo()
+        path = os.path.join(FIXTURES, "hosts-fr.csv")
+        out = self.import_csv(uid, "hosts", path)
+        self.assert_counts(out, path, 2, 0, 0, 0)
+        document = json.loads(self.document(uid))
+        host = next(h for h in document["hosts"] if h["name"] == "Laboratoire Photonique")
+        self.assertAlmostEqual(host["latitude"], 45.764)
+        self.assertAlmostEqual(host["longitude"], 4.8357)
+        self.assertEqual(host["max_group_size"], 25)
+        self.assertEqual(host["country"], "FR")
+
+    def test_windows_1252(self):
+        uid = self.import_demo()
+        path = os.path.join(FIXTURES, "participants-windows-1252.csv")
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 2, 0, 0, 0)
+        self.assertIn("  read as Windows-1252 text\n", out)
+        self.assertEqual(self.participant(uid, "Jörg Müller")["organisation"], "Müller & Söhne")
+
+    def test_unknown_column(self):
+        uid = self.import_demo()
+        path = self.write("extra.csv", b"Name,Email,Shoe size\nEve Example,eve@example.org,42\n")
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 1, 0, 0, 0)
+        self.assertIn("Shoe size", out.splitlines()[1])
+
+    def test_skipped_row(self):
+        uid = self.import_demo()
+        path = self.write("skip.csv", b"Name,Email\r\nEve Example,eve@example.org\r\n"
+                                      b"\"Bad\r\nRow\",bad\r\nAdam Example,not-an-email\r\n"
+                                      b"Ida Example,ida@example.org\r\n")
+        out = self.import_csv(uid, "participants", path, status=1)
+        self.assert_counts(out, path, 2, 0, 0, 2)
+        lines = out.splitlines()
+        self.assertTrue(lines[1].startswith("  line 3 skipped: "), out)
+        self.assertTrue(lines[2].startswith("  line 5 skipped: "), out)
+        self.assertIn("not-an-email", lines[2])
+        self.participant(uid, "Ida Example")
+
+    def test_hostile_text_one_line_each(self):
+        """Control characters and line breaks in a skipped cell do not break the report."""
+        uid = self.import_demo()
+        path = self.write("hostile.csv", b"Name,Email\n\"Mallory\",\"x\x1b[2J\r\nFAKE: 0 added\"\n")
+        out = self.import_csv(uid, "participants", path, status=1)
+        self.assertEqual(len(out.splitlines()), 2, repr(out))
+
+    def test_report_without_control_characters(self):
+        """Cells quoted in the report cannot drive the terminal (escape sequences)."""
+        uid = self.import_demo()
+        path = self.write("escape.csv", b"Name,Email,\x1b]0;title\x07Extra\n"
+                                        b"Mallory,\x1b[2J\x1b[Hmallory@,x\n")
+        out = self.import_csv(uid, "participants", path, status=1)
+        self.assertEqual([c for c in out if ord(c) < 0x20 and c != "\n"], [], repr(out))
+
+
+class TestFileFailures(CsvTestCase):
+    def assert_nothing_changed(self, uid, kind, data, line=None, name="bad.csv"):
+        before = self.document(uid)
+        digest = self.database_digest()
+        path = self.write(name, data)
+        result = self.run_cli("import-csv", uid, kind, path)
+        self.assert_one_line_error(result, path, line)
+        self.assertEqual(self.database_digest(), digest)
+        self.assertEqual(self.document(uid), before)
+        return result.stderr.decode("utf-8", "replace")
+
+    def test_unclosed_quote(self):
+        uid = self.import_demo()
+        # rows before and after the quote that never closes: none of them lands
+        self.assert_nothing_changed(uid, "participants",
+                                    b"Name,Email\nEve Example,eve@example.org\n"
+                                    b"Adam,\"adam@example.org\nIda Example,ida@example.org\n",
+                                    line=3)
+
+    def test_text_after_quote(self):
+        uid = self.import_demo()
+        self.assert_nothing_changed(uid, "hosts",
+                                    b"Name;City\nGamma;Kaunas\n\"Delta\" Lab;Vilnius\n", line=3)
+
+    def test_nul_byte(self):
+        uid = self.import_demo()
+        self.assert_nothing_changed(uid, "participants",
+                                    b"Name,Email\nEve Example,eve@example.org\n"
+                                    b"Ad\x00am,a@example.org\n",
+                                    line=3)
+
+    def test_too_large(self):
+        uid = self.import_demo()
+        data = b"Name,Email\n" + b"Eve Example,eve@example.org\n" * (40 * 1024 * 1024 // 28)
+        self.assertGreater(len(data), 40 * 1000 * 1000)
+        self.assert_nothing_changed(uid, "participants", data)
+
+    def test_field_too_long(self):
+        uid = self.import_demo()
+        self.assert_nothing_changed(uid, "participants",
+                                    b"Name,Notes\nEve Example,ok\nAdam,"
+                                    + b"x" * (65 * 1024) + b"\n",
+                                    line=3)
+
+    def test_no_name_column(self):
+        uid = self.import_demo()
+        self.assert_nothing_changed(uid, "participants", b"Email\neve@example.org\n", line=1)
+
+    def test_empty(self):
+        uid = self.import_demo()
+        self.assert_nothing_changed(uid, "hosts", b"")
+
+    def test_wrong_encoding(self):
+        uid = self.import_demo()
+        # 0x81 is no character in Windows-1252 either; docs/cli.md wants the line
+        self.assert_nothing_changed(uid, "participants",
+                                    b"Name,Email\nEve Example,eve@example.org\n"
+                                    b"Bad \x81,b@example.org\n",
+                                    line=3)
+
+    def test_missing_file(self):
+        uid = self.import_demo()
+        digest = self.database_digest()
+        path = os.path.join(self.folder, "missing.csv")
+        self.assert_one_line_error(self.run_cli("import-csv", uid, "participants", path), path)
+        self.assertEqual(self.database_digest(), digest)
+
+    def test_unknown_programme(self):
+        self.import_demo()
+        path = self.write("ok.csv", b"Name\nEve\n")
+        result = self.run_cli("import-csv", "no-such-programme", "participants", path)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.decode().count("\n"), 1)
+
+
+class TestUsage(CsvTestCase):
+    def test_missing_arguments(self):
+        uid = self.import_demo()
+        for args in (["import-csv"], ["import-csv", uid], ["import-csv", uid, "participants"],
+                     ["export-csv"], ["export-csv", uid]):
+            with self.subTest(args=args):
+                self.assert_usage_error(self.run_cli(*args))
+
+    def test_people(self):
+        uid = self.import_demo()
+        path = self.write("ok.csv", b"Name\nEve\n")
+        digest = self.database_digest()
+        self.assert_usage_error(self.run_cli("import-csv", uid, "people", path))
+        self.assert_usage_error(self.run_cli("export-csv", uid, "people"))
+        self.assertEqual(self.database_digest(), digest)
+
+    def test_extra_arguments(self):
+        uid = self.import_demo()
+        path = self.write("ok.csv", b"Name\nEve\n")
+        self.assert_usage_error(self.run_cli("import-csv", uid, "hosts", path, path))
+        self.assert_usage_error(self.run_cli("export-csv", uid, "hosts", "extra"))
+        self.assert_usage_error(self.run_cli("export-csv", uid, "hosts", "--frobnicate"))
+
+
+class TestFormulaGuard(CsvTestCase):
+    HOSTILE = ("Name,Email,Organisation,Notes\r\n"
+               "@SUM(1+1),eve@example.org,\"=cmd|' /C calc'!A0\","
+               "\"+HYPERLINK(\"\"http://x\"\")\"\r\n"
+               "Adam Example,adam@example.org,-2+3,=1+1\r\n").encode("utf-8")
+
+    def test_guarded_and_back_as_text(self):
+        uid = self.import_demo()
+        out = self.import_csv(uid, "participants", self.write("hostile.csv", self.HOSTILE))
+        self.assertIn(": 2 added,", out)
+
+        # stored as text, without the guard
+        person = self.participant(uid, "@SUM(1+1)")
+        self.assertEqual(person["organisation"], "=cmd|' /C calc'!A0")
+        self.assertEqual(person["notes"], "+HYPERLINK(\"http://x\")")
+        self.assertEqual(self.participant(uid, "Adam Example")["notes"], "=1+1")
+
+        # exported guarded
+        data = self.export_csv(uid, "participants")
+        self.assertIn(b",\"'@SUM(1+1)\",eve@example.org,\"'=cmd|' /C calc'!A0\",", data)
+        self.assertIn(b",\"'-2+3\",", data)
+        self.assertIn(b",\"'=1+1\"\r\n", data)
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        for row in rows:
+            for cell in row:
+                self.assertFalse(cell.startswith(FORMULA_STARTS), cell)
+
+        # and read back as the same text
+        before = self.document(uid)
+        path = self.write("exported.csv", data)
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 0, 0, DEMO_PARTICIPANTS + 2, 0)
+        self.assertEqual(self.document(uid), before)
+
+    def test_apostrophe_kept(self):
+        """Text that starts with an apostrophe and a formula character comes back as it was."""
+        document = json.loads(json.dumps(_demo))
+        document["participants"][0]["notes"] = "'=not a formula"
+        uid = self.run_ok("import", self.write("demo.visit.json",
+                                               json.dumps(document).encode("utf-8"))
+                          ).stdout.decode("utf-8").strip()
+        before = self.document(uid)
+        path = self.write("exported.csv", self.export_csv(uid, "participants"))
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 0, 0, DEMO_PARTICIPANTS, 0)
+        self.assertEqual(self.document(uid), before)
+
+
+if __name__ == "__main__":
+    unittest.main()

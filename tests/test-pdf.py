@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+# test-pdf.py: visit-planner-cli pdf (docs/cli.md) read back with poppler (pdftotext, pdfinfo).
+#
+# VISIT_PLANNER_CLI is the program to test; DEMO_PROGRAMME the demo document.
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zoneinfo
+
+CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
+DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
+TIMEOUT = 120
+
+# Text in the printed languages, and an emoji (Noto Color Emoji).
+MULTILINGUAL_TITLE = "Žalgirio arena: Ąžuolų gatvė, Järvenpää yö, ça déjà vu, Größe Straße 🎉"
+
+
+def load_demo():
+    with open(DEMO, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def collapse(text):
+    """Whitespace (and no-break spaces) as single spaces."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def squash(text):
+    """Without spaces and hyphens: a word broken at its hyphen (step-/free) still matches."""
+    return re.sub(r"[\s\-\u00a0]", "", text)
+
+
+def clock(local):
+    return local.strftime("%H:%M")
+
+
+class PdfTestCase(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        for tool in ("pdftotext", "pdfinfo"):
+            if shutil.which(tool) is None:
+                raise unittest.SkipTest(f"{tool} (poppler-utils) is not installed")
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="test-pdf-")
+        self.addCleanup(self.tmp.cleanup)
+        self.database = self.path("visits.db")
+        self.env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC")
+        self.env.pop("VISIT_PLANNER_DATABASE", None)
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def run_cli(self, *args):
+        return subprocess.run([CLI, "--database", self.database, *args],
+                              stdin=subprocess.DEVNULL, capture_output=True,
+                              env=self.env, timeout=TIMEOUT)
+
+    def run_ok(self, *args):
+        result = self.run_cli(*args)
+        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
+        self.assertEqual(result.stderr, b"")
+        return result
+
+    def assert_one_line_error(self, result, *names):
+        stderr = result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertTrue(stderr.endswith("\n"), repr(stderr))
+        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
+        for name in names:
+            self.assertIn(name, stderr)
+        return stderr
+
+    def import_document(self, document):
+        path = self.path("programme.visit.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(document, f, ensure_ascii=False)
+        return self.run_ok("import", path).stdout.decode("utf-8").strip()
+
+    def import_demo(self):
+        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+
+    def exported(self, programme):
+        return json.loads(self.run_ok("export", programme).stdout)
+
+    def pdf(self, programme, *args, name="out.pdf"):
+        """Writes the PDF; returns (pages of -layout text, raw text, page count)."""
+        output = self.path(name)
+        self.run_ok("pdf", programme, *args, "-o", output)
+        with open(output, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        info = subprocess.run(["pdfinfo", output], capture_output=True, check=True,
+                              text=True).stdout
+        n_pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
+        layout = subprocess.run(["pdftotext", "-layout", output, "-"], capture_output=True,
+                                check=True).stdout.decode("utf-8")
+        raw = subprocess.run(["pdftotext", output, "-"], capture_output=True,
+                             check=True).stdout.decode("utf-8")
+        pages = layout.replace("\u00a0", " ").split("\f")
+        if pages and pages[-1].strip() == "":
+            pages.pop()
+        self.assertEqual(len(pages), n_pages)
+        self.last_info = info
+        return pages, raw.replace("\u00a0", " "), n_pages
+
+    def assert_page_numbers(self, pages):
+        """Every page says "Page N of M", N in order and M the PDF's page count."""
+        for number, page in enumerate(pages, 1):
+            self.assertIn(f"Page {number} of {len(pages)}", page)
+            self.assertIn("Printed ", page)
+
+    def expected_sessions(self, document):
+        """(title, start, end) of each session, local times in the programme's zone."""
+        zone = zoneinfo.ZoneInfo(document["programme"]["timezone"])
+        sessions = []
+        for session in document["sessions"]:
+            start_zone = zoneinfo.ZoneInfo(session.get("timezone") or
+                                           document["programme"]["timezone"])
+            end_zone = zoneinfo.ZoneInfo(session.get("end_timezone") or session.get("timezone") or
+                                         document["programme"]["timezone"])
+            start = datetime.datetime.fromisoformat(session["start"]).replace(tzinfo=start_zone)
+            end = datetime.datetime.fromisoformat(session["end"]).replace(tzinfo=end_zone)
+            sessions.append((session, start.astimezone(zone), end.astimezone(zone)))
+        return sessions
+
+    def assert_session_printed(self, pages, raw, session, start, end):
+        """The time range and the title's first words on one line; the whole title."""
+        text = "\n".join(pages)
+        title = session["title"]
+        if start.date() == end.date():
+            times = f"{clock(start)}–{clock(end)}"
+        else:
+            times = f"{clock(start)}–"
+        lines = [line for line in text.splitlines() if times in line]
+        head = " ".join(title.split()[:3])
+        self.assertTrue(any(head in collapse(line) for line in lines),
+                        f"{times} {title!r} not on one line")
+        self.assertTrue(collapse(title) in collapse(text) or collapse(title) in collapse(raw),
+                        title)
+
+    @staticmethod
+    def attends(session, participant):
+        attendees = session.get("attendees", "all")
+        return attendees == "all" or participant in attendees
+
+
+class TestLayouts(PdfTestCase):
+    def test_agenda(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        pages, raw, n_pages = self.pdf(programme)
+        self.assert_page_numbers(pages)
+        self.assertGreaterEqual(n_pages, 2)
+        text = "\n".join(pages)
+        self.assertIn(document["programme"]["title"].split(":")[0], pages[0])
+        for session, start, end in self.expected_sessions(document):
+            self.assert_session_printed(pages, raw, session, start, end)
+        # Each day's heading, in order.
+        days = [f"{d:%A} {d.day} {d:%B %Y}" for d in
+                sorted({start.date() for _, start, _ in self.expected_sessions(document)})]
+        positions = [text.find(day) for day in days]
+        self.assertNotIn(-1, positions, days)
+        self.assertEqual(positions, sorted(positions))
+        # The tentative session is marked.
+        self.assertIn("Tentative", text)
+        self.assertIn("A4", self.last_info)
+
+    def test_agenda_letter_and_a4(self):
+        programme = self.import_demo()
+        self.pdf(programme, "--paper", "letter")
+        self.assertRegex(self.last_info, r"Page size:\s+612 x 792 pts \(letter\)")
+        self.pdf(programme, "--paper", "a4")
+        self.assertRegex(self.last_info, r"Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)")
+        self.pdf(programme, "--paper", "A4")
+
+    def test_participant_agendas(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        expected = self.expected_sessions(document)
+        for key in ("sanna.hoglund@tampere-photonics.example", "antti-korhonen"):
+            with self.subTest(participant=key):
+                participant = next(p for p in document["participants"]
+                                   if key in (p["id"], p.get("email")))
+                pages, raw, _ = self.pdf(programme, "--participant", key)
+                self.assert_page_numbers(pages)
+                text = collapse("\n".join(pages)) + " " + collapse(raw)
+                self.assertIn(f"Agenda for {participant['name']}", pages[0])
+                attended = [(s, a, b) for s, a, b in expected
+                            if self.attends(s, participant["id"])]
+                for session, start, end in attended:
+                    self.assert_session_printed(pages, raw, session, start, end)
+                titles = {s["title"] for s, _, _ in attended}
+                for session, _, _ in expected:
+                    title = session["title"]
+                    # Titles that another attended session shares, or holds, prove nothing.
+                    if any(title in other for other in titles):
+                        continue
+                    self.assertNotIn(collapse(title), text)
+                # Their travel legs and hotel, on the days they concern.
+                for leg in participant.get("travel", []):
+                    self.assertIn(leg["reference"], text)
+                for stay in participant.get("accommodation", []):
+                    self.assertIn(stay["name"], text)
+                self.assertIn("Check-in", text)
+
+    def test_host_sheets(self):
+        document = load_demo()
+        # A host that only two participants visit: Sanna (vegetarian) and Mikko.
+        document["hosts"].append({"id": "small-lab", "name": "Small Optics Lab",
+                                  "address": "Vilniaus g. 1", "city": "Vilnius",
+                                  "notes": "Shoe covers in the cleanroom."})
+        document["sessions"].append({
+            "id": "small-lab-visit", "title": "Small lab: cleanroom visit", "kind": "visit",
+            "start": "2027-04-16T13:45", "end": "2027-04-16T14:45", "host": "small-lab",
+            "attendees": ["sanna-hoglund", "mikko-vaananen"]})
+        programme = self.import_document(document)
+        exported = self.exported(programme)
+        expected = self.expected_sessions(exported)
+        people = {p["id"]: p for p in exported["participants"]}
+
+        for host in ("small-lab", "femtolux"):
+            with self.subTest(host=host):
+                pages, raw, _ = self.pdf(programme, "--host", host)
+                self.assert_page_numbers(pages)
+                text = collapse("\n".join(pages)) + " " + collapse(raw)
+                here = [(s, a, b) for s, a, b in expected if s.get("host") == host]
+                self.assertTrue(here)
+                visitors = set()
+                for session, start, end in here:
+                    self.assertIn(collapse(session["title"]), text)
+                    self.assertIn(clock(start), text)
+                    attendees = session.get("attendees", "all")
+                    visitors |= set(people) if attendees == "all" else set(attendees)
+                coordinator = exported["programme"]["coordinator"]["name"]
+                for ref, person in people.items():
+                    for need in ("dietary", "accessibility"):
+                        if not person.get(need):
+                            continue
+                        needs_elsewhere = any(p.get(need) == person[need]
+                                              for r, p in people.items() if r in visitors)
+                        if ref in visitors:
+                            self.assertIn(squash(person[need]), squash(text))
+                        elif not needs_elsewhere:
+                            self.assertNotIn(squash(person[need]), squash(text))
+                    if ref not in visitors and person["name"] != coordinator:
+                        self.assertNotIn(person["name"], text)
+                self.assertIn(f"{len(visitors)} people", text)
+                self.assertIn("Aino Mäkelä", text)  # the coordinator
+                self.assertIn("Personal data", text)
+
+        pages, raw, _ = self.pdf(programme, "--layout", "host-sheet", "--host", "small-lab")
+        self.assertIn("Shoe covers in the cleanroom.", collapse("\n".join(pages)))
+
+    def test_contacts(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        pages, raw, _ = self.pdf(programme, "--layout", "contacts")
+        self.assert_page_numbers(pages)
+        text = collapse("\n".join(pages)) + " " + collapse(raw)
+        for page in pages:
+            self.assertIn("Confidential — for the coordinator only", page)
+        for person in document["participants"]:
+            self.assertIn(person["name"], text)
+            if person.get("phone"):
+                # A number is never broken over two lines.
+                self.assertIn(person["phone"], text)
+            if person.get("emergency_contact"):
+                self.assertIn(squash(person["emergency_contact"]), squash(text))
+        for host in document["hosts"]:
+            if host.get("phone"):
+                self.assertIn(host["phone"], text)
+
+
+class TestStress(PdfTestCase):
+    def test_long_title_and_description(self):
+        document = load_demo()
+        words = []
+        length = 0
+        while length < 5000:
+            words.append(f"w{len(words):04d}")
+            length += 6
+        description = " ".join(words)[:5000].rsplit(" ", 1)[0]
+        words = description.split()
+        title = ("Pasaulinio lygio lazerių gamyba, yhteistyö ja tutkimus – la précision "
+                 "française, die Größe der Straße ") * 4
+        title = title[:300]
+        session = document["sessions"][1]
+        session["title"] = title
+        session["description"] = description
+        programme = self.import_document(document)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, n_pages = self.pdf(programme, "--paper", paper)
+                self.assert_page_numbers(pages)
+                self.assertGreaterEqual(n_pages, 4)
+                # Every word of the description once, in order: nothing lost or
+                # doubled where it breaks between pages.
+                found = re.findall(r"\bw\d{4}\b", "\n".join(pages))
+                self.assertEqual(found, words)
+                self.assertIn(collapse(title), collapse(raw))
+
+    def test_session_in_another_zone(self):
+        document = load_demo()
+        session = document["sessions"][0]
+        session.update({"title": "Video call with the Paris office", "timezone": "Europe/Paris",
+                        "start": "2027-04-13T08:00", "end": "2027-04-13T08:30"})
+        session = document["sessions"][1]
+        session["status"] = "cancelled"
+        programme = self.import_document(document)
+        exported = self.exported(programme)
+        pages, raw, _ = self.pdf(programme)
+        text = "\n".join(pages)
+        for session, start, end in self.expected_sessions(exported):
+            self.assert_session_printed(pages, raw, session, start, end)
+        # Printed in the programme's time, with the session's own beside it.
+        self.assertRegex(text, r"09:00–09:30 +Video call with the Paris office")
+        self.assertIn("Local time 08:00–08:30 (Europe/Paris)", collapse(text))
+        self.assertIn("CANCELLED", text)
+
+    def test_languages_and_emoji(self):
+        document = load_demo()
+        document["sessions"][0]["title"] = MULTILINGUAL_TITLE
+        document["sessions"][0]["description"] = ("Žiūrėkite: šviesolaidžių gamykla. "
+                                                  "Hyvää päivää! Voilà l’équipe. Grüße 👋")
+        programme = self.import_document(document)
+        output = self.path("languages.pdf")
+        pages, raw, _ = self.pdf(programme, name="languages.pdf")
+        text = collapse(raw)
+        for word in ("Žalgirio", "Ąžuolų", "Järvenpää", "ça déjà", "Größe Straße",
+                     "šviesolaidžių", "Hyvää päivää", "Voilà l’équipe", "Grüße"):
+            self.assertIn(word, text)
+        fonts = subprocess.run(["pdffonts", output], capture_output=True, text=True).stdout
+        self.assertRegex(fonts, r"Cantarell|DejaVu")
+        if os.path.exists("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"):
+            # The emoji are drawn from the colour emoji font: cairo puts colour
+            # glyphs in the PDF as images (the demo's agenda has none).
+            images = subprocess.run(["pdfimages", "-list", output], capture_output=True,
+                                    text=True).stdout.splitlines()[2:]
+            self.assertGreaterEqual(len(images), 2)
+
+
+class TestUsage(PdfTestCase):
+    def test_bad_usage(self):
+        programme = self.import_demo()
+        out = self.path("bad.pdf")
+        cases = [
+            (("pdf", programme), ("-o",)),
+            (("pdf", programme, "--participant", "nobody@nowhere.example", "-o", out),
+             ("nobody@nowhere.example",)),
+            (("pdf", programme, "--host", "no-such-host", "-o", out), ("no-such-host",)),
+            (("pdf", programme, "--layout", "poster", "-o", out), ("poster",)),
+            (("pdf", programme, "--paper", "a3", "-o", out), ("a3",)),
+            (("pdf", programme, "--layout", "host-sheet", "-o", out), ("--host",)),
+            (("pdf", programme, "--layout", "contacts", "--participant", "antti-korhonen",
+              "-o", out), ("contacts",)),
+            (("pdf", programme, "--layout", "agenda", "--host", "femtolux", "-o", out),
+             ("host-sheet",)),
+            (("pdf", programme, "--participant", "antti-korhonen", "--host", "femtolux",
+              "-o", out), ("--participant", "--host")),
+            (("pdf", "999", "-o", out), ("999",)),
+        ]
+        for args, names in cases:
+            with self.subTest(args=args):
+                self.assert_one_line_error(self.run_cli(*args), *names)
+                self.assertFalse(os.path.exists(out))
+
+    def test_usage_errors(self):
+        result = self.run_cli("pdf")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Usage:", result.stderr.decode("utf-8"))
+        result = self.run_cli("pdf", "1", "--frobnicate")
+        self.assertEqual(result.returncode, 2)
+
+    def test_help_names_pdf(self):
+        result = subprocess.run([CLI, "--help"], capture_output=True, env=self.env,
+                                timeout=TIMEOUT)
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("pdf PROGRAMME", result.stdout.decode("utf-8"))
+
+    def test_written_atomically(self):
+        programme = self.import_demo()
+        # Into a folder that does not exist: a clean failure, nothing left.
+        missing = self.path("no-such-folder")
+        self.assert_one_line_error(
+            self.run_cli("pdf", programme, "-o", os.path.join(missing, "agenda.pdf")))
+        self.assertFalse(os.path.exists(missing))
+        # A failure leaves the file that was there as it was, and no temporary file.
+        out = self.path("agenda.pdf")
+        with open(out, "wb") as f:
+            f.write(b"old")
+        self.assert_one_line_error(self.run_cli("pdf", programme, "--host", "nowhere",
+                                                "-o", out))
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), b"old")
+        # Success replaces it whole, readable by its owner only (personal data).
+        self.run_ok("pdf", programme, "-o", out)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        self.assertEqual(os.stat(out).st_mode & 0o777, 0o600)
+        left = [name for name in os.listdir(self.tmp.name) if not name.startswith("visits.db")]
+        self.assertEqual(left, ["agenda.pdf"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

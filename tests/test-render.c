@@ -1,0 +1,627 @@
+/* test-render.c: the printed layouts: pagination, page breaks and margins, without a display. */
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "vp-print-document-private.h"
+#include "vp-print-pdf.h"
+#include "vp-programme-format.h"
+#include "vp-render-enum-types.h"
+#include "vp-time.h"
+
+/* Ink may reach this far past the margins (anti-aliasing of a rule's edge). */
+#define SLACK 0.2
+#define SCALE 10.0
+
+typedef struct
+{
+  double width;
+  double height;
+  double top;
+  double right;
+  double bottom;
+  double left;
+} Paper;
+
+static void
+get_paper (VpPaperSize  size,
+           Paper       *paper)
+{
+  vp_paper_size_get_size (size, &paper->width, &paper->height);
+  vp_paper_size_get_margins (size, &paper->top, &paper->right, &paper->bottom, &paper->left);
+}
+
+static VpSnapshot *
+load_demo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                 "vilnius-2027.visit.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  VpSnapshot *snapshot;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+
+  return snapshot;
+}
+
+static PangoContext *
+new_context (void)
+{
+  return pango_font_map_create_context (pango_cairo_font_map_get_default ());
+}
+
+static VpPrintDocument *
+new_document (VpSnapshot    *snapshot,
+              VpPrintLayout  layout,
+              const char    *subject)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) printed = g_date_time_new_utc (2027, 4, 1, 9, 0, 0);
+  VpPrintDocument *document = vp_print_document_new (snapshot, layout, subject, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  vp_print_document_set_printed (document, printed);
+
+  return document;
+}
+
+static guint
+paginate (VpPrintDocument *document,
+          const Paper     *paper)
+{
+  PangoContext *context = new_context ();
+  guint n = vp_print_document_paginate (document, context, paper->width, paper->height,
+                                        paper->top, paper->right, paper->bottom, paper->left);
+
+  g_object_unref (context);
+  return n;
+}
+
+/* Every page's ink lies inside the margins. */
+static void
+assert_pages_within_margins (VpPrintDocument *document,
+                             const Paper     *paper)
+{
+  guint n = vp_print_document_get_n_pages (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, width, height;
+
+      /* Ink extents come in whole device units: ten to a point. */
+      cairo_scale (cr, SCALE, SCALE);
+      vp_print_document_draw_page (document, cr, i);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+      cairo_surface_destroy (surface);
+      x /= SCALE;
+      y /= SCALE;
+      width /= SCALE;
+      height /= SCALE;
+
+      if (x < paper->left - SLACK || y < paper->top - SLACK ||
+          x + width > paper->width - paper->right + SLACK ||
+          y + height > paper->height - paper->bottom + SLACK)
+        g_error ("page %u of %u: ink %.1f,%.1f %.1f×%.1f outside the margins "
+                 "(%.1f,%.1f to %.1f,%.1f)", i + 1, n, x, y, width, height,
+                 paper->left, paper->top, paper->width - paper->right,
+                 paper->height - paper->bottom);
+    }
+}
+
+typedef struct
+{
+  gboolean heading;
+  char    *tag;
+  double   from;
+  double   to;
+  double   height;
+  gboolean forced;
+  gboolean repeat;
+} Part;
+
+static void
+part_clear (Part *part)
+{
+  g_free (part->tag);
+}
+
+/* The blocks on each page, as the document describes them. */
+static GPtrArray *
+describe_pages (VpPrintDocument *document)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  guint n = vp_print_document_get_n_pages (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = vp_print_document_describe_page (document, i);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      GArray *parts = g_array_new (FALSE, TRUE, sizeof (Part));
+
+      g_array_set_clear_func (parts, (GDestroyNotify)part_clear);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          char kind[16], tag[128];
+          Part part = { 0, };
+          double y;
+
+          if (*lines[j] == '\0')
+            continue;
+          g_assert_cmpint (sscanf (lines[j], "%15s %127s %lf-%lf/%lf at %lf", kind, tag,
+                                   &part.from, &part.to, &part.height, &y), ==, 6);
+          part.heading = g_str_equal (kind, "heading");
+          part.tag = g_strdup (tag);
+          part.forced = strstr (lines[j], " forced") != NULL;
+          part.repeat = strstr (lines[j], " repeat") != NULL;
+          g_array_append_val (parts, part);
+        }
+      g_ptr_array_add (pages, parts);
+    }
+
+  return pages;
+}
+
+/* Every block is drawn once, whole or in parts that follow on from each
+ * other; no page ends with a heading; nothing was cut where it had no break. */
+static void
+assert_clean_flow (VpPrintDocument *document)
+{
+  g_autoptr(GPtrArray) pages = describe_pages (document);
+  const Part *previous = NULL;
+
+  g_assert_cmpuint (pages->len, >=, 1);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GArray *parts = g_ptr_array_index (pages, i);
+
+      g_assert_cmpuint (parts->len, >, 0);
+      for (guint j = 0; j < parts->len; j++)
+        {
+          const Part *part = &g_array_index (parts, Part, j);
+
+          g_assert_false (part->forced);
+          if (part->repeat)
+            {
+              g_assert_cmpuint (j, ==, 0);
+              continue;
+            }
+          if (previous != NULL && previous->to < previous->height - 0.01)
+            {
+              /* The rest of a block split at the end of the page before. */
+              g_assert_cmpuint (j, <=, 1);
+              g_assert_cmpstr (part->tag, ==, previous->tag);
+              g_assert_cmpfloat_with_epsilon (part->from, previous->to, 0.01);
+            }
+          else
+            g_assert_cmpfloat (part->from, ==, 0);
+          previous = part;
+        }
+
+      if (i + 1 < pages->len)
+        {
+          const Part *last = &g_array_index (parts, Part, parts->len - 1);
+
+          if (last->heading)
+            g_error ("page %u of %u ends with the heading %s", i + 1, pages->len, last->tag);
+        }
+    }
+  g_assert_nonnull (previous);
+  g_assert_cmpfloat_with_epsilon (previous->to, previous->height, 0.01);
+}
+
+/* Tests {{{1 */
+
+typedef struct
+{
+  VpPrintLayout  layout;
+  const char    *subject;
+} Case;
+
+static const Case demo_cases[] = {
+  { VP_PRINT_LAYOUT_AGENDA, NULL },
+  { VP_PRINT_LAYOUT_AGENDA, "sanna.hoglund@tampere-photonics.example" },
+  { VP_PRINT_LAYOUT_AGENDA, "antti-korhonen" },
+  { VP_PRINT_LAYOUT_HOST_SHEET, "femtolux" },
+  { VP_PRINT_LAYOUT_HOST_SHEET, "laser-cluster" },
+  { VP_PRINT_LAYOUT_CONTACTS, NULL },
+};
+
+static void
+test_demo_layouts (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      for (guint i = 0; i < G_N_ELEMENTS (demo_cases); i++)
+        {
+          g_autoptr(VpPrintDocument) document = new_document (snapshot, demo_cases[i].layout,
+                                                              demo_cases[i].subject);
+          guint n = paginate (document, &paper);
+
+          g_test_message ("%s %s on %s: %u pages",
+                          vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, demo_cases[i].layout),
+                          demo_cases[i].subject != NULL ? demo_cases[i].subject : "-",
+                          vp_enum_to_nick (VP_TYPE_PAPER_SIZE, paper_size), n);
+          g_assert_cmpuint (n, >=, 1);
+          g_assert_cmpuint (n, <=, 6);
+          g_assert_cmpuint (vp_print_document_get_n_pages (document), ==, n);
+          /* The same again: pagination is stable. */
+          g_assert_cmpuint (paginate (document, &paper), ==, n);
+          assert_clean_flow (document);
+          assert_pages_within_margins (document, &paper);
+        }
+    }
+}
+
+/* The whole programme's agenda holds every session, a participant's only
+ * theirs. */
+static void
+test_participant_sessions (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  VpParticipant *antti = vp_snapshot_lookup_participant (snapshot, "antti-korhonen");
+  Paper paper;
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_AGENDA,
+                                                          round == 0 ? NULL : "antti-korhonen");
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      guint expected = 0;
+
+      paginate (document, &paper);
+      pages = describe_pages (document);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          GArray *parts = g_ptr_array_index (pages, i);
+
+          for (guint j = 0; j < parts->len; j++)
+            {
+              const Part *part = &g_array_index (parts, Part, j);
+
+              if (g_str_has_prefix (part->tag, "session:"))
+                g_hash_table_add (seen, g_strdup (part->tag + strlen ("session:")));
+            }
+        }
+
+      for (guint i = 0; i < sessions->len; i++)
+        {
+          VpSession *session = g_ptr_array_index (sessions, i);
+          gboolean attends = vp_session_get_attendees_all (session);
+          GPtrArray *refs = vp_session_get_attendees (session);
+
+          for (guint j = 0; j < refs->len; j++)
+            attends |= g_str_equal (g_ptr_array_index (refs, j), vp_participant_get_ref (antti));
+          if (round == 0 || attends)
+            {
+              g_assert_true (g_hash_table_contains (seen, vp_session_get_uid (session)));
+              expected++;
+            }
+          else
+            g_assert_false (g_hash_table_contains (seen, vp_session_get_uid (session)));
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, expected);
+    }
+}
+
+/* A 300-character title and a 5,000-character description: split between
+ * lines over as many pages as they need, never past the margins. */
+static void
+test_long_session (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  VpSession *session = g_ptr_array_index (sessions, 1);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *title_text = NULL;
+
+  /* Lithuanian, Finnish, French and German words, and one word longer than
+   * a line. */
+  while (title->len < 300)
+    g_string_append (title, "Šviesolaidžių gamyba ja yhteistyö – "
+                            "l’optique à Kaunas, Größe ");
+  title_text = g_utf8_substring (title->str, 0, 300);
+  for (guint i = 0; description->len < 5000; i++)
+    {
+      g_string_append_printf (description, "w%04u ", i);
+      if (i % 97 == 96)
+        g_string_append (description, "\n\n");
+      if (i == 300)
+        {
+          for (guint j = 0; j < 160; j++)
+            g_string_append_c (description, 'x');
+          g_string_append_c (description, ' ');
+        }
+    }
+  g_string_truncate (description, 5000);
+  vp_session_set_title (session, title_text);
+  vp_session_set_description (session, description->str);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autofree char *tag = g_strconcat ("session:", vp_session_get_uid (session), NULL);
+      guint pages_with_it = 0;
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      paginate (document, &paper);
+      assert_clean_flow (document);
+      assert_pages_within_margins (document, &paper);
+
+      pages = describe_pages (document);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          GArray *parts = g_ptr_array_index (pages, i);
+
+          for (guint j = 0; j < parts->len; j++)
+            if (g_str_equal (g_array_index (parts, Part, j).tag, tag))
+              {
+                pages_with_it++;
+                break;
+              }
+        }
+      g_assert_cmpuint (pages_with_it, >=, 2);
+    }
+}
+
+/* A session longer than three pages. */
+static void
+test_very_long_session (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  VpSession *session = g_ptr_array_index (vp_snapshot_get_sessions (snapshot), 0);
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(VpPrintDocument) document = NULL;
+  Paper paper;
+  guint n;
+
+  while (description->len < 20000)
+    g_string_append (description, "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n");
+  vp_session_set_description (session, description->str);
+
+  document = new_document (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL);
+  get_paper (VP_PAPER_SIZE_LETTER, &paper);
+  n = paginate (document, &paper);
+  g_assert_cmpuint (n, >=, 8);
+  assert_clean_flow (document);
+  assert_pages_within_margins (document, &paper);
+}
+
+/* Many days of sessions of every height: a day's heading never ends a page. */
+static void
+test_day_headings (void)
+{
+  g_autoptr(VpProgramme) programme = vp_programme_new ();
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GTimeZone) zone = vp_time_zone_new ("Europe/Vilnius", NULL);
+  GRand *rand = g_rand_new_with_seed (20270413);
+
+  vp_programme_set_title (programme, "Headings");
+  vp_programme_set_timezone (programme, "Europe/Vilnius");
+  vp_programme_set_start_date (programme, "2027-05-03");
+  vp_programme_set_end_date (programme, "2027-06-30");
+  snapshot = vp_snapshot_new (programme);
+
+  for (guint day = 0; day < 40; day++)
+    {
+      guint n = g_rand_int_range (rand, 1, 7);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VpSession) session = vp_session_new ();
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *ref = g_strdup_printf ("s%u-%u", day, i);
+          g_autofree char *uid = g_strdup_printf ("uid-%u-%u", day, i);
+          VpLocalTime start = { 2027, 5, 3, 8 + i * 2, 0, 0 };
+          gint64 instant;
+          guint words = g_rand_int_range (rand, 0, 160);
+
+          start.day += day;
+          if (start.day > 31)
+            {
+              start.day -= 31;
+              start.month++;
+            }
+          g_assert_true (vp_local_time_to_instant (&start, zone, &instant, NULL, NULL));
+          for (guint w = 0; w < words; w++)
+            g_string_append (text, w % 13 == 12 ? "paragraph.\n" : "words ");
+
+          vp_session_set_ref (session, ref);
+          vp_session_set_uid (session, uid);
+          vp_session_set_title (session, ref);
+          vp_session_set_instants (session, instant, instant + 5400);
+          vp_session_set_description (session, text->str);
+          g_assert_true (vp_snapshot_add_session (snapshot, session));
+        }
+    }
+  vp_snapshot_sort_sessions (snapshot);
+  g_rand_free (rand);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL);
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      g_assert_cmpuint (paginate (document, &paper), >=, 10);
+      assert_clean_flow (document);
+      assert_pages_within_margins (document, &paper);
+    }
+}
+
+static void
+test_subjects (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(GError) error = NULL;
+  VpPrintDocument *document;
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_HOST_SHEET, NULL, &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NO_SUBJECT);
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_HOST_SHEET, "nobody", &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT);
+  g_assert_nonnull (strstr (error->message, "nobody"));
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_AGENDA, "no@one.example", &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT);
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_CONTACTS, "femtolux", &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED);
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  /* An email matches whatever its case. */
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_AGENDA,
+                                    "Sanna.Hoglund@Tampere-Photonics.example", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_object_unref (document);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+test_printed (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL);
+  g_autoptr(GDateTime) same = g_date_time_new_utc (2027, 4, 1, 9, 0, 0);
+  g_autoptr(GDateTime) other = g_date_time_new_utc (2027, 4, 2, 9, 0, 0);
+  guint notified = 0;
+
+  g_signal_connect (document, "notify::printed", G_CALLBACK (notify_cb), &notified);
+  vp_print_document_set_printed (document, same);
+  g_assert_cmpuint (notified, ==, 0);
+  vp_print_document_set_printed (document, other);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_date_time_equal (vp_print_document_get_printed (document), other));
+}
+
+/* Binary data: strstr would stop at the first NUL. */
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, length = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The PDF has the pages the pagination counted, on the paper asked for. */
+static void
+test_pdf (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("test-render-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      guint n = 0;
+
+      bytes = vp_print_document_write_pdf (document, paper_size, &n, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, vp_print_document_get_n_pages (document));
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+      g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "%PDF-", 5), ==, 0);
+
+      /* The page size: cairo writes it as the MediaBox. */
+      g_assert_true (bytes_contain (bytes, paper_size == VP_PAPER_SIZE_LETTER
+                                           ? "/MediaBox [ 0 0 612 792 ]"
+                                           : "/MediaBox [ 0 0 595.275591 841.889764 ]"));
+    }
+
+  path = g_build_filename (folder, "agenda.pdf", NULL);
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL,
+                                     VP_PAPER_SIZE_A4, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (memcmp (contents, "%PDF-", 5), ==, 0);
+  g_unlink (path);
+
+  /* A failure leaves nothing behind. */
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (folder, "missing", "agenda.pdf", NULL);
+  g_assert_false (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL,
+                                      VP_PAPER_SIZE_A4, path, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/demo/layouts", test_demo_layouts);
+  g_test_add_func ("/render/demo/participant-sessions", test_participant_sessions);
+  g_test_add_func ("/render/demo/subjects", test_subjects);
+  g_test_add_func ("/render/demo/printed", test_printed);
+  g_test_add_func ("/render/breaks/long-session", test_long_session);
+  g_test_add_func ("/render/breaks/very-long-session", test_very_long_session);
+  g_test_add_func ("/render/breaks/day-headings", test_day_headings);
+  g_test_add_func ("/render/pdf", test_pdf);
+
+  status = g_test_run ();
+
+  /* Let go of the font caches, so that a leak checker sees only our leaks. */
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+
+  return status;
+}

@@ -1,0 +1,128 @@
+/* screenshot-window.c: renders the window on one page to a PNG, for the README and the metainfo.
+ *
+ * Usage: screenshot-window DATABASE PAGE WIDTH HEIGHT OUTPUT.png
+ *
+ * Run under xvfb-run with GSETTINGS_BACKEND=memory; the database must hold
+ * at least one programme (the newest is shown). */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "vp-store.h"
+#include "vp-window.h"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *stack;
+  VpWindow *window;
+  int width, height;
+
+  if (argc != 6)
+    {
+      g_printerr ("Usage: %s DATABASE PAGE WIDTH HEIGHT OUTPUT.png\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  /* What the application's resource base path loads by itself. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/visitplanner/VisitPlanner/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      "/io/github/visitplanner/VisitPlanner/icons");
+  }
+
+  store = vp_store_new (argv[1], &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  width = atoi (argv[3]);
+  height = atoi (argv[4]);
+
+  window = vp_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  run_main_loop (800);
+
+  stack = find_widget (GTK_WIDGET (window), "view-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), argv[2]);
+  /* When folded, the content shows, not the list. */
+  adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
+                        ADW_NAVIGATION_DIRECTION_FORWARD);
+  run_main_loop (1500);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+
+  if (!gdk_texture_save_to_png (texture, argv[5]))
+    {
+      g_printerr ("Cannot write %s\n", argv[5]);
+      return 1;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
