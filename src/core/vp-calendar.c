@@ -10,6 +10,7 @@
 
 #include "vp-calendar.h"
 #include "vp-file.h"
+#include "vp-labels.h"
 #include "vp-time.h"
 
 #define PRODID        "-//Visit Planner//Visit Planner " PACKAGE_VERSION "//EN"
@@ -408,33 +409,6 @@ write_organizer (Calendar *calendar)
   append_folded (writer->out, writer->line->str, writer->line->len);
 }
 
-static const char *
-session_kind_label (VpSessionKind kind)
-{
-  switch (kind)
-    {
-    case VP_SESSION_KIND_VISIT:
-      return _("Visit");
-    case VP_SESSION_KIND_MEETING:
-      return _("Meeting");
-    case VP_SESSION_KIND_B2B:
-      /* TRANSLATORS: business-to-business meetings between companies */
-      return _("B2B meetings");
-    case VP_SESSION_KIND_WORKSHOP:
-      return _("Workshop");
-    case VP_SESSION_KIND_MEAL:
-      return _("Meal");
-    case VP_SESSION_KIND_TRANSFER:
-      return _("Transfer");
-    case VP_SESSION_KIND_SOCIAL:
-      return _("Social event");
-    case VP_SESSION_KIND_OTHER:
-    case VP_SESSION_KIND_UNSET:
-    default:
-      return NULL;
-    }
-}
-
 /* "Name, address, city": where to go. */
 static char *
 host_location (VpHost *host)
@@ -543,7 +517,7 @@ write_session (Calendar  *calendar,
   VpHost *host = vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
   const char *start_zone = vp_session_get_timezone (session);
   const char *end_zone = vp_session_get_end_timezone (session);
-  const char *kind = session_kind_label (vp_session_get_kind (session));
+  const char *kind = vp_session_kind_label (vp_session_get_kind (session));
   g_autofree char *summary = NULL;
   g_autofree char *location = NULL;
   g_autofree char *description = NULL;
@@ -636,26 +610,6 @@ derived_uid (VpProgramme   *programme,
   return g_strdup_printf ("%s-%.32s@visit-planner", what, digest);
 }
 
-static const char *
-travel_kind_label (VpTravelKind kind)
-{
-  switch (kind)
-    {
-    case VP_TRAVEL_KIND_FLIGHT:
-      return _("Flight");
-    case VP_TRAVEL_KIND_TRAIN:
-      return _("Train");
-    case VP_TRAVEL_KIND_BUS:
-      return _("Bus");
-    case VP_TRAVEL_KIND_CAR:
-      return _("Car");
-    case VP_TRAVEL_KIND_OTHER:
-    case VP_TRAVEL_KIND_UNSET:
-    default:
-      return _("Journey");
-    }
-}
-
 static void
 write_travel_leg (Calendar      *calendar,
                   VpParticipant *participant,
@@ -667,8 +621,8 @@ write_travel_leg (Calendar      *calendar,
   g_autofree char *uid = derived_uid (calendar->programme, participant, "travel", index);
   g_autofree char *what = leg->reference != NULL
     /* TRANSLATORS: a kind of journey and its number, like “Flight AY1071” */
-    ? g_strdup_printf (_("%s %s"), travel_kind_label (leg->kind), leg->reference)
-    : g_strdup (travel_kind_label (leg->kind));
+    ? g_strdup_printf (_("%s %s"), vp_travel_kind_label (leg->kind), leg->reference)
+    : g_strdup (vp_travel_kind_label (leg->kind));
   g_autofree char *summary = leg->from != NULL && leg->to != NULL
     /* TRANSLATORS: a journey, then where from and where to, like
      * “Flight AY1071: Helsinki → Vilnius” */

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vp-labels.h"
 #include "vp-print-sheets.h"
 #include "vp-time.h"
 
@@ -233,75 +234,6 @@ stack_text (Stack       *stack,
 }
 
 /* Words {{{1 */
-
-static const char *
-session_kind_label (VpSessionKind kind)
-{
-  switch (kind)
-    {
-    case VP_SESSION_KIND_VISIT:
-      return _("Visit");
-    case VP_SESSION_KIND_MEETING:
-      return _("Meeting");
-    case VP_SESSION_KIND_B2B:
-      /* TRANSLATORS: business-to-business meetings between companies */
-      return _("B2B meetings");
-    case VP_SESSION_KIND_WORKSHOP:
-      return _("Workshop");
-    case VP_SESSION_KIND_MEAL:
-      return _("Meal");
-    case VP_SESSION_KIND_TRANSFER:
-      return _("Transfer");
-    case VP_SESSION_KIND_SOCIAL:
-      return _("Social event");
-    case VP_SESSION_KIND_OTHER:
-    case VP_SESSION_KIND_UNSET:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-host_kind_label (VpHostKind kind)
-{
-  switch (kind)
-    {
-    case VP_HOST_KIND_COMPANY:
-      return _("Company");
-    case VP_HOST_KIND_UNIVERSITY:
-      return _("University");
-    case VP_HOST_KIND_RESEARCH:
-      return _("Research organisation");
-    case VP_HOST_KIND_CLUSTER:
-      return _("Cluster organisation");
-    case VP_HOST_KIND_PUBLIC:
-      return _("Public body");
-    case VP_HOST_KIND_OTHER:
-    case VP_HOST_KIND_UNSET:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-travel_kind_label (VpTravelKind kind)
-{
-  switch (kind)
-    {
-    case VP_TRAVEL_KIND_FLIGHT:
-      return _("Flight");
-    case VP_TRAVEL_KIND_TRAIN:
-      return _("Train");
-    case VP_TRAVEL_KIND_BUS:
-      return _("Bus");
-    case VP_TRAVEL_KIND_CAR:
-      return _("Car");
-    case VP_TRAVEL_KIND_OTHER:
-    case VP_TRAVEL_KIND_UNSET:
-    default:
-      return _("Journey");
-    }
-}
 
 /* Joins the non-empty strings of @parts with " · ". */
 static char *
@@ -887,7 +819,7 @@ session_block (VpPrintSheet         *sheet,
   double time_bottom;
   double title_bottom;
   VpHost *host = NULL;
-  const char *kind = session_kind_label (vp_session_get_kind (session));
+  const char *kind = vp_session_kind_label (vp_session_get_kind (session));
   const char *title_text = vp_session_get_title (session);
 
   if (vp_session_get_host_ref (session) != NULL)
@@ -1164,9 +1096,9 @@ describe_event (VpPrintSheet  *sheet,
         *when = format_clock (&depart);
 
         name = is_blank (leg->reference)
-               ? g_strdup (travel_kind_label (leg->kind))
+               ? g_strdup (vp_travel_kind_label (leg->kind))
                /* TRANSLATORS: a travel leg: its kind and reference, "Flight AY1073" */
-               : g_strdup_printf (_("%s %s"), travel_kind_label (leg->kind), leg->reference);
+               : g_strdup_printf (_("%s %s"), vp_travel_kind_label (leg->kind), leg->reference);
         if (!is_blank (leg->from) || !is_blank (leg->to))
           /* TRANSLATORS: a travel leg: "Flight AY1073: Helsinki (HEL) → Vilnius (VNO)" */
           route = g_strdup_printf (_("%s: %s → %s"), name,
@@ -1598,7 +1530,7 @@ vp_print_sheet_build_host (VpPrintSheet *sheet,
   stack = begin_title (sheet, _("Host sheet"), vp_host_get_name (host));
   {
     const char *country = vp_host_get_country (host);
-    const char *parts[] = { host_kind_label (vp_host_get_kind (host)), address, NULL };
+    const char *parts[] = { vp_host_kind_label (vp_host_get_kind (host)), address, NULL };
 
     /* The country only when the group crosses a border to get there. */
     if (g_strcmp0 (country, vp_programme_get_host_country (programme)) != 0)
