@@ -25,6 +25,12 @@ vp_install_missing () {
   local missing=() pkg sudo=()
 
   for pkg in "${VP_PACKAGES[@]}" "$@"; do
+    # Node.js may come from elsewhere than Debian, with npm inside it: a
+    # working command is as good as the package.
+    case "$pkg" in
+      nodejs) command -v node >/dev/null && continue ;;
+      npm) command -v npm >/dev/null && continue ;;
+    esac
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$pkg")
     fi
