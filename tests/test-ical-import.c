@@ -145,7 +145,8 @@ import_one (const char    *text,
   g_autoptr(VpSnapshot) result = import_text (text, report);
 
   if ((*report)->skipped->len > 0)
-    g_test_message ("skipped: %s", ((VpIcalSkip *)g_ptr_array_index ((*report)->skipped, 0))->reason);
+    g_test_message ("skipped: %s",
+                    ((VpIcalSkip *)g_ptr_array_index ((*report)->skipped, 0))->reason);
   g_assert_cmpuint ((*report)->skipped->len, ==, 0);
   g_assert_cmpuint ((*report)->added, ==, 1);
   g_assert_cmpuint (vp_snapshot_get_sessions (result)->len, ==, 1);
@@ -212,6 +213,35 @@ test_not_icalendar (void)
                   "line 1 is not BEGIN:VCALENDAR");
 }
 
+/* Only events become sessions: the rest is reported, once per kind. */
+static void
+test_other_components (void)
+{
+  g_autoptr(VpIcalReport) report = NULL;
+  g_autoptr(VpSession) session = import_one (HEAD
+                                             "BEGIN:VTODO\r\nUID:todo@example.org\r\nEND:VTODO\r\n"
+                                             "BEGIN:VJOURNAL\r\nUID:j1@example.org\r\n"
+                                             "END:VJOURNAL\r\n"
+                                             PLAIN_EVENT ("fine@example.org")
+                                             "BEGIN:VJOURNAL\r\nUID:j2@example.org\r\n"
+                                             "END:VJOURNAL\r\n"
+                                             TAIL,
+                                             &report);
+  VpIcalSkip *todo;
+  VpIcalSkip *journal;
+
+  g_assert_cmpstr (vp_session_get_uid (session), ==, "fine@example.org");
+  g_assert_cmpuint (report->notes->len, ==, 2);
+  todo = g_ptr_array_index (report->notes, 0);
+  journal = g_ptr_array_index (report->notes, 1);
+  g_assert_cmpstr (todo->reason, ==, "1 VTODO ignored: only events become sessions");
+  g_assert_cmpuint (todo->line, ==, 4);
+  g_assert_null (todo->uid);
+  g_assert_cmpstr (journal->reason, ==, "2 VJOURNAL ignored (the first here): only events become "
+                                        "sessions");
+  g_assert_cmpuint (journal->line, ==, 7);
+}
+
 /* A line without a colon inside an event costs that event (it may have been
  * its DTSTART); outside events, the file. */
 static void
@@ -245,7 +275,8 @@ test_unbalanced_quotes (void)
                   "END:VEVENT\r\n"
                   PLAIN_EVENT ("fine@example.org")
                   TAIL,
-                  "quote@example.org", 4, "line 6 cannot be read: a quoted parameter value is not closed",
+                  "quote@example.org", 4,
+                  "line 6 cannot be read: a quoted parameter value is not closed",
                   1);
 }
 
@@ -267,13 +298,12 @@ test_huge_line (void)
                       "line 5 is longer than 65536 bytes");
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("5 MB line refused in %.3f s", elapsed / 1e6);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+  /* how fast: tests/bench/bench-cli.py (ics-hostile), not a timed test */
 
   /* the same with no line break at all */
   memset (data, 'B', size);
   start = g_get_monotonic_time ();
   assert_refused_len (data, size, VP_ICAL_IMPORT_ERROR_TOO_LARGE, "line 1 is longer than");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 /* Folded into short lines, it is still one line of 5 MB. */
@@ -281,16 +311,13 @@ static void
 test_huge_folded_line (void)
 {
   g_autoptr(GString) text = g_string_new (HEAD "BEGIN:VEVENT\r\nDESCRIPTION:");
-  gint64 start;
 
   while (text->len < 5 * 1024 * 1024)
-    g_string_append (text, "\r\n xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    g_string_append (text, "\r\n xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
   g_string_append (text, "\r\nEND:VEVENT\r\n" TAIL);
 
-  start = g_get_monotonic_time ();
   assert_refused_len (text->str, text->len, VP_ICAL_IMPORT_ERROR_TOO_LARGE,
                       "line 5, with the lines folded into it, is longer than 65536 bytes");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 static void
@@ -393,7 +420,6 @@ test_deep_nesting (void)
   assert_refused_len (text->str, text->len, VP_ICAL_IMPORT_ERROR_TOO_LARGE,
                       "line 13: components are nested more than 10 deep");
   g_test_message ("50,000 levels refused in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 static void
@@ -459,9 +485,11 @@ test_iana_tzid_without_vtimezone (void)
   g_autoptr(VpSession) prefixed = import_one (HEAD
                                               "BEGIN:VEVENT\r\n"
                                               "UID:prefixed@example.org\r\n"
-                                              "DTSTART;TZID=/freeassociation.sourceforge.net/Europe/Vilnius:"
+                                              "DTSTART;TZID=/freeassociation.sourceforge.net/"
+                                              "Europe/Vilnius:"
                                               "20270412T090000\r\n"
-                                              "DTEND;TZID=/freeassociation.sourceforge.net/Europe/Vilnius:"
+                                              "DTEND;TZID=/freeassociation.sourceforge.net/"
+                                              "Europe/Vilnius:"
                                               "20270412T100000\r\n"
                                               "SUMMARY:Prefixed\r\n"
                                               "END:VEVENT\r\n"
@@ -497,7 +525,8 @@ test_windows_zone (void)
   g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-13T11:30");
   g_assert_cmpint (vp_session_get_start_utc (session), ==, utc (2027, 4, 13, 7, 0));
   g_assert_cmpint (vp_session_get_end_utc (session), ==, utc (2027, 4, 13, 8, 30));
-  g_assert_cmpstr (vp_session_get_location (session), ==, "Femtolux Lasers, Mokslininkų g. 6, Vilnius");
+  g_assert_cmpstr (vp_session_get_location (session), ==,
+                   "Femtolux Lasers, Mokslininkų g. 6, Vilnius");
   g_assert_cmpstr (vp_session_get_description (session), ==,
                    "Tour of the cleanroom and the laser lab.\nSafety shoes are provided.");
   g_assert_true (has_note (report, "time zone “FLE Standard Time” read as Europe/Helsinki"));
@@ -513,7 +542,8 @@ test_custom_vtimezone (void)
   g_autoptr(VpIcalReport) report = NULL;
   g_autoptr(VpSnapshot) result = import_text (text, &report);
   VpSession *plain = vp_snapshot_lookup_session_by_uid (result, "custom-zone-plain@example.org");
-  VpSession *overlap = vp_snapshot_lookup_session_by_uid (result, "custom-zone-overlap@example.org");
+  VpSession *overlap = vp_snapshot_lookup_session_by_uid (result,
+                                                          "custom-zone-overlap@example.org");
   VpIcalSkip *skip;
 
   g_assert_cmpuint (report->added, ==, 2);
@@ -529,13 +559,14 @@ test_custom_vtimezone (void)
   /* 03:30 on 31 October happens twice: the first is 00:30 UTC */
   g_assert_cmpint (vp_session_get_start_utc (overlap), ==, utc (2027, 10, 31, 0, 30));
   g_assert_cmpstr (vp_session_get_start (overlap), ==, "2027-10-31T03:30");
-  g_assert_true (has_note (report, "DTSTART 2027-10-31T03:30:00 occurs twice in the file’s time zone"));
+  g_assert_true (has_note (report,
+                           "DTSTART 2027-10-31T03:30:00 occurs twice in the file’s time zone"));
 
   g_assert_cmpuint (report->skipped->len, ==, 1);
   skip = g_ptr_array_index (report->skipped, 0);
   g_assert_cmpstr (skip->uid, ==, "custom-zone-gap@example.org");
-  g_assert_nonnull (strstr (skip->reason, "DTSTART 2027-03-28T03:30:00 does not exist in the file’s "
-                                          "time zone"));
+  g_assert_nonnull (strstr (skip->reason,
+                            "DTSTART 2027-03-28T03:30:00 does not exist in the file’s time zone"));
 }
 
 /* A VTIMEZONE whose rule libical would expand every second since 1601 is
@@ -543,8 +574,6 @@ test_custom_vtimezone (void)
 static void
 test_unbounded_vtimezone (void)
 {
-  gint64 start = g_get_monotonic_time ();
-
   assert_skipped (HEAD
                   "BEGIN:VTIMEZONE\r\n"
                   "TZID:Every second\r\n"
@@ -562,9 +591,8 @@ test_unbounded_vtimezone (void)
                   "END:VEVENT\r\n"
                   TAIL,
                   "slow@example.org", 13,
-                  "the VTIMEZONE “Every second” cannot be used: its rules do not repeat once a year",
+                  "VTIMEZONE “Every second” cannot be used: its rules do not repeat once a year",
                   0);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 #define CUSTOM_ZONE(offset)                                 \
@@ -599,7 +627,8 @@ test_duplicate_vtimezones (void)
 
   assert_skipped (HEAD CUSTOM_ZONE ("+0100") CUSTOM_ZONE ("+0500")
                   CUSTOM_EVENT ("conflict@example.org") PLAIN_EVENT ("fine@example.org") TAIL,
-                  "conflict@example.org", 20, "the file has two different VTIMEZONEs named “Cluster time”",
+                  "conflict@example.org", 20,
+                  "the file has two different VTIMEZONEs named “Cluster time”",
                   1);
 }
 
@@ -671,7 +700,8 @@ test_dst_gap (void)
                   "DTEND:20270328T033000\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "gap@example.org", 4, "DTEND 2027-03-28T03:30:00 does not exist in Europe/Vilnius", 0);
+                  "gap@example.org", 4,
+                  "DTEND 2027-03-28T03:30:00 does not exist in Europe/Vilnius", 0);
 }
 
 static void
@@ -701,8 +731,8 @@ test_dst_overlap (void)
   /* the first occurrence (RFC 5545 3.3.5), reported */
   g_assert_cmpint (vp_session_get_start_utc (session), ==, utc (2027, 10, 31, 0, 30));
   g_assert_cmpstr (vp_session_get_start (session), ==, "2027-10-31T03:30");
-  g_assert_true (has_note (report, "DTSTART 2027-10-31T03:30:00 occurs twice in Europe/Vilnius (the "
-                                   "clocks go back): the first is taken"));
+  g_assert_true (has_note (report, "DTSTART 2027-10-31T03:30:00 occurs twice in Europe/Vilnius "
+                                   "(the clocks go back): the first is taken"));
 
   g_assert_cmpint (vp_session_get_start_utc (second), ==, utc (2027, 10, 31, 1, 30));
   g_assert_cmpstr (vp_session_get_timezone (second), ==, "UTC");
@@ -747,7 +777,8 @@ test_impossible_date (void)
                   "DTEND;TZID=Europe/Vilnius:20270230T100000\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "feb30@example.org", 4, "DTSTART 2027-02-30T09:00:00 is not a real date and time", 0);
+                  "feb30@example.org", 4,
+                  "DTSTART 2027-02-30T09:00:00 is not a real date and time", 0);
   assert_skipped (HEAD
                   "BEGIN:VEVENT\r\n"
                   "UID:hour25@example.org\r\n"
@@ -755,7 +786,8 @@ test_impossible_date (void)
                   "DTEND:20271340T250000Z\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "hour25@example.org", 4, "DTEND 2027-13-40T25:00:00 is not a real date and time", 0);
+                  "hour25@example.org", 4,
+                  "DTEND 2027-13-40T25:00:00 is not a real date and time", 0);
 }
 
 static void
@@ -812,7 +844,8 @@ test_value_date_with_time (void)
                   "DTEND;VALUE=DATE:20270412T100000\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "date-time@example.org", 4, "line 6: DTSTART is marked VALUE=DATE but holds a time", 0);
+                  "date-time@example.org", 4,
+                  "line 6: DTSTART is marked VALUE=DATE but holds a time", 0);
 }
 
 /* A whole day is no slot in a programme: it would double-book everyone. */
@@ -875,8 +908,6 @@ test_same_uid_twice (void)
 static void
 test_rrule_enormous_count (void)
 {
-  gint64 start = g_get_monotonic_time ();
-
   assert_skipped (HEAD
                   "BEGIN:VEVENT\r\n"
                   "UID:forever@example.org\r\n"
@@ -885,8 +916,8 @@ test_rrule_enormous_count (void)
                   "RRULE:FREQ=SECONDLY;COUNT=2147483647\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "forever@example.org", 4, "it repeats (RRULE): repeating events are not imported", 0);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+                  "forever@example.org", 4,
+                  "it repeats (RRULE): repeating events are not imported", 0);
 }
 
 /* Only events directly in the calendar are sessions; an event that holds
@@ -924,7 +955,8 @@ test_nested_components (void)
                   "END:VEVENT\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "outer@example.org", 4, "it holds a VEVENT inside it: an event may only hold alarms", 0);
+                  "outer@example.org", 4,
+                  "it holds a VEVENT inside it: an event may only hold alarms", 0);
 }
 
 /* An escaped newline is text, not a line: no END:VEVENT ends the event
@@ -939,8 +971,10 @@ test_escaped_end_vevent (void)
                                              "DTSTART;TZID=Europe/Vilnius:20270412T090000\r\n"
                                              "DTEND;TZID=Europe/Vilnius:20270412T100000\r\n"
                                              "SUMMARY:Honest\r\n"
-                                             "DESCRIPTION:Agenda\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:evil\r\n"
-                                             " @example.org\\nDTSTART:20270412T060000Z\\nEND:VEVENT\r\n"
+                                             "DESCRIPTION:Agenda\\nEND:VEVENT\\nBEGIN:VEVENT\\n"
+                                             "UID:evil\r\n"
+                                             " @example.org\\nDTSTART:20270412T060000Z\\n"
+                                             "END:VEVENT\r\n"
                                              "END:VEVENT\r\n"
                                              TAIL,
                                              &report);
@@ -960,7 +994,8 @@ test_bidi_and_control_characters (void)
                                              "UID:bidi@example.org\r\n"
                                              "DTSTART;TZID=Europe/Vilnius:20270412T090000\r\n"
                                              "DTEND;TZID=Europe/Vilnius:20270412T100000\r\n"
-                                             "SUMMARY:Lab \xE2\x80\xAEtour\xE2\x80\xAC \x01\x1B[31mred\x7F\r\n"
+                                             "SUMMARY:Lab \xE2\x80\xAEtour\xE2\x80\xAC "
+                                             "\x01\x1B[31mred\x7F\r\n"
                                              "LOCATION:Hall\\nB\xE2\x81\xA6 2\xE2\x81\xA9\r\n"
                                              "DESCRIPTION:Line one\\nLine\ttwo\x07\r\n"
                                              "END:VEVENT\r\n"
@@ -1014,7 +1049,8 @@ test_years (void)
                   "DTEND:16010101T100000Z\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "1601@example.org", 4, "DTSTART is in the year 1601: only 1900 to 2200 are accepted", 0);
+                  "1601@example.org", 4,
+                  "DTSTART is in the year 1601: only 1900 to 2200 are accepted", 0);
   assert_skipped (HEAD
                   "BEGIN:VEVENT\r\n"
                   "UID:9999@example.org\r\n"
@@ -1264,7 +1300,8 @@ test_round_trip_own_calendar (void)
   g_assert_no_error (error);
   demo = vp_programme_format_read (document, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (vp_programme_get_timezone (vp_snapshot_get_programme (demo)), ==, "Europe/Vilnius");
+  g_assert_cmpstr (vp_programme_get_timezone (vp_snapshot_get_programme (demo)), ==,
+                   "Europe/Vilnius");
 
   calendar = vp_calendar_write_programme (demo, stamp);
   result = vp_ical_import (empty, calendar, &report, &error);
@@ -1279,11 +1316,13 @@ test_round_trip_own_calendar (void)
   for (guint i = 0; i < sessions->len; i++)
     {
       VpSession *original = g_ptr_array_index (sessions, i);
-      VpSession *imported = vp_snapshot_lookup_session_by_uid (result, vp_session_get_uid (original));
+      VpSession *imported = vp_snapshot_lookup_session_by_uid (result,
+                                                               vp_session_get_uid (original));
 
       g_assert_nonnull (imported);
       g_assert_cmpstr (vp_session_get_title (imported), ==, vp_session_get_title (original));
-      g_assert_cmpint (vp_session_get_start_utc (imported), ==, vp_session_get_start_utc (original));
+      g_assert_cmpint (vp_session_get_start_utc (imported), ==,
+                       vp_session_get_start_utc (original));
       g_assert_cmpint (vp_session_get_end_utc (imported), ==, vp_session_get_end_utc (original));
       g_assert_cmpstr (vp_session_get_start (imported), ==, vp_session_get_start (original));
       g_assert_cmpint (vp_session_get_status (imported), ==, vp_session_get_status (original));
@@ -1304,6 +1343,7 @@ main (int   argc,
   g_test_add_func ("/ical-import/file/truncated", test_truncated);
   g_test_add_func ("/ical-import/file/mismatched-end", test_mismatched_end);
   g_test_add_func ("/ical-import/file/not-icalendar", test_not_icalendar);
+  g_test_add_func ("/ical-import/file/other-components", test_other_components);
   g_test_add_func ("/ical-import/file/line-without-colon", test_line_without_colon);
   g_test_add_func ("/ical-import/file/unbalanced-quotes", test_unbalanced_quotes);
   g_test_add_func ("/ical-import/file/huge-line", test_huge_line);

@@ -10,8 +10,41 @@
 #include "vp-ical-import.h"
 #include "vp-time.h"
 
-/* Decisions on what RFC 5545 allows but a session cannot be (and why) are
- * in docs/ical-import.md; the short version is beside each check below. */
+/* What this importer decides where RFC 5545 and a programme disagree:
+ *
+ * - The file is refused whole (nothing imported) when it is over 16 MB, has
+ *   a line over 64 KiB (as written or unfolded), a NUL byte, text that is
+ *   not UTF-8 (checked after unfolding), components nested more than 10
+ *   deep or more than 100,000 of them, an END that does not match its
+ *   BEGIN, no END, anything but one VCALENDAR, or an unreadable line (no
+ *   colon, unclosed quotes) outside events.  An unreadable line inside an
+ *   event costs that event only.
+ * - Skipped, with the reason: events without UID, DTSTART, or an end; a
+ *   UID seen earlier in the file; both DTEND and DURATION; all-day events
+ *   (a whole day is no slot, and would double-book everyone); VALUE=DATE
+ *   holding a time; repeating events (RRULE, RDATE, EXRULE, RECURRENCE-ID:
+ *   never expanded, whatever their COUNT); events holding components other
+ *   than alarms; impossible dates; years outside 1900 to 2200; times the
+ *   clocks skip; an end not after the start, or over a year after it; a
+ *   TZID neither tzdata, the Windows table nor a usable VTIMEZONE knows;
+ *   a TZID with two different VTIMEZONEs (no way to tell which is meant).
+ * - Zones: an IANA TZID is read with tzdata, whatever VTIMEZONE comes with
+ *   it; Windows names of common zones are mapped to IANA ones; any other
+ *   TZID is converted through the file's VTIMEZONE (when its rules repeat
+ *   yearly, so that libical's expansion is bounded) and kept in the
+ *   programme's zone; UTC times are kept in the programme's zone (in UTC
+ *   when that wall time is the second of a repeated hour); floating times
+ *   are read in the programme's zone, and said so.  A repeated hour means
+ *   its first occurrence, and is reported.
+ * - Text: control characters (but tab and newline) and bidi controls are
+ *   dropped; titles and locations are one line; titles over 300
+ *   characters, locations over 500 and descriptions over 10,000 are cut,
+ *   and said so.  No SUMMARY: "Untitled slot".  "Cancelled: " that our own
+ *   calendars put before cancelled titles is taken off again.
+ * - Updates: a session with the event's UID is updated when the event's
+ *   SEQUENCE is higher than the session's revision (the store then raises
+ *   the revision to at least that SEQUENCE), else left as it is (and said
+ *   so when the event differs).  New sessions are for everyone. */
 
 #define MAX_UID_OCTETS        255
 #define MAX_TITLE_CHARS       300
@@ -201,10 +234,20 @@ typedef struct
   guint  line;
 } OpenComponent;
 
+/* Components directly in the VCALENDAR that are neither events nor zones
+ * (VTODO, VJOURNAL ...), by name. */
+typedef struct
+{
+  char  *name;
+  guint  line;     /* of the first */
+  guint  count;
+} Ignored;
+
 typedef struct
 {
   GString       *text;    /* for libical: unfolded lines, CRLF; unreadable lines left out */
   GArray        *events;  /* ScanEvent of each VEVENT directly in the VCALENDAR, in order */
+  GArray        *ignored; /* Ignored */
   OpenComponent  open[VP_ICAL_IMPORT_MAX_DEPTH];
   guint          depth;
   guint          n_components;
@@ -221,12 +264,21 @@ scan_event_clear (gpointer data)
 }
 
 static void
+ignored_clear (gpointer data)
+{
+  Ignored *ignored = data;
+
+  g_clear_pointer (&ignored->name, g_free);
+}
+
+static void
 scan_clear (Scan *scan)
 {
   if (scan->text != NULL)
     g_string_free (scan->text, TRUE);
   scan->text = NULL;
   g_clear_pointer (&scan->events, g_array_unref);
+  g_clear_pointer (&scan->ignored, g_array_unref);
   for (guint i = 0; i < scan->depth; i++)
     g_clear_pointer (&scan->open[i].name, g_free);
   scan->depth = 0;
@@ -311,7 +363,8 @@ split_content_line (const char *line,
             break;
         }
 
-      if (param_end - param_start == 5 && g_ascii_strncasecmp (line + param_start, "VALUE", 5) == 0 &&
+      if (param_end - param_start == 5 &&
+          g_ascii_strncasecmp (line + param_start, "VALUE", 5) == 0 &&
           i - first_value == 4 && g_ascii_strncasecmp (line + first_value, "DATE", 4) == 0)
         *value_date = TRUE;
     }
@@ -377,6 +430,21 @@ scan_structure (Scan        *scan,
 
           g_array_append_val (scan->events, event);
         }
+      else if (scan->depth == 1 && !g_str_equal (name, "VTIMEZONE"))
+        {
+          guint i;
+
+          for (i = 0; i < scan->ignored->len; i++)
+            if (g_str_equal (g_array_index (scan->ignored, Ignored, i).name, name))
+              break;
+          if (i == scan->ignored->len)
+            {
+              Ignored ignored = { g_strdup (name), number, 0 };
+
+              g_array_append_val (scan->ignored, ignored);
+            }
+          g_array_index (scan->ignored, Ignored, i).count++;
+        }
       g_string_append_printf (scan->text, "BEGIN:%s\r\n", name);
       scan->open[scan->depth].line = number;
       scan->open[scan->depth].name = g_steal_pointer (&name);
@@ -390,10 +458,11 @@ scan_structure (Scan        *scan,
   if (!g_str_equal (name, scan->open[scan->depth - 1].name))
     {
       g_autofree char *quoted = quote_text (name, -1);
+      g_autofree char *begun = quote_text (scan->open[scan->depth - 1].name, -1);
 
       return fail (error, VP_ICAL_IMPORT_ERROR_SYNTAX,
                    _("line %u: END:%s does not match BEGIN:%s on line %u"), number, quoted,
-                   scan->open[scan->depth - 1].name, scan->open[scan->depth - 1].line);
+                   begun, scan->open[scan->depth - 1].line);
     }
 
   scan->depth--;
@@ -570,6 +639,8 @@ scan_bytes (Scan        *scan,
   scan->text = g_string_sized_new (size + 64);
   scan->events = g_array_new (FALSE, TRUE, sizeof (ScanEvent));
   g_array_set_clear_func (scan->events, scan_event_clear);
+  scan->ignored = g_array_new (FALSE, TRUE, sizeof (Ignored));
+  g_array_set_clear_func (scan->ignored, ignored_clear);
 
   /* a byte order mark, as Windows programs write */
   if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
@@ -620,7 +691,8 @@ scan_bytes (Scan        *scan,
     return FALSE;
 
   if (!scan->begun)
-    return fail (error, VP_ICAL_IMPORT_ERROR_SYNTAX, _("not an iCalendar file: no BEGIN:VCALENDAR"));
+    return fail (error, VP_ICAL_IMPORT_ERROR_SYNTAX,
+                 _("not an iCalendar file: no BEGIN:VCALENDAR"));
 
   if (scan->depth > 0)
     {
@@ -901,7 +973,8 @@ vtimezone_problem (icalcomponent *vtimezone)
 
       n_rdates = (guint)icalcomponent_count_properties (part, ICAL_RDATE_PROPERTY);
       if (n_rdates > MAX_RDATES)
-        return g_strdup_printf (_("a STANDARD or DAYLIGHT part has more than %d RDATEs"), MAX_RDATES);
+        return g_strdup_printf (_("a STANDARD or DAYLIGHT part has more than %d RDATEs"),
+                                MAX_RDATES);
 
       for (icalproperty *rule = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
            rule != NULL;
@@ -1032,7 +1105,8 @@ read_time (Reader       *reader,
   if (parameter == NULL || time->is_utc || time->is_date)
     return;
 
-  time->tzid = g_strdup (icalparameter_get_tzid (parameter) ? icalparameter_get_tzid (parameter) : "");
+  time->tzid = g_strdup (icalparameter_get_tzid (parameter) != NULL
+                         ? icalparameter_get_tzid (parameter) : "");
   name = lookup_zone_name (reader->zone_names, time->tzid);
   if (name->iana != NULL || !local_time_is_real (&time->local))
     return;
@@ -1161,7 +1235,8 @@ read_event (Reader        *reader,
                  &event->end);
     }
   else
-    event->start.present = icalcomponent_get_first_property (component, ICAL_DTSTART_PROPERTY) != NULL;
+    event->start.present =
+      icalcomponent_get_first_property (component, ICAL_DTSTART_PROPERTY) != NULL;
 
   return event;
 }
@@ -1173,7 +1248,8 @@ note_calendar_errors (icalcomponent *component,
                       GPtrArray     *notes,
                       guint          depth)
 {
-  for (icalproperty *property = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
+  for (icalproperty *property = icalcomponent_get_first_property (component,
+                                                                 ICAL_XLICERROR_PROPERTY);
        property != NULL;
        property = icalcomponent_get_next_property (component, ICAL_XLICERROR_PROPERTY))
     {
@@ -1258,8 +1334,6 @@ out:
 
 typedef struct
 {
-  VpSnapshot   *snapshot;
-  VpIcalReport *report;
   const char   *zone_name;   /* the programme's */
   GTimeZone    *zone;
   GTimeZone    *utc;
@@ -1501,8 +1575,10 @@ same_in_calendar (Import    *import,
                   VpSession *a,
                   VpSession *b)
 {
-  const char *zone_a = vp_session_get_timezone (a) ? vp_session_get_timezone (a) : import->zone_name;
-  const char *zone_b = vp_session_get_timezone (b) ? vp_session_get_timezone (b) : import->zone_name;
+  const char *zone_a = vp_session_get_timezone (a) != NULL ? vp_session_get_timezone (a)
+                                                          : import->zone_name;
+  const char *zone_b = vp_session_get_timezone (b) != NULL ? vp_session_get_timezone (b)
+                                                          : import->zone_name;
   const char *end_a = vp_session_get_end_timezone (a) ? vp_session_get_end_timezone (a) : zone_a;
   const char *end_b = vp_session_get_end_timezone (b) ? vp_session_get_end_timezone (b) : zone_b;
 
@@ -1526,7 +1602,8 @@ apply_fields (VpSession *target,
   vp_session_set_end (target, vp_session_get_end (source));
   vp_session_set_timezone (target, vp_session_get_timezone (source));
   vp_session_set_end_timezone (target, vp_session_get_end_timezone (source));
-  vp_session_set_instants (target, vp_session_get_start_utc (source), vp_session_get_end_utc (source));
+  vp_session_set_instants (target, vp_session_get_start_utc (source),
+                           vp_session_get_end_utc (source));
   vp_session_set_location (target, vp_session_get_location (source));
   vp_session_set_description (target, vp_session_get_description (source));
   vp_session_set_status (target, vp_session_get_status (source));
@@ -1692,7 +1769,8 @@ event_to_session (Import      *import,
     vp_session_set_start (session, start_text);
     vp_session_set_end (session, end_text);
   }
-  vp_session_set_timezone (session, g_str_equal (start.zone, import->zone_name) ? NULL : start.zone);
+  vp_session_set_timezone (session,
+                           g_str_equal (start.zone, import->zone_name) ? NULL : start.zone);
   vp_session_set_end_timezone (session, g_str_equal (end.zone, start.zone) ? NULL : end.zone);
   vp_session_set_instants (session, start.instant, end.instant);
 
@@ -1788,6 +1866,19 @@ vp_ical_import (VpSnapshot    *snapshot,
   events = read_events (&scan, zone_names, report->notes, error);
   if (events == NULL)
     return NULL;
+  for (guint i = 0; i < scan.ignored->len; i++)
+    {
+      Ignored *ignored = &g_array_index (scan.ignored, Ignored, i);
+      g_autofree char *name = quote_text (ignored->name, -1);
+
+      report_add (report->notes, ignored->line, NULL,
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u %s ignored: only events become sessions",
+                                                "%u %s ignored (the first here): only events "
+                                                "become sessions",
+                                                ignored->count),
+                                   ignored->count, name));
+    }
   scan_clear (&scan);
 
   sessions = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1804,8 +1895,6 @@ vp_ical_import (VpSnapshot    *snapshot,
   seen_uids = g_hash_table_new (g_str_hash, g_str_equal);
   new_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   next_ref = sessions->len + 1;
-  import.snapshot = snapshot;
-  import.report = report;
   import.zone_name = g_time_zone_get_identifier (zone);
   import.zone = zone;
   import.utc = utc;

@@ -6,13 +6,20 @@ Usage: bench-cli.py CLI GENERATOR [--runs N]
 Cases (median wall-clock time of N runs of the whole command, process start included):
   import, export        a programme of 5,000 sessions, 500 participants, 50,000 attendances
   ics                   the programme calendar of 10,000 sessions
+  import-ics            that calendar's 10,000 events into an empty programme
   ics-each-participant  500 participant calendars of 100 sessions each (the 5,000-session
                         programme: 10 attendees a session)
   check                 every check on the 5,000-session programme
+  import-csv            10,000 participant rows from a spreadsheet
+  import-ics            10,000 events from a calendar file
+  ics-long-line         a 5 MB single-line calendar, refused
+  ics-deep-nesting      a calendar nested 50,000 levels deep, refused
+  pdf                   the agenda of the 5,000-session programme
   pdf                   the printed agenda of the 5,000-session programme (A4 PDF)
 Prints best and median times and the peak memory (maximum resident set size) of each
 case, and exits 1 when a median misses its target.
 """
+import json
 import os
 import resource
 import statistics
@@ -22,7 +29,8 @@ import tempfile
 import time
 
 TARGETS = {'import': 1.0, 'export': 0.5, 'ics': 0.5, 'ics-each-participant': 2.0, 'check': 0.5,
-           'pdf': 3.0}
+           'pdf': 3.0, 'import-ics': 1.0, 'import-csv': 1.0, 'ics-long-line': 1.0,
+           'ics-deep-nesting': 1.0}
 
 
 def peak_rss_after(argv, ok_codes=(0,)):
@@ -32,6 +40,7 @@ def peak_rss_after(argv, ok_codes=(0,)):
     if pid == 0:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
         os.execv(argv[0], argv)
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - t0
@@ -43,6 +52,41 @@ def peak_rss_after(argv, ok_codes=(0,)):
 def generate(generator, path, *args):
     subprocess.run([sys.executable, generator, '-o', path, *args], check=True)
     return os.path.getsize(path)
+
+
+def empty_programme(tmp):
+    """A programme with no sessions, in the generated programmes' zone, for import-ics."""
+    path = os.path.join(tmp, 'empty.visit.json')
+    with open(path, 'w', encoding='utf-8') as out:
+        json.dump({'format': 'visit-planner-programme', 'version': 1,
+                   'programme': {'uid': 'bench-ics-target', 'title': 'Calendar import',
+                                 'host_country': 'LT', 'timezone': 'Europe/Vilnius',
+                                 'start_date': '2027-04-01', 'end_date': '2027-04-30'}}, out)
+    return path
+
+
+def participants_csv(tmp, rows):
+    """A registration list as a form exports it: 10,000 rows, semicolons, a BOM."""
+    path = os.path.join(tmp, 'participants.csv')
+    with open(path, 'w', encoding='utf-8-sig', newline='') as out:
+        out.write('First name;Last name;E-mail;Organisation;Country;Dietary requirements\r\n')
+        for i in range(rows):
+            out.write(f'Aino;Mäkelä {i};aino.{i}@member{i % 40}.example;"Member {i % 40} Oy";'
+                      f'FI;{"vegetarian" if i % 7 == 0 else ""}\r\n')
+    return path
+
+
+def hostile_calendars(tmp):
+    """A 5 MB single line, and 50,000 nested components: refused, and fast."""
+    long_line = os.path.join(tmp, 'long-line.ics')
+    with open(long_line, 'w') as out:
+        out.write('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\n'
+                  'DESCRIPTION:' + 'x' * (5 * 1024 * 1024) + '\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')
+    nesting = os.path.join(tmp, 'nesting.ics')
+    with open(nesting, 'w') as out:
+        out.write('BEGIN:VCALENDAR\r\n' + 'BEGIN:VEVENT\r\n' * 50000 +
+                  'END:VEVENT\r\n' * 50000 + 'END:VCALENDAR\r\n')
+    return long_line, nesting
 
 
 def main():
@@ -74,6 +118,19 @@ def main():
                                             '--each-participant', os.path.join(tmp, f'each-{run}')])
             record('ics', [cli, '--database', huge_db, 'ics', '1',
                            '-o', os.path.join(tmp, f'huge-{run}.ics')])
+            ics_db = os.path.join(tmp, f'ics-{run}.db')
+            subprocess.run([cli, '--database', ics_db, 'import', empty_programme(tmp)],
+                           check=True, stdout=subprocess.DEVNULL)
+            record('import-ics', [cli, '--database', ics_db, 'import-ics', 'bench-ics-target',
+                                  os.path.join(tmp, f'huge-{run}.ics')])
+            # a file-level refusal is exit status 2, which is the point
+            long_line, nesting = hostile_calendars(tmp)
+            record('ics-long-line', [cli, '--database', ics_db, 'import-ics', 'bench-ics-target',
+                                     long_line], ok_codes=(2,))
+            record('ics-deep-nesting', [cli, '--database', ics_db, 'import-ics',
+                                        'bench-ics-target', nesting], ok_codes=(2,))
+            record('import-csv', [cli, '--database', database, 'import-csv', '1', 'participants',
+                                  participants_csv(tmp, 10000)])
             # exit status 1: the generated plan has problems, which is the point
             record('check', [cli, '--database', database, 'check', '1'], ok_codes=(0, 1))
             record('pdf', [cli, '--database', database, 'pdf', '1',
