@@ -671,7 +671,9 @@ schedule_checks (VpWindow *self)
   if (self->programme == NULL)
     return;
 
-  self->checks_source = g_timeout_add_full (G_PRIORITY_LOW, CHECKS_DELAY,
+  /* default priority: a spinner redrawing on a busy machine would starve a
+   * low-priority source */
+  self->checks_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CHECKS_DELAY,
                                             checks_timeout_cb, self, NULL);
 }
 
