@@ -3,7 +3,8 @@
 
 VP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Debian 12 / Ubuntu package names: the build, the run and the tests.
+# Debian 12 / Ubuntu package names: the build, the run and the tests (clang
+# and libclang-rt-dev, which holds libFuzzer, for the fuzz targets).
 VP_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
@@ -13,6 +14,7 @@ VP_PACKAGES=(
   python3 tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   poppler-utils fonts-noto-color-emoji
   nodejs npm python3-icalendar
+  clang libclang-rt-dev
 )
 
 vp_say () {

@@ -984,6 +984,31 @@ test_read_invalid_not_object (void)
   g_assert_true (error != NULL && strstr (error->message, "object") != NULL);
 }
 
+/* Found by fuzz-programme: json-glib keeps the first of two top-level values
+ * (and leaks the other), so a number before the object hid it... */
+static void
+test_read_invalid_value_before_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = read_text ("9223372036854775807 {}", &error);
+
+  g_assert_null (snapshot);
+  g_assert_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_FORMAT);
+}
+
+/* ... and a value after the document was silently dropped. */
+static void
+test_read_invalid_value_after_object (void)
+{
+  g_autofree char *text = g_strconcat (base_document, "\n{\"trailing\": 1}\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+  g_assert_null (snapshot);
+  g_assert_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX);
+  g_assert_true (error != NULL && strstr (error->message, "after the end of the document") != NULL);
+}
+
 static void
 test_read_invalid_utf8 (void)
 {
@@ -1124,6 +1149,8 @@ main (int   argc,
   g_test_add_func ("/format/read/invalid/empty", test_read_invalid_empty);
   g_test_add_func ("/format/read/invalid/not-object", test_read_invalid_not_object);
   g_test_add_func ("/format/read/invalid/utf8", test_read_invalid_utf8);
+  g_test_add_func ("/format/read/invalid/value-before-object", test_read_invalid_value_before_object);
+  g_test_add_func ("/format/read/invalid/value-after-object", test_read_invalid_value_after_object);
   g_test_add_func ("/format/read/invalid/lone-surrogate", test_read_invalid_lone_surrogate);
   g_test_add_func ("/format/read/invalid/string-too-long", test_read_invalid_string_too_long);
   g_test_add_func ("/format/read/invalid/deep-nesting", test_read_invalid_deep_nesting);

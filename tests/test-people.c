@@ -12,6 +12,7 @@
 #include "vp-programme-format.h"
 #include "vp-stay-dialog.h"
 #include "vp-store.h"
+#include "vp-table-row.h"
 #include "vp-travel-leg-dialog.h"
 
 static gboolean have_display;
@@ -170,11 +171,11 @@ get_child (gpointer    widget,
   return child;
 }
 
+/* The table's selection model: a VpTableRow at each position. */
 static GListModel *
-get_model (gpointer page,
-           GType    type)
+get_model (gpointer page)
 {
-  GtkColumnView *column_view = get_child (page, type, "column_view");
+  GtkColumnView *column_view = get_child (page, VP_TYPE_TABLE_PAGE, "column_view");
 
   return G_LIST_MODEL (gtk_column_view_get_model (column_view));
 }
@@ -255,10 +256,10 @@ static VpParticipant *
 item_participant (GListModel *model,
                   guint       position)
 {
-  g_autoptr(VpParticipant) participant = g_list_model_get_item (model, position);
+  g_autoptr(VpTableRow) row = g_list_model_get_item (model, position);
 
   /* The snapshot the page holds keeps it alive. */
-  return participant;
+  return VP_PARTICIPANT (vp_table_row_get_item (row));
 }
 
 /* Tests {{{1 */
@@ -282,18 +283,18 @@ test_participants_shown (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_participants_page_new (fixture->store));
-  stack = get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "stack");
+  stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
 
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (page, VP_TYPE_PARTICIPANTS_PAGE)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (page)), ==, 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   /* Sorted by name at first. */
-  g_assert_cmpstr (vp_participant_get_name (item_participant (get_model (page, VP_TYPE_PARTICIPANTS_PAGE), 0)),
+  g_assert_cmpstr (vp_participant_get_name (item_participant (get_model (page), 0)),
                    ==, "Aino Mäkelä");
 
   /* No programme: the empty state. */
   vp_participants_page_set_programme_id (VP_PARTICIPANTS_PAGE (page), 0);
   run_main_loop (20);
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (page, VP_TYPE_PARTICIPANTS_PAGE)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (page)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
@@ -311,7 +312,7 @@ test_hosts_add (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_hosts_page_new (fixture->store));
-  model = get_model (page, VP_TYPE_HOSTS_PAGE);
+  model = get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (page, "hosts.add", NULL));
@@ -477,7 +478,7 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpstr (vp_participant_get_organisation (participant), ==, "Tampere Photonics");
   g_assert_cmpuint (vp_participant_get_travel (participant)->len, ==, 1);
 
-  g_assert_cmpuint (g_list_model_get_n_items (get_model (page, VP_TYPE_PARTICIPANTS_PAGE)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (page)), ==, 4);
 }
 
 static void
@@ -495,10 +496,10 @@ test_participants_search_and_sort (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_participants_page_new (fixture->store));
-  model = get_model (page, VP_TYPE_PARTICIPANTS_PAGE);
-  entry = get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "search_entry");
-  stack = get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "stack");
-  column_view = get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "column_view");
+  model = get_model (page);
+  entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
+  stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
+  column_view = get_child (page, VP_TYPE_TABLE_PAGE, "column_view");
 
   /* Without the accents, in any case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ZUKAUSK");
@@ -552,14 +553,14 @@ test_participants_delete_undo (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_participants_page_new (fixture->store));
-  model = get_model (page, VP_TYPE_PARTICIPANTS_PAGE);
+  model = get_model (page);
 
   /* Nothing selected: nothing to delete. */
-  g_assert_false (gtk_widget_get_sensitive (get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "delete_button")));
+  g_assert_false (gtk_widget_get_sensitive (get_child (page, VP_TYPE_TABLE_PAGE, "delete_button")));
 
   /* Aino and Jūratė, both at the lab tour. */
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 2, TRUE);
-  g_assert_true (gtk_widget_get_sensitive (get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "delete_button")));
+  g_assert_true (gtk_widget_get_sensitive (get_child (page, VP_TYPE_TABLE_PAGE, "delete_button")));
   g_assert_true (gtk_widget_activate_action (page, "participants.delete", NULL));
   run_main_loop (50);
 
@@ -602,7 +603,7 @@ test_hosts_delete_undo (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_hosts_page_new (fixture->store));
-  model = get_model (page, VP_TYPE_HOSTS_PAGE);
+  model = get_model (page);
 
   /* Femtolux first by name; it has both sessions. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
@@ -634,7 +635,7 @@ test_show_participant (Fixture       *fixture,
   SKIP_WITHOUT_DISPLAY ();
 
   page = show_page (fixture, vp_participants_page_new (fixture->store));
-  model = GTK_SELECTION_MODEL (get_model (page, VP_TYPE_PARTICIPANTS_PAGE));
+  model = GTK_SELECTION_MODEL (get_model (page));
 
   g_assert_false (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "nobody@example.fi"));
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "MIKKO@example.fi"));
@@ -644,6 +645,205 @@ test_show_participant (Fixture       *fixture,
                    ==, "Mikko Virtanen");
   gtk_window_close (GTK_WINDOW (editor));
   run_main_loop (20);
+}
+
+static gboolean
+row_shows (GListModel *model,
+           guint       position,
+           const char *ref)
+{
+  return g_strcmp0 (vp_participant_get_ref (item_participant (model, position)), ref) == 0;
+}
+
+/* A search rebinds the table's rows rather than replacing them, and the
+ * selection stays with the participant, not with the row. */
+static void
+test_participants_rows_kept (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkSearchEntry *entry;
+  GListModel *model;
+  g_autoptr(GObject) first_row = NULL;
+  g_autoptr(GObject) row = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  model = get_model (page);
+  entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
+  first_row = g_list_model_get_item (model, 0);
+  g_assert_true (VP_IS_TABLE_ROW (first_row));
+  g_assert_true (row_shows (model, 0, "aino"));
+
+  /* Mikko, third by name, selected. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 2, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "virtanen");
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  row = g_list_model_get_item (model, 0);
+  g_assert_true (row == first_row);
+  g_assert_true (row_shows (model, 0, "mikko"));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (row_shows (model, 0, "aino"));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 2));
+  g_assert_true (row_shows (model, 2, "mikko"));
+}
+
+/* Another window's change reloads the table, keeping what was selected. */
+static void
+test_participants_reload_keeps_selection (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpParticipant) changed = NULL;
+  GtkWidget *page;
+  GListModel *model;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  model = get_model (page);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
+  g_assert_true (row_shows (model, 1, "jurate"));
+
+  snapshot = load (fixture);
+  changed = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "mikko"));
+  vp_participant_set_name (changed, "Aapo Virtanen");
+  g_assert_true (vp_store_save_participant (fixture->store, fixture->programme_id, changed, &error));
+  g_assert_no_error (error);
+  run_main_loop (50);
+
+  /* Aapo now sorts first; Jūratė is still the one selected. */
+  g_assert_cmpstr (vp_participant_get_name (item_participant (model, 0)), ==, "Aapo Virtanen");
+  g_assert_true (row_shows (model, 2, "jurate"));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 2));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+}
+
+/* The hosts page shares the search: accents, case, word by word. */
+static void
+test_hosts_search (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkSearchEntry *entry;
+  GtkStack *stack;
+  GListModel *model;
+  g_autoptr(VpTableRow) row = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_hosts_page_new (fixture->store));
+  model = get_model (page);
+  entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
+  stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "SAULETEKIS");
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  row = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (vp_host_get_ref (VP_HOST (vp_table_row_get_item (row))), ==, "university");
+
+  /* By kind and city, both words. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "vilnius company");
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kaunas");
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+
+  g_assert_true (vp_hosts_page_show_host (VP_HOSTS_PAGE (page), "femtolux"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 0));
+  gtk_window_close (GTK_WINDOW (find_toplevel (VP_TYPE_HOST_EDITOR)));
+  run_main_loop (20);
+}
+
+static gboolean
+column_visible (GtkColumnView *column_view,
+                guint          position)
+{
+  g_autoptr(GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (column_view), position);
+
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* A narrow window keeps the name and the needs; a wide one shows all. */
+static void
+test_participants_narrow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkColumnView *column_view;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  column_view = get_child (page, VP_TYPE_TABLE_PAGE, "column_view");
+
+  gtk_window_set_default_size (fixture->window, 1400, 700);
+  run_main_loop (100);
+  for (guint i = 0; i < 7; i++)
+    g_assert_true (column_visible (column_view, i));
+
+  gtk_window_set_default_size (fixture->window, 600, 700);
+  run_main_loop (100);
+  g_assert_true (column_visible (column_view, 0));
+  for (guint i = 1; i < 6; i++)
+    g_assert_false (column_visible (column_view, i));
+  g_assert_true (column_visible (column_view, 6));
+}
+
+/* A stored participant is saved once typing pauses, without a flush. */
+static void
+test_participant_editor_saves_after_pause (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  GtkWidget *page;
+  VpParticipantEditor *editor;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
+  editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
+
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row", "Photonics");
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row", "Photonics Fin");
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_participant_get_organisation (vp_snapshot_lookup_participant (snapshot, "aino")),
+                   ==, "Photonics Finland");
+  g_clear_object (&snapshot);
+
+  run_main_loop (600);
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_participant_get_organisation (vp_snapshot_lookup_participant (snapshot, "aino")),
+                   ==, "Photonics Fin");
+  g_assert_cmpstr (vp_participant_get_organisation (item_participant (get_model (page), 0)),
+                   ==, "Photonics Fin");
+
+  /* An invalid field is marked and not saved. */
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "name_row", "");
+  g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "name_row"), "error"));
+  gtk_window_close (GTK_WINDOW (editor));
+  run_main_loop (50);
+  g_clear_object (&snapshot);
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_participant_get_name (vp_snapshot_lookup_participant (snapshot, "aino")),
+                   ==, "Aino Mäkelä");
 }
 
 static char *
@@ -686,8 +886,8 @@ test_participants_large (Fixture       *fixture,
   page = show_page (fixture, vp_participants_page_new (fixture->store));
   g_test_message ("2000 participants: page shown in %.1f ms (including 100 ms of main loop)",
                   (g_get_monotonic_time () - start) / 1000.0);
-  model = get_model (page, VP_TYPE_PARTICIPANTS_PAGE);
-  entry = get_child (page, VP_TYPE_PARTICIPANTS_PAGE, "search_entry");
+  model = get_model (page);
+  entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2000);
 
   /* From the text set to the model settled: what typing a key costs,
@@ -761,6 +961,11 @@ main (int   argc,
   ADD_TEST ("/people/participants/delete-undo", NULL, test_participants_delete_undo);
   ADD_TEST ("/people/participants/show", NULL, test_show_participant);
   ADD_TEST ("/people/participants/large", large, test_participants_large);
+  ADD_TEST ("/people/participants/rows-kept", NULL, test_participants_rows_kept);
+  ADD_TEST ("/people/participants/reload-keeps-selection", NULL, test_participants_reload_keeps_selection);
+  ADD_TEST ("/people/participants/narrow", NULL, test_participants_narrow);
+  ADD_TEST ("/people/participants/editor-saves-after-pause", NULL, test_participant_editor_saves_after_pause);
+  ADD_TEST ("/people/hosts/search", NULL, test_hosts_search);
   ADD_TEST ("/people/hosts/add", NULL, test_hosts_add);
   ADD_TEST ("/people/hosts/delete-undo", NULL, test_hosts_delete_undo);
 

@@ -68,6 +68,8 @@ prescan (const char  *data,
   guint line = 1;
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean closed = FALSE;
+  const char *first = data;
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -83,12 +85,31 @@ prescan (const char  *data,
       return FALSE;
     }
 
+  /* A document is one object: json-glib would keep the first of several
+   * values and drop (and leak) the rest. */
+  while (first < end && g_ascii_isspace (*first))
+    first++;
+  if (first == end || *first != '{')
+    {
+      g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_FORMAT,
+                   _("the document must be a JSON object: this is not a Visit Planner "
+                     "programme document"));
+      return FALSE;
+    }
+
   for (const char *p = data; p < end; p++)
     {
       if (*p == '\n')
         {
           line++;
           line_start = p + 1;
+        }
+      else if (closed && !g_ascii_isspace (*p))
+        {
+          g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX,
+                       _("line %u, column %u: text after the end of the document"),
+                       line, (guint)g_utf8_strlen (line_start, p - line_start) + 1);
+          return FALSE;
         }
       else if (in_string)
         {
@@ -111,7 +132,7 @@ prescan (const char  *data,
             }
         }
       else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
+        closed = --depth == 0;
     }
 
   return TRUE;

@@ -580,11 +580,11 @@ vp_programme_get_timezone (VpProgramme *self)
 
 void
 vp_programme_set_timezone (VpProgramme *self,
-                           const char  *timezone)
+                           const char  *zone)
 {
   g_return_if_fail (VP_IS_PROGRAMME (self));
 
-  set_string (self, &self->timezone, timezone, PROP_TIMEZONE);
+  set_string (self, &self->timezone, zone, PROP_TIMEZONE);
 }
 
 const char *

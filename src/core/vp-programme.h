@@ -42,7 +42,7 @@ void               vp_programme_set_host_country      (VpProgramme       *self,
                                                        const char        *host_country);
 const char        *vp_programme_get_timezone          (VpProgramme       *self);
 void               vp_programme_set_timezone          (VpProgramme       *self,
-                                                       const char        *timezone);
+                                                       const char        *zone);
 const char        *vp_programme_get_start_date        (VpProgramme       *self);
 void               vp_programme_set_start_date        (VpProgramme       *self,
                                                        const char        *start_date);

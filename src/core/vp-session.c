@@ -605,11 +605,11 @@ vp_session_get_timezone (VpSession *self)
 
 void
 vp_session_set_timezone (VpSession  *self,
-                         const char *timezone)
+                         const char *zone)
 {
   g_return_if_fail (VP_IS_SESSION (self));
 
-  set_string (self, &self->timezone, timezone, PROP_TIMEZONE);
+  set_string (self, &self->timezone, zone, PROP_TIMEZONE);
 }
 
 const char *

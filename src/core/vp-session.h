@@ -52,7 +52,7 @@ void             vp_session_set_end           (VpSession       *self,
                                                const char      *end);
 const char      *vp_session_get_timezone      (VpSession       *self);
 void             vp_session_set_timezone      (VpSession       *self,
-                                               const char      *timezone);
+                                               const char      *zone);
 const char      *vp_session_get_end_timezone  (VpSession       *self);
 void             vp_session_set_end_timezone  (VpSession       *self,
                                                const char      *end_timezone);

@@ -24,6 +24,7 @@ struct _VpChecksPage
   GListStore  *items;
 
   GtkStack    *stack;
+  GtkSpinner  *spinner;
   GtkListView *list_view;
 };
 
@@ -66,8 +67,12 @@ update_items (VpChecksPage *self)
     {
       g_list_store_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->stack, "checking");
+      gtk_spinner_start (self->spinner);
       return;
     }
+
+  /* a spinner left spinning redraws the window sixty times a second */
+  gtk_spinner_stop (self->spinner);
 
   for (guint i = 0; i < self->problems->len; i++)
     {
@@ -312,6 +317,7 @@ vp_checks_page_class_init (VpChecksPageClass *klass)
                                                "/io/github/visitplanner/VisitPlanner/"
                                                "vp-checks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VpChecksPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VpChecksPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, VpChecksPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, problem_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, problem_bind_cb);

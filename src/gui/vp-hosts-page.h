@@ -1,19 +1,16 @@
 /* vp-hosts-page.h: a programme's hosts in a sortable, searchable table. */
 #pragma once
 
-#include <adwaita.h>
-
-#include "vp-store.h"
+#include "vp-table-page.h"
 
 G_BEGIN_DECLS
 
 #define VP_TYPE_HOSTS_PAGE (vp_hosts_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (VpHostsPage, vp_hosts_page, VP, HOSTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (VpHostsPage, vp_hosts_page, VP, HOSTS_PAGE, VpTablePage)
 
+/* The store and the programme are VpTablePage's (vp_table_page_get_store()). */
 GtkWidget *vp_hosts_page_new              (VpStore     *store);
-VpStore   *vp_hosts_page_get_store        (VpHostsPage *self);
-gint64     vp_hosts_page_get_programme_id (VpHostsPage *self);
 void       vp_hosts_page_set_programme_id (VpHostsPage *self,
                                            gint64       programme_id);
 /* Selects the host with this ref, scrolls to it and opens its editor.

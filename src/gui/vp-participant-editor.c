@@ -10,33 +10,19 @@
 #include "vp-stay-dialog.h"
 #include "vp-travel-leg-dialog.h"
 
-/* Typing a name saves once, after a short pause, not once per key. */
-#define SAVE_DELAY_MS 400
-
 struct _VpParticipantEditor
 {
-  AdwWindow             parent_instance;
+  VpPeopleEditor        parent_instance;
 
-  VpStore              *store;
-  gint64                programme_id;
   VpProgramme          *programme;
   /* The programme when the editor opened: who else has which email. */
   VpSnapshot           *snapshot;
-  /* The participant as last saved, or being added */
-  VpParticipant        *participant;
   GPtrArray            *legs;
   GPtrArray            *stays;
   GPtrArray            *leg_rows;
   GPtrArray            *stay_rows;
-  guint                 save_source;
-  gboolean              loading;
 
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
-  GtkButton            *cancel_button;
-  GtkButton            *add_button;
+  /* Template widgets (the shared ones are VpPeopleEditor's) */
   AdwEntryRow          *name_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *organisation_row;
@@ -49,17 +35,9 @@ struct _VpParticipantEditor
   AdwEntryRow          *accessibility_row;
   AdwEntryRow          *emergency_row;
   GtkTextView          *notes_view;
-  AdwPreferencesGroup  *delete_group;
 };
 
-G_DEFINE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, ADW_TYPE_WINDOW)
-
-enum {
-  DELETE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP_TYPE_PEOPLE_EDITOR)
 
 /* The roles in the order of the combo row. */
 static const VpParticipantRole roles[] = {
@@ -71,13 +49,11 @@ static const VpParticipantRole roles[] = {
   VP_PARTICIPANT_ROLE_OTHER,
 };
 
-static gboolean
-is_new (VpParticipantEditor *self)
+static VpParticipant *
+get_participant (VpParticipantEditor *self)
 {
-  return vp_participant_get_id (self->participant) == 0;
+  return VP_PARTICIPANT (vp_people_editor_get_item (VP_PEOPLE_EDITOR (self)));
 }
-
-/* Validation {{{1 */
 
 static gboolean
 email_taken (VpParticipantEditor *self,
@@ -94,201 +70,12 @@ email_taken (VpParticipantEditor *self,
       VpParticipant *other = g_ptr_array_index (participants, i);
       const char *other_email = vp_participant_get_email (other);
 
-      if (vp_participant_get_id (other) != vp_participant_get_id (self->participant) &&
+      if (vp_participant_get_id (other) != vp_participant_get_id (get_participant (self)) &&
           other_email != NULL && g_ascii_strcasecmp (other_email, email) == 0)
         return TRUE;
     }
 
   return FALSE;
-}
-
-/* Marks what is wrong; TRUE when the participant can be saved. */
-static gboolean
-validate (VpParticipantEditor *self)
-{
-  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
-  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
-  gboolean valid = TRUE;
-
-  /* A new participant's empty name is not an error yet, only unfinished. */
-  if (name == NULL)
-    {
-      vp_people_set_error (GTK_WIDGET (self->name_row),
-                           is_new (self) ? NULL : _("A participant needs a name"));
-      valid = FALSE;
-    }
-  else
-    vp_people_set_error (GTK_WIDGET (self->name_row), NULL);
-
-  if (email != NULL && !vp_people_email_is_valid (email))
-    {
-      vp_people_set_error (GTK_WIDGET (self->email_row),
-                           _("Not an email address: it needs a name, an “@” and a domain, "
-                             "as in aino.makela@example.fi"));
-      valid = FALSE;
-    }
-  else if (email != NULL && email_taken (self, email))
-    {
-      vp_people_set_error (GTK_WIDGET (self->email_row),
-                           _("Another participant of this programme has this email address"));
-      valid = FALSE;
-    }
-  else
-    vp_people_set_error (GTK_WIDGET (self->email_row), NULL);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), valid);
-
-  return valid;
-}
-
-/* Saving {{{1 */
-
-static VpParticipant *
-build_participant (VpParticipantEditor *self)
-{
-  VpParticipant *participant = vp_participant_new ();
-  guint role = adw_combo_row_get_selected (self->role_row);
-  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
-  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
-  g_autofree char *organisation = vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
-  g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
-  g_autofree char *dietary = vp_people_editable_dup_text (GTK_EDITABLE (self->dietary_row));
-  g_autofree char *accessibility = vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
-  g_autofree char *emergency = vp_people_editable_dup_text (GTK_EDITABLE (self->emergency_row));
-  g_autofree char *notes = vp_people_text_view_dup_text (self->notes_view);
-
-  vp_participant_set_id (participant, vp_participant_get_id (self->participant));
-  vp_participant_set_ref (participant, vp_participant_get_ref (self->participant));
-  vp_participant_set_name (participant, name);
-  vp_participant_set_email (participant, email);
-  vp_participant_set_organisation (participant, organisation);
-  vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
-  vp_participant_set_role (participant, role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
-  vp_participant_set_phone (participant, phone);
-  vp_participant_set_dietary (participant, dietary);
-  vp_participant_set_accessibility (participant, accessibility);
-  vp_participant_set_emergency_contact (participant, emergency);
-  vp_participant_set_notes (participant, notes);
-
-  for (guint i = 0; i < self->legs->len; i++)
-    vp_participant_add_travel_leg (participant, vp_travel_leg_copy (g_ptr_array_index (self->legs, i)));
-  for (guint i = 0; i < self->stays->len; i++)
-    vp_participant_add_stay (participant, vp_stay_copy (g_ptr_array_index (self->stays, i)));
-
-  return participant;
-}
-
-static void
-show_error (VpParticipantEditor *self,
-            const char          *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-save (VpParticipantEditor *self)
-{
-  g_autoptr(VpParticipant) participant = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (!validate (self))
-    return FALSE;
-
-  participant = build_participant (self);
-  if (!vp_store_save_participant (self->store, self->programme_id, participant, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot save the participant: %s"), error->message);
-
-      show_error (self, message);
-      return FALSE;
-    }
-
-  g_set_object (&self->participant, participant);
-  adw_window_title_set_subtitle (self->window_title, vp_participant_get_name (participant));
-
-  return TRUE;
-}
-
-static gboolean
-save_cb (gpointer user_data)
-{
-  VpParticipantEditor *self = user_data;
-
-  self->save_source = 0;
-  save (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_save (VpParticipantEditor *self,
-            guint                delay)
-{
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (delay == 0)
-    save (self);
-  else
-    self->save_source = g_timeout_add (delay, save_cb, self);
-}
-
-/* Any field changed: check it, and store an existing participant once it
- * is valid. */
-static void
-changed_cb (VpParticipantEditor *self)
-{
-  if (self->loading)
-    return;
-
-  if (validate (self) && !is_new (self))
-    queue_save (self, SAVE_DELAY_MS);
-}
-
-static void
-update_mode (VpParticipantEditor *self)
-{
-  gboolean adding = is_new (self);
-
-  adw_window_title_set_title (self->window_title, adding ? _("New Participant") : _("Participant"));
-  adw_window_title_set_subtitle (self->window_title,
-                                 adding ? "" : vp_participant_get_name (self->participant));
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), adding);
-  gtk_widget_set_visible (GTK_WIDGET (self->add_button), adding);
-  adw_header_bar_set_show_start_title_buttons (self->header_bar, !adding);
-  adw_header_bar_set_show_end_title_buttons (self->header_bar, !adding);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), !adding);
-}
-
-static void
-add_clicked_cb (VpParticipantEditor *self,
-                GtkButton           *button)
-{
-  if (!save (self))
-    return;
-
-  /* Added: from now on it is edited like any other. */
-  update_mode (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-static void
-cancel_clicked_cb (VpParticipantEditor *self,
-                   GtkButton           *button)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-delete_clicked_cb (VpParticipantEditor *self,
-                   GtkButton           *button)
-{
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0);
 }
 
 /* Travel and accommodation {{{1 */
@@ -300,8 +87,7 @@ static void rebuild_stays (VpParticipantEditor *self);
 static void
 lists_changed (VpParticipantEditor *self)
 {
-  if (!is_new (self) && validate (self))
-    queue_save (self, 0);
+  vp_people_editor_save_now (VP_PEOPLE_EDITOR (self));
 }
 
 static int
@@ -528,36 +314,131 @@ rebuild_stays (VpParticipantEditor *self)
     }
 }
 
-/* GObject {{{1 */
+/* VpPeopleEditor {{{1 */
+
+static void
+vp_participant_editor_load_item (VpPeopleEditor *editor,
+                                 GObject        *item)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (editor);
+  VpParticipant *participant = VP_PARTICIPANT (item);
+  GPtrArray *travel = vp_participant_get_travel (participant);
+  GPtrArray *stays = vp_participant_get_accommodation (participant);
+
+  vp_people_editable_set_text (GTK_EDITABLE (self->name_row), vp_participant_get_name (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->email_row), vp_participant_get_email (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                               vp_participant_get_organisation (participant));
+  vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles[i] == vp_participant_get_role (participant))
+      adw_combo_row_set_selected (self->role_row, i);
+  vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_participant_get_phone (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->dietary_row), vp_participant_get_dietary (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->accessibility_row),
+                               vp_participant_get_accessibility (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
+                               vp_participant_get_emergency_contact (participant));
+  vp_people_text_view_set_text (self->notes_view, vp_participant_get_notes (participant));
+
+  for (guint i = 0; i < travel->len; i++)
+    g_ptr_array_add (self->legs, vp_travel_leg_copy (g_ptr_array_index (travel, i)));
+  for (guint i = 0; i < stays->len; i++)
+    g_ptr_array_add (self->stays, vp_stay_copy (g_ptr_array_index (stays, i)));
+
+  rebuild_legs (self);
+  rebuild_stays (self);
+}
 
 static gboolean
-vp_participant_editor_close_request (GtkWindow *window)
+vp_participant_editor_validate (VpPeopleEditor *editor)
 {
-  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (window);
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (editor);
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
+  gboolean valid = TRUE;
 
-  /* Whatever was typed last is kept. */
-  if (self->save_source != 0)
-    save (self);
+  /* A new participant's empty name is not an error yet, only unfinished. */
+  valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
+                            vp_people_editor_is_new (editor) ? NULL : _("A participant needs a name"));
 
-  return GTK_WINDOW_CLASS (vp_participant_editor_parent_class)->close_request (window);
+  if (vp_people_check (GTK_WIDGET (self->email_row), email == NULL || vp_people_email_is_valid (email),
+                       _("Not an email address: it needs a name, an “@” and a domain, "
+                         "as in aino.makela@example.fi")))
+    valid &= vp_people_check (GTK_WIDGET (self->email_row), email == NULL || !email_taken (self, email),
+                              _("Another participant of this programme has this email address"));
+  else
+    valid = FALSE;
+
+  return valid;
 }
+
+static GObject *
+vp_participant_editor_build_item (VpPeopleEditor *editor)
+{
+  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (editor);
+  VpParticipant *edited = get_participant (self);
+  VpParticipant *participant = vp_participant_new ();
+  guint role = adw_combo_row_get_selected (self->role_row);
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
+  g_autofree char *organisation = vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
+  g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
+  g_autofree char *dietary = vp_people_editable_dup_text (GTK_EDITABLE (self->dietary_row));
+  g_autofree char *accessibility = vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
+  g_autofree char *emergency = vp_people_editable_dup_text (GTK_EDITABLE (self->emergency_row));
+  g_autofree char *notes = vp_people_text_view_dup_text (self->notes_view);
+
+  vp_participant_set_id (participant, vp_participant_get_id (edited));
+  vp_participant_set_ref (participant, vp_participant_get_ref (edited));
+  vp_participant_set_name (participant, name);
+  vp_participant_set_email (participant, email);
+  vp_participant_set_organisation (participant, organisation);
+  vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
+  vp_participant_set_role (participant, role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
+  vp_participant_set_phone (participant, phone);
+  vp_participant_set_dietary (participant, dietary);
+  vp_participant_set_accessibility (participant, accessibility);
+  vp_participant_set_emergency_contact (participant, emergency);
+  vp_participant_set_notes (participant, notes);
+
+  for (guint i = 0; i < self->legs->len; i++)
+    vp_participant_add_travel_leg (participant, vp_travel_leg_copy (g_ptr_array_index (self->legs, i)));
+  for (guint i = 0; i < self->stays->len; i++)
+    vp_participant_add_stay (participant, vp_stay_copy (g_ptr_array_index (self->stays, i)));
+
+  return G_OBJECT (participant);
+}
+
+static gboolean
+vp_participant_editor_save_item (VpPeopleEditor  *editor,
+                                 GObject         *item,
+                                 GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (vp_store_save_participant (vp_people_editor_get_store (editor),
+                                 vp_people_editor_get_programme_id (editor),
+                                 VP_PARTICIPANT (item), &local_error))
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Cannot save the participant: %s"), local_error->message);
+  return FALSE;
+}
+
+/* GObject {{{1 */
 
 static void
 vp_participant_editor_dispose (GObject *object)
 {
   VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (object);
 
-  if (self->save_source != 0)
-    save (self);
+  /* First the editor saves what is pending, from the fields and the lists. */
+  G_OBJECT_CLASS (vp_participant_editor_parent_class)->dispose (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_PARTICIPANT_EDITOR);
-
-  g_clear_object (&self->store);
   g_clear_object (&self->programme);
   g_clear_object (&self->snapshot);
-  g_clear_object (&self->participant);
-
-  G_OBJECT_CLASS (vp_participant_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -578,28 +459,19 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  VpPeopleEditorClass *editor_class = VP_PEOPLE_EDITOR_CLASS (klass);
 
   object_class->dispose = vp_participant_editor_dispose;
   object_class->finalize = vp_participant_editor_finalize;
-  window_class->close_request = vp_participant_editor_close_request;
 
-  signals[DELETE_REQUESTED] =
-    g_signal_new ("delete-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
+  editor_class->load_item = vp_participant_editor_load_item;
+  editor_class->validate = vp_participant_editor_validate;
+  editor_class->build_item = vp_participant_editor_build_item;
+  editor_class->save_item = vp_participant_editor_save_item;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visitplanner/VisitPlanner/vp-participant-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, add_button);
+  vp_people_editor_class_bind_template (widget_class, _("New Participant"), _("Participant"));
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, organisation_row);
@@ -612,16 +484,8 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accessibility_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, delete_group);
-  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_leg_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
@@ -629,7 +493,6 @@ vp_participant_editor_init (VpParticipantEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_travel_leg_free);
@@ -642,9 +505,6 @@ vp_participant_editor_init (VpParticipantEditor *self)
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  self->loading = FALSE;
 }
 
 static VpProgramme *
@@ -680,48 +540,12 @@ vp_participant_editor_new (VpStore       *store,
   g_return_val_if_fail (participant == NULL || VP_IS_PARTICIPANT (participant), NULL);
 
   self = g_object_new (VP_TYPE_PARTICIPANT_EDITOR, NULL);
-  self->store = g_object_ref (store);
-  self->programme_id = programme_id;
   self->programme = find_programme (store, programme_id);
   self->snapshot = vp_store_load_snapshot (store, programme_id, &error);
   if (self->snapshot == NULL)
     g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", programme_id, error->message);
-  self->participant = participant ? vp_participant_copy (participant) : vp_participant_new ();
-
-  self->loading = TRUE;
-  if (participant != NULL)
-    {
-      GPtrArray *travel = vp_participant_get_travel (participant);
-      GPtrArray *stays = vp_participant_get_accommodation (participant);
-      VpParticipantRole role = vp_participant_get_role (participant);
-
-      vp_people_editable_set_text (GTK_EDITABLE (self->name_row), vp_participant_get_name (participant));
-      vp_people_editable_set_text (GTK_EDITABLE (self->email_row), vp_participant_get_email (participant));
-      vp_people_editable_set_text (GTK_EDITABLE (self->organisation_row),
-                                   vp_participant_get_organisation (participant));
-      vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
-      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-        if (roles[i] == role)
-          adw_combo_row_set_selected (self->role_row, i);
-      vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_participant_get_phone (participant));
-      vp_people_editable_set_text (GTK_EDITABLE (self->dietary_row), vp_participant_get_dietary (participant));
-      vp_people_editable_set_text (GTK_EDITABLE (self->accessibility_row),
-                                   vp_participant_get_accessibility (participant));
-      vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
-                                   vp_participant_get_emergency_contact (participant));
-      vp_people_text_view_set_text (self->notes_view, vp_participant_get_notes (participant));
-
-      for (guint i = 0; i < travel->len; i++)
-        g_ptr_array_add (self->legs, vp_travel_leg_copy (g_ptr_array_index (travel, i)));
-      for (guint i = 0; i < stays->len; i++)
-        g_ptr_array_add (self->stays, vp_stay_copy (g_ptr_array_index (stays, i)));
-    }
-  self->loading = FALSE;
-
-  rebuild_legs (self);
-  rebuild_stays (self);
-  update_mode (self);
-  validate (self);
+  vp_people_editor_load (VP_PEOPLE_EDITOR (self), store, programme_id,
+                         G_OBJECT (participant ? vp_participant_copy (participant) : vp_participant_new ()));
 
   return self;
 }
@@ -731,7 +555,7 @@ vp_participant_editor_get_participant (VpParticipantEditor *self)
 {
   g_return_val_if_fail (VP_IS_PARTICIPANT_EDITOR (self), NULL);
 
-  return self->participant;
+  return get_participant (self);
 }
 
 gboolean
@@ -739,8 +563,5 @@ vp_participant_editor_flush (VpParticipantEditor *self)
 {
   g_return_val_if_fail (VP_IS_PARTICIPANT_EDITOR (self), FALSE);
 
-  if (self->save_source == 0)
-    return TRUE;
-
-  return save (self);
+  return vp_people_editor_flush (VP_PEOPLE_EDITOR (self));
 }

@@ -1,15 +1,13 @@
 /* vp-participant-editor.h: every field of one participant, saved as it is typed. */
 #pragma once
 
-#include <adwaita.h>
-
-#include "vp-store.h"
+#include "vp-people-editor.h"
 
 G_BEGIN_DECLS
 
 #define VP_TYPE_PARTICIPANT_EDITOR (vp_participant_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP, PARTICIPANT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP, PARTICIPANT_EDITOR, VpPeopleEditor)
 
 /* Edits a copy of @participant, or a new participant when it is NULL:
  * a new one is stored when its Add button is pressed, an existing one

@@ -1,19 +1,16 @@
 /* vp-participants-page.h: a programme's participants in a sortable, searchable table. */
 #pragma once
 
-#include <adwaita.h>
-
-#include "vp-store.h"
+#include "vp-table-page.h"
 
 G_BEGIN_DECLS
 
 #define VP_TYPE_PARTICIPANTS_PAGE (vp_participants_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (VpParticipantsPage, vp_participants_page, VP, PARTICIPANTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (VpParticipantsPage, vp_participants_page, VP, PARTICIPANTS_PAGE, VpTablePage)
 
+/* The store and the programme are VpTablePage's (vp_table_page_get_store()). */
 GtkWidget *vp_participants_page_new              (VpStore            *store);
-VpStore   *vp_participants_page_get_store        (VpParticipantsPage *self);
-gint64     vp_participants_page_get_programme_id (VpParticipantsPage *self);
 void       vp_participants_page_set_programme_id (VpParticipantsPage *self,
                                                   gint64              programme_id);
 /* Selects the participant with this email (case-insensitive) or ref,

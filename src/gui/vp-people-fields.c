@@ -148,6 +148,15 @@ vp_people_matches (const char *folded_text,
 }
 
 char *
+vp_people_collate_key (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("\xff");
+
+  return g_utf8_collate_key (text, -1);
+}
+
+char *
 vp_people_editable_dup_text (GtkEditable *editable)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
@@ -211,6 +220,16 @@ vp_people_set_error (GtkWidget  *widget,
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+}
+
+gboolean
+vp_people_check (GtkWidget  *widget,
+                 gboolean    valid,
+                 const char *message)
+{
+  vp_people_set_error (widget, valid ? NULL : message);
+
+  return valid;
 }
 
 gboolean

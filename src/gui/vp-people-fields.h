@@ -21,6 +21,10 @@ char       *vp_people_fold               (const char        *text);
 gboolean    vp_people_matches            (const char        *folded_text,
                                           const char        *folded_query);
 
+/* A key that sorts @text as the user's language does, with missing text
+ * after every real one. */
+char       *vp_people_collate_key        (const char        *text);
+
 /* The text of an editable with the surrounding space removed, or NULL
  * when nothing is left. */
 char       *vp_people_editable_dup_text  (GtkEditable       *editable);
@@ -33,6 +37,13 @@ void        vp_people_text_view_set_text (GtkTextView       *view,
 /* Marks @widget as invalid with @message (error style class, tooltip and
  * accessible state), or clears that when @message is NULL. */
 void        vp_people_set_error          (GtkWidget         *widget,
+                                          const char        *message);
+
+/* Marks @widget with @message when @valid is FALSE (no mark when @message
+ * is NULL: unfinished rather than wrong), clears the mark when it is TRUE;
+ * returns @valid, so that a validation reads as a list of checks. */
+gboolean    vp_people_check              (GtkWidget         *widget,
+                                          gboolean           valid,
                                           const char        *message);
 
 /* An address a mail can reach: one “@” with something on either side, a

@@ -11,8 +11,11 @@
 #include "vp-hosts-page.h"
 #include "vp-overview-page.h"
 #include "vp-participants-page.h"
+#include "vp-print-dialog.h"
+#include "vp-print-operation.h"
 #include "vp-programme-format.h"
 #include "vp-undo.h"
+#include "vp-window-import.h"
 #include "vp-window-private.h"
 
 /* Documents hold personal data: readable by their owner alone. */
@@ -29,9 +32,12 @@ vp_window_update_actions (VpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-programme", have_programme);
   gtk_widget_action_set_enabled (widget, "win.export-programme", have_programme);
   gtk_widget_action_set_enabled (widget, "win.export-calendar", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.print", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", have_programme);
   gtk_widget_action_set_enabled (widget, "win.show-page", have_programme);
   gtk_widget_action_set_enabled (widget, "win.show-problem", have_programme);
   gtk_widget_set_sensitive (GTK_WIDGET (self->programme_menu_button), have_programme);
+  vp_window_update_import_actions (self);
 }
 
 static void
@@ -420,6 +426,7 @@ typedef enum
   JOB_EXPORT_PARTICIPANT,
   JOB_EXPORT_HOST,
   JOB_EXPORT_FOLDER,
+  JOB_EXPORT_PDF,
 } JobKind;
 
 typedef struct
@@ -429,6 +436,8 @@ typedef struct
   char               *path;
   gint64              programme_id;
   char               *ref;          /* participant or host */
+  VpPrintContent      content;      /* JOB_EXPORT_PDF */
+  VpPaperSize         paper;
   VpStoreImportFlags  flags;
   char               *uid;          /* imported */
   char               *title;
@@ -537,6 +546,17 @@ file_job_thread (GTask        *task,
 
         if (written != NULL)
           job->n_files = written->len;
+      }
+      break;
+
+    case JOB_EXPORT_PDF:
+      {
+        VpPrintLayout layout;
+        const char *subject;
+
+        /* Written whole or not at all, mode 0600. */
+        if (vp_print_content_get_layout (job->content, job->ref, &layout, &subject, &error))
+          vp_print_write_pdf (snapshot, layout, subject, job->paper, job->path, &error);
       }
       break;
 
@@ -653,6 +673,23 @@ file_job_done_cb (GObject      *object,
                                            "%u calendars written to %s", job->n_files),
                                  job->n_files, name);
       break;
+
+    case JOB_EXPORT_PDF:
+      {
+        g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
+        /* Translators: a toast after Export PDF; %s is the file's name. */
+        g_autofree char *title = g_strdup_printf (_("Saved %s"), name);
+        AdwToast *toast = adw_toast_new (title);
+
+        if (uri != NULL)
+          {
+            adw_toast_set_button_label (toast, _("_Open"));
+            adw_toast_set_action_name (toast, "win.open-exported");
+            adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+          }
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      }
+      return;
 
     case JOB_EXPORT_PROGRAMME:
     case JOB_EXPORT_CALENDAR:
@@ -949,6 +986,274 @@ export_calendar_action (GtkWidget  *widget,
                name, filter);
 }
 
+/* Print and Export PDF {{{1 */
+
+/* The layout the page on show suggests: a participant's agenda from the
+ * participants, a host sheet from the hosts. */
+static VpPrintContent
+suggested_content (VpWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "participants") == 0)
+    return VP_PRINT_CONTENT_PARTICIPANT;
+  if (g_strcmp0 (page, "hosts") == 0)
+    return VP_PRINT_CONTENT_HOST_SHEET;
+
+  return VP_PRINT_CONTENT_AGENDA;
+}
+
+static VpSnapshot *
+load_shown_snapshot (VpWindow    *self,
+                     const char  *heading)
+{
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot;
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  snapshot = vp_store_load_snapshot (self->store, vp_programme_get_id (self->programme), &error);
+  if (snapshot == NULL)
+    show_error (self, heading, error->message);
+
+  return snapshot;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               VpWindow                *self)
+{
+  VpPrintOperation *print = VP_PRINT_OPERATION (operation);
+  const GError *document_error = vp_print_operation_get_document_error (print);
+  g_autoptr(GError) error = NULL;
+
+  if (self->print_operation == print)
+    g_clear_object (&self->print_operation);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Cannot Print"), error != NULL ? error->message : _("The printer failed"));
+      return;
+    }
+
+  /* ::begin-print cancels when the layout cannot be drawn. */
+  if (document_error != NULL)
+    {
+      show_error (self, _("Cannot Print"), document_error->message);
+      return;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      if (vp_print_operation_get_used_page_setup (print) != NULL)
+        g_set_object (&self->page_setup, vp_print_operation_get_used_page_setup (print));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  VpPrintOperation *print;
+
+  /* One print dialog at a time. */
+  if (self->programme == NULL || self->print_operation != NULL)
+    return;
+
+  snapshot = load_shown_snapshot (self, _("Cannot Print"));
+  if (snapshot == NULL)
+    return;
+
+  print = vp_print_operation_new (snapshot);
+  vp_print_operation_set_content (print, suggested_content (self), NULL);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (print), self->print_settings);
+  if (self->page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (print), self->page_setup);
+  g_signal_connect_object (print, "done", G_CALLBACK (print_done_cb), self, 0);
+  self->print_operation = print;
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (print),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* An error before the dialog shows, when ::done may not come. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation == print)
+    {
+      g_clear_object (&self->print_operation);
+      show_error (self, _("Cannot Print"), error != NULL ? error->message : _("The printer failed"));
+    }
+}
+
+static GtkFileFilter *
+pdf_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  return filter;
+}
+
+/* "Vilnius 2027 – agenda.pdf" */
+static char *
+pdf_file_name (VpSnapshot     *snapshot,
+               VpPrintContent  content,
+               const char     *subject)
+{
+  VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+  g_autofree char *title = file_name_for (vp_programme_get_title (programme), "");
+  g_autofree char *what = NULL;
+  g_autofree char *what_name = NULL;
+
+  switch (content)
+    {
+    case VP_PRINT_CONTENT_PARTICIPANT:
+      {
+        VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, subject);
+
+        /* Translators: in a file name: one participant's agenda. */
+        what = g_strdup_printf (_("agenda for %s"),
+                                participant ? vp_participant_get_name (participant) : subject);
+      }
+      break;
+
+    case VP_PRINT_CONTENT_HOST_SHEET:
+      {
+        VpHost *host = vp_snapshot_lookup_host (snapshot, subject);
+
+        /* Translators: in a file name: the sheet for one host's staff. */
+        what = g_strdup_printf (_("host sheet for %s"), host ? vp_host_get_name (host) : subject);
+      }
+      break;
+
+    case VP_PRINT_CONTENT_CONTACTS:
+      /* Translators: in a file name: the contact sheet. */
+      what = g_strdup (_("contacts"));
+      break;
+
+    case VP_PRINT_CONTENT_AGENDA:
+    default:
+      /* Translators: in a file name: the programme's agenda. */
+      what = g_strdup (_("agenda"));
+      break;
+    }
+
+  what_name = file_name_for (what, ".pdf");
+  /* Translators: a file name: the programme's title and what the PDF holds,
+   * such as "Vilnius 2027 – agenda.pdf". */
+  return g_strdup_printf (_("%s – %s"), title, what_name);
+}
+
+static FileJob *
+pdf_job_new (VpWindow       *self,
+             VpPrintContent  content,
+             const char     *subject,
+             VpPaperSize     paper)
+{
+  FileJob *job = g_new0 (FileJob, 1);
+
+  job->kind = JOB_EXPORT_PDF;
+  job->programme_id = vp_programme_get_id (self->programme);
+  job->content = content;
+  job->ref = g_strdup (subject);
+  job->paper = paper;
+  return job;
+}
+
+static void
+export_pdf_chosen_cb (VpPrintDialog *dialog,
+                      VpWindow      *self)
+{
+  VpPrintContent content = vp_print_dialog_get_content (dialog);
+  const char *subject = vp_print_dialog_get_subject (dialog);
+  g_autoptr(GtkFileFilter) filter = pdf_filter ();
+  g_autofree char *name = NULL;
+
+  if (self->programme == NULL)
+    return;
+
+  self->export_paper = vp_print_dialog_get_paper (dialog);
+  name = pdf_file_name (vp_print_dialog_get_snapshot (dialog), content, subject);
+  choose_file (self, pdf_job_new (self, content, subject, self->export_paper),
+               _("Export PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, filter);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  VpPrintDialog *dialog;
+
+  if (self->programme == NULL)
+    return;
+
+  snapshot = load_shown_snapshot (self, _("Cannot Export"));
+  if (snapshot == NULL)
+    return;
+
+  dialog = vp_print_dialog_new (snapshot, suggested_content (self), NULL, self->export_paper);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_pdf_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+vp_window_export_pdf (VpWindow       *self,
+                      VpPrintContent  content,
+                      const char     *subject,
+                      VpPaperSize     paper,
+                      const char     *path)
+{
+  FileJob *job;
+
+  g_return_if_fail (VP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->programme == NULL)
+    return;
+
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  job = pdf_job_new (self, content, subject, paper);
+  job->path = g_strdup (path);
+  start_file_job (self, job);
+}
+
+static void
+open_exported_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(VpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    show_error (self, _("Cannot Open the File"), error->message);
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           open_exported_done_cb, g_object_ref (widget));
+}
+
 /* Setup {{{1 */
 
 void
@@ -973,6 +1278,10 @@ vp_window_class_add_actions (GtkWidgetClass *widget_class)
                                    export_programme_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", "s",
                                    export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  vp_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -988,6 +1297,10 @@ vp_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.export-programme", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.duplicate-programme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.go-back", NULL);
 

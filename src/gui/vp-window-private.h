@@ -1,6 +1,7 @@
 /* vp-window-private.h: what the window's files share (vp-window.c, vp-window-actions.c). */
 #pragma once
 
+#include "vp-print-operation.h"
 #include "vp-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ struct _VpWindow
   /* The last deletion, for Ctrl+Z. */
   VpSnapshot           *deleted;
   gint64                deleted_change_count;
+
+  /* Printing: the operation whose dialog is open, and what the last one
+   * used, remembered for the session; the last Export PDF's paper. */
+  VpPrintOperation     *print_operation;
+  GtkPrintSettings     *print_settings;
+  GtkPageSetup         *page_setup;
+  VpPaperSize           export_paper;
 
   GtkWidget            *overview_page;
   GtkWidget            *agenda_page;
@@ -81,5 +89,13 @@ void          vp_window_popup_row_menu      (VpWindow   *self,
                                              GtkWidget  *row,
                                              double      x,
                                              double      y);
+/* Writes the shown programme's @content (for @subject, a participant's or
+ * host's ref) as a PDF at @path in a thread, as Export PDF does once its
+ * file is chosen; a toast or an error dialog tells how it went. */
+void          vp_window_export_pdf          (VpWindow       *self,
+                                             VpPrintContent  content,
+                                             const char     *subject,
+                                             VpPaperSize     paper,
+                                             const char     *path);
 
 G_END_DECLS

@@ -805,6 +805,9 @@ vp_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->programme);
   g_clear_object (&self->deleted);
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -925,6 +928,7 @@ vp_window_init (VpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->export_paper = vp_print_default_paper ();
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);

@@ -13,7 +13,8 @@
  *   search        from a search's ::search-changed (GtkSearchEntry emits it
  *                 150 ms after the last key, by design) to the filtered
  *                 list being drawn, in the sidebar and on the Participants
- *                 page;
+ *                 page: a word that matches nobody, and one that narrows
+ *                 the list key by key (2,000 rows, about 1,400, about 160);
  *   pages         from switching to each page to its first frame.
  *
  * Targets from the issue: first frame under 1 s, search under 100 ms.
@@ -35,6 +36,8 @@
 
 static gint64 painted_at;
 static guint n_paints;
+static double search_total;
+static guint n_searches;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -159,6 +162,8 @@ measure_search (GtkWidget  *window,
       g_signal_emit_by_name (entry, "search-changed");
       ms = wait_for_frame (window, start);
       worst = MAX (worst, ms);
+      search_total += ms;
+      n_searches++;
       g_print ("  %-12s search “%s”: %7.1f ms, %u rows\n", label, typed, ms, count_items (view));
 
       /* Let the entry's own delayed ::search-changed pass. */
@@ -322,6 +327,8 @@ main (int   argc,
             double ms = measure_search (window, entry, view, "participants", "Aino");
 
             search_worst = MAX (search_worst, ms);
+            ms = measure_search (window, entry, view, "participants", "company 12");
+            search_worst = MAX (search_worst, ms);
           }
         else
           g_print ("  participants: no search entry or table found\n");
@@ -334,6 +341,8 @@ main (int   argc,
 
   g_print ("Worst first frame: %.1f ms (target %.0f ms): %s\n", first_frame_worst,
            FIRST_FRAME_TARGET_MS, first_frame_worst < FIRST_FRAME_TARGET_MS ? "met" : "MISSED");
+  g_print ("Average search: %.1f ms over %u keys\n", n_searches ? search_total / n_searches : 0.0,
+           n_searches);
   g_print ("Worst search: %.1f ms (target %.0f ms): %s\n", search_worst,
            SEARCH_TARGET_MS, search_worst < SEARCH_TARGET_MS ? "met" : "MISSED");
 

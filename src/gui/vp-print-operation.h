@@ -1,0 +1,83 @@
+/* vp-print-operation.h: printing a programme from the window, with the layout chosen in the print dialog. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vp-print-document.h"
+#include "vp-print-pdf.h"
+#include "vp-snapshot.h"
+
+G_BEGIN_DECLS
+
+/* What to print: the four layouts as the user names them.  A participant's
+ * agenda and a host sheet need a subject (a participant's or a host's ref). */
+typedef enum
+{
+  VP_PRINT_CONTENT_AGENDA,
+  VP_PRINT_CONTENT_PARTICIPANT,
+  VP_PRINT_CONTENT_HOST_SHEET,
+  VP_PRINT_CONTENT_CONTACTS,
+} VpPrintContent;
+
+#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_CONTACTS
+
+#define VP_TYPE_PRINT_OPERATION (vp_print_operation_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpPrintOperation, vp_print_operation, VP, PRINT_OPERATION, GtkPrintOperation)
+
+/* Its page setup is A4 or US Letter (as the locale prefers) with the PDF
+ * export's margins, until vp-print-operation is given another. */
+VpPrintOperation *vp_print_operation_new            (VpSnapshot       *snapshot);
+VpSnapshot       *vp_print_operation_get_snapshot   (VpPrintOperation *self);
+/* @subject: a participant's or host's ref for VP_PRINT_CONTENT_PARTICIPANT
+ * and VP_PRINT_CONTENT_HOST_SHEET, ignored otherwise.  The print dialog's
+ * Layout tab starts from this choice and changes it. */
+void              vp_print_operation_set_content    (VpPrintOperation *self,
+                                                     VpPrintContent    content,
+                                                     const char       *subject);
+VpPrintContent    vp_print_operation_get_content    (VpPrintOperation *self);
+const char       *vp_print_operation_get_subject    (VpPrintOperation *self);
+/* The document laid out by ::begin-print, NULL before. */
+VpPrintDocument  *vp_print_operation_get_document   (VpPrintOperation *self);
+/* Why ::begin-print cancelled the operation (no such participant, say),
+ * NULL when it did not. */
+const GError     *vp_print_operation_get_document_error (VpPrintOperation *self);
+/* The page setup the pages were laid out on, NULL before ::begin-print. */
+GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self);
+
+/* Shared with the Export PDF dialog {{{1 */
+
+/* US Letter where the locale's paper is, else A4. */
+VpPaperSize       vp_print_default_paper            (void);
+
+/* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", translated. */
+const char       *vp_print_content_get_label        (VpPrintContent    content);
+/* What the layout holds, in a sentence, translated. */
+const char       *vp_print_content_get_description  (VpPrintContent    content);
+/* A GtkStringList of the four labels, in VpPrintContent order. */
+GListModel       *vp_print_content_list_new         (void);
+/* The layout for @content and the subject to give vp_print_document_new();
+ * FALSE when @content needs a subject and @subject is NULL. */
+gboolean          vp_print_content_get_layout       (VpPrintContent    content,
+                                                     const char       *subject,
+                                                     VpPrintLayout    *layout,
+                                                     const char      **layout_subject,
+                                                     GError          **error);
+VpPrintDocument  *vp_print_content_new_document     (VpSnapshot       *snapshot,
+                                                     VpPrintContent    content,
+                                                     const char       *subject,
+                                                     GError          **error);
+
+/* A searchable drop-down of a programme's participants ("Name <email>") or
+ * hosts, for VP_PRINT_CONTENT_PARTICIPANT or VP_PRINT_CONTENT_HOST_SHEET. */
+GtkWidget        *vp_print_subject_drop_down_new    (void);
+/* Fills it for @content (empties it for the layouts without a subject),
+ * keeping @ref selected if it is there. */
+void              vp_print_subject_drop_down_fill   (GtkDropDown      *drop_down,
+                                                     VpSnapshot       *snapshot,
+                                                     VpPrintContent    content,
+                                                     const char       *ref);
+/* The selected participant's or host's ref, NULL when there is none. */
+const char       *vp_print_subject_drop_down_get_ref (GtkDropDown     *drop_down);
+
+G_END_DECLS

@@ -1,0 +1,1241 @@
+/* vp-table-page.c: a programme's people in a sortable, searchable table, as the participants and hosts pages show them. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vp-people-fields.h"
+#include "vp-table-page.h"
+#include "vp-table-row.h"
+#include "vp-undo.h"
+
+/* How much room the table has: less important columns go first. */
+#define MEDIUM_WIDTH 1100
+#define NARROW_WIDTH 720
+#define MIN_FIRST_COLUMN_WIDTH 160
+
+/* What every item is searched and sorted by, worked out once per load
+ * rather than for every key typed and every comparison. */
+typedef struct
+{
+  char     *search_key;
+  char     *name_key;
+  gint64    id;
+  /* The subclass's, from prepare_item() */
+  gpointer  data;
+} Entry;
+
+typedef struct
+{
+  VpStore             *store;
+  gint64               programme_id;
+  VpSnapshot          *snapshot;
+  /* Every item of the programme, then sorted, then searched: the sort sits
+   * below the search so that typing never sorts again. */
+  GListStore          *items;
+  GtkSortListModel    *sort_model;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  /* One VpTableRow per item shown: the table's rows stay while what they
+   * show changes, so that a search rebinds a few hundred cells instead of
+   * making new ones (GTK 4.8 keeps two hundred rows of widgets, and makes
+   * new ones for every item that a change puts in view). */
+  GListStore          *rows;
+  GtkMultiSelection   *selection;
+  /* GObject item → Entry, for the items in the list */
+  GHashTable          *entries;
+  char                *query;
+  gboolean             dirty;
+  guint                reload_source;
+  guint                layout_source;
+  /* The widest columns shown: VP_TABLE_COLUMN_ALWAYS when narrow */
+  VpTableColumnPriority layout;
+  int                  width;
+  VpPeopleEditor      *editor;
+
+  /* Template widgets */
+  GtkSearchEntry      *search_entry;
+  GtkButton           *add_button;
+  GtkButton           *delete_button;
+  GtkStack            *stack;
+  GtkScrolledWindow   *scrolled_window;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *no_results_page;
+} VpTablePagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (VpTablePage, vp_table_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAMME_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+entry_free (gpointer data,
+            gpointer user_data)
+{
+  Entry *entry = data;
+  GDestroyNotify free_item_data = user_data;
+
+  g_free (entry->search_key);
+  g_free (entry->name_key);
+  if (entry->data != NULL && free_item_data != NULL)
+    free_item_data (entry->data);
+  g_free (entry);
+}
+
+static Entry *
+entry_new (VpTablePage *self,
+           GObject     *item)
+{
+  VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (self);
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *text = klass->dup_search_text (self, item);
+  g_autofree char *name = NULL;
+
+  g_object_get (item, "id", &entry->id, "name", &name, NULL);
+  entry->search_key = vp_people_fold (text);
+  entry->name_key = vp_people_collate_key (name);
+  if (klass->prepare_item != NULL)
+    entry->data = klass->prepare_item (self, item);
+
+  return entry;
+}
+
+static Entry *
+lookup_entry (VpTablePage *self,
+              gpointer     item)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  return g_hash_table_lookup (priv->entries, item);
+}
+
+static void
+remove_entry (VpTablePage *self,
+              gpointer     item)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  Entry *entry = NULL;
+
+  if (g_hash_table_steal_extended (priv->entries, item, NULL, (gpointer *) &entry))
+    entry_free (entry, VP_TABLE_PAGE_GET_CLASS (self)->free_item_data);
+}
+
+static void
+show_error (VpTablePage *self,
+            const char  *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+/* Actions and states {{{1 */
+
+static void
+set_action_enabled (VpTablePage *self,
+                    const char  *name,
+                    gboolean     enabled)
+{
+  g_autofree char *action = g_strconcat (VP_TABLE_PAGE_GET_CLASS (self)->action_prefix, ".", name, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+}
+
+static void
+update_state (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (priv->stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (priv->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (priv->stack, "list");
+
+  set_action_enabled (self, "add", priv->programme_id != 0);
+}
+
+static void
+update_actions (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
+
+  set_action_enabled (self, "delete", !gtk_bitset_is_empty (selected));
+}
+
+/* Rows and selection {{{1 */
+
+/* The items selected, or NULL when none is. */
+static GPtrArray *
+dup_selected_items (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
+  GPtrArray *items;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(VpTableRow) row = g_list_model_get_item (G_LIST_MODEL (priv->rows), position);
+
+      if (row != NULL && vp_table_row_get_item (row) != NULL)
+        g_ptr_array_add (items, g_object_ref (vp_table_row_get_item (row)));
+    }
+
+  return items;
+}
+
+typedef gboolean (*SelectFunc) (VpTablePage *self,
+                                GObject     *item,
+                                gpointer     data);
+
+/* Selects exactly the items shown that @func accepts. */
+static void
+select_items (VpTablePage *self,
+              SelectFunc   func,
+              gpointer     data)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filter_model);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (func (self, item, data))
+        gtk_bitset_add (selected, i);
+    }
+
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (priv->selection), selected, mask);
+}
+
+static gboolean
+item_in_array (VpTablePage *self,
+               GObject     *item,
+               gpointer     data)
+{
+  return g_ptr_array_find (data, item, NULL);
+}
+
+static gboolean
+id_in_array (VpTablePage *self,
+             GObject     *item,
+             gpointer     data)
+{
+  GArray *ids = data;
+  Entry *entry = lookup_entry (self, item);
+
+  for (guint i = 0; entry != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == entry->id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The rows follow the searched list: each shows the item at its place, and
+ * only rows past the end of the shorter list come or go. */
+static void
+filter_items_changed_cb (VpTablePage *self,
+                         guint        position,
+                         guint        removed,
+                         guint        added,
+                         GListModel  *model)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(GPtrArray) selected = dup_selected_items (self);
+  guint n_shown = g_list_model_get_n_items (model);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
+
+  for (guint i = position; i < MIN (n_shown, n_rows); i++)
+    {
+      g_autoptr(VpTableRow) row = g_list_model_get_item (G_LIST_MODEL (priv->rows), i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      vp_table_row_set_item (row, item);
+    }
+
+  if (n_shown > n_rows)
+    {
+      g_autoptr(GPtrArray) new_rows = g_ptr_array_new_full (n_shown - n_rows, g_object_unref);
+
+      for (guint i = n_rows; i < n_shown; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (new_rows, vp_table_row_new (item));
+        }
+      g_list_store_splice (priv->rows, n_rows, 0, new_rows->pdata, new_rows->len);
+    }
+  else if (n_shown < n_rows)
+    g_list_store_splice (priv->rows, n_shown, n_rows - n_shown, NULL, 0);
+
+  /* The selection goes with the items, not with the rows. */
+  if (selected != NULL)
+    select_items (self, item_in_array, selected);
+
+  update_state (self);
+}
+
+/* Loading {{{1 */
+
+static GArray *
+dup_selected_ids (VpTablePage *self)
+{
+  g_autoptr(GPtrArray) items = dup_selected_items (self);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      Entry *entry = lookup_entry (self, g_ptr_array_index (items, i));
+
+      if (entry != NULL)
+        g_array_append_val (ids, entry->id);
+    }
+
+  return ids;
+}
+
+static void
+reload (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(VpSnapshot) old_snapshot = g_steal_pointer (&priv->snapshot);
+  g_autoptr(GArray) selected_ids = dup_selected_ids (self);
+  g_autoptr(GPtrArray) old_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
+  double scroll = gtk_adjustment_get_value (vadjustment);
+  GPtrArray *items = NULL;
+  guint n_old;
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  priv->dirty = FALSE;
+
+  if (priv->programme_id != 0)
+    {
+      priv->snapshot = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
+      if (priv->snapshot == NULL)
+        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", priv->programme_id, error->message);
+    }
+
+  if (priv->snapshot != NULL)
+    items = VP_TABLE_PAGE_GET_CLASS (self)->get_items (self, priv->snapshot);
+
+  /* The old objects stay in the table until the list no longer holds them:
+   * the sorter may still look at them while the list changes. */
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old_items, g_list_model_get_item (G_LIST_MODEL (priv->items), i));
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (priv->entries, item, entry_new (self, item));
+    }
+
+  g_list_store_splice (priv->items, 0, n_old,
+                       items ? items->pdata : NULL,
+                       items ? items->len : 0);
+
+  for (guint i = 0; i < old_items->len; i++)
+    remove_entry (self, g_ptr_array_index (old_items, i));
+
+  /* Keep the selection and the scroll position where they were. */
+  if (selected_ids->len > 0)
+    select_items (self, id_in_array, selected_ids);
+  gtk_adjustment_set_value (vadjustment, scroll);
+
+  update_state (self);
+  update_actions (self);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  VpTablePage *self = user_data;
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  priv->reload_source = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads when the page is shown, and at once (before the next frame) while
+ * it is: a hidden page costs nothing when the programme changes. */
+static void
+queue_reload (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  priv->dirty = TRUE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && priv->reload_source == 0)
+    priv->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
+}
+
+static void
+ensure_loaded (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  if (priv->dirty)
+    reload (self);
+}
+
+static void
+store_changed_cb (VpTablePage *self,
+                  gint64       programme_id,
+                  VpStore     *store)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  if (priv->programme_id != 0 && (programme_id == 0 || programme_id == priv->programme_id))
+    queue_reload (self);
+}
+
+/* Searching {{{1 */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  VpTablePage *self = user_data;
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  Entry *entry;
+
+  if (priv->query == NULL)
+    return TRUE;
+
+  entry = lookup_entry (self, item);
+  return entry != NULL && vp_people_matches (entry->search_key, priv->query);
+}
+
+static void
+search_changed_cb (VpTablePage    *self,
+                   GtkSearchEntry *search_entry)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autofree char *old_query = g_steal_pointer (&priv->query);
+  g_autofree char *query = vp_people_fold (gtk_editable_get_text (GTK_EDITABLE (search_entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strstrip (query);
+  if (*query != '\0')
+    priv->query = g_steal_pointer (&query);
+
+  if (g_strcmp0 (old_query, priv->query) == 0)
+    return;
+
+  /* Typing on narrows the list: only the items still shown are looked at. */
+  if (old_query == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (priv->query == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (priv->query, old_query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old_query, priv->query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (priv->filter), change);
+  update_state (self);
+}
+
+static void
+search_activate_cb (VpTablePage    *self,
+                    GtkSearchEntry *search_entry)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  /* Enter in the search goes to the results, ready for arrow keys. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
+static void
+stop_search_cb (VpTablePage    *self,
+                GtkSearchEntry *search_entry)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
+/* Columns {{{1 */
+
+typedef struct
+{
+  VpTablePage *page;
+  guint        column;
+} ColumnData;
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  Entry *entry_a = lookup_entry (data->page, (gpointer) a);
+  Entry *entry_b = lookup_entry (data->page, (gpointer) b);
+  int result;
+
+  if (entry_a == NULL || entry_b == NULL)
+    return (entry_a != NULL) - (entry_b != NULL);
+
+  result = VP_TABLE_PAGE_GET_CLASS (data->page)->compare (data->page, data->column,
+                                                          G_OBJECT (a), G_OBJECT (b));
+
+  /* Ties in name order, so that the order never depends on the load. */
+  if (result == 0)
+    result = strcmp (entry_a->name_key, entry_b->name_key);
+  if (result == 0)
+    result = (entry_a->id > entry_b->id) - (entry_a->id < entry_b->id);
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* A GtkInscription measures without its text, so a cell whose row shows
+ * another item costs no new layout. */
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ColumnData               *data)
+{
+  VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (data->page);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.0);
+  if (klass->setup_cell != NULL)
+    klass->setup_cell (data->page, data->column, GTK_INSCRIPTION (cell));
+
+  gtk_list_item_set_child (list_item, cell);
+  g_object_set_data (G_OBJECT (list_item), "vp-table-column", data);
+}
+
+static void
+cell_update (GtkListItem *list_item,
+             ColumnData  *data)
+{
+  VpTableRow *row = gtk_list_item_get_item (list_item);
+  GObject *item = vp_table_row_get_item (row);
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+
+  if (item != NULL)
+    VP_TABLE_PAGE_GET_CLASS (data->page)->bind_cell (data->page, data->column, item, cell);
+  else
+    gtk_inscription_set_text (cell, NULL);
+}
+
+static void
+row_item_changed_cb (VpTableRow  *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *list_item)
+{
+  cell_update (list_item, g_object_get_data (G_OBJECT (list_item), "vp-table-column"));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ColumnData               *data)
+{
+  VpTableRow *row = gtk_list_item_get_item (list_item);
+
+  g_signal_connect (row, "notify::item", G_CALLBACK (row_item_changed_cb), list_item);
+  cell_update (list_item, data);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnData               *data)
+{
+  VpTableRow *row = gtk_list_item_get_item (list_item);
+
+  g_signal_handlers_disconnect_by_func (row, row_item_changed_cb, list_item);
+}
+
+static void
+setup_columns (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GListModel *columns = gtk_column_view_get_columns (priv->column_view);
+  guint n_columns = g_list_model_get_n_items (columns);
+
+  g_assert (VP_TABLE_PAGE_GET_CLASS (self)->n_columns == n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      ColumnData *data = g_new0 (ColumnData, 1);
+
+      data->page = self;
+      data->column = i;
+      g_object_set_data_full (G_OBJECT (factory), "vp-table-column", data, g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), data);
+      gtk_column_view_column_set_factory (column, factory);
+
+      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, g_memdup2 (data, sizeof *data), g_free));
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+}
+
+/* The full text only where the cell had to cut it short; one handler for
+ * the table rather than one per cell. */
+static gboolean
+query_tooltip_cb (VpTablePage   *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip,
+                  GtkColumnView *column_view)
+{
+  GtkWidget *cell = gtk_widget_pick (GTK_WIDGET (column_view), x, y, GTK_PICK_DEFAULT);
+  g_autoptr(PangoLayout) layout = NULL;
+  graphene_rect_t bounds;
+  const char *text;
+  int width;
+
+  if (cell == NULL || keyboard_mode)
+    return FALSE;
+  if (!GTK_IS_INSCRIPTION (cell))
+    cell = gtk_widget_get_first_child (cell);
+  if (!GTK_IS_INSCRIPTION (cell))
+    return FALSE;
+
+  text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (cell) ||
+      !gtk_widget_compute_bounds (cell, GTK_WIDGET (column_view), &bounds))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                              bounds.origin.x, bounds.origin.y,
+                              bounds.size.width, bounds.size.height });
+  return TRUE;
+}
+
+/* Narrow windows {{{1 */
+
+static void
+apply_layout (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (self);
+  GListModel *columns = gtk_column_view_get_columns (priv->column_view);
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
+  int others = 0;
+
+  for (guint i = 1; i < klass->n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      gboolean visible = klass->priorities[i] <= priv->layout;
+
+      gtk_column_view_column_set_visible (column, visible);
+      if (visible)
+        others += gtk_column_view_column_get_fixed_width (column);
+    }
+
+  /* The first column takes the room the others leave: GTK 4.8 gives an
+   * expanding column no more than its minimum once others have been hidden. */
+  gtk_column_view_column_set_fixed_width (first, MAX (MIN_FIRST_COLUMN_WIDTH, priv->width - others));
+}
+
+static gboolean
+apply_layout_cb (gpointer user_data)
+{
+  VpTablePage *self = user_data;
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  priv->layout_source = 0;
+  apply_layout (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The table's width is the width its scrolled window shows. */
+static void
+width_changed_cb (VpTablePage   *self,
+                  GtkAdjustment *adjustment)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  double width = gtk_adjustment_get_page_size (adjustment);
+  VpTableColumnPriority layout = width < NARROW_WIDTH ? VP_TABLE_COLUMN_ALWAYS :
+                                 width < MEDIUM_WIDTH ? VP_TABLE_COLUMN_MEDIUM : VP_TABLE_COLUMN_WIDE;
+
+  if (width <= 0 || ((int) width == priv->width && layout == priv->layout))
+    return;
+
+  /* Columns change between frames, not while this one is laid out. */
+  priv->layout = layout;
+  priv->width = (int) width;
+  if (priv->layout_source == 0)
+    priv->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_cb, self, NULL);
+}
+
+/* Editing {{{1 */
+
+static void delete_items (VpTablePage  *self,
+                          GPtrArray    *items);
+
+static void
+editor_delete_requested_cb (VpTablePage    *self,
+                            VpPeopleEditor *editor)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (items, g_object_ref (vp_people_editor_get_item (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  delete_items (self, items);
+}
+
+static void
+open_editor (VpTablePage *self,
+             GObject     *item)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (priv->programme_id == 0)
+    return;
+
+  if (priv->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (priv->editor));
+
+  priv->editor = VP_TABLE_PAGE_GET_CLASS (self)->create_editor (self, item);
+  g_object_add_weak_pointer (G_OBJECT (priv->editor), (gpointer *) &priv->editor);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (priv->editor), GTK_WINDOW (root));
+  g_signal_connect_object (priv->editor, "delete-requested",
+                           G_CALLBACK (editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (priv->editor));
+}
+
+static void
+row_activated_cb (VpTablePage   *self,
+                  guint          position,
+                  GtkColumnView *column_view)
+{
+  GObject *item = vp_table_page_get_item (self, position);
+
+  if (item != NULL)
+    open_editor (self, item);
+}
+
+static void
+delete_items (VpTablePage *self,
+              GPtrArray   *items)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(VpSnapshot) before = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = 0;
+
+      g_object_get (g_ptr_array_index (items, i), "id", &id, NULL);
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    return;
+
+  before = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
+  if (before == NULL ||
+      !VP_TABLE_PAGE_GET_CLASS (self)->delete_items (self, (const gint64 *) ids->data, ids->len, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
+
+      show_error (self, message);
+      return;
+    }
+
+  if (ids->len == 1)
+    g_object_get (g_ptr_array_index (items, 0), "name", &name, NULL);
+  if (name != NULL)
+    /* Translators: in a toast, with an Undo button. */
+    title = g_strdup_printf (_("“%s” deleted"), name);
+  else
+    title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
+
+  vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, title);
+
+  /* Show the change at once, not after the next frame. */
+  reload (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (VP_TABLE_PAGE (widget), NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpTablePage *self = VP_TABLE_PAGE (widget);
+  g_autoptr(GPtrArray) items = dup_selected_items (self);
+
+  if (items != NULL)
+    delete_items (self, items);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpTablePage *self = VP_TABLE_PAGE (widget);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+static void
+selection_changed_cb (VpTablePage       *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  update_actions (self);
+}
+
+/* GObject {{{1 */
+
+static void
+vp_table_page_map (GtkWidget *widget)
+{
+  ensure_loaded (VP_TABLE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (vp_table_page_parent_class)->map (widget);
+}
+
+static void
+vp_table_page_constructed (GObject *object)
+{
+  VpTablePage *self = VP_TABLE_PAGE (object);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+
+  G_OBJECT_CLASS (vp_table_page_parent_class)->constructed (object);
+
+  /* The subclass's template has added the columns by now. */
+  setup_columns (self);
+  first = g_list_model_get_item (gtk_column_view_get_columns (priv->column_view), 0);
+  gtk_column_view_sort_by_column (priv->column_view, first, GTK_SORT_ASCENDING);
+
+  g_assert (VP_IS_STORE (priv->store));
+  g_signal_connect_object (priv->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_state (self);
+  update_actions (self);
+}
+
+static void
+vp_table_page_dispose (GObject *object)
+{
+  VpTablePage *self = VP_TABLE_PAGE (object);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  g_clear_handle_id (&priv->layout_source, g_source_remove);
+  /* The column view goes after this, and its columns' sorters with it:
+   * the models must not call back into a page that is half gone. */
+  if (priv->selection != NULL)
+    g_signal_handlers_disconnect_by_data (priv->selection, self);
+  if (priv->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (priv->filter_model, self);
+  if (priv->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (priv->editor));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_TABLE_PAGE);
+
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->rows);
+  g_clear_object (&priv->filter_model);
+  g_clear_object (&priv->filter);
+  g_clear_object (&priv->sort_model);
+  g_clear_object (&priv->items);
+  g_clear_object (&priv->snapshot);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (vp_table_page_parent_class)->dispose (object);
+}
+
+static void
+vp_table_page_finalize (GObject *object)
+{
+  VpTablePage *self = VP_TABLE_PAGE (object);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer entry;
+
+  g_hash_table_iter_init (&iter, priv->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    entry_free (entry, VP_TABLE_PAGE_GET_CLASS (self)->free_item_data);
+  g_clear_pointer (&priv->entries, g_hash_table_unref);
+  g_clear_pointer (&priv->query, g_free);
+
+  G_OBJECT_CLASS (vp_table_page_parent_class)->finalize (object);
+}
+
+static void
+vp_table_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VpTablePage *self = VP_TABLE_PAGE (object);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+    case PROP_PROGRAMME_ID:
+      g_value_set_int64 (value, priv->programme_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_table_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  VpTablePage *self = VP_TABLE_PAGE (object);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+    case PROP_PROGRAMME_ID:
+      vp_table_page_set_programme_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_table_page_class_init (VpTablePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vp_table_page_constructed;
+  object_class->dispose = vp_table_page_dispose;
+  object_class->finalize = vp_table_page_finalize;
+  object_class->get_property = vp_table_page_get_property;
+  object_class->set_property = vp_table_page_set_property;
+
+  widget_class->map = vp_table_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         VP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMME_ID] =
+    g_param_spec_int64 ("programme-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visitplanner/VisitPlanner/vp-table-page.ui");
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, search_entry);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, add_button);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, delete_button);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, column_view);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, empty_page);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, no_results_page);
+  gtk_widget_class_bind_template_child_private (widget_class, VpTablePage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, VpTablePage, scrolled_window);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+}
+
+static void
+vp_table_page_init (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  priv->entries = g_hash_table_new (NULL, NULL);
+  priv->layout = VP_TABLE_COLUMN_WIDE;
+
+  priv->items = g_list_store_new (G_TYPE_OBJECT);
+  /* Sorted, then searched: typing changes only the search, and GTK 4.8's
+   * sort model is slow to take out many items at once. */
+  priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+                                              g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
+  priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  priv->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->sort_model)),
+                                                  g_object_ref (GTK_FILTER (priv->filter)));
+  /* Two thousand items filter in well under a millisecond: all at once
+   * reads better than a list that fills in, and costs one change. */
+  gtk_filter_list_model_set_incremental (priv->filter_model, FALSE);
+  priv->rows = g_list_store_new (VP_TYPE_TABLE_ROW);
+  priv->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+
+  g_signal_connect_object (priv->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_entry_set_key_capture_widget (priv->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->scrolled_window), "changed",
+                           G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* For subclasses {{{1 */
+
+void
+vp_table_page_class_install_actions (VpTablePageClass *klass,
+                                     const char       *prefix)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autofree char *add = NULL;
+  g_autofree char *delete = NULL;
+  g_autofree char *search = NULL;
+
+  g_return_if_fail (VP_IS_TABLE_PAGE_CLASS (klass));
+  g_return_if_fail (prefix != NULL);
+
+  klass->action_prefix = g_strdup (prefix);
+  add = g_strconcat (prefix, ".add", NULL);
+  delete = g_strconcat (prefix, ".delete", NULL);
+  search = g_strconcat (prefix, ".search", NULL);
+
+  gtk_widget_class_install_action (widget_class, add, NULL, add_action);
+  gtk_widget_class_install_action (widget_class, delete, NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, search, NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, delete, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, delete, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       search, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       add, NULL);
+}
+
+void
+vp_table_page_class_set_priorities (VpTablePageClass            *klass,
+                                    const VpTableColumnPriority *priorities,
+                                    guint                        n_columns)
+{
+  g_return_if_fail (VP_IS_TABLE_PAGE_CLASS (klass));
+  g_return_if_fail (n_columns > 0);
+  g_return_if_fail (priorities[0] == VP_TABLE_COLUMN_ALWAYS);
+
+  klass->priorities = priorities;
+  klass->n_columns = n_columns;
+}
+
+/* Public {{{1 */
+
+VpStore *
+vp_table_page_get_store (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+gint64
+vp_table_page_get_programme_id (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), 0);
+
+  return priv->programme_id;
+}
+
+void
+vp_table_page_set_programme_id (VpTablePage *self,
+                                gint64       programme_id)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  g_return_if_fail (VP_IS_TABLE_PAGE (self));
+  g_return_if_fail (programme_id >= 0);
+
+  if (priv->programme_id == programme_id)
+    return;
+
+  priv->programme_id = programme_id;
+
+  /* Another programme: start with its whole list, at the top. */
+  if (priv->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (priv->editor));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (priv->scrolled_window), 0);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    priv->dirty = TRUE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_ID]);
+}
+
+GObject *
+vp_table_page_get_item (VpTablePage *self,
+                        guint        position)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  g_autoptr(VpTableRow) row = NULL;
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
+
+  row = g_list_model_get_item (G_LIST_MODEL (priv->rows), position);
+  return row != NULL ? vp_table_row_get_item (row) : NULL;
+}
+
+gpointer
+vp_table_page_get_item_data (VpTablePage *self,
+                             GObject     *item)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
+
+  entry = lookup_entry (self, item);
+  return entry != NULL ? entry->data : NULL;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(): its list view's action does it. */
+static void
+scroll_to (GtkColumnView *column_view,
+           guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+static gboolean
+is_item (VpTablePage *self,
+         GObject     *item,
+         gpointer     data)
+{
+  return item == data;
+}
+
+gboolean
+vp_table_page_show_first_match (VpTablePage      *self,
+                                VpTableMatchFunc  func,
+                                gconstpointer     data)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ensure_loaded (self);
+
+  /* It may be hidden by the search. */
+  model = G_LIST_MODEL (priv->items);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (!func (item, data))
+        continue;
+
+      if (!filter_func (item, self))
+        gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+      /* search-changed waits a moment: search now. */
+      search_changed_cb (self, priv->search_entry);
+
+      model = G_LIST_MODEL (priv->filter_model);
+      n_items = g_list_model_get_n_items (model);
+      for (guint j = 0; j < n_items; j++)
+        {
+          g_autoptr(GObject) shown = g_list_model_get_item (model, j);
+
+          if (shown == item)
+            {
+              select_items (self, is_item, item);
+              scroll_to (priv->column_view, j);
+              break;
+            }
+        }
+
+      open_editor (self, item);
+      return TRUE;
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,108 @@
+/* vp-table-page.h: a programme's people in a sortable, searchable table, as the participants and hosts pages show them. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vp-people-editor.h"
+#include "vp-store.h"
+
+G_BEGIN_DECLS
+
+#define VP_TYPE_TABLE_PAGE (vp_table_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (VpTablePage, vp_table_page, VP, TABLE_PAGE, AdwBin)
+
+/* How much room a column needs before it is shown: narrow windows keep the
+ * first column (which takes the room the others leave) and those ALWAYS. */
+typedef enum
+{
+  VP_TABLE_COLUMN_ALWAYS,
+  VP_TABLE_COLUMN_MEDIUM,
+  VP_TABLE_COLUMN_WIDE,
+} VpTableColumnPriority;
+
+/* A subclass's template fills in the internal children "search_entry",
+ * "add_button", "delete_button", "column_view" (with its columns, numbered
+ * in the order they are listed), "empty_page" and "no_results_page".  The
+ * items are objects with the “id” (gint64) and “name” (string) properties
+ * of VpParticipant and VpHost. */
+/* Whether @item is the one vp_table_page_show_first_match() looks for. */
+typedef gboolean (*VpTableMatchFunc) (GObject       *item,
+                                      gconstpointer  data);
+
+struct _VpTablePageClass
+{
+  AdwBinClass      parent_class;
+
+  /* The items of @snapshot to list (the array belongs to the snapshot).
+   * Called first on every load. */
+  GPtrArray      *(*get_items)         (VpTablePage  *self,
+                                        VpSnapshot   *snapshot);
+  /* What the cells show or sort by that costs something to work out, once
+   * per load: vp_table_page_get_item_data() gives it back, free_item_data
+   * frees it.  Optional. */
+  gpointer        (*prepare_item)      (VpTablePage  *self,
+                                        GObject      *item);
+  GDestroyNotify    free_item_data;
+  /* The text a search looks in, folded once per load. */
+  char           *(*dup_search_text)   (VpTablePage  *self,
+                                        GObject      *item);
+  /* A cell of @column: set up once per cell (optional), then bound to
+   * whichever item its row shows. */
+  void            (*setup_cell)        (VpTablePage    *self,
+                                        guint           column,
+                                        GtkInscription *cell);
+  void            (*bind_cell)         (VpTablePage    *self,
+                                        guint           column,
+                                        GObject        *item,
+                                        GtkInscription *cell);
+  /* Sorting by @column; ties go by name, then by id. */
+  int             (*compare)           (VpTablePage  *self,
+                                        guint         column,
+                                        GObject      *a,
+                                        GObject      *b);
+  gboolean        (*delete_items)      (VpTablePage  *self,
+                                        const gint64 *ids,
+                                        guint         n_ids,
+                                        GError      **error);
+  /* The toast's title when @n_items items without one name to give have
+   * been deleted: “3 participants deleted”. */
+  char           *(*dup_deleted_title) (VpTablePage  *self,
+                                        guint         n_items);
+  /* An editor for @item, or for a new item when it is NULL. */
+  VpPeopleEditor *(*create_editor)     (VpTablePage  *self,
+                                        GObject      *item);
+
+  /*< private >*/
+  char                        *action_prefix;
+  const VpTableColumnPriority *priorities;
+  guint                        n_columns;
+};
+
+/* For subclasses' class_init: the actions PREFIX.add, PREFIX.delete and
+ * PREFIX.search with their shortcuts (Ctrl+Shift+N, Delete, Ctrl+Shift+F),
+ * and each column's priority, indexed as the template lists them. */
+void      vp_table_page_class_install_actions   (VpTablePageClass            *klass,
+                                                 const char                  *prefix);
+void      vp_table_page_class_set_priorities    (VpTablePageClass            *klass,
+                                                 const VpTableColumnPriority *priorities,
+                                                 guint                        n_columns);
+
+VpStore  *vp_table_page_get_store               (VpTablePage                 *self);
+gint64    vp_table_page_get_programme_id        (VpTablePage                 *self);
+void      vp_table_page_set_programme_id        (VpTablePage                 *self,
+                                                 gint64                       programme_id);
+/* The item shown at @position (where the selection model has a
+ * VpTableRow), or NULL. */
+GObject  *vp_table_page_get_item                (VpTablePage                 *self,
+                                                 guint                        position);
+/* What prepare_item() made for @item in this load. */
+gpointer  vp_table_page_get_item_data           (VpTablePage                 *self,
+                                                 GObject                     *item);
+/* Selects the first item that @func accepts, even when the search hides
+ * it, scrolls to it and opens its editor.  FALSE when none does. */
+gboolean  vp_table_page_show_first_match        (VpTablePage                 *self,
+                                                 VpTableMatchFunc             func,
+                                                 gconstpointer                data);
+
+G_END_DECLS

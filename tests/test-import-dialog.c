@@ -1,0 +1,708 @@
+/* test-import-dialog.c: spreadsheets and calendars imported from the window, after a preview. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vp-import-dialog.h"
+#include "vp-programme-format.h"
+#include "vp-store.h"
+#include "vp-window-import.h"
+#include "vp-window.h"
+
+#define PROGRAMME_UID "5d1c7a9e-2f4b-4c1e-8a77-3b0e9d6f1a10"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char     *dir;
+  VpStore  *store;
+  gint64    programme_id;
+  VpWindow *window;
+} Fixture;
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) \
+      { \
+        g_test_skip ("No display: run under xvfb-run"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* A small programme: two hosts, two participants, two sessions. */
+static const char programme_json[] =
+  "{\n"
+  "  \"format\": \"visit-planner-programme\",\n"
+  "  \"version\": 1,\n"
+  "  \"programme\": {\n"
+  "    \"uid\": \"" PROGRAMME_UID "\",\n"
+  "    \"title\": \"Photonics Finland in Vilnius\",\n"
+  "    \"status\": \"confirmed\",\n"
+  "    \"host_country\": \"LT\",\n"
+  "    \"timezone\": \"Europe/Vilnius\",\n"
+  "    \"start_date\": \"2027-04-13\",\n"
+  "    \"end_date\": \"2027-04-16\"\n"
+  "  },\n"
+  "  \"hosts\": [\n"
+  "    { \"id\": \"host-1\", \"name\": \"Femtolux Lasers\" },\n"
+  "    { \"id\": \"host-2\", \"name\": \"Vilnius University Laser Research Centre\" }\n"
+  "  ],\n"
+  "  \"participants\": [\n"
+  "    { \"id\": \"person-1\", \"name\": \"Aino Mäkelä\","
+  "      \"email\": \"aino@photonics.example\" },\n"
+  "    { \"id\": \"person-2\", \"name\": \"Jukka Räsänen\", \"email\": \"jukka@lumiray.example\","
+  "      \"organisation\": \"LumiRay\" }\n"
+  "  ],\n"
+  "  \"sessions\": [\n"
+  "    { \"id\": \"session-1\", \"uid\": \"session-1@visit-planner.example\","
+  "      \"title\": \"Welcome\","
+  "      \"start\": \"2027-04-13T09:00\", \"end\": \"2027-04-13T10:00\" },\n"
+  "    { \"id\": \"session-2\", \"uid\": \"session-2@visit-planner.example\","
+  "      \"title\": \"Lab tour\","
+  "      \"start\": \"2027-04-13T11:00\", \"end\": \"2027-04-13T12:30\" }\n"
+  "  ]\n"
+  "}\n";
+
+/* German Excel: a byte order mark, semicolons, CRLF; an unknown column;
+ * one row updates Jukka, two add people, and line 5 names no country. */
+static const char participants_csv[] =
+  "\xEF\xBB\xBF"
+  "First name;Last name;E-Mail;Organisation;Country;T-Shirt-Größe\r\n"
+  "Jürgen;Weiß;juergen.weiss@optik-jena.example;Optik Jena GmbH;Germany;L\r\n"
+  "Jukka;Räsänen;jukka@lumiray.example;LumiRay Oy;FI;M\r\n"
+  "Søren;Østergaard;soren@lys.example;\"Lys; ApS\";DK;XL\r\n"
+  "Anna;Berg;anna@berg.example;Berg AB;Atlantis;S\r\n";
+
+/* One event to add, one repeating one to skip. */
+static const char calendar_ics[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Test//Import dialog//EN\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:b2b-meetings@host.example\r\n"
+  "DTSTAMP:20270301T100000Z\r\n"
+  "DTSTART;TZID=Europe/Vilnius:20270414T140000\r\n"
+  "DTEND;TZID=Europe/Vilnius:20270414T160000\r\n"
+  "SUMMARY:B2B meetings\r\n"
+  "LOCATION:Sunrise Valley\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:weekly@host.example\r\n"
+  "DTSTAMP:20270301T100000Z\r\n"
+  "DTSTART;TZID=Europe/Vilnius:20270415T090000\r\n"
+  "DTEND;TZID=Europe/Vilnius:20270415T100000\r\n"
+  "RRULE:FREQ=WEEKLY;COUNT=4\r\n"
+  "SUMMARY:Weekly call\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+/* A quote on line 3 that never closes. */
+static const char broken_csv[] =
+  "Name,Email\r\n"
+  "Aino Mäkelä,aino@photonics.example\r\n"
+  "\"Jürgen Weiß,juergen@optik-jena.example\r\n"
+  "Søren Østergaard,soren@lys.example\r\n";
+
+/* Helpers {{{1 */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("vp-test-import-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "visits.db", NULL);
+  fixture->store = vp_store_new (path, &error);
+  g_assert_no_error (error);
+
+  bytes = g_bytes_new_static (programme_json, strlen (programme_json));
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE,
+                                           &fixture->programme_id, &error));
+  g_assert_no_error (error);
+
+  /* Without a remembered programme the window shows the newest: ours. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "last-programme");
+
+  fixture->window = vp_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  run_main_loop (200);
+}
+
+static void
+close_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!have_display)
+    return;
+
+  close_toplevels ();
+  run_main_loop (50);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_assert_no_errno (g_rmdir (fixture->dir));
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GBytes *
+programme_bytes (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id,
+                                                           &error);
+
+  g_assert_no_error (error);
+  return vp_programme_format_write (snapshot);
+}
+
+/* The first shown toplevel of @type, waiting for it up to 10 s. */
+static GtkWindow *
+wait_for_window (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+              gtk_widget_get_visible (GTK_WIDGET (window)))
+            {
+              /* Laid out, so that its lists make their rows. */
+              run_main_loop (100);
+              return window;
+            }
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Activates @action on @dialog, which closes it, and runs the main loop
+ * until it is gone (up to 10 s). */
+static void
+activate_closing (GtkWindow  *dialog,
+                  const char *action)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), action, NULL));
+  while (weak != NULL && gtk_widget_get_visible (GTK_WIDGET (weak)) &&
+         g_get_monotonic_time () < deadline)
+    run_main_loop (20);
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (weak), &weak);
+  g_assert_false (has_window (VP_TYPE_IMPORT_DIALOG));
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_widget (gpointer    root,
+            const char *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+  return widget;
+}
+
+static const char *
+get_label (gpointer    root,
+           const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (get_widget (root, name)));
+}
+
+/* The number of items in the list view @name. */
+static guint
+count_items (gpointer    root,
+             const char *name)
+{
+  GtkListView *list = GTK_LIST_VIEW (get_widget (root, name));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+/* The texts of the labels of the shown rows of a list view, one string. */
+static void
+append_texts (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_texts (child, out);
+}
+
+static char *
+shown_texts (gpointer    root,
+             const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  append_texts (get_widget (root, name), out);
+  return g_string_free (out, FALSE);
+}
+
+/* The summary, its no-break spaces as spaces. */
+static char *
+get_summary (gpointer root)
+{
+  g_auto(GStrv) words = g_strsplit (get_label (root, "import-summary"), "\u00a0", -1);
+
+  return g_strjoinv (" ", words);
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (get_widget (fixture->window, "view-stack"));
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+static GtkWindow *
+open_preview (Fixture      *fixture,
+              VpImportKind  kind,
+              const char   *name,
+              const char   *contents)
+{
+  g_autoptr(GFile) file = write_file (fixture, name, contents);
+  GtkWindow *dialog;
+
+  vp_window_import_file (fixture->window, kind, file);
+  dialog = wait_for_window (VP_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (dialog));
+  return dialog;
+}
+
+/* Tests {{{1 */
+
+static void
+test_participants (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *summary = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *updated = NULL;
+  VpParticipant *participant;
+  GtkWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
+                         participants_csv);
+
+  summary = get_summary (dialog);
+  g_assert_cmpstr (summary, ==, "2 to add · 1 to update · 1 skipped");
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-details")));
+  g_assert_cmpstr (get_label (dialog, "import-details"), ==, "Semicolon-separated");
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-ignored")));
+  g_assert_cmpstr (get_label (dialog, "import-ignored"), ==, "Ignored column: “T-Shirt-Größe”");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-notes")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-changed")));
+
+  g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 2);
+  g_assert_cmpuint (count_items (dialog, "import-updated-list"), ==, 1);
+  g_assert_cmpuint (count_items (dialog, "import-skipped-list"), ==, 1);
+
+  /* Skipped rows are open at once, with their line and reason. */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (get_widget (dialog,
+                                                                              "import-skipped"))));
+  skipped = shown_texts (dialog, "import-skipped-list");
+  g_assert_nonnull (strstr (skipped, "Line 5\n"));
+  g_assert_nonnull (strstr (skipped, "“Atlantis” is not a country"));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-added")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-updated")), TRUE);
+  run_main_loop (300);
+  added = shown_texts (dialog, "import-added-list");
+  g_assert_nonnull (strstr (added, "Jürgen Weiß\njuergen.weiss@optik-jena.example · "
+                                   "Optik Jena GmbH · Germany\n"));
+  g_assert_nonnull (strstr (added, "Søren Østergaard\nsoren@lys.example · Lys; ApS · Denmark\n"));
+  updated = shown_texts (dialog, "import-updated-list");
+  g_assert_cmpstr (updated, ==, "Jukka Räsänen\nChanges: organisation, country\n");
+
+  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "import-button")));
+  activate_closing (dialog, "import.apply");
+  run_main_loop (100);
+
+  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
+  participant = vp_snapshot_lookup_participant_by_email (snapshot,
+                                                         "juergen.weiss@optik-jena.example");
+  g_assert_nonnull (participant);
+  g_assert_cmpstr (vp_participant_get_name (participant), ==, "Jürgen Weiß");
+  g_assert_cmpstr (vp_participant_get_country (participant), ==, "DE");
+  g_assert_nonnull (vp_snapshot_lookup_participant_by_email (snapshot, "soren@lys.example"));
+  participant = vp_snapshot_lookup_participant_by_email (snapshot, "jukka@lumiray.example");
+  g_assert_cmpstr (vp_participant_get_organisation (participant), ==, "LumiRay Oy");
+  g_assert_null (vp_snapshot_lookup_participant_by_email (snapshot, "anna@berg.example"));
+
+  g_assert_cmpstr (visible_page (fixture), ==, "participants");
+}
+
+static void
+test_nothing_to_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *summary = NULL;
+  GtkWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
+                         participants_csv);
+  activate_closing (dialog, "import.apply");
+
+  /* The same file again: everything is there already. */
+  dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
+                         participants_csv);
+  summary = get_summary (dialog);
+  g_assert_cmpstr (summary, ==, "3 unchanged · 1 skipped");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-added")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-updated")));
+  g_assert_false (gtk_widget_get_sensitive (get_widget (dialog, "import-button")));
+}
+
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *summary = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *skipped = NULL;
+  VpSession *session;
+  GtkWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_preview (fixture, VP_IMPORT_KIND_CALENDAR, "slots.ics", calendar_ics);
+
+  summary = get_summary (dialog);
+  g_assert_cmpstr (summary, ==, "1 to add · 1 skipped");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-details")));
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-ignored")));
+  g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 1);
+  g_assert_cmpuint (count_items (dialog, "import-updated-list"), ==, 0);
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-updated")));
+  g_assert_cmpuint (count_items (dialog, "import-skipped-list"), ==, 1);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-added")), TRUE);
+  run_main_loop (300);
+  added = shown_texts (dialog, "import-added-list");
+  g_assert_cmpstr (added, ==, "B2B meetings\nWed 14 Apr, 14:00–16:00 · Sunrise Valley\n");
+  skipped = shown_texts (dialog, "import-skipped-list");
+  g_assert_true (g_str_has_prefix (skipped, "Line 12, event weekly@host.example\n"));
+
+  activate_closing (dialog, "import.apply");
+  run_main_loop (100);
+
+  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 3);
+  session = vp_snapshot_lookup_session_by_uid (snapshot, "b2b-meetings@host.example");
+  g_assert_nonnull (session);
+  g_assert_cmpstr (vp_session_get_title (session), ==, "B2B meetings");
+  g_assert_null (vp_snapshot_lookup_session_by_uid (snapshot, "weekly@host.example"));
+
+  g_assert_cmpstr (visible_page (fixture), ==, "agenda");
+}
+
+static void
+test_broken_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *body;
+  GtkWindow *message;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = programme_bytes (fixture);
+  file = write_file (fixture, "broken.csv", broken_csv);
+
+  vp_window_import_file (fixture->window, VP_IMPORT_KIND_PARTICIPANTS, file);
+  message = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_false (has_window (VP_TYPE_IMPORT_DIALOG));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   "Cannot Import Participants");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "broken.csv: line 3"));
+  g_assert_nonnull (strstr (body, "Nothing was imported."));
+
+  after = programme_bytes (fixture);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = programme_bytes (fixture);
+
+  dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
+                         participants_csv);
+  activate_closing (dialog, "window.close");
+  run_main_loop (100);
+
+  after = programme_bytes (fixture);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (visible_page (fixture), ==, "overview");
+}
+
+/* A change after the preview (here by another connection, as the command
+ * line would make it) is neither overwritten nor imported over blindly:
+ * the preview is worked out again, and the next Import applies that. */
+static void
+test_changed_meanwhile (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VpParticipant *participant;
+  g_autofree char *summary = NULL;
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) added = vp_participant_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
+                         participants_csv);
+
+  other = vp_store_new (vp_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  vp_participant_set_name (added, "Sanna Höglund");
+  vp_participant_set_email (added, "soren@lys.example");
+  g_assert_true (vp_store_save_participant (other, fixture->programme_id, added, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  run_main_loop (500);
+
+  /* Still open, with the new preview: Søren's email is now Sanna's row. */
+  g_assert_true (has_window (VP_TYPE_IMPORT_DIALOG));
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-changed")));
+  summary = get_summary (dialog);
+  g_assert_cmpstr (summary, ==, "1 to add · 2 to update · 1 skipped");
+  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
+  g_clear_object (&snapshot);
+
+  activate_closing (dialog, "import.apply");
+
+  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
+  participant = vp_snapshot_lookup_participant_by_email (snapshot, "soren@lys.example");
+  g_assert_cmpstr (vp_participant_get_name (participant), ==, "Søren Østergaard");
+}
+
+/* Whether the window's action @name is enabled, as a button using it
+ * (like a menu item) sees it. */
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  GtkWidget *box = gtk_widget_get_parent (get_widget (fixture->window, "content-stack"));
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+  gtk_box_append (GTK_BOX (box), button);
+  run_main_loop (20);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_box_remove (GTK_BOX (box), button);
+
+  return enabled;
+}
+
+static void
+test_actions_need_programme (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const actions[] = {
+    "win.import-participants", "win.import-hosts", "win.import-calendar",
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (action_enabled (fixture, actions[i]));
+
+  /* No programme shown: nothing to import into. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-programme",
+                                             NULL));
+  run_main_loop (200);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_false (action_enabled (fixture, actions[i]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
+                 gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/import-dialog/participants", test_participants);
+  ADD_TEST ("/import-dialog/nothing-to-import", test_nothing_to_import);
+  ADD_TEST ("/import-dialog/calendar", test_calendar);
+  ADD_TEST ("/import-dialog/broken-file", test_broken_file);
+  ADD_TEST ("/import-dialog/cancel", test_cancel);
+  ADD_TEST ("/import-dialog/changed-meanwhile", test_changed_meanwhile);
+  ADD_TEST ("/import-dialog/actions-need-programme", test_actions_need_programme);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}

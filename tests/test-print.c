@@ -1,0 +1,818 @@
+/* test-print.c: printing from the window: the print operation, its Layout tab, and Export PDF. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vp-print-dialog.h"
+#include "vp-print-operation.h"
+#include "vp-print-pdf.h"
+#include "vp-programme-format.h"
+#include "vp-store.h"
+#include "vp-window-private.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char       *dir;
+  VpStore    *store;
+  VpSnapshot *snapshot;
+} Fixture;
+
+/* Helpers {{{1 */
+
+static void
+import_demo (VpStore *store)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                 "vilnius-2027.visit.json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+first_programme_id (VpStore *store)
+{
+  g_autoptr(VpProgramme) programme = g_list_model_get_item (vp_store_get_programmes (store), 0);
+
+  g_assert_nonnull (programme);
+  return vp_programme_get_id (programme);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("vp-test-print-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "visits.db", NULL);
+  fixture->store = vp_store_new (path, &error);
+  g_assert_no_error (error);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "last-programme");
+
+  /* The empty store for the tests that pass TRUE, the demo otherwise. */
+  if (!GPOINTER_TO_INT (data))
+    {
+      import_demo (fixture->store);
+      fixture->snapshot = vp_store_load_snapshot (fixture->store,
+                                                  first_programme_id (fixture->store), &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!have_display)
+    return;
+
+  g_clear_object (&fixture->snapshot);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_assert_no_errno (g_rmdir (fixture->dir));
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds, for at most a minute: a
+ * loaded machine (CI runs tests side by side) can be slow. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    run_main_loop (20);
+
+  return condition (data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first toplevel of @type but @except, or NULL. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != except && G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* GTK's print dialog, without gtk4-unix-print's header. */
+static GType
+print_dialog_type (void)
+{
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  return type != 0 ? type : GTK_TYPE_DIALOG;
+}
+
+static void
+destroy_other_toplevels (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (toplevel != window)
+        gtk_window_destroy (toplevel);
+    }
+}
+
+static VpWindow *
+show_window (VpStore *store)
+{
+  VpWindow *window = vp_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  run_main_loop (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, NULL, NULL, NULL, NULL, NULL };
+  g_autofree char *standard_output = NULL;
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_str_equal (tool, "pdftotext"))
+    {
+      argv[1] = "-enc";
+      argv[2] = "UTF-8";
+      argv[3] = path;
+      argv[4] = "-";
+    }
+  else
+    argv[1] = path;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &standard_output, &standard_error, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&standard_output);
+}
+
+/* The text of a PDF without white space or hyphens, so that a title broken
+ * across lines (or at its hyphen) still matches. */
+static char *
+squash (const char *text)
+{
+  GString *squashed = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '-' && c != 0x00A0 && c != 0x2010)
+        g_string_append_unichar (squashed, c);
+    }
+
+  return g_string_free (squashed, FALSE);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *text = run_tool ("pdftotext", path);
+
+  return squash (text);
+}
+
+static void
+assert_has (const char *squashed,
+            const char *text)
+{
+  g_autofree char *needle = squash (text);
+
+  if (strstr (squashed, needle) == NULL)
+    g_error ("“%s” is not in the PDF", text);
+}
+
+static void
+assert_has_not (const char *squashed,
+                const char *text)
+{
+  g_autofree char *needle = squash (text);
+
+  if (strstr (squashed, needle) != NULL)
+    g_error ("“%s” is in the PDF", text);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path);
+  const char *line = strstr (info, "\nPages:");
+
+  g_assert_nonnull (line);
+  line += strlen ("\nPages:");
+  while (*line == ' ')
+    line++;
+  return (guint) g_ascii_strtoull (line, NULL, 10);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         int                     *out)
+{
+  *out = result;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return *(int *) data >= 0;
+}
+
+/* Runs @operation to a PDF at @path, as "Print to File" would, and waits
+ * for ::done. */
+static GtkPrintOperationResult
+export_operation (VpPrintOperation *operation,
+                  const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  int done = -1;
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &done);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS || done < 0)
+    g_assert_true (wait_for (is_done, &done));
+
+  return done >= 0 ? (GtkPrintOperationResult) done : result;
+}
+
+/* Tests {{{1 */
+
+static void
+test_disabled_without_programme (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  VpWindow *window;
+  GtkWidget *print_button;
+  GtkWidget *export_button;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = show_window (fixture->store);
+
+  /* Buttons bound to the actions follow whether they are enabled. */
+  print_button = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print_button), "win.print");
+  export_button = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "win.export-pdf");
+  /* Hidden: the overlay does not lay out children it does not know. */
+  gtk_widget_set_visible (print_button, FALSE);
+  gtk_widget_set_visible (export_button, FALSE);
+  gtk_widget_set_parent (print_button, GTK_WIDGET (window->toast_overlay));
+  gtk_widget_set_parent (export_button, GTK_WIDGET (window->toast_overlay));
+  run_main_loop (50);
+
+  g_assert_false (gtk_widget_get_sensitive (print_button));
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+
+  /* Ctrl+P does nothing then. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  run_main_loop (100);
+  g_assert_null (find_toplevel (print_dialog_type (), NULL));
+  g_assert_null (window->print_operation);
+
+  /* A programme enables them. */
+  import_demo (fixture->store);
+  run_main_loop (100);
+  vp_window_select_id (window, first_programme_id (fixture->store));
+  run_main_loop (100);
+  g_assert_nonnull (window->programme);
+  g_assert_true (gtk_widget_get_sensitive (print_button));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+
+  gtk_widget_unparent (print_button);
+  gtk_widget_unparent (export_button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_operation_layouts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  struct
+  {
+    VpPrintContent  content;
+    const char     *subject;
+    const char     *present[4];
+    const char     *absent[4];
+  } cases[] = {
+    { VP_PRINT_CONTENT_AGENDA, NULL,
+      { "Welcome and introductions", "Start-ups of the science park (group B)",
+        "Laser Research Centre: laboratory tour (group A)", "Farewell lunch" },
+      { NULL } },
+    { VP_PRINT_CONTENT_PARTICIPANT, "sanna-hoglund",
+      { "Laser Research Centre: laboratory tour (group A)",
+        "Research collaboration round table (group A)", "Farewell lunch", NULL },
+      { "group B", "Start-ups of the science park", "Technology transfer office",
+        "Follow-up meeting on a joint test campaign" } },
+    { VP_PRINT_CONTENT_HOST_SHEET, "femtolux",
+      { "Host sheet: Femtolux Lasers", "Femtolux Lasers: production and applications laboratory",
+        "Follow-up meeting on a joint test campaign", NULL },
+      { "Baltic Precision Optics: coating hall", "Farewell lunch", NULL } },
+    { VP_PRINT_CONTENT_CONTACTS, NULL,
+      { "Confidential", "Sanna Höglund", NULL },
+      { "Welcome and introductions", NULL } },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VpPrintOperation) operation = vp_print_operation_new (fixture->snapshot);
+      g_autofree char *name = g_strdup_printf ("layout-%u.pdf", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *text = NULL;
+      VpPrintDocument *document;
+
+      vp_print_operation_set_content (operation, cases[i].content, cases[i].subject);
+      g_assert_cmpint (export_operation (operation, path), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_null (vp_print_operation_get_document_error (operation));
+
+      document = vp_print_operation_get_document (operation);
+      g_assert_nonnull (document);
+      g_assert_cmpuint (pdf_pages (path), ==, vp_print_document_get_n_pages (document));
+
+      text = pdf_text (path);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].present) && cases[i].present[j]; j++)
+        assert_has (text, cases[i].present[j]);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].absent) && cases[i].absent[j]; j++)
+        assert_has_not (text, cases[i].absent[j]);
+    }
+}
+
+static void
+test_operation_margins (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(VpPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  GtkPageSetup *used;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  /* The page setup's paper and margins are the layout's. */
+  gtk_page_setup_set_paper_size (setup, letter);
+  gtk_page_setup_set_top_margin (setup, 1, GTK_UNIT_INCH);
+  gtk_page_setup_set_bottom_margin (setup, 1, GTK_UNIT_INCH);
+  gtk_page_setup_set_left_margin (setup, 1, GTK_UNIT_INCH);
+  gtk_page_setup_set_right_margin (setup, 1, GTK_UNIT_INCH);
+
+  operation = vp_print_operation_new (fixture->snapshot);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  path = g_build_filename (fixture->dir, "letter.pdf", NULL);
+  g_assert_cmpint (export_operation (operation, path), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  used = vp_print_operation_get_used_page_setup (operation);
+  g_assert_nonnull (used);
+  g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_top_margin (used, GTK_UNIT_POINTS), 72, 0.01);
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "612 x 792 pts"));
+
+  /* The same layout as the PDF export with those margins gives the same
+   * number of pages. */
+  {
+    g_autoptr(VpPrintDocument) document = NULL;
+    g_autoptr(GError) error = NULL;
+    PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+    guint n_pages;
+
+    document = vp_print_document_new (fixture->snapshot, VP_PRINT_LAYOUT_AGENDA, NULL, &error);
+    g_assert_no_error (error);
+    n_pages = vp_print_document_paginate (document, context, 612, 792, 72, 72, 72, 72);
+    g_object_unref (context);
+    g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  }
+}
+
+static void
+test_operation_no_subject (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  struct
+  {
+    VpPrintContent  content;
+    const char     *subject;
+    int             code;
+  } cases[] = {
+    { VP_PRINT_CONTENT_PARTICIPANT, NULL, VP_PRINT_ERROR_NO_SUBJECT },
+    { VP_PRINT_CONTENT_HOST_SHEET, NULL, VP_PRINT_ERROR_NO_SUBJECT },
+    { VP_PRINT_CONTENT_HOST_SHEET, "no-such-host", VP_PRINT_ERROR_UNKNOWN_SUBJECT },
+  };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VpPrintOperation) operation = vp_print_operation_new (fixture->snapshot);
+      g_autofree char *path = g_build_filename (fixture->dir, "nothing.pdf", NULL);
+
+      vp_print_operation_set_content (operation, cases[i].content, cases[i].subject);
+      g_assert_cmpint (export_operation (operation, path), ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+      g_assert_error ((GError *) vp_print_operation_get_document_error (operation),
+                      VP_PRINT_ERROR, cases[i].code);
+      g_assert_null (vp_print_operation_get_document (operation));
+      g_remove (path);
+    }
+}
+
+static gboolean
+shows_first_page (gpointer data)
+{
+  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (data)), "Page 1 of ");
+}
+
+static gboolean
+print_finished (gpointer data)
+{
+  return ((VpWindow *) data)->print_operation == NULL;
+}
+
+static void
+test_print_dialog_tab (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  VpWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *tab;
+  GtkDropDown *layout;
+  GtkDropDown *subject;
+  GtkLabel *page_label;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = show_window (fixture->store);
+  g_assert_nonnull (window->programme);
+
+  /* From the hosts page, the dialog starts on a host sheet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hosts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  run_main_loop (300);
+
+  dialog = find_toplevel (print_dialog_type (), NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (window->print_operation);
+  tab = find_widget (GTK_WIDGET (dialog), "print-layout-tab");
+  g_assert_nonnull (tab);
+  layout = GTK_DROP_DOWN (find_widget (tab, "print-layout"));
+  subject = GTK_DROP_DOWN (find_widget (tab, "print-subject"));
+  page_label = GTK_LABEL (find_widget (tab, "print-preview-page"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (layout), ==, VP_PRINT_CONTENT_HOST_SHEET);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subject)), ==, 7);
+
+  /* The preview lays the sheet out. */
+  g_assert_true (wait_for (shows_first_page, page_label));
+
+  /* A participant's agenda lists the participants; the choice reaches
+   * the operation when the dialog applies it. */
+  gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_PARTICIPANT);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subject)), ==, 12);
+  gtk_drop_down_set_selected (subject, 2);
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_cmpint (vp_print_operation_get_content (window->print_operation), ==,
+                   VP_PRINT_CONTENT_PARTICIPANT);
+  g_assert_cmpstr (vp_print_operation_get_subject (window->print_operation), ==, "sanna-hoglund");
+
+  /* Contacts take no subject. */
+  gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_CONTACTS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_null (vp_print_operation_get_subject (window->print_operation));
+
+  /* Cancelling ends the operation, so that Ctrl+P works again. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (wait_for (print_finished, window));
+  g_assert_null (find_toplevel (print_dialog_type (), NULL));
+
+  destroy_other_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
+}
+
+static void
+test_export_pdf_writer (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(VpPrintDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf buf;
+  AdwMessageDialog *message;
+  VpWindow *window;
+  guint n_pages = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  window = show_window (fixture->store);
+  g_assert_nonnull (window->programme);
+
+  path = g_build_filename (fixture->dir, "Sanna.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_PARTICIPANT, "sanna-hoglund",
+                        VP_PAPER_SIZE_LETTER, path);
+  g_assert_true (wait_for (file_exists, path));
+
+  /* As many pages as the layout has on that paper. */
+  document = vp_print_document_new (fixture->snapshot, VP_PRINT_LAYOUT_AGENDA, "sanna-hoglund",
+                                    &error);
+  g_assert_no_error (error);
+  bytes = vp_print_document_write_pdf (document, VP_PAPER_SIZE_LETTER, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "612 x 792 pts"));
+  text = pdf_text (path);
+  assert_has (text, "Laser Research Centre: laboratory tour (group A)");
+  assert_has_not (text, "group B");
+
+  /* Readable by its owner alone: it may hold personal data. */
+  g_assert_no_errno (g_stat (path, &buf));
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+
+  /* An error names the file. */
+  run_main_loop (100);
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (fixture->dir, "Nobody.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_HOST_SHEET, "no-such-host",
+                        VP_PAPER_SIZE_A4, path);
+  g_assert_true (wait_for (has_message_dialog, NULL));
+  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Nobody.pdf"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  destroy_other_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+static void
+test_export_pdf_action (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *current_name = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  VpPrintDialog *dialog;
+  GtkWindow *chooser;
+  VpWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  window = show_window (fixture->store);
+  g_assert_nonnull (window->programme);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  run_main_loop (200);
+  dialog = VP_PRINT_DIALOG (find_toplevel (VP_TYPE_PRINT_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  /* Enter exports what it suggests. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
+                 find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
+  g_assert_cmpint (vp_print_dialog_get_content (dialog), ==, VP_PRINT_CONTENT_AGENDA);
+  g_assert_null (vp_print_dialog_get_subject (dialog));
+
+  /* Contacts on A4. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), "export-pdf-layout")),
+                              VP_PRINT_CONTENT_CONTACTS);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), "export-pdf-paper")),
+                              0);
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), "export-pdf-subject")));
+  gtk_widget_activate (find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
+
+  /* The file chooser (GTK's own without a portal) suggests a name. */
+  g_assert_true (wait_for (has_file_chooser, NULL));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (current_name, ==,
+                   "Photonics Finland in Vilnius- ultrafast lasers and precision optics – "
+                   "contacts.pdf");
+
+  folder = g_file_new_for_path (fixture->dir);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "contacts.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  path = g_build_filename (fixture->dir, "contacts.pdf", NULL);
+  if (!wait_for (file_exists, path))
+    {
+      GtkWindow *message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+      /* say why, for a log read after the fact */
+      g_error ("%s was not written%s%s", path, message != NULL ? ": " : "",
+               message != NULL ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)) : "");
+    }
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts"));
+  g_assert_cmpint (window->export_paper, ==, VP_PAPER_SIZE_A4);
+
+  destroy_other_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
+                 gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+#define ADD_TEST(path, empty, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (empty), fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/print/window/disabled-without-programme", TRUE, test_disabled_without_programme);
+  ADD_TEST ("/print/operation/layouts", FALSE, test_operation_layouts);
+  ADD_TEST ("/print/operation/page-setup", FALSE, test_operation_margins);
+  ADD_TEST ("/print/operation/no-subject", FALSE, test_operation_no_subject);
+  ADD_TEST ("/print/window/layout-tab", FALSE, test_print_dialog_tab);
+  ADD_TEST ("/print/window/export-pdf-writer", FALSE, test_export_pdf_writer);
+  ADD_TEST ("/print/window/export-pdf-action", FALSE, test_export_pdf_action);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
