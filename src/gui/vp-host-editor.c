@@ -222,6 +222,10 @@ vp_host_editor_init (VpHostEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing starts with the name, not on the header's Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row))));
+
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (names, kinds[i] == VP_HOST_KIND_UNSET ?
                             C_("host kind", "Not set") : vp_people_host_kind_name (kinds[i]));

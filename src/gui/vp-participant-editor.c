@@ -495,6 +495,10 @@ vp_participant_editor_init (VpParticipantEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing starts with the name, not on the header's Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row))));
+
   self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_travel_leg_free);
   self->stays = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_stay_free);
   self->leg_rows = g_ptr_array_new ();

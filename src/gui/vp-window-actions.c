@@ -346,7 +346,17 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  vp_window_show_page (VP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  VpWindow *self = VP_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page;
+
+  vp_window_show_page (self, name);
+
+  /* Keyboard users land in the page (Alt+3, then Ctrl+Shift+N adds a
+   * participant), not on the switcher they never touched. */
+  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (page != NULL && gtk_widget_get_mapped (page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
