@@ -2,25 +2,20 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "vp-agenda-grid.h"
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
 #include "vp-checks.h"
-#include "vp-programme-format.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
 #include "vp-store.h"
+#include "vp-test-gui.h"
 
 #define PROGRAMME_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6b01"
 #define S1_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c01"
 #define S2_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c02"
 #define S3_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c03"
 #define S4_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c04"
-
-static gboolean have_display;
 
 /* Two days in Vilnius: two sessions that overlap, one the next day, and
  * one past midnight (drawn as two blocks). */
@@ -71,177 +66,54 @@ typedef struct
 
 /* Helpers {{{1 */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (gpointer    root,
-            const char *name)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *root,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static VpSessionEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (VP_IS_SESSION_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return VP_SESSION_EDITOR (window);
-    }
-
-  return NULL;
+  return vp_test_find_toplevel (VP_TYPE_SESSION_EDITOR, NULL);
 }
 
 static VpSnapshot *
 load (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
+  return vp_test_load_snapshot (fixture->store, fixture->programme_id);
 }
 
 static VpAgendaGrid *
 get_grid (Fixture *fixture)
 {
-  return VP_AGENDA_GRID (get_widget (fixture->page, "agenda_grid"));
+  return VP_AGENDA_GRID (vp_test_get_widget (fixture->page, "agenda_grid"));
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
   int width = GPOINTER_TO_INT (data);
 
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  fixture->dir = g_dir_make_tmp ("vp-test-agenda-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "visits.db", NULL);
-  fixture->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = vp_test_store_new ("test-agenda", &fixture->dir);
+  fixture->programme_id = vp_test_import_json (fixture->store, programme_json);
 
-  bytes = g_bytes_new_static (programme_json, strlen (programme_json));
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE,
-                                           &fixture->programme_id, &error));
-  g_assert_no_error (error);
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, width > 0 ? width : 1000, 700);
-  overlay = adw_toast_overlay_new ();
   fixture->page = VP_AGENDA_PAGE (vp_agenda_page_new (fixture->store));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   g_object_set (fixture->page, "programme-id", fixture->programme_id, NULL);
-  gtk_window_present (fixture->window);
-  run_main_loop (200);
+  fixture->window = vp_test_show_page (GTK_WIDGET (fixture->page), width > 0 ? width : 1000);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  VpSessionEditor *editor;
-  const char *name;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  while ((editor = find_editor ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (editor));
-  gtk_window_destroy (fixture->window);
-  run_main_loop (50);
+  /* The window, and any session editor left open */
+  vp_test_destroy_toplevels (NULL);
+  vp_test_run_main_loop (50);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_clear_pointer (&fixture->dir, g_free);
+  vp_test_clear_dir (&fixture->dir);
 }
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
 
 /* Tests {{{1 */
 
@@ -252,7 +124,7 @@ test_grid_blocks (Fixture       *fixture,
   VpAgendaGrid *grid;
   graphene_rect_t r1, r2, r3;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   grid = get_grid (fixture);
   g_assert_false (vp_agenda_page_get_list_mode (fixture->page));
@@ -285,42 +157,46 @@ test_editor_add (Fixture       *fixture,
   VpSession *added = NULL;
   GPtrArray *sessions;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "agenda.add-session", NULL);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_null (vp_session_editor_get_uid (editor));
 
   /* No title: nothing is added, and the row says why once typed in */
-  g_assert_false (gtk_widget_has_css_class (get_widget (editor, "title_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "title_row"), "error"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
   g_assert_true (find_editor () == editor);
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "x");
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "");
-  g_assert_true (gtk_widget_has_css_class (get_widget (editor, "title_row"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "x");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "");
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "title_row"), "error"));
 
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "Saulėtekis University tour");
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "location_row")), "Saulėtekio al. 10");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "status_row")), VP_SESSION_STATUS_TENTATIVE);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "kind_row")), VP_SESSION_KIND_VISIT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_widget (editor, "host_row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")),
+                         "Saulėtekis University tour");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "location_row")),
+                         "Saulėtekio al. 10");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_get_widget (editor, "status_row")),
+                              VP_SESSION_STATUS_TENTATIVE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_get_widget (editor, "kind_row")),
+                              VP_SESSION_KIND_VISIT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_get_widget (editor, "host_row")), 2);
 
   /* An end before the start is refused, in the row */
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "start_row")), "11:00");
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "10:61");
-  g_assert_true (gtk_widget_has_css_class (get_widget (editor, "end_row"), "error"));
-  g_assert_true (gtk_widget_get_visible (get_widget (editor, "time_message")));
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "12:15");
-  g_assert_false (gtk_widget_has_css_class (get_widget (editor, "end_row"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "start_row")), "11:00");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:61");
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (editor, "time_message")));
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "12:15");
+  g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
 
   /* Not everyone: tick Jukka in the checklist, found by a search */
-  gtk_switch_set_active (GTK_SWITCH (get_widget (editor, "everyone_switch")), FALSE);
-  g_assert_true (gtk_widget_get_visible (get_widget (editor, "checklist_box")));
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "attendee_search")), "lumiray");
-  run_main_loop (300);
-  attendees = GTK_LIST_VIEW (get_widget (editor, "attendee_list"));
+  gtk_switch_set_active (GTK_SWITCH (vp_test_get_widget (editor, "everyone_switch")), FALSE);
+  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (editor, "checklist_box")));
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "attendee_search")), "lumiray");
+  vp_test_run_main_loop (300);
+  attendees = GTK_LIST_VIEW (vp_test_get_widget (editor, "attendee_list"));
   model = G_LIST_MODEL (gtk_list_view_get_model (attendees));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   {
@@ -329,12 +205,12 @@ test_editor_add (Fixture       *fixture,
     g_assert_cmpstr (vp_session_attendee_get_ref (attendee), ==, "jukka");
     vp_session_attendee_set_attending (attendee, TRUE);
   }
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_widget (editor, "attendee_count"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (vp_test_get_widget (editor, "attendee_count"))),
                    ==, "1 of 3 participants attend");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (editor, "capacity_spin")), 12);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vp_test_get_widget (editor, "capacity_spin")), 12);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
-  run_main_loop (50);
+  vp_test_run_main_loop (50);
   g_assert_null (find_editor ());
 
   snapshot = load (fixture);
@@ -370,20 +246,21 @@ test_editor_live (Fixture       *fixture,
   VpSessionEditor *editor;
   VpSession *session;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   vp_agenda_page_show_session (fixture->page, S2_UID);
-  run_main_loop (50);
+  vp_test_run_main_loop (50);
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (vp_session_editor_get_uid (editor), ==, S2_UID);
   g_assert_cmpstr (vp_agenda_grid_get_focus_session (get_grid (fixture)), ==, S2_UID);
 
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "title_row")), "Laser laboratory tour");
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (editor, "end_row")), "11:00");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")),
+                         "Laser laboratory tour");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "11:00");
   /* Saved a moment later, and on closing at the latest */
   gtk_window_close (GTK_WINDOW (editor));
-  run_main_loop (50);
+  vp_test_run_main_loop (50);
   g_assert_null (find_editor ());
 
   snapshot = load (fixture);
@@ -404,7 +281,7 @@ test_grid_move (Fixture       *fixture,
   VpSession *session;
   int revision;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   grid = get_grid (fixture);
   revision = vp_session_get_revision (vp_snapshot_lookup_session_by_uid (before, S1_UID));
@@ -443,10 +320,10 @@ test_grid_delete_undo (Fixture       *fixture,
   g_autoptr(VpSnapshot) deleted = NULL;
   g_autoptr(VpSnapshot) restored = NULL;
   VpAgendaGrid *grid;
-  GtkWidget *undo = NULL;
+  GtkWidget *undo;
   VpSession *session;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   grid = get_grid (fixture);
   g_assert_true (vp_agenda_grid_focus_session (grid, S3_UID));
@@ -458,11 +335,7 @@ test_grid_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (vp_agenda_grid_get_n_blocks (grid), ==, 4);
 
   /* The toast's Undo button puts it back as it was */
-  for (guint i = 0; i < 20 && undo == NULL; i++)
-    {
-      run_main_loop (50);
-      undo = find_button_with_label (GTK_WIDGET (fixture->window), "_Undo");
-    }
+  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
 
@@ -485,12 +358,12 @@ test_problems (Fixture       *fixture,
   GListModel *model;
   gboolean found = FALSE;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_ptr_array_add (problems, vp_problem_copy (&problem));
   g_object_set (fixture->page, "problems", problems, NULL);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_widget (fixture->page, "agenda_list"))));
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
@@ -505,13 +378,13 @@ test_problems (Fixture       *fixture,
         g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
     }
   g_assert_true (found);
-  run_main_loop (50);
+  vp_test_run_main_loop (50);
 }
 
 static void
 check_list (Fixture *fixture)
 {
-  GtkListView *list = GTK_LIST_VIEW (get_widget (fixture->page, "agenda_list"));
+  GtkListView *list = GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_autoptr(VpAgendaItem) first = NULL;
   g_autoptr(VpAgendaItem) second = NULL;
@@ -532,14 +405,14 @@ static void
 test_list_forced (Fixture       *fixture,
                   gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   vp_agenda_page_set_force_list (fixture->page, TRUE);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   check_list (fixture);
 
   vp_agenda_page_set_force_list (fixture->page, FALSE);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   g_assert_false (vp_agenda_page_get_list_mode (fixture->page));
 }
 
@@ -548,7 +421,7 @@ static void
 test_list_narrow (Fixture       *fixture,
                   gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   check_list (fixture);
@@ -558,11 +431,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  vp_test_init (&argc, &argv);
 
 #define ADD(path, func, width) \
   g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down)

@@ -2,18 +2,14 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "vp-import-dialog.h"
 #include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-gui.h"
 #include "vp-window-import.h"
 #include "vp-window.h"
 
 #define PROGRAMME_UID "5d1c7a9e-2f4b-4c1e-8a77-3b0e9d6f1a10"
-
-static gboolean have_display;
 
 typedef struct
 {
@@ -22,15 +18,6 @@ typedef struct
   gint64    programme_id;
   VpWindow *window;
 } Fixture;
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { \
-    if (!have_display) \
-      { \
-        g_test_skip ("No display: run under xvfb-run"); \
-        return; \
-      } \
-  } G_STMT_END
 
 /* A small programme: two hosts, two participants, two sessions. */
 static const char programme_json[] =
@@ -108,98 +95,32 @@ static const char broken_csv[] =
 
 /* Helpers {{{1 */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autofree char *path = NULL;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  fixture->dir = g_dir_make_tmp ("vp-test-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "visits.db", NULL);
-  fixture->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
-
-  bytes = g_bytes_new_static (programme_json, strlen (programme_json));
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE,
-                                           &fixture->programme_id, &error));
-  g_assert_no_error (error);
+  fixture->store = vp_test_store_new ("test-import-dialog", &fixture->dir);
+  fixture->programme_id = vp_test_import_json (fixture->store, programme_json);
 
   /* Without a remembered programme the window shows the newest: ours. */
-  settings = g_settings_new (APPLICATION_ID);
-  g_settings_reset (settings, "last-programme");
-
-  fixture->window = vp_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  run_main_loop (200);
-}
-
-static void
-close_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  vp_test_reset_last_programme ();
+  fixture->window = vp_test_show_window (fixture->store, 1024);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  close_toplevels ();
-  run_main_loop (50);
+  vp_test_destroy_toplevels (NULL);
+  vp_test_run_main_loop (50);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_clear_pointer (&fixture->dir, g_free);
+  vp_test_clear_dir (&fixture->dir);
 }
 
 static GFile *
@@ -218,41 +139,21 @@ write_file (Fixture    *fixture,
 static GBytes *
 programme_bytes (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id,
-                                                           &error);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
 
-  g_assert_no_error (error);
   return vp_programme_format_write (snapshot);
 }
 
-/* The first shown toplevel of @type, waiting for it up to 10 s. */
+/* The first shown toplevel of @type, once it has come and is laid out
+ * (so that its lists make their rows), or NULL. */
 static GtkWindow *
 wait_for_window (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GtkWindow *window = vp_test_wait_for_toplevel (type);
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-              gtk_widget_get_visible (GTK_WIDGET (window)))
-            {
-              /* Laid out, so that its lists make their rows. */
-              run_main_loop (100);
-              return window;
-            }
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return NULL;
+  if (window != NULL)
+    vp_test_run_main_loop (100);
+  return window;
 }
 
 static gboolean
@@ -271,61 +172,28 @@ has_window (GType type)
   return FALSE;
 }
 
+static gboolean
+is_gone (gpointer data)
+{
+  gpointer *weak = data;
+
+  return *weak == NULL || !gtk_widget_get_visible (GTK_WIDGET (*weak));
+}
+
 /* Activates @action on @dialog, which closes it, and runs the main loop
- * until it is gone (up to 10 s). */
+ * until it is gone. */
 static void
 activate_closing (GtkWindow  *dialog,
                   const char *action)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   gpointer weak = dialog;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), action, NULL));
-  while (weak != NULL && gtk_widget_get_visible (GTK_WIDGET (weak)) &&
-         g_get_monotonic_time () < deadline)
-    run_main_loop (20);
+  vp_test_wait_for (is_gone, &weak);
   if (weak != NULL)
     g_object_remove_weak_pointer (G_OBJECT (weak), &weak);
   g_assert_false (has_window (VP_TYPE_IMPORT_DIALOG));
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (gpointer    root,
-            const char *name)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("No widget named %s", name);
-  return widget;
-}
-
-static const char *
-get_label (gpointer    root,
-           const char *name)
-{
-  return gtk_label_get_text (GTK_LABEL (get_widget (root, name)));
 }
 
 /* The number of items in the list view @name. */
@@ -333,7 +201,7 @@ static guint
 count_items (gpointer    root,
              const char *name)
 {
-  GtkListView *list = GTK_LIST_VIEW (get_widget (root, name));
+  GtkListView *list = GTK_LIST_VIEW (vp_test_get_widget (root, name));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
@@ -361,7 +229,7 @@ shown_texts (gpointer    root,
 {
   GString *out = g_string_new (NULL);
 
-  append_texts (get_widget (root, name), out);
+  append_texts (vp_test_get_widget (root, name), out);
   return g_string_free (out, FALSE);
 }
 
@@ -369,7 +237,7 @@ shown_texts (gpointer    root,
 static char *
 get_summary (gpointer root)
 {
-  g_auto(GStrv) words = g_strsplit (get_label (root, "import-summary"), "\u00a0", -1);
+  g_auto(GStrv) words = g_strsplit (vp_test_get_label (root, "import-summary"), "\u00a0", -1);
 
   return g_strjoinv (" ", words);
 }
@@ -377,7 +245,7 @@ get_summary (gpointer root)
 static const char *
 visible_page (Fixture *fixture)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (get_widget (fixture->window, "view-stack"));
+  AdwViewStack *stack = ADW_VIEW_STACK (vp_test_get_widget (fixture->window, "view-stack"));
 
   return adw_view_stack_get_visible_child_name (stack);
 }
@@ -407,41 +275,43 @@ test_participants (Fixture       *fixture,
 {
   g_autofree char *summary = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *added = NULL;
   g_autofree char *updated = NULL;
   VpParticipant *participant;
   GtkWindow *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
                          participants_csv);
 
   summary = get_summary (dialog);
   g_assert_cmpstr (summary, ==, "2 to add · 1 to update · 1 skipped");
-  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-details")));
-  g_assert_cmpstr (get_label (dialog, "import-details"), ==, "Semicolon-separated");
-  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-ignored")));
-  g_assert_cmpstr (get_label (dialog, "import-ignored"), ==, "Ignored column: “T-Shirt-Größe”");
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-notes")));
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-changed")));
+  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-details")));
+  g_assert_cmpstr (vp_test_get_label (dialog, "import-details"), ==, "Semicolon-separated");
+  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-ignored")));
+  g_assert_cmpstr (vp_test_get_label (dialog, "import-ignored"), ==,
+                   "Ignored column: “T-Shirt-Größe”");
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-notes")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
 
   g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 2);
   g_assert_cmpuint (count_items (dialog, "import-updated-list"), ==, 1);
   g_assert_cmpuint (count_items (dialog, "import-skipped-list"), ==, 1);
 
   /* Skipped rows are open at once, with their line and reason. */
-  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (get_widget (dialog,
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog,
                                                                               "import-skipped"))));
   skipped = shown_texts (dialog, "import-skipped-list");
   g_assert_nonnull (strstr (skipped, "Line 5\n"));
   g_assert_nonnull (strstr (skipped, "“Atlantis” is not a country"));
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-added")), TRUE);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-updated")), TRUE);
-  run_main_loop (300);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog, "import-added")),
+                                 TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog, "import-updated")),
+                                 TRUE);
+  vp_test_run_main_loop (300);
   added = shown_texts (dialog, "import-added-list");
   g_assert_nonnull (strstr (added, "Jürgen Weiß\njuergen.weiss@optik-jena.example · "
                                    "Optik Jena GmbH · Germany\n"));
@@ -449,12 +319,11 @@ test_participants (Fixture       *fixture,
   updated = shown_texts (dialog, "import-updated-list");
   g_assert_cmpstr (updated, ==, "Jukka Räsänen\nChanges: organisation, country\n");
 
-  g_assert_true (gtk_widget_get_sensitive (get_widget (dialog, "import-button")));
+  g_assert_true (gtk_widget_get_sensitive (vp_test_get_widget (dialog, "import-button")));
   activate_closing (dialog, "import.apply");
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
 
-  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
-  g_assert_no_error (error);
+  snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
   participant = vp_snapshot_lookup_participant_by_email (snapshot,
                                                          "juergen.weiss@optik-jena.example");
@@ -476,7 +345,7 @@ test_nothing_to_import (Fixture       *fixture,
   g_autofree char *summary = NULL;
   GtkWindow *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
                          participants_csv);
@@ -487,9 +356,9 @@ test_nothing_to_import (Fixture       *fixture,
                          participants_csv);
   summary = get_summary (dialog);
   g_assert_cmpstr (summary, ==, "3 unchanged · 1 skipped");
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-added")));
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-updated")));
-  g_assert_false (gtk_widget_get_sensitive (get_widget (dialog, "import-button")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-added")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-updated")));
+  g_assert_false (gtk_widget_get_sensitive (vp_test_get_widget (dialog, "import-button")));
 }
 
 static void
@@ -498,37 +367,36 @@ test_calendar (Fixture       *fixture,
 {
   g_autofree char *summary = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *added = NULL;
   g_autofree char *skipped = NULL;
   VpSession *session;
   GtkWindow *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   dialog = open_preview (fixture, VP_IMPORT_KIND_CALENDAR, "slots.ics", calendar_ics);
 
   summary = get_summary (dialog);
   g_assert_cmpstr (summary, ==, "1 to add · 1 skipped");
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-details")));
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-ignored")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-details")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-ignored")));
   g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 1);
   g_assert_cmpuint (count_items (dialog, "import-updated-list"), ==, 0);
-  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "import-updated")));
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-updated")));
   g_assert_cmpuint (count_items (dialog, "import-skipped-list"), ==, 1);
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "import-added")), TRUE);
-  run_main_loop (300);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog, "import-added")),
+                                 TRUE);
+  vp_test_run_main_loop (300);
   added = shown_texts (dialog, "import-added-list");
   g_assert_cmpstr (added, ==, "B2B meetings\nWed 14 Apr, 14:00–16:00 · Sunrise Valley\n");
   skipped = shown_texts (dialog, "import-skipped-list");
   g_assert_true (g_str_has_prefix (skipped, "Line 12, event weekly@host.example\n"));
 
   activate_closing (dialog, "import.apply");
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
 
-  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
-  g_assert_no_error (error);
+  snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 3);
   session = vp_snapshot_lookup_session_by_uid (snapshot, "b2b-meetings@host.example");
   g_assert_nonnull (session);
@@ -548,7 +416,7 @@ test_broken_file (Fixture       *fixture,
   const char *body;
   GtkWindow *message;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   before = programme_bytes (fixture);
   file = write_file (fixture, "broken.csv", broken_csv);
@@ -577,14 +445,14 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
   GtkWindow *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   before = programme_bytes (fixture);
 
   dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
                          participants_csv);
   activate_closing (dialog, "window.close");
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
 
   after = programme_bytes (fixture);
   g_assert_true (g_bytes_equal (before, after));
@@ -606,7 +474,7 @@ test_changed_meanwhile (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
                          participants_csv);
@@ -619,22 +487,20 @@ test_changed_meanwhile (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  run_main_loop (500);
+  vp_test_run_main_loop (500);
 
   /* Still open, with the new preview: Søren's email is now Sanna's row. */
   g_assert_true (has_window (VP_TYPE_IMPORT_DIALOG));
-  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "import-changed")));
+  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
   summary = get_summary (dialog);
   g_assert_cmpstr (summary, ==, "1 to add · 2 to update · 1 skipped");
-  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
-  g_assert_no_error (error);
+  snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   g_clear_object (&snapshot);
 
   activate_closing (dialog, "import.apply");
 
-  snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id, &error);
-  g_assert_no_error (error);
+  snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
   participant = vp_snapshot_lookup_participant_by_email (snapshot, "soren@lys.example");
   g_assert_cmpstr (vp_participant_get_name (participant), ==, "Søren Østergaard");
@@ -646,13 +512,13 @@ static gboolean
 action_enabled (Fixture    *fixture,
                 const char *name)
 {
-  GtkWidget *box = gtk_widget_get_parent (get_widget (fixture->window, "content-stack"));
+  GtkWidget *box = gtk_widget_get_parent (vp_test_get_widget (fixture->window, "content-stack"));
   GtkWidget *button = gtk_button_new ();
   gboolean enabled;
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
   gtk_box_append (GTK_BOX (box), button);
-  run_main_loop (20);
+  vp_test_run_main_loop (20);
   enabled = gtk_widget_get_sensitive (button);
   gtk_box_remove (GTK_BOX (box), button);
 
@@ -667,7 +533,7 @@ test_actions_need_programme (Fixture       *fixture,
     "win.import-participants", "win.import-hosts", "win.import-calendar",
   };
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (action_enabled (fixture, actions[i]));
@@ -675,7 +541,7 @@ test_actions_need_programme (Fixture       *fixture,
   /* No programme shown: nothing to import into. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-programme",
                                              NULL));
-  run_main_loop (200);
+  vp_test_run_main_loop (200);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_false (action_enabled (fixture, actions[i]));
 }
@@ -684,12 +550,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  vp_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

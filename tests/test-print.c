@@ -2,17 +2,14 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "vp-print-dialog.h"
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
-#include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-gui.h"
 #include "vp-window-private.h"
-
-static gboolean have_display;
 
 typedef struct
 {
@@ -28,19 +25,12 @@ import_demo (VpStore *store)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
                                                  "vilnius-2027.visit.json", NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, NULL, &error));
-  g_assert_no_error (error);
+  vp_test_import_json (store, contents);
 }
 
 static gint64
@@ -56,30 +46,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  fixture->dir = g_dir_make_tmp ("vp-test-print-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "visits.db", NULL);
-  fixture->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
-
-  settings = g_settings_new (APPLICATION_ID);
-  g_settings_reset (settings, "last-programme");
+  fixture->store = vp_test_store_new ("test-print", &fixture->dir);
+  vp_test_reset_last_programme ();
 
   /* The empty store for the tests that pass TRUE, the demo otherwise. */
   if (!GPOINTER_TO_INT (data))
     {
       import_demo (fixture->store);
-      fixture->snapshot = vp_store_load_snapshot (fixture->store,
-                                                  first_programme_id (fixture->store), &error);
-      g_assert_no_error (error);
+      fixture->snapshot = vp_test_load_snapshot (fixture->store,
+                                                 first_programme_id (fixture->store));
     }
 }
 
@@ -87,98 +65,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
   g_clear_object (&fixture->snapshot);
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds, for at most a minute: a
- * loaded machine (CI runs tests side by side) can be slow. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    run_main_loop (20);
-
-  return condition (data);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first toplevel of @type but @except, or NULL. */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *except)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (toplevel != except && G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
+  vp_test_clear_dir (&fixture->dir);
 }
 
 /* GTK's print dialog, without gtk4-unix-print's header. */
@@ -188,33 +80,6 @@ print_dialog_type (void)
   GType type = g_type_from_name ("GtkPrintUnixDialog");
 
   return type != 0 ? type : GTK_TYPE_DIALOG;
-}
-
-static void
-destroy_other_toplevels (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
-
-      if (toplevel != window)
-        gtk_window_destroy (toplevel);
-    }
-}
-
-static VpWindow *
-show_window (VpStore *store)
-{
-  VpWindow *window = vp_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  run_main_loop (300);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
 }
 
 static gboolean
@@ -350,7 +215,7 @@ export_operation (VpPrintOperation *operation,
                                     GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
   if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS || done < 0)
-    g_assert_true (wait_for (is_done, &done));
+    g_assert_true (vp_test_wait_for (is_done, &done));
 
   return done >= 0 ? (GtkPrintOperationResult) done : result;
 }
@@ -365,13 +230,9 @@ test_disabled_without_programme (Fixture       *fixture,
   GtkWidget *print_button;
   GtkWidget *export_button;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
   /* Buttons bound to the actions follow whether they are enabled. */
   print_button = gtk_button_new ();
@@ -383,22 +244,22 @@ test_disabled_without_programme (Fixture       *fixture,
   gtk_widget_set_visible (export_button, FALSE);
   gtk_widget_set_parent (print_button, GTK_WIDGET (window->toast_overlay));
   gtk_widget_set_parent (export_button, GTK_WIDGET (window->toast_overlay));
-  run_main_loop (50);
+  vp_test_run_main_loop (50);
 
   g_assert_false (gtk_widget_get_sensitive (print_button));
   g_assert_false (gtk_widget_get_sensitive (export_button));
 
   /* Ctrl+P does nothing then. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  run_main_loop (100);
-  g_assert_null (find_toplevel (print_dialog_type (), NULL));
+  vp_test_run_main_loop (100);
+  g_assert_null (vp_test_find_toplevel (print_dialog_type (), NULL));
   g_assert_null (window->print_operation);
 
   /* A programme enables them. */
   import_demo (fixture->store);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   vp_window_select_id (window, first_programme_id (fixture->store));
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   g_assert_nonnull (window->programme);
   g_assert_true (gtk_widget_get_sensitive (print_button));
   g_assert_true (gtk_widget_get_sensitive (export_button));
@@ -437,11 +298,7 @@ test_operation_layouts (Fixture       *fixture,
       { "Welcome and introductions", NULL } },
   };
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
   if (!have_poppler ())
     return;
 
@@ -480,11 +337,7 @@ test_operation_margins (Fixture       *fixture,
   g_autofree char *info = NULL;
   GtkPageSetup *used;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
   if (!have_poppler ())
     return;
 
@@ -537,11 +390,7 @@ test_operation_no_subject (Fixture       *fixture,
     { VP_PRINT_CONTENT_HOST_SHEET, "no-such-host", VP_PRINT_ERROR_UNKNOWN_SUBJECT },
   };
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -580,34 +429,30 @@ test_print_dialog_tab (Fixture       *fixture,
   GtkDropDown *subject;
   GtkLabel *page_label;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_nonnull (window->programme);
 
   /* From the hosts page, the dialog starts on a host sheet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hosts"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
-  dialog = find_toplevel (print_dialog_type (), NULL);
+  dialog = vp_test_wait_for_toplevel (print_dialog_type ());
   g_assert_nonnull (dialog);
   g_assert_nonnull (window->print_operation);
-  tab = find_widget (GTK_WIDGET (dialog), "print-layout-tab");
+  tab = vp_test_find_widget (GTK_WIDGET (dialog), "print-layout-tab");
   g_assert_nonnull (tab);
-  layout = GTK_DROP_DOWN (find_widget (tab, "print-layout"));
-  subject = GTK_DROP_DOWN (find_widget (tab, "print-subject"));
-  page_label = GTK_LABEL (find_widget (tab, "print-preview-page"));
+  layout = GTK_DROP_DOWN (vp_test_find_widget (tab, "print-layout"));
+  subject = GTK_DROP_DOWN (vp_test_find_widget (tab, "print-subject"));
+  page_label = GTK_LABEL (vp_test_find_widget (tab, "print-preview-page"));
   g_assert_cmpuint (gtk_drop_down_get_selected (layout), ==, VP_PRINT_CONTENT_HOST_SHEET);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subject)));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subject)), ==, 7);
 
   /* The preview lays the sheet out. */
-  g_assert_true (wait_for (shows_first_page, page_label));
+  g_assert_true (vp_test_wait_for (shows_first_page, page_label));
 
   /* A participant's agenda lists the participants; the choice reaches
    * the operation when the dialog applies it. */
@@ -627,10 +472,10 @@ test_print_dialog_tab (Fixture       *fixture,
 
   /* Cancelling ends the operation, so that Ctrl+P works again. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_assert_true (wait_for (print_finished, window));
-  g_assert_null (find_toplevel (print_dialog_type (), NULL));
+  g_assert_true (vp_test_wait_for (print_finished, window));
+  g_assert_null (vp_test_find_toplevel (print_dialog_type (), NULL));
 
-  destroy_other_toplevels (GTK_WINDOW (window));
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -638,12 +483,6 @@ static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 static void
@@ -661,21 +500,17 @@ test_export_pdf_writer (Fixture       *fixture,
   VpWindow *window;
   guint n_pages = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
   if (!have_poppler ())
     return;
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_nonnull (window->programme);
 
   path = g_build_filename (fixture->dir, "Sanna.pdf", NULL);
   vp_window_export_pdf (window, VP_PRINT_CONTENT_PARTICIPANT, "sanna-hoglund",
                         VP_PAPER_SIZE_LETTER, path);
-  g_assert_true (wait_for (file_exists, path));
+  g_assert_true (vp_test_wait_for (file_exists, path));
 
   /* As many pages as the layout has on that paper. */
   document = vp_print_document_new (fixture->snapshot, VP_PRINT_LAYOUT_AGENDA, "sanna-hoglund",
@@ -695,24 +530,18 @@ test_export_pdf_writer (Fixture       *fixture,
   g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
 
   /* An error names the file. */
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (fixture->dir, "Nobody.pdf", NULL);
   vp_window_export_pdf (window, VP_PRINT_CONTENT_HOST_SHEET, "no-such-host",
                         VP_PAPER_SIZE_A4, path);
-  g_assert_true (wait_for (has_message_dialog, NULL));
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  message = vp_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Nobody.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  destroy_other_toplevels (GTK_WINDOW (window));
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-has_file_chooser (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
 }
 
 static void
@@ -728,38 +557,34 @@ test_export_pdf_action (Fixture       *fixture,
   GtkWindow *chooser;
   VpWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
   if (!have_poppler ())
     return;
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_nonnull (window->programme);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
-  run_main_loop (200);
-  dialog = VP_PRINT_DIALOG (find_toplevel (VP_TYPE_PRINT_DIALOG, NULL));
+  vp_test_run_main_loop (200);
+  dialog = vp_test_wait_for_toplevel (VP_TYPE_PRINT_DIALOG);
   g_assert_nonnull (dialog);
   /* Enter exports what it suggests. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
-                 find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
+                 vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
   g_assert_cmpint (vp_print_dialog_get_content (dialog), ==, VP_PRINT_CONTENT_AGENDA);
   g_assert_null (vp_print_dialog_get_subject (dialog));
 
   /* Contacts on A4. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), "export-pdf-layout")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-layout")),
                               VP_PRINT_CONTENT_CONTACTS);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), "export-pdf-paper")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-paper")),
                               0);
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), "export-pdf-subject")));
-  gtk_widget_activate (find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
+  g_assert_false (gtk_widget_get_visible (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-subject")));
+  gtk_widget_activate (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
 
   /* The file chooser (GTK's own without a portal) suggests a name. */
-  g_assert_true (wait_for (has_file_chooser, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  chooser = vp_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
   current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (current_name, ==,
                    "Photonics Finland in Vilnius- ultrafast lasers and precision optics – "
@@ -772,9 +597,9 @@ test_export_pdf_action (Fixture       *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   path = g_build_filename (fixture->dir, "contacts.pdf", NULL);
-  if (!wait_for (file_exists, path))
+  if (!vp_test_wait_for (file_exists, path))
     {
-      GtkWindow *message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+      GtkWindow *message = vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
 
       /* say why, for a log read after the fact */
       g_error ("%s was not written%s%s", path, message != NULL ? ": " : "",
@@ -784,7 +609,7 @@ test_export_pdf_action (Fixture       *fixture,
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts"));
   g_assert_cmpint (window->export_paper, ==, VP_PAPER_SIZE_A4);
 
-  destroy_other_toplevels (GTK_WINDOW (window));
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -794,12 +619,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  vp_test_init (&argc, &argv);
 
 #define ADD_TEST(path, empty, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (empty), fixture_set_up, func, fixture_tear_down)

@@ -2,21 +2,16 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "vp-format.h"
 #include "vp-problem-item.h"
-#include "vp-programme-format.h"
 #include "vp-programme-row.h"
 #include "vp-store.h"
+#include "vp-test-gui.h"
 #include "vp-window.h"
 
 #define OLDER_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a01"
 #define NEWER_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a02"
 #define THIRD_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a03"
-
-static gboolean have_display;
 
 typedef struct
 {
@@ -30,47 +25,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
-  fixture->dir = g_dir_make_tmp ("vp-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "visits.db", NULL);
-  fixture->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  /* Settings live in memory (GSETTINGS_BACKEND=memory) for the whole run. */
-  settings = g_settings_new (APPLICATION_ID);
-  g_settings_reset (settings, "last-programme");
+  fixture->store = vp_test_store_new ("test-window", &fixture->dir);
+  vp_test_reset_last_programme ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!have_display)
+  if (!vp_test_have_display ())
     return;
 
   g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_clear_pointer (&fixture->dir, g_free);
+  vp_test_clear_dir (&fixture->dir);
 }
 
 /* A programme document (docs/programme-format.md) with the given numbers of
@@ -135,92 +105,8 @@ import_programme (VpStore    *store,
 {
   g_autofree char *json = programme_json (uid, title, start_date, end_date,
                                           n_hosts, n_participants, n_sessions);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
 
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and draw: list views make their rows then. */
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static const char *get_visible_page (VpWindow   *window,
-                                     const char *stack_name);
-
-/* Runs the main loop until the stack @stack_name shows @page, or for at
- * most @milliseconds. */
-static void
-wait_for_page (VpWindow   *window,
-               const char *stack_name,
-               const char *page,
-               guint       milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64)milliseconds * 1000;
-
-  while (g_strcmp0 (get_visible_page (window, stack_name), page) != 0 &&
-         g_get_monotonic_time () < deadline)
-    run_main_loop (50);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (VpWindow   *window,
-            const char *name)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (window), name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static const char *
-get_label (VpWindow   *window,
-           const char *name)
-{
-  GtkWidget *widget = get_widget (window, name);
-
-  g_assert_true (GTK_IS_LABEL (widget));
-  return gtk_label_get_label (GTK_LABEL (widget));
+  vp_test_import_json (store, json);
 }
 
 /* The rows the list view shows, counted from its widgets. */
@@ -245,7 +131,7 @@ count_shown_rows (GtkWidget *root)
 static GtkSingleSelection *
 get_selection (VpWindow *window)
 {
-  GtkListView *list = GTK_LIST_VIEW (get_widget (window, "programme-list"));
+  GtkListView *list = GTK_LIST_VIEW (vp_test_get_widget (window, "programme-list"));
 
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
 }
@@ -262,20 +148,7 @@ static const char *
 get_visible_page (VpWindow   *window,
                   const char *stack)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (get_widget (window, stack)));
-}
-
-static VpWindow *
-show_window (VpStore *store)
-{
-  VpWindow *window = vp_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  run_main_loop (300);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
+  return gtk_stack_get_visible_child_name (GTK_STACK (vp_test_get_widget (window, stack)));
 }
 
 /* A second connection, as visit-planner-cli would open: what the window
@@ -308,51 +181,6 @@ find_stored (VpStore    *store,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { \
-    if (!have_display) \
-      { \
-        g_test_skip ("No display: run under xvfb-run"); \
-        return; \
-      } \
-  } G_STMT_END
-
 /* Tests {{{1 */
 
 static void
@@ -361,37 +189,37 @@ test_list_and_counts (Fixture       *fixture,
 {
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 2);
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 2);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 2);
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
   g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "programme");
 
   /* Newest first, and without a remembered programme the newest is shown. */
   g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Newer visit");
-  g_assert_cmpstr (get_label (window, "hosts-value"), ==, "4");
-  g_assert_cmpstr (get_label (window, "participants-value"), ==, "9");
-  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "6");
-  g_assert_cmpstr (get_label (window, "days-value"), ==, "3 days");
-  g_assert_cmpstr (get_label (window, "country-value"), ==, "Lithuania (LT)");
-  g_assert_cmpstr (get_label (window, "timezone-value"), ==, "Europe/Vilnius");
-  g_assert_cmpstr (get_label (window, "first-day-value"), ==, "Monday, 20 September 2027");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Newer visit");
+  g_assert_cmpstr (vp_test_get_label (window, "hosts-value"), ==, "4");
+  g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "9");
+  g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "6");
+  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, "3 days");
+  g_assert_cmpstr (vp_test_get_label (window, "country-value"), ==, "Lithuania (LT)");
+  g_assert_cmpstr (vp_test_get_label (window, "timezone-value"), ==, "Europe/Vilnius");
+  g_assert_cmpstr (vp_test_get_label (window, "first-day-value"), ==, "Monday, 20 September 2027");
 
   gtk_single_selection_set_selected (get_selection (window), 1);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
 
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Older visit");
-  g_assert_cmpstr (get_label (window, "hosts-value"), ==, "2");
-  g_assert_cmpstr (get_label (window, "participants-value"), ==, "5");
-  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "3");
-  g_assert_cmpstr (get_label (window, "days-value"), ==, "4 days");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Older visit");
+  g_assert_cmpstr (vp_test_get_label (window, "hosts-value"), ==, "2");
+  g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "5");
+  g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "3");
+  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, "4 days");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -402,13 +230,13 @@ test_empty (Fixture       *fixture,
 {
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
-  g_assert_true (gtk_widget_get_mapped (get_widget (window, "empty-page")));
-  g_assert_false (gtk_widget_get_mapped (get_widget (window, "programme-list")));
+  g_assert_true (gtk_widget_get_mapped (vp_test_get_widget (window, "empty-page")));
+  g_assert_false (gtk_widget_get_mapped (vp_test_get_widget (window, "programme-list")));
   g_assert_cmpuint (count_shown_rows (GTK_WIDGET (window)), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -420,16 +248,16 @@ test_empty_then_import (Fixture       *fixture,
 {
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -440,27 +268,27 @@ test_import_while_open (Fixture       *fixture,
 {
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   gtk_single_selection_set_selected (get_selection (window), 1);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
 
   /* Newer than both: it goes first, and the selection stays where it was
    * although the store replaced every item of its list. */
   import_programme (fixture->store, THIRD_UID, "Third visit", "2028-02-01", "2028-02-03", 1, 1, 1);
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 3);
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 3);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 3);
   g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
   g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, 2);
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Older visit");
-  g_assert_cmpstr (get_label (window, "participants-value"), ==, "5");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Older visit");
+  g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "5");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -473,21 +301,21 @@ test_selected_deleted (Fixture       *fixture,
   VpWindow *window;
   gint64 id;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
 
   id = vp_store_find_programme (fixture->store, NEWER_UID, &error);
   g_assert_no_error (error);
   g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
   g_assert_no_error (error);
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
   g_assert_null (get_selected_uid (window));
   g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "unselected");
 
@@ -502,7 +330,7 @@ test_last_programme (Fixture       *fixture,
   g_autofree char *remembered = NULL;
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
@@ -510,12 +338,12 @@ test_last_programme (Fixture       *fixture,
   settings = g_settings_new (APPLICATION_ID);
   g_settings_set_string (settings, "last-programme", OLDER_UID);
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_cmpstr (get_selected_uid (window), ==, OLDER_UID);
-  g_assert_cmpstr (get_label (window, "sessions-value"), ==, "3");
+  g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "3");
 
   gtk_single_selection_set_selected (get_selection (window), 0);
-  run_main_loop (100);
+  vp_test_run_main_loop (100);
   remembered = g_settings_get_string (settings, "last-programme");
   g_assert_cmpstr (remembered, ==, NEWER_UID);
 
@@ -530,20 +358,20 @@ test_new_programme (Fixture       *fixture,
   g_autoptr(VpProgramme) stored = NULL;
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "empty");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-programme", NULL));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
   g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "programme");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_widget (window, "view-stack"))),
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"))),
                    ==, "overview");
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "New Programme");
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "New Programme");
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
 
   other = reopen_store (fixture);
   stored = find_stored (other, "New Programme");
@@ -565,18 +393,19 @@ test_edit_overview (Fixture       *fixture,
   GtkWidget *email_row;
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "title-row")), "Vilnius, spring 2027");
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "lump-sum-row")), "1 250,50");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row")),
+                         "Vilnius, spring 2027");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "lump-sum-row")), "1 250,50");
   /* Not an address: shown as wrong, and not saved. */
-  email_row = get_widget (window, "coordinator-email-row");
+  email_row = vp_test_get_widget (window, "coordinator-email-row");
   gtk_editable_set_text (GTK_EDITABLE (email_row), "aino at example");
   g_assert_true (gtk_widget_has_css_class (email_row, "error"));
-  run_main_loop (1000);
+  vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);
   stored = find_stored (other, "Vilnius, spring 2027");
@@ -584,17 +413,17 @@ test_edit_overview (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, OLDER_UID);
   g_assert_cmpfloat (vp_programme_get_lump_sum_eur (stored), ==, 1250.5);
   g_assert_null (vp_programme_get_coordinator_email (stored));
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
   /* The sidebar follows. */
   g_assert_cmpstr (vp_programme_get_title (gtk_single_selection_get_selected_item (get_selection (window))),
                    ==, "Vilnius, spring 2027");
 
   /* An empty title is refused; the stored one stays. */
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "title-row")), "  ");
-  g_assert_true (gtk_widget_has_css_class (get_widget (window, "title-row"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row")), "  ");
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (window, "title-row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (email_row), "aino@example.org");
   g_assert_false (gtk_widget_has_css_class (email_row, "error"));
-  run_main_loop (1000);
+  vp_test_run_main_loop (1000);
   g_clear_object (&stored);
   g_clear_object (&other);
   other = reopen_store (fixture);
@@ -616,27 +445,27 @@ test_delete_undo (Fixture       *fixture,
   guint n_hosts, n_participants, n_sessions;
   gint64 id;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
   g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   other = reopen_store (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 1);
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
   g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "unselected");
   g_clear_object (&other);
 
   /* The toast's Undo button puts it back, and shows it again. */
-  undo = find_button (GTK_WIDGET (window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   other = reopen_store (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
@@ -649,14 +478,14 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (n_participants, ==, 9);
   g_assert_cmpuint (n_sessions, ==, 6);
   g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
-  g_assert_cmpstr (get_label (window, "programme-heading"), ==, "Newer visit");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Newer visit");
 
   /* Ctrl+Z does the same once the toast has gone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (fixture->store)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
   g_clear_object (&other);
   other = reopen_store (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
@@ -675,21 +504,21 @@ test_duplicate (Fixture       *fixture,
   VpWindow *window;
   guint n_hosts, n_participants, n_sessions;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-programme", NULL));
-  run_main_loop (200);
-  dialog = find_message_dialog ();
+  vp_test_run_main_loop (200);
+  dialog = vp_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   /* The same weekday a year on is offered. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))),
                    ==, "2028-04-11");
   adw_message_dialog_response (dialog, "duplicate");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  run_main_loop (300);
+  vp_test_run_main_loop (300);
 
   other = reopen_store (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 2);
@@ -713,25 +542,27 @@ test_search (Fixture       *fixture,
 {
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
   import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
-  window = show_window (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "OLDER");
-  run_main_loop (400);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "programme-search")), "OLDER");
+  vp_test_run_main_loop (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 1);
-  g_assert_cmpuint (count_shown_rows (get_widget (window, "programme-list")), ==, 1);
+  g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
 
   /* Words match anywhere, in any order: the country's name too. */
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "lithuania visit");
-  run_main_loop (400);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "programme-search")),
+                         "lithuania visit");
+  vp_test_run_main_loop (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 2);
 
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (window, "programme-search")), "nothing like it");
-  run_main_loop (400);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "programme-search")),
+                         "nothing like it");
+  vp_test_run_main_loop (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 0);
   g_assert_cmpstr (get_visible_page (window, "main-stack"), ==, "programmes");
 
@@ -748,33 +579,33 @@ test_search (Fixture       *fixture,
   "    { \"id\": \"a\", \"title\": \"Laser lab\", \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T12:00\" },\n" \
   "    { \"id\": \"b\", \"title\": \"Optics workshop\", \"start\": \"2027-04-13T11:00\", \"end\": \"2027-04-13T13:00\" } ] }\n"
 
+static gboolean
+shows_problems (gpointer data)
+{
+  return g_strcmp0 (get_visible_page (data, "checks-stack"), "problems") == 0;
+}
+
 static void
 test_checks_double_booking (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (DOUBLE_BOOKED, strlen (DOUBLE_BOOKED));
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
   GtkListView *list;
   GListModel *model;
   guint position = GTK_INVALID_LIST_POSITION;
   VpWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (fixture->store, snapshot, VP_STORE_IMPORT_NONE, NULL,
-                                           &error));
-  window = show_window (fixture->store);
-  run_main_loop (700);
+  vp_test_import_json (fixture->store, DOUBLE_BOOKED);
+  window = vp_test_show_window (fixture->store, 1000);
+  vp_test_run_main_loop (700);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "checks"));
   /* the checks run in a thread: on a loaded machine they take a while */
-  wait_for_page (window, "checks-stack", "problems", 20000);
+  vp_test_wait_for (shows_problems, window);
   g_assert_cmpstr (get_visible_page (window, "checks-stack"), ==, "problems");
 
-  list = GTK_LIST_VIEW (get_widget (window, "problem-list"));
+  list = GTK_LIST_VIEW (vp_test_get_widget (window, "problem-list"));
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -791,22 +622,12 @@ test_checks_double_booking (Fixture       *fixture,
 
   /* Activating it opens the agenda, where sessions are moved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position));
-  run_main_loop (300);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_widget (window, "view-stack"))),
+  vp_test_run_main_loop (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"))),
                    ==, "agenda");
 
   /* Close whatever editor the agenda opened. */
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-      {
-        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
-
-        if (toplevel != GTK_WINDOW (window))
-          gtk_window_destroy (toplevel);
-      }
-  }
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -817,12 +638,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  vp_test_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
