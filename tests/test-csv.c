@@ -1345,6 +1345,29 @@ test_skip_bad_email (void)
   g_assert_cmpuint (vp_snapshot_get_participants (result)->len, ==, 4);
 }
 
+/* Found by fuzz-csv: an update by id must not give someone an address
+ * another participant has (an export of the result would not import back
+ * unchanged). */
+static void
+test_skip_email_of_another (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpCsvReport) again_report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_PARTICIPANTS,
+                 "id,name,email\np2,Jukka Räsänen,AINO@example.org\n", &report);
+  g_autoptr(GBytes) exported = vp_csv_export (result, VP_CSV_KIND_PARTICIPANTS);
+  g_autoptr(VpSnapshot) again = import_bytes (result, VP_CSV_KIND_PARTICIPANTS, exported,
+                                              &again_report);
+
+  assert_counts (report, 0, 0, 0, 1);
+  assert_skipped (report, 0, 2, "Aino Mäkelä");
+  g_assert_cmpstr (vp_participant_get_email (vp_snapshot_lookup_participant (result, "p2")), ==,
+                   "jukka@example.org");
+  g_assert_cmpuint (again_report->added + again_report->updated + again_report->skipped->len, ==, 0);
+}
+
 static void
 test_skip_bad_host_email (void)
 {
@@ -1976,6 +1999,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/import/skip/no-name", test_skip_no_name);
   g_test_add_func ("/csv/import/skip/bad-email", test_skip_bad_email);
+  g_test_add_func ("/csv/import/skip/email-of-another", test_skip_email_of_another);
   g_test_add_func ("/csv/import/skip/bad-host-email", test_skip_bad_host_email);
   g_test_add_func ("/csv/import/skip/unknown-country", test_skip_unknown_country);
   g_test_add_func ("/csv/import/skip/unknown-role", test_skip_unknown_role);

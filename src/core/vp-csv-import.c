@@ -547,6 +547,7 @@ vp_csv_import (VpSnapshot    *snapshot,
   g_autoptr(GHashTable) refs = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) resolved = NULL;  /* index of an existing object → line */
+  gboolean matched_by_id;
   gboolean people = kind == VP_CSV_KIND_PARTICIPANTS;
   GPtrArray *list;
   Import import = { { 0, }, NULL, NULL };
@@ -663,27 +664,31 @@ vp_csv_import (VpSnapshot    *snapshot,
           match_key = g_strconcat ("key:", folded, NULL);
         }
 
-      /* the same person or host twice in one file */
-      {
-        const char *keys[] = { id_key, match_key };
-        gboolean duplicate = FALSE;
-
-        for (guint k = 0; k < G_N_ELEMENTS (keys) && !duplicate; k++)
-          if (keys[k] != NULL && g_hash_table_contains (seen, keys[k]))
-            {
-              skip_row (report, line,
-                        people ? _("the same person as on line %u") : _("the same host as on line %u"),
-                        GPOINTER_TO_UINT (g_hash_table_lookup (seen, keys[k])));
-              duplicate = TRUE;
-            }
-        if (duplicate)
-          continue;
-      }
-
       if (id_key != NULL)
         index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, id_key));
+      matched_by_id = index > 0;
       if (index == 0 && match_key != NULL)
         index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
+
+      /* The same person or host twice in one file: by id, and by email or
+       * name unless the row's own id already says who it is (the stored
+       * list may hold two people with one address). */
+      {
+        const char *duplicate = NULL;
+
+        if (id_key != NULL && g_hash_table_contains (seen, id_key))
+          duplicate = id_key;
+        else if (!matched_by_id && match_key != NULL && g_hash_table_contains (seen, match_key))
+          duplicate = match_key;
+
+        if (duplicate != NULL)
+          {
+            skip_row (report, line,
+                      people ? _("the same person as on line %u") : _("the same host as on line %u"),
+                      GPOINTER_TO_UINT (g_hash_table_lookup (seen, duplicate)));
+            continue;
+          }
+      }
 
       /* one existing object, reached from two rows by different keys */
       if (index > 0 && g_hash_table_contains (resolved, GUINT_TO_POINTER (index)))
@@ -692,6 +697,26 @@ vp_csv_import (VpSnapshot    *snapshot,
                     people ? _("the same person as on line %u") : _("the same host as on line %u"),
                     GPOINTER_TO_UINT (g_hash_table_lookup (resolved, GUINT_TO_POINTER (index))));
           continue;
+        }
+
+      /* an update must not give someone the email (a host the name) that
+       * another one already has */
+      if (matched_by_id && match_key != NULL)
+        {
+          guint other = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
+
+          if (other > 0 && other != index)
+            {
+              GObject *holder = g_ptr_array_index (list, other - 1);
+
+              skip_row (report, line,
+                        people ? _("“%s” is already the email of %s")
+                               : _("“%s” is already the name of another host (%s)"),
+                        match_text,
+                        people ? vp_participant_get_name (VP_PARTICIPANT (holder))
+                               : vp_host_get_ref (VP_HOST (holder)));
+              continue;
+            }
         }
 
       if (index > 0)
@@ -721,6 +746,8 @@ vp_csv_import (VpSnapshot    *snapshot,
               report->updated++;
               g_ptr_array_index (list, index - 1) = g_steal_pointer (&changed);
               g_object_unref (existing);
+              if (match_key != NULL && !g_hash_table_contains (by_key, match_key))
+                g_hash_table_insert (by_key, g_strdup (match_key), GUINT_TO_POINTER (index));
             }
         }
       else
@@ -750,6 +777,8 @@ vp_csv_import (VpSnapshot    *snapshot,
           g_hash_table_add (refs, g_strdup (ref));
           g_ptr_array_add (list, g_steal_pointer (&added));
           report->added++;
+          if (match_key != NULL && !g_hash_table_contains (by_key, match_key))
+            g_hash_table_insert (by_key, g_strdup (match_key), GUINT_TO_POINTER (list->len));
         }
 
       if (id_key != NULL)

@@ -123,7 +123,7 @@ open_leg_dialog (VpParticipantEditor *self,
                  int                  index)
 {
   const VpTravelLeg *leg = index >= 0 ? g_ptr_array_index (self->legs, index) : NULL;
-  const char *timezone = self->programme ? vp_programme_get_timezone (self->programme) : NULL;
+  const char *zone = self->programme ? vp_programme_get_timezone (self->programme) : NULL;
   const char *date = NULL;
   VpTravelLegDialog *dialog;
 
@@ -132,7 +132,7 @@ open_leg_dialog (VpParticipantEditor *self,
     date = self->legs->len == 0 ? vp_programme_get_start_date (self->programme)
                                 : vp_programme_get_end_date (self->programme);
 
-  dialog = vp_travel_leg_dialog_new (leg, timezone, date);
+  dialog = vp_travel_leg_dialog_new (leg, zone, date);
   g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (leg_applied_cb), self, 0);
