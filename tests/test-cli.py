@@ -454,6 +454,56 @@ class TestCommands(CliTestCase):
         self.assertNotIn("description", exported["programme"])
 
 
+class TestImportIcs(CliTestCase):
+    """import-ics from the command line: the importer's own cases are in
+    test-ical-import.c; these check the command's contract."""
+
+    def empty_copy(self):
+        """A programme like the demo but without sessions, with another uid."""
+        with open(DEMO, encoding="utf-8") as f:
+            document = json.load(f)
+        document["programme"]["uid"] = "ics-target"
+        document["sessions"] = []
+        return self.write("empty.visit.json", json.dumps(document).encode("utf-8"))
+
+    def test_own_calendar_imports(self):
+        self.import_demo()
+        self.run_ok("import", self.empty_copy())
+        calendar = self.path("demo.ics")
+        self.run_ok("ics", self.demo_uid(), "-o", calendar)
+        result = self.run_ok("import-ics", "ics-target", calendar)
+        report = result.stdout.decode("utf-8").splitlines()[0]
+        self.assertIn("27 added, 0 updated, 0 unchanged, 0 skipped", report)
+        again = self.run_ok("import-ics", "ics-target", calendar)
+        self.assertIn("0 added, 0 updated, 27 unchanged, 0 skipped",
+                      again.stdout.decode("utf-8").splitlines()[0])
+
+    def test_broken_calendar_changes_nothing(self):
+        self.import_demo()
+        broken = self.write("broken.ics", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                            b"BEGIN:VEVENT\r\nUID:x\r\n")
+        before = sha256(self.database)
+        result = self.run_cli("import-ics", self.demo_uid(), broken)
+        self.assert_one_line_error(result, "broken.ics")
+        self.assertEqual(sha256(self.database), before)
+
+    def test_skipped_event_exit_status(self):
+        self.import_demo()
+        calendar = self.write("repeat.ics", (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:weekly@example.org\r\nDTSTAMP:20270101T000000Z\r\n"
+            "DTSTART;TZID=Europe/Vilnius:20270414T100000\r\n"
+            "DTEND;TZID=Europe/Vilnius:20270414T110000\r\n"
+            "RRULE:FREQ=WEEKLY;COUNT=1000000\r\nSUMMARY:Weekly call\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n").encode("utf-8"))
+        result = self.run_cli("import-ics", self.demo_uid(), calendar)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("1 skipped", result.stdout.decode("utf-8"))
+
+    def test_usage(self):
+        self.assert_usage_error(self.run_cli("import-ics", "1"))
+
+
 class TestMalformed(CliTestCase):
     """Every malformed document: exit 2, one line naming the file and the
     member, and the database untouched."""

@@ -554,6 +554,34 @@ command_ics (CliContext *context)
   return EXIT_OK;
 }
 
+/* For the importers: reads the whole file at @path first (a bad file never
+ * opens the database), then the programme it goes into.  Prints the error
+ * and returns FALSE when either fails. */
+static gboolean
+read_file_then_programme (CliContext  *context,
+                          const char  *path,
+                          gsize        max_bytes,
+                          const char  *programme,
+                          GBytes     **bytes,
+                          VpStore    **store,
+                          VpSnapshot **snapshot)
+{
+  g_autoptr(GError) error = NULL;
+
+  *bytes = vp_file_read (path, max_bytes, &error);
+  if (*bytes != NULL)
+    *store = open_store (context, &error);
+  if (*store != NULL)
+    *snapshot = load_programme (*store, programme, &error);
+  if (*snapshot == NULL)
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_csv_kind (const char *word,
                 VpCsvKind  *kind)
@@ -595,22 +623,10 @@ command_import_csv (CliContext *context)
   path = g_ptr_array_index (arguments.positional, 2);
   display = g_filename_display_name (path);
 
-  /* The file is read whole before the database is touched. */
-  bytes = vp_file_read (path, VP_CSV_MAX_BYTES, &error);
-  if (bytes == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE_;
-    }
-
-  store = open_store (context, &error);
-  if (store != NULL)
-    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
-  if (snapshot == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE_;
-    }
+  if (!read_file_then_programme (context, path, VP_CSV_MAX_BYTES,
+                                 g_ptr_array_index (arguments.positional, 0),
+                                 &bytes, &store, &snapshot))
+    return EXIT_FAILURE_;
 
   updated = vp_csv_import (snapshot, kind, bytes, &report, &error);
   if (updated == NULL ||
@@ -696,22 +712,10 @@ command_import_ics (CliContext *context)
   path = g_ptr_array_index (arguments.positional, 1);
   display = g_filename_display_name (path);
 
-  /* The file is read whole before the database is touched. */
-  bytes = vp_file_read (path, VP_ICAL_IMPORT_MAX_BYTES, &error);
-  if (bytes == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE_;
-    }
-
-  store = open_store (context, &error);
-  if (store != NULL)
-    snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
-  if (snapshot == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE_;
-    }
+  if (!read_file_then_programme (context, path, VP_ICAL_IMPORT_MAX_BYTES,
+                                 g_ptr_array_index (arguments.positional, 0),
+                                 &bytes, &store, &snapshot))
+    return EXIT_FAILURE_;
 
   /* One transaction: a file that cannot be read changes nothing. */
   updated = vp_ical_import (snapshot, bytes, &report, &error);
