@@ -75,69 +75,46 @@ write_init (Write       *write,
   write->participant_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The row id is the last parameter of each insert: NULL lets SQLite choose. */
-  statements->insert_host =
-    vp_store_prepare (store,
-                      "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
-                      "contact_email, phone, address, city, country, latitude, longitude, "
-                      "max_group_size, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      error);
-  if (statements->insert_host == NULL)
-    return FALSE;
+  const struct
+  {
+    sqlite3_stmt **stmt;
+    const char    *sql;
+  } prepared[] = {
+    { &statements->insert_host,
+      "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
+      "contact_email, phone, address, city, country, latitude, longitude, "
+      "max_group_size, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+    { &statements->insert_participant,
+      "INSERT INTO participants (programme_id, ref, position, name, email, "
+      "organisation, phone, country, role, dietary, accessibility, "
+      "emergency_contact, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+    { &statements->insert_leg,
+      "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
+      "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
+      "arrive_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)" },
+    { &statements->insert_stay,
+      "INSERT INTO stays (participant_id, position, name, address, check_in, "
+      "check_out) VALUES (?,?,?,?,?,?)" },
+    { &statements->insert_session,
+      "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+    { &statements->update_session,
+      "UPDATE sessions SET (" SESSION_FIELDS ") = "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?19" },
+    { &statements->insert_attendance,
+      "INSERT INTO attendances (session_id, participant_id, position) VALUES (?,?,?)" },
+    { &statements->delete_attendances,
+      "DELETE FROM attendances WHERE session_id = ?" },
+  };
 
-  statements->insert_participant =
-    vp_store_prepare (store,
-                      "INSERT INTO participants (programme_id, ref, position, name, email, "
-                      "organisation, phone, country, role, dietary, accessibility, "
-                      "emergency_contact, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      error);
-  if (statements->insert_participant == NULL)
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (prepared); i++)
+    {
+      *prepared[i].stmt = vp_store_prepare (store, prepared[i].sql, error);
+      if (*prepared[i].stmt == NULL)
+        return FALSE;
+    }
 
-  statements->insert_leg =
-    vp_store_prepare (store,
-                      "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
-                      "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
-                      "arrive_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                      error);
-  if (statements->insert_leg == NULL)
-    return FALSE;
-
-  statements->insert_stay =
-    vp_store_prepare (store,
-                      "INSERT INTO stays (participant_id, position, name, address, check_in, "
-                      "check_out) VALUES (?,?,?,?,?,?)",
-                      error);
-  if (statements->insert_stay == NULL)
-    return FALSE;
-
-  statements->insert_session =
-    vp_store_prepare (store,
-                      "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      error);
-  if (statements->insert_session == NULL)
-    return FALSE;
-
-  statements->update_session =
-    vp_store_prepare (store,
-                      "UPDATE sessions SET (" SESSION_FIELDS ") = "
-                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?19",
-                      error);
-  if (statements->update_session == NULL)
-    return FALSE;
-
-  statements->insert_attendance =
-    vp_store_prepare (store,
-                      "INSERT INTO attendances (session_id, participant_id, position) "
-                      "VALUES (?,?,?)",
-                      error);
-  if (statements->insert_attendance == NULL)
-    return FALSE;
-
-  statements->delete_attendances =
-    vp_store_prepare (store, "DELETE FROM attendances WHERE session_id = ?", error);
-
-  return statements->delete_attendances != NULL;
+  return TRUE;
 }
 
 /* Runs a one-off statement with one row id bound to ?1 and, optionally, a
