@@ -1009,6 +1009,20 @@ test_read_invalid_value_after_object (void)
   g_assert_true (error != NULL && strstr (error->message, "after the end of the document") != NULL);
 }
 
+/* Found by fuzz-programme: json-glib 1.6 leaks on a bad escape; the reader
+ * refuses it first, with its place. */
+static void
+test_read_invalid_escape (void)
+{
+  g_autofree char *text = replace_once (base_document, "\"Visit one\"", "\"Visit \\u00*0 one\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+  g_assert_null (snapshot);
+  g_assert_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX);
+  g_assert_true (error != NULL && strstr (error->message, "escape") != NULL);
+}
+
 static void
 test_read_invalid_utf8 (void)
 {
@@ -1149,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/format/read/invalid/empty", test_read_invalid_empty);
   g_test_add_func ("/format/read/invalid/not-object", test_read_invalid_not_object);
   g_test_add_func ("/format/read/invalid/utf8", test_read_invalid_utf8);
+  g_test_add_func ("/format/read/invalid/escape", test_read_invalid_escape);
   g_test_add_func ("/format/read/invalid/value-before-object", test_read_invalid_value_before_object);
   g_test_add_func ("/format/read/invalid/value-after-object", test_read_invalid_value_after_object);
   g_test_add_func ("/format/read/invalid/lone-surrogate", test_read_invalid_lone_surrogate);

@@ -113,10 +113,38 @@ prescan (const char  *data,
         }
       else if (in_string)
         {
-          if (*p == '\\' && p + 1 < end)
-            p++;
+          /* Escapes are checked here, where the line and column are known
+           * (json-glib 1.6 also leaks memory on a bad one). */
+          if (*p == '\\')
+            {
+              gboolean valid = p + 1 < end && strchr ("\"\\/bfnrtu", p[1]) != NULL && p[1] != '\0';
+
+              if (valid && p[1] == 'u')
+                {
+                  valid = p + 5 < end;
+                  for (int k = 2; valid && k < 6; k++)
+                    valid = g_ascii_isxdigit (p[k]);
+                }
+              if (!valid)
+                {
+                  g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX,
+                               _("line %u, column %u: not valid JSON: a backslash in a string "
+                                 "must start an escape like \\n or \\u00e4"),
+                               line, (guint)g_utf8_strlen (line_start, p - line_start) + 1);
+                  return FALSE;
+                }
+              p++;
+            }
           else if (*p == '"')
             in_string = FALSE;
+          else if ((guchar)*p < 0x20)
+            {
+              g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX,
+                           _("line %u, column %u: not valid JSON: a control character in a "
+                             "string (write it as an escape, like \\t)"),
+                           line, (guint)g_utf8_strlen (line_start, p - line_start) + 1);
+              return FALSE;
+            }
         }
       else if (*p == '"')
         in_string = TRUE;
