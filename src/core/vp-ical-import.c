@@ -235,7 +235,7 @@ typedef struct
 } OpenComponent;
 
 /* Components directly in the VCALENDAR that are neither events nor zones
- * (VTODO, VJOURNAL ...), by name. */
+ * (to-dos, journal entries and the like), by name. */
 typedef struct
 {
   char  *name;

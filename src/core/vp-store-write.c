@@ -1260,6 +1260,38 @@ touch_sessions (VpStore     *self,
   return run_with_ids (self, sql, id, g_get_real_time () / G_USEC_PER_SEC, error);
 }
 
+/* The ref a saved row ends with: the one given, else for an update the
+ * stored one, else a new one.  NULL (with VP_STORE_ERROR_NOT_FOUND) when
+ * @id names no row of @table in the programme. */
+static char *
+ref_for_save (VpStore     *self,
+              const char  *table,
+              const char  *prefix,
+              const char  *what,
+              gint64       programme_id,
+              gint64       id,
+              const char  *given,
+              GError     **error)
+{
+  g_autofree char *stored = NULL;
+
+  if (id != 0)
+    {
+      stored = stored_ref (self, table, programme_id, id);
+      if (stored == NULL)
+        {
+          not_found (error, what, id);
+          return NULL;
+        }
+    }
+
+  if (given != NULL)
+    return g_strdup (given);
+  if (stored != NULL)
+    return g_steal_pointer (&stored);
+  return new_ref (self, table, prefix, programme_id);
+}
+
 static gint64
 next_position (VpStore    *self,
                const char *table,
@@ -1324,23 +1356,14 @@ vp_store_save_host (VpStore  *self,
   if (!programme_exists (self, programme_id, error) || !write_init (&write, self, programme_id, error))
     goto fail;
 
-  if (id != 0)
-    {
-      g_autofree char *ref = stored_ref (self, "hosts", programme_id, id);
+  {
+    g_autofree char *ref = ref_for_save (self, "hosts", "host", _("host"), programme_id, id,
+                                         vp_host_get_ref (host), error);
 
-      if (ref == NULL)
-        {
-          not_found (error, _("host"), id);
-          goto fail;
-        }
-      if (vp_host_get_ref (host) == NULL)
-        vp_host_set_ref (host, ref);
-    }
-  else if (vp_host_get_ref (host) == NULL)
-    {
-      g_autofree char *ref = new_ref (self, "hosts", "host", programme_id);
-      vp_host_set_ref (host, ref);
-    }
+    if (ref == NULL)
+      goto fail;
+    vp_host_set_ref (host, ref);
+  }
 
   if (id == 0)
     {
@@ -1483,23 +1506,14 @@ vp_store_save_participant (VpStore        *self,
     goto fail;
 
   id = vp_participant_get_id (participant);
-  if (id != 0)
-    {
-      g_autofree char *ref = stored_ref (self, "participants", programme_id, id);
+  {
+    g_autofree char *ref = ref_for_save (self, "participants", "participant", _("participant"), programme_id, id,
+                                         vp_participant_get_ref (participant), error);
 
-      if (ref == NULL)
-        {
-          not_found (error, _("participant"), id);
-          goto fail;
-        }
-      if (vp_participant_get_ref (participant) == NULL)
-        vp_participant_set_ref (participant, ref);
-    }
-  else if (vp_participant_get_ref (participant) == NULL)
-    {
-      g_autofree char *ref = new_ref (self, "participants", "participant", programme_id);
-      vp_participant_set_ref (participant, ref);
-    }
+    if (ref == NULL)
+      goto fail;
+    vp_participant_set_ref (participant, ref);
+  }
 
   if (id == 0)
     {
