@@ -5,12 +5,14 @@ VP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian 12 / Ubuntu package names: the build, the run and the tests (clang
 # and libclang-rt-dev, which holds libFuzzer, for the fuzz targets).
+# at-spi2-core provides the accessibility bus that GTK connects to (screen
+# readers, and the window tests): a desktop has it, a minimal system does not.
 VP_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libical-dev libsqlite3-dev libjson-glib-dev
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11
+  xvfb xauth dbus dbus-x11 at-spi2-core
   python3 tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   poppler-utils fonts-noto-color-emoji
   nodejs npm python3-icalendar
