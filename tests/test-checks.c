@@ -924,6 +924,35 @@ test_after_departure_triggers (void)
   expect_message_names (problem, "Debriefing at Alpha");
 }
 
+/* At the end of the years a time can have: the programme is in Kiritimati
+ * (UTC+14), where Ana's flight at 9999-12-31T11:00 UTC leaves in the year
+ * 10000, which GDateTime cannot hold; the message still says when. */
+static const char far_future_document[] =
+  "{ \"format\": \"visit-planner-programme\", \"version\": 1,\n"
+  "  \"programme\": { \"title\": \"Far future\", \"host_country\": \"KI\",\n"
+  "    \"timezone\": \"Pacific/Kiritimati\",\n"
+  "    \"start_date\": \"9999-12-27\", \"end_date\": \"9999-12-31\" },\n"
+  "  \"participants\": [ { \"id\": \"p\", \"name\": \"Ana\", \"travel\": [\n"
+  "    { \"depart\": \"9999-12-26T10:00\", \"arrive\": \"9999-12-26T12:00\" },\n"
+  "    { \"depart\": \"9999-12-31T11:00\", \"depart_timezone\": \"UTC\",\n"
+  "      \"arrive\": \"9999-12-31T13:00\", \"arrive_timezone\": \"UTC\" } ] } ],\n"
+  "  \"sessions\": [ { \"id\": \"s\", \"uid\": \"uid-s\", \"title\": \"Last session\",\n"
+  "    \"timezone\": \"UTC\", \"start\": \"9999-12-31T08:00\", \"end\": \"9999-12-31T12:00\" } ]\n"
+  "}\n";
+
+static void
+test_after_departure_year_10000 (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_document (far_future_document, NULL, 0);
+  g_autoptr(GPtrArray) problems = vp_checks_run (snapshot, NULL);
+  VpProblem *problem = expect_code (problems, "after-departure");
+
+  /* 10000-01-01 is a Saturday; 01:00 in UTC+14 */
+  expect_message_names (problem, "Ana leaves on Sat 1 Jan 01:00 ");
+  expect_message_lacks (problem, "?");
+  expect_message_lacks (problem, "(null)");
+}
+
 static void
 test_after_departure_leaves_at_end (void)
 {
@@ -1723,6 +1752,7 @@ main (int   argc,
   g_test_add_func ("/checks/after-departure/triggers", test_after_departure_triggers);
   g_test_add_func ("/checks/after-departure/leaves-at-end", test_after_departure_leaves_at_end);
   g_test_add_func ("/checks/after-departure/late-joiner", test_after_departure_late_joiner);
+  g_test_add_func ("/checks/after-departure/year-10000", test_after_departure_year_10000);
 
   g_test_add_func ("/checks/no-accommodation/triggers", test_no_accommodation_triggers);
   g_test_add_func ("/checks/no-accommodation/consecutive-stays",

@@ -867,6 +867,17 @@ static const InvalidCase invalid_cases[] = {
   { "/format/read/invalid/time-with-offset",
     { { "sessions[0].start", "\"2027-04-13T10:00+03:00\"" } },
     VP_FORMAT_ERROR_INVALID, "sessions[0].start" },
+  /* 9999-12-31T20:00 in Los Angeles is in the year 10000 in UTC: check
+   * printed “leaves on ?” for it, and calendars cannot write it */
+  { "/format/read/invalid/time-after-year-9999-in-utc",
+    { { "sessions[1].timezone", "\"America/Los_Angeles\"" },
+      { "sessions[1].start", "\"9999-12-31T20:00\"" },
+      { "sessions[1].end", "\"9999-12-31T21:00\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[1].start" },
+  { "/format/read/invalid/time-before-year-1-in-utc",
+    { { "sessions[1].timezone", "\"Asia/Tokyo\"" },
+      { "sessions[1].start", "\"0001-01-01T08:00\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[1].start" },
   { "/format/read/invalid/end-before-start", { { "sessions[0].end", "\"2027-04-13T09:00\"" } },
     VP_FORMAT_ERROR_INVALID, "sessions[0].end" },
   { "/format/read/invalid/end-equals-start", { { "sessions[0].end", "\"2027-04-13T10:00\"" } },

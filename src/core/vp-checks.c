@@ -223,17 +223,46 @@ add_problem (Checker       *checker,
   g_ptr_array_add (checker->by_severity[severity], problem);
 }
 
+/* 400 Gregorian years, after which the calendar repeats: same dates on the
+ * same weekdays. */
+#define GREGORIAN_CYCLE_SECONDS (G_GINT64_CONSTANT (146097) * 24 * 3600)
+
 /* “Tue 13 Apr 10:00”, in the programme's zone. */
 static char *
 format_instant (Checker *checker,
                 gint64   instant)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, checker->zone) : NULL;
 
-  if (utc == NULL)
-    return g_strdup ("?");
-  local = g_date_time_to_timezone (utc, checker->zone);
+  /* GDateTime holds the years 1 to 9999 only, and 9999-12-31T20:00Z is in
+   * the year 10000 in Kiritimati.  The text shows no year, so the same
+   * instant 400 years nearer gives it: the calendar repeats, and so do the
+   * zone's rules (before tzdata's first change and after its last, they do
+   * not change at all). */
+  if (local == NULL)
+    {
+      gint64 nearer = instant > 0 ? instant - GREGORIAN_CYCLE_SECONDS
+                                  : instant + GREGORIAN_CYCLE_SECONDS;
+
+      g_clear_pointer (&utc, g_date_time_unref);
+      utc = g_date_time_new_from_unix_utc (nearer);
+      local = utc != NULL ? g_date_time_to_timezone (utc, checker->zone) : NULL;
+    }
+
+  /* Only for an instant no stored time can name: the UTC time as written
+   * in the format, never a placeholder. */
+  if (local == NULL)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+      VpLocalTime time;
+      g_autofree char *text = NULL;
+
+      vp_local_time_from_instant (instant, zone, &time);
+      text = vp_local_time_format (&time);
+      return g_strdup_printf ("%s UTC", text);
+    }
+
   /* TRANSLATORS: when a session starts, in a problem found by the checks;
    * see g_date_time_format().  xgettext:no-c-format */
   return g_date_time_format (local, C_("problem time", "%a %-d %b %H:%M"));
