@@ -1198,16 +1198,20 @@ test_read_invalid_nul_escape (void)
     }
 }
 
-/* Whole numbers at the edges of 64 bits, and any escape but \u0000, still
- * read. */
+/* Whole numbers at the edges of 64 bits, numbers with many digits after
+ * the point or in the exponent, and any escape but \u0000, still read. */
 static void
 test_read_number_edges (void)
 {
   g_autofree char *text = replace_once (base_document, "\"Visit one\"",
                                         "\"Visit\\u0001 \\u00e4 one\", "
                                         "\"x-big\": [9223372036854775807, -9223372036854775808, "
-                                        "-0, 0, 1.5e400, 18446744073709551616.0]");
-  g_autoptr(VpSnapshot) snapshot = read_ok (text);
+                                        "-0, 0, 1.5e400, 18446744073709551616.0, "
+                                        "1e-99999999999999999999, "
+                                        "0.000000000000000000000000000001]");
+  g_autofree char *long_fraction = replace_once (text, "\"latitude\": 54.7",
+                                                 "\"latitude\": 54.68720000000000000000000001");
+  g_autoptr(VpSnapshot) snapshot = read_ok (long_fraction);
 
   g_assert_cmpstr (vp_session_get_title (vp_snapshot_lookup_session (snapshot, "s1")), ==,
                    "Visit\001 ä one");

@@ -683,8 +683,9 @@ check_participant_overlaps (Checker *checker)
       g_autofree char *names = join_names (checker, group->participants);
       VpParticipant *first = g_ptr_array_index (checker->participants,
                                                 g_array_index (group->participants, guint, 0));
-      VpSession *a = g_ptr_array_index (checker->sessions, g_array_index (group->sessions, guint, 0));
-      VpSession *b = g_ptr_array_index (checker->sessions, g_array_index (group->sessions, guint, 1));
+      GArray *run = group->sessions;
+      VpSession *a = g_ptr_array_index (checker->sessions, g_array_index (run, guint, 0));
+      VpSession *b = g_ptr_array_index (checker->sessions, g_array_index (run, guint, 1));
       VpProblem *problem;
 
       if (group->sessions->len == 2)
@@ -874,7 +875,8 @@ check_travel_time (Checker *checker)
       {
         TravelGap *entry = g_ptr_array_index (order, i);
         VpSession *after = g_ptr_array_index (checker->sessions, entry->to);
-        GArray *key = g_array_sized_new (FALSE, FALSE, sizeof (guint), entry->participants->len + 1);
+        GArray *key = g_array_sized_new (FALSE, FALSE, sizeof (guint),
+                                         entry->participants->len + 1);
         Group *group;
         GDate day;
         guint julian;
@@ -900,8 +902,10 @@ check_travel_time (Checker *checker)
         TravelGap *entry = g_ptr_array_index (group->items, 0);
         VpSession *before = g_ptr_array_index (checker->sessions, entry->from);
         VpSession *after = g_ptr_array_index (checker->sessions, entry->to);
-        VpHost *site = vp_snapshot_lookup_host (checker->snapshot, vp_session_get_host_ref (before));
-        VpHost *host = vp_snapshot_lookup_host (checker->snapshot, vp_session_get_host_ref (after));
+        VpHost *site = vp_snapshot_lookup_host (checker->snapshot,
+                                                vp_session_get_host_ref (before));
+        VpHost *host = vp_snapshot_lookup_host (checker->snapshot,
+                                                vp_session_get_host_ref (after));
         VpParticipant *first = g_ptr_array_index (checker->participants,
                                                   g_array_index (group->participants, guint, 0));
         g_autofree char *names = join_names (checker, group->participants);
@@ -917,8 +921,8 @@ check_travel_time (Checker *checker)
             gint64 gap = vp_session_get_start_utc (after) - vp_session_get_end_utc (before);
 
             problem = add_problem (checker, VP_SEVERITY_WARNING, "travel-time", after, first, host,
-                                   _("Only %d min between “%s” at %s and “%s” at %s, %.1f km apart: "
-                                     "allow at least %d min (%s)"),
+                                   _("Only %d min between “%s” at %s and “%s” at %s, %.1f km "
+                                     "apart: allow at least %d min (%s)"),
                                    (int)(gap / 60), vp_session_get_title (before),
                                    vp_host_get_name (site), vp_session_get_title (after),
                                    vp_host_get_name (host), km, (int)((needed + 59) / 60), names);
@@ -1161,11 +1165,12 @@ check_sessions (Checker *checker)
         }
 
       titles = join_titles (checker, hour->sessions);
-      problem = add_problem (checker, VP_SEVERITY_WARNING, "ambiguous-local-time", first, NULL, NULL,
+      problem = add_problem (checker, VP_SEVERITY_WARNING, "ambiguous-local-time", first, NULL,
+                             NULL,
                              _("%s in %s happens twice, when the clocks go back, and so does the "
-                               "rest of that hour: %u sessions start or end in it (%s), planned for "
-                               "its first time; say so to the group, or move them out of that "
-                               "hour"),
+                               "rest of that hour: %u sessions start or end in it (%s), planned "
+                               "for its first time; say so to the group, or move them out of "
+                               "that hour"),
                              hour->time, hour->zone, hour->sessions->len, titles);
       problem_set_sessions (checker, problem, hour->sessions);
     }
@@ -1278,7 +1283,8 @@ check_travel_times (Checker       *checker,
           g_autoptr(GTimeZone) zone = vp_time_zone_new (zones[j], NULL);
           VpLocalTime time;
 
-          if (zone != NULL && leg_times[j] != NULL && vp_local_time_parse (leg_times[j], &time, NULL) &&
+          if (zone != NULL && leg_times[j] != NULL &&
+              vp_local_time_parse (leg_times[j], &time, NULL) &&
               vp_local_time_resolve (&time, zone, NULL, NULL) == VP_LOCAL_TIME_AMBIGUOUS)
             {
               if (n_times == 0)
@@ -1636,7 +1642,8 @@ check_programme (Checker *checker)
   guint working_days = count_working_days (checker, NULL);
   double km = origin_distance (checker);
   double lump_sum = vp_programme_get_lump_sum_eur (checker->programme);
-  g_autoptr(GArray) busy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), checker->sessions->len);
+  g_autoptr(GArray) busy = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                              checker->sessions->len);
   guint32 next = g_date_get_julian (&checker->first_day);
   guint32 last = g_date_get_julian (&checker->last_day);
   GDate day;
@@ -1645,7 +1652,9 @@ check_programme (Checker *checker)
    * empty, a range at a time, whatever the length of the programme. */
   for (guint s = 0; s < checker->sessions->len; s++)
     {
-      local_date (checker, vp_session_get_start_utc (g_ptr_array_index (checker->sessions, s)), &day);
+      VpSession *session = g_ptr_array_index (checker->sessions, s);
+
+      local_date (checker, vp_session_get_start_utc (session), &day);
       g_array_append_val (busy, (guint32) { g_date_get_julian (&day) });
     }
   g_array_sort (busy, compare_indices);

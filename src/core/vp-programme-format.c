@@ -94,24 +94,37 @@ scan_path (const ScanFrame *frames,
   return g_string_free (path, FALSE);
 }
 
-/* The length of the JSON integer (-?(0|[1-9][0-9]*), ending there) at @p,
- * or 0 when the number there has a fraction or an exponent or is not JSON. */
+/* The length of the number at @p: the characters a JSON number can have. */
 static gsize
-integer_length (const char *p,
-                const char *end)
+number_length (const char *p,
+               const char *end)
 {
   const char *q = p;
 
-  if (q < end && *q == '-')
+  while (q < end && (g_ascii_isdigit (*q) || *q == '-' || *q == '+' || *q == '.' ||
+                     *q == 'e' || *q == 'E'))
     q++;
-  if (q == end || !g_ascii_isdigit (*q) || (*q == '0' && q + 1 < end && g_ascii_isdigit (q[1])))
-    return 0;
-  while (q < end && g_ascii_isdigit (*q))
-    q++;
-  if (q < end && (*q == '.' || *q == 'e' || *q == 'E'))
-    return 0;
 
   return (gsize)(q - p);
+}
+
+/* Whether the @length characters at @p are a JSON whole number,
+ * -?(0|[1-9][0-9]*), with no fraction and no exponent. */
+static gboolean
+is_integer (const char *p,
+            gsize       length)
+{
+  gsize i = 0;
+
+  if (i < length && p[i] == '-')
+    i++;
+  if (i == length || !g_ascii_isdigit (p[i]) || (p[i] == '0' && i + 1 < length))
+    return FALSE;
+  for (; i < length; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* Checks the bytes before json-glib sees them: UTF-8 throughout, a sane
@@ -272,10 +285,10 @@ prescan (const char  *data,
         {
           /* json-glib reads a whole number into 64 bits without a word
            * when it does not fit: -18446744073709551615 would be 1. */
-          gsize n = integer_length (p, end);
+          gsize n = number_length (p, end);
           gint64 value;
 
-          if (n > 0)
+          if (is_integer (p, n))
             {
               g_autofree char *digits = g_strndup (p, n);
 
@@ -289,8 +302,9 @@ prescan (const char  *data,
                                _("%s is out of range (line %u, column %u)"), shown, line,
                                (guint)g_utf8_strlen (line_start, p - line_start) + 1);
                 }
-              p += n - 1;
             }
+          /* a fraction or an exponent is json-glib's and the reader's to judge */
+          p += n - 1;
         }
     }
 
