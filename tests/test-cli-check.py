@@ -15,7 +15,7 @@ CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
 DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
 TIMEOUT = 120
 
-MEMBERS = {"severity", "code", "message", "session", "participant", "host"}
+MEMBERS = {"severity", "code", "message", "session", "sessions", "participant", "host"}
 SEVERITIES = ["error", "warning", "info"]
 
 
@@ -151,7 +151,16 @@ class CheckTestCase(unittest.TestCase):
             self.assertIsInstance(problem, dict)
             self.assertLessEqual(set(problem), MEMBERS, problem)
             self.assertLessEqual({"severity", "code", "message"}, set(problem), problem)
-            for value in problem.values():
+            for name, value in problem.items():
+                if name == "sessions":
+                    # a problem of several sessions: every uid, the first one
+                    # also as "session"
+                    self.assertIsInstance(value, list, problem)
+                    self.assertGreaterEqual(len(value), 2, problem)
+                    self.assertTrue(all(isinstance(uid, str) and uid for uid in value), problem)
+                    self.assertEqual(len(set(value)), len(value), problem)
+                    self.assertEqual(problem.get("session"), value[0], problem)
+                    continue
                 self.assertIsInstance(value, str, problem)
                 self.assertNotEqual(value, "", problem)
             self.assertIn(problem["severity"], SEVERITIES)
@@ -277,6 +286,98 @@ class TestCheckJson(CheckTestCase):
         problems = self.check_json(uid, status=1)
         self.assertEqual([problem["code"] for problem in problems],
                          ["over-capacity", "cxc-ineligible-country", "cxc-reduced-lump-sum"])
+
+
+def overlapping(count):
+    """Aino alone in COUNT sessions on Tuesday afternoon, all at the same time."""
+    def change(document):
+        for i in range(count):
+            document["sessions"].append(
+                {"id": "x%d" % i, "uid": "uid-x%d" % i, "title": "Talk %d" % i,
+                 "start": "2027-05-11T14:00", "end": "2027-05-11T15:00", "attendees": ["p1"]})
+    return change
+
+
+def years_1_to_9999(document):
+    document["programme"]["start_date"] = "0001-01-01"
+    document["programme"]["end_date"] = "9999-12-31"
+
+
+class TestCheckBounded(CheckTestCase):
+    """Problems that multiplied: one for each pair of sessions, each day."""
+
+    def test_overlapping_sessions_one_problem(self):
+        # once 1000 × 999 / 2 problems, and a text as long
+        uid = self.import_document(plan(clash=overlapping(1000)))
+        problems = self.check_json(uid, status=1)
+        problem = self.only(problems, "participant-double-booked")
+        self.assertEqual(len(problems), 1, [p["code"] for p in problems])
+        # in time order: all at once here, so in any order
+        self.assertEqual(sorted(problem["sessions"]), sorted("uid-x%d" % i for i in range(1000)))
+        self.assertEqual(problem["session"], problem["sessions"][0])
+        self.assertEqual(problem["participant"], "aino@example.org")
+        self.assertIn("Aino Mäkelä is booked in 1000 sessions that overlap", problem["message"])
+        self.assertIn("and 995 more", problem["message"])
+
+        out = self.check(uid, status=1)
+        self.assertLess(len(out.encode("utf-8")), 4096, out[:2000])
+        self.assertEqual(sum(line.startswith("error: ") for line in out.splitlines()), 1, out)
+
+    def test_years_1_to_9999_bounded(self):
+        # once 2.6 million empty-day lines
+        uid = self.import_document(plan(long=years_1_to_9999))
+        out = self.check(uid, status=1)
+        self.assertLess(len(out.encode("utf-8")), 4096, out[:2000])
+        empty = [line for line in out.splitlines() if line.startswith("info: empty-day: ")]
+        self.assertEqual(empty, [
+            "info: empty-day: Nothing is planned from Mon 1 Jan 1 to Fri 7 May 2027: "
+            "plan something, or shorten the programme",
+            "info: empty-day: Nothing is planned from Mon 17 May 2027 to Fri 31 Dec 9999: "
+            "plan something, or shorten the programme"])
+        self.assertNotIn("?", out)
+
+    def test_single_session_problems_keep_session(self):
+        uid = self.import_document(plan(error=over_capacity))
+        problem = self.only(self.check_json(uid, status=1), "over-capacity")
+        self.assertNotIn("sessions", problem)
+        self.assertEqual(problem["session"], "uid-mon")
+
+
+class TestCheckFarFuture(CheckTestCase):
+    """Times at the end of what GDateTime holds: check said "leaves on ?"."""
+
+    def document(self, zone, depart, depart_zone, end, end_zone):
+        return json.dumps({
+            "format": "visit-planner-programme", "version": 1,
+            "programme": {"title": "Far future", "host_country": "LT", "timezone": zone,
+                          "start_date": "9999-12-27", "end_date": "9999-12-31"},
+            "participants": [{"id": "p", "name": "Ana", "travel": [
+                {"depart": "9999-12-26T10:00", "arrive": "9999-12-26T12:00"},
+                {"depart": depart, "depart_timezone": depart_zone,
+                 "arrive": "9999-12-31T22:00", "arrive_timezone": depart_zone}]}],
+            "sessions": [{"id": "s", "title": "Last session", "start": "9999-12-31T08:00",
+                          "timezone": end_zone, "end": end, "end_timezone": end_zone}],
+        }).encode("utf-8")
+
+    def test_after_year_9999_in_utc_refused(self):
+        # 20:00 in Los Angeles on the last day of 9999 is in the year 10000 in UTC
+        path = os.path.join(self.folder, "far.visit.json")
+        with open(path, "wb") as f:
+            f.write(self.document("Europe/Vilnius", "9999-12-31T20:00", "America/Los_Angeles",
+                                  "9999-12-31T21:00", "America/Los_Angeles"))
+        result = self.run_cli("import", path)
+        self.assert_one_line_error(result)
+        self.assertIn("participants[0].travel[1].depart: 9999-12-31T20:00 in America/Los_Angeles",
+                      result.stderr.decode("utf-8"))
+
+    def test_year_10000_in_programme_zone_shown(self):
+        # UTC+14: Ana's flight at 11:00 UTC leaves on Saturday 1 January 10000
+        uid = self.import_document(self.document("Pacific/Kiritimati", "9999-12-31T11:00", "UTC",
+                                                 "9999-12-31T12:00", "UTC"))
+        out = self.check(uid, status=1)
+        self.assertIn("Ana leaves on Sat 1 Jan 01:00 but attends “Last session”", out)
+        self.assertNotIn("?", out)
+        self.assertNotIn("(null)", out)
 
 
 class TestRepeatVisitor(CheckTestCase):

@@ -1328,6 +1328,29 @@ test_skip_no_name (void)
   g_assert_null (vp_snapshot_lookup_participant_by_email (result, "nobody@example.org"));
 }
 
+/* Blank is empty: a name of no-break and ideographic spaces (which a
+ * spreadsheet keeps where it trims ASCII spaces) is no name. */
+static void
+test_skip_blank_name (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_PARTICIPANTS,
+                 "Name,Email\nEve Example,eve@example.org\n\xC2\xA0 \xE3\x80\x80,"
+                 "nobody@example.org\n",
+                 &report);
+  g_autoptr(VpCsvReport) host_report = NULL;
+  g_autoptr(VpSnapshot) hosts =
+    import_text (base, VP_CSV_KIND_HOSTS, "Name,City\n\xC2\xA0,Vilnius\n", &host_report);
+
+  assert_counts (report, 1, 0, 0, 1);
+  assert_skipped (report, 0, 3, "name");
+  g_assert_null (vp_snapshot_lookup_participant_by_email (result, "nobody@example.org"));
+  assert_counts (host_report, 0, 0, 0, 1);
+  assert_skipped (host_report, 0, 2, "name");
+}
+
 static void
 test_skip_bad_email (void)
 {
@@ -1998,6 +2021,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/match/empty-cells-keep-host", test_match_empty_cells_keep_host);
 
   g_test_add_func ("/csv/import/skip/no-name", test_skip_no_name);
+  g_test_add_func ("/csv/import/skip/blank-name", test_skip_blank_name);
   g_test_add_func ("/csv/import/skip/bad-email", test_skip_bad_email);
   g_test_add_func ("/csv/import/skip/email-of-another", test_skip_email_of_another);
   g_test_add_func ("/csv/import/skip/bad-host-email", test_skip_bad_host_email);

@@ -867,6 +867,17 @@ static const InvalidCase invalid_cases[] = {
   { "/format/read/invalid/time-with-offset",
     { { "sessions[0].start", "\"2027-04-13T10:00+03:00\"" } },
     VP_FORMAT_ERROR_INVALID, "sessions[0].start" },
+  /* 9999-12-31T20:00 in Los Angeles is in the year 10000 in UTC: check
+   * printed “leaves on ?” for it, and calendars cannot write it */
+  { "/format/read/invalid/time-after-year-9999-in-utc",
+    { { "sessions[1].timezone", "\"America/Los_Angeles\"" },
+      { "sessions[1].start", "\"9999-12-31T20:00\"" },
+      { "sessions[1].end", "\"9999-12-31T21:00\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[1].start" },
+  { "/format/read/invalid/time-before-year-1-in-utc",
+    { { "sessions[1].timezone", "\"Asia/Tokyo\"" },
+      { "sessions[1].start", "\"0001-01-01T08:00\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[1].start" },
   { "/format/read/invalid/end-before-start", { { "sessions[0].end", "\"2027-04-13T09:00\"" } },
     VP_FORMAT_ERROR_INVALID, "sessions[0].end" },
   { "/format/read/invalid/end-equals-start", { { "sessions[0].end", "\"2027-04-13T10:00\"" } },
@@ -922,6 +933,31 @@ static const InvalidCase invalid_cases[] = {
     VP_FORMAT_ERROR_INVALID, "sessions[0].uid" },
   { "/format/read/invalid/id-tab", { { "programme.uid", "\"prog\\tuid\"" } },
     VP_FORMAT_ERROR_INVALID, "programme.uid" },
+  /* blank is empty: every required text member */
+  { "/format/read/invalid/blank/programme-title", { { "programme.title", "\"   \"" } },
+    VP_FORMAT_ERROR_INVALID, "programme.title" },
+  { "/format/read/invalid/blank/programme-title-no-break-space",
+    { { "programme.title", "\"\\u00a0\\t\\u3000\"" } },
+    VP_FORMAT_ERROR_INVALID, "programme.title" },
+  { "/format/read/invalid/blank/host-id", { { "hosts[0].id", "\" \"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].id" },
+  { "/format/read/invalid/blank/host-name", { { "hosts[0].name", "\"\\n \"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].name" },
+  { "/format/read/invalid/blank/participant-id", { { "participants[1].id", "\"  \"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[1].id" },
+  { "/format/read/invalid/blank/participant-name", { { "participants[0].name", "\" \"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].name" },
+  { "/format/read/invalid/blank/session-id", { { "sessions[1].id", "\" \"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[1].id" },
+  { "/format/read/invalid/blank/session-title", { { "sessions[0].title", "\"\\t\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[0].title" },
+  /* not whole numbers where whole numbers go: refused, never truncated */
+  { "/format/read/invalid/type/capacity-exponent", { { "sessions[0].capacity", "1e3" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[0].capacity" },
+  { "/format/read/invalid/type/revision-fraction", { { "sessions[0].revision", "1.5" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[0].revision" },
+  { "/format/read/invalid/type/version-fraction", { { "version", "1.0" } },
+    VP_FORMAT_ERROR_FORMAT, "version" },
 };
 
 static void
@@ -1072,6 +1108,115 @@ test_read_invalid_lone_surrogate (void)
   g_assert_nonnull (strstr (error->message, "sessions[0].title"));
 }
 
+/* json-glib reads a whole number that does not fit in 64 bits modulo 2^64,
+ * so these went in as 1, 2 and 45: the reader refuses them naming the
+ * member, as it does numbers beyond the member's own range. */
+typedef struct
+{
+  const char *old;
+  const char *new;
+  const char *member;
+} RawCase;
+
+static const RawCase out_of_range_cases[] = {
+  { "\"version\": 1", "\"version\": -18446744073709551615", "version" },
+  { "\"version\": 1", "\"version\": 18446744073709551617", "version" },
+  { "\"attendees\": [\"p1\", \"p2\"]",
+    "\"attendees\": [\"p1\", \"p2\"], \"capacity\": -18446744073709551614",
+    "sessions[0].capacity" },
+  { "\"attendees\": [\"p1\", \"p2\"]",
+    "\"attendees\": [\"p1\", \"p2\"], \"capacity\": 9223372036854775808",
+    "sessions[0].capacity" },
+  { "\"attendees\": [\"p1\", \"p2\"]",
+    "\"attendees\": [\"p1\", \"p2\"], \"revision\": 4294967296",
+    "sessions[0].revision" },
+  { "\"latitude\": 54.7", "\"latitude\": -18446744073709551571", "hosts[0].latitude" },
+  { "\"end_date\": \"2027-04-16\"",
+    "\"end_date\": \"2027-04-16\", \"lump_sum_eur\": 18446744073709552716",
+    "programme.lump_sum_eur" },
+  { "\"attendees\": [\"p1\", \"p2\"]",
+    "\"attendees\": [\"p1\", \"p2\"], \"x-extension\": [1, 99999999999999999999999999]",
+    "sessions[0].x-extension[1]" },
+};
+
+static void
+test_read_invalid_out_of_range (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (out_of_range_cases); i++)
+    {
+      const RawCase *c = &out_of_range_cases[i];
+      g_autofree char *text = replace_once (base_document, c->old, c->new);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+      g_assert_null (snapshot);
+      assert_error_names (error, VP_FORMAT_ERROR_INVALID, c->member);
+    }
+}
+
+/* The largest and smallest 64-bit numbers still reach the member's own
+ * range check, which names its range. */
+static void
+test_read_invalid_out_of_member_range (void)
+{
+  g_autofree char *text = replace_once (base_document, "\"attendees\": [\"p1\", \"p2\"]",
+                                        "\"attendees\": [\"p1\", \"p2\"], "
+                                        "\"capacity\": -9223372036854775808");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+  g_assert_null (snapshot);
+  assert_error_names (error, VP_FORMAT_ERROR_INVALID, "sessions[0].capacity");
+  g_assert_true (error != NULL && strstr (error->message, "1 to 100000") != NULL);
+}
+
+/* json-glib keeps strings as C text: "\u0000" cut "Visit one" short. */
+static void
+test_read_invalid_nul_escape (void)
+{
+  static const RawCase cases[] = {
+    { "\"Visit one\"", "\"Visit\\u0000 one\"", "sessions[0].title" },
+    { "\"title\": \"Visit\"", "\"title\": \"Visit\", \"description\": \"a\\u0000\"",
+      "programme.description" },
+    { "\"p2\"]", "\"p2\\u0000\"]", "sessions[0].attendees[1]" },
+    { "\"name\": \"Jukka\"", "\"name\": \"Jukka\", \"no\\u0000tes\": \"x\"",
+      "participants[1]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = replace_once (base_document, cases[i].old, cases[i].new);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+      if (snapshot != NULL)
+        {
+          g_test_fail_printf ("“%s” was accepted", cases[i].new);
+          continue;
+        }
+      assert_error_names (error, VP_FORMAT_ERROR_INVALID, cases[i].member);
+    }
+}
+
+/* Whole numbers at the edges of 64 bits, numbers with many digits after
+ * the point or in the exponent, and any escape but \u0000, still read. */
+static void
+test_read_number_edges (void)
+{
+  g_autofree char *text = replace_once (base_document, "\"Visit one\"",
+                                        "\"Visit\\u0001 \\u00e4 one\", "
+                                        "\"x-big\": [9223372036854775807, -9223372036854775808, "
+                                        "-0, 0, 1.5e400, 18446744073709551616.0, "
+                                        "1e-99999999999999999999, "
+                                        "0.000000000000000000000000000001]");
+  g_autofree char *long_fraction = replace_once (text, "\"latitude\": 54.7",
+                                                 "\"latitude\": 54.68720000000000000000000001");
+  g_autoptr(VpSnapshot) snapshot = read_ok (long_fraction);
+
+  g_assert_cmpstr (vp_session_get_title (vp_snapshot_lookup_session (snapshot, "s1")), ==,
+                   "Visit\001 ä one");
+}
+
 static void
 test_read_invalid_string_too_long (void)
 {
@@ -1168,6 +1313,11 @@ main (int   argc,
   g_test_add_func ("/format/read/invalid/value-after-object", test_read_invalid_value_after_object);
   g_test_add_func ("/format/read/invalid/lone-surrogate", test_read_invalid_lone_surrogate);
   g_test_add_func ("/format/read/invalid/string-too-long", test_read_invalid_string_too_long);
+  g_test_add_func ("/format/read/invalid/out-of-range", test_read_invalid_out_of_range);
+  g_test_add_func ("/format/read/invalid/out-of-member-range",
+                   test_read_invalid_out_of_member_range);
+  g_test_add_func ("/format/read/invalid/nul-escape", test_read_invalid_nul_escape);
+  g_test_add_func ("/format/read/number-edges", test_read_number_edges);
   g_test_add_func ("/format/read/invalid/deep-nesting", test_read_invalid_deep_nesting);
 
   return g_test_run ();

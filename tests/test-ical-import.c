@@ -764,6 +764,26 @@ test_duration_nominal_days (void)
   g_assert_true (has_note (report, "it has no SUMMARY: titled “Untitled slot”"));
 }
 
+/* A SUMMARY of spaces (a no-break space, an ideographic space) is no
+ * title: blank is empty. */
+static void
+test_blank_summary (void)
+{
+  g_autoptr(VpIcalReport) report = NULL;
+  g_autoptr(VpSession) session = import_one (HEAD
+                                             "BEGIN:VEVENT\r\n"
+                                             "UID:blank@example.org\r\n"
+                                             "SUMMARY:\xC2\xA0 \xE3\x80\x80\r\n"
+                                             "DTSTART;TZID=Europe/Vilnius:20270511T100000\r\n"
+                                             "DTEND;TZID=Europe/Vilnius:20270511T110000\r\n"
+                                             "END:VEVENT\r\n"
+                                             TAIL,
+                                             &report);
+
+  g_assert_cmpstr (vp_session_get_title (session), ==, "Untitled slot");
+  g_assert_true (has_note (report, "it has no SUMMARY: titled “Untitled slot”"));
+}
+
 /* Events {{{1 */
 
 static void
@@ -1367,6 +1387,7 @@ main (int   argc,
   g_test_add_func ("/ical-import/zone/dst-gap", test_dst_gap);
   g_test_add_func ("/ical-import/zone/dst-overlap", test_dst_overlap);
   g_test_add_func ("/ical-import/zone/duration-nominal-days", test_duration_nominal_days);
+  g_test_add_func ("/ical-import/event/blank-summary", test_blank_summary);
 
   g_test_add_func ("/ical-import/event/impossible-date", test_impossible_date);
   g_test_add_func ("/ical-import/event/dtend-before-dtstart", test_dtend_before_dtstart);

@@ -462,6 +462,13 @@ edit_empty_title (VpProgramme *programme)
   vp_programme_set_title (programme, "");
 }
 
+/* blank is empty: spaces, a no-break space, a tab */
+static void
+edit_blank_title (VpProgramme *programme)
+{
+  vp_programme_set_title (programme, "  \xC2\xA0\t");
+}
+
 static void
 edit_lower_case_country (VpProgramme *programme)
 {
@@ -772,6 +779,32 @@ test_host_invalid (Fixture       *fixture,
   assert_same_document (after, before);
 }
 
+/* A host named only by spaces has no name. */
+static void
+test_host_blank_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autofree char *before = export_programme (fixture->store, id);
+  g_autofree char *after = NULL;
+  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
+  g_autoptr(VpHost) added = vp_host_new ();
+  g_autoptr(GError) error = NULL;
+
+  vp_host_set_name (host, "   ");
+  g_assert_false (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  vp_host_set_name (added, "\xE3\x80\x80");
+  g_assert_false (vp_store_save_host (fixture->store, id, added, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_cmpint (vp_host_get_id (added), ==, 0);
+
+  after = export_programme (fixture->store, id);
+  assert_same_document (after, before);
+}
+
 /* A host row of another programme is not this programme's to update: the
  * save must say so instead of reporting a write that never happened. */
 static void
@@ -910,6 +943,12 @@ edit_arrive_before_depart (VpParticipant *participant)
   vp_participant_add_travel_leg (participant,
                                  leg_new (VP_TRAVEL_KIND_FLIGHT, "2027-04-13T09:30", NULL,
                                           "2027-04-13T09:00", "Europe/Helsinki"));
+}
+
+static void
+edit_blank_name (VpParticipant *participant)
+{
+  vp_participant_set_name (participant, " \n ");
 }
 
 static void
@@ -1200,6 +1239,12 @@ edit_unknown_attendee (VpSession *session)
   vp_session_add_attendee (session, "p9");
 }
 
+static void
+edit_blank_title_session (VpSession *session)
+{
+  vp_session_set_title (session, "\t \xC2\xA0");
+}
+
 typedef struct
 {
   SessionEdit  edit;
@@ -1217,6 +1262,8 @@ static const SessionRefusal refuse_unknown_host = { edit_unknown_host, vp_store_
 static const SessionRefusal refuse_unknown_attendee = { edit_unknown_attendee,
                                                         vp_store_error_quark,
                                                         VP_STORE_ERROR_INVALID };
+static const SessionRefusal refuse_blank_title = { edit_blank_title_session, vp_store_error_quark,
+                                                   VP_STORE_ERROR_INVALID };
 
 /* Refused as an update of s1 and as a new session; nothing stored changes. */
 static void
@@ -1758,6 +1805,7 @@ main (int   argc,
   ADD ("/store/edit/programme/new", test_programme_new);
   ADD ("/store/edit/programme/update", test_programme_update);
   ADD_DATA ("/store/edit/programme/invalid/empty-title", edit_empty_title, test_programme_invalid);
+  ADD_DATA ("/store/edit/programme/invalid/blank-title", edit_blank_title, test_programme_invalid);
   ADD_DATA ("/store/edit/programme/invalid/country", edit_lower_case_country,
             test_programme_invalid);
   ADD_DATA ("/store/edit/programme/invalid/zone", edit_unknown_zone, test_programme_invalid);
@@ -1777,6 +1825,7 @@ main (int   argc,
   ADD ("/store/edit/host/update", test_host_update);
   ADD ("/store/edit/host/update-keeps-sessions", test_host_update_keeps_sessions);
   ADD_DATA ("/store/edit/host/invalid/empty-name", NULL, test_host_invalid);
+  ADD ("/store/edit/host/invalid/blank-name", test_host_blank_name);
   ADD_DATA ("/store/edit/host/invalid/country", "Lithuania", test_host_invalid);
   ADD ("/store/edit/host/other-programme", test_host_other_programme);
 
@@ -1786,6 +1835,8 @@ main (int   argc,
   ADD_DATA ("/store/edit/participant/invalid/arrive-before-depart", edit_arrive_before_depart,
             test_participant_invalid);
   ADD_DATA ("/store/edit/participant/invalid/email", edit_bad_email, test_participant_invalid);
+  ADD_DATA ("/store/edit/participant/invalid/blank-name", edit_blank_name,
+            test_participant_invalid);
   ADD_DATA ("/store/edit/participant/invalid/check-out-same-day", edit_check_out_same_day,
             test_participant_invalid);
   ADD_DATA ("/store/edit/participant/invalid/check-out-before-check-in",
@@ -1808,6 +1859,7 @@ main (int   argc,
   ADD_DATA ("/store/edit/session/revision/not-capacity", edit_capacity, test_session_revision_kept);
   ADD_DATA ("/store/edit/session/revision/not-kind", edit_kind, test_session_revision_kept);
   ADD_DATA ("/store/edit/session/invalid/skipped-time", &refuse_skipped, test_session_refused);
+  ADD_DATA ("/store/edit/session/invalid/blank-title", &refuse_blank_title, test_session_refused);
   ADD_DATA ("/store/edit/session/invalid/end-before-start", &refuse_end_before_start,
             test_session_refused);
   ADD_DATA ("/store/edit/session/invalid/unknown-host", &refuse_unknown_host,

@@ -891,6 +891,14 @@ command_check (CliContext *context)
           add_optional_member (builder, "session", item->session);
           add_optional_member (builder, "participant", item->participant);
           add_optional_member (builder, "host", item->host);
+          if (item->sessions != NULL)
+            {
+              json_builder_set_member_name (builder, "sessions");
+              json_builder_begin_array (builder);
+              for (guint j = 0; item->sessions[j] != NULL; j++)
+                json_builder_add_string_value (builder, item->sessions[j]);
+              json_builder_end_array (builder);
+            }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

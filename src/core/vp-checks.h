@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 /* One problem: @code is stable (“participant-double-booked”), @message
  * translated and says what to change; the references name what it concerns
  * (a session's uid, a participant's email or else id, a host's id), or are
- * NULL. */
+ * NULL.  A problem of several sessions (problems of one kind about one
+ * person, site or day are one problem, whose message names a few of them)
+ * lists the uids of them all in @sessions, in time order, and @session is
+ * the first; @sessions is NULL for a problem of one session or none. */
 typedef struct
 {
   VpSeverity  severity;
@@ -22,6 +25,7 @@ typedef struct
   char       *session;
   char       *participant;
   char       *host;
+  char      **sessions;
 } VpProblem;
 
 /* What one visitor may claim: the lump sum (NAN when the programme has

@@ -8,6 +8,7 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
+#include "vp-text.h"
 
 typedef enum
 {
@@ -192,7 +193,8 @@ cell_text (const char * const *row,
     return NULL;
 
   text = g_strstrip (g_strdup (vp_csv_unguard_cell (row[index])));
-  if (text[0] == '\0')
+  /* blank is empty, no-break spaces too */
+  if (vp_text_is_blank (text))
     {
       g_free (text);
       return NULL;

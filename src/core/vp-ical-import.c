@@ -8,6 +8,7 @@
 
 #include "vp-enum-types.h"
 #include "vp-ical-import.h"
+#include "vp-text.h"
 #include "vp-time.h"
 
 /* What this importer decides where RFC 5545 and a programme disagree:
@@ -170,7 +171,8 @@ clean_text (const char *text,
   if (is_clean (text, (gsize)length, one_line, max_chars))
     {
       result = g_strstrip (g_strndup (text, (gsize)length));
-      if (result[0] == '\0')
+      /* blank is empty, no-break spaces too */
+      if (vp_text_is_blank (result))
         g_clear_pointer (&result, g_free);
       return result;
     }
@@ -199,7 +201,7 @@ clean_text (const char *text,
     }
 
   result = g_strstrip (g_string_free (out, FALSE));
-  if (result[0] == '\0')
+  if (vp_text_is_blank (result))
     g_clear_pointer (&result, g_free);
 
   return result;

@@ -8,6 +8,7 @@
 
 #include "vp-enum-types.h"
 #include "vp-programme-format.h"
+#include "vp-text.h"
 #include "vp-time.h"
 
 #define FORMAT_NAME    "visit-planner-programme"
@@ -55,8 +56,81 @@ fail_with (GError     **error,
   return fail (error, VP_FORMAT_ERROR_INVALID, path, "%s", cause->message);
 }
 
-/* Checks the bytes before json-glib sees them: UTF-8 throughout and a sane
- * depth, reporting the line and column of the first fault. */
+/* Where the scan is in the document, to name a member the way the reader
+ * does ("sessions[3].capacity"). */
+typedef struct
+{
+  gboolean    array;
+  gboolean    expect_key;   /* objects: the next string is a member name */
+  guint       index;        /* arrays: the element being read */
+  const char *key;          /* objects: the current member's name, as written */
+  gsize       key_length;
+} ScanFrame;
+
+/* The member that @frames[0..@depth) lead to, or "the document". */
+static char *
+scan_path (const ScanFrame *frames,
+           guint            depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (frames[i].array)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          g_autofree char *key = g_utf8_make_valid (frames[i].key, MIN (frames[i].key_length, 80));
+
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, key);
+        }
+    }
+
+  if (path->len == 0)
+    g_string_append (path, _("the document"));
+
+  return g_string_free (path, FALSE);
+}
+
+/* The length of the number at @p: the characters a JSON number can have. */
+static gsize
+number_length (const char *p,
+               const char *end)
+{
+  const char *q = p;
+
+  while (q < end && (g_ascii_isdigit (*q) || *q == '-' || *q == '+' || *q == '.' ||
+                     *q == 'e' || *q == 'E'))
+    q++;
+
+  return (gsize)(q - p);
+}
+
+/* Whether the @length characters at @p are a JSON whole number,
+ * -?(0|[1-9][0-9]*), with no fraction and no exponent. */
+static gboolean
+is_integer (const char *p,
+            gsize       length)
+{
+  gsize i = 0;
+
+  if (i < length && p[i] == '-')
+    i++;
+  if (i == length || !g_ascii_isdigit (p[i]) || (p[i] == '0' && i + 1 < length))
+    return FALSE;
+  for (; i < length; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Checks the bytes before json-glib sees them: UTF-8 throughout, a sane
+ * depth, and what json-glib would take silently (a whole number beyond 64
+ * bits wraps around, "\u0000" cuts a string short), reporting the line and
+ * column of the first fault, and its member where it has one. */
 static gboolean
 prescan (const char  *data,
          gsize        length,
@@ -65,9 +139,12 @@ prescan (const char  *data,
   const char *end = data + length;
   const char *line_start = data;
   const char *invalid = NULL;
+  const char *string_start = NULL;
+  ScanFrame frames[MAX_NESTING + 1];
   guint line = 1;
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean in_key = FALSE;
   gboolean closed = FALSE;
   const char *first = data;
 
@@ -99,6 +176,8 @@ prescan (const char  *data,
 
   for (const char *p = data; p < end; p++)
     {
+      ScanFrame *top = depth > 0 ? &frames[depth - 1] : NULL;
+
       if (*p == '\n')
         {
           line++;
@@ -133,10 +212,35 @@ prescan (const char  *data,
                                line, (guint)g_utf8_strlen (line_start, p - line_start) + 1);
                   return FALSE;
                 }
+
+              /* json-glib keeps C strings: the text would end there. */
+              if (p[1] == 'u' && strncmp (p + 2, "0000", 4) == 0)
+                {
+                  g_autofree char *path = scan_path (frames, depth);
+                  guint column = (guint)g_utf8_strlen (line_start, p - line_start) + 1;
+
+                  if (in_key)
+                    return fail (error, VP_FORMAT_ERROR_INVALID, path,
+                                 _("a member name holds \\u0000, a NUL character, which no text "
+                                   "may hold (line %u, column %u)"),
+                                 line, column);
+                  return fail (error, VP_FORMAT_ERROR_INVALID, path,
+                               _("the text holds \\u0000, a NUL character, which no text may hold "
+                                 "(line %u, column %u)"),
+                               line, column);
+                }
               p++;
             }
           else if (*p == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              if (in_key)
+                {
+                  top->key = string_start;
+                  top->key_length = (gsize)(p - string_start);
+                  in_key = FALSE;
+                }
+            }
           else if ((guchar)*p < 0x20)
             {
               g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_SYNTAX,
@@ -147,7 +251,13 @@ prescan (const char  *data,
             }
         }
       else if (*p == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          in_key = top != NULL && !top->array && top->expect_key;
+          string_start = p + 1;
+          if (in_key)
+            top->key = NULL;
+        }
       else if (*p == '{' || *p == '[')
         {
           if (++depth > MAX_NESTING)
@@ -158,9 +268,44 @@ prescan (const char  *data,
                            MAX_NESTING);
               return FALSE;
             }
+          frames[depth - 1] = (ScanFrame) { *p == '[', *p == '{', 0, NULL, 0 };
         }
       else if ((*p == '}' || *p == ']') && depth > 0)
         closed = --depth == 0;
+      else if (*p == ',' && top != NULL)
+        {
+          if (top->array)
+            top->index++;
+          else
+            top->expect_key = TRUE;
+        }
+      else if (*p == ':' && top != NULL)
+        top->expect_key = FALSE;
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          /* json-glib reads a whole number into 64 bits without a word
+           * when it does not fit: -18446744073709551615 would be 1. */
+          gsize n = number_length (p, end);
+          gint64 value;
+
+          if (is_integer (p, n))
+            {
+              g_autofree char *digits = g_strndup (p, n);
+
+              if (!g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &value, NULL))
+                {
+                  g_autofree char *path = scan_path (frames, depth);
+                  g_autofree char *shown = n > 40 ? g_strdup_printf ("%.39s…", digits)
+                                                  : g_strdup (digits);
+
+                  return fail (error, VP_FORMAT_ERROR_INVALID, path,
+                               _("%s is out of range (line %u, column %u)"), shown, line,
+                               (guint)g_utf8_strlen (line_start, p - line_start) + 1);
+                }
+            }
+          /* a fraction or an exponent is json-glib's and the reader's to judge */
+          p += n - 1;
+        }
     }
 
   return TRUE;
@@ -238,6 +383,11 @@ read_string (JsonObject  *object,
         return fail (error, VP_FORMAT_ERROR_INVALID, member_path, _("must not be empty"));
       return TRUE;
     }
+
+  /* blank is empty: “   ” is no title */
+  if (required && vp_text_is_blank (text))
+    return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                 _("must not be blank (only spaces)"));
 
   *out = text;
   return TRUE;

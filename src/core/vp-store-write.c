@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vp-store-private.h"
+#include "vp-text.h"
 #include "vp-time.h"
 
 /* Statements {{{1 */
@@ -944,7 +945,7 @@ validate_programme (VpProgramme  *programme,
   GDate start;
   GDate end;
 
-  if (vp_programme_get_title (programme) == NULL)
+  if (vp_text_is_blank (vp_programme_get_title (programme)))
     return invalid (error, _("Title"), _("a programme needs a title"));
   if (vp_programme_get_host_country (programme) == NULL ||
       !valid_country (vp_programme_get_host_country (programme)))
@@ -1346,7 +1347,7 @@ vp_store_save_host (VpStore  *self,
   g_return_val_if_fail (VP_IS_HOST (host), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (vp_host_get_name (host) == NULL)
+  if (vp_text_is_blank (vp_host_get_name (host)))
     return invalid (error, _("Name"), _("a host needs a name"));
   if (!valid_country (vp_host_get_country (host)))
     return invalid (error, _("Country"), _("use two capital letters (ISO 3166-1), like “LT”"));
@@ -1436,7 +1437,7 @@ prepare_participant (VpStore        *self,
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
 
-  if (vp_participant_get_name (participant) == NULL)
+  if (vp_text_is_blank (vp_participant_get_name (participant)))
     return invalid (error, _("Name"), _("a participant needs a name"));
   if (vp_participant_get_email (participant) != NULL && strchr (vp_participant_get_email (participant), '@') == NULL)
     return invalid (error, _("Email"), _("“%s” is not an email address"), vp_participant_get_email (participant));
@@ -1602,7 +1603,7 @@ vp_store_save_session (VpStore    *self,
   g_return_val_if_fail (VP_IS_SESSION (session), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (vp_session_get_title (session) == NULL)
+  if (vp_text_is_blank (vp_session_get_title (session)))
     return invalid (error, _("Title"), _("a session needs a title"));
 
   if (!vp_store_begin (self, error))

@@ -547,6 +547,20 @@ vp_local_time_to_instant (const VpLocalTime  *time,
       return FALSE;
     }
 
+  /* 9999-12-31T20:00 in Los Angeles is in the year 10000 in UTC, which
+   * neither GDateTime nor a calendar file (four-digit years) can hold. */
+  if (first < LOCAL_SECONDS_MIN || first > LOCAL_SECONDS_MAX)
+    {
+      g_autofree char *text = vp_local_time_format (time);
+
+      g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_INVALID,
+                   /* Translators: a local time, then a zone such as Europe/Vilnius. */
+                   _("%s in %s falls outside the years 1 to 9999 in UTC, which calendars "
+                     "cannot write"),
+                   text, g_time_zone_get_identifier (zone));
+      return FALSE;
+    }
+
   if (instant != NULL)
     *instant = first;
   if (ambiguous != NULL)

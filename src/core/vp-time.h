@@ -68,7 +68,8 @@ VpLocalTimeKind vp_local_time_resolve      (const VpLocalTime *time,
 
 /* The instant @time names in @zone; a repeated time means its first
  * occurrence (RFC 5545 3.3.5) and sets @ambiguous; a skipped time is
- * VP_TIME_ERROR_SKIPPED. */
+ * VP_TIME_ERROR_SKIPPED, and one whose instant falls outside the years 1
+ * to 9999 in UTC VP_TIME_ERROR_INVALID. */
 gboolean        vp_local_time_to_instant   (const VpLocalTime *time,
                                             GTimeZone         *zone,
                                             gint64            *instant,

@@ -514,18 +514,21 @@ index_problems (VpAgendaGrid *self)
   for (guint i = 0; i < self->problems->len; i++)
     {
       VpProblem *problem = g_ptr_array_index (self->problems, i);
-      GPtrArray *list;
+      /* a problem of several sessions marks each of them */
+      char *one[] = { problem->session, NULL };
+      char **uids = problem->sessions != NULL ? problem->sessions : one;
 
-      if (problem->session == NULL)
-        continue;
-
-      list = g_hash_table_lookup (self->problems_by_uid, problem->session);
-      if (list == NULL)
+      for (guint j = 0; uids[j] != NULL; j++)
         {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (self->problems_by_uid, problem->session, list);
+          GPtrArray *list = g_hash_table_lookup (self->problems_by_uid, uids[j]);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (self->problems_by_uid, uids[j], list);
+            }
+          g_ptr_array_add (list, problem);
         }
-      g_ptr_array_add (list, problem);
     }
 }
 

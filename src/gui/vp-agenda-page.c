@@ -300,17 +300,21 @@ rebuild_list (VpAgendaPage *self)
     for (guint i = 0; i < self->problems->len; i++)
       {
         VpProblem *problem = g_ptr_array_index (self->problems, i);
-        GPtrArray *list;
+        /* a problem of several sessions marks each of them */
+        char *one[] = { problem->session, NULL };
+        char **uids = problem->sessions != NULL ? problem->sessions : one;
 
-        if (problem->session == NULL)
-          continue;
-        list = g_hash_table_lookup (problems, problem->session);
-        if (list == NULL)
+        for (guint j = 0; uids[j] != NULL; j++)
           {
-            list = g_ptr_array_new ();
-            g_hash_table_insert (problems, problem->session, list);
+            GPtrArray *list = g_hash_table_lookup (problems, uids[j]);
+
+            if (list == NULL)
+              {
+                list = g_ptr_array_new ();
+                g_hash_table_insert (problems, uids[j], list);
+              }
+            g_ptr_array_add (list, problem);
           }
-        g_ptr_array_add (list, problem);
       }
 
   sessions = self->snapshot != NULL ? vp_snapshot_get_sessions (self->snapshot) : NULL;

@@ -2,7 +2,13 @@
 """generate-programme.py: writes a large, valid programme document for benchmarks.
 
 Usage: generate-programme.py [--sessions N] [--participants N] [--attendees-per-session N]
-                             [--hosts N] [-o FILE]
+                             [--hosts N] [--overlapping] [--programme-dates FIRST LAST]
+                             [--no-travel] [-o FILE]
+
+--overlapping puts every session at the same time (08:00 to 08:45 on the first day);
+--programme-dates gives the programme other first and last days (the sessions stay
+where they are: "0001-01-01 9999-12-31" makes a programme of all the years a date can
+have); --no-travel leaves the participants without journeys and hotels.
 
 The output is deterministic (fixed seed) and follows docs/programme-format.md.
 """
@@ -20,6 +26,9 @@ def main():
     parser.add_argument('--participants', type=int, default=500)
     parser.add_argument('--attendees-per-session', type=int, default=10)
     parser.add_argument('--hosts', type=int, default=50)
+    parser.add_argument('--overlapping', action='store_true')
+    parser.add_argument('--programme-dates', nargs=2, metavar=('FIRST', 'LAST'))
+    parser.add_argument('--no-travel', action='store_true')
     parser.add_argument('-o', '--output', default='-')
     args = parser.parse_args()
 
@@ -80,12 +89,16 @@ def main():
                  'check_out': (end + datetime.timedelta(days=1)).isoformat()},
             ],
         })
+        if args.no_travel:
+            del participants[-1]['travel'], participants[-1]['accommodation']
         participants[-1] = {k: v for k, v in participants[-1].items() if v is not None}
 
     sessions = []
     for n in range(args.sessions):
         day, rest = divmod(n, slots_per_day * tracks)
         slot, track = divmod(rest, tracks)
+        if args.overlapping:
+            day, slot = 0, 0
         date = start + datetime.timedelta(days=day)
         begin = datetime.datetime.combine(date, datetime.time(8, 0)) + \
             datetime.timedelta(minutes=50 * slot)
@@ -116,8 +129,8 @@ def main():
             'host_cluster': 'Lithuanian Laser Cluster',
             'host_country': 'LT',
             'timezone': 'Europe/Vilnius',
-            'start_date': start.isoformat(),
-            'end_date': end.isoformat(),
+            'start_date': args.programme_dates[0] if args.programme_dates else start.isoformat(),
+            'end_date': args.programme_dates[1] if args.programme_dates else end.isoformat(),
             'coordinator': {'name': 'Aino Mäkelä', 'email': 'aino@example.org'},
             'lump_sum_eur': 1100,
         },
