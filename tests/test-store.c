@@ -1182,10 +1182,10 @@ test_resolve_path (void)
   g_autofree char *expected = NULL;
 
   g_setenv ("VISIT_PLANNER_DATABASE", "/tmp/from-environment.db", TRUE);
-  explicit_path = vp_store_resolve_path ("/tmp/explicit.db");
-  from_environment = vp_store_resolve_path (NULL);
+  explicit_path = vp_store_resolve_path ("/tmp/explicit.db", NULL);
+  from_environment = vp_store_resolve_path (NULL, NULL);
   g_unsetenv ("VISIT_PLANNER_DATABASE");
-  fallback = vp_store_resolve_path (NULL);
+  fallback = vp_store_resolve_path (NULL, NULL);
   expected = g_build_filename (g_get_user_data_dir (), "visit-planner", "visits.db", NULL);
 
   g_assert_cmpstr (explicit_path, ==, "/tmp/explicit.db");

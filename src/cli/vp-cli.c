@@ -187,13 +187,29 @@ parse_arguments (CliContext          *context,
   return TRUE;
 }
 
+/* For the commands that write. */
 static VpStore *
 open_store (CliContext  *context,
             GError     **error)
 {
-  g_autofree char *path = vp_store_resolve_path (context->database);
+  g_autofree char *path = vp_store_resolve_path (context->database, error);
 
+  if (path == NULL)
+    return NULL;
   return vp_store_new (path, error);
+}
+
+/* For the commands that only read: they work on a database they may read
+ * and not write. */
+static VpStore *
+open_store_for_reading (CliContext  *context,
+                        GError     **error)
+{
+  g_autofree char *path = vp_store_resolve_path (context->database, error);
+
+  if (path == NULL)
+    return NULL;
+  return vp_store_new_for_reading (path, error);
 }
 
 static VpSnapshot *
@@ -231,7 +247,7 @@ command_list (CliContext *context)
     return usage_error (find_command ("list"), _("list takes no arguments"));
   json = g_hash_table_contains (arguments.options, "--json");
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store == NULL)
     {
       print_error ("%s", error->message);
@@ -393,7 +409,7 @@ command_export (CliContext *context)
   if (output == NULL)
     output = g_hash_table_lookup (arguments.options, "--output");
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store == NULL)
     {
       print_error ("%s", error->message);
@@ -487,7 +503,7 @@ command_ics (CliContext *context)
   if (folder != NULL && output != NULL)
     return usage_error (command, _("--each-participant writes a folder: it takes no -o"));
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store != NULL)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot == NULL)
@@ -555,8 +571,9 @@ command_ics (CliContext *context)
 }
 
 /* For the importers: reads the whole file at @path first (a bad file never
- * opens the database), then the programme it goes into.  Prints the error
- * and returns FALSE when either fails. */
+ * opens the database), then finds the programme it goes into (read again,
+ * and written, in one transaction: vp_store_update_programme()).  Prints the
+ * error and returns FALSE when either fails. */
 static gboolean
 read_file_then_programme (CliContext  *context,
                           const char  *path,
@@ -564,7 +581,7 @@ read_file_then_programme (CliContext  *context,
                           const char  *programme,
                           GBytes     **bytes,
                           VpStore    **store,
-                          VpSnapshot **snapshot)
+                          gint64      *programme_id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -572,8 +589,8 @@ read_file_then_programme (CliContext  *context,
   if (*bytes != NULL)
     *store = open_store (context, &error);
   if (*store != NULL)
-    *snapshot = load_programme (*store, programme, &error);
-  if (*snapshot == NULL)
+    *programme_id = vp_store_find_programme (*store, programme, &error);
+  if (error != NULL)
     {
       print_error ("%s", error->message);
       return FALSE;
@@ -595,6 +612,24 @@ parse_csv_kind (const char *word,
   return TRUE;
 }
 
+typedef struct
+{
+  VpCsvKind    kind;
+  GBytes      *bytes;
+  VpCsvReport *report;
+} CsvImport;
+
+static VpSnapshot *
+apply_csv (VpSnapshot  *current,
+           gpointer     user_data,
+           GError     **error)
+{
+  CsvImport *import = user_data;
+
+  g_clear_pointer (&import->report, vp_csv_report_free);
+  return vp_csv_import (current, import->kind, import->bytes, &import->report, error);
+}
+
 static int
 command_import_csv (CliContext *context)
 {
@@ -602,8 +637,6 @@ command_import_csv (CliContext *context)
   g_auto(Arguments) arguments = { NULL, };
   g_autoptr(GError) error = NULL;
   g_autoptr(VpStore) store = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(VpSnapshot) updated = NULL;
   g_autoptr(VpCsvReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -612,6 +645,8 @@ command_import_csv (CliContext *context)
   g_autofree char *display = NULL;
   const char *path;
   VpCsvKind kind;
+  CsvImport import = { 0, };
+  gint64 id = 0;
 
   if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
     return usage_error (command, problem);
@@ -625,16 +660,20 @@ command_import_csv (CliContext *context)
 
   if (!read_file_then_programme (context, path, VP_CSV_MAX_BYTES,
                                  g_ptr_array_index (arguments.positional, 0),
-                                 &bytes, &store, &snapshot))
+                                 &bytes, &store, &id))
     return EXIT_FAILURE_;
 
-  updated = vp_csv_import (snapshot, kind, bytes, &report, &error);
-  if (updated == NULL ||
-      !vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error))
+  /* Read, applied and written in one transaction: an import running at the
+   * same time comes before or after this one, and neither is lost. */
+  import.kind = kind;
+  import.bytes = bytes;
+  if (!vp_store_update_programme (store, id, apply_csv, &import, &error))
     {
+      g_clear_pointer (&import.report, vp_csv_report_free);
       print_error ("%s: %s", display, error->message);
       return EXIT_FAILURE_;
     }
+  report = g_steal_pointer (&import.report);
 
   /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
   g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
@@ -687,6 +726,23 @@ ical_report_place (VpIcalSkip *entry)
   return g_strdup ("");
 }
 
+typedef struct
+{
+  GBytes       *bytes;
+  VpIcalReport *report;
+} IcalImport;
+
+static VpSnapshot *
+apply_ical (VpSnapshot  *current,
+            gpointer     user_data,
+            GError     **error)
+{
+  IcalImport *import = user_data;
+
+  g_clear_pointer (&import->report, vp_ical_report_free);
+  return vp_ical_import (current, import->bytes, &import->report, error);
+}
+
 static int
 command_import_ics (CliContext *context)
 {
@@ -694,8 +750,6 @@ command_import_ics (CliContext *context)
   g_auto(Arguments) arguments = { NULL, };
   g_autoptr(GError) error = NULL;
   g_autoptr(VpStore) store = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(VpSnapshot) updated = NULL;
   g_autoptr(VpIcalReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -703,6 +757,8 @@ command_import_ics (CliContext *context)
   g_autofree char *problem = NULL;
   g_autofree char *display = NULL;
   const char *path;
+  IcalImport import = { NULL, };
+  gint64 id = 0;
 
   if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
     return usage_error (command, problem);
@@ -714,17 +770,20 @@ command_import_ics (CliContext *context)
 
   if (!read_file_then_programme (context, path, VP_ICAL_IMPORT_MAX_BYTES,
                                  g_ptr_array_index (arguments.positional, 0),
-                                 &bytes, &store, &snapshot))
+                                 &bytes, &store, &id))
     return EXIT_FAILURE_;
 
-  /* One transaction: a file that cannot be read changes nothing. */
-  updated = vp_ical_import (snapshot, bytes, &report, &error);
-  if (updated == NULL ||
-      !vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error))
+  /* One transaction from the read to the write: a file that cannot be read
+   * changes nothing, and a write by another program is neither lost nor
+   * taken for sessions that left the calendar. */
+  import.bytes = bytes;
+  if (!vp_store_update_programme (store, id, apply_ical, &import, &error))
     {
+      g_clear_pointer (&import.report, vp_ical_report_free);
       print_error ("%s: %s", display, error->message);
       return EXIT_FAILURE_;
     }
+  report = g_steal_pointer (&import.report);
 
   /* TRANSLATORS: the report of a calendar import: the file, then counts */
   g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
@@ -790,7 +849,7 @@ command_export_csv (CliContext *context)
   if (output == NULL)
     output = g_hash_table_lookup (arguments.options, "--output");
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store != NULL)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot == NULL)
@@ -857,7 +916,7 @@ command_check (CliContext *context)
   if (arguments.positional->len != 1)
     return usage_error (command, _("check takes one programme"));
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store == NULL ||
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0), &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
@@ -1048,7 +1107,7 @@ command_pdf (CliContext *context)
       g_assert_not_reached ();
     }
 
-  store = open_store (context, &error);
+  store = open_store_for_reading (context, &error);
   if (store != NULL)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot == NULL ||

@@ -17,7 +17,10 @@ struct _VpStore
 {
   GObject     parent_instance;
 
-  char       *path;
+  char       *path;          /* as given, for messages */
+  char       *file;          /* its absolute form, for SQLite and the file system */
+  gboolean    for_reading;   /* the caller only reads */
+  gboolean    read_only;     /* opened read-only */
   sqlite3    *db;
   GListStore *programmes;
   gint64      data_version;

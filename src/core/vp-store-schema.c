@@ -150,22 +150,39 @@ vp_store_schema_get_version (void)
   return migrations[G_N_ELEMENTS (migrations) - 1].version;
 }
 
-static int
+/* The file's version.  Visit Planner numbers its versions from 1 (0 is a
+ * new, empty file): a negative one is another program's. */
+static gboolean
 read_user_version (sqlite3  *db,
+                   int      *version,
                    GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
   else
     g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-                 _("not a Visit Planner database: %s"), sqlite3_errmsg (db));
+                 _("cannot read the database: %s"), sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
 
-  return version;
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  if (*version < 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("not a Visit Planner database: its version number is %d, "
+                     "and Visit Planner numbers its versions from 1"),
+                   *version);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -264,6 +281,70 @@ back_up (sqlite3     *db,
   return TRUE;
 }
 
+/* FALSE, saying why, for a version this program must not touch: a newer
+ * one, or a file without a version that holds another program's tables. */
+static gboolean
+check_version (sqlite3  *db,
+               int       current,
+               int       target,
+               GError  **error)
+{
+  if (current > target)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NEWER_SCHEMA,
+                   _("written by a newer version of Visit Planner (database version %d; "
+                     "this version reads up to %d): it was left untouched"),
+                   current, target);
+      return FALSE;
+    }
+
+  if (current == 0 && has_tables (db))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("not a Visit Planner database: it holds tables of another program"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+vp_store_schema_check (sqlite3            *db,
+                       const VpMigration  *steps,
+                       guint               n_steps,
+                       GError            **error)
+{
+  int current;
+  int target;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (n_steps > 0, FALSE);
+
+  target = steps[n_steps - 1].version;
+  if (!read_user_version (db, &current, error) ||
+      !check_version (db, current, target, error))
+    return FALSE;
+
+  if (current == 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                   _("the database is new and empty, and setting it up needs writing to it"));
+      return FALSE;
+    }
+
+  if (current < target)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                   _("the database must be updated from version %d to version %d "
+                     "before this version of Visit Planner can read it, "
+                     "and that needs writing to it"),
+                   current, target);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 vp_store_schema_upgrade (sqlite3            *db,
                          const char         *path,
@@ -280,28 +361,12 @@ vp_store_schema_upgrade (sqlite3            *db,
   g_return_val_if_fail (n_steps > 0, FALSE);
 
   target = steps[n_steps - 1].version;
-  current = read_user_version (db, error);
-  if (current < 0)
+  if (!read_user_version (db, &current, error) ||
+      !check_version (db, current, target, error))
     return FALSE;
-
-  if (current > target)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NEWER_SCHEMA,
-                   _("written by a newer version of Visit Planner (database version %d; "
-                     "this version reads up to %d): it was left untouched"),
-                   current, target);
-      return FALSE;
-    }
 
   if (current == target)
     return TRUE;
-
-  if (current == 0 && has_tables (db))
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-                   _("not a Visit Planner database: it holds tables of another program"));
-      return FALSE;
-    }
 
   if (current > 0 && path != NULL && !back_up (db, path, current, backup_path, error))
     return FALSE;
@@ -310,11 +375,15 @@ vp_store_schema_upgrade (sqlite3            *db,
     return FALSE;
 
   /* Another program may have migrated the file since it was first read. */
-  current = read_user_version (db, error);
-  if (current < 0 || current >= target)
+  if (!read_user_version (db, &current, error))
     {
-      sqlite3_exec (db, current < 0 ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
-      return current >= 0;
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (current >= target)
+    {
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      return check_version (db, current, target, error);
     }
 
   for (guint i = 0; i < n_steps; i++)

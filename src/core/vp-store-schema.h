@@ -28,4 +28,12 @@ gboolean           vp_store_schema_upgrade        (sqlite3           *db,
                                                    char             **backup_path,
                                                    GError           **error);
 
+/* For a database opened read-only: TRUE when it is at the last version of
+ * @migrations; else FALSE, saying why (a newer file, another program's, or
+ * one that needs a migration: VP_STORE_ERROR_READ_ONLY). */
+gboolean           vp_store_schema_check          (sqlite3           *db,
+                                                   const VpMigration *migrations,
+                                                   guint              n_migrations,
+                                                   GError           **error);
+
 G_END_DECLS

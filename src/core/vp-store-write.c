@@ -792,16 +792,19 @@ lookup_uid (VpStore     *self,
   return id;
 }
 
+/* @stored is the stored programme when the caller has read it in this
+ * transaction, or NULL. */
 static gboolean
 import_in_transaction (VpStore             *self,
                        VpSnapshot          *snapshot,
+                       VpSnapshot          *stored,
                        VpStoreImportFlags   flags,
                        gint64              *programme_id,
                        GError             **error)
 {
   VpProgramme *programme = vp_snapshot_get_programme (snapshot);
   g_auto(Write) write = { NULL, };
-  g_autoptr(VpSnapshot) old = NULL;
+  g_autoptr(VpSnapshot) old = stored != NULL ? g_object_ref (stored) : NULL;
   gint64 existing_id;
 
   existing_id = lookup_uid (self, vp_programme_get_uid (programme), error);
@@ -820,7 +823,8 @@ import_in_transaction (VpStore             *self,
 
   if (existing_id != 0)
     {
-      old = vp_store_load_snapshot_locked (self, existing_id, error);
+      if (old == NULL)
+        old = vp_store_load_snapshot_locked (self, existing_id, error);
       if (old == NULL || !delete_children (self, existing_id, FALSE, error))
         return FALSE;
     }
@@ -851,7 +855,7 @@ vp_store_import_snapshot (VpStore             *self,
   if (!vp_store_begin (self, error))
     return FALSE;
 
-  if (!import_in_transaction (self, snapshot, flags, &id, error))
+  if (!import_in_transaction (self, snapshot, NULL, flags, &id, error))
     {
       vp_store_rollback (self);
       return FALSE;
@@ -865,6 +869,57 @@ vp_store_import_snapshot (VpStore             *self,
     *programme_id = id;
 
   return TRUE;
+}
+
+gboolean
+vp_store_update_programme (VpStore            *self,
+                           gint64              programme_id,
+                           VpStoreUpdateFunc   func,
+                           gpointer            user_data,
+                           GError            **error)
+{
+  g_autoptr(VpSnapshot) current = NULL;
+  g_autoptr(VpSnapshot) updated = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* BEGIN IMMEDIATE: the write lock is taken before the read, so the
+   * programme read is the one that is replaced. */
+  if (!vp_store_begin (self, error))
+    return FALSE;
+
+  current = vp_store_load_snapshot_locked (self, programme_id, error);
+  if (current == NULL)
+    goto fail;
+
+  updated = func (current, user_data, error);
+  if (updated == NULL)
+    goto fail;
+
+  if (g_strcmp0 (vp_programme_get_uid (vp_snapshot_get_programme (updated)),
+                 vp_programme_get_uid (vp_snapshot_get_programme (current))) != 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _("an update of programme %lld gave it another uid"),
+                   (long long)programme_id);
+      goto fail;
+    }
+
+  if (!import_in_transaction (self, updated, current, VP_STORE_IMPORT_UPDATE, &id, error))
+    goto fail;
+
+  if (!vp_store_commit (self, error))
+    return FALSE;
+
+  vp_store_notify_changed (self, id);
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

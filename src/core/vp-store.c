@@ -28,6 +28,7 @@ G_DEFINE_QUARK (vp-store-error-quark, vp_store_error)
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_FOR_READING,
   N_PROPS
 };
 
@@ -40,6 +41,56 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* SQL helpers {{{1 */
+
+static gboolean
+can_write (const char *path,
+           int        *saved_errno)
+{
+  if (g_access (path, W_OK) == 0)
+    return TRUE;
+  *saved_errno = errno;
+  return FALSE;
+}
+
+/* The files SQLite keeps beside a database. */
+static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* Why the database at @file cannot be written: its file, its folder (where
+ * SQLite keeps the -wal and -shm files beside it) or the file system is
+ * read-only; NULL when none of them is. */
+static char *
+read_only_reason (const char *file)
+{
+  g_autofree char *folder = g_path_get_dirname (file);
+  int saved_errno = 0;
+
+  if (!can_write (file, &saved_errno) && saved_errno != ENOENT)
+    return g_strdup (saved_errno == EROFS ? _("the file system is read-only")
+                                          : _("the file is read-only"));
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (file, side_suffixes[i], NULL);
+
+      if (!can_write (side, &saved_errno) && saved_errno != ENOENT)
+        {
+          g_autofree char *display = g_filename_display_name (side);
+
+          return g_strdup_printf (_("the file %s beside it is read-only"), display);
+        }
+    }
+  if (!can_write (folder, &saved_errno))
+    {
+      g_autofree char *display = g_filename_display_name (folder);
+
+      if (saved_errno == EROFS)
+        return g_strdup (_("the file system is read-only"));
+      return g_strdup_printf (_("its folder %s is read-only (SQLite keeps its -wal and -shm "
+                                "files beside it)"),
+                              display);
+    }
+
+  return NULL;
+}
 
 gboolean
 vp_store_sqlite_error (VpStore  *self,
@@ -56,6 +107,26 @@ vp_store_sqlite_error (VpStore  *self,
     g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
                  _("%s: the change breaks a rule of the database: %s"),
                  display, sqlite3_errmsg (self->db));
+  else if (code == SQLITE_READONLY || (code == SQLITE_CANTOPEN && self->read_only))
+    {
+      g_autofree char *reason = read_only_reason (self->file);
+
+      if (self->read_only)
+        /* reading needs the -shm file of a WAL database (SQLite cannot
+         * open one it cannot create), or to roll back the -journal of a
+         * write that was cut short */
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                     _("%s: cannot read the database: SQLite needs to write its -shm or "
+                       "-journal file beside it, and %s"),
+                     display, reason != NULL ? reason : sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                     _("%s: cannot write to the database: %s"),
+                     display, reason != NULL ? reason : sqlite3_errmsg (self->db));
+    }
+  else if (code == SQLITE_NOTADB)
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                 _("%s: not a Visit Planner database: %s"), display, sqlite3_errmsg (self->db));
   else
     g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
                  "%s: %s", display, sqlite3_errmsg (self->db));
@@ -222,15 +293,64 @@ vp_store_notify_changed (VpStore *self,
 
 /* Opening {{{1 */
 
+/* A database argument is a file path: one that can only name a folder is
+ * refused before anything is created. */
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *base = NULL;
+
+  if (path == NULL || path[0] == '\0')
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("no database file was given: the path is empty"));
+      return FALSE;
+    }
+
+  display = g_filename_display_name (path);
+  base = g_path_get_basename (path);
+  if (G_IS_DIR_SEPARATOR (path[strlen (path) - 1]) ||
+      g_str_equal (base, ".") || g_str_equal (base, ".."))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("%s: names a folder, not a database file"), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The database holds personal data: its folder and file are the owner's
  * alone, from the first byte. */
 static gboolean
 prepare_file (const char  *path,
+              const char  *file,
               GError     **error)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *folder = g_path_get_dirname (file);
   g_autofree char *display = g_filename_display_name (path);
   GStatBuf st;
+
+  if (g_stat (file, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                       _("%s: names a folder, not a database file"), display);
+          return FALSE;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                       _("%s: not a database file"), display);
+          return FALSE;
+        }
+      if ((st.st_mode & 0077) != 0 && st.st_uid == getuid ())
+        g_chmod (file, st.st_mode & 0700);
+      return TRUE;
+    }
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -243,31 +363,83 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
-  if (g_stat (path, &st) != 0)
+  {
+    int fd = g_open (file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0 && errno != EEXIST)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                     _("%s: cannot create the database: %s"),
+                     display, g_strerror (saved_errno));
+        return FALSE;
+      }
+    if (fd >= 0)
+      close (fd);
+  }
+
+  return TRUE;
+}
+
+/* For a caller that only reads: an existing database that its file or
+ * folder does not let this user write is opened read-only. */
+static gboolean
+should_open_read_only (const char *file)
+{
+  g_autofree char *folder = g_path_get_dirname (file);
+  GStatBuf st;
+
+  return g_stat (file, &st) == 0 && S_ISREG (st.st_mode) &&
+         (g_access (file, W_OK) != 0 || g_access (folder, W_OK) != 0);
+}
+
+static int
+open_read_only (VpStore *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
     {
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      g_autofree char *side = g_strconcat (self->file, side_suffixes[i], NULL);
+      GStatBuf st;
 
-      if (fd < 0 && errno != EEXIST)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-                       _("%s: cannot create the database: %s"),
-                       display, g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (fd >= 0)
-        close (fd);
+      if (g_lstat (side, &st) == 0)
+        return sqlite3_open_v2 (self->file, &self->db, SQLITE_OPEN_READONLY, NULL);
     }
-  else if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-                   _("%s: not a database file"), display);
-      return FALSE;
-    }
-  else if ((st.st_mode & 0077) != 0 && st.st_uid == getuid ())
-    g_chmod (path, st.st_mode & 0700);
 
+  /* SQLite reads a WAL database through its -shm file, which it cannot
+   * create in a folder that cannot be written, and creates read-only (like
+   * the file) in one that can, where it then stops the next program that
+   * may write.  Without a -wal or -journal file beside it, the file holds
+   * every committed change and no write is under way (a writer creates its
+   * -wal first, and this user may not write the file): it is read as it is,
+   * without locks and without creating anything.  The URI is built here
+   * from the absolute path, escaped: nothing the user typed is read as
+   * one. */
+  uri = g_filename_to_uri (self->file, NULL, NULL);
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+/* The first read: says what is wrong with a file that is busy, cannot be
+ * read, or is not a database at all. */
+static gboolean
+probe (VpStore  *self,
+       GError  **error)
+{
+  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return vp_store_sqlite_error (self, error);
   return TRUE;
 }
 
@@ -282,19 +454,35 @@ vp_store_initable_init (GInitable     *initable,
   g_autofree char *backup = NULL;
   const VpMigration *steps;
   guint n_steps;
+  int rc;
 
-  if (self->path == NULL)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED, _("no database file was given"));
-      return FALSE;
-    }
+  if (!check_path (self->path, error))
+    return FALSE;
 
   display = g_filename_display_name (self->path);
 
-  if (!prepare_file (self->path, error))
-    return FALSE;
+  /* SQLite reads a name that begins with "file:" as a URI, and takes
+   * ":memory:" and "" for databases that are not files; an absolute path
+   * is none of these. */
+  if (g_path_is_absolute (self->path))
+    self->file = g_strdup (self->path);
+  else
+    {
+      g_autofree char *cwd = g_get_current_dir ();
 
-  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+      self->file = g_build_filename (cwd, self->path, NULL);
+    }
+
+  self->read_only = self->for_reading && should_open_read_only (self->file);
+
+  if (self->read_only)
+    rc = open_read_only (self);
+  else if (!prepare_file (self->path, self->file, error))
+    return FALSE;
+  else
+    rc = sqlite3_open_v2 (self->file, &self->db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
                    _("%s: cannot open the database: %s"), display,
@@ -306,10 +494,39 @@ vp_store_initable_init (GInitable     *initable,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  /* SQLite opens a file it may not write read-only, without a word. */
+  if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *reason = read_only_reason (self->file);
+
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                   _("%s: cannot write to the database: %s"),
+                   display, reason != NULL ? reason : _("SQLite opened it read-only"));
+      return FALSE;
+    }
+
+  if (!probe (self, error))
+    return FALSE;
+
   /* The version is checked before anything is written: a file from a newer
    * program stays exactly as it is. */
   steps = vp_store_schema_get_migrations (&n_steps);
-  if (!vp_store_schema_upgrade (self->db, self->path, steps, n_steps, &backup, &local_error))
+  if (self->read_only)
+    {
+      if (!vp_store_schema_check (self->db, steps, n_steps, &local_error))
+        {
+          g_autofree char *reason = read_only_reason (self->file);
+
+          if (local_error->code == VP_STORE_ERROR_READ_ONLY && reason != NULL)
+            g_set_error (error, VP_STORE_ERROR, local_error->code,
+                         "%s: %s: %s", display, local_error->message, reason);
+          else
+            g_set_error (error, VP_STORE_ERROR, local_error->code,
+                         "%s: %s", display, local_error->message);
+          return FALSE;
+        }
+    }
+  else if (!vp_store_schema_upgrade (self->db, self->file, steps, n_steps, &backup, &local_error))
     {
       g_set_error (error, VP_STORE_ERROR, local_error->code, "%s: %s", display, local_error->message);
       return FALSE;
@@ -317,9 +534,10 @@ vp_store_initable_init (GInitable     *initable,
   if (backup != NULL)
     g_message ("Database %s updated; the old version is kept in %s", display, backup);
 
-  if (!vp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-                      !vp_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-                      !vp_store_exec (self, "PRAGMA foreign_keys = ON", error))
+  if ((!self->read_only &&
+       (!vp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+        !vp_store_exec (self, "PRAGMA synchronous = FULL", error))) ||
+      !vp_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
   self->data_version = vp_store_read_data_version (self);
@@ -342,6 +560,7 @@ vp_store_finalize (GObject *object)
   g_clear_object (&self->programmes);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->file, g_free);
 
   G_OBJECT_CLASS (vp_store_parent_class)->finalize (object);
 }
@@ -358,6 +577,10 @@ vp_store_get_property (GObject    *object,
     {
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+
+    case PROP_FOR_READING:
+      g_value_set_boolean (value, self->for_reading);
       break;
 
     default:
@@ -379,6 +602,10 @@ vp_store_set_property (GObject      *object,
       self->path = g_value_dup_string (value);
       break;
 
+    case PROP_FOR_READING:
+      self->for_reading = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -397,6 +624,12 @@ vp_store_class_init (VpStoreClass *klass)
     g_param_spec_string ("path", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The caller only reads: a database it cannot write is opened read-only. */
+  properties[PROP_FOR_READING] =
+    g_param_spec_boolean ("for-reading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -419,16 +652,38 @@ vp_store_init (VpStore *self)
 /* Public API {{{1 */
 
 char *
-vp_store_resolve_path (const char *explicit_path)
+vp_store_resolve_path (const char  *explicit_path,
+                       GError     **error)
 {
   const char *from_environment;
 
-  if (explicit_path != NULL && explicit_path[0] != '\0')
-    return g_strdup (explicit_path);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* An empty path is a mistake (an unset shell variable, say), never a
+   * request for the default database. */
+  if (explicit_path != NULL)
+    {
+      if (explicit_path[0] == '\0')
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                       _("the database path given with --database is empty"));
+          return NULL;
+        }
+      return g_strdup (explicit_path);
+    }
 
   from_environment = g_getenv ("VISIT_PLANNER_DATABASE");
-  if (from_environment != NULL && from_environment[0] != '\0')
-    return g_strdup (from_environment);
+  if (from_environment != NULL)
+    {
+      if (from_environment[0] == '\0')
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                       _("the environment variable VISIT_PLANNER_DATABASE is set but empty: "
+                         "give it a database file, or unset it"));
+          return NULL;
+        }
+      return g_strdup (from_environment);
+    }
 
   return g_build_filename (g_get_user_data_dir (), "visit-planner", "visits.db", NULL);
 }
@@ -441,6 +696,16 @@ vp_store_new (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return g_initable_new (VP_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+VpStore *
+vp_store_new_for_reading (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (VP_TYPE_STORE, NULL, error, "path", path, "for-reading", TRUE, NULL);
 }
 
 const char *
@@ -493,6 +758,7 @@ vp_store_find_programme (VpStore     *self,
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
+  int rc;
 
   g_return_val_if_fail (VP_IS_STORE (self), 0);
   g_return_val_if_fail (id_or_uid != NULL, 0);
@@ -511,9 +777,16 @@ vp_store_find_programme (VpStore     *self,
   else
     sqlite3_bind_null (stmt, 2);
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      vp_store_sqlite_error (self, error);
+      return 0;
+    }
 
   if (id == 0)
     {

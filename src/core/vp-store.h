@@ -16,6 +16,8 @@ typedef enum
   VP_STORE_ERROR_NOT_FOUND,     /* no such programme */
   VP_STORE_ERROR_EXISTS,        /* a programme with that uid is already stored */
   VP_STORE_ERROR_INVALID,       /* the data breaks a rule of the store */
+  VP_STORE_ERROR_READ_ONLY,     /* the database can be read, not written */
+  VP_STORE_ERROR_CHANGED,       /* the programme changed since it was read */
 } VpStoreError;
 
 typedef enum
@@ -36,12 +38,25 @@ G_DECLARE_FINAL_TYPE (VpStore, vp_store, VP, STORE, GObject)
 GQuark       vp_store_error_quark      (void);
 
 /* --database, else $VISIT_PLANNER_DATABASE, else
- * $XDG_DATA_HOME/visit-planner/visits.db.  @explicit_path may be NULL. */
-char        *vp_store_resolve_path     (const char          *explicit_path);
+ * $XDG_DATA_HOME/visit-planner/visits.db.  @explicit_path may be NULL; an
+ * empty one, or an empty variable, is an error (NULL). */
+char        *vp_store_resolve_path     (const char          *explicit_path,
+                                        GError             **error);
 
 /* Opens @path, creating it (mode 0600, with its folder) or migrating it
- * (after a backup copy beside it) as needed. */
+ * (after a backup copy beside it) as needed.  @path is a file path, always:
+ * never an SQLite URI ("file:…") or special name (":memory:"); one that ends
+ * in a slash or names a folder is refused before anything is created.  A
+ * database that cannot be written (a read-only file or folder) is refused
+ * with VP_STORE_ERROR_READ_ONLY. */
 VpStore     *vp_store_new              (const char          *path,
+                                        GError             **error);
+/* For a caller that only reads: as vp_store_new(), but a database that
+ * exists and cannot be written is opened read-only (nothing is created,
+ * migrated or written; one that needs a migration is refused with
+ * VP_STORE_ERROR_READ_ONLY).  In a folder that cannot be written, a file
+ * without -wal and -shm files beside it is read as it is on disk. */
+VpStore     *vp_store_new_for_reading  (const char          *path,
                                         GError             **error);
 const char  *vp_store_get_path         (VpStore             *self);
 int          vp_store_get_schema_version (VpStore           *self);
@@ -81,6 +96,24 @@ gboolean     vp_store_import_snapshot  (VpStore             *self,
                                         VpSnapshot          *snapshot,
                                         VpStoreImportFlags   flags,
                                         gint64              *programme_id,
+                                        GError             **error);
+
+/* Computes a programme's new state from its stored one: returns a new
+ * snapshot (a full reference) of the same programme, or NULL with @error set
+ * to write nothing.  @current must not be changed. */
+typedef VpSnapshot *(*VpStoreUpdateFunc) (VpSnapshot  *current,
+                                          gpointer     user_data,
+                                          GError     **error);
+
+/* Reads the programme, calls @func on it and writes what it returns (as
+ * vp_store_import_snapshot() with VP_STORE_IMPORT_UPDATE does), all in one
+ * transaction that holds the database's write lock from the read to the
+ * write: no other write can come in between and be lost.  Another writer
+ * waits, and one that waits too long fails with "the database is busy". */
+gboolean     vp_store_update_programme (VpStore             *self,
+                                        gint64               programme_id,
+                                        VpStoreUpdateFunc    func,
+                                        gpointer             user_data,
                                         GError             **error);
 
 gboolean     vp_store_delete_programme (VpStore             *self,
@@ -147,7 +180,9 @@ gboolean     vp_store_restore_snapshot    (VpStore          *self,
                                            GError          **error);
 
 /* A number that changes with every write to the database, by any
- * connection: an undo is offered only while it stays the same. */
+ * connection: an undo is offered only while it stays the same.  Read inside
+ * a vp_store_update_programme() function, it tells whether anything was
+ * written since an earlier reading. */
 gint64       vp_store_get_change_count    (VpStore          *self);
 
 /* Notices writes by another connection (the command line while the window is

@@ -60,9 +60,13 @@ import_demo (VpApplication *self)
 static void
 open_store (VpApplication *self)
 {
-  g_autofree char *path = vp_store_resolve_path (self->database);
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autofree char *path = vp_store_resolve_path (self->database, &self->store_error);
+  gboolean existed;
 
+  if (path == NULL)
+    return;
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
   self->store = vp_store_new (path, &self->store_error);
   if (self->store == NULL)
     return;

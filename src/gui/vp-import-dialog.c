@@ -984,6 +984,26 @@ recompute (VpImportDialog *self)
   compute_async (self->store, again, self->cancellable, recompute_done_cb, g_object_ref (self));
 }
 
+/* Runs in the transaction that writes: a write by anything (this window,
+ * another one, the command line) since the preview was read is seen here,
+ * and nothing can come between this check and the write. */
+static VpSnapshot *
+apply_preview (VpSnapshot  *current,
+               gpointer     user_data,
+               GError     **error)
+{
+  VpImportDialog *self = user_data;
+
+  if (vp_store_get_change_count (self->store) != self->preview->change_count)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
+                   _("the programme changed since the preview was made"));
+      return NULL;
+    }
+
+  return g_object_ref (self->preview->after);
+}
+
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
@@ -996,16 +1016,17 @@ apply_action (GtkWidget  *widget,
   if (self->busy || self->preview == NULL || self->preview->added + self->preview->updated == 0)
     return;
 
-  if (vp_store_get_change_count (self->store) != self->preview->change_count)
+  /* One transaction: the whole file or nothing, and only onto the
+   * programme the preview was computed from. */
+  if (!vp_store_update_programme (self->store, self->preview->programme_id, apply_preview, self,
+                                  &error))
     {
-      recompute (self);
-      return;
-    }
+      if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
+        {
+          recompute (self);
+          return;
+        }
 
-  /* One transaction: the whole file or nothing. */
-  if (!vp_store_import_snapshot (self->store, self->preview->after, VP_STORE_IMPORT_UPDATE,
-                                 NULL, &error))
-    {
       g_autofree char *body = g_strdup_printf (_("%s: %s"), self->preview->file_name,
                                                error->message);
 

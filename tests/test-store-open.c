@@ -1,0 +1,539 @@
+/* test-store-open.c: unit tests of the store's file: what a database path may be, files it
+ * must refuse, and two connections writing one programme at the same time. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "vp-csv-import.h"
+#include "vp-programme-format.h"
+#include "vp-store.h"
+#include "vp-store-schema.h"
+
+#define DOCUMENT \
+  "{\n" \
+  "  \"format\": \"visit-planner-programme\",\n" \
+  "  \"version\": 1,\n" \
+  "  \"programme\": { \"uid\": \"prog-1\", \"title\": \"Visit\", \"host_country\": \"LT\"," \
+  "                   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-13\"," \
+  "                   \"end_date\": \"2027-04-16\" },\n" \
+  "  \"hosts\": [ { \"id\": \"h1\", \"name\": \"Host one\" } ],\n" \
+  "  \"participants\": [ { \"id\": \"p1\", \"name\": \"Aino\", \"email\": \"aino@example.org\" } ],\n" \
+  "  \"sessions\": [ { \"id\": \"s1\", \"uid\": \"uid-1\", \"title\": \"One\"," \
+  "                    \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"," \
+  "                    \"host\": \"h1\" } ]\n" \
+  "}\n"
+
+/* Fixture {{{1 */
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  char *cwd;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("test-store-open-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "visits.db", NULL);
+  fixture->cwd = g_get_current_dir ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (g_chdir (fixture->cwd), ==, 0);
+  remove_tree (fixture->folder);
+  g_clear_pointer (&fixture->folder, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->cwd, g_free);
+}
+
+/* Helpers {{{1 */
+
+static VpStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  VpStore *store = vp_store_new (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+import_document (VpStore *store)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (DOCUMENT, strlen (DOCUMENT));
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static guint
+count_programmes (const char *path)
+{
+  g_autoptr(VpStore) store = open_store (path);
+
+  return g_list_model_get_n_items (vp_store_get_programmes (store));
+}
+
+static void
+assert_mode (const char *path,
+             guint       mode)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpuint (st.st_mode & 0777, ==, mode);
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Paths {{{1 */
+
+/* SQLite reads "file:…" as a URI and ":memory:" as a database in memory:
+ * a database argument is a file of that name, made private. */
+static void
+test_path_uri_names_are_files (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (fixture->folder, "elsewhere.db", NULL);
+  g_autofree char *absolute_uri = g_strconcat ("file:", elsewhere, NULL);
+  const char *names[] = { "file:u.db?mode=memory", "file:u.db", ":memory:", absolute_uri };
+
+  g_assert_cmpint (g_chdir (fixture->folder), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(VpStore) store = open_store (names[i]);
+      g_autofree char *file = g_build_filename (fixture->folder, names[i], NULL);
+
+      g_test_message ("database %s", names[i]);
+      import_document (store);
+      g_clear_object (&store);
+
+      g_assert_cmpuint (count_programmes (names[i]), ==, 1);
+      assert_mode (file, 0600);
+    }
+
+  g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("u.db", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_path_empty (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  char *path;
+
+  path = vp_store_resolve_path ("", &error);
+  g_assert_null (path);
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+
+  g_setenv ("VISIT_PLANNER_DATABASE", "", TRUE);
+  path = vp_store_resolve_path (NULL, &error);
+  g_unsetenv ("VISIT_PLANNER_DATABASE");
+  g_assert_null (path);
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "VISIT_PLANNER_DATABASE"));
+  g_clear_error (&error);
+
+  store = vp_store_new ("", &error);
+  g_assert_null (store);
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+}
+
+/* A path that can only name a folder: refused before anything is made. */
+static void
+test_path_folder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *names[] = { "missing/dir/", "missing/", "missing/dir/.", "missing/..", ".",
+                          "existing", "existing/" };
+  g_autofree char *existing = g_build_filename (fixture->folder, "existing", NULL);
+
+  g_assert_cmpint (g_mkdir (existing, 0700), ==, 0);
+  g_assert_cmpint (g_chdir (fixture->folder), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VpStore) store = vp_store_new (names[i], &error);
+      g_autoptr(GDir) dir = NULL;
+
+      g_test_message ("database %s", names[i]);
+      g_assert_null (store);
+      g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, names[i]));
+      g_assert_nonnull (strstr (error->message, "folder"));
+      g_assert_false (g_file_test ("missing", G_FILE_TEST_EXISTS));
+      dir = g_dir_open (existing, 0, NULL);
+      g_assert_null (g_dir_read_name (dir));
+    }
+}
+
+/* Files of other programs {{{1 */
+
+/* Visit Planner numbers its versions from 1: a negative one is another
+ * program's file, refused untouched (it once crashed every command). */
+static void
+test_version_negative (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(VpStore) created = open_store (fixture->path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  guint n_steps;
+  const VpMigration *steps = vp_store_schema_get_migrations (&n_steps);
+
+  g_clear_object (&created);
+  sql_exec (fixture->path, "PRAGMA user_version = -7");
+  before = file_bytes (fixture->path);
+
+  for (guint reading = 0; reading < 2; reading++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VpStore) store = reading ? vp_store_new_for_reading (fixture->path, &error)
+                                         : vp_store_new (fixture->path, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, fixture->path));
+      g_assert_nonnull (strstr (error->message, "not a Visit Planner database"));
+      g_assert_nonnull (strstr (error->message, "-7"));
+    }
+
+  /* the schema's own functions, on a connection of their own */
+  {
+    g_autoptr(GError) error = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                     SQLITE_OK);
+    g_assert_false (vp_store_schema_upgrade (db, fixture->path, steps, n_steps, NULL, &error));
+    g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    g_assert_false (vp_store_schema_check (db, steps, n_steps, &error));
+    g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+    sqlite3_close (db);
+  }
+
+  after = file_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static const VpMigration two_steps[] = {
+  { 1, "CREATE TABLE t (x TEXT NOT NULL);" },
+  { 2, "ALTER TABLE t ADD COLUMN y INTEGER;" },
+};
+
+/* A database opened read-only cannot be migrated: the check says so. */
+static void
+test_schema_check (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  sql_exec (fixture->path, "CREATE TABLE t (x TEXT NOT NULL); PRAGMA user_version = 1;");
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+
+  g_assert_true (vp_store_schema_check (db, two_steps, 1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vp_store_schema_check (db, two_steps, 2, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "version 1 to version 2"));
+  g_clear_error (&error);
+
+  sqlite3_close (db);
+  sql_exec (fixture->path, "PRAGMA user_version = 3");
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (vp_store_schema_check (db, two_steps, 2, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NEWER_SCHEMA);
+  sqlite3_close (db);
+}
+
+/* Two connections, one programme {{{1 */
+
+static VpSnapshot *
+add_participants (VpSnapshot  *current,
+                  const char  *csv,
+                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(VpCsvReport) report = NULL;
+
+  return vp_csv_import (current, VP_CSV_KIND_PARTICIPANTS, bytes, &report, error);
+}
+
+typedef struct
+{
+  VpStore  *other;        /* the second connection: only the thread uses it */
+  gint64    programme_id;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  gboolean  done_while_held;
+} Race;
+
+static VpSnapshot *
+add_bea (VpSnapshot  *current,
+         gpointer     user_data,
+         GError     **error)
+{
+  return add_participants (current, "name,email\nBea,bea@example.org\n", error);
+}
+
+static gpointer
+other_writer (gpointer data)
+{
+  Race *race = data;
+  GError *error = NULL;
+  gboolean ok = vp_store_update_programme (race->other, race->programme_id, add_bea, NULL,
+                                           &error);
+
+  g_mutex_lock (&race->mutex);
+  race->done = TRUE;
+  race->ok = ok;
+  race->error = error;
+  g_cond_signal (&race->cond);
+  g_mutex_unlock (&race->mutex);
+
+  return NULL;
+}
+
+/* Between its read and its write, this update lets the other connection
+ * run a whole update of its own, and waits (up to half a second) for it. */
+static VpSnapshot *
+add_ada_while_other_writes (VpSnapshot  *current,
+                            gpointer     user_data,
+                            GError     **error)
+{
+  Race *race = user_data;
+  gint64 deadline = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND * 500;
+  GThread *thread = g_thread_new ("other-writer", other_writer, race);
+
+  g_mutex_lock (&race->mutex);
+  while (!race->done && g_cond_wait_until (&race->cond, &race->mutex, deadline))
+    ;
+  race->done_while_held = race->done;
+  g_mutex_unlock (&race->mutex);
+  g_thread_unref (thread);
+
+  return add_participants (current, "name,email\nAda,ada@example.org\n", error);
+}
+
+/* The read, the change and the write of one update are one transaction: an
+ * update by another connection in between waits for it, then builds on it;
+ * neither is lost (two imports at once lost one of them). */
+static void
+test_update_interleaved (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autoptr(GError) error = NULL;
+  Race race = { NULL, };
+
+  race.programme_id = import_document (store);
+  race.other = open_store (fixture->path);
+  g_mutex_init (&race.mutex);
+  g_cond_init (&race.cond);
+
+  g_assert_true (vp_store_update_programme (store, race.programme_id,
+                                            add_ada_while_other_writes, &race, &error));
+  g_assert_no_error (error);
+
+  g_mutex_lock (&race.mutex);
+  while (!race.done)
+    g_cond_wait (&race.cond, &race.mutex);
+  g_mutex_unlock (&race.mutex);
+  g_assert_no_error (race.error);
+  g_assert_true (race.ok);
+
+  after = vp_store_load_snapshot (store, race.programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vp_snapshot_lookup_participant_by_email (after, "aino@example.org"));
+  g_assert_nonnull (vp_snapshot_lookup_participant_by_email (after, "ada@example.org"));
+  g_assert_nonnull (vp_snapshot_lookup_participant_by_email (after, "bea@example.org"));
+  g_assert_cmpuint (vp_snapshot_get_participants (after)->len, ==, 3);
+  g_assert_cmpuint (vp_snapshot_get_sessions (after)->len, ==, 1);
+  /* the other connection waited for the lock this update held */
+  g_assert_false (race.done_while_held);
+
+  g_clear_object (&race.other);
+  g_mutex_clear (&race.mutex);
+  g_cond_clear (&race.cond);
+}
+
+typedef struct
+{
+  VpStore *store;
+  gint64   change_count;
+} Seen;
+
+static VpSnapshot *
+note_change_count (VpSnapshot  *current,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  Seen *seen = user_data;
+
+  seen->change_count = vp_store_get_change_count (seen->store);
+  return g_object_ref (current);
+}
+
+/* What the window's import preview relies on: read inside an update, the
+ * change count tells whether anything was written since an earlier
+ * reading, by this connection or another. */
+static void
+test_update_sees_change_count (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) other = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_document (store);
+  Seen seen = { store, 0 };
+  gint64 before;
+
+  before = vp_store_get_change_count (store);
+  g_assert_true (vp_store_update_programme (store, id, note_change_count, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seen.change_count, ==, before);
+
+  before = vp_store_get_change_count (store);
+  g_assert_true (vp_store_update_programme (other, id, add_bea, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_update_programme (store, id, note_change_count, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seen.change_count, !=, before);
+}
+
+static VpSnapshot *
+refuse (VpSnapshot  *current,
+        gpointer     user_data,
+        GError     **error)
+{
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED, "changed");
+  return NULL;
+}
+
+/* A function that fails writes nothing, and the lock is let go. */
+static void
+test_update_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) other = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) after = NULL;
+  gint64 id = import_document (store);
+
+  g_assert_false (vp_store_update_programme (store, id, refuse, NULL, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  g_assert_false (vp_store_update_programme (store, id + 1, add_bea, NULL, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (vp_store_update_programme (other, id, add_bea, NULL, &error));
+  g_assert_no_error (error);
+  after = vp_store_load_snapshot (store, id, &error);
+  g_assert_cmpuint (vp_snapshot_get_participants (after)->len, ==, 2);
+}
+
+/* Main {{{1 */
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/store-open/path/uri-names-are-files", test_path_uri_names_are_files);
+  ADD ("/store-open/path/empty", test_path_empty);
+  ADD ("/store-open/path/folder", test_path_folder);
+  ADD ("/store-open/version/negative", test_version_negative);
+  ADD ("/store-open/schema/check", test_schema_check);
+  ADD ("/store-open/update/interleaved", test_update_interleaved);
+  ADD ("/store-open/update/sees-change-count", test_update_sees_change_count);
+  ADD ("/store-open/update/refused", test_update_refused);
+
+  return g_test_run ();
+}
