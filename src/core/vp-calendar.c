@@ -861,17 +861,28 @@ append_safe (GString    *base,
     g_string_truncate (base, base->len - 1);
 }
 
-/* Names Windows keeps for devices, whatever the extension. */
+/* Names Windows keeps for devices: CON, PRN, AUX, NUL, COM and LPT with a
+ * digit 0 to 9 or a superscript ¹ ² ³, in any case.  Whatever follows the
+ * first dot does not matter ("CON.txt.ics" is the console too), nor do
+ * spaces and dots before it. */
 static gboolean
-is_reserved_name (const char *base)
+is_reserved_name (const char *name)
 {
   static const char * const reserved[] = { "con", "prn", "aux", "nul", NULL };
-  g_autofree char *lower = g_ascii_strdown (base, -1);
+  static const char * const superscripts[] = { "\u00B9", "\u00B2", "\u00B3", NULL };
+  const char *dot = strchr (name, '.');
+  gsize length = dot != NULL ? (gsize)(dot - name) : strlen (name);
+  g_autofree char *stem = NULL;
 
-  if (g_strv_contains (reserved, lower))
+  while (length > 0 && (name[length - 1] == ' ' || name[length - 1] == '.'))
+    length--;
+  stem = g_ascii_strdown (name, (gssize)length);
+
+  if (g_strv_contains (reserved, stem))
     return TRUE;
-  return strlen (lower) == 4 && (g_str_has_prefix (lower, "com") || g_str_has_prefix (lower, "lpt")) &&
-         g_ascii_isdigit (lower[3]);
+  if (!g_str_has_prefix (stem, "com") && !g_str_has_prefix (stem, "lpt"))
+    return FALSE;
+  return (g_ascii_isdigit (stem[3]) && stem[4] == '\0') || g_strv_contains (superscripts, stem + 3);
 }
 
 char *
@@ -896,8 +907,15 @@ vp_calendar_file_name (VpParticipant *participant,
             g_string_truncate (base, base->len - 1);
         }
     }
+  /* "CON.txt" becomes "CON-calendar.txt": the part before the first dot
+   * is what Windows looks at */
   if (is_reserved_name (base->str))
-    g_string_append (base, "-calendar");
+    {
+      const char *dot = strchr (base->str, '.');
+
+      g_string_insert (base, dot != NULL ? dot - base->str : -1, "-calendar");
+    }
+
 
   /* File systems on other machines ignore case: compare case-folded. */
   for (guint n = 1; ; n++)
