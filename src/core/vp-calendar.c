@@ -916,7 +916,6 @@ vp_calendar_file_name (VpParticipant *participant,
       g_string_insert (base, dot != NULL ? dot - base->str : -1, "-calendar");
     }
 
-
   /* File systems on other machines ignore case: compare case-folded. */
   for (guint n = 1; ; n++)
     {
@@ -936,14 +935,44 @@ vp_calendar_file_name (VpParticipant *participant,
   return g_steal_pointer (&candidate);
 }
 
+/* The path of each participant's file in @folder, in participant order. */
+static GPtrArray *
+each_participant_paths (VpSnapshot *snapshot,
+                        const char *folder)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  GPtrArray *paths = g_ptr_array_new_full (participants->len, g_free);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      g_autofree char *file_name = vp_calendar_file_name (g_ptr_array_index (participants, i),
+                                                          taken);
+
+      g_ptr_array_add (paths, g_build_filename (folder, file_name, NULL));
+    }
+
+  return paths;
+}
+
+GPtrArray *
+vp_calendar_each_participant_paths (VpSnapshot *snapshot,
+                                    const char *folder)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  return each_participant_paths (snapshot, folder);
+}
+
 GPtrArray *
 vp_calendar_write_each_participant (VpSnapshot  *snapshot,
                                     const char  *folder,
                                     GDateTime   *stamp,
                                     GError     **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) calendars = NULL;
   g_autoptr(GDateTime) now = NULL;
   GPtrArray *participants;
 
@@ -966,17 +995,17 @@ vp_calendar_write_each_participant (VpSnapshot  *snapshot,
     stamp = now = g_date_time_new_now_utc ();
 
   participants = vp_snapshot_get_participants (snapshot);
+  paths = each_participant_paths (snapshot, folder);
+  calendars = g_ptr_array_new_full (participants->len, (GDestroyNotify)g_bytes_unref);
   for (guint i = 0; i < participants->len; i++)
-    {
-      VpParticipant *participant = g_ptr_array_index (participants, i);
-      g_autofree char *file_name = vp_calendar_file_name (participant, taken);
-      g_autofree char *path = g_build_filename (folder, file_name, NULL);
-      g_autoptr(GBytes) bytes = vp_calendar_write_participant (snapshot, participant, stamp);
+    g_ptr_array_add (calendars,
+                     vp_calendar_write_participant (snapshot, g_ptr_array_index (participants, i),
+                                                    stamp));
 
-      if (!vp_file_write_atomically (path, bytes, 0600, error))
-        return NULL;
-      g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
+  /* All the files or none: a full disk half way leaves the folder as it was. */
+  if (!vp_file_write_all_atomically ((const char * const *)paths->pdata,
+                                     (GBytes * const *)calendars->pdata, paths->len, 0600, error))
+    return NULL;
 
   return g_steal_pointer (&paths);
 }
