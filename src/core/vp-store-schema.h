@@ -28,4 +28,9 @@ gboolean           vp_store_schema_upgrade        (sqlite3           *db,
                                                    char             **backup_path,
                                                    GError           **error);
 
+/* Whether @name is the name of a backup that vp_store_schema_upgrade()
+ * makes of the database named @database_name, beside it. */
+gboolean           vp_store_schema_is_backup_name (const char        *database_name,
+                                                   const char        *name);
+
 G_END_DECLS
