@@ -1909,6 +1909,40 @@ assert_safe_file_name (const char *name)
     g_assert_cmpint ((guchar)*p, >=, 0x20);
 }
 
+/* Whether Windows takes @name for a device: its part before the first dot,
+ * without trailing spaces and dots, is CON, PRN, AUX, NUL, or COM or LPT
+ * with a digit or a superscript one, two or three, in any case. */
+static gboolean
+is_windows_device (const char *name)
+{
+  static const char * const devices[] = { "con", "prn", "aux", "nul", NULL };
+  g_autofree char *stem = g_strndup (name, strcspn (name, "."));
+  g_autofree char *lower = NULL;
+  gsize length = strlen (stem);
+
+  while (length > 0 && (stem[length - 1] == ' ' || stem[length - 1] == '.'))
+    stem[--length] = '\0';
+  lower = g_ascii_strdown (stem, -1);
+  if (g_strv_contains (devices, lower))
+    return TRUE;
+  if (!g_str_has_prefix (lower, "com") && !g_str_has_prefix (lower, "lpt"))
+    return FALSE;
+  return (strlen (lower) == 4 && g_ascii_isdigit (lower[3])) ||
+         g_str_equal (lower + 3, "¹") || g_str_equal (lower + 3, "²") ||
+         g_str_equal (lower + 3, "³");
+}
+
+/* A name Windows opens as a file: no device name before the first dot, no
+ * dot or space at the end, within its 255-character limit. */
+static void
+assert_windows_file_name (const char *name)
+{
+  assert_safe_file_name (name);
+  g_assert_false (is_windows_device (name));
+  g_assert_false (g_str_has_suffix (name, ".") || g_str_has_suffix (name, " "));
+  g_assert_cmpint (g_utf8_strlen (name, -1), <=, 255);
+}
+
 static void
 test_file_name_plain (void)
 {
@@ -1928,6 +1962,49 @@ test_file_name_forbidden_characters (void)
 
   assert_safe_file_name (name);
   g_assert_cmpstr (name, ==, "a-b-c-d-e-f-g-h-i-j-k-l.ics");
+}
+
+/* Windows keeps device names whatever follows the first dot: "CON.txt.ics"
+ * is the console, not a file. */
+static void
+test_file_name_windows_devices (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *file;
+  } cases[] = {
+    { "CON.txt", "CON-calendar.txt.ics" },
+    { "PRN.txt", "PRN-calendar.txt.ics" },
+    { "lpt1.ics", "lpt1-calendar.ics.ics" },
+    { "COM¹", "COM¹-calendar.ics" },
+    { "com²", "com²-calendar.ics" },
+    { "Lpt³.notes", "Lpt³-calendar.notes.ics" },
+    { "COM0", "COM0-calendar.ics" },
+    { "lpt9.x.y", "lpt9-calendar.x.y.ics" },
+    { "aux", "aux-calendar.ics" },
+    { "Nul..txt", "Nul-calendar..txt.ics" },
+    { "nul.", "nul-calendar.ics" },
+    /* not devices */
+    { "COM10", "COM10.ics" },
+    { "Conrad.Lab", "Conrad.Lab.ics" },
+    { "COMA.txt", "COMA.txt.ics" },
+    { "con tact", "con-tact.ics" },
+    { "COM⁴", "COM⁴.ics" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GHashTable) taken = new_taken ();
+      g_autofree char *name = file_name_for (cases[i].name, "p1", taken);
+      g_autofree char *again = file_name_for (cases[i].name, "p2", taken);
+
+      g_test_message ("name: %s", cases[i].name);
+      assert_windows_file_name (name);
+      assert_windows_file_name (again);
+      g_assert_cmpstr (name, ==, cases[i].file);
+      g_assert_cmpstr (name, !=, again);
+    }
 }
 
 /* Nothing usable in the name: participant-<ref>. */
@@ -2005,8 +2082,8 @@ test_file_name_long (void)
       name = file_name_for (long_name->str, "long", taken);
       again = file_name_for (long_name->str, "long2", taken);
 
-      assert_safe_file_name (name);
-      assert_safe_file_name (again);
+      assert_windows_file_name (name);
+      assert_windows_file_name (again);
       g_assert_cmpuint (strlen (name), <=, 108);
       g_assert_cmpuint (strlen (again), <=, 110);
       g_assert_cmpstr (name, !=, again);
@@ -2154,6 +2231,7 @@ main (int   argc,
   g_test_add_func ("/calendar/file-name/collision", test_file_name_collision);
   g_test_add_func ("/calendar/file-name/case-collision", test_file_name_case_collision);
   g_test_add_func ("/calendar/file-name/long", test_file_name_long);
+  g_test_add_func ("/calendar/file-name/windows-devices", test_file_name_windows_devices);
   g_test_add_func ("/calendar/write-each/files", test_write_each_participant);
 
   status = g_test_run ();

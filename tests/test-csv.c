@@ -328,6 +328,38 @@ test_read_neither_encoding_line (void)
   assert_message_names_line (error, 3);
 }
 
+/* One byte that is not UTF-8 costs only its own field: the fields that are
+ * UTF-8 stay so ("Jörg", never "JÃ¶rg"), and in the broken field the UTF-8
+ * characters are kept around the byte read as Windows-1252. */
+static void
+test_read_per_field (void)
+{
+  g_autoptr(VpCsvTable) table =
+    parse_ok ("name,notes\r\n"
+              "Jörg Müller,Straße 5\r\n"
+              "M\xE4kel\xE4,ok\r\n"
+              "Jörg M\xFCller,\"two\r\nlines \x80\"\r\n", -1);
+
+  g_assert_cmpstr (vp_csv_table_get_encoding (table), ==, "UTF-8 and Windows-1252");
+  assert_row (table, 1, 2, "Jörg Müller", "Straße 5", NULL);
+  assert_row (table, 2, 3, "Mäkelä", "ok", NULL);
+  assert_row (table, 3, 4, "Jörg Müller", "two\r\nlines €", NULL);
+}
+
+/* A byte that is no character either way: the message names its line
+ * (inside a quoted field over two lines, the second) and column. */
+static void
+test_read_neither_encoding_column (void)
+{
+  g_autoptr(GError) error = parse_error ("name,notes\nAino,\"first\nbad \x81 byte\"\n", -1);
+
+  g_assert_error (error, VP_CSV_ERROR, VP_CSV_ERROR_ENCODING);
+  assert_message_names_line (error, 3);
+  if (strstr (error->message, "column 2") == NULL)
+    g_test_message ("message: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "column 2"));
+}
+
 static void
 test_read_nul (void)
 {
@@ -1068,6 +1100,28 @@ test_import_excel_semicolon (void)
   g_assert_cmpstr (vp_participant_get_country (person), ==, "DK");
   g_assert_cmpint (vp_participant_get_role (person), ==, VP_PARTICIPANT_ROLE_CLUSTER_MANAGER);
   g_assert_null (vp_participant_get_phone (person));
+}
+
+/* A UTF-8 list with one Windows-1252 name: every name right, no mojibake. */
+static void
+test_import_mixed_encodings (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_PARTICIPANTS,
+                 "name,email,organisation\n"
+                 "Jörg Müller,jorg@example.org,Müller & Söhne\n"
+                 "M\xE4kel\xE4 Aino,aino.m@example.org,Oy \xC4\xE4nekoski Ab\n",
+                 &report);
+  VpParticipant *person;
+
+  assert_counts (report, 2, 0, 0, 0);
+  g_assert_cmpstr (report->encoding, ==, "UTF-8 and Windows-1252");
+  person = find_participant (result, "Jörg Müller");
+  g_assert_cmpstr (vp_participant_get_organisation (person), ==, "Müller & Söhne");
+  person = find_participant (result, "Mäkelä Aino");
+  g_assert_cmpstr (vp_participant_get_organisation (person), ==, "Oy Äänekoski Ab");
 }
 
 static void
@@ -1966,6 +2020,8 @@ main (int   argc,
   g_test_add_func ("/csv/read/encoding/windows-1252-fixture", test_read_windows_1252_fixture);
   g_test_add_func ("/csv/read/encoding/neither", test_read_neither_encoding);
   g_test_add_func ("/csv/read/encoding/neither-names-line", test_read_neither_encoding_line);
+  g_test_add_func ("/csv/read/encoding/per-field", test_read_per_field);
+  g_test_add_func ("/csv/read/encoding/neither-names-column", test_read_neither_encoding_column);
   g_test_add_func ("/csv/read/encoding/nul", test_read_nul);
   g_test_add_func ("/csv/read/encoding/utf-16", test_read_utf16);
 
@@ -2007,6 +2063,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/file/error", test_import_file_error);
   g_test_add_func ("/csv/import/file/excel-semicolon", test_import_excel_semicolon);
   g_test_add_func ("/csv/import/file/windows-1252", test_import_windows_1252);
+  g_test_add_func ("/csv/import/file/mixed-encodings", test_import_mixed_encodings);
   g_test_add_func ("/csv/import/file/quoted", test_import_quoted_fixture);
   g_test_add_func ("/csv/import/file/hosts-decimal-comma", test_import_hosts_decimal_comma);
   g_test_add_func ("/csv/import/file/country-names", test_import_country_names);

@@ -821,14 +821,105 @@ test_dtend_before_dtstart (void)
                   "END:VEVENT\r\n"
                   TAIL,
                   "backwards@example.org", 4, "DTEND is not after DTSTART", 0);
-  assert_skipped (HEAD
+}
+
+/* An event that ends when it starts (RFC 5545 3.6.1) is an instant: it
+ * comes in as a one-hour session, and the report says why it has that
+ * length.  @start_utc is the start as an instant, @start and @end the wall
+ * times kept. */
+static void
+assert_instant (const char *text,
+                gint64      start_utc,
+                const char *start,
+                const char *end,
+                const char *note)
+{
+  g_autoptr(VpIcalReport) report = NULL;
+  g_autoptr(VpSession) session = import_one (text, &report);
+
+  g_assert_cmpint (vp_session_get_start_utc (session), ==, start_utc);
+  g_assert_cmpint (vp_session_get_end_utc (session), ==, start_utc + 3600);
+  g_assert_cmpstr (vp_session_get_start (session), ==, start);
+  g_assert_cmpstr (vp_session_get_end (session), ==, end);
+  g_assert_null (vp_session_get_end_timezone (session));
+  if (!has_note (report, note))
+    for (guint i = 0; i < report->notes->len; i++)
+      g_test_message ("note: %s", ((VpIcalSkip *)g_ptr_array_index (report->notes, i))->reason);
+  g_assert_true (has_note (report, note));
+  g_assert_true (has_note (report, "it was given one hour; check its end"));
+}
+
+static void
+test_instant_events (void)
+{
+  /* no DTEND and no DURATION */
+  assert_instant (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "UID:no-end@example.org\r\n"
+                  "DTSTART;TZID=Europe/Vilnius:20270412T100000\r\n"
+                  "SUMMARY:Lab tour\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  "it has no DTEND or DURATION, so it ends when it starts");
+  /* Outlook leaves DTEND out of an event that ends when it starts */
+  assert_instant (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "CLASS:PUBLIC\r\n"
+                  "DTSTART;TZID=\"FLE Standard Time\":20270412T090000\r\n"
+                  "DTSTAMP:20270301T080000Z\r\n"
+                  "SUMMARY;LANGUAGE=en-gb:Welcome\r\n"
+                  "UID:040000008200E00074C5B7101A82E008000000004D6F@outlook\r\n"
+                  "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  utc (2027, 4, 12, 6, 0), "2027-04-12T09:00", "2027-04-12T10:00",
+                  "it has no DTEND or DURATION");
+  /* a UTC start, kept in the programme's zone */
+  assert_instant (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "UID:no-end-utc@example.org\r\n"
+                  "DTSTART:20270412T070000Z\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  "it has no DTEND or DURATION");
+  /* the same instant written with an end */
+  assert_instant (HEAD
                   "BEGIN:VEVENT\r\n"
                   "UID:empty@example.org\r\n"
                   "DTSTART;TZID=Europe/Vilnius:20270412T100000\r\n"
                   "DTEND:20270412T070000Z\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "empty@example.org", 4, "DTEND is not after DTSTART", 0);
+                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  "its DTEND is its DTSTART");
+  assert_instant (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "UID:zero@example.org\r\n"
+                  "DTSTART;TZID=Europe/Vilnius:20270412T100000\r\n"
+                  "DURATION:PT0S\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  "its DURATION is zero");
+  /* an hour later on the clock that goes forward: 02:30 + 1 h is 04:30 */
+  assert_instant (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "UID:no-end-dst@example.org\r\n"
+                  "DTSTART;TZID=Europe/Vilnius:20270328T023000\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  utc (2027, 3, 28, 0, 30), "2027-03-28T02:30", "2027-03-28T04:30",
+                  "it has no DTEND or DURATION");
+  /* a day without an end is still a whole day, which is no session */
+  assert_skipped (HEAD
+                  "BEGIN:VEVENT\r\n"
+                  "UID:date-no-end@example.org\r\n"
+                  "DTSTART;VALUE=DATE:20270412\r\n"
+                  "END:VEVENT\r\n"
+                  TAIL,
+                  "date-no-end@example.org", 4, "all-day events are not sessions", 0);
 }
 
 static void
@@ -906,13 +997,6 @@ test_missing_dtstart (void)
                   "END:VEVENT\r\n"
                   TAIL,
                   "no-start@example.org", 4, "it has no DTSTART", 0);
-  assert_skipped (HEAD
-                  "BEGIN:VEVENT\r\n"
-                  "UID:no-end@example.org\r\n"
-                  "DTSTART;TZID=Europe/Vilnius:20270412T100000\r\n"
-                  "END:VEVENT\r\n"
-                  TAIL,
-                  "no-end@example.org", 4, "it has no DTEND or DURATION", 0);
 }
 
 static void
@@ -1392,6 +1476,7 @@ main (int   argc,
   g_test_add_func ("/ical-import/event/impossible-date", test_impossible_date);
   g_test_add_func ("/ical-import/event/dtend-before-dtstart", test_dtend_before_dtstart);
   g_test_add_func ("/ical-import/event/dtend-and-duration", test_dtend_and_duration);
+  g_test_add_func ("/ical-import/event/instant", test_instant_events);
   g_test_add_func ("/ical-import/event/value-date-with-time", test_value_date_with_time);
   g_test_add_func ("/ical-import/event/all-day", test_all_day);
   g_test_add_func ("/ical-import/event/missing-uid", test_missing_uid);

@@ -116,6 +116,24 @@ write_output (const char  *path,
   return TRUE;
 }
 
+/* Writes @bytes where a command's -o sends them: standard output without
+ * -o or with "-o -", else the file @path, which may not be the database or
+ * one of its own files. */
+static gboolean
+write_to_output (VpStore     *store,
+                 const char  *path,
+                 GBytes      *bytes,
+                 GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    return write_output (NULL, bytes, error);
+
+  if (!vp_store_check_output (store, path, error))
+    return FALSE;
+
+  return write_output (path, bytes, error);
+}
+
 /* Arguments {{{1 */
 
 /* Splits a command's arguments into options (with their values) and the
@@ -424,7 +442,7 @@ command_export (CliContext *context)
     }
 
   bytes = vp_programme_format_write (snapshot);
-  if (!write_output (output, bytes, &error))
+  if (!write_to_output (store, output, bytes, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
@@ -502,6 +520,9 @@ command_ics (CliContext *context)
                         _("give at most one of --participant, --host and --each-participant"));
   if (folder != NULL && output != NULL)
     return usage_error (command, _("--each-participant writes a folder: it takes no -o"));
+  if (folder != NULL && g_str_equal (folder, "-"))
+    return usage_error (command, _("--each-participant writes one file per participant into a "
+                                   "folder: “-” (standard output) cannot be one"));
 
   store = open_store_for_reading (context, &error);
   if (store != NULL)
@@ -514,11 +535,20 @@ command_ics (CliContext *context)
 
   if (folder != NULL)
     {
-      g_autoptr(GPtrArray) paths = vp_calendar_write_each_participant (snapshot, folder, NULL,
-                                                                        &error);
+      g_autoptr(GPtrArray) planned = vp_calendar_each_participant_paths (snapshot, folder);
+      g_autoptr(GPtrArray) paths = NULL;
       g_autoptr(GString) listing = g_string_new (NULL);
       g_autoptr(GBytes) listing_bytes = NULL;
 
+      /* none of the files may be the database: checked before any is written */
+      for (guint i = 0; i < planned->len; i++)
+        if (!vp_store_check_output (store, g_ptr_array_index (planned, i), &error))
+          {
+            print_error ("%s", error->message);
+            return EXIT_FAILURE_;
+          }
+
+      paths = vp_calendar_write_each_participant (snapshot, folder, NULL, &error);
       if (paths == NULL)
         {
           print_error ("%s", error->message);
@@ -561,7 +591,7 @@ command_ics (CliContext *context)
   else
     bytes = vp_calendar_write_programme (snapshot, NULL);
 
-  if (!write_output (output, bytes, &error))
+  if (!write_to_output (store, output, bytes, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
@@ -683,6 +713,26 @@ command_import_csv (CliContext *context)
   if (g_strcmp0 (report->encoding, "UTF-8") != 0)
     {
       g_string_append_printf (out, _("  read as %s text"), report->encoding);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < report->converted->len; i++)
+    {
+      VpCsvConverted *converted = g_ptr_array_index (report->converted, i);
+      g_autofree char *column = g_strdup (converted->column);
+
+      one_line (column);
+      /* TRANSLATORS: a field of a spreadsheet that was not UTF-8: its line, its column */
+      g_string_append_printf (out, _("  line %u, column “%s”: not UTF-8, read as Windows-1252"),
+                              converted->line, column);
+      g_string_append_c (out, '\n');
+    }
+  if (report->n_converted > report->converted->len)
+    {
+      guint more = report->n_converted - report->converted->len;
+
+      g_string_append_printf (out, ngettext ("  and %u more field read as Windows-1252",
+                                             "  and %u more fields read as Windows-1252", more),
+                              more);
       g_string_append_c (out, '\n');
     }
   for (guint i = 0; i < report->unknown_columns->len; i++)
@@ -859,7 +909,7 @@ command_export_csv (CliContext *context)
     }
 
   bytes = vp_csv_export (snapshot, kind);
-  if (!write_output (output, bytes, &error))
+  if (!write_to_output (store, output, bytes, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
@@ -1023,6 +1073,8 @@ command_pdf (CliContext *context)
   g_autoptr(GError) error = NULL;
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpPrintDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *paper_word = NULL;
   const char *output;
@@ -1050,7 +1102,13 @@ command_pdf (CliContext *context)
   /* Each mistake: one line that names it. */
   if (output == NULL)
     {
-      print_error ("%s", _("pdf writes a file: give it with -o FILE"));
+      print_error ("%s", _("pdf writes a file: give it with -o FILE (-o - for standard output)"));
+      return EXIT_FAILURE_;
+    }
+  if (g_str_equal (output, "-") && isatty (STDOUT_FILENO))
+    {
+      print_error ("%s", _("pdf -o - writes the PDF to standard output, which is a terminal: "
+                           "send it to a file or a pipe"));
       return EXIT_FAILURE_;
     }
   if (participant_key != NULL && host_key != NULL)
@@ -1110,8 +1168,11 @@ command_pdf (CliContext *context)
   store = open_store_for_reading (context, &error);
   if (store != NULL)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
-  if (snapshot == NULL ||
-      !vp_print_write_pdf (snapshot, layout, subject, paper, output, &error))
+  if (snapshot != NULL)
+    document = vp_print_document_new (snapshot, layout, subject, &error);
+  if (document != NULL)
+    bytes = vp_print_document_write_pdf (document, paper, NULL, &error);
+  if (bytes == NULL || !write_to_output (store, output, bytes, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
@@ -1129,7 +1190,8 @@ static const Command commands[] = {
     N_("Import a programme document; --update updates the stored programme with the same uid"),
     command_import },
   { "export", "export PROGRAMME [-o FILE]",
-    N_("Write a programme document (to standard output without -o)"), command_export },
+    N_("Write a programme document (to standard output without -o, or with -o -)"),
+    command_export },
   { "import-csv", "import-csv PROGRAMME participants|hosts FILE",
     N_("Add or update participants (matched by id or email) or hosts (by id or name) from a "
        "spreadsheet saved as CSV; exit status 1 when rows were skipped"),
@@ -1152,7 +1214,8 @@ static const Command commands[] = {
     "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id) or the coordinator’s contact sheet; A4 by default"),
+       "a host sheet (--host, the host’s id) or the coordinator’s contact sheet; A4 by default; "
+       "-o - writes it to standard output"),
     command_pdf },
 };
 
@@ -1180,6 +1243,8 @@ print_help (void)
   printf ("  -h, --help\n      %s\n", _("Show this help"));
   printf ("  --version\n      %s\n", _("Show the version"));
   printf ("\n%s\n", _("PROGRAMME is a programme’s numeric id or its uid."));
+  printf ("%s\n", _("-o FILE writes to FILE (whole or not at all); -o - writes to standard "
+                    "output. No output may be the database, its journal or a backup of it."));
   printf ("%s\n", _("Exit status: 0 success; 1 problems found; 2 bad usage, bad input or a failure."));
 }
 

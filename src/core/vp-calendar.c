@@ -861,17 +861,28 @@ append_safe (GString    *base,
     g_string_truncate (base, base->len - 1);
 }
 
-/* Names Windows keeps for devices, whatever the extension. */
+/* Names Windows keeps for devices: CON, PRN, AUX, NUL, COM and LPT with a
+ * digit 0 to 9 or a superscript ¹ ² ³, in any case.  Whatever follows the
+ * first dot does not matter ("CON.txt.ics" is the console too), nor do
+ * spaces and dots before it. */
 static gboolean
-is_reserved_name (const char *base)
+is_reserved_name (const char *name)
 {
   static const char * const reserved[] = { "con", "prn", "aux", "nul", NULL };
-  g_autofree char *lower = g_ascii_strdown (base, -1);
+  static const char * const superscripts[] = { "\u00B9", "\u00B2", "\u00B3", NULL };
+  const char *dot = strchr (name, '.');
+  gsize length = dot != NULL ? (gsize)(dot - name) : strlen (name);
+  g_autofree char *stem = NULL;
 
-  if (g_strv_contains (reserved, lower))
+  while (length > 0 && (name[length - 1] == ' ' || name[length - 1] == '.'))
+    length--;
+  stem = g_ascii_strdown (name, (gssize)length);
+
+  if (g_strv_contains (reserved, stem))
     return TRUE;
-  return strlen (lower) == 4 && (g_str_has_prefix (lower, "com") || g_str_has_prefix (lower, "lpt")) &&
-         g_ascii_isdigit (lower[3]);
+  if (!g_str_has_prefix (stem, "com") && !g_str_has_prefix (stem, "lpt"))
+    return FALSE;
+  return (g_ascii_isdigit (stem[3]) && stem[4] == '\0') || g_strv_contains (superscripts, stem + 3);
 }
 
 char *
@@ -896,8 +907,14 @@ vp_calendar_file_name (VpParticipant *participant,
             g_string_truncate (base, base->len - 1);
         }
     }
+  /* "CON.txt" becomes "CON-calendar.txt": the part before the first dot
+   * is what Windows looks at */
   if (is_reserved_name (base->str))
-    g_string_append (base, "-calendar");
+    {
+      const char *dot = strchr (base->str, '.');
+
+      g_string_insert (base, dot != NULL ? dot - base->str : -1, "-calendar");
+    }
 
   /* File systems on other machines ignore case: compare case-folded. */
   for (guint n = 1; ; n++)
@@ -918,14 +935,44 @@ vp_calendar_file_name (VpParticipant *participant,
   return g_steal_pointer (&candidate);
 }
 
+/* The path of each participant's file in @folder, in participant order. */
+static GPtrArray *
+each_participant_paths (VpSnapshot *snapshot,
+                        const char *folder)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  GPtrArray *paths = g_ptr_array_new_full (participants->len, g_free);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      g_autofree char *file_name = vp_calendar_file_name (g_ptr_array_index (participants, i),
+                                                          taken);
+
+      g_ptr_array_add (paths, g_build_filename (folder, file_name, NULL));
+    }
+
+  return paths;
+}
+
+GPtrArray *
+vp_calendar_each_participant_paths (VpSnapshot *snapshot,
+                                    const char *folder)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  return each_participant_paths (snapshot, folder);
+}
+
 GPtrArray *
 vp_calendar_write_each_participant (VpSnapshot  *snapshot,
                                     const char  *folder,
                                     GDateTime   *stamp,
                                     GError     **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) calendars = NULL;
   g_autoptr(GDateTime) now = NULL;
   GPtrArray *participants;
 
@@ -948,17 +995,17 @@ vp_calendar_write_each_participant (VpSnapshot  *snapshot,
     stamp = now = g_date_time_new_now_utc ();
 
   participants = vp_snapshot_get_participants (snapshot);
+  paths = each_participant_paths (snapshot, folder);
+  calendars = g_ptr_array_new_full (participants->len, (GDestroyNotify)g_bytes_unref);
   for (guint i = 0; i < participants->len; i++)
-    {
-      VpParticipant *participant = g_ptr_array_index (participants, i);
-      g_autofree char *file_name = vp_calendar_file_name (participant, taken);
-      g_autofree char *path = g_build_filename (folder, file_name, NULL);
-      g_autoptr(GBytes) bytes = vp_calendar_write_participant (snapshot, participant, stamp);
+    g_ptr_array_add (calendars,
+                     vp_calendar_write_participant (snapshot, g_ptr_array_index (participants, i),
+                                                    stamp));
 
-      if (!vp_file_write_atomically (path, bytes, 0600, error))
-        return NULL;
-      g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
+  /* All the files or none: a full disk half way leaves the folder as it was. */
+  if (!vp_file_write_all_atomically ((const char * const *)paths->pdata,
+                                     (GBytes * const *)calendars->pdata, paths->len, 0600, error))
+    return NULL;
 
   return g_steal_pointer (&paths);
 }

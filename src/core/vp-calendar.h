@@ -31,9 +31,14 @@ GBytes    *vp_calendar_write_host             (VpSnapshot     *snapshot,
 char      *vp_calendar_file_name              (VpParticipant  *participant,
                                                GHashTable     *taken);
 
-/* Writes one calendar per participant into @folder (created if needed),
- * each file whole or not at all; returns the paths written, in participant
- * order. */
+/* The paths vp_calendar_write_each_participant() writes in @folder, in
+ * participant order (to check them before writing). */
+GPtrArray *vp_calendar_each_participant_paths (VpSnapshot     *snapshot,
+                                               const char     *folder);
+
+/* Writes one calendar per participant into @folder (created if needed):
+ * all the files or none (each written in full under a temporary name, then
+ * all renamed); returns the paths written, in participant order. */
 GPtrArray *vp_calendar_write_each_participant (VpSnapshot     *snapshot,
                                                const char     *folder,
                                                GDateTime      *stamp,

@@ -106,6 +106,7 @@ vp_csv_report_free (VpCsvReport *report)
 
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
   g_clear_pointer (&report->unknown_columns, g_ptr_array_unref);
+  g_clear_pointer (&report->converted, g_ptr_array_unref);
   g_free (report->encoding);
   g_free (report);
 }
@@ -115,6 +116,41 @@ skip_free (VpCsvSkip *skip)
 {
   g_free (skip->reason);
   g_free (skip);
+}
+
+static void
+converted_free (VpCsvConverted *converted)
+{
+  g_free (converted->column);
+  g_free (converted);
+}
+
+/* In a file of both UTF-8 and Windows-1252 fields, where the second are:
+ * one of them may be a UTF-8 field with a broken byte, worth a look. */
+static void
+report_converted (VpCsvReport *report,
+                  VpCsvTable  *table)
+{
+  guint n_header = 0;
+  const char * const *header = vp_csv_table_get_row (table, 0, &n_header);
+
+  if (!g_str_equal (vp_csv_table_get_encoding (table), "UTF-8 and Windows-1252"))
+    return;
+
+  report->n_converted = vp_csv_table_get_n_converted (table);
+  for (guint i = 0; i < MIN (report->n_converted, VP_CSV_REPORT_MAX_CONVERTED); i++)
+    {
+      VpCsvConverted *converted = g_new0 (VpCsvConverted, 1);
+      guint column = 0;
+
+      vp_csv_table_get_converted (table, i, &converted->line, &column);
+      if (column < n_header && header[column][0] != '\0')
+        converted->column = g_strdup (header[column]);
+      else
+        /* TRANSLATORS: a column of a spreadsheet without a name in the header row */
+        converted->column = g_strdup_printf (_("column %u"), column + 1);
+      g_ptr_array_add (report->converted, converted);
+    }
 }
 
 static void G_GNUC_PRINTF (3, 4)
@@ -567,6 +603,8 @@ vp_csv_import (VpSnapshot    *snapshot,
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->encoding = g_strdup (vp_csv_table_get_encoding (table));
   report->separator = vp_csv_table_get_separator (table);
+  report->converted = g_ptr_array_new_with_free_func ((GDestroyNotify)converted_free);
+  report_converted (report, table);
   import.report = report;
 
   if (people)

@@ -20,8 +20,22 @@ typedef struct
   char  *reason;
 } VpCsvSkip;
 
+/* A field read as Windows-1252 in a file that also has UTF-8 text: the
+ * line where it starts and its column's name in the header row. */
+typedef struct
+{
+  guint  line;
+  char  *column;
+} VpCsvConverted;
+
+/* How many of them a report lists. */
+#define VP_CSV_REPORT_MAX_CONVERTED 20
+
 /* What an import does: rows added, updated (a field changed), unchanged,
- * and skipped; header columns it does not know (ignored). */
+ * and skipped; header columns it does not know (ignored); the text
+ * encoding (vp_csv_table_get_encoding()) and, when it is "UTF-8 and
+ * Windows-1252", the fields that were not UTF-8 (the first
+ * VP_CSV_REPORT_MAX_CONVERTED of n_converted), for the user to check. */
 typedef struct
 {
   guint      added;
@@ -31,6 +45,8 @@ typedef struct
   GPtrArray *unknown_columns;  /* char * */
   char      *encoding;
   char       separator;
+  GPtrArray *converted;        /* VpCsvConverted */
+  guint      n_converted;
 } VpCsvReport;
 
 void         vp_csv_report_free (VpCsvReport *report);

@@ -10,8 +10,10 @@ G_DEFINE_QUARK (vp-csv-error-quark, vp_csv_error)
 
 struct _VpCsvTable
 {
-  GPtrArray  *rows;     /* of GPtrArray of char*, NULL-terminated */
-  GArray     *lines;    /* guint: the line where each row starts */
+  GPtrArray  *rows;       /* of GPtrArray of char*, NULL-terminated */
+  GArray     *lines;      /* guint: the line where each row starts */
+  GArray     *converted;  /* guint pairs: line, column of each field read as Windows-1252 */
+  gboolean    has_utf8;   /* a field holds UTF-8 beyond ASCII */
   char        separator;
   const char *encoding;
 };
@@ -24,6 +26,7 @@ vp_csv_table_free (VpCsvTable *table)
 
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->lines, g_array_unref);
+  g_clear_pointer (&table->converted, g_array_unref);
   g_free (table);
 }
 
@@ -76,6 +79,119 @@ vp_csv_table_get_encoding (VpCsvTable *table)
   g_return_val_if_fail (table != NULL, NULL);
 
   return table->encoding;
+}
+
+guint
+vp_csv_table_get_n_converted (VpCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->converted->len / 2;
+}
+
+void
+vp_csv_table_get_converted (VpCsvTable *table,
+                            guint       index,
+                            guint      *line,
+                            guint      *column)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (index < table->converted->len / 2);
+
+  if (line != NULL)
+    *line = g_array_index (table->converted, guint, 2 * index);
+  if (column != NULL)
+    *column = g_array_index (table->converted, guint, 2 * index + 1);
+}
+
+/* Windows-1252 from 0x80 to 0x9F (0: no character); from 0xA0 on it is
+ * Latin-1, the same code points as the bytes. */
+static const gunichar windows_1252[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The length of the UTF-8 character at @p (at most @available bytes), or
+ * 0 when no whole character starts there. */
+static gsize
+utf8_length (const char *p,
+             gsize       available)
+{
+  guchar lead = (guchar)*p;
+  gsize length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2
+                 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  const char *end = NULL;
+
+  if (length == 0 || length > available)
+    return 0;
+  return g_utf8_validate_len (p, length, &end) && end == p + length ? length : 0;
+}
+
+/* A field's text as UTF-8.  Each field is decoded on its own: a field that
+ * is UTF-8 stays as it is (one stray byte elsewhere in the file cannot turn
+ * "Jörg" into "JÃ¶rg"); in a field that is not, the bytes that are no
+ * UTF-8 character are read as Windows-1252 (what Excel's plain "CSV"
+ * writes) and the UTF-8 characters around them are kept.  Such a field is
+ * noted with its @line and @column. */
+static char *
+decode_field (VpCsvTable  *table,
+              GString     *field,
+              guint        line,
+              guint        column,
+              GError     **error)
+{
+  g_autoptr(GString) text = NULL;
+  gboolean wide = FALSE;
+
+  for (gsize i = 0; i < field->len && !wide; i++)
+    wide = (guchar)field->str[i] >= 0x80;
+  if (!wide)
+    return g_strndup (field->str, field->len);
+
+  if (g_utf8_validate_len (field->str, field->len, NULL))
+    {
+      table->has_utf8 = TRUE;
+      return g_strndup (field->str, field->len);
+    }
+
+  text = g_string_sized_new (field->len + field->len / 2);
+  for (gsize i = 0; i < field->len;)
+    {
+      gsize length = utf8_length (field->str + i, field->len - i);
+      guchar byte = (guchar)field->str[i];
+      gunichar c;
+
+      if (length > 0)
+        {
+          if (length > 1)
+            table->has_utf8 = TRUE;
+          g_string_append_len (text, field->str + i, (gssize)length);
+          i += length;
+          continue;
+        }
+
+      c = byte >= 0xA0 ? byte : windows_1252[byte - 0x80];
+      if (c == 0)
+        {
+          guint byte_line = line;
+
+          for (gsize k = 0; k < i; k++)
+            byte_line += field->str[k] == '\n';
+          g_set_error (error, VP_CSV_ERROR, VP_CSV_ERROR_ENCODING,
+                       _("line %u: the byte 0x%02X in column %u is neither UTF-8 nor "
+                         "Windows-1252 text; save the file as CSV UTF-8"),
+                       byte_line, byte, column + 1);
+          return NULL;
+        }
+      g_string_append_unichar (text, c);
+      i++;
+    }
+
+  g_array_append_val (table->converted, line);
+  g_array_append_val (table->converted, column);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* The separator the header row uses most, outside quotes. */
@@ -212,8 +328,15 @@ parse (VpCsvTable  *table,
       if (end_of_text || c == table->separator || c == '\n' || c == '\r')
         {
           gboolean record_ends = end_of_text || c != table->separator;
+          char *decoded = decode_field (table, field, quote_line != 0 ? quote_line : line,
+                                        row->len, error);
 
-          g_ptr_array_add (row, g_strndup (field->str, field->len));
+          if (decoded == NULL)
+            {
+              g_ptr_array_unref (row);
+              return FALSE;
+            }
+          g_ptr_array_add (row, decoded);
           g_string_truncate (field, 0);
           quote_line = 0;
 
@@ -272,7 +395,6 @@ vp_csv_table_parse (GBytes  *bytes,
                     GError **error)
 {
   g_autoptr(VpCsvTable) table = g_new0 (VpCsvTable, 1);
-  g_autofree char *converted = NULL;
   const char *text;
   gsize length;
 
@@ -281,7 +403,7 @@ vp_csv_table_parse (GBytes  *bytes,
 
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  table->encoding = "UTF-8";
+  table->converted = g_array_new (FALSE, FALSE, sizeof (guint));
 
   text = g_bytes_get_data (bytes, &length);
   if (text == NULL)
@@ -314,32 +436,17 @@ vp_csv_table_parse (GBytes  *bytes,
       length -= 3;
     }
 
-  if (!g_utf8_validate_len (text, length, NULL))
-    {
-      gsize read = 0;
-      gsize written = 0;
-
-      /* Excel's plain “CSV” is Windows-1252: nearly every byte is a character. */
-      converted = g_convert (text, (gssize)length, "UTF-8", "WINDOWS-1252", &read, &written, NULL);
-      if (converted == NULL)
-        {
-          guint line = 1;
-
-          for (gsize i = 0; i < read && i < length; i++)
-            line += text[i] == '\n';
-          g_set_error (error, VP_CSV_ERROR, VP_CSV_ERROR_ENCODING,
-                       _("line %u: the file is neither UTF-8 nor Windows-1252 text; "
-                         "save it as CSV UTF-8"),
-                       line);
-          return NULL;
-        }
-      text = converted;
-      length = written;
-      table->encoding = "Windows-1252";
-    }
-
+  /* Separators, quotes and line breaks are ASCII in both encodings: the
+   * bytes are split into fields first, and each field decoded on its own. */
   if (!parse (table, text, length, error))
     return NULL;
+
+  if (table->converted->len == 0)
+    table->encoding = "UTF-8";
+  else if (!table->has_utf8)
+    table->encoding = "Windows-1252";
+  else
+    table->encoding = "UTF-8 and Windows-1252";
 
   if (table->rows->len == 0)
     {

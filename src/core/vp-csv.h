@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  VP_CSV_ERROR_ENCODING,  /* neither UTF-8 nor Windows-1252 text, or a NUL byte */
+  VP_CSV_ERROR_ENCODING,  /* a byte neither UTF-8 nor Windows-1252 text, or a NUL byte */
   VP_CSV_ERROR_SYNTAX,    /* a quote that never closes, text after a closing quote */
   VP_CSV_ERROR_TOO_LARGE, /* over the limits below */
   VP_CSV_ERROR_EMPTY,     /* no header row */
@@ -24,8 +24,9 @@ typedef struct _VpCsvTable VpCsvTable;
 
 GQuark              vp_csv_error_quark      (void);
 
-/* Reads a whole file: a UTF-8 byte order mark is dropped, text that is not
- * UTF-8 is read as Windows-1252 (what Excel writes by default), CRLF or LF
+/* Reads a whole file: a UTF-8 byte order mark is dropped, each field that is
+ * not UTF-8 is read as Windows-1252 (what Excel writes by default; UTF-8
+ * characters in it are kept, and fields that are UTF-8 stay so), CRLF or LF
  * ends a record, quoted fields may hold separators, quotes ("") and line
  * breaks, and the separator is the comma, semicolon or tab that the header
  * row uses most.  Errors name the line. */
@@ -42,8 +43,16 @@ const char * const *vp_csv_table_get_row    (VpCsvTable        *table,
 guint               vp_csv_table_get_line   (VpCsvTable        *table,
                                              guint              row);
 char                vp_csv_table_get_separator (VpCsvTable     *table);
-/* "UTF-8" or "Windows-1252". */
+/* "UTF-8", "Windows-1252" (no field is UTF-8 beyond ASCII, some are not
+ * UTF-8) or "UTF-8 and Windows-1252" (both kinds of field). */
 const char         *vp_csv_table_get_encoding  (VpCsvTable     *table);
+/* The fields that were not UTF-8 and were read as Windows-1252, in file
+ * order: the line where each starts and its column (0 for the first). */
+guint               vp_csv_table_get_n_converted (VpCsvTable   *table);
+void                vp_csv_table_get_converted   (VpCsvTable   *table,
+                                                  guint         index,
+                                                  guint        *line,
+                                                  guint        *column);
 
 /* Appends one record to @out: fields quoted where they need it, separated by
  * commas, ended by CRLF.  A cell that a spreadsheet would run as a formula

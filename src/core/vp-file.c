@@ -5,10 +5,131 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "vp-file.h"
+
+/* Random names tried for a second name of an old file before giving up. */
+#define MAX_NAME_ATTEMPTS 100
+/* Bytes of the target's name in a temporary file's name. */
+#define MAX_NAME_PART 64
+
+/* An error that names @path, the file the caller asked for. */
+static void
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("%s: cannot write: %s"), display, g_strerror (saved_errno));
+}
+
+/* A name beside @path for a file on its way to @path: hidden, and short
+ * enough for any file system even when @path's own name is at the limit. */
+static char *
+sibling_template (const char *path,
+                  const char *kind)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  gsize length = strlen (base);
+
+  /* cut between UTF-8 characters: some file systems refuse broken ones */
+  if (length > MAX_NAME_PART)
+    {
+      length = MAX_NAME_PART;
+      while (length > 0 && ((guchar)base[length] & 0xC0) == 0x80)
+        length--;
+    }
+  name = g_strdup_printf (".%.*s.%s-XXXXXX", (int)length, base, kind);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+/* Makes sure what was written to @fd is on the disk, then closes it. */
+static int
+sync_and_close (int fd)
+{
+  int result = fsync (fd);
+  int saved_errno = errno;
+
+  if (close (fd) != 0 && result == 0)
+    return -1;
+  errno = saved_errno;
+  return result;
+}
+
+/* Writes @bytes to a new temporary file beside @path and flushes it to the
+ * disk; returns its name.  Errors name @path, the file the caller asked
+ * for, never the temporary one. */
+static char *
+write_temporary (const char  *path,
+                 GBytes      *bytes,
+                 int          mode,
+                 GError     **error)
+{
+  g_autofree char *temporary = sibling_template (path, "new");
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize done = 0;
+  int fd;
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return NULL;
+    }
+
+  while (done < size)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          g_unlink (temporary);
+          set_write_error (error, saved_errno, path);
+          return NULL;
+        }
+      done += (gsize)n;
+    }
+
+  if (sync_and_close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temporary);
+      set_write_error (error, saved_errno, path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&temporary);
+}
+
+/* The renames into a folder last once the folder itself is on the disk. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
 
 gboolean
 vp_file_write_atomically (const char  *path,
@@ -16,23 +137,167 @@ vp_file_write_atomically (const char  *path,
                           int          mode,
                           GError     **error)
 {
-  gsize size = 0;
-  const char *data;
+  g_autofree char *temporary = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &size);
+  /* The rename is what makes the write all or nothing. */
+  temporary = write_temporary (path, bytes, mode, error);
+  if (temporary == NULL)
+    return FALSE;
 
-  /* CONSISTENT writes a temporary file beside @path, fsyncs it and renames
-   * it into place: the rename is what makes the write all or nothing. */
-  return g_file_set_contents_full (path,
-                                   data != NULL ? data : "",
-                                   size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT,
-                                   mode,
-                                   error);
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temporary);
+      set_write_error (error, saved_errno, path);
+      return FALSE;
+    }
+
+  sync_folder_of (path);
+  return TRUE;
+}
+
+/* A second name (a hard link) for the file or symbolic link at @path, so
+ * that it can come back if a batch fails after replacing it; NULL when there
+ * is none or the file system has no hard links. */
+static char *
+keep_old_version (const char *path)
+{
+  struct stat st;
+
+  if (g_lstat (path, &st) != 0 || !(S_ISREG (st.st_mode) || S_ISLNK (st.st_mode)))
+    return NULL;
+
+  for (guint attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++)
+    {
+      g_autofree char *kept = sibling_template (path, "old");
+      char *x = kept + strlen (kept) - 6;
+
+      for (guint i = 0; i < 6; i++)
+        x[i] = "abcdefghijklmnopqrstuvwxyz0123456789"[g_random_int_range (0, 36)];
+      if (link (path, kept) == 0)
+        return g_steal_pointer (&kept);
+      if (errno != EEXIST)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char     *temporary;  /* the new file, written in full */
+  char     *kept;       /* a second name of the file it replaces, or NULL */
+  gboolean  existed;    /* something had the name before */
+} Pending;
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *pending = data;
+
+  g_free (pending->temporary);
+  g_free (pending->kept);
+}
+
+gboolean
+vp_file_write_all_atomically (const char * const  *paths,
+                              GBytes * const      *contents,
+                              guint                n_files,
+                              int                  mode,
+                              GError             **error)
+{
+  g_autoptr(GArray) pending = g_array_sized_new (FALSE, TRUE, sizeof (Pending), n_files);
+  g_autoptr(GError) local_error = NULL;
+  guint renamed;
+
+  g_return_val_if_fail (n_files == 0 || (paths != NULL && contents != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_array_set_clear_func (pending, pending_clear);
+
+  /* Every file is written in full, under a temporary name, before any
+   * takes its place: a full disk or a failing write leaves the folder as it
+   * was. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      Pending item = { NULL, NULL, FALSE };
+
+      item.temporary = write_temporary (paths[i], contents[i], mode, &local_error);
+      if (item.temporary == NULL)
+        break;
+      g_array_append_val (pending, item);
+    }
+
+  for (renamed = 0; local_error == NULL && renamed < n_files; renamed++)
+    {
+      Pending *item = &g_array_index (pending, Pending, renamed);
+      struct stat st;
+
+      item->existed = g_lstat (paths[renamed], &st) == 0;
+      item->kept = keep_old_version (paths[renamed]);
+      if (g_rename (item->temporary, paths[renamed]) != 0)
+        {
+          set_write_error (&local_error, errno, paths[renamed]);
+          break;
+        }
+      g_clear_pointer (&item->temporary, g_free);
+    }
+
+  if (local_error == NULL)
+    {
+      for (guint i = 0; i < n_files; i++)
+        {
+          Pending *item = &g_array_index (pending, Pending, i);
+
+          if (item->kept != NULL)
+            g_unlink (item->kept);
+          sync_folder_of (paths[i]);
+        }
+      return TRUE;
+    }
+
+  /* Undone: the files already in place go back to what they were, the old
+   * version where there was one and nothing where there was nothing.  (On a
+   * file system without hard links an old version cannot come back: the
+   * new one, complete, stays.) */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *item = &g_array_index (pending, Pending, i);
+
+      if (item->temporary != NULL)
+        {
+          g_unlink (item->temporary);
+          if (item->kept != NULL)
+            g_unlink (item->kept);
+        }
+      else if (item->kept != NULL)
+        g_rename (item->kept, paths[i]);
+      else if (!item->existed)
+        g_unlink (paths[i]);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* What a path that is not a regular file is, for a message. */
+static const char *
+describe_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  return _("this kind of file");
 }
 
 GBytes *
@@ -42,6 +307,7 @@ vp_file_read (const char  *path,
 {
   g_autofree char *buffer = NULL;
   g_autofree char *display = NULL;
+  struct stat before;
   struct stat st;
   gsize done = 0;
   int fd;
@@ -51,7 +317,27 @@ vp_file_read (const char  *path,
 
   display = g_filename_display_name (path);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Only a regular file is read: opening a named pipe would wait for a
+   * writer for ever, and a device can be endless (/dev/zero).  It is looked
+   * at before it is opened (opening some devices does something), opened
+   * without waiting, and looked at again in case it was swapped. */
+  if (g_stat (path, &before) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("%s: cannot open: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (before.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("%s: cannot read %s: only a regular file can be read"),
+                   display, describe_kind (before.st_mode));
+      return NULL;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -64,7 +350,8 @@ vp_file_read (const char  *path,
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("%s: not a regular file"), display);
+                   _("%s: cannot read %s: only a regular file can be read"),
+                   display, describe_kind (st.st_mode));
       close (fd);
       return NULL;
     }
@@ -105,4 +392,64 @@ vp_file_read (const char  *path,
 
   buffer[done] = '\0';
   return g_bytes_new_take (g_steal_pointer (&buffer), done);
+}
+
+/* @folder (absolute) with every symbolic link resolved; the part that does
+ * not exist yet is taken as written, a ".." in it going back one folder, as
+ * it will once that part is created. */
+static char *
+resolve_folder (const char *folder)
+{
+  char *real = realpath (folder, NULL);
+  g_autofree char *parent = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *resolved_parent = NULL;
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+
+  parent = g_path_get_dirname (folder);
+  last = g_path_get_basename (folder);
+  if (g_str_equal (parent, folder))
+    return g_strdup (folder);
+
+  resolved_parent = resolve_folder (parent);
+  if (g_str_equal (last, "."))
+    return g_steal_pointer (&resolved_parent);
+  if (g_str_equal (last, ".."))
+    return g_path_get_dirname (resolved_parent);
+  return g_build_filename (resolved_parent, last, NULL);
+}
+
+char *
+vp_file_get_entry_path (const char *path)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_path_is_absolute (path))
+    absolute = g_strdup (path);
+  else
+    {
+      g_autofree char *current = g_get_current_dir ();
+
+      absolute = g_build_filename (current, path, NULL);
+    }
+
+  folder = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
+  if (g_str_equal (base, ".") || g_str_equal (base, "..") || g_str_equal (base, G_DIR_SEPARATOR_S))
+    return resolve_folder (absolute);
+
+  resolved = resolve_folder (folder);
+  return g_build_filename (resolved, base, NULL);
 }

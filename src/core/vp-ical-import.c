@@ -20,15 +20,18 @@
  *   BEGIN, no END, anything but one VCALENDAR, or an unreadable line (no
  *   colon, unclosed quotes) outside events.  An unreadable line inside an
  *   event costs that event only.
- * - Skipped, with the reason: events without UID, DTSTART, or an end; a
+ * - Skipped, with the reason: events without UID or DTSTART; a
  *   UID seen earlier in the file; both DTEND and DURATION; all-day events
  *   (a whole day is no slot, and would double-book everyone); VALUE=DATE
  *   holding a time; repeating events (RRULE, RDATE, EXRULE, RECURRENCE-ID:
  *   never expanded, whatever their COUNT); events holding components other
  *   than alarms; impossible dates; years outside 1900 to 2200; times the
- *   clocks skip; an end not after the start, or over a year after it; a
+ *   clocks skip; an end before the start, or over a year after it; a
  *   TZID neither tzdata, the Windows table nor a usable VTIMEZONE knows;
  *   a TZID with two different VTIMEZONEs (no way to tell which is meant).
+ * - An event that ends when it starts (RFC 5545 3.6.1: no DTEND or
+ *   DURATION, a DTEND equal to DTSTART or a zero DURATION) marks an instant:
+ *   it becomes a one-hour session, and the report says so.
  * - Zones: an IANA TZID is read with tzdata, whatever VTIMEZONE comes with
  *   it; Windows names of common zones are mapped to IANA ones; any other
  *   TZID is converted through the file's VTIMEZONE (when its rules repeat
@@ -55,6 +58,8 @@
 #define MIN_YEAR              1900
 #define MAX_YEAR              2200
 #define MAX_SECONDS           (366 * G_GINT64_CONSTANT (86400))
+/* The length of a session made from an event that ends when it starts. */
+#define INSTANT_SECONDS       3600
 /* What libical may expand of a VTIMEZONE that only the file defines. */
 #define MAX_OBSERVANCES       500
 #define MAX_RULED_OBSERVANCES 20
@@ -1715,23 +1720,48 @@ event_to_session (Import      *import,
       *reason = g_strdup (_("all-day events are not sessions: give the slot a start and end time"));
       return NULL;
     }
-  if (!event->end.present && !event->has_duration)
-    {
-      *reason = g_strdup (_("it has no DTEND or DURATION: a session needs an end"));
-      return NULL;
-    }
 
   if (!resolve_time (import, "DTSTART", &event->start, &start, reason))
     return NULL;
-  if (event->end.present ? !resolve_time (import, "DTEND", &event->end, &end, reason)
-                         : !resolve_duration (import, &start, &end, reason))
-    return NULL;
-
-  if (end.instant <= start.instant)
+  if (event->end.present)
     {
-      *reason = g_strdup (event->end.present ? _("DTEND is not after DTSTART")
-                                             : _("its DURATION is zero"));
+      if (!resolve_time (import, "DTEND", &event->end, &end, reason))
+        return NULL;
+    }
+  else if (event->has_duration)
+    {
+      if (!resolve_duration (import, &start, &end, reason))
+        return NULL;
+    }
+  else
+    end.instant = start.instant;
+
+  if (end.instant < start.instant)
+    {
+      *reason = g_strdup (_("DTEND is not after DTSTART"));
       return NULL;
+    }
+
+  /* An event that ends when it starts (RFC 5545 3.6.1: one with no end, or
+   * an end equal to its start) marks an instant; a session needs a length,
+   * and the hour that calendars give a new event is the one people expect.
+   * The report says so, for the end to be checked. */
+  if (end.instant == start.instant)
+    {
+      const char *zone = end.zone != NULL ? end.zone : start.zone;
+      g_autofree char *kept_zone = g_strdup (zone);
+
+      resolved_clear (&end);
+      keep_instant (import, _("the end"), start.instant + INSTANT_SECONDS, kept_zone, &end);
+      if (!event->end.present && !event->has_duration)
+        note (import, _("it has no DTEND or DURATION, so it ends when it starts: it was given "
+                        "one hour; check its end"));
+      else if (event->end.present)
+        note (import, _("its DTEND is its DTSTART, so it ends when it starts: it was given "
+                        "one hour; check its end"));
+      else
+        note (import, _("its DURATION is zero, so it ends when it starts: it was given one "
+                        "hour; check its end"));
     }
   if (end.instant - start.instant > MAX_SECONDS)
     {

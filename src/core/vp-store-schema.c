@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "vp-store.h"
@@ -343,6 +344,26 @@ vp_store_schema_check (sqlite3            *db,
     }
 
   return TRUE;
+}
+
+gboolean
+vp_store_schema_is_backup_name (const char *database_name,
+                                const char *name)
+{
+  const char *p;
+
+  g_return_val_if_fail (database_name != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* back_up()'s "<database>.v<version>-<stamp>[-<n>].bak" */
+  if (!g_str_has_prefix (name, database_name))
+    return FALSE;
+  p = name + strlen (database_name);
+  if (p[0] != '.' || p[1] != 'v' || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  for (p += 2; g_ascii_isdigit (*p); p++)
+    ;
+  return *p == '-' && g_str_has_suffix (p, ".bak");
 }
 
 gboolean

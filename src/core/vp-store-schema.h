@@ -36,4 +36,9 @@ gboolean           vp_store_schema_check          (sqlite3           *db,
                                                    guint              n_migrations,
                                                    GError           **error);
 
+/* Whether @name is the name of a backup that vp_store_schema_upgrade()
+ * makes of the database named @database_name, beside it. */
+gboolean           vp_store_schema_is_backup_name (const char        *database_name,
+                                                   const char        *name);
+
 G_END_DECLS

@@ -59,6 +59,14 @@ VpStore     *vp_store_new              (const char          *path,
 VpStore     *vp_store_new_for_reading  (const char          *path,
                                         GError             **error);
 const char  *vp_store_get_path         (VpStore             *self);
+
+/* Refuses, with an error naming @path, an output file that is the database
+ * or one of its own files: its -wal, -shm or -journal, or a backup of it.
+ * The same file is caught under any name (a symbolic or hard link, "..")
+ * when it exists, and by its resolved path when it does not yet. */
+gboolean     vp_store_check_output     (VpStore             *self,
+                                        const char          *path,
+                                        GError             **error);
 int          vp_store_get_schema_version (VpStore           *self);
 
 /* The programmes, newest first (start date, then id): a list model of

@@ -515,6 +515,22 @@ file_job_thread (GTask        *task,
       return;
     }
 
+  /* No file written may be the database or one of its own files. */
+  if (job->kind == JOB_EXPORT_FOLDER)
+    {
+      g_autoptr(GPtrArray) planned = vp_calendar_each_participant_paths (snapshot, job->path);
+
+      for (guint i = 0; i < planned->len && error == NULL; i++)
+        vp_store_check_output (store, g_ptr_array_index (planned, i), &error);
+    }
+  else
+    vp_store_check_output (store, job->path, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   switch (job->kind)
     {
     case JOB_EXPORT_PROGRAMME:
