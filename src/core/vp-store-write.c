@@ -490,7 +490,10 @@ settle_identity (Write       *write,
 
 /* The participant's travel legs and stays, after their row.  @before is the
  * same participant as stored before this write (or NULL): a leg or stay
- * that was there keeps its uid, and its revision rises if it changed. */
+ * that was there keeps its uid, and its revision rises if it changed.  One
+ * that was taken out of their calendar and comes back (the same key) gets
+ * its uid back, so that their calendar shows it again instead of a
+ * cancelled event and a new one. */
 static gboolean
 insert_travel (Write          *write,
                gint64          participant_id,
@@ -501,12 +504,36 @@ insert_travel (Write          *write,
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) leg_matches =
-    match_items (travel, before ? vp_participant_get_travel (before) : NULL,
-                 G_STRUCT_OFFSET (VpTravelLeg, uid), leg_key);
-  g_autoptr(GPtrArray) stay_matches =
-    match_items (stays, before ? vp_participant_get_accommodation (before) : NULL,
-                 G_STRUCT_OFFSET (VpStay, uid), stay_key);
+  g_autoptr(GPtrArray) stored_legs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored_stays = g_ptr_array_new ();
+  g_autoptr(GPtrArray) leg_matches = NULL;
+  g_autoptr(GPtrArray) stay_matches = NULL;
+
+  if (before != NULL)
+    {
+      g_ptr_array_extend (stored_legs, vp_participant_get_travel (before), NULL, NULL);
+      g_ptr_array_extend (stored_stays, vp_participant_get_accommodation (before), NULL, NULL);
+    }
+  if (write->previous != NULL && !write->keep_ids)
+    {
+      GPtrArray *withdrawals = vp_snapshot_get_withdrawals (write->previous);
+      const char *ref = vp_participant_get_ref (before != NULL ? before : participant);
+
+      for (guint j = 0; j < withdrawals->len; j++)
+        {
+          VpWithdrawal *withdrawal = g_ptr_array_index (withdrawals, j);
+
+          if (withdrawal->owner != VP_WITHDRAWAL_PARTICIPANT ||
+              g_strcmp0 (withdrawal->owner_ref, ref) != 0)
+            continue;
+          if (withdrawal->leg != NULL)
+            g_ptr_array_add (stored_legs, withdrawal->leg);
+          else if (withdrawal->stay != NULL)
+            g_ptr_array_add (stored_stays, withdrawal->stay);
+        }
+    }
+  leg_matches = match_items (travel, stored_legs, G_STRUCT_OFFSET (VpTravelLeg, uid), leg_key);
+  stay_matches = match_items (stays, stored_stays, G_STRUCT_OFFSET (VpStay, uid), stay_key);
 
   /* the matched first, so that a new item never takes a uid a stored one keeps */
   for (guint j = 0; j < travel->len; j++)
@@ -2263,6 +2290,7 @@ vp_store_save_participant (VpStore        *self,
       if (!ok)
         goto fail;
 
+      write.previous = before;
       if (!run_with_ids (self, "DELETE FROM travel_legs WHERE participant_id = ?1", id, 0, error) ||
           !run_with_ids (self, "DELETE FROM stays WHERE participant_id = ?1", id, 0, error) ||
           !insert_travel (&write, id, participant, lookup_participant_by_id (before, id), error))
