@@ -618,6 +618,9 @@ test_programme_zone_moves_travel (Fixture       *fixture,
   g_assert_cmpint (train->arrive_utc, ==, instant ("2027-04-13T08:00", "Europe/Berlin"));
   g_assert_cmpint (flight->depart_utc, ==, instant ("2027-04-12T18:00", "Europe/Helsinki"));
   g_assert_cmpint (flight->arrive_utc, ==, instant ("2027-04-12T19:00", "Europe/Helsinki"));
+  /* the train's event moved: its revision (SEQUENCE) rises; the flight's not */
+  g_assert_cmpint (train->revision, ==, 1);
+  g_assert_cmpint (flight->revision, ==, 0);
 }
 
 static void
@@ -1528,6 +1531,47 @@ test_restore_deleted_programme (Fixture       *fixture,
   assert_same_document (after, before);
 }
 
+/* Undoing the deletion of a programme brings back what it had withdrawn
+ * from calendars, so that the next files still cancel it. */
+static void
+test_restore_deleted_programme_withdrawals (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autoptr(VpParticipant) aino = participant_copy (fixture->store, id, "p1");
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *withdrawals;
+  VpWithdrawal *withdrawal;
+
+  /* her train is withdrawn from her calendar */
+  g_ptr_array_remove_index (vp_participant_get_travel (aino), 0);
+  g_assert_true (vp_store_save_participant (fixture->store, id, aino, &error));
+  g_assert_no_error (error);
+  snapshot = load (fixture->store, id);
+  g_assert_cmpuint (vp_snapshot_get_withdrawals (snapshot)->len, ==, 1);
+
+  g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot, &error));
+  g_assert_no_error (error);
+
+  restored = load (fixture->store, id);
+  withdrawals = vp_snapshot_get_withdrawals (restored);
+  g_assert_cmpuint (withdrawals->len, ==, 1);
+  if (withdrawals->len != 1)
+    return;
+  withdrawal = g_ptr_array_index (withdrawals, 0);
+  g_assert_cmpint (withdrawal->owner, ==, VP_WITHDRAWAL_PARTICIPANT);
+  g_assert_cmpstr (withdrawal->owner_ref, ==, "p1");
+  g_assert_nonnull (withdrawal->leg);
+  g_assert_cmpint (withdrawal->sequence, ==, 1);
+  g_assert_cmpint (withdrawal->withdrawn_at, ==,
+                   ((VpWithdrawal *)g_ptr_array_index (vp_snapshot_get_withdrawals (snapshot), 0))->withdrawn_at);
+}
+
 /* Duplicating {{{1 */
 
 static gint64
@@ -1833,6 +1877,7 @@ main (int   argc,
   ADD ("/store/edit/delete/other-programme", test_delete_other_programme);
 
   ADD ("/store/edit/restore/document", test_restore_document);
+  ADD ("/store/edit/restore/deleted-programme-withdrawals", test_restore_deleted_programme_withdrawals);
   ADD ("/store/edit/restore/ids", test_restore_ids);
   ADD ("/store/edit/restore/deleted-programme", test_restore_deleted_programme);
 
