@@ -2833,6 +2833,35 @@ test_withdrawn_owner_deleted (void)
   g_assert_null (strstr (text, "CANCELLED"));
   g_assert_null (strstr (text, "LUX804"));
   g_assert_cmpuint (count_uid (bytes, "session-lab"), ==, 0);
+
+  /* a host too: the lab tour moves away from Femtolux, which is deleted and
+   * then added again under the same id */
+  {
+    g_autofree char *moved = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303,
+                                                "\"camille\"", "uni");
+    g_autoptr(VpSnapshot) now = NULL;
+    g_autoptr(VpHost) host = vp_host_new ();
+    g_autoptr(GBytes) femtolux = NULL;
+    g_autofree char *femtolux_text = NULL;
+    gint64 host_id;
+
+    stored_update (&stored, moved);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = stored_calendar (&stored, NULL, "femtolux", NULL);
+    g_assert_cmpuint (count_uid (bytes, "session-lab"), ==, 1);
+
+    now = stored_load (&stored);
+    host_id = vp_host_get_id (vp_snapshot_lookup_host (now, "femtolux"));
+    g_assert_true (vp_store_delete_hosts (stored.store, stored.id, &host_id, 1, &error));
+    g_assert_no_error (error);
+    vp_host_set_ref (host, "femtolux");
+    vp_host_set_name (host, "Femtolux Lasers");
+    g_assert_true (vp_store_save_host (stored.store, stored.id, host, &error));
+    g_assert_no_error (error);
+    femtolux = stored_calendar (&stored, NULL, "femtolux", NULL);
+    femtolux_text = bytes_to_text (femtolux);
+    g_assert_null (strstr (femtolux_text, "BEGIN:VEVENT"));
+  }
 }
 
 /* C3: what goes into a calendar and what never does, cancelled events
