@@ -2864,6 +2864,47 @@ test_withdrawn_owner_deleted (void)
   }
 }
 
+/* C2: a participant whose id a save changes keeps their calendar: what
+ * left it is still cancelled in it, and the change of id itself takes
+ * nothing out of it. */
+static void
+test_withdrawn_renamed_owner (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
+                                               "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) lauri = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bus = NULL;
+  g_autofree char *flight = NULL;
+  g_autofree char *lab_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
+  flight = uid_of (before, "Flight BT303: Rīga → Vilnius");
+  stored_update (&stored, no_bus);
+
+  snapshot = stored_load (&stored);
+  lauri = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "lauri"));
+  vp_participant_set_ref (lauri, "lauri-tamm");
+  /* and in the same save, his flight goes too */
+  g_ptr_array_set_size (vp_participant_get_travel (lauri), 0);
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, lauri, &error));
+  g_assert_no_error (error);
+
+  after = stored_calendar (&stored, "lauri-tamm", NULL, NULL);
+  assert_cancelled (before, after, bus);
+  assert_cancelled (before, after, flight);
+  lab_status = status_of (after, "session-lab");
+  g_assert_cmpstr (lab_status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (after, "session-lab"), ==, sequence_of (before, "session-lab"));
+}
+
 /* C3: what goes into a calendar and what never does, cancelled events
  * included.  Never: a participant's email, organisation, phone, dietary and
  * accessibility needs, emergency contact and notes; their travel and hotels
@@ -3000,6 +3041,7 @@ main (int   argc,
   g_test_add_func ("/calendar/withdrawn/stay", test_withdrawn_stay);
   g_test_add_func ("/calendar/withdrawn/session-deleted", test_withdrawn_session_deleted);
   g_test_add_func ("/calendar/withdrawn/owner-deleted", test_withdrawn_owner_deleted);
+  g_test_add_func ("/calendar/withdrawn/renamed-owner", test_withdrawn_renamed_owner);
   g_test_add_func ("/calendar/privacy/what-goes-in", test_privacy_what_goes_in);
 
   g_test_add_func ("/calendar/file-name/plain", test_file_name_plain);
