@@ -1847,8 +1847,10 @@ other_uids (GBytes     *bytes,
   return uids;
 }
 
-/* Travel legs and stays have no row of their own, yet keep their UIDs from
- * one export (of a fresh import) to the next. */
+/* Legs and stays of a document read but not stored have no uid yet: their
+ * events take the UID their place gives (the one Visit Planner 0.1 gave
+ * every leg), the same from one export to the next.  Stored ones keep their
+ * own: see /calendar/identity/. */
 static void
 test_reissue_derived_uids (void)
 {
