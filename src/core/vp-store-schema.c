@@ -202,6 +202,28 @@ static const VpMigration migrations[] = {
     ") WITHOUT ROWID;" },
 };
 
+/* vp_position_uid (programme uid, participant ref, what, index): the UID a
+ * travel leg or stay had before it had one of its own (migration 2). */
+static void
+position_uid_function (sqlite3_context  *context,
+                       int               n_arguments,
+                       sqlite3_value   **arguments)
+{
+  const char *what = (const char *)sqlite3_value_text (arguments[2]);
+  g_autofree char *uid = NULL;
+
+  if (what == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  uid = vp_travel_position_uid ((const char *)sqlite3_value_text (arguments[0]),
+                                (const char *)sqlite3_value_text (arguments[1]), what,
+                                (guint)sqlite3_value_int64 (arguments[3]));
+  sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
+}
+
 const VpMigration *
 vp_store_schema_get_migrations (guint *n_migrations)
 {
@@ -327,28 +349,6 @@ back_up (sqlite3     *db,
     *backup_path = g_steal_pointer (&target);
 
   return TRUE;
-}
-
-/* vp_position_uid (programme uid, participant ref, what, index): the UID a
- * travel leg or stay had before it had one of its own (migration 2). */
-static void
-position_uid_function (sqlite3_context  *context,
-                       int               n_arguments,
-                       sqlite3_value   **arguments)
-{
-  const char *what = (const char *)sqlite3_value_text (arguments[2]);
-  g_autofree char *uid = NULL;
-
-  if (what == NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-
-  uid = vp_travel_position_uid ((const char *)sqlite3_value_text (arguments[0]),
-                                (const char *)sqlite3_value_text (arguments[1]), what,
-                                (guint)sqlite3_value_int64 (arguments[3]));
-  sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
 }
 
 gboolean

@@ -461,8 +461,12 @@ settle_identity (Write       *write,
 {
   if (matched)
     {
+      /* the stored item may be the very one being written (a caller that
+       * put the stored participant in the new snapshot as it was) */
+      char *kept = g_strdup (stored_uid);
+
       g_free (*uid);
-      *uid = g_strdup (stored_uid);
+      *uid = kept;
       if (changed)
         {
           *revision = MAX (stored_revision + 1, *revision);
