@@ -306,6 +306,40 @@ class CalendarClientsTest(unittest.TestCase):
             else:
                 self.assertEqual(seq_after[uid], seq_before[uid], uid)
 
+    def test_reissue_cancels_a_removed_leg(self):
+        """A re-issued participant calendar: the flight removed comes back
+        with its UID, STATUS:CANCELLED and a higher SEQUENCE; the one kept
+        keeps its UID and SEQUENCE (issue 17, C1 and C2)."""
+        database = str(self.tmp / 'cancel-leg.db')
+        document = self.tmp / 'cancel-leg.visit.json'
+        run('--database', database, 'import', DEMO)
+        exported = json.loads(run('--database', database, 'export', '1').stdout)
+        person = exported['participants'][0]
+        removed, kept = person['travel']
+        before_path = self.tmp / 'cancel-leg-before.ics'
+        after_path = self.tmp / 'cancel-leg-after.ics'
+        run('--database', database, 'ics', '1', '--participant', person['id'],
+            '-o', str(before_path))
+        person['travel'] = [kept]
+        document.write_text(json.dumps(exported, ensure_ascii=False), encoding='utf-8')
+        run('--database', database, 'import', '--update', str(document))
+        run('--database', database, 'ics', '1', '--participant', person['id'],
+            '-o', str(after_path))
+        for parser, parse in PARSERS.items():
+            with self.subTest(parser=parser):
+                before = {e['uid']: e for e in parse(before_path)['events']}
+                after = {e['uid']: e for e in parse(after_path)['events']}
+                self.assertEqual(set(after), set(before))
+                gone = after[removed['uid']]
+                self.assertEqual(gone['status'], 'CANCELLED')
+                self.assertTrue(gone['summary'].startswith('Cancelled: '))
+                self.assertGreater(gone['sequence'], before[removed['uid']]['sequence'])
+                self.assertEqual((gone['start'], gone['end']),
+                                 (before[removed['uid']]['start'], before[removed['uid']]['end']))
+                self.assertEqual(after[kept['uid']]['status'], 'CONFIRMED')
+                self.assertEqual(after[kept['uid']]['sequence'],
+                                 before[kept['uid']]['sequence'])
+
     def export_to(self, database, name):
         path = self.tmp / name
         run('--database', database, 'ics', '1', '-o', str(path))

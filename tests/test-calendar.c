@@ -8,6 +8,7 @@
 
 #include "vp-calendar.h"
 #include "vp-programme-format.h"
+#include "vp-store.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -1846,8 +1847,10 @@ other_uids (GBytes     *bytes,
   return uids;
 }
 
-/* Travel legs and stays have no row of their own, yet keep their UIDs from
- * one export (of a fresh import) to the next. */
+/* Legs and stays of a document read but not stored have no uid yet: their
+ * events take the UID their place gives (the one Visit Planner 0.1 gave
+ * every leg), the same from one export to the next.  Stored ones keep their
+ * own: see /calendar/identity/. */
 static void
 test_reissue_derived_uids (void)
 {
@@ -2156,6 +2159,887 @@ test_write_each_participant (void)
   remove_tree (top);
 }
 
+/* Re-issued calendars from the store {{{1 */
+
+/* Issue 17, C1 and C2: Camille flies Paris → Rīga and home from Vilnius;
+ * Lauri takes a bus to Rīga, then flight BT303 to Vilnius.  Each has a
+ * hotel; both go on the lab tour at Femtolux.  Documents without uids for
+ * legs and stays, as people write them. */
+#define LEG_AF1098 \
+  "{\"kind\": \"flight\", \"reference\": \"AF1098\", \"from\": \"Paris\", \"to\": \"Rīga\"," \
+  " \"depart\": \"2027-04-11T09:00\", \"depart_timezone\": \"Europe/Paris\"," \
+  " \"arrive\": \"2027-04-11T13:05\", \"arrive_timezone\": \"Europe/Riga\"}"
+#define LEG_AF1098_LATER \
+  "{\"kind\": \"flight\", \"reference\": \"AF1098\", \"from\": \"Paris\", \"to\": \"Rīga\"," \
+  " \"depart\": \"2027-04-11T11:00\", \"depart_timezone\": \"Europe/Paris\"," \
+  " \"arrive\": \"2027-04-11T15:05\", \"arrive_timezone\": \"Europe/Riga\"}"
+#define LEG_AF1070 \
+  "{\"kind\": \"flight\", \"reference\": \"AF1070\", \"from\": \"Paris\", \"to\": \"Rīga\"," \
+  " \"depart\": \"2027-04-10T09:00\", \"depart_timezone\": \"Europe/Paris\"," \
+  " \"arrive\": \"2027-04-10T13:05\", \"arrive_timezone\": \"Europe/Riga\"}"
+#define LEG_AF1069 \
+  "{\"kind\": \"flight\", \"reference\": \"AF1069\", \"from\": \"Vilnius\", \"to\": \"Paris\"," \
+  " \"depart\": \"2027-04-16T18:00\", \"arrive\": \"2027-04-16T20:10\"," \
+  " \"arrive_timezone\": \"Europe/Paris\"}"
+#define LEG_BUS \
+  "{\"kind\": \"bus\", \"reference\": \"LUX804\", \"from\": \"Tallinn\", \"to\": \"Rīga\"," \
+  " \"depart\": \"2027-04-11T07:00\", \"depart_timezone\": \"Europe/Tallinn\"," \
+  " \"arrive\": \"2027-04-11T11:30\", \"arrive_timezone\": \"Europe/Riga\"}"
+#define LEG_BT303 \
+  "{\"kind\": \"flight\", \"reference\": \"BT303\", \"from\": \"Rīga\", \"to\": \"Vilnius\"," \
+  " \"depart\": \"2027-04-11T15:00\", \"depart_timezone\": \"Europe/Riga\"," \
+  " \"arrive\": \"2027-04-11T16:00\"}"
+#define STAY_NERIS \
+  "{\"name\": \"Hotel Neris\", \"address\": \"Konstitucijos pr. 1\"," \
+  " \"check_in\": \"2027-04-11\", \"check_out\": \"2027-04-16\"}"
+#define STAY_NERIS_LONGER \
+  "{\"name\": \"Hotel Neris\", \"address\": \"Konstitucijos pr. 1\"," \
+  " \"check_in\": \"2027-04-11\", \"check_out\": \"2027-04-17\"}"
+#define STAY_RIGA \
+  "{\"name\": \"Hotel Rīga\", \"check_in\": \"2027-04-10\", \"check_out\": \"2027-04-11\"}"
+#define STAY_ARTIS \
+  "{\"name\": \"Hotel Artis\", \"check_in\": \"2027-04-11\", \"check_out\": \"2027-04-16\"}"
+
+#define CAMILLE_TRAVEL LEG_AF1098 ", " LEG_AF1069
+#define LAURI_TRAVEL LEG_BUS ", " LEG_BT303
+#define BOTH "\"camille\", \"lauri\""
+
+/* The document with these legs, stays and lab tour: Camille's personal
+ * data are secrets that no calendar may show; Femtolux's contact, phone and
+ * site rules are the organisation's, which visitors need. */
+static char *
+identity_document (const char *camille_travel,
+                   const char *camille_stays,
+                   const char *lauri_travel,
+                   const char *lab_attendees,
+                   const char *lab_host)
+{
+  return g_strdup_printf (
+    "{\"format\": \"visit-planner-programme\", \"version\": 1,\n"
+    " \"programme\": {\"uid\": \"prog-identity\", \"title\": \"Identity\", \"host_country\": \"LT\",\n"
+    "   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-11\",\n"
+    "   \"end_date\": \"2027-04-16\",\n"
+    "   \"coordinator\": {\"name\": \"Aino\", \"email\": \"aino@example.org\"}},\n"
+    " \"hosts\": [\n"
+    "   {\"id\": \"femtolux\", \"name\": \"Femtolux Lasers\", \"contact_name\": \"Giedrė Jankauskaitė\",\n"
+    "    \"contact_email\": \"giedre@femtolux.example\", \"phone\": \"+370 5 279 1530\",\n"
+    "    \"notes\": \"Bring photo ID\"},\n"
+    "   {\"id\": \"uni\", \"name\": \"Vilnius University\"}],\n"
+    " \"participants\": [\n"
+    "   {\"id\": \"camille\", \"name\": \"Camille Durand\", \"email\": \"EMAIL-SECRET@example.org\",\n"
+    "    \"organisation\": \"ORGANISATION-SECRET\", \"phone\": \"PHONE-SECRET\",\n"
+    "    \"dietary\": \"DIETARY-SECRET\", \"accessibility\": \"ACCESSIBILITY-SECRET\",\n"
+    "    \"emergency_contact\": \"EMERGENCY-SECRET\", \"notes\": \"NOTES-SECRET\",\n"
+    "    \"travel\": [%s], \"accommodation\": [%s]},\n"
+    "   {\"id\": \"lauri\", \"name\": \"Lauri Tamm\", \"travel\": [%s],\n"
+    "    \"accommodation\": [" STAY_ARTIS "]}],\n"
+    " \"sessions\": [\n"
+    "   {\"id\": \"welcome\", \"uid\": \"session-welcome\", \"title\": \"Welcome\",\n"
+    "    \"start\": \"2027-04-12T09:00\", \"end\": \"2027-04-12T10:00\", \"host\": \"uni\"},\n"
+    "   {\"id\": \"lab\", \"uid\": \"session-lab\", \"title\": \"Laser lab tour\",\n"
+    "    \"start\": \"2027-04-12T11:00\", \"end\": \"2027-04-12T12:30\", \"host\": \"%s\",\n"
+    "    \"attendees\": [%s]}]}\n",
+    camille_travel, camille_stays, lauri_travel, lab_host, lab_attendees);
+}
+
+static char *
+default_identity_document (void)
+{
+  return identity_document (CAMILLE_TRAVEL, STAY_NERIS, LAURI_TRAVEL, BOTH, "femtolux");
+}
+
+/* A programme in a database of its own. */
+typedef struct
+{
+  char    *folder;
+  VpStore *store;
+  gint64   id;
+} Stored;
+
+static void
+stored_clear (Stored *stored)
+{
+  g_clear_object (&stored->store);
+  if (stored->folder != NULL)
+    remove_tree (stored->folder);
+  g_clear_pointer (&stored->folder, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stored, stored_clear)
+
+static void
+stored_import (Stored     *stored,
+               const char *document,
+               gboolean    update)
+{
+  g_autoptr(VpSnapshot) snapshot = read_snapshot (document);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (vp_store_import_snapshot (stored->store, snapshot,
+                                           update ? VP_STORE_IMPORT_UPDATE : VP_STORE_IMPORT_NONE,
+                                           &id, &error));
+  g_assert_no_error (error);
+  stored->id = id;
+}
+
+static void
+stored_init (Stored     *stored,
+             const char *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  stored->folder = g_dir_make_tmp ("test-calendar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (stored->folder, "visits.db", NULL);
+  stored->store = vp_store_new (path, &error);
+  g_assert_no_error (error);
+  stored_import (stored, document, FALSE);
+}
+
+/* What `import --update` does with @document. */
+static void
+stored_update (Stored     *stored,
+               const char *document)
+{
+  stored_import (stored, document, TRUE);
+}
+
+static VpSnapshot *
+stored_load (Stored *stored)
+{
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot = vp_store_load_snapshot (stored->store, stored->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  return snapshot;
+}
+
+/* The calendar of participant @participant_ref, else of host @host_ref,
+ * else the programme's, as the store holds it now, stamped @stamp (NULL:
+ * STAMP_TEXT). */
+static GBytes *
+stored_calendar (Stored     *stored,
+                 const char *participant_ref,
+                 const char *host_ref,
+                 GDateTime  *stamp)
+{
+  g_autoptr(VpSnapshot) snapshot = stored_load (stored);
+  g_autoptr(GDateTime) default_stamp = new_stamp ();
+
+  if (stamp == NULL)
+    stamp = default_stamp;
+  if (participant_ref != NULL)
+    {
+      VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, participant_ref);
+
+      g_assert_nonnull (participant);
+      return vp_calendar_write_participant (snapshot, participant, stamp);
+    }
+  if (host_ref != NULL)
+    {
+      VpHost *host = vp_snapshot_lookup_host (snapshot, host_ref);
+
+      g_assert_nonnull (host);
+      return vp_calendar_write_host (snapshot, host, stamp);
+    }
+  return vp_calendar_write_programme (snapshot, stamp);
+}
+
+/* The UID of the event of @bytes whose SUMMARY is @summary (exactly one),
+ * or NULL. */
+static char *
+uid_of (GBytes     *bytes,
+        const char *summary)
+{
+  g_autoptr(icalcomponent) root = parse_calendar (bytes);
+  char *uid = NULL;
+  guint found = 0;
+
+  for (icalcomponent *event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (root, ICAL_VEVENT_COMPONENT))
+    if (g_strcmp0 (icalcomponent_get_summary (event), summary) == 0 && found++ == 0)
+      uid = g_strdup (icalcomponent_get_uid (event));
+
+  if (found != 1)
+    g_test_message ("%u events named “%s”", found, summary);
+  g_assert_cmpuint (found, ==, 1);
+  return uid;
+}
+
+/* How many events of @bytes have the UID @uid. */
+static guint
+count_uid (GBytes     *bytes,
+           const char *uid)
+{
+  g_auto(GStrv) lines = unfolded_lines (bytes);
+  g_autofree char *wanted = g_strconcat ("UID:", uid, NULL);
+  guint count = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (lines[i], wanted))
+      count++;
+  return count;
+}
+
+/* The unfolded line of the event @uid of @bytes that starts with @prefix
+ * ("DTSTART", "STATUS:"), or NULL. */
+static char *
+line_of (GBytes     *bytes,
+         const char *uid,
+         const char *prefix)
+{
+  g_auto(GStrv) lines = unfolded_lines (bytes);
+
+  if (uid == NULL)
+    return NULL;
+  return g_strdup (find_event_line (lines, uid, prefix));
+}
+
+/* The SEQUENCE of the event @uid of @bytes, or -1. */
+static int
+sequence_of (GBytes     *bytes,
+             const char *uid)
+{
+  g_autofree char *line = line_of (bytes, uid, "SEQUENCE:");
+
+  g_assert_nonnull (line);
+  return line != NULL ? atoi (line + strlen ("SEQUENCE:")) : -1;
+}
+
+/* The STATUS of the event @uid of @bytes ("CONFIRMED", "CANCELLED"), or
+ * "" when it has none or is not there. */
+static char *
+status_of (GBytes     *bytes,
+           const char *uid)
+{
+  g_autofree char *line = line_of (bytes, uid, "STATUS:");
+
+  return g_strdup (line != NULL ? line + strlen ("STATUS:") : "");
+}
+
+/* C1: reversing Camille's legs in a re-imported document keeps each
+ * flight's UID: “AF1098 Paris → Rīga” never takes the UID of “AF1069
+ * Vilnius → Paris”. */
+static void
+test_identity_reversed_legs (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *reversed = identity_document (LEG_AF1069 ", " LEG_AF1098, STAY_NERIS,
+                                                 LAURI_TRAVEL, BOTH, "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *there_before = NULL;
+  g_autofree char *home_before = NULL;
+  g_autofree char *there_after = NULL;
+  g_autofree char *home_after = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  there_before = uid_of (before, "Flight AF1098: Paris → Rīga");
+  home_before = uid_of (before, "Flight AF1069: Vilnius → Paris");
+  g_assert_cmpstr (there_before, !=, home_before);
+
+  stored_update (&stored, reversed);
+  after = stored_calendar (&stored, "camille", NULL, NULL);
+  there_after = uid_of (after, "Flight AF1098: Paris → Rīga");
+  home_after = uid_of (after, "Flight AF1069: Vilnius → Paris");
+
+  g_assert_cmpstr (there_after, ==, there_before);
+  g_assert_cmpstr (home_after, ==, home_before);
+  /* unchanged, only moved in the list: the same SEQUENCE */
+  g_assert_cmpint (sequence_of (after, there_after), ==, sequence_of (before, there_before));
+  g_assert_cmpint (sequence_of (after, home_after), ==, sequence_of (before, home_before));
+}
+
+/* C1: Lauri's bus leg removed, his BT303 flight keeps its own UID instead
+ * of taking the bus leg's, so that a client does not show BT303 twice. */
+static void
+test_identity_removed_leg (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
+                                               "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *bus = NULL;
+  g_autofree char *flight_before = NULL;
+  g_autofree char *flight_after = NULL;
+  g_autofree char *bus_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
+  flight_before = uid_of (before, "Flight BT303: Rīga → Vilnius");
+
+  stored_update (&stored, no_bus);
+  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  flight_after = uid_of (after, "Flight BT303: Rīga → Vilnius");
+
+  g_assert_cmpstr (flight_after, ==, flight_before);
+  g_assert_cmpstr (flight_after, !=, bus);
+  g_assert_cmpuint (count_uid (after, flight_after), ==, 1);
+  /* the bus leg's UID names no live event (it comes back cancelled: C2) */
+  bus_status = status_of (after, bus);
+  g_assert_true (count_uid (after, bus) == 0 || g_str_equal (bus_status, "CANCELLED"));
+}
+
+/* C1: LAST-MODIFIED of a leg or stay is the time of its last change, not
+ * of the export: two exports of an unchanged programme, a week apart, give
+ * the same. */
+static void
+test_identity_last_modified_stable (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2027, 4, 9, 17, 0, 0);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  const char *summaries[] = {
+    "Flight AF1098: Paris → Rīga", "Flight AF1069: Vilnius → Paris", "Hotel: Hotel Neris",
+  };
+
+  stored_init (&stored, document);
+  first = stored_calendar (&stored, "camille", NULL, NULL);
+  second = stored_calendar (&stored, "camille", NULL, later);
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autofree char *uid = uid_of (first, summaries[i]);
+      g_autofree char *first_line = line_of (first, uid, "LAST-MODIFIED:");
+      g_autofree char *second_line = line_of (second, uid, "LAST-MODIFIED:");
+      g_autofree char *stamp_line = line_of (second, uid, "DTSTAMP:");
+
+      g_test_message ("%s", summaries[i]);
+      g_assert_nonnull (first_line);
+      g_assert_cmpstr (first_line, ==, second_line);
+      g_assert_cmpstr (stamp_line, ==, "DTSTAMP:20270409T170000Z");
+    }
+}
+
+/* C1: a changed leg or stay keeps its UID and its SEQUENCE rises; the
+ * others' stay as they were.  The document has no uids: the leg is found by
+ * its reference, origin and destination, the stay by hotel and check-in. */
+static void
+test_identity_revision_rises (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *changed = identity_document (LEG_AF1098_LATER ", " LEG_AF1069,
+                                                STAY_NERIS_LONGER, LAURI_TRAVEL, BOTH, "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *hotel = NULL;
+  g_autofree char *there_start = NULL;
+  g_autofree char *hotel_end = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  there = uid_of (before, "Flight AF1098: Paris → Rīga");
+  home = uid_of (before, "Flight AF1069: Vilnius → Paris");
+  hotel = uid_of (before, "Hotel: Hotel Neris");
+
+  stored_update (&stored, changed);
+  after = stored_calendar (&stored, "camille", NULL, NULL);
+  there_start = line_of (after, there, "DTSTART");
+  hotel_end = line_of (after, hotel, "DTEND");
+
+  g_assert_cmpuint (count_uid (after, there), ==, 1);
+  g_assert_cmpuint (count_uid (after, hotel), ==, 1);
+  g_assert_cmpint (sequence_of (after, there), >, sequence_of (before, there));
+  g_assert_cmpint (sequence_of (after, hotel), >, sequence_of (before, hotel));
+  g_assert_cmpint (sequence_of (after, home), ==, sequence_of (before, home));
+  g_assert_cmpstr (there_start, ==, "DTSTART;TZID=Europe/Paris:20270411T110000");
+  g_assert_cmpstr (hotel_end, ==, "DTEND;VALUE=DATE:20270418");
+
+  /* the same change again changes nothing */
+  stored_update (&stored, changed);
+  g_clear_pointer (&before, g_bytes_unref);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* C1: in an update without uids, a leg is matched by reference, origin and
+ * destination and a stay by hotel and check-in, never by place: a new
+ * flight on the same route, put first, is a new event. */
+static void
+test_identity_update_matching (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *more = identity_document (LEG_AF1070 ", " LEG_AF1069 ", " LEG_AF1098,
+                                             STAY_RIGA ", " STAY_NERIS, LAURI_TRAVEL, BOTH,
+                                             "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GHashTable) old_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *kept[] = {
+    "Flight AF1098: Paris → Rīga", "Flight AF1069: Vilnius → Paris", "Hotel: Hotel Neris",
+  };
+  const char *added[] = { "Flight AF1070: Paris → Rīga", "Hotel: Hotel Rīga" };
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  stored_update (&stored, more);
+  after = stored_calendar (&stored, "camille", NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *was = uid_of (before, kept[i]);
+      g_autofree char *is = uid_of (after, kept[i]);
+
+      g_test_message ("%s", kept[i]);
+      g_assert_cmpstr (is, ==, was);
+      g_assert_cmpint (sequence_of (after, is), ==, sequence_of (before, was));
+      g_hash_table_add (old_uids, g_steal_pointer (&was));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      g_autofree char *uid = uid_of (after, added[i]);
+
+      g_test_message ("%s", added[i]);
+      g_assert_nonnull (uid);
+      g_assert_false (g_hash_table_contains (old_uids, uid));
+      g_assert_cmpuint (count_uid (after, uid), ==, 1);
+    }
+}
+
+/* C1, the window's editor: legs saved in another order keep their UIDs,
+ * and a leg changed in place keeps its UID with a higher SEQUENCE. */
+static void
+test_identity_window_save (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) camille = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *there_after = NULL;
+  g_autofree char *home_after = NULL;
+  GPtrArray *travel;
+  gpointer first;
+  VpTravelLeg *leg;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  there = uid_of (before, "Flight AF1098: Paris → Rīga");
+  home = uid_of (before, "Flight AF1069: Vilnius → Paris");
+
+  snapshot = stored_load (&stored);
+  camille = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "camille"));
+  travel = vp_participant_get_travel (camille);
+  g_assert_cmpuint (travel->len, ==, 2);
+  if (travel->len != 2)
+    return;
+  first = travel->pdata[0];
+  travel->pdata[0] = travel->pdata[1];
+  travel->pdata[1] = first;
+  /* the flight home now leaves an hour later */
+  leg = travel->pdata[0];
+  g_free (leg->depart);
+  leg->depart = g_strdup ("2027-04-16T19:00");
+  g_free (leg->arrive);
+  leg->arrive = g_strdup ("2027-04-16T21:10");
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
+  g_assert_no_error (error);
+
+  after = stored_calendar (&stored, "camille", NULL, NULL);
+  there_after = uid_of (after, "Flight AF1098: Paris → Rīga");
+  home_after = uid_of (after, "Flight AF1069: Vilnius → Paris");
+  g_assert_cmpstr (there_after, ==, there);
+  g_assert_cmpstr (home_after, ==, home);
+  g_assert_cmpint (sequence_of (after, there), ==, sequence_of (before, there));
+  g_assert_cmpint (sequence_of (after, home), >, sequence_of (before, home));
+}
+
+/* C2: the lab tour, before and after: the same UID cancelled with a higher
+ * SEQUENCE and the times it had, in @after. */
+static void
+assert_cancelled (GBytes     *before,
+                  GBytes     *after,
+                  const char *uid)
+{
+  g_autofree char *status = status_of (after, uid);
+  g_autofree char *summary = line_of (after, uid, "SUMMARY:");
+  g_autofree char *start_before = line_of (before, uid, "DTSTART");
+  g_autofree char *start_after = line_of (after, uid, "DTSTART");
+  g_autofree char *end_before = line_of (before, uid, "DTEND");
+  g_autofree char *end_after = line_of (after, uid, "DTEND");
+
+  g_test_message ("event %s", uid);
+  g_assert_cmpuint (count_uid (after, uid), ==, 1);
+  g_assert_cmpstr (status, ==, "CANCELLED");
+  g_assert_nonnull (summary);
+  g_assert_true (summary != NULL && g_str_has_prefix (summary, "SUMMARY:Cancelled: "));
+  g_assert_cmpint (sequence_of (after, uid), >, sequence_of (before, uid));
+  g_assert_nonnull (start_after);
+  g_assert_cmpstr (start_after, ==, start_before);
+  g_assert_cmpstr (end_after, ==, end_before);
+}
+
+/* C2: Lauri taken off the lab tour gets it cancelled, not dropped; put
+ * back on it, it is his again with a still higher SEQUENCE. */
+static void
+test_withdrawn_attendee (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *without = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LAURI_TRAVEL,
+                                                "\"camille\"", "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GBytes) camille = NULL;
+  g_autofree char *camille_status = NULL;
+  g_autofree char *back_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  g_assert_cmpuint (count_uid (before, "session-lab"), ==, 1);
+
+  stored_update (&stored, without);
+  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  assert_cancelled (before, after, "session-lab");
+  camille = stored_calendar (&stored, "camille", NULL, NULL);
+  camille_status = status_of (camille, "session-lab");
+  g_assert_cmpstr (camille_status, ==, "CONFIRMED");
+
+  stored_update (&stored, document);
+  back = stored_calendar (&stored, "lauri", NULL, NULL);
+  back_status = status_of (back, "session-lab");
+  g_assert_cmpuint (count_uid (back, "session-lab"), ==, 1);
+  g_assert_cmpstr (back_status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (back, "session-lab"), >, sequence_of (after, "session-lab"));
+}
+
+/* C2: the lab tour moved from Femtolux to the university in the window:
+ * Femtolux's calendar cancels it; moved back, it is Femtolux's again. */
+static void
+test_withdrawn_host_moved (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSession) lab = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) uni = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GBytes) uni_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uni_status = NULL;
+  g_autofree char *back_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, NULL, "femtolux", NULL);
+
+  snapshot = stored_load (&stored);
+  lab = vp_session_copy (vp_snapshot_lookup_session_by_uid (snapshot, "session-lab"));
+  vp_session_set_host_ref (lab, "uni");
+  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
+  g_assert_no_error (error);
+
+  after = stored_calendar (&stored, NULL, "femtolux", NULL);
+  assert_cancelled (before, after, "session-lab");
+  uni = stored_calendar (&stored, NULL, "uni", NULL);
+  uni_status = status_of (uni, "session-lab");
+  g_assert_cmpstr (uni_status, ==, "CONFIRMED");
+
+  vp_session_set_host_ref (lab, "femtolux");
+  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
+  g_assert_no_error (error);
+  back = stored_calendar (&stored, NULL, "femtolux", NULL);
+  back_status = status_of (back, "session-lab");
+  g_assert_cmpstr (back_status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (back, "session-lab"), >, sequence_of (after, "session-lab"));
+  uni_back = stored_calendar (&stored, NULL, "uni", NULL);
+  assert_cancelled (uni, uni_back, "session-lab");
+}
+
+/* C2: Lauri's bus leg removed in an update comes back cancelled, at the
+ * times it had; the same leg put back is his again, under its UID. */
+static void
+test_withdrawn_leg (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
+                                               "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GBytes) camille = NULL;
+  g_autofree char *bus = NULL;
+  g_autofree char *back_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
+
+  stored_update (&stored, no_bus);
+  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  assert_cancelled (before, after, bus);
+  /* only in his own calendar */
+  camille = stored_calendar (&stored, "camille", NULL, NULL);
+  g_assert_cmpuint (count_uid (camille, bus), ==, 0);
+
+  stored_update (&stored, document);
+  back = stored_calendar (&stored, "lauri", NULL, NULL);
+  back_status = status_of (back, bus);
+  g_assert_cmpuint (count_uid (back, bus), ==, 1);
+  g_assert_cmpstr (back_status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (back, bus), >, sequence_of (after, bus));
+}
+
+/* C2: Camille's hotel removed in the window comes back cancelled; added
+ * again, it is hers again. */
+static void
+test_withdrawn_stay (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) camille = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hotel = NULL;
+  g_autofree char *back_status = NULL;
+  VpStay *stay;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "camille", NULL, NULL);
+  hotel = uid_of (before, "Hotel: Hotel Neris");
+
+  snapshot = stored_load (&stored);
+  camille = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "camille"));
+  g_ptr_array_set_size (vp_participant_get_accommodation (camille), 0);
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
+  g_assert_no_error (error);
+  after = stored_calendar (&stored, "camille", NULL, NULL);
+  assert_cancelled (before, after, hotel);
+
+  stay = vp_stay_new ();
+  stay->name = g_strdup ("Hotel Neris");
+  stay->address = g_strdup ("Konstitucijos pr. 1");
+  stay->check_in = g_strdup ("2027-04-11");
+  stay->check_out = g_strdup ("2027-04-16");
+  vp_participant_add_stay (camille, stay);
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
+  g_assert_no_error (error);
+  back = stored_calendar (&stored, "camille", NULL, NULL);
+  back_status = status_of (back, hotel);
+  g_assert_cmpuint (count_uid (back, hotel), ==, 1);
+  g_assert_null (strstr (back_status, "CANCELLED"));
+  g_assert_cmpint (sequence_of (back, hotel), >, sequence_of (after, hotel));
+}
+
+/* C2: a session deleted in the window is cancelled in every calendar that
+ * had it: the programme's, its host's, its attendees'. */
+static void
+test_withdrawn_session_deleted (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *owners[][2] = {
+    { NULL, NULL }, { NULL, "femtolux" }, { "camille", NULL }, { "lauri", NULL },
+  };
+  GBytes *before[G_N_ELEMENTS (owners)];
+  gint64 id;
+
+  stored_init (&stored, document);
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    before[i] = stored_calendar (&stored, owners[i][0], owners[i][1], NULL);
+
+  snapshot = stored_load (&stored);
+  id = vp_session_get_id (vp_snapshot_lookup_session_by_uid (snapshot, "session-lab"));
+  g_assert_true (vp_store_delete_sessions (stored.store, stored.id, &id, 1, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autoptr(GBytes) after = stored_calendar (&stored, owners[i][0], owners[i][1], NULL);
+
+      g_test_message ("calendar of %s", owners[i][0] ? owners[i][0] : owners[i][1] ? owners[i][1] : "the programme");
+      assert_cancelled (before[i], after, "session-lab");
+      g_bytes_unref (before[i]);
+    }
+}
+
+/* C2: someone deleted takes the record of what left their calendar with
+ * them: a new participant under the same id starts clean. */
+static void
+test_withdrawn_owner_deleted (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *without = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303,
+                                                "\"camille\"", "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) newcomer = vp_participant_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  stored_init (&stored, document);
+  stored_update (&stored, without);
+  snapshot = stored_load (&stored);
+  id = vp_participant_get_id (vp_snapshot_lookup_participant (snapshot, "lauri"));
+  g_assert_true (vp_store_delete_participants (stored.store, stored.id, &id, 1, &error));
+  g_assert_no_error (error);
+
+  vp_participant_set_ref (newcomer, "lauri");
+  vp_participant_set_name (newcomer, "Lauri Kask");
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, newcomer, &error));
+  g_assert_no_error (error);
+  bytes = stored_calendar (&stored, "lauri", NULL, NULL);
+  text = bytes_to_text (bytes);
+  g_assert_null (strstr (text, "CANCELLED"));
+  g_assert_null (strstr (text, "LUX804"));
+  g_assert_cmpuint (count_uid (bytes, "session-lab"), ==, 0);
+
+  /* a host too: the lab tour moves away from Femtolux, which is deleted and
+   * then added again under the same id */
+  {
+    g_autofree char *moved = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303,
+                                                "\"camille\"", "uni");
+    g_autoptr(VpSnapshot) now = NULL;
+    g_autoptr(VpHost) host = vp_host_new ();
+    g_autoptr(GBytes) femtolux = NULL;
+    g_autofree char *femtolux_text = NULL;
+    gint64 host_id;
+
+    stored_update (&stored, moved);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = stored_calendar (&stored, NULL, "femtolux", NULL);
+    g_assert_cmpuint (count_uid (bytes, "session-lab"), ==, 1);
+
+    now = stored_load (&stored);
+    host_id = vp_host_get_id (vp_snapshot_lookup_host (now, "femtolux"));
+    g_assert_true (vp_store_delete_hosts (stored.store, stored.id, &host_id, 1, &error));
+    g_assert_no_error (error);
+    vp_host_set_ref (host, "femtolux");
+    vp_host_set_name (host, "Femtolux Lasers");
+    g_assert_true (vp_store_save_host (stored.store, stored.id, host, &error));
+    g_assert_no_error (error);
+    femtolux = stored_calendar (&stored, NULL, "femtolux", NULL);
+    femtolux_text = bytes_to_text (femtolux);
+    g_assert_null (strstr (femtolux_text, "BEGIN:VEVENT"));
+  }
+}
+
+/* C2: a participant whose id a save changes keeps their calendar: what
+ * left it is still cancelled in it, and the change of id itself takes
+ * nothing out of it. */
+static void
+test_withdrawn_renamed_owner (void)
+{
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
+                                               "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) lauri = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bus = NULL;
+  g_autofree char *flight = NULL;
+  g_autofree char *lab_status = NULL;
+
+  stored_init (&stored, document);
+  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
+  flight = uid_of (before, "Flight BT303: Rīga → Vilnius");
+  stored_update (&stored, no_bus);
+
+  snapshot = stored_load (&stored);
+  lauri = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "lauri"));
+  vp_participant_set_ref (lauri, "lauri-tamm");
+  /* and in the same save, his flight goes too */
+  g_ptr_array_set_size (vp_participant_get_travel (lauri), 0);
+  g_assert_true (vp_store_save_participant (stored.store, stored.id, lauri, &error));
+  g_assert_no_error (error);
+
+  after = stored_calendar (&stored, "lauri-tamm", NULL, NULL);
+  assert_cancelled (before, after, bus);
+  assert_cancelled (before, after, flight);
+  lab_status = status_of (after, "session-lab");
+  g_assert_cmpstr (lab_status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (after, "session-lab"), ==, sequence_of (before, "session-lab"));
+}
+
+/* C3: what goes into a calendar and what never does, cancelled events
+ * included.  Never: a participant's email, organisation, phone, dietary and
+ * accessibility needs, emergency contact and notes; their travel and hotels
+ * are in their own calendar only.  In, on purpose: the host's contact,
+ * email, phone and site rules, and attendees' names. */
+static void
+test_privacy_what_goes_in (void)
+{
+  const char *never[] = {
+    "EMAIL-SECRET", "ORGANISATION-SECRET", "PHONE-SECRET", "DIETARY-SECRET",
+    "ACCESSIBILITY-SECRET", "EMERGENCY-SECRET", "NOTES-SECRET",
+  };
+  const char *host_facts[] = {
+    "Giedrė Jankauskaitė", "giedre@femtolux.example", "+370 5 279 1530", "Bring photo ID",
+  };
+  g_autofree char *document = default_identity_document ();
+  g_autofree char *changed = identity_document (LEG_AF1069, "", LAURI_TRAVEL, "\"lauri\"",
+                                                "femtolux");
+  g_auto(Stored) stored = { NULL, };
+  const char *owners[][2] = {
+    { NULL, NULL }, { NULL, "femtolux" }, { NULL, "uni" }, { "camille", NULL }, { "lauri", NULL },
+  };
+
+  stored_init (&stored, document);
+  /* Camille loses a flight, her hotel and the lab tour: cancelled events */
+  stored_update (&stored, changed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autoptr(GBytes) bytes = stored_calendar (&stored, owners[i][0], owners[i][1], NULL);
+      g_autofree char *text = bytes_to_text (bytes);
+      g_autofree char *unfolded = unfold (text);
+      gboolean camille = g_strcmp0 (owners[i][0], "camille") == 0;
+
+      g_test_message ("calendar of %s", owners[i][0] ? owners[i][0] : owners[i][1] ? owners[i][1] : "the programme");
+      for (guint j = 0; j < G_N_ELEMENTS (never); j++)
+        g_assert_null (strstr (unfolded, never[j]));
+      /* her travel and hotel, in her calendar only (there, cancelled) */
+      g_assert_true ((strstr (unfolded, "AF1098") != NULL) == camille);
+      g_assert_true ((strstr (unfolded, "Hotel Neris") != NULL) == camille);
+      g_assert_true ((strstr (unfolded, "LUX804") != NULL) == (g_strcmp0 (owners[i][0], "lauri") == 0));
+    }
+
+  /* the lab tour's description in Lauri's calendar: the host's contact
+   * and site rules, and who goes, by name */
+  {
+    g_autoptr(GBytes) lauri = stored_calendar (&stored, "lauri", NULL, NULL);
+    g_autofree char *description = line_of (lauri, "session-lab", "DESCRIPTION:");
+
+    g_assert_nonnull (description);
+    for (guint j = 0; description != NULL && j < G_N_ELEMENTS (host_facts); j++)
+      g_assert_nonnull (strstr (description, host_facts[j]));
+    g_assert_true (description != NULL && strstr (description, "Lauri Tamm") != NULL);
+  }
+}
+
 /* Main {{{1 */
 
 int
@@ -2223,6 +3107,21 @@ main (int   argc,
   g_test_add_func ("/calendar/reissue/identical", test_reissue_identical);
   g_test_add_func ("/calendar/reissue/sequence", test_reissue_sequence);
   g_test_add_func ("/calendar/reissue/derived-uids", test_reissue_derived_uids);
+
+  g_test_add_func ("/calendar/identity/reversed-legs", test_identity_reversed_legs);
+  g_test_add_func ("/calendar/identity/removed-leg", test_identity_removed_leg);
+  g_test_add_func ("/calendar/identity/last-modified-stable", test_identity_last_modified_stable);
+  g_test_add_func ("/calendar/identity/revision-rises", test_identity_revision_rises);
+  g_test_add_func ("/calendar/identity/update-matching", test_identity_update_matching);
+  g_test_add_func ("/calendar/identity/window-save", test_identity_window_save);
+  g_test_add_func ("/calendar/withdrawn/attendee", test_withdrawn_attendee);
+  g_test_add_func ("/calendar/withdrawn/host-moved", test_withdrawn_host_moved);
+  g_test_add_func ("/calendar/withdrawn/leg", test_withdrawn_leg);
+  g_test_add_func ("/calendar/withdrawn/stay", test_withdrawn_stay);
+  g_test_add_func ("/calendar/withdrawn/session-deleted", test_withdrawn_session_deleted);
+  g_test_add_func ("/calendar/withdrawn/owner-deleted", test_withdrawn_owner_deleted);
+  g_test_add_func ("/calendar/withdrawn/renamed-owner", test_withdrawn_renamed_owner);
+  g_test_add_func ("/calendar/privacy/what-goes-in", test_privacy_what_goes_in);
 
   g_test_add_func ("/calendar/file-name/plain", test_file_name_plain);
   g_test_add_func ("/calendar/file-name/forbidden-characters", test_file_name_forbidden_characters);

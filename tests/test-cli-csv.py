@@ -208,6 +208,7 @@ class TestImport(CsvTestCase):
 
     def test_update(self):
         uid = self.import_demo()
+        travel = self.participant(uid, _demo["participants"][0]["name"])["travel"]
         email = _demo["participants"][0]["email"]
         path = self.write("update.csv", ("Name,Email,Dietary\n%s,%s,no nuts\n"
                                          % (_demo["participants"][0]["name"], email.upper())
@@ -217,7 +218,10 @@ class TestImport(CsvTestCase):
         person = self.participant(uid, _demo["participants"][0]["name"])
         self.assertEqual(person["dietary"], "no nuts")
         self.assertEqual(person["organisation"], _demo["participants"][0]["organisation"])
-        self.assertEqual(person["travel"], _demo["participants"][0]["travel"])
+        # the legs as they were, their uids and revisions too
+        self.assertEqual(person["travel"], travel)
+        self.assertEqual([{k: v for k, v in leg.items() if k != "revision"} for leg in travel],
+                         _demo["participants"][0]["travel"])
 
     def test_hosts_decimal_comma(self):
         uid = self.import_demo()

@@ -504,6 +504,106 @@ class TestImportIcs(CliTestCase):
         self.assert_usage_error(self.run_cli("import-ics", "1"))
 
 
+def calendar_events(data):
+    """The VEVENTs of an iCalendar file: a list of {NAME: value}, unfolded,
+    parameters dropped."""
+    text = data.decode("utf-8").replace("\r\n ", "")
+    events = []
+    event = None
+    for line in text.split("\r\n"):
+        if line == "BEGIN:VEVENT":
+            event = {}
+        elif line == "END:VEVENT":
+            events.append(event)
+            event = None
+        elif event is not None and ":" in line:
+            name, _, value = line.partition(":")
+            event[name.split(";")[0]] = value
+    return events
+
+
+class TestCalendarIdentity(CliTestCase):
+    """Issue 17, C1 and C2: legs and stays carry their own uid in the
+    exchange format; a re-issued calendar updates them, and cancels what
+    left it."""
+
+    def document(self, uid):
+        return json.loads(self.export(uid))
+
+    def update(self, document):
+        path = self.write("update.visit.json",
+                          json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8"))
+        self.run_ok("import", path, "--update")
+
+    def participant_calendar(self, uid, ref):
+        return calendar_events(self.run_ok("ics", uid, "--participant", ref).stdout)
+
+    def test_export_carries_uids(self):
+        uid = self.import_demo()
+        first = self.export(uid)
+        self.assertEqual(self.export(uid), first)
+        with open(DEMO, encoding="utf-8") as f:
+            demo = json.load(f)
+        for exported, given in zip(json.loads(first)["participants"], demo["participants"]):
+            for member in ("travel", "accommodation"):
+                self.assertEqual([item["uid"] for item in exported[member]],
+                                 [item["uid"] for item in given[member]])
+                self.assertEqual({item["revision"] for item in exported[member]}, {0})
+
+    def test_reordered_legs_keep_uids(self):
+        uid = self.import_demo()
+        document = self.document(uid)
+        ref = document["participants"][0]["id"]
+        before = {e["SUMMARY"]: e["UID"] for e in self.participant_calendar(uid, ref)}
+        document["participants"][0]["travel"].reverse()
+        self.update(document)
+        after = {e["SUMMARY"]: e["UID"] for e in self.participant_calendar(uid, ref)}
+        self.assertEqual(after, before)
+
+    def test_update_without_uids_matches_by_route(self):
+        uid = self.import_demo()
+        document = self.document(uid)
+        stored = copy.deepcopy(document["participants"][0])
+        for participant in document["participants"]:
+            for item in participant.get("travel", []) + participant.get("accommodation", []):
+                del item["uid"]
+                del item["revision"]
+        travel = document["participants"][0]["travel"]
+        travel.reverse()
+        travel[0]["arrive"] = travel[0]["arrive"][:11] + "23:59"
+        self.update(document)
+
+        legs = {(leg["reference"], leg["from"], leg["to"]): leg
+                for leg in self.document(uid)["participants"][0]["travel"]}
+        for leg in stored["travel"]:
+            now = legs[(leg["reference"], leg["from"], leg["to"])]
+            self.assertEqual(now["uid"], leg["uid"])
+            changed = now["arrive"] != leg["arrive"]
+            self.assertEqual(now["revision"], 1 if changed else 0)
+        self.assertEqual(sum(1 for leg in legs.values() if leg["revision"] == 1), 1)
+        self.assertEqual(self.document(uid)["participants"][0]["accommodation"],
+                         stored["accommodation"])
+
+    def test_removed_leg_cancelled(self):
+        uid = self.import_demo()
+        document = self.document(uid)
+        ref = document["participants"][0]["id"]
+        removed = document["participants"][0]["travel"].pop(0)
+        before = {e["UID"]: e for e in self.participant_calendar(uid, ref)}
+        self.update(document)
+        after = {e["UID"]: e for e in self.participant_calendar(uid, ref)}
+
+        self.assertEqual(set(after), set(before))
+        event = after[removed["uid"]]
+        self.assertEqual(event["STATUS"], "CANCELLED")
+        self.assertTrue(event["SUMMARY"].startswith("Cancelled: "))
+        self.assertGreater(int(event["SEQUENCE"]), int(before[removed["uid"]]["SEQUENCE"]))
+        self.assertEqual((event["DTSTART"], event["DTEND"]),
+                         (before[removed["uid"]]["DTSTART"], before[removed["uid"]]["DTEND"]))
+        # the export of the programme itself is unchanged by it: still stable
+        self.assertEqual(self.export(uid), self.export(uid))
+
+
 class TestMalformed(CliTestCase):
     """Every malformed document: exit 2, one line naming the file and the
     member, and the database untouched."""

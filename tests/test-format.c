@@ -63,6 +63,8 @@ static const char full_document[] =
   "      \"notes\": \"arrives early\",\n"
   "      \"travel\": [\n"
   "        {\n"
+  "          \"uid\": \"leg-uid-ay1071\",\n"
+  "          \"revision\": 2,\n"
   "          \"kind\": \"flight\",\n"
   "          \"reference\": \"AY1071\",\n"
   "          \"from\": \"Helsinki\",\n"
@@ -75,6 +77,8 @@ static const char full_document[] =
   "      ],\n"
   "      \"accommodation\": [\n"
   "        {\n"
+  "          \"uid\": \"stay-uid-neris\",\n"
+  "          \"revision\": 1,\n"
   "          \"name\": \"Hotel Neris\",\n"
   "          \"address\": \"Konstitucijos pr. 1\",\n"
   "          \"check_in\": \"2027-04-13\",\n"
@@ -414,6 +418,8 @@ test_read_full_participants (void)
 
   g_assert_cmpuint (vp_participant_get_travel (participant)->len, ==, 1);
   leg = g_ptr_array_index (vp_participant_get_travel (participant), 0);
+  g_assert_cmpstr (leg->uid, ==, "leg-uid-ay1071");
+  g_assert_cmpint (leg->revision, ==, 2);
   g_assert_cmpint (leg->kind, ==, VP_TRAVEL_KIND_FLIGHT);
   g_assert_cmpstr (leg->reference, ==, "AY1071");
   g_assert_cmpstr (leg->from, ==, "Helsinki");
@@ -428,6 +434,8 @@ test_read_full_participants (void)
 
   g_assert_cmpuint (vp_participant_get_accommodation (participant)->len, ==, 1);
   stay = g_ptr_array_index (vp_participant_get_accommodation (participant), 0);
+  g_assert_cmpstr (stay->uid, ==, "stay-uid-neris");
+  g_assert_cmpint (stay->revision, ==, 1);
   g_assert_cmpstr (stay->name, ==, "Hotel Neris");
   g_assert_cmpstr (stay->address, ==, "Konstitucijos pr. 1");
   g_assert_cmpstr (stay->check_in, ==, "2027-04-13");
@@ -527,6 +535,28 @@ test_read_uids_generated (void)
   g_assert_cmpstr (uid_0, !=, programme_uid);
   /* random, not derived from the content: two imports are two programmes */
   g_assert_cmpstr (programme_uid, !=, vp_programme_get_uid (vp_snapshot_get_programme (again)));
+}
+
+/* A leg or stay without a uid keeps none until the store gives it one (an
+ * update matches it by what it is), and is written without one. */
+static void
+test_read_travel_without_uids (void)
+{
+  g_autoptr(VpSnapshot) snapshot = read_ok (base_document);
+  VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, "p1");
+  VpTravelLeg *leg = g_ptr_array_index (vp_participant_get_travel (participant), 0);
+  VpStay *stay = g_ptr_array_index (vp_participant_get_accommodation (participant), 0);
+  g_autoptr(GBytes) written = vp_programme_format_write (snapshot);
+  g_autofree char *text = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  g_autoptr(VpSnapshot) again = read_ok (text);
+  VpParticipant *copy = vp_snapshot_lookup_participant (again, "p1");
+
+  g_assert_null (leg->uid);
+  g_assert_cmpint (leg->revision, ==, 0);
+  g_assert_null (stay->uid);
+  g_assert_cmpint (stay->revision, ==, 0);
+  g_assert_null (((VpTravelLeg *)g_ptr_array_index (vp_participant_get_travel (copy), 0))->uid);
+  g_assert_null (((VpStay *)g_ptr_array_index (vp_participant_get_accommodation (copy), 0))->uid);
 }
 
 static void
@@ -897,6 +927,27 @@ static const InvalidCase invalid_cases[] = {
     VP_FORMAT_ERROR_INVALID, "sessions[1].id" },
   { "/format/read/invalid/duplicate/session-uid", { { "sessions[1].uid", "\"uid-1\"" } },
     VP_FORMAT_ERROR_INVALID, "sessions[1].uid" },
+  /* a leg's or stay's uid is its event's UID: one in the document, sessions
+   * included */
+  { "/format/read/invalid/duplicate/leg-and-stay-uid",
+    { { "participants[0].travel[0].uid", "\"item-1\"" },
+      { "participants[0].accommodation[0].uid", "\"item-1\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].accommodation[0].uid" },
+  { "/format/read/invalid/duplicate/leg-uid-of-another-participant",
+    { { "participants[0].travel[0].uid", "\"item-1\"" },
+      { "participants[1].travel",
+        "[{\"uid\": \"item-1\", \"depart\": \"2027-04-13T07:00\","
+        " \"arrive\": \"2027-04-13T08:00\"}]" } },
+    VP_FORMAT_ERROR_INVALID, "participants[1].travel[0].uid" },
+  { "/format/read/invalid/duplicate/session-uid-of-leg",
+    { { "participants[0].travel[0].uid", "\"uid-1\"" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[0].uid" },
+  { "/format/read/invalid/leg-uid-newline",
+    { { "participants[0].travel[0].uid", "\"leg\\nX-INJECTED:1\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].travel[0].uid" },
+  { "/format/read/invalid/stay-revision-negative",
+    { { "participants[0].accommodation[0].revision", "-1" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].accommodation[0].revision" },
   { "/format/read/invalid/date/february-30", { { "programme.start_date", "\"2027-02-30\"" } },
     VP_FORMAT_ERROR_INVALID, "programme.start_date" },
   { "/format/read/invalid/date/month-13", { { "programme.end_date", "\"2027-13-01\"" } },
@@ -1291,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/format/read/sessions-in-time-order", test_read_sessions_in_time_order);
   g_test_add_func ("/format/read/uids-generated", test_read_uids_generated);
   g_test_add_func ("/format/read/ambiguous-time-first", test_read_ambiguous_time_first);
+  g_test_add_func ("/format/read/travel-without-uids", test_read_travel_without_uids);
   g_test_add_func ("/format/read/unknown-members-ignored", test_read_unknown_members_ignored);
   g_test_add_func ("/format/read/null-is-absent", test_read_null_is_absent);
   g_test_add_func ("/format/read/null-lists-are-empty", test_read_null_lists_are_empty);

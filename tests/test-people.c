@@ -732,6 +732,116 @@ test_participant_editor_saves_after_pause (Fixture       *fixture,
                    ==, "Aino Mäkelä");
 }
 
+/* Aino flies there and back and has a hotel; each has its uid. */
+static const char travel_programme[] =
+  "{\n"
+  "  \"format\": \"visit-planner-programme\", \"version\": 1,\n"
+  "  \"programme\": {\n"
+  "    \"uid\": \"5e1c5a4e-0d55-4b8e-9d4a-2f7d9b1c0002\", \"title\": \"Travel\",\n"
+  "    \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\",\n"
+  "    \"start_date\": \"2027-04-13\", \"end_date\": \"2027-04-16\"\n"
+  "  },\n"
+  "  \"participants\": [\n"
+  "    { \"id\": \"aino\", \"name\": \"Aino Mäkelä\", \"email\": \"aino@example.fi\",\n"
+  "      \"travel\": [\n"
+  "        { \"uid\": \"leg-there\", \"kind\": \"flight\", \"reference\": \"AY1071\",\n"
+  "          \"from\": \"Helsinki\", \"to\": \"Vilnius\", \"depart\": \"2027-04-12T19:55\",\n"
+  "          \"depart_timezone\": \"Europe/Helsinki\", \"arrive\": \"2027-04-12T21:10\" },\n"
+  "        { \"uid\": \"leg-back\", \"kind\": \"flight\", \"reference\": \"AY1076\",\n"
+  "          \"from\": \"Vilnius\", \"to\": \"Helsinki\", \"depart\": \"2027-04-16T17:50\",\n"
+  "          \"arrive\": \"2027-04-16T19:05\", \"arrive_timezone\": \"Europe/Helsinki\" } ],\n"
+  "      \"accommodation\": [\n"
+  "        { \"uid\": \"stay-neris\", \"name\": \"Hotel Neris\", \"check_in\": \"2027-04-12\",\n"
+  "          \"check_out\": \"2027-04-16\" } ] }\n"
+  "  ]\n"
+  "}\n";
+
+/* The row of @group (an editor's travel or hotel group) whose title is
+ * @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A leg or stay changed in its dialog is the same one, changed: it keeps
+ * its uid, so the participant's calendar updates it instead of cancelling
+ * it and adding another, and its revision (SEQUENCE) rises. */
+static void
+test_participant_editor_keeps_travel_identity (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  GtkWidget *page;
+  VpParticipantEditor *editor;
+  VpTravelLegDialog *leg_dialog;
+  VpStayDialog *stay_dialog;
+  VpParticipant *aino;
+  GtkWidget *row;
+  VpTravelLeg *there;
+  VpTravelLeg *back;
+  VpStay *stay;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
+  editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
+
+  row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"),
+                  "Flight AY1071 · Helsinki → Vilnius");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  leg_dialog = find_toplevel (VP_TYPE_TRAVEL_LEG_DIALOG);
+  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "reference_row", "AY1073");
+  click (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button");
+  vp_test_run_main_loop (10);
+
+  row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "accommodation_group"), "Hotel Neris");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  stay_dialog = find_toplevel (VP_TYPE_STAY_DIALOG);
+  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "name_row", "Hotel Neris Riverside");
+  click (stay_dialog, VP_TYPE_STAY_DIALOG, "done_button");
+  vp_test_run_main_loop (10);
+
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (50);
+
+  snapshot = load (fixture);
+  aino = vp_snapshot_lookup_participant (snapshot, "aino");
+  g_assert_cmpuint (vp_participant_get_travel (aino)->len, ==, 2);
+  there = g_ptr_array_index (vp_participant_get_travel (aino), 0);
+  back = g_ptr_array_index (vp_participant_get_travel (aino), 1);
+  g_assert_cmpstr (there->reference, ==, "AY1073");
+  g_assert_cmpstr (there->uid, ==, "leg-there");
+  g_assert_cmpint (there->revision, ==, 1);
+  g_assert_cmpstr (back->uid, ==, "leg-back");
+  g_assert_cmpint (back->revision, ==, 0);
+  g_assert_cmpuint (vp_participant_get_accommodation (aino)->len, ==, 1);
+  stay = g_ptr_array_index (vp_participant_get_accommodation (aino), 0);
+  g_assert_cmpstr (stay->name, ==, "Hotel Neris Riverside");
+  g_assert_cmpstr (stay->uid, ==, "stay-neris");
+  g_assert_cmpint (stay->revision, ==, 1);
+  /* nothing left her calendar */
+  g_assert_cmpuint (vp_snapshot_get_withdrawals (snapshot)->len, ==, 0);
+}
+
 static char *
 large_programme (guint n_participants)
 {
@@ -846,6 +956,8 @@ main (int   argc,
   ADD_TEST ("/people/participants/reload-keeps-selection", NULL, test_participants_reload_keeps_selection);
   ADD_TEST ("/people/participants/narrow", NULL, test_participants_narrow);
   ADD_TEST ("/people/participants/editor-saves-after-pause", NULL, test_participant_editor_saves_after_pause);
+  ADD_TEST ("/people/participants/editor-keeps-travel-identity", travel_programme,
+            test_participant_editor_keeps_travel_identity);
   ADD_TEST ("/people/hosts/search", NULL, test_hosts_search);
   ADD_TEST ("/people/hosts/add", NULL, test_hosts_add);
   ADD_TEST ("/people/hosts/delete-undo", NULL, test_hosts_delete_undo);

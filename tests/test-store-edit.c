@@ -625,6 +625,9 @@ test_programme_zone_moves_travel (Fixture       *fixture,
   g_assert_cmpint (train->arrive_utc, ==, instant ("2027-04-13T08:00", "Europe/Berlin"));
   g_assert_cmpint (flight->depart_utc, ==, instant ("2027-04-12T18:00", "Europe/Helsinki"));
   g_assert_cmpint (flight->arrive_utc, ==, instant ("2027-04-12T19:00", "Europe/Helsinki"));
+  /* the train's event moved: its revision (SEQUENCE) rises; the flight's not */
+  g_assert_cmpint (train->revision, ==, 1);
+  g_assert_cmpint (flight->revision, ==, 0);
 }
 
 static void
@@ -1485,17 +1488,26 @@ delete_then_restore (Fixture *fixture,
   return g_steal_pointer (&snapshot);
 }
 
+/* The programme comes back as it was, but for one thing: s2, deleted, was
+ * withdrawn from its calendars with a cancellation of SEQUENCE 2 (its
+ * revision was 1 after its attendee was deleted), so it comes back above
+ * that, or clients that got the cancellation would keep it. */
 static void
 test_restore_document (Fixture       *fixture,
                        gconstpointer  data)
 {
   gint64 id = 0;
   g_autoptr(VpSnapshot) snapshot = delete_then_restore (fixture, &id);
-  g_autofree char *before = export_text (snapshot);
+  g_autoptr(VpSession) s2 = session_copy (fixture->store, id, "s2");
+  g_autofree char *before = NULL;
   g_autofree char *after = export_programme (fixture->store, id);
 
+  g_assert_cmpint (vp_session_get_revision (s2), ==, 3);
+  vp_session_set_revision (vp_snapshot_lookup_session (snapshot, "s2"), 3);
+  before = export_text (snapshot);
   assert_same_document (after, before);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
 }
 
 static void
@@ -1564,6 +1576,47 @@ test_restore_deleted_programme (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_uid (vp_snapshot_get_programme (restored)), ==, "prog-1");
   after = export_text (restored);
   assert_same_document (after, before);
+}
+
+/* Undoing the deletion of a programme brings back what it had withdrawn
+ * from calendars, so that the next files still cancel it. */
+static void
+test_restore_deleted_programme_withdrawals (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autoptr(VpParticipant) aino = participant_copy (fixture->store, id, "p1");
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *withdrawals;
+  VpWithdrawal *withdrawal;
+
+  /* her train is withdrawn from her calendar */
+  g_ptr_array_remove_index (vp_participant_get_travel (aino), 0);
+  g_assert_true (vp_store_save_participant (fixture->store, id, aino, &error));
+  g_assert_no_error (error);
+  snapshot = load (fixture->store, id);
+  g_assert_cmpuint (vp_snapshot_get_withdrawals (snapshot)->len, ==, 1);
+
+  g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot, &error));
+  g_assert_no_error (error);
+
+  restored = load (fixture->store, id);
+  withdrawals = vp_snapshot_get_withdrawals (restored);
+  g_assert_cmpuint (withdrawals->len, ==, 1);
+  if (withdrawals->len != 1)
+    return;
+  withdrawal = g_ptr_array_index (withdrawals, 0);
+  g_assert_cmpint (withdrawal->owner, ==, VP_WITHDRAWAL_PARTICIPANT);
+  g_assert_cmpstr (withdrawal->owner_ref, ==, "p1");
+  g_assert_nonnull (withdrawal->leg);
+  g_assert_cmpint (withdrawal->sequence, ==, 1);
+  g_assert_cmpint (withdrawal->withdrawn_at, ==,
+                   ((VpWithdrawal *)g_ptr_array_index (vp_snapshot_get_withdrawals (snapshot), 0))->withdrawn_at);
 }
 
 /* Duplicating {{{1 */
@@ -1876,6 +1929,7 @@ main (int   argc,
   ADD ("/store/edit/delete/other-programme", test_delete_other_programme);
 
   ADD ("/store/edit/restore/document", test_restore_document);
+  ADD ("/store/edit/restore/deleted-programme-withdrawals", test_restore_deleted_programme_withdrawals);
   ADD ("/store/edit/restore/ids", test_restore_ids);
   ADD ("/store/edit/restore/deleted-programme", test_restore_deleted_programme);
 

@@ -554,6 +554,150 @@ test_schema_foreign_tables (Fixture       *fixture,
   g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM someone_elses"), ==, 1);
 }
 
+/* A database written by Visit Planner 0.1 (schema version 1), whose legs
+ * and stays had no identity of their own: their calendar events took a UID
+ * from their place in the list, which clients now hold. */
+static void
+create_version_1_programme (const char *path)
+{
+  const VpMigration *steps;
+  guint n_steps = 0;
+  sqlite3 *db = NULL;
+
+  steps = vp_store_schema_get_migrations (&n_steps);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  sql_exec (db, steps[0].sql);
+  sql_exec (db,
+            "INSERT INTO programmes (id, uid, title, host_country, timezone, start_date, end_date, "
+            "  created_at, modified_at) "
+            "VALUES (1, 'prog-old', 'Old', 'LT', 'Europe/Vilnius', '2027-04-13', '2027-04-16', 1, 1);"
+            "INSERT INTO participants (id, programme_id, ref, position, name) "
+            "VALUES (1, 1, 'aino', 0, 'Aino'), (2, 1, 'jukka', 1, 'Jukka');"
+            /* rows in another order than their places */
+            "INSERT INTO travel_legs (id, participant_id, position, kind, reference, depart, "
+            "  depart_utc, arrive, arrive_utc) VALUES "
+            "  (1, 1, 1, 'flight', 'AY1076', '2027-04-16T17:50', 1807973400, "
+            "   '2027-04-16T19:05', 1807977900),"
+            "  (2, 1, 0, 'flight', 'AY1073', '2027-04-12T19:55', 1807548900, "
+            "   '2027-04-12T21:10', 1807553400),"
+            "  (3, 2, 0, 'bus', NULL, '2027-04-12T08:00', 1807506000, "
+            "   '2027-04-12T12:00', 1807520400);"
+            "INSERT INTO stays (participant_id, position, name, check_in, check_out) "
+            "VALUES (1, 0, 'Hotel Neris', '2027-04-12', '2027-04-16');"
+            "PRAGMA user_version = 1;");
+  sqlite3_close (db);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+}
+
+/* The UID Visit Planner 0.1 wrote for the leg or stay at @index. */
+static char *
+position_uid (const char *programme_uid,
+              const char *ref,
+              const char *what,
+              guint       index)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s\n%u", programme_uid, ref, what, index);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strdup_printf ("%s-%.32s@visit-planner", what, digest);
+}
+
+/* Issue 17, C1: opening a version 1 database backs it up and gives each leg
+ * and stay its own uid, the one its calendar event already has (so clients
+ * update it rather than add a second), at revision 0; every later change
+ * keeps it. */
+static void
+test_schema_travel_identity (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GDir) dir = NULL;
+  VpParticipant *aino;
+  VpParticipant *jukka;
+  VpTravelLeg *leg;
+  VpStay *stay;
+  const char *name;
+  guint backups = 0;
+
+  create_version_1_programme (fixture->path);
+  store = open_store (fixture->path);
+  g_assert_cmpint (vp_store_get_schema_version (store), ==, vp_store_schema_get_version ());
+  g_assert_cmpint (vp_store_get_schema_version (store), >=, 2);
+
+  dir = g_dir_open (fixture->folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "visits.db.v1-") && g_str_has_suffix (name, ".bak"))
+      backups++;
+  g_assert_cmpuint (backups, ==, 1);
+
+  snapshot = load (store, 1);
+  aino = vp_snapshot_lookup_participant (snapshot, "aino");
+  jukka = vp_snapshot_lookup_participant (snapshot, "jukka");
+  g_assert_cmpuint (vp_participant_get_travel (aino)->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *expected = position_uid ("prog-old", "aino", "travel", i);
+
+      leg = g_ptr_array_index (vp_participant_get_travel (aino), i);
+      g_assert_cmpstr (leg->reference, ==, i == 0 ? "AY1073" : "AY1076");
+      g_assert_cmpstr (leg->uid, ==, expected);
+      g_assert_cmpint (leg->revision, ==, 0);
+      g_assert_cmpint (leg->modified_at, >, 0);
+    }
+  {
+    g_autofree char *expected = position_uid ("prog-old", "jukka", "travel", 0);
+    g_autofree char *expected_stay = position_uid ("prog-old", "aino", "stay", 0);
+
+    leg = g_ptr_array_index (vp_participant_get_travel (jukka), 0);
+    g_assert_cmpstr (leg->uid, ==, expected);
+    stay = g_ptr_array_index (vp_participant_get_accommodation (aino), 0);
+    g_assert_cmpstr (stay->uid, ==, expected_stay);
+    g_assert_cmpint (stay->revision, ==, 0);
+  }
+  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+}
+
+/* Issue 17, C1: an export carries each leg's and stay's uid and revision,
+ * and an import of it into another database keeps them. */
+static void
+test_import_keeps_travel_uids (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpSnapshot) first = NULL;
+  g_autoptr(VpSnapshot) second = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autofree char *other = g_build_filename (fixture->folder, "other.db", NULL);
+  g_autoptr(VpStore) other_store = NULL;
+  VpTravelLeg *leg;
+  VpStay *stay;
+  gint64 id;
+
+  id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  first = load (store, id);
+  leg = g_ptr_array_index (vp_participant_get_travel (vp_snapshot_lookup_participant (first, "p1")), 0);
+  stay = g_ptr_array_index (vp_participant_get_accommodation (vp_snapshot_lookup_participant (first, "p1")), 0);
+  g_assert_true (g_uuid_string_is_valid (leg->uid));
+  g_assert_true (g_uuid_string_is_valid (stay->uid));
+  g_assert_cmpstr (leg->uid, !=, stay->uid);
+
+  exported = vp_programme_format_write (first);
+  other_store = open_store (other);
+  {
+    g_autoptr(VpSnapshot) read = vp_programme_format_read (exported, NULL);
+    gint64 other_id = 0;
+
+    g_assert_nonnull (read);
+    g_assert_true (vp_store_import_snapshot (other_store, read, VP_STORE_IMPORT_NONE, &other_id, NULL));
+    second = load (other_store, other_id);
+  }
+  again = vp_programme_format_write (second);
+  g_assert_true (g_bytes_equal (exported, again));
+}
+
 /* Importing {{{1 */
 
 static void
@@ -1219,6 +1363,8 @@ main (int   argc,
   ADD ("/store/schema/upgrade-fails", test_schema_upgrade_fails);
   ADD ("/store/schema/upgrade-newer", test_schema_upgrade_newer);
   ADD ("/store/schema/foreign-tables", test_schema_foreign_tables);
+  ADD ("/store/schema/travel-identity", test_schema_travel_identity);
+  ADD ("/store/import/keeps-travel-uids", test_import_keeps_travel_uids);
   ADD ("/store/import/round-trip", test_import_round_trip);
   ADD ("/store/import/round-trip-demo", test_import_round_trip_demo);
   ADD ("/store/import/exists", test_import_exists);

@@ -507,14 +507,73 @@ session_description (Calendar  *calendar,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* LAST-MODIFIED: the time of the item's last change, when known. */
+static void
+write_last_modified (Calendar *calendar,
+                     gint64    modified_at)
+{
+  char buffer[32];
+
+  if (modified_at > 0)
+    {
+      format_utc (modified_at, buffer, sizeof buffer);
+      write_raw (&calendar->writer, "LAST-MODIFIED", buffer);
+    }
+  else
+    write_raw (&calendar->writer, "LAST-MODIFIED", calendar->stamp);
+}
+
+static void
+write_sequence (Calendar *calendar,
+                int       sequence)
+{
+  char buffer[16];
+
+  g_snprintf (buffer, sizeof buffer, "%d", sequence);
+  write_raw (&calendar->writer, "SEQUENCE", buffer);
+}
+
+/* SUMMARY, with "Cancelled: " before it when the event is. */
+static void
+write_summary (Calendar   *calendar,
+               const char *summary,
+               gboolean    cancelled)
+{
+  g_autofree char *text = cancelled
+    /* TRANSLATORS: the title of a cancelled session, travel leg or hotel
+     * stay in a calendar */
+    ? g_strdup_printf (_("Cancelled: %s"), summary)
+    : NULL;
+
+  write_text (&calendar->writer, "SUMMARY", text != NULL ? text : summary);
+}
+
+/* STATUS: a cancelled event also stops showing the time as busy. */
+static void
+write_status (Calendar *calendar,
+              gboolean  cancelled)
+{
+  if (cancelled)
+    {
+      write_raw (&calendar->writer, "STATUS", "CANCELLED");
+      write_raw (&calendar->writer, "TRANSP", "TRANSPARENT");
+    }
+  else
+    write_raw (&calendar->writer, "STATUS", "CONFIRMED");
+}
+
+/* A session, or (@withdrawn) a session taken out of this calendar as it
+ * was then: cancelled, with no more than its time, title and place. */
 static void
 write_session (Calendar  *calendar,
                VpSession *session,
-               gboolean   for_host)
+               gboolean   for_host,
+               gboolean   withdrawn)
 {
   VpProgramme *programme = calendar->programme;
   Writer *writer = &calendar->writer;
-  VpHost *host = vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
+  VpHost *host = withdrawn ? NULL
+                           : vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
   const char *start_zone = vp_session_get_timezone (session);
   const char *end_zone = vp_session_get_end_timezone (session);
   const char *kind = vp_session_kind_label (vp_session_get_kind (session));
@@ -531,16 +590,8 @@ write_session (Calendar  *calendar,
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", vp_session_get_uid (session));
   write_raw (writer, "DTSTAMP", calendar->stamp);
-  if (vp_session_get_modified_at (session) > 0)
-    {
-      format_utc (vp_session_get_modified_at (session), buffer, sizeof buffer);
-      write_raw (writer, "LAST-MODIFIED", buffer);
-    }
-  else
-    write_raw (writer, "LAST-MODIFIED", calendar->stamp);
-
-  g_snprintf (buffer, sizeof buffer, "%d", vp_session_get_revision (session));
-  write_raw (writer, "SEQUENCE", buffer);
+  write_last_modified (calendar, vp_session_get_modified_at (session));
+  write_sequence (calendar, vp_session_get_revision (session));
 
   write_time (calendar, "DTSTART", vp_session_get_start (session), start_zone,
               vp_session_get_start_utc (session));
@@ -548,12 +599,8 @@ write_session (Calendar  *calendar,
               vp_session_get_end_utc (session));
 
   /* Google shows cancelled events like the others: say it in the title. */
-  if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
-    /* TRANSLATORS: the title of a cancelled session in a calendar */
-    summary = g_strdup_printf (_("Cancelled: %s"), vp_session_get_title (session));
-  else
-    summary = g_strdup (vp_session_get_title (session));
-  write_text (writer, "SUMMARY", summary);
+  write_summary (calendar, vp_session_get_title (session),
+                 vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED);
 
   if (vp_session_get_location (session) != NULL)
     location = g_strdup (vp_session_get_location (session));
@@ -572,7 +619,8 @@ write_session (Calendar  *calendar,
       write_raw (writer, "GEO", buffer);
     }
 
-  description = session_description (calendar, session, host, for_host);
+  if (!withdrawn)
+    description = session_description (calendar, session, host, for_host);
   write_text (writer, "DESCRIPTION", description);
   write_text (writer, "CATEGORIES", kind);
 
@@ -595,30 +643,36 @@ write_session (Calendar  *calendar,
   write_raw (writer, "END", "VEVENT");
 }
 
-/* A stable UID for an event with no row of its own (a travel leg, a stay):
- * the same participant's same item keeps it from one export to the next. */
+/* The UID of a leg or stay: its own, or for one that no database has
+ * given one yet (a document read but not imported), the one its place in
+ * the list gives. */
 static char *
-derived_uid (VpProgramme   *programme,
-             VpParticipant *participant,
-             const char    *what,
-             guint          index)
+item_uid (Calendar      *calendar,
+          VpParticipant *participant,
+          const char    *uid,
+          const char    *what,
+          guint          index)
 {
-  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s\n%u", vp_programme_get_uid (programme),
-                                          vp_participant_get_ref (participant), what, index);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  if (uid != NULL)
+    return g_strdup (uid);
 
-  return g_strdup_printf ("%s-%.32s@visit-planner", what, digest);
+  return vp_travel_position_uid (vp_programme_get_uid (calendar->programme),
+                                 participant != NULL ? vp_participant_get_ref (participant) : NULL,
+                                 what, index);
 }
 
+/* A travel leg, or (@withdrawn) one taken out of the participant's
+ * calendar: cancelled, with the withdrawal's SEQUENCE and time. */
 static void
-write_travel_leg (Calendar      *calendar,
-                  VpParticipant *participant,
-                  VpTravelLeg   *leg,
-                  guint          index)
+write_travel_leg (Calendar           *calendar,
+                  VpParticipant      *participant,
+                  VpTravelLeg        *leg,
+                  guint               index,
+                  const VpWithdrawal *withdrawn)
 {
   Writer *writer = &calendar->writer;
   const char *programme_zone = vp_programme_get_timezone (calendar->programme);
-  g_autofree char *uid = derived_uid (calendar->programme, participant, "travel", index);
+  g_autofree char *uid = item_uid (calendar, participant, leg->uid, "travel", index);
   g_autofree char *what = leg->reference != NULL
     /* TRANSLATORS: a kind of journey and its number, like “Flight AY1071” */
     ? g_strdup_printf (_("%s %s"), vp_travel_kind_label (leg->kind), leg->reference)
@@ -632,28 +686,31 @@ write_travel_leg (Calendar      *calendar,
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
-  write_raw (writer, "LAST-MODIFIED", calendar->stamp);
-  write_raw (writer, "SEQUENCE", "0");
+  write_last_modified (calendar, withdrawn ? withdrawn->withdrawn_at : leg->modified_at);
+  write_sequence (calendar, withdrawn ? withdrawn->sequence : leg->revision);
   write_time (calendar, "DTSTART", leg->depart,
               leg->depart_timezone ? leg->depart_timezone : programme_zone, leg->depart_utc);
   write_time (calendar, "DTEND", leg->arrive,
               leg->arrive_timezone ? leg->arrive_timezone : programme_zone, leg->arrive_utc);
-  write_text (writer, "SUMMARY", summary);
+  write_summary (calendar, summary, withdrawn != NULL);
   write_text (writer, "LOCATION", leg->from);
   write_text (writer, "CATEGORIES", _("Travel"));
-  write_raw (writer, "STATUS", "CONFIRMED");
+  write_status (calendar, withdrawn != NULL);
   write_organizer (calendar);
   write_raw (writer, "END", "VEVENT");
 }
 
+/* A hotel stay, or (@withdrawn) one taken out of the participant's
+ * calendar. */
 static void
-write_stay (Calendar      *calendar,
-            VpParticipant *participant,
-            VpStay        *stay,
-            guint          index)
+write_stay (Calendar           *calendar,
+            VpParticipant      *participant,
+            VpStay             *stay,
+            guint               index,
+            const VpWithdrawal *withdrawn)
 {
   Writer *writer = &calendar->writer;
-  g_autofree char *uid = derived_uid (calendar->programme, participant, "stay", index);
+  g_autofree char *uid = item_uid (calendar, participant, stay->uid, "stay", index);
   g_autofree char *summary = NULL;
   GDate check_in;
   GDate last_day;
@@ -675,20 +732,49 @@ write_stay (Calendar      *calendar,
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
-  write_raw (writer, "LAST-MODIFIED", calendar->stamp);
-  write_raw (writer, "SEQUENCE", "0");
+  write_last_modified (calendar, withdrawn ? withdrawn->withdrawn_at : stay->modified_at);
+  write_sequence (calendar, withdrawn ? withdrawn->sequence : stay->revision);
   g_snprintf (buffer, sizeof buffer, "%04d%02d%02d", g_date_get_year (&check_in),
               g_date_get_month (&check_in), g_date_get_day (&check_in));
   write_raw (writer, "DTSTART;VALUE=DATE", buffer);
   g_snprintf (buffer, sizeof buffer, "%04d%02d%02d", g_date_get_year (&last_day),
               g_date_get_month (&last_day), g_date_get_day (&last_day));
   write_raw (writer, "DTEND;VALUE=DATE", buffer);
-  write_text (writer, "SUMMARY", summary);
+  write_summary (calendar, summary, withdrawn != NULL);
   write_text (writer, "LOCATION", stay->address);
   write_text (writer, "CATEGORIES", _("Accommodation"));
+  if (withdrawn != NULL)
+    write_raw (writer, "STATUS", "CANCELLED");
   write_raw (writer, "TRANSP", "TRANSPARENT");
   write_organizer (calendar);
   write_raw (writer, "END", "VEVENT");
+}
+
+/* The events taken out of @owner @ref's calendar (the store's record):
+ * each comes back cancelled, with a SEQUENCE above the last one issued, so
+ * that a client that imported it cancels it instead of keeping it. */
+static void
+write_withdrawals (Calendar          *calendar,
+                   VpWithdrawalOwner  owner,
+                   const char        *ref,
+                   gboolean           for_host)
+{
+  GPtrArray *withdrawals = vp_snapshot_get_withdrawals (calendar->snapshot);
+
+  for (guint i = 0; i < withdrawals->len; i++)
+    {
+      VpWithdrawal *withdrawal = g_ptr_array_index (withdrawals, i);
+
+      if (withdrawal->owner != owner || g_strcmp0 (withdrawal->owner_ref, ref) != 0)
+        continue;
+
+      if (withdrawal->leg != NULL)
+        write_travel_leg (calendar, NULL, withdrawal->leg, 0, withdrawal);
+      else if (withdrawal->stay != NULL)
+        write_stay (calendar, NULL, withdrawal->stay, 0, withdrawal);
+      else if (withdrawal->session != NULL)
+        write_session (calendar, withdrawal->session, for_host, TRUE);
+    }
 }
 
 /* The header, one VTIMEZONE per zone the events use, the events. */
@@ -730,7 +816,8 @@ vp_calendar_write_programme (VpSnapshot *snapshot,
   calendar_init (&calendar, snapshot, stamp, sessions->len);
 
   for (guint i = 0; i < sessions->len; i++)
-    write_session (&calendar, g_ptr_array_index (sessions, i), FALSE);
+    write_session (&calendar, g_ptr_array_index (sessions, i), FALSE, FALSE);
+  write_withdrawals (&calendar, VP_WITHDRAWAL_PROGRAMME, "", FALSE);
 
   return calendar_finish (&calendar, vp_programme_get_title (calendar.programme));
 }
@@ -774,16 +861,18 @@ vp_calendar_write_participant (VpSnapshot    *snapshot,
   calendar_init (&calendar, snapshot, stamp, 64);
 
   for (guint i = 0; i < travel->len; i++)
-    write_travel_leg (&calendar, participant, g_ptr_array_index (travel, i), i);
+    write_travel_leg (&calendar, participant, g_ptr_array_index (travel, i), i, NULL);
   for (guint i = 0; i < stays->len; i++)
-    write_stay (&calendar, participant, g_ptr_array_index (stays, i), i);
+    write_stay (&calendar, participant, g_ptr_array_index (stays, i), i, NULL);
   for (guint i = 0; i < sessions->len; i++)
     {
       VpSession *session = g_ptr_array_index (sessions, i);
 
       if (attends (session, participant))
-        write_session (&calendar, session, FALSE);
+        write_session (&calendar, session, FALSE, FALSE);
     }
+  write_withdrawals (&calendar, VP_WITHDRAWAL_PARTICIPANT, vp_participant_get_ref (participant),
+                     FALSE);
 
   /* TRANSLATORS: a calendar's name: the programme, then the participant */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
@@ -811,8 +900,9 @@ vp_calendar_write_host (VpSnapshot *snapshot,
       VpSession *session = g_ptr_array_index (sessions, i);
 
       if (g_strcmp0 (vp_session_get_host_ref (session), vp_host_get_ref (host)) == 0)
-        write_session (&calendar, session, TRUE);
+        write_session (&calendar, session, TRUE, FALSE);
     }
+  write_withdrawals (&calendar, VP_WITHDRAWAL_HOST, vp_host_get_ref (host), TRUE);
 
   /* TRANSLATORS: a calendar's name: the programme, then the host */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),

@@ -8,13 +8,17 @@
 G_BEGIN_DECLS
 
 /* Each writer returns a whole calendar (METHOD:PUBLISH, CRLF, folded at 75
- * octets) whose events keep their UID for ever and carry the session's
- * revision as SEQUENCE, so that a re-issued file updates what a participant
- * imported instead of duplicating it.  No personal data goes in: attendees
- * appear by name only.  @stamp is the DTSTAMP of every event; NULL means
- * now. */
+ * octets) whose events keep their UID for ever and carry the revision of
+ * their session, leg or stay as SEQUENCE and the time of its last change as
+ * LAST-MODIFIED, so that a re-issued file updates what a participant
+ * imported instead of duplicating it; what the store took out of the
+ * calendar since (the snapshot's withdrawals) comes back cancelled.  No
+ * personal data of participants goes in: attendees appear by name only, a
+ * participant's travel and stays in their own calendar only; the host's
+ * contact, phone and site rules do go in.  @stamp is the DTSTAMP of every
+ * event; NULL means now. */
 
-/* Every session of the programme. */
+/* Every session of the programme, and those deleted since, cancelled. */
 GBytes    *vp_calendar_write_programme        (VpSnapshot     *snapshot,
                                                GDateTime      *stamp);
 /* The sessions @participant attends, their travel legs and hotel stays. */

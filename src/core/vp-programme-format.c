@@ -27,7 +27,17 @@ typedef struct
 {
   /* the programme's zone, the default of every time */
   const char *timezone;
+  /* the uids of the travel legs and stays read so far, and then of the
+   * sessions: one event each in a calendar */
+  GHashTable *uids;
 } ReadContext;
+
+/* What a uid already read names, in ReadContext.uids. */
+enum
+{
+  UID_OF_TRAVEL = 1,
+  UID_OF_SESSION,
+};
 
 static gboolean G_GNUC_PRINTF (4, 5)
 fail (GError     **error,
@@ -870,6 +880,43 @@ read_host (JsonObject  *object,
   return TRUE;
 }
 
+/* The optional "uid" and "revision" (an extension of version 1) of a travel
+ * leg or stay, each event's own identity in a calendar: a uid is unique
+ * among the document's legs, stays and sessions. */
+static gboolean
+read_item_identity (JsonObject   *object,
+                    const char   *path,
+                    ReadContext  *context,
+                    char        **uid,
+                    int          *revision,
+                    GError      **error)
+{
+  const char *text;
+  gint64 number;
+  gboolean given;
+
+  if (!read_identifier (object, path, "uid", FALSE, &text, error))
+    return FALSE;
+  if (text != NULL)
+    {
+      if (g_hash_table_contains (context->uids, text))
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.uid", path);
+
+          return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                       _("“%s” is already the uid of another travel leg or stay"), text);
+        }
+      *uid = g_strdup (text);
+      g_hash_table_insert (context->uids, *uid, GINT_TO_POINTER (UID_OF_TRAVEL));
+    }
+
+  if (!read_integer (object, path, "revision", 0, G_MAXINT32, &number, &given, error))
+    return FALSE;
+  *revision = given ? (int)number : 0;
+
+  return TRUE;
+}
+
 static gboolean
 read_travel_leg (JsonObject     *object,
                  const char     *path,
@@ -882,6 +929,9 @@ read_travel_leg (JsonObject     *object,
   const char *depart_zone;
   const char *arrive_zone;
   int kind;
+
+  if (!read_item_identity (object, path, context, &leg->uid, &leg->revision, error))
+    return FALSE;
 
   if (!read_enum (object, path, "kind", VP_TYPE_TRAVEL_KIND, VP_TRAVEL_KIND_UNSET, &kind, error))
     return FALSE;
@@ -926,6 +976,7 @@ read_travel_leg (JsonObject     *object,
 static gboolean
 read_stay (JsonObject     *object,
            const char     *path,
+           ReadContext    *context,
            VpParticipant  *participant,
            GError        **error)
 {
@@ -935,6 +986,9 @@ read_stay (JsonObject     *object,
   const char *check_out;
   GDate in_date;
   GDate out_date;
+
+  if (!read_item_identity (object, path, context, &stay->uid, &stay->revision, error))
+    return FALSE;
 
   if (!read_string (object, path, "name", FALSE, &text, error))
     return FALSE;
@@ -1026,7 +1080,7 @@ read_stay_cb (JsonObject  *element,
 {
   ParticipantData *data = user_data;
 
-  return read_stay (element, path, data->participant, error);
+  return read_stay (element, path, data->context, data->participant, error);
 }
 
 static gboolean
@@ -1193,12 +1247,19 @@ read_session (JsonObject   *object,
     return FALSE;
   if (text != NULL)
     {
-      if (g_hash_table_contains (uids, text))
+      if (GPOINTER_TO_INT (g_hash_table_lookup (uids, text)) == UID_OF_SESSION)
         {
           g_autofree char *member_path = g_strdup_printf ("%s.uid", path);
 
           return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
                        _("“%s” is already the uid of another session"), text);
+        }
+      if (g_hash_table_contains (uids, text))
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.uid", path);
+
+          return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                       _("“%s” is already the uid of a travel leg or stay"), text);
         }
       vp_session_set_uid (session, text);
     }
@@ -1283,7 +1344,8 @@ read_session (JsonObject   *object,
       return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
                    _("“%s” is already the id of another session"), vp_session_get_ref (session));
     }
-  g_hash_table_add (uids, (gpointer)vp_session_get_uid (session));
+  g_hash_table_insert (uids, (gpointer)vp_session_get_uid (session),
+                       GINT_TO_POINTER (UID_OF_SESSION));
 
   return TRUE;
 }
@@ -1423,6 +1485,7 @@ vp_programme_format_read (GBytes  *bytes,
   context.timezone = vp_programme_get_timezone (programme);
   snapshot = vp_snapshot_new (programme);
   uids = g_hash_table_new (g_str_hash, g_str_equal);
+  context.uids = uids;
   data.context = &context;
   data.snapshot = snapshot;
   data.uids = uids;
@@ -1692,6 +1755,9 @@ write_participant (Writer        *writer,
           VpTravelLeg *leg = g_ptr_array_index (travel, i);
 
           writer_open (writer, NULL, '{');
+          writer_string (writer, "uid", leg->uid);
+          if (leg->uid != NULL || leg->revision != 0)
+            writer_integer (writer, "revision", leg->revision);
           writer_enum (writer, "kind", VP_TYPE_TRAVEL_KIND, leg->kind);
           writer_string (writer, "reference", leg->reference);
           writer_string (writer, "from", leg->from);
@@ -1713,6 +1779,9 @@ write_participant (Writer        *writer,
           VpStay *stay = g_ptr_array_index (stays, i);
 
           writer_open (writer, NULL, '{');
+          writer_string (writer, "uid", stay->uid);
+          if (stay->uid != NULL || stay->revision != 0)
+            writer_integer (writer, "revision", stay->revision);
           writer_string (writer, "name", stay->name);
           writer_string (writer, "address", stay->address);
           writer_string (writer, "check_in", stay->check_in);

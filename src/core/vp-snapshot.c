@@ -11,6 +11,7 @@ struct _VpSnapshot
   GPtrArray   *hosts;
   GPtrArray   *participants;
   GPtrArray   *sessions;
+  GPtrArray   *withdrawals;
 
   /* ref → object, borrowed from the arrays */
   GHashTable  *hosts_by_ref;
@@ -36,6 +37,7 @@ vp_snapshot_finalize (GObject *object)
   g_clear_pointer (&self->hosts, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->withdrawals, g_ptr_array_unref);
   g_clear_object (&self->programme);
 
   G_OBJECT_CLASS (vp_snapshot_parent_class)->finalize (object);
@@ -55,6 +57,7 @@ vp_snapshot_init (VpSnapshot *self)
   self->hosts = g_ptr_array_new_with_free_func (g_object_unref);
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->withdrawals = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_withdrawal_free);
   self->hosts_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->participants_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->sessions_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
@@ -244,6 +247,24 @@ vp_snapshot_lookup_session_by_uid (VpSnapshot *self,
     }
 
   return g_hash_table_lookup (self->sessions_by_uid, uid);
+}
+
+GPtrArray *
+vp_snapshot_get_withdrawals (VpSnapshot *self)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+
+  return self->withdrawals;
+}
+
+void
+vp_snapshot_add_withdrawal (VpSnapshot   *self,
+                            VpWithdrawal *withdrawal)
+{
+  g_return_if_fail (VP_IS_SNAPSHOT (self));
+  g_return_if_fail (withdrawal != NULL);
+
+  g_ptr_array_add (self->withdrawals, withdrawal);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include "vp-participant.h"
 #include "vp-programme.h"
 #include "vp-session.h"
+#include "vp-withdrawal.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,13 @@ VpSession     *vp_snapshot_lookup_session              (VpSnapshot    *self,
                                                         const char    *ref);
 VpSession     *vp_snapshot_lookup_session_by_uid       (VpSnapshot    *self,
                                                         const char    *uid);
+
+/* The events taken out of participants' and hosts' calendars that their
+ * next files cancel (the store's record; a document has none): a borrowed
+ * array of VpWithdrawal.  The add takes ownership of @withdrawal. */
+GPtrArray     *vp_snapshot_get_withdrawals             (VpSnapshot    *self);
+void           vp_snapshot_add_withdrawal              (VpSnapshot    *self,
+                                                        VpWithdrawal  *withdrawal);
 
 /* Orders sessions by start instant, then end instant, then uid. */
 void           vp_snapshot_sort_sessions               (VpSnapshot    *self);

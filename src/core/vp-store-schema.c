@@ -10,6 +10,7 @@
 
 #include "vp-store.h"
 #include "vp-store-schema.h"
+#include "vp-travel.h"
 
 /* Local times are kept as the user typed them, with their zone; the UTC
  * instants beside them are a cache for sorting and overlap queries.
@@ -136,7 +137,93 @@ static const VpMigration migrations[] = {
     "  PRIMARY KEY (session_id, participant_id)"
     ") WITHOUT ROWID;"
     "CREATE INDEX attendances_participant ON attendances (participant_id);" },
+  /* Travel legs and stays get an identity of their own (a calendar UID, a
+   * revision for SEQUENCE, the time of their last change), and the store
+   * remembers the events it took out of a participant's or a host's
+   * calendar, so that their next file cancels them.  A leg or stay keeps
+   * the UID its place in the list gave it until now, the one calendars
+   * already hold. */
+  { 2,
+    "ALTER TABLE travel_legs ADD COLUMN uid TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE travel_legs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE travel_legs ADD COLUMN modified_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE stays ADD COLUMN uid TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE stays ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE stays ADD COLUMN modified_at INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE travel_legs SET"
+    "  uid = vp_position_uid ("
+    "    (SELECT g.uid FROM participants p JOIN programmes g ON g.id = p.programme_id"
+    "     WHERE p.id = travel_legs.participant_id),"
+    "    (SELECT p.ref FROM participants p WHERE p.id = travel_legs.participant_id),"
+    "    'travel',"
+    "    (SELECT count(*) FROM travel_legs o"
+    "     WHERE o.participant_id = travel_legs.participant_id"
+    "       AND (o.position < travel_legs.position"
+    "            OR (o.position = travel_legs.position AND o.id < travel_legs.id)))),"
+    "  modified_at = CAST(strftime ('%s', 'now') AS INTEGER);"
+    "UPDATE stays SET"
+    "  uid = vp_position_uid ("
+    "    (SELECT g.uid FROM participants p JOIN programmes g ON g.id = p.programme_id"
+    "     WHERE p.id = stays.participant_id),"
+    "    (SELECT p.ref FROM participants p WHERE p.id = stays.participant_id),"
+    "    'stay',"
+    "    (SELECT count(*) FROM stays o"
+    "     WHERE o.participant_id = stays.participant_id"
+    "       AND (o.position < stays.position"
+    "            OR (o.position = stays.position AND o.id < stays.id)))),"
+    "  modified_at = CAST(strftime ('%s', 'now') AS INTEGER);"
+    "CREATE UNIQUE INDEX travel_legs_uid ON travel_legs (participant_id, uid);"
+    "CREATE UNIQUE INDEX stays_uid ON stays (participant_id, uid);"
+    /* owner: 'participant' or 'host', whose ref is owner_ref, or
+     * 'programme' (a session deleted, owner_ref ''); item:
+     * 'session', 'travel' or 'stay', as it was: title (a session's title,
+     * a leg's reference, a hotel's name), category (a session's or a leg's
+     * kind), origin and destination (a leg's places; a session's location
+     * or a hotel's address in origin), its times (a stay: the check-in and
+     * check-out days). */
+    "CREATE TABLE withdrawals ("
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  owner TEXT NOT NULL,"
+    "  owner_ref TEXT NOT NULL,"
+    "  uid TEXT NOT NULL,"
+    "  sequence INTEGER NOT NULL,"
+    "  withdrawn_at INTEGER NOT NULL,"
+    "  item TEXT NOT NULL,"
+    "  title TEXT,"
+    "  category TEXT,"
+    "  origin TEXT,"
+    "  destination TEXT,"
+    "  start_local TEXT NOT NULL,"
+    "  start_timezone TEXT,"
+    "  start_utc INTEGER NOT NULL,"
+    "  end_local TEXT NOT NULL,"
+    "  end_timezone TEXT,"
+    "  end_utc INTEGER NOT NULL,"
+    "  PRIMARY KEY (programme_id, owner, owner_ref, uid)"
+    ") WITHOUT ROWID;" },
 };
+
+/* vp_position_uid (programme uid, participant ref, what, index): the UID a
+ * travel leg or stay had before it had one of its own (migration 2). */
+static void
+position_uid_function (sqlite3_context  *context,
+                       int               n_arguments,
+                       sqlite3_value   **arguments)
+{
+  const char *what = (const char *)sqlite3_value_text (arguments[2]);
+  g_autofree char *uid = NULL;
+
+  if (what == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  uid = vp_travel_position_uid ((const char *)sqlite3_value_text (arguments[0]),
+                                (const char *)sqlite3_value_text (arguments[1]), what,
+                                (guint)sqlite3_value_int64 (arguments[3]));
+  sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
+}
 
 const VpMigration *
 vp_store_schema_get_migrations (guint *n_migrations)
@@ -391,6 +478,14 @@ vp_store_schema_upgrade (sqlite3            *db,
 
   if (current > 0 && path != NULL && !back_up (db, path, current, backup_path, error))
     return FALSE;
+
+  if (sqlite3_create_function (db, "vp_position_uid", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                               position_uid_function, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("the database could not be updated: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;

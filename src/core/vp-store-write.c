@@ -35,8 +35,11 @@ typedef struct
   gint64      now;
   /* an undo puts rows back under their old ids, where those are free */
   gboolean    keep_ids;
-  /* an undo keeps each session's time of its last change */
+  /* an undo keeps each session's, leg's and stay's time of its last change */
   gboolean    keep_modified;
+  /* the programme as it was before this write (NULL for a new one): its
+   * participants' legs and stays are matched to the written ones */
+  VpSnapshot *previous;
   GHashTable *host_ids;        /* ref → row id */
   GHashTable *participant_ids; /* ref → row id */
   Statements  statements;
@@ -92,10 +95,10 @@ write_init (Write       *write,
     { &statements->insert_leg,
       "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
       "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
-      "arrive_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)" },
+      "arrive_utc, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
     { &statements->insert_stay,
       "INSERT INTO stays (participant_id, position, name, address, check_in, "
-      "check_out) VALUES (?,?,?,?,?,?)" },
+      "check_out, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?)" },
     { &statements->insert_session,
       "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
@@ -353,20 +356,208 @@ bind_participant_fields (sqlite3_stmt  *stmt,
   bind_text (stmt, first + 9, vp_participant_get_notes (participant));
 }
 
-/* The participant's travel legs and stays, after their row. */
+/* Travel legs and stays {{{1 */
+
+/* The key a leg or stay without a uid is matched by: a leg's reference,
+ * origin and destination; a stay's hotel and check-in day. */
+static char *
+leg_key (gconstpointer item)
+{
+  const VpTravelLeg *leg = item;
+
+  return g_strdup_printf ("%c%s\x1f%c%s\x1f%c%s", leg->reference ? '+' : '-',
+                          leg->reference ? leg->reference : "", leg->from ? '+' : '-',
+                          leg->from ? leg->from : "", leg->to ? '+' : '-', leg->to ? leg->to : "");
+}
+
+static char *
+stay_key (gconstpointer item)
+{
+  const VpStay *stay = item;
+
+  return g_strdup_printf ("%c%s\x1f%s", stay->name ? '+' : '-', stay->name ? stay->name : "",
+                          stay->check_in ? stay->check_in : "");
+}
+
+typedef char *(*ItemKeyFunc) (gconstpointer item);
+
+/* For each of @items (legs or stays to write), the one of @stored (the
+ * same participant's, as stored) it is, or NULL for a new one: first by
+ * uid; then, for an item without a uid, the first stored one not yet taken
+ * with the same key.  Never by place in the list alone.  Returns an array
+ * parallel to @items. */
+static GPtrArray *
+match_items (GPtrArray   *items,
+             GPtrArray   *stored,
+             gsize        uid_offset,
+             ItemKeyFunc  key_func)
+{
+  GPtrArray *matches = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+
+#define ITEM_UID(item) (*(char **)G_STRUCT_MEMBER_P ((item), uid_offset))
+
+  g_ptr_array_set_size (matches, (int)items->len);
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    if (ITEM_UID (g_ptr_array_index (stored, i)) != NULL)
+      g_hash_table_insert (by_uid, ITEM_UID (g_ptr_array_index (stored, i)),
+                           g_ptr_array_index (stored, i));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *uid = ITEM_UID (g_ptr_array_index (items, i));
+      gpointer found = uid != NULL ? g_hash_table_lookup (by_uid, uid) : NULL;
+
+      if (found != NULL && g_hash_table_add (taken, found))
+        g_ptr_array_index (matches, i) = found;
+    }
+
+  for (guint i = 0; stored != NULL && i < items->len; i++)
+    {
+      g_autofree char *key = NULL;
+
+      if (ITEM_UID (g_ptr_array_index (items, i)) != NULL)
+        continue;
+
+      key = key_func (g_ptr_array_index (items, i));
+      for (guint j = 0; j < stored->len; j++)
+        {
+          gpointer candidate = g_ptr_array_index (stored, j);
+          g_autofree char *candidate_key = NULL;
+
+          if (g_hash_table_contains (taken, candidate))
+            continue;
+          candidate_key = key_func (candidate);
+          if (g_str_equal (key, candidate_key))
+            {
+              g_hash_table_add (taken, candidate);
+              g_ptr_array_index (matches, i) = candidate;
+              break;
+            }
+        }
+    }
+
+#undef ITEM_UID
+
+  return matches;
+}
+
+/* Gives @uid, @revision and @modified_at (of a leg or a stay being
+ * written) their values: the stored item's identity when there is one
+ * (@stored), its revision raised when @changed; else a new item's, with a
+ * fresh uid unless it brings one not yet used (@used: the uids the
+ * participant's items have so far). */
+static void
+settle_identity (Write       *write,
+                 char       **uid,
+                 int         *revision,
+                 gint64      *modified_at,
+                 const char  *stored_uid,
+                 int          stored_revision,
+                 gint64       stored_modified_at,
+                 gboolean     matched,
+                 gboolean     changed,
+                 GHashTable  *used)
+{
+  if (matched)
+    {
+      /* the stored item may be the very one being written (a caller that
+       * put the stored participant in the new snapshot as it was) */
+      char *kept = g_strdup (stored_uid);
+
+      g_free (*uid);
+      *uid = kept;
+      if (changed)
+        {
+          *revision = MAX (stored_revision + 1, *revision);
+          *modified_at = write->now;
+        }
+      else
+        {
+          *revision = stored_revision;
+          *modified_at = stored_modified_at;
+        }
+    }
+  else
+    {
+      if (*uid == NULL || g_hash_table_contains (used, *uid))
+        {
+          g_free (*uid);
+          *uid = g_uuid_string_random ();
+        }
+      if (!write->keep_modified || *modified_at <= 0)
+        *modified_at = write->now;
+    }
+
+  g_hash_table_add (used, g_strdup (*uid));
+}
+
+/* The participant's travel legs and stays, after their row.  @before is the
+ * same participant as stored before this write (or NULL): a leg or stay
+ * that was there keeps its uid, and its revision rises if it changed.  One
+ * that was taken out of their calendar and comes back (the same key) gets
+ * its uid back, so that their calendar shows it again instead of a
+ * cancelled event and a new one. */
 static gboolean
 insert_travel (Write          *write,
                gint64          participant_id,
                VpParticipant  *participant,
+               VpParticipant  *before,
                GError        **error)
 {
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) stored_legs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored_stays = g_ptr_array_new ();
+  g_autoptr(GPtrArray) leg_matches = NULL;
+  g_autoptr(GPtrArray) stay_matches = NULL;
+
+  if (before != NULL)
+    {
+      g_ptr_array_extend (stored_legs, vp_participant_get_travel (before), NULL, NULL);
+      g_ptr_array_extend (stored_stays, vp_participant_get_accommodation (before), NULL, NULL);
+    }
+  if (write->previous != NULL && !write->keep_ids)
+    {
+      GPtrArray *withdrawals = vp_snapshot_get_withdrawals (write->previous);
+      const char *ref = vp_participant_get_ref (before != NULL ? before : participant);
+
+      for (guint j = 0; j < withdrawals->len; j++)
+        {
+          VpWithdrawal *withdrawal = g_ptr_array_index (withdrawals, j);
+
+          if (withdrawal->owner != VP_WITHDRAWAL_PARTICIPANT ||
+              g_strcmp0 (withdrawal->owner_ref, ref) != 0)
+            continue;
+          if (withdrawal->leg != NULL)
+            g_ptr_array_add (stored_legs, withdrawal->leg);
+          else if (withdrawal->stay != NULL)
+            g_ptr_array_add (stored_stays, withdrawal->stay);
+        }
+    }
+  leg_matches = match_items (travel, stored_legs, G_STRUCT_OFFSET (VpTravelLeg, uid), leg_key);
+  stay_matches = match_items (stays, stored_stays, G_STRUCT_OFFSET (VpStay, uid), stay_key);
+
+  /* the matched first, so that a new item never takes a uid a stored one keeps */
+  for (guint j = 0; j < travel->len; j++)
+    if (g_ptr_array_index (leg_matches, j) != NULL)
+      g_hash_table_add (used, g_strdup (((VpTravelLeg *)g_ptr_array_index (leg_matches, j))->uid));
+  for (guint j = 0; j < stays->len; j++)
+    if (g_ptr_array_index (stay_matches, j) != NULL)
+      g_hash_table_add (used, g_strdup (((VpStay *)g_ptr_array_index (stay_matches, j))->uid));
 
   for (guint j = 0; j < travel->len; j++)
     {
       VpTravelLeg *leg = g_ptr_array_index (travel, j);
+      VpTravelLeg *stored = g_ptr_array_index (leg_matches, j);
       sqlite3_stmt *stmt = write->statements.insert_leg;
+
+      settle_identity (write, &leg->uid, &leg->revision, &leg->modified_at,
+                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
+                       stored ? stored->modified_at : 0, stored != NULL,
+                       stored != NULL && vp_travel_leg_differs (stored, leg), used);
 
       sqlite3_bind_int64 (stmt, 1, participant_id);
       sqlite3_bind_int (stmt, 2, (int)j);
@@ -380,6 +571,9 @@ insert_travel (Write          *write,
       bind_text (stmt, 10, leg->arrive);
       bind_text (stmt, 11, leg->arrive_timezone);
       sqlite3_bind_int64 (stmt, 12, leg->arrive_utc);
+      bind_text (stmt, 13, leg->uid);
+      sqlite3_bind_int (stmt, 14, leg->revision);
+      sqlite3_bind_int64 (stmt, 15, leg->modified_at);
 
       if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
@@ -388,7 +582,13 @@ insert_travel (Write          *write,
   for (guint j = 0; j < stays->len; j++)
     {
       VpStay *stay = g_ptr_array_index (stays, j);
+      VpStay *stored = g_ptr_array_index (stay_matches, j);
       sqlite3_stmt *stmt = write->statements.insert_stay;
+
+      settle_identity (write, &stay->uid, &stay->revision, &stay->modified_at,
+                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
+                       stored ? stored->modified_at : 0, stored != NULL,
+                       stored != NULL && vp_stay_differs (stored, stay), used);
 
       sqlite3_bind_int64 (stmt, 1, participant_id);
       sqlite3_bind_int (stmt, 2, (int)j);
@@ -396,6 +596,9 @@ insert_travel (Write          *write,
       bind_text (stmt, 4, stay->address);
       bind_text (stmt, 5, stay->check_in);
       bind_text (stmt, 6, stay->check_out);
+      bind_text (stmt, 7, stay->uid);
+      sqlite3_bind_int (stmt, 8, stay->revision);
+      sqlite3_bind_int64 (stmt, 9, stay->modified_at);
 
       if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
@@ -426,7 +629,14 @@ insert_participant (Write          *write,
   g_hash_table_insert (write->participant_ids, g_strdup (vp_participant_get_ref (participant)),
                        ID_TO_KEY (id));
 
-  if (!insert_travel (write, id, participant, error))
+  /* an update finds the participant's stored legs and stays by ref; an
+   * undo writes them back as they were */
+  if (!insert_travel (write, id, participant,
+                      write->previous != NULL && !write->keep_ids
+                        ? vp_snapshot_lookup_participant (write->previous,
+                                                          vp_participant_get_ref (participant))
+                        : NULL,
+                      error))
     return 0;
   return id;
 }
@@ -641,6 +851,500 @@ update_session (Write      *write,
   return revision;
 }
 
+/* Withdrawals {{{1 */
+
+/* A participant or host whose ref one save changed: their calendar stays
+ * theirs. */
+typedef struct
+{
+  VpWithdrawalOwner  owner;
+  const char        *from;
+  const char        *to;
+} Rename;
+
+static const char *
+renamed (const Rename      *rename,
+         VpWithdrawalOwner  owner,
+         const char        *ref)
+{
+  if (rename != NULL && rename->owner == owner && g_strcmp0 (rename->from, ref) == 0)
+    return rename->to;
+  return ref;
+}
+
+static const char *
+owner_word (VpWithdrawalOwner owner)
+{
+  switch (owner)
+    {
+    case VP_WITHDRAWAL_HOST:
+      return "host";
+    case VP_WITHDRAWAL_PROGRAMME:
+      return "programme";
+    case VP_WITHDRAWAL_PARTICIPANT:
+    default:
+      return "participant";
+    }
+}
+
+static gboolean
+session_has_attendee (VpSession  *session,
+                      const char *ref)
+{
+  GPtrArray *attendees = vp_session_get_attendees (session);
+
+  if (vp_session_get_attendees_all (session))
+    return TRUE;
+  for (guint i = 0; i < attendees->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (attendees, i), ref) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Records, with @stmt (the insert of settle_withdrawals()), that the event
+ * of @withdrawal's item left its owner's calendar. */
+static gboolean
+record_withdrawal (Write               *write,
+                   sqlite3_stmt        *stmt,
+                   const VpWithdrawal  *withdrawal,
+                   GError             **error)
+{
+  sqlite3_bind_int64 (stmt, 1, write->programme_id);
+  bind_text (stmt, 2, owner_word (withdrawal->owner));
+  bind_text (stmt, 3, withdrawal->owner_ref);
+  bind_text (stmt, 4, withdrawal->uid);
+  sqlite3_bind_int (stmt, 5, withdrawal->sequence);
+  sqlite3_bind_int64 (stmt, 6, withdrawal->withdrawn_at > 0 ? withdrawal->withdrawn_at : write->now);
+
+  if (withdrawal->leg != NULL)
+    {
+      VpTravelLeg *leg = withdrawal->leg;
+
+      bind_text (stmt, 7, "travel");
+      bind_text (stmt, 8, leg->reference);
+      bind_enum (stmt, 9, VP_TYPE_TRAVEL_KIND, leg->kind);
+      bind_text (stmt, 10, leg->from);
+      bind_text (stmt, 11, leg->to);
+      bind_text (stmt, 12, leg->depart);
+      bind_text (stmt, 13, leg->depart_timezone);
+      sqlite3_bind_int64 (stmt, 14, leg->depart_utc);
+      bind_text (stmt, 15, leg->arrive);
+      bind_text (stmt, 16, leg->arrive_timezone);
+      sqlite3_bind_int64 (stmt, 17, leg->arrive_utc);
+    }
+  else if (withdrawal->stay != NULL)
+    {
+      VpStay *stay = withdrawal->stay;
+
+      bind_text (stmt, 7, "stay");
+      bind_text (stmt, 8, stay->name);
+      bind_text (stmt, 10, stay->address);
+      bind_text (stmt, 12, stay->check_in);
+      sqlite3_bind_int64 (stmt, 14, 0);
+      bind_text (stmt, 15, stay->check_out);
+      sqlite3_bind_int64 (stmt, 17, 0);
+    }
+  else
+    {
+      VpSession *session = withdrawal->session;
+
+      bind_text (stmt, 7, "session");
+      bind_text (stmt, 8, vp_session_get_title (session));
+      bind_enum (stmt, 9, VP_TYPE_SESSION_KIND, vp_session_get_kind (session));
+      bind_text (stmt, 10, vp_session_get_location (session));
+      bind_text (stmt, 12, vp_session_get_start (session));
+      bind_text (stmt, 13, vp_session_get_timezone (session));
+      sqlite3_bind_int64 (stmt, 14, vp_session_get_start_utc (session));
+      bind_text (stmt, 15, vp_session_get_end (session));
+      bind_text (stmt, 16, vp_session_get_end_timezone (session));
+      sqlite3_bind_int64 (stmt, 17, vp_session_get_end_utc (session));
+    }
+
+  return vp_store_step_done (write->store, stmt, error);
+}
+
+typedef enum
+{
+  STATEMENT_INSERT,
+  STATEMENT_FORGET,
+  STATEMENT_RAISE_SESSION,
+  STATEMENT_RAISE_LEG,
+  STATEMENT_RAISE_STAY,
+  N_SETTLE_STATEMENTS
+} SettleStatement;
+
+/* An event that was withdrawn is back in its owner's calendar (a
+ * participant put back on a session, a leg restored by an undo): its record
+ * goes, and its revision rises above the cancellation's SEQUENCE. */
+static gboolean
+settle_returns (Write         *write,
+                VpSnapshot    *after,
+                sqlite3_stmt **statements,
+                GError       **error)
+{
+  GPtrArray *records = vp_snapshot_get_withdrawals (after);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      VpWithdrawal *record = g_ptr_array_index (records, i);
+      VpSession *session = vp_snapshot_lookup_session_by_uid (after, record->uid);
+      int needed = record->sequence + 1;
+      int *revision = NULL;
+      int session_revision = 0;
+      sqlite3_stmt *raise = NULL;
+
+      if (record->owner == VP_WITHDRAWAL_PARTICIPANT)
+        {
+          VpParticipant *participant = vp_snapshot_lookup_participant (after, record->owner_ref);
+          GPtrArray *travel;
+          GPtrArray *stays;
+
+          if (participant == NULL)
+            continue;
+          travel = vp_participant_get_travel (participant);
+          stays = vp_participant_get_accommodation (participant);
+          for (guint j = 0; j < travel->len && revision == NULL; j++)
+            if (g_strcmp0 (((VpTravelLeg *)g_ptr_array_index (travel, j))->uid, record->uid) == 0)
+              {
+                revision = &((VpTravelLeg *)g_ptr_array_index (travel, j))->revision;
+                raise = statements[STATEMENT_RAISE_LEG];
+              }
+          for (guint j = 0; j < stays->len && revision == NULL; j++)
+            if (g_strcmp0 (((VpStay *)g_ptr_array_index (stays, j))->uid, record->uid) == 0)
+              {
+                revision = &((VpStay *)g_ptr_array_index (stays, j))->revision;
+                raise = statements[STATEMENT_RAISE_STAY];
+              }
+          if (revision == NULL && session != NULL && session_has_attendee (session, record->owner_ref))
+            raise = statements[STATEMENT_RAISE_SESSION];
+        }
+      else if (record->owner == VP_WITHDRAWAL_HOST)
+        {
+          if (session != NULL && g_strcmp0 (vp_session_get_host_ref (session), record->owner_ref) == 0)
+            raise = statements[STATEMENT_RAISE_SESSION];
+        }
+      else if (session != NULL)
+        raise = statements[STATEMENT_RAISE_SESSION];
+
+      if (raise == NULL)
+        continue;
+
+      if (revision == NULL)
+        {
+          session_revision = vp_session_get_revision (session);
+          revision = &session_revision;
+        }
+      if (*revision < needed)
+        {
+          sqlite3_bind_int (raise, 1, needed);
+          sqlite3_bind_int64 (raise, 2, write->now);
+          sqlite3_bind_int64 (raise, 3, write->programme_id);
+          bind_text (raise, 4, record->uid);
+          if (raise != statements[STATEMENT_RAISE_SESSION])
+            bind_text (raise, 5, record->owner_ref);
+          if (!vp_store_step_done (write->store, raise, error))
+            return FALSE;
+          *revision = needed;
+          if (revision == &session_revision)
+            vp_session_set_revision (session, needed);
+        }
+
+      sqlite3_bind_int64 (statements[STATEMENT_FORGET], 1, write->programme_id);
+      bind_text (statements[STATEMENT_FORGET], 2, owner_word (record->owner));
+      bind_text (statements[STATEMENT_FORGET], 3, record->owner_ref);
+      bind_text (statements[STATEMENT_FORGET], 4, record->uid);
+      if (!vp_store_step_done (write->store, statements[STATEMENT_FORGET], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The travel legs and stays of @before's participants that the same
+ * participant no longer has. */
+static gboolean
+withdraw_travel (Write         *write,
+                 VpSnapshot    *before,
+                 VpSnapshot    *after,
+                 const Rename  *rename,
+                 sqlite3_stmt  *insert,
+                 GError       **error)
+{
+  GPtrArray *participants = vp_snapshot_get_participants (before);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *was = g_ptr_array_index (participants, i);
+      const char *ref = renamed (rename, VP_WITHDRAWAL_PARTICIPANT, vp_participant_get_ref (was));
+      VpParticipant *is = vp_snapshot_lookup_participant (after, ref);
+      g_autoptr(GHashTable) kept = NULL;
+      GPtrArray *lists[2];
+
+      if (is == NULL)
+        continue;
+
+      kept = g_hash_table_new (g_str_hash, g_str_equal);
+      lists[0] = vp_participant_get_travel (is);
+      lists[1] = vp_participant_get_accommodation (is);
+      for (guint j = 0; j < lists[0]->len; j++)
+        g_hash_table_add (kept, ((VpTravelLeg *)g_ptr_array_index (lists[0], j))->uid);
+      for (guint j = 0; j < lists[1]->len; j++)
+        g_hash_table_add (kept, ((VpStay *)g_ptr_array_index (lists[1], j))->uid);
+
+      lists[0] = vp_participant_get_travel (was);
+      lists[1] = vp_participant_get_accommodation (was);
+      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+        for (guint j = 0; j < lists[k]->len; j++)
+          {
+            VpWithdrawal withdrawal = { VP_WITHDRAWAL_PARTICIPANT, (char *)ref, NULL, 0, 0, };
+
+            if (k == 0)
+              {
+                withdrawal.leg = g_ptr_array_index (lists[k], j);
+                withdrawal.uid = withdrawal.leg->uid;
+                withdrawal.sequence = withdrawal.leg->revision + 1;
+              }
+            else
+              {
+                withdrawal.stay = g_ptr_array_index (lists[k], j);
+                withdrawal.uid = withdrawal.stay->uid;
+                withdrawal.sequence = withdrawal.stay->revision + 1;
+              }
+
+            if (withdrawal.uid != NULL && !g_hash_table_contains (kept, withdrawal.uid) &&
+                !record_withdrawal (write, insert, &withdrawal, error))
+              return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+/* The sessions of @before that left a calendar: deleted (from the
+ * programme's, its host's and its attendees'), moved to another host or none
+ * (from the host's), or no longer attended by someone (from theirs). */
+static gboolean
+withdraw_sessions (Write         *write,
+                   VpSnapshot    *before,
+                   VpSnapshot    *after,
+                   const Rename  *rename,
+                   sqlite3_stmt  *insert,
+                   GError       **error)
+{
+  GPtrArray *sessions = vp_snapshot_get_sessions (before);
+  GPtrArray *everyone = vp_snapshot_get_participants (before);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *was = g_ptr_array_index (sessions, i);
+      VpSession *is = vp_snapshot_lookup_session_by_uid (after, vp_session_get_uid (was));
+      const char *host = renamed (rename, VP_WITHDRAWAL_HOST, vp_session_get_host_ref (was));
+      g_autoptr(GHashTable) attending = NULL;
+      VpWithdrawal withdrawal = { 0, NULL, (char *)vp_session_get_uid (was), 0, 0, was, };
+
+      withdrawal.sequence = MAX (vp_session_get_revision (was) + 1,
+                                 is != NULL ? vp_session_get_revision (is) : 0);
+
+      if (is == NULL)
+        {
+          withdrawal.owner = VP_WITHDRAWAL_PROGRAMME;
+          withdrawal.owner_ref = (char *)"";
+          if (!record_withdrawal (write, insert, &withdrawal, error))
+            return FALSE;
+        }
+
+      if (host != NULL && vp_snapshot_lookup_host (after, host) != NULL &&
+          (is == NULL || g_strcmp0 (vp_session_get_host_ref (is), host) != 0))
+        {
+          withdrawal.owner = VP_WITHDRAWAL_HOST;
+          withdrawal.owner_ref = (char *)host;
+          if (!record_withdrawal (write, insert, &withdrawal, error))
+            return FALSE;
+        }
+
+      /* everyone there before is there still */
+      if (is != NULL && vp_session_get_attendees_all (is))
+        continue;
+
+      if (is != NULL)
+        {
+          GPtrArray *attendees = vp_session_get_attendees (is);
+
+          attending = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint j = 0; j < attendees->len; j++)
+            g_hash_table_add (attending, g_ptr_array_index (attendees, j));
+        }
+
+      withdrawal.owner = VP_WITHDRAWAL_PARTICIPANT;
+      if (vp_session_get_attendees_all (was))
+        {
+          for (guint j = 0; j < everyone->len; j++)
+            {
+              const char *ref = renamed (rename, VP_WITHDRAWAL_PARTICIPANT,
+                                         vp_participant_get_ref (g_ptr_array_index (everyone, j)));
+
+              withdrawal.owner_ref = (char *)ref;
+              if (vp_snapshot_lookup_participant (after, ref) != NULL &&
+                  (attending == NULL || !g_hash_table_contains (attending, ref)) &&
+                  !record_withdrawal (write, insert, &withdrawal, error))
+                return FALSE;
+            }
+        }
+      else
+        {
+          GPtrArray *attendees = vp_session_get_attendees (was);
+
+          for (guint j = 0; j < attendees->len; j++)
+            {
+              const char *ref = renamed (rename, VP_WITHDRAWAL_PARTICIPANT,
+                                         g_ptr_array_index (attendees, j));
+
+              withdrawal.owner_ref = (char *)ref;
+              if (vp_snapshot_lookup_participant (after, ref) != NULL &&
+                  (attending == NULL || !g_hash_table_contains (attending, ref)) &&
+                  !record_withdrawal (write, insert, &withdrawal, error))
+                return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* A participant or host keeps what was withdrawn from their calendar when
+ * a save changes their ref. */
+static gboolean
+rename_withdrawals (VpStore       *self,
+                    gint64         programme_id,
+                    const Rename  *rename,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = vp_store_prepare (self,
+                                         "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
+                                         "AND owner = ?2 AND owner_ref = ?3",
+                                         error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  bind_text (stmt, 2, owner_word (rename->owner));
+  bind_text (stmt, 3, rename->from);
+  bind_text (stmt, 4, rename->to);
+  ok = vp_store_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static VpParticipant *
+lookup_participant_by_id (VpSnapshot *snapshot,
+                          gint64      id)
+{
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+
+  for (guint i = 0; i < participants->len; i++)
+    if (vp_participant_get_id (g_ptr_array_index (participants, i)) == id)
+      return g_ptr_array_index (participants, i);
+
+  return NULL;
+}
+
+/* An undo that brings back a deleted programme brings back its record of
+ * what it withdrew, as it was. */
+static gboolean
+restore_withdrawals (Write       *write,
+                     VpSnapshot  *snapshot,
+                     GError     **error)
+{
+  GPtrArray *records = vp_snapshot_get_withdrawals (snapshot);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (records->len == 0)
+    return TRUE;
+
+  stmt = vp_store_prepare (write->store,
+                           "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, "
+                           "sequence, withdrawn_at, item, title, category, origin, destination, "
+                           "start_local, start_timezone, start_utc, end_local, end_timezone, end_utc) "
+                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len && ok; i++)
+    ok = record_withdrawal (write, stmt, g_ptr_array_index (records, i), error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/* After a write to the programme, in its transaction: forgets what was
+ * withdrawn from people and hosts who are gone (no calendar any more),
+ * settles what came back, and records every event that left a calendar
+ * between @before (the programme before the write; NULL: nothing left) and
+ * now, so that the next file cancels it (STATUS:CANCELLED, a higher
+ * SEQUENCE) instead of dropping it. */
+static gboolean
+settle_withdrawals (Write         *write,
+                    VpSnapshot    *before,
+                    const Rename  *rename,
+                    GError       **error)
+{
+  static const char * const sql[N_SETTLE_STATEMENTS] = {
+    [STATEMENT_INSERT] =
+      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, sequence, "
+      "withdrawn_at, item, title, category, origin, destination, start_local, start_timezone, "
+      "start_utc, end_local, end_timezone, end_utc) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    [STATEMENT_FORGET] =
+      "DELETE FROM withdrawals WHERE programme_id = ?1 AND owner = ?2 AND owner_ref = ?3 "
+      "AND uid = ?4",
+    [STATEMENT_RAISE_SESSION] =
+      "UPDATE sessions SET revision = ?1, modified_at = ?2 "
+      "WHERE programme_id = ?3 AND uid = ?4 AND revision < ?1",
+    [STATEMENT_RAISE_LEG] =
+      "UPDATE travel_legs SET revision = ?1, modified_at = ?2 WHERE uid = ?4 AND revision < ?1 "
+      "AND participant_id = (SELECT id FROM participants WHERE programme_id = ?3 AND ref = ?5)",
+    [STATEMENT_RAISE_STAY] =
+      "UPDATE stays SET revision = ?1, modified_at = ?2 WHERE uid = ?4 AND revision < ?1 "
+      "AND participant_id = (SELECT id FROM participants WHERE programme_id = ?3 AND ref = ?5)",
+  };
+  sqlite3_stmt *statements[N_SETTLE_STATEMENTS] = { NULL, };
+  g_autoptr(VpSnapshot) after = NULL;
+  gboolean ok = FALSE;
+
+  if (!run_with_ids (write->store,
+                     "DELETE FROM withdrawals WHERE programme_id = ?1 AND "
+                     "((owner = 'participant' AND owner_ref NOT IN "
+                     "  (SELECT ref FROM participants WHERE programme_id = ?1)) OR "
+                     " (owner = 'host' AND owner_ref NOT IN "
+                     "  (SELECT ref FROM hosts WHERE programme_id = ?1)))",
+                     write->programme_id, 0, error))
+    return FALSE;
+
+  after = vp_store_load_snapshot_locked (write->store, write->programme_id, error);
+  if (after == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
+    {
+      statements[i] = vp_store_prepare (write->store, sql[i], error);
+      if (statements[i] == NULL)
+        goto out;
+    }
+
+  ok = settle_returns (write, after, statements, error) &&
+       (before == NULL ||
+        (withdraw_travel (write, before, after, rename, statements[STATEMENT_INSERT], error) &&
+         withdraw_sessions (write, before, after, rename, statements[STATEMENT_INSERT], error)));
+
+out:
+  for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
+    g_clear_pointer (&statements[i], sqlite3_finalize);
+  return ok;
+}
+
 /* Whole programmes {{{1 */
 
 /* A ref for a session that left the document, free among @taken. */
@@ -835,8 +1539,10 @@ import_in_transaction (VpStore             *self,
   if (*programme_id == 0)
     return FALSE;
   write.programme_id = *programme_id;
+  write.previous = old;
 
-  return write_children (&write, snapshot, old, error);
+  return write_children (&write, snapshot, old, error) &&
+         (old == NULL || settle_withdrawals (&write, old, NULL, error));
 }
 
 gboolean
@@ -929,6 +1635,7 @@ vp_store_restore_snapshot (VpStore     *self,
 {
   VpProgramme *programme;
   g_auto(Write) write = { NULL, };
+  g_autoptr(VpSnapshot) before = NULL;
   gint64 id;
   gint64 existing_id;
 
@@ -940,7 +1647,15 @@ vp_store_restore_snapshot (VpStore     *self,
   if (!vp_store_begin (self, error))
     return FALSE;
 
+  /* What the calendars had before the undo: what it takes away from them
+   * is withdrawn like any other change. */
   existing_id = lookup_uid (self, vp_programme_get_uid (programme), error);
+  if (existing_id > 0)
+    {
+      before = vp_store_load_snapshot_locked (self, existing_id, error);
+      if (before == NULL)
+        goto fail;
+    }
   if (existing_id < 0 ||
       (existing_id != 0 && !delete_children (self, existing_id, TRUE, error)) ||
       !write_init (&write, self, 0, error))
@@ -953,8 +1668,12 @@ vp_store_restore_snapshot (VpStore     *self,
   if (id == 0)
     goto fail;
   write.programme_id = id;
+  write.previous = before;
 
-  if (!write_children (&write, snapshot, NULL, error) || !vp_store_commit (self, error))
+  if (!write_children (&write, snapshot, NULL, error) ||
+      !(before != NULL ? settle_withdrawals (&write, before, NULL, error)
+                       : restore_withdrawals (&write, snapshot, error)) ||
+      !vp_store_commit (self, error))
     goto fail;
 
   vp_store_notify_changed (self, id);
@@ -1116,8 +1835,9 @@ follow_zone_change (VpStore     *self,
 
   participants = vp_snapshot_get_participants (snapshot);
   stmt = vp_store_prepare (self,
-                           "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2 "
-                           "WHERE participant_id = ?3 AND position = ?4",
+                           "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2, "
+                           "revision = revision + 1, modified_at = ?5 "
+                           "WHERE participant_id = ?3 AND uid = ?4",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -1142,10 +1862,16 @@ follow_zone_change (VpStore     *self,
               return FALSE;
             }
 
+          /* a leg whose times are read in the programme's zone moves with
+           * it: its calendar event changes */
+          if (depart == leg->depart_utc && arrive == leg->arrive_utc)
+            continue;
+
           sqlite3_bind_int64 (stmt, 1, depart);
           sqlite3_bind_int64 (stmt, 2, arrive);
           sqlite3_bind_int64 (stmt, 3, vp_participant_get_id (participant));
-          sqlite3_bind_int (stmt, 4, (int)j);
+          bind_text (stmt, 4, leg->uid);
+          sqlite3_bind_int64 (stmt, 5, now);
           if (!vp_store_step_done (self, stmt, error))
             {
               sqlite3_finalize (stmt);
@@ -1396,6 +2122,7 @@ vp_store_save_host (VpStore  *self,
                     GError  **error)
 {
   g_auto(Write) write = { NULL, };
+  g_autofree char *old_ref = NULL;
   gint64 id = vp_host_get_id (host);
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
@@ -1412,6 +2139,8 @@ vp_store_save_host (VpStore  *self,
   if (!programme_exists (self, programme_id, error) || !write_init (&write, self, programme_id, error))
     goto fail;
 
+  if (id != 0)
+    old_ref = stored_ref (self, "hosts", programme_id, id);
   {
     g_autofree char *ref = ref_for_save (self, "hosts", "host", _("host"), programme_id, id,
                                          vp_host_get_ref (host), error);
@@ -1420,6 +2149,14 @@ vp_store_save_host (VpStore  *self,
       goto fail;
     vp_host_set_ref (host, ref);
   }
+
+  if (old_ref != NULL && g_strcmp0 (old_ref, vp_host_get_ref (host)) != 0)
+    {
+      Rename rename = { VP_WITHDRAWAL_HOST, old_ref, vp_host_get_ref (host) };
+
+      if (!rename_withdrawals (self, programme_id, &rename, error))
+        goto fail;
+    }
 
   if (id == 0)
     {
@@ -1549,6 +2286,8 @@ vp_store_save_participant (VpStore        *self,
                            GError        **error)
 {
   g_auto(Write) write = { NULL, };
+  g_autoptr(VpSnapshot) before = NULL;
+  g_autofree char *old_ref = NULL;
   gint64 id;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
@@ -1562,6 +2301,8 @@ vp_store_save_participant (VpStore        *self,
     goto fail;
 
   id = vp_participant_get_id (participant);
+  if (id != 0)
+    old_ref = stored_ref (self, "participants", programme_id, id);
   {
     g_autofree char *ref = ref_for_save (self, "participants", "participant", _("participant"), programme_id, id,
                                          vp_participant_get_ref (participant), error);
@@ -1580,15 +2321,23 @@ vp_store_save_participant (VpStore        *self,
     }
   else
     {
-      sqlite3_stmt *stmt = vp_store_prepare (self,
-                                             "UPDATE participants SET (name, email, organisation, "
-                                             "phone, country, role, dietary, accessibility, "
-                                             "emergency_contact, notes, ref) = "
-                                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
-                                             "WHERE id = ?12 AND programme_id = ?13",
-                                             error);
+      sqlite3_stmt *stmt;
       gboolean ok;
 
+      /* The programme as stored: the legs and stays saved again keep their
+       * uid (their revision rises if they changed); those gone are
+       * withdrawn from the participant's calendar. */
+      before = vp_store_load_snapshot_locked (self, programme_id, error);
+      if (before == NULL)
+        goto fail;
+
+      stmt = vp_store_prepare (self,
+                               "UPDATE participants SET (name, email, organisation, "
+                               "phone, country, role, dietary, accessibility, "
+                               "emergency_contact, notes, ref) = "
+                               "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
+                               "WHERE id = ?12 AND programme_id = ?13",
+                               error);
       if (stmt == NULL)
         goto fail;
       bind_participant_fields (stmt, 1, participant);
@@ -1598,10 +2347,24 @@ vp_store_save_participant (VpStore        *self,
       ok = vp_store_step_done (self, stmt, error);
       sqlite3_finalize (stmt);
 
-      if (!ok ||
-          !run_with_ids (self, "DELETE FROM travel_legs WHERE participant_id = ?1", id, 0, error) ||
+      if (!ok)
+        goto fail;
+
+      write.previous = before;
+      if (!run_with_ids (self, "DELETE FROM travel_legs WHERE participant_id = ?1", id, 0, error) ||
           !run_with_ids (self, "DELETE FROM stays WHERE participant_id = ?1", id, 0, error) ||
-          !insert_travel (&write, id, participant, error))
+          !insert_travel (&write, id, participant, lookup_participant_by_id (before, id), error))
+        goto fail;
+
+      if (old_ref != NULL && g_strcmp0 (old_ref, vp_participant_get_ref (participant)) != 0)
+        {
+          Rename rename = { VP_WITHDRAWAL_PARTICIPANT, old_ref, vp_participant_get_ref (participant) };
+
+          if (!rename_withdrawals (self, programme_id, &rename, error) ||
+              !settle_withdrawals (&write, before, &rename, error))
+            goto fail;
+        }
+      else if (!settle_withdrawals (&write, before, NULL, error))
         goto fail;
     }
 
@@ -1617,21 +2380,17 @@ fail:
   return FALSE;
 }
 
-/* The stored session @id with its host and attendees, or NULL. */
+/* The session @id of @snapshot (the programme as stored) with its host and
+ * attendees, or NULL. */
 static VpSession *
-load_session (Write   *write,
-              gint64   id)
+lookup_session_by_id (VpSnapshot *snapshot,
+                      gint64      id)
 {
-  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot_locked (write->store, write->programme_id, NULL);
-  GPtrArray *sessions;
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
 
-  if (snapshot == NULL)
-    return NULL;
-
-  sessions = vp_snapshot_get_sessions (snapshot);
   for (guint i = 0; i < sessions->len; i++)
     if (vp_session_get_id (g_ptr_array_index (sessions, i)) == id)
-      return g_object_ref (g_ptr_array_index (sessions, i));
+      return g_ptr_array_index (sessions, i);
 
   return NULL;
 }
@@ -1643,7 +2402,8 @@ vp_store_save_session (VpStore    *self,
                        GError    **error)
 {
   g_auto(Write) write = { NULL, };
-  g_autoptr(VpSession) previous = NULL;
+  g_autoptr(VpSnapshot) before = NULL;
+  VpSession *previous = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -1693,9 +2453,13 @@ vp_store_save_session (VpStore    *self,
       g_autofree char *uid = g_uuid_string_random ();
       vp_session_set_uid (session, uid);
     }
+  /* the programme as stored: what the session's calendars had */
+  before = vp_store_load_snapshot_locked (self, programme_id, error);
+  if (before == NULL)
+    goto fail;
   id = vp_session_get_id (session);
   if (id != 0)
-    previous = load_session (&write, id);
+    previous = lookup_session_by_id (before, id);
 
   if (vp_session_get_ref (session) == NULL)
     {
@@ -1718,6 +2482,12 @@ vp_store_save_session (VpStore    *self,
       if (revision < 0)
         goto fail;
     }
+
+  /* an attendee taken off or a host changed: their calendars cancel it;
+   * someone put back gets it with a revision above that cancellation */
+  if (!settle_withdrawals (&write, before, NULL, error))
+    goto fail;
+  revision = (int)query_integer (self, "SELECT revision FROM sessions WHERE id = ?", id, revision);
 
   if (!vp_store_commit (self, error))
     goto fail;
@@ -1744,6 +2514,8 @@ delete_rows (VpStore       *self,
              GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND programme_id = ?2", table);
+  g_auto(Write) write = { NULL, };
+  g_autoptr(VpSnapshot) before = NULL;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
@@ -1752,20 +2524,30 @@ delete_rows (VpStore       *self,
   if (!vp_store_begin (self, error))
     return FALSE;
 
+  /* what the calendars had: a deleted session is withdrawn from them */
+  if (query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", programme_id, 0) > 0)
+    {
+      before = vp_store_load_snapshot_locked (self, programme_id, error);
+      if (before == NULL || !write_init (&write, self, programme_id, error))
+        goto fail;
+    }
+
   for (guint i = 0; i < n_ids; i++)
     if ((touched != NULL && row_in_programme (self, table, programme_id, ids[i]) &&
          !touch_sessions (self, touched, ids[i], error)) ||
         !run_with_ids (self, sql, ids[i], programme_id, error))
-      {
-        vp_store_rollback (self);
-        return FALSE;
-      }
+      goto fail;
 
-  if (!vp_store_commit (self, error))
-    return FALSE;
+  if ((before != NULL && !settle_withdrawals (&write, before, NULL, error)) ||
+      !vp_store_commit (self, error))
+    goto fail;
 
   vp_store_notify_changed (self, programme_id);
   return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

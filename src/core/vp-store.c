@@ -899,7 +899,7 @@ load_participants (VpStore     *self,
   stmt = vp_store_prepare (self,
                            "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
                            "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
-                           "t.arrive_utc "
+                           "t.arrive_utc, t.uid, t.revision, t.modified_at "
                            "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
                            "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
                            error);
@@ -922,6 +922,9 @@ load_participants (VpStore     *self,
       leg->arrive = g_strdup (column_text (stmt, 8));
       leg->arrive_timezone = g_strdup (column_text (stmt, 9));
       leg->arrive_utc = sqlite3_column_int64 (stmt, 10);
+      leg->uid = g_strdup (column_text (stmt, 11));
+      leg->revision = sqlite3_column_int (stmt, 12);
+      leg->modified_at = sqlite3_column_int64 (stmt, 13);
       vp_participant_add_travel_leg (participant, leg);
     }
   sqlite3_finalize (stmt);
@@ -929,7 +932,8 @@ load_participants (VpStore     *self,
     return vp_store_sqlite_error (self, error);
 
   stmt = vp_store_prepare (self,
-                           "SELECT s.participant_id, s.name, s.address, s.check_in, s.check_out "
+                           "SELECT s.participant_id, s.name, s.address, s.check_in, s.check_out, "
+                           "s.uid, s.revision, s.modified_at "
                            "FROM stays s JOIN participants p ON p.id = s.participant_id "
                            "WHERE p.programme_id = ? ORDER BY s.participant_id, s.position",
                            error);
@@ -946,6 +950,9 @@ load_participants (VpStore     *self,
       stay->address = g_strdup (column_text (stmt, 2));
       stay->check_in = g_strdup (column_text (stmt, 3));
       stay->check_out = g_strdup (column_text (stmt, 4));
+      stay->uid = g_strdup (column_text (stmt, 5));
+      stay->revision = sqlite3_column_int (stmt, 6);
+      stay->modified_at = sqlite3_column_int64 (stmt, 7);
       vp_participant_add_stay (participant, stay);
     }
   sqlite3_finalize (stmt);
@@ -1035,6 +1042,102 @@ load_sessions (VpStore     *self,
   return TRUE;
 }
 
+/* The events taken out of participants' and hosts' calendars, each with
+ * the item as it was. */
+static gboolean
+load_withdrawals (VpStore     *self,
+                  gint64       programme_id,
+                  VpSnapshot  *snapshot,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vp_store_prepare (self,
+                           "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
+                           "category, origin, destination, start_local, start_timezone, start_utc, "
+                           "end_local, end_timezone, end_utc FROM withdrawals "
+                           "WHERE programme_id = ? ORDER BY owner, owner_ref, start_utc, uid",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(VpWithdrawal) withdrawal = vp_withdrawal_new ();
+      const char *owner = column_text (stmt, 0);
+      const char *item = column_text (stmt, 5);
+
+      if (g_strcmp0 (owner, "host") == 0)
+        withdrawal->owner = VP_WITHDRAWAL_HOST;
+      else if (g_strcmp0 (owner, "programme") == 0)
+        withdrawal->owner = VP_WITHDRAWAL_PROGRAMME;
+      else
+        withdrawal->owner = VP_WITHDRAWAL_PARTICIPANT;
+      withdrawal->owner_ref = g_strdup (column_text (stmt, 1));
+      withdrawal->uid = g_strdup (column_text (stmt, 2));
+      withdrawal->sequence = sqlite3_column_int (stmt, 3);
+      withdrawal->withdrawn_at = sqlite3_column_int64 (stmt, 4);
+
+      if (g_strcmp0 (item, "travel") == 0)
+        {
+          VpTravelLeg *leg = vp_travel_leg_new ();
+
+          leg->uid = g_strdup (withdrawal->uid);
+          leg->reference = g_strdup (column_text (stmt, 6));
+          leg->kind = column_enum (stmt, 7, VP_TYPE_TRAVEL_KIND, VP_TRAVEL_KIND_UNSET);
+          leg->from = g_strdup (column_text (stmt, 8));
+          leg->to = g_strdup (column_text (stmt, 9));
+          leg->depart = g_strdup (column_text (stmt, 10));
+          leg->depart_timezone = g_strdup (column_text (stmt, 11));
+          leg->depart_utc = sqlite3_column_int64 (stmt, 12);
+          leg->arrive = g_strdup (column_text (stmt, 13));
+          leg->arrive_timezone = g_strdup (column_text (stmt, 14));
+          leg->arrive_utc = sqlite3_column_int64 (stmt, 15);
+          withdrawal->leg = leg;
+        }
+      else if (g_strcmp0 (item, "stay") == 0)
+        {
+          VpStay *stay = vp_stay_new ();
+
+          stay->uid = g_strdup (withdrawal->uid);
+          stay->name = g_strdup (column_text (stmt, 6));
+          stay->address = g_strdup (column_text (stmt, 8));
+          stay->check_in = g_strdup (column_text (stmt, 10));
+          stay->check_out = g_strdup (column_text (stmt, 13));
+          withdrawal->stay = stay;
+        }
+      else
+        {
+          VpSession *session = vp_session_new ();
+
+          vp_session_set_uid (session, withdrawal->uid);
+          vp_session_set_title (session, column_text (stmt, 6));
+          vp_session_set_kind (session, column_enum (stmt, 7, VP_TYPE_SESSION_KIND,
+                                                     VP_SESSION_KIND_UNSET));
+          vp_session_set_location (session, column_text (stmt, 8));
+          vp_session_set_start (session, column_text (stmt, 10));
+          vp_session_set_timezone (session, column_text (stmt, 11));
+          vp_session_set_end (session, column_text (stmt, 13));
+          vp_session_set_end_timezone (session, column_text (stmt, 14));
+          vp_session_set_instants (session, sqlite3_column_int64 (stmt, 12),
+                                   sqlite3_column_int64 (stmt, 15));
+          vp_session_set_status (session, VP_SESSION_STATUS_CANCELLED);
+          vp_session_set_revision (session, withdrawal->sequence);
+          vp_session_set_modified_at (session, withdrawal->withdrawn_at);
+          withdrawal->session = session;
+        }
+
+      vp_snapshot_add_withdrawal (snapshot, g_steal_pointer (&withdrawal));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return vp_store_sqlite_error (self, error);
+  return TRUE;
+}
+
 /* Reads one programme whole; the caller holds a transaction, so that the
  * picture is consistent even while another connection writes. */
 VpSnapshot *
@@ -1069,7 +1172,8 @@ vp_store_load_snapshot_locked (VpStore  *self,
 
   if (!load_hosts (self, programme_id, snapshot, hosts_by_id, error) ||
       !load_participants (self, programme_id, snapshot, participants_by_id, error) ||
-      !load_sessions (self, programme_id, snapshot, participants_by_id, error))
+      !load_sessions (self, programme_id, snapshot, participants_by_id, error) ||
+      !load_withdrawals (self, programme_id, snapshot, error))
     return NULL;
 
   return g_steal_pointer (&snapshot);

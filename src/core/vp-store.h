@@ -99,7 +99,16 @@ GHashTable  *vp_store_collect_other_visits (VpStore          *self,
 /* Writes a whole programme in one transaction: all or nothing.  Without
  * VP_STORE_IMPORT_UPDATE a stored uid is VP_STORE_ERROR_EXISTS; with it, the
  * stored programme is updated and sessions matched by uid, their revision
- * raised when a change shows in a calendar, missing ones cancelled. */
+ * raised when a change shows in a calendar, missing ones cancelled; each
+ * participant's legs and stays are matched by uid, else by what they are
+ * (programme-format.md), and keep their uid.  The legs and stays of
+ * @snapshot are given their uid, revision and time of change.
+ *
+ * Every write (this one, the edits and deletions below, an undo) records in
+ * the same transaction what it took out of a participant's or host's
+ * calendar, or deleted from the programme's, for the next file to cancel
+ * (the snapshot's withdrawals); what comes back gets a revision above that
+ * cancellation. */
 gboolean     vp_store_import_snapshot  (VpStore             *self,
                                         VpSnapshot          *snapshot,
                                         VpStoreImportFlags   flags,
@@ -141,7 +150,10 @@ gboolean     vp_store_save_host        (VpStore             *self,
                                         gint64               programme_id,
                                         VpHost              *host,
                                         GError             **error);
-/* Replaces the participant's travel legs and stays with those it holds. */
+/* Replaces the participant's travel legs and stays with those it holds: one
+ * with the uid of a stored one (or, without a uid, its reference and places;
+ * a stay: its hotel and check-in) is that one, its revision raised if it
+ * changed. */
 gboolean     vp_store_save_participant (VpStore             *self,
                                         gint64               programme_id,
                                         VpParticipant       *participant,

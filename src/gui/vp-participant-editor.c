@@ -107,10 +107,21 @@ leg_applied_cb (VpTravelLegDialog *dialog,
 {
   VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (user_data);
   int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+  VpTravelLeg *edited = vp_travel_leg_copy (leg);
 
+  /* The same leg, changed: it keeps its calendar identity, and the store
+   * raises its revision. */
   if (index >= 0 && (guint) index < self->legs->len)
-    g_ptr_array_remove_index (self->legs, index);
-  g_ptr_array_add (self->legs, vp_travel_leg_copy (leg));
+    {
+      const VpTravelLeg *was = g_ptr_array_index (self->legs, index);
+
+      g_free (edited->uid);
+      edited->uid = g_strdup (was->uid);
+      edited->revision = was->revision;
+      edited->modified_at = was->modified_at;
+      g_ptr_array_remove_index (self->legs, index);
+    }
+  g_ptr_array_add (self->legs, edited);
   /* In the order they are travelled: the first is the way there. */
   g_ptr_array_sort (self->legs, compare_legs);
 
@@ -231,8 +242,16 @@ stay_applied_cb (VpStayDialog *dialog,
 
   if (index >= 0 && (guint) index < self->stays->len)
     {
-      vp_stay_free (g_ptr_array_index (self->stays, index));
-      g_ptr_array_index (self->stays, index) = vp_stay_copy (stay);
+      VpStay *was = g_ptr_array_index (self->stays, index);
+      VpStay *edited = vp_stay_copy (stay);
+
+      /* the same stay, changed: as for a leg */
+      g_free (edited->uid);
+      edited->uid = g_steal_pointer (&was->uid);
+      edited->revision = was->revision;
+      edited->modified_at = was->modified_at;
+      vp_stay_free (was);
+      g_ptr_array_index (self->stays, index) = edited;
     }
   else
     g_ptr_array_add (self->stays, vp_stay_copy (stay));
