@@ -1062,7 +1062,7 @@ vp_calendar_write_each_participant (VpSnapshot  *snapshot,
                                     GError     **error)
 {
   g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(VpFileBatch) batch = NULL;
   g_autoptr(GDateTime) now = NULL;
   GPtrArray *participants;
 
@@ -1084,17 +1084,21 @@ vp_calendar_write_each_participant (VpSnapshot  *snapshot,
   if (stamp == NULL)
     stamp = now = g_date_time_new_now_utc ();
 
+  /* All the files or none: a full disk half way leaves the folder as it
+   * was.  Each calendar goes to its temporary file as soon as it is made,
+   * so one at a time is in memory. */
   participants = vp_snapshot_get_participants (snapshot);
   paths = each_participant_paths (snapshot, folder);
-  calendars = g_ptr_array_new_full (participants->len, (GDestroyNotify)g_bytes_unref);
+  batch = vp_file_batch_new (0600);
   for (guint i = 0; i < participants->len; i++)
-    g_ptr_array_add (calendars,
-                     vp_calendar_write_participant (snapshot, g_ptr_array_index (participants, i),
-                                                    stamp));
+    {
+      g_autoptr(GBytes) calendar =
+        vp_calendar_write_participant (snapshot, g_ptr_array_index (participants, i), stamp);
 
-  /* All the files or none: a full disk half way leaves the folder as it was. */
-  if (!vp_file_write_all_atomically ((const char * const *)paths->pdata,
-                                     (GBytes * const *)calendars->pdata, paths->len, 0600, error))
+      if (!vp_file_batch_add (batch, g_ptr_array_index (paths, i), calendar, error))
+        return NULL;
+    }
+  if (!vp_file_batch_commit (batch, error))
     return NULL;
 
   return g_steal_pointer (&paths);

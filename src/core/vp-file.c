@@ -190,7 +190,8 @@ keep_old_version (const char *path)
 
 typedef struct
 {
-  char     *temporary;  /* the new file, written in full */
+  char     *path;       /* the file asked for */
+  char     *temporary;  /* the new file, written in full, until it is renamed */
   char     *kept;       /* a second name of the file it replaces, or NULL */
   gboolean  existed;    /* something had the name before */
 } Pending;
@@ -200,88 +201,128 @@ pending_clear (gpointer data)
 {
   Pending *pending = data;
 
+  /* not committed: the new file goes */
+  if (pending->temporary != NULL)
+    g_unlink (pending->temporary);
+  g_free (pending->path);
   g_free (pending->temporary);
   g_free (pending->kept);
 }
 
-gboolean
-vp_file_write_all_atomically (const char * const  *paths,
-                              GBytes * const      *contents,
-                              guint                n_files,
-                              int                  mode,
-                              GError             **error)
+struct _VpFileBatch
 {
-  g_autoptr(GArray) pending = g_array_sized_new (FALSE, TRUE, sizeof (Pending), n_files);
-  g_autoptr(GError) local_error = NULL;
-  guint renamed;
+  GArray *pending;  /* of Pending, in the order added */
+  int     mode;
+};
 
-  g_return_val_if_fail (n_files == 0 || (paths != NULL && contents != NULL), FALSE);
+VpFileBatch *
+vp_file_batch_new (int mode)
+{
+  VpFileBatch *batch = g_new0 (VpFileBatch, 1);
+
+  batch->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (batch->pending, pending_clear);
+  batch->mode = mode;
+
+  return batch;
+}
+
+void
+vp_file_batch_free (VpFileBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_array_unref (batch->pending);
+  g_free (batch);
+}
+
+gboolean
+vp_file_batch_add (VpFileBatch  *batch,
+                   const char   *path,
+                   GBytes       *bytes,
+                   GError      **error)
+{
+  Pending item = { NULL, NULL, NULL, FALSE };
+
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_array_set_clear_func (pending, pending_clear);
+  item.temporary = write_temporary (path, bytes, batch->mode, error);
+  if (item.temporary == NULL)
+    return FALSE;
+  item.path = g_strdup (path);
+  g_array_append_val (batch->pending, item);
 
-  /* Every file is written in full, under a temporary name, before any
-   * takes its place: a full disk or a failing write leaves the folder as it
-   * was. */
-  for (guint i = 0; i < n_files; i++)
-    {
-      Pending item = { NULL, NULL, FALSE };
+  return TRUE;
+}
 
-      item.temporary = write_temporary (paths[i], contents[i], mode, &local_error);
-      if (item.temporary == NULL)
-        break;
-      g_array_append_val (pending, item);
-    }
+gboolean
+vp_file_batch_commit (VpFileBatch  *batch,
+                      GError      **error)
+{
+  GArray *pending;
+  guint renamed;
 
-  for (renamed = 0; local_error == NULL && renamed < n_files; renamed++)
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Every file is already written in full, under a temporary name: only
+   * the renames are left, and a rename fails only for a reason of its own
+   * (a folder in the way), not for a full disk. */
+  pending = batch->pending;
+  for (renamed = 0; renamed < pending->len; renamed++)
     {
       Pending *item = &g_array_index (pending, Pending, renamed);
       struct stat st;
 
-      item->existed = g_lstat (paths[renamed], &st) == 0;
-      item->kept = keep_old_version (paths[renamed]);
-      if (g_rename (item->temporary, paths[renamed]) != 0)
+      item->existed = g_lstat (item->path, &st) == 0;
+      item->kept = keep_old_version (item->path);
+      if (g_rename (item->temporary, item->path) != 0)
         {
-          set_write_error (&local_error, errno, paths[renamed]);
+          set_write_error (error, errno, item->path);
           break;
         }
       g_clear_pointer (&item->temporary, g_free);
     }
 
-  if (local_error == NULL)
+  if (renamed == pending->len)
     {
-      for (guint i = 0; i < n_files; i++)
+      for (guint i = 0; i < pending->len; i++)
         {
           Pending *item = &g_array_index (pending, Pending, i);
 
           if (item->kept != NULL)
             g_unlink (item->kept);
-          sync_folder_of (paths[i]);
+          sync_folder_of (item->path);
         }
+      g_array_set_size (pending, 0);
       return TRUE;
     }
 
   /* Undone: the files already in place go back to what they were, the old
    * version where there was one and nothing where there was nothing.  (On a
    * file system without hard links an old version cannot come back: the
-   * new one, complete, stays.) */
+   * new one, complete, stays.)  The temporary files not renamed go with the
+   * batch. */
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *item = &g_array_index (pending, Pending, i);
 
       if (item->temporary != NULL)
         {
-          g_unlink (item->temporary);
           if (item->kept != NULL)
             g_unlink (item->kept);
         }
       else if (item->kept != NULL)
-        g_rename (item->kept, paths[i]);
+        g_rename (item->kept, item->path);
       else if (!item->existed)
-        g_unlink (paths[i]);
+        g_unlink (item->path);
     }
+  g_array_set_size (pending, 0);
 
-  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

@@ -14,17 +14,25 @@ gboolean vp_file_write_atomically (const char  *path,
                                    int          mode,
                                    GError     **error);
 
-/* Writes each of @contents to the path at the same index of @paths, all of
- * them or none: each is written in full to a temporary file beside its path
- * first, then all are renamed into place; when one fails, the temporary
- * files are removed and the files already renamed go back to what they were
- * (the old version, or none).  Errors name the file asked for, never a
+/* Files written all or none: each added file is written in full to a
+ * temporary file beside its path at once (so only one is in memory at a
+ * time), and vp_file_batch_commit() renames them all into place; when one
+ * fails, the temporary files are removed and the files already renamed go
+ * back to what they were (the old version, or none).  A batch freed without
+ * a commit leaves nothing behind.  Errors name the file asked for, never a
  * temporary one. */
-gboolean vp_file_write_all_atomically (const char * const  *paths,
-                                       GBytes * const      *contents,
-                                       guint                n_files,
-                                       int                  mode,
-                                       GError             **error);
+typedef struct _VpFileBatch VpFileBatch;
+
+VpFileBatch *vp_file_batch_new    (int           mode);
+gboolean     vp_file_batch_add    (VpFileBatch  *batch,
+                                   const char   *path,
+                                   GBytes       *bytes,
+                                   GError      **error);
+gboolean     vp_file_batch_commit (VpFileBatch  *batch,
+                                   GError      **error);
+void         vp_file_batch_free   (VpFileBatch  *batch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpFileBatch, vp_file_batch_free)
 
 /* Reads @path whole, refusing anything but a regular file (a folder, a
  * named pipe, a device: never waiting for a writer) and files larger than

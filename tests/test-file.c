@@ -1,0 +1,230 @@
+/* test-file.c: unit tests of files written whole or not at all. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "vp-file.h"
+
+typedef struct
+{
+  char *folder;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("vp-test-file-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* The names in @folder, sorted, joined with spaces ("" when empty). */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **)names->pdata);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->folder, name, NULL);
+}
+
+static void
+add_text (VpFileBatch *batch,
+          const char  *path,
+          const char  *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vp_file_batch_add (batch, path, bytes, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+/* Committed: every file in place with its contents and mode, nothing else. */
+static void
+test_batch_commit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(VpFileBatch) batch = vp_file_batch_new (0600);
+  g_autofree char *one = path_in (fixture, "one.ics");
+  g_autofree char *two = path_in (fixture, "two.ics");
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (two, "old two", -1, NULL));
+  add_text (batch, one, "new one");
+  add_text (batch, two, "new two");
+
+  /* before the commit, the old files are as they were */
+  assert_contents (two, "old two");
+  g_assert_false (g_file_test (one, G_FILE_TEST_EXISTS));
+
+  g_assert_true (vp_file_batch_commit (batch, &error));
+  g_assert_no_error (error);
+  assert_contents (one, "new one");
+  assert_contents (two, "new two");
+  g_assert_cmpint (g_stat (one, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  listing = list_folder (fixture->folder);
+  g_assert_cmpstr (listing, ==, "one.ics two.ics");
+}
+
+/* A batch given up before its commit leaves the folder as it was: no
+ * temporary file stays behind. */
+static void
+test_batch_abandoned (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *one = path_in (fixture, "one.ics");
+  g_autofree char *two = path_in (fixture, "two.ics");
+  g_autofree char *listing = NULL;
+  VpFileBatch *batch = vp_file_batch_new (0600);
+
+  g_assert_true (g_file_set_contents (two, "old two", -1, NULL));
+  add_text (batch, one, "new one");
+  add_text (batch, two, "new two");
+  vp_file_batch_free (batch);
+
+  listing = list_folder (fixture->folder);
+  g_assert_cmpstr (listing, ==, "two.ics");
+  assert_contents (two, "old two");
+}
+
+/* A rename that fails (a folder in the way of the last file) undoes the
+ * renames before it: a new file goes, an old file comes back. */
+static void
+test_batch_commit_fails (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(VpFileBatch) batch = vp_file_batch_new (0600);
+  g_autofree char *one = path_in (fixture, "one.ics");
+  g_autofree char *two = path_in (fixture, "two.ics");
+  g_autofree char *three = path_in (fixture, "three.ics");
+  g_autofree char *inside = g_build_filename (three, "keep", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (two, "old two", -1, NULL));
+  g_assert_cmpint (g_mkdir (three, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "", -1, NULL));
+
+  add_text (batch, one, "new one");
+  add_text (batch, two, "new two");
+  add_text (batch, three, "new three");
+
+  g_assert_false (vp_file_batch_commit (batch, &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "three.ics: cannot write") != NULL);
+
+  listing = list_folder (fixture->folder);
+  g_assert_cmpstr (listing, ==, "three.ics two.ics");
+  assert_contents (two, "old two");
+  g_assert_true (g_file_test (three, G_FILE_TEST_IS_DIR));
+}
+
+/* A file that cannot be written is named in the error as the caller named
+ * it, never by its temporary name, and nothing is left. */
+static void
+test_batch_add_fails (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VpFileBatch) batch = vp_file_batch_new (0600);
+  g_autofree char *one = path_in (fixture, "one.ics");
+  g_autofree char *missing = path_in (fixture, "missing/two.ics");
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_text (batch, one, "new one");
+  g_assert_false (vp_file_batch_add (batch, missing, bytes, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, missing));
+  g_assert_true (strstr (error->message, "XXXXXX") == NULL);
+  g_clear_pointer (&batch, vp_file_batch_free);
+
+  listing = list_folder (fixture->folder);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/file/batch/commit", Fixture, NULL,
+              fixture_set_up, test_batch_commit, fixture_tear_down);
+  g_test_add ("/file/batch/abandoned", Fixture, NULL,
+              fixture_set_up, test_batch_abandoned, fixture_tear_down);
+  g_test_add ("/file/batch/commit-fails", Fixture, NULL,
+              fixture_set_up, test_batch_commit_fails, fixture_tear_down);
+  g_test_add ("/file/batch/add-fails", Fixture, NULL,
+              fixture_set_up, test_batch_add_fails, fixture_tear_down);
+
+  return g_test_run ();
+}
