@@ -211,6 +211,72 @@ test_batch_add_fails (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "");
 }
 
+/* Names that Windows keeps for devices, whatever follows the first dot. */
+static void
+test_name_is_device (void)
+{
+  const char *devices[] = { "CON", "con.txt", "PRN.txt.ics", "aux", "NUL.", "Com1.ics",
+                            "lpt9.pdf", "COM\u00B9.ics", "lpt\u00B3", "CON .txt", "COM0" };
+  const char *names[] = { "CONtract.ics", "console", "COM10", "LPT", "comet.ics", "a.CON",
+                          "Aino M\u00E4kel\u00E4.ics", "COM\u2074", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    g_assert_true (vp_file_name_is_device (devices[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_false (vp_file_name_is_device (names[i]));
+}
+
+/* A document's file name keeps the title as typed where every system
+ * takes it, and nothing that one of them refuses. */
+static void
+test_name_for_title (void)
+{
+  const struct
+  {
+    const char *title;
+    const char *suffix;
+    const char *expected;
+  } cases[] = {
+    { "Photonics Finland in Vilnius: lasers", ".visit.json",
+      "Photonics Finland in Vilnius- lasers.visit.json" },
+    { "Klaip\u0117da <2027> \"Q1\" a/b\\c|d?e*f", ".pdf", "Klaip\u0117da -2027- -Q1- a-b-c-d-e-f.pdf" },
+    { "\u013Cauts", ".ics", "\u013Cauts.ics" },   /* ļ: its low byte is '<' */
+    { "tab\there\nline", ".ics", "tab-here-line.ics" },
+    { "  Spaces and dots at the end. . .", ".pdf", "Spaces and dots at the end.pdf" },
+    { "CON", ".ics", "CON-.ics" },
+    { "con.txt", ".ics", "con-.txt.ics" },
+    { "", ".pdf", "programme.pdf" },
+    { NULL, ".pdf", "programme.pdf" },
+    { "...", ".pdf", "programme.pdf" },
+    { "Cafe\u0301", "", "Caf\u00E9" },             /* NFC */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = vp_file_name_for_title (cases[i].title, cases[i].suffix,
+                                                      "programme");
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+/* A long title is cut between characters, at most 100 bytes before the
+ * suffix. */
+static void
+test_name_for_title_long (void)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (title, "\u00E4");   /* two bytes each */
+  name = vp_file_name_for_title (title->str, ".pdf", "programme");
+
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_cmpuint (strlen (name) - strlen (".pdf"), ==, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +291,10 @@ main (int   argc,
               fixture_set_up, test_batch_commit_fails, fixture_tear_down);
   g_test_add ("/file/batch/add-fails", Fixture, NULL,
               fixture_set_up, test_batch_add_fails, fixture_tear_down);
+
+  g_test_add_func ("/file/name/is-device", test_name_is_device);
+  g_test_add_func ("/file/name/for-title", test_name_for_title);
+  g_test_add_func ("/file/name/for-title-long", test_name_for_title_long);
 
   return g_test_run ();
 }

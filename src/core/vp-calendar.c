@@ -951,30 +951,6 @@ append_safe (GString    *base,
     g_string_truncate (base, base->len - 1);
 }
 
-/* Names Windows keeps for devices: CON, PRN, AUX, NUL, COM and LPT with a
- * digit 0 to 9 or a superscript ¹ ² ³, in any case.  Whatever follows the
- * first dot does not matter ("CON.txt.ics" is the console too), nor do
- * spaces and dots before it. */
-static gboolean
-is_reserved_name (const char *name)
-{
-  static const char * const reserved[] = { "con", "prn", "aux", "nul", NULL };
-  static const char * const superscripts[] = { "\u00B9", "\u00B2", "\u00B3", NULL };
-  const char *dot = strchr (name, '.');
-  gsize length = dot != NULL ? (gsize)(dot - name) : strlen (name);
-  g_autofree char *stem = NULL;
-
-  while (length > 0 && (name[length - 1] == ' ' || name[length - 1] == '.'))
-    length--;
-  stem = g_ascii_strdown (name, (gssize)length);
-
-  if (g_strv_contains (reserved, stem))
-    return TRUE;
-  if (!g_str_has_prefix (stem, "com") && !g_str_has_prefix (stem, "lpt"))
-    return FALSE;
-  return (g_ascii_isdigit (stem[3]) && stem[4] == '\0') || g_strv_contains (superscripts, stem + 3);
-}
-
 char *
 vp_calendar_file_name (VpParticipant *participant,
                        GHashTable    *taken)
@@ -999,7 +975,7 @@ vp_calendar_file_name (VpParticipant *participant,
     }
   /* "CON.txt" becomes "CON-calendar.txt": the part before the first dot
    * is what Windows looks at */
-  if (is_reserved_name (base->str))
+  if (vp_file_name_is_device (base->str))
     {
       const char *dot = strchr (base->str, '.');
 

@@ -16,6 +16,9 @@
 #define MAX_NAME_ATTEMPTS 100
 /* Bytes of the target's name in a temporary file's name. */
 #define MAX_NAME_PART 64
+/* Bytes of a document's name before its suffix: far below every file
+ * system's limit, with room for the suffix and a folder's name in a zip. */
+#define MAX_TITLE_NAME 100
 
 /* An error that names @path, the file the caller asked for. */
 static void
@@ -493,4 +496,75 @@ vp_file_get_entry_path (const char *path)
 
   resolved = resolve_folder (folder);
   return g_build_filename (resolved, base, NULL);
+}
+
+gboolean
+vp_file_name_is_device (const char *name)
+{
+  static const char * const devices[] = { "con", "prn", "aux", "nul", NULL };
+  static const char * const superscripts[] = { "\u00B9", "\u00B2", "\u00B3", NULL };
+  const char *dot;
+  gsize length;
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  dot = strchr (name, '.');
+  length = dot != NULL ? (gsize)(dot - name) : strlen (name);
+  while (length > 0 && (name[length - 1] == ' ' || name[length - 1] == '.'))
+    length--;
+  stem = g_ascii_strdown (name, (gssize)length);
+
+  if (g_strv_contains (devices, stem))
+    return TRUE;
+  if (!g_str_has_prefix (stem, "com") && !g_str_has_prefix (stem, "lpt"))
+    return FALSE;
+  return (g_ascii_isdigit (stem[3]) && stem[4] == '\0') || g_strv_contains (superscripts, stem + 3);
+}
+
+char *
+vp_file_name_for_title (const char *title,
+                        const char *suffix,
+                        const char *fallback)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (suffix != NULL, NULL);
+  g_return_val_if_fail (fallback != NULL, NULL);
+
+  if (title != NULL && g_utf8_validate (title, -1, NULL))
+    normalized = g_utf8_normalize (title, -1, G_NORMALIZE_NFC);
+
+  for (const char *p = normalized != NULL ? normalized : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char encoded[6];
+      gsize length;
+
+      if (g_unichar_iscntrl (c) || (c < 0x80 && strchr ("<>:\"/\\|?*", (int)c) != NULL))
+        c = '-';
+      length = (gsize)g_unichar_to_utf8 (c, encoded);
+      if (name->len + length > MAX_TITLE_NAME)
+        break;
+      g_string_append_len (name, encoded, (gssize)length);
+    }
+
+  /* Windows drops a final space or dot, and so would lose the suffix's */
+  while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '.'))
+    g_string_truncate (name, name->len - 1);
+  while (name->len > 0 && name->str[0] == ' ')
+    g_string_erase (name, 0, 1);
+
+  if (name->len == 0)
+    g_string_assign (name, fallback);
+  if (vp_file_name_is_device (name->str))
+    {
+      const char *dot = strchr (name->str, '.');
+
+      g_string_insert_c (name, dot != NULL ? dot - name->str : -1, '-');
+    }
+  g_string_append (name, suffix);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }

@@ -34,6 +34,21 @@ void         vp_file_batch_free   (VpFileBatch  *batch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpFileBatch, vp_file_batch_free)
 
+/* Whether Windows keeps @name for a device whatever follows its first dot
+ * (CON, PRN, AUX, NUL, COM0-9, LPT0-9, COM¹²³, LPT¹²³, in any case, spaces
+ * and dots before the dot ignored): "CON.txt.ics" opens the console there. */
+gboolean vp_file_name_is_device   (const char  *name);
+
+/* A file name for a document about @title (a programme's title, a host's
+ * name), ending in @suffix (".pdf", or ""): @title as typed, in NFC, but
+ * with "-" for what no file system of Windows, macOS or Linux takes in a
+ * name (< > : " / \ | ? * and control characters), no space or dot at the
+ * end, no Windows device name before the first dot, and at most 100 bytes
+ * before @suffix; @fallback when nothing is left of @title. */
+char    *vp_file_name_for_title   (const char  *title,
+                                   const char  *suffix,
+                                   const char  *fallback);
+
 /* Reads @path whole, refusing anything but a regular file (a folder, a
  * named pipe, a device: never waiting for a writer) and files larger than
  * @max_bytes, with an error that names the file. */

@@ -51,28 +51,13 @@ show_error (VpWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A name for a file from a title: no slashes, not too long. */
+/* A name for a file from a title, that opens on any system. */
 static char *
 file_name_for (const char *title,
                const char *suffix)
 {
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  for (const char *p = title ? title : ""; *p != '\0' && name->len < 80; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
-        g_string_append_c (name, '-');
-      else
-        g_string_append_unichar (name, c);
-    }
-
-  if (name->len == 0)
-    g_string_append (name, _("programme"));
-  g_string_append (name, suffix);
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  /* Translators: a file name, for a programme without a title. */
+  return vp_file_name_for_title (title, suffix, _("programme"));
 }
 
 /* New, duplicate, delete, undo {{{1 */
