@@ -1483,7 +1483,8 @@ delete_then_restore (Fixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
 
-  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot, &error));
+  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot,
+                                            vp_store_get_change_count (fixture->store), &error));
   g_assert_no_error (error);
   return g_steal_pointer (&snapshot);
 }
@@ -1566,7 +1567,8 @@ test_restore_deleted_programme (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 0);
 
-  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot, &error));
+  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot,
+                                            vp_store_get_change_count (fixture->store), &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (count_programmes (fixture->store), ==, 1);
@@ -1602,7 +1604,8 @@ test_restore_deleted_programme_withdrawals (Fixture       *fixture,
   g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
-  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot, &error));
+  g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot,
+                                            vp_store_get_change_count (fixture->store), &error));
   g_assert_no_error (error);
 
   restored = load (fixture->store, id);
@@ -1826,6 +1829,156 @@ test_change_count_other_store (Fixture       *fixture,
   g_assert_cmpint (vp_store_get_change_count (fixture->store), !=, before);
 }
 
+/* An undo offered before another program wrote is refused, in the
+ * transaction that would write: the other program's change stays. */
+static void
+test_restore_after_change_elsewhere (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 offered;
+
+  g_assert_true (vp_store_delete_participants (fixture->store, id,
+                                               (gint64[]) { participant_id (fixture->store, id,
+                                                                            "p1") },
+                                               1, &error));
+  g_assert_no_error (error);
+  offered = vp_store_get_change_count (fixture->store);
+
+  other = vp_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  host = host_copy (other, id, "h1");
+  vp_host_set_name (host, "Renamed elsewhere");
+  g_assert_true (vp_store_save_host (other, id, host, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vp_store_restore_snapshot (fixture->store, snapshot, offered, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM hosts WHERE name = 'Renamed elsewhere'"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM participants WHERE ref = 'p1'"), ==, 0);
+}
+
+typedef struct
+{
+  VpStore    *store;
+  VpSnapshot *snapshot;
+  gint64      offered;
+  GError     *error;
+  gboolean    restored;
+} RestoreJob;
+
+static gpointer
+restore_in_thread (gpointer data)
+{
+  RestoreJob *job = data;
+
+  job->restored = vp_store_restore_snapshot (job->store, job->snapshot, job->offered, &job->error);
+  return NULL;
+}
+
+/* The check is made under the write lock: a restore that waits for another
+ * writer's lock sees that writer's change when it gets the lock, and
+ * refuses, rather than checking first and then writing over it. */
+static void
+test_restore_waits_then_refuses (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  RestoreJob job = { fixture->store, snapshot, 0, NULL, FALSE };
+  GThread *thread;
+  sqlite3 *db = NULL;
+
+  g_assert_true (vp_store_delete_participants (fixture->store, id,
+                                               (gint64[]) { participant_id (fixture->store, id,
+                                                                            "p1") },
+                                               1, &job.error));
+  g_assert_no_error (job.error);
+  job.offered = vp_store_get_change_count (fixture->store);
+
+  /* another program holds the write lock, with a change not yet committed */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; "
+                                     "UPDATE hosts SET name = 'Renamed elsewhere' WHERE ref = 'h1'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  thread = g_thread_new ("restore", restore_in_thread, &job);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_thread_join (thread);
+
+  g_assert_false (job.restored);
+  g_assert_error (job.error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&job.error);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM hosts WHERE name = 'Renamed elsewhere'"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM participants WHERE ref = 'p1'"), ==, 0);
+}
+
+/* This window's own edit after the deletion also ends the undo. */
+static void
+test_restore_after_own_change (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 offered;
+
+  g_assert_true (vp_store_delete_sessions (fixture->store, id,
+                                           (gint64[]) { session_id (fixture->store, id, "s2") },
+                                           1, &error));
+  g_assert_no_error (error);
+  offered = vp_store_get_change_count (fixture->store);
+
+  host = host_copy (fixture->store, id, "h1");
+  vp_host_set_name (host, "Renamed here");
+  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vp_store_restore_snapshot (fixture->store, snapshot, offered, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM hosts WHERE name = 'Renamed here'"), ==, 1);
+}
+
+/* Written elsewhere: another connection's commits count, this one's not. */
+static void
+test_written_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 id = import_document (fixture->store, base_document);
+  gint64 loaded_at = vp_store_get_change_count (fixture->store);
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+
+  host = host_copy (fixture->store, id, "h1");
+  vp_host_set_name (host, "Renamed here");
+  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_no_error (error);
+  g_assert_false (vp_store_written_elsewhere_since (fixture->store, loaded_at));
+
+  other = vp_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  vp_host_set_name (host, "Renamed elsewhere");
+  g_assert_true (vp_store_save_host (other, id, host, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_written_elsewhere_since (fixture->store, loaded_at));
+}
+
 static void
 test_change_count_refused_write (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1932,6 +2085,10 @@ main (int   argc,
   ADD ("/store/edit/restore/deleted-programme-withdrawals", test_restore_deleted_programme_withdrawals);
   ADD ("/store/edit/restore/ids", test_restore_ids);
   ADD ("/store/edit/restore/deleted-programme", test_restore_deleted_programme);
+  ADD ("/store/edit/restore/after-change-elsewhere", test_restore_after_change_elsewhere);
+  ADD ("/store/edit/restore/after-own-change", test_restore_after_own_change);
+  ADD ("/store/edit/restore/waits-then-refuses", test_restore_waits_then_refuses);
+  ADD ("/store/edit/change-count/written-elsewhere", test_written_elsewhere);
 
   ADD ("/store/edit/duplicate/programme", test_duplicate_programme);
   ADD ("/store/edit/duplicate/hosts", test_duplicate_hosts);

@@ -493,6 +493,49 @@ test_delete_undo (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A change by another program after a deletion ends its undo: the Undo
+ * button and Ctrl+Z then leave both the deletion and that change alone. */
+static void
+test_delete_undo_after_change_elsewhere (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+  VpWindow *window;
+  gint64 older;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+  window = vp_test_show_window (fixture->store, 1000);
+  g_assert_cmpstr (get_selected_uid (window), ==, NEWER_UID);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
+  vp_test_run_main_loop (300);
+  undo = vp_test_wait_for_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+
+  /* the command line deletes the other programme meanwhile */
+  other = reopen_store (fixture);
+  older = vp_store_find_programme (other, OLDER_UID, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_store_delete_programme (other, older, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (undo, "clicked");
+  vp_test_run_main_loop (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  vp_test_run_main_loop (300);
+
+  g_clear_object (&other);
+  other = reopen_store (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (other)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -651,6 +694,8 @@ main (int   argc,
   ADD_TEST ("/window/settings/last-programme", test_last_programme);
   ADD_TEST ("/window/actions/new-programme", test_new_programme);
   ADD_TEST ("/window/actions/delete-undo", test_delete_undo);
+  ADD_TEST ("/window/actions/delete-undo-after-change-elsewhere",
+            test_delete_undo_after_change_elsewhere);
   ADD_TEST ("/window/actions/duplicate", test_duplicate);
   ADD_TEST ("/window/programmes/search", test_search);
   ADD_TEST ("/window/overview/edit", test_edit_overview);

@@ -1631,6 +1631,7 @@ fail:
 gboolean
 vp_store_restore_snapshot (VpStore     *self,
                            VpSnapshot  *snapshot,
+                           gint64       since,
                            GError     **error)
 {
   VpProgramme *programme;
@@ -1646,6 +1647,15 @@ vp_store_restore_snapshot (VpStore     *self,
   programme = vp_snapshot_get_programme (snapshot);
   if (!vp_store_begin (self, error))
     return FALSE;
+
+  /* Under the write lock: a write since the undo was offered is seen here,
+   * and none can come between this check and the restore. */
+  if (vp_store_get_change_count (self) != since)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
+                   _("the programme has changed since: undoing would lose that change"));
+      goto fail;
+    }
 
   /* What the calendars had before the undo: what it takes away from them
    * is withdrawn like any other change. */
@@ -2712,4 +2722,14 @@ vp_store_get_change_count (VpStore *self)
   g_return_val_if_fail (VP_IS_STORE (self), 0);
 
   return vp_store_read_data_version (self) * 1000000 + (gint64)self->writes;
+}
+
+gboolean
+vp_store_written_elsewhere_since (VpStore *self,
+                                  gint64   change_count)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), TRUE);
+
+  /* data_version moves with the commits of other connections only */
+  return vp_store_read_data_version (self) != change_count / 1000000;
 }

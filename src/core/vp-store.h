@@ -194,9 +194,14 @@ gint64       vp_store_duplicate_programme (VpStore          *self,
 
 /* Undo: puts a programme back exactly as @snapshot holds it (a snapshot
  * loaded before a deletion): its rows with their ids where those are free,
- * uids, refs and revisions, replacing whatever the programme holds now. */
+ * uids, refs and revisions, replacing whatever the programme holds now.
+ * @since is vp_store_get_change_count() as read when the undo was offered:
+ * when anything was written since, by this connection or another, nothing
+ * is restored (VP_STORE_ERROR_CHANGED), since that write would be lost.  The
+ * check is made in the transaction that writes: nothing comes between. */
 gboolean     vp_store_restore_snapshot    (VpStore          *self,
                                            VpSnapshot       *snapshot,
+                                           gint64            since,
                                            GError          **error);
 
 /* A number that changes with every write to the database, by any
@@ -204,6 +209,13 @@ gboolean     vp_store_restore_snapshot    (VpStore          *self,
  * a vp_store_update_programme() function, it tells whether anything was
  * written since an earlier reading. */
 gint64       vp_store_get_change_count    (VpStore          *self);
+
+/* Whether another connection (the command line, another window) has written
+ * to the database since vp_store_get_change_count() gave @change_count; the
+ * writes of this one do not count.  A snapshot loaded before a deletion is
+ * the programme that was deleted only when this is FALSE after it. */
+gboolean     vp_store_written_elsewhere_since (VpStore      *self,
+                                               gint64        change_count);
 
 /* Notices writes by another connection (the command line while the window is
  * open) and emits ::changed for them.  Cheap: call it from a timeout. */

@@ -433,12 +433,14 @@ delete_session (VpAgendaPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   VpSession *session;
+  gint64 loaded_at;
   gint64 id;
 
   if (self->snapshot == NULL)
     return;
 
   /* The undo puts back the programme as it was just now */
+  loaded_at = vp_store_get_change_count (self->store);
   before = vp_store_load_snapshot (self->store, self->programme_id, &error);
   if (before == NULL)
     {
@@ -459,7 +461,7 @@ delete_session (VpAgendaPage *self,
       return;
     }
 
-  vp_undo_offer_restore (GTK_WIDGET (self), self->store, before, title);
+  vp_undo_offer_restore (GTK_WIDGET (self), self->store, before, loaded_at, title);
 }
 
 /* Moves @uid to begin at @start, a local time in the programme's zone,

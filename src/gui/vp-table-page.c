@@ -769,6 +769,7 @@ delete_items (VpTablePage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  gint64 loaded_at;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -781,6 +782,7 @@ delete_items (VpTablePage *self,
   if (ids->len == 0)
     return;
 
+  loaded_at = vp_store_get_change_count (priv->store);
   before = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
   if (before == NULL ||
       !VP_TABLE_PAGE_GET_CLASS (self)->delete_items (self, (const gint64 *) ids->data, ids->len, &error))
@@ -799,7 +801,7 @@ delete_items (VpTablePage *self,
   else
     title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
 
-  vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, title);
+  vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, loaded_at, title);
 
   /* Show the change at once, not after the next frame. */
   reload (self);

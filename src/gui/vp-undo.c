@@ -36,31 +36,29 @@ undo_clicked_cb (AdwToast *toast,
                  Restore  *restore)
 {
   g_autoptr(GError) error = NULL;
+  AdwToastOverlay *overlay;
 
   /* Something else changed the database since: putting the old programme
-   * back would throw that change away. */
-  if (vp_store_get_change_count (restore->store) != restore->change_count)
-    {
-      if (restore->widget != NULL)
-        {
-          AdwToastOverlay *overlay =
-            ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (restore->widget, ADW_TYPE_TOAST_OVERLAY));
+   * back would throw that change away (the store checks in the transaction
+   * that would write). */
+  if (vp_store_restore_snapshot (restore->store, restore->before, restore->change_count, &error))
+    return;
 
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (overlay,
-                                         adw_toast_new (_("Cannot undo: the programme has changed since")));
-        }
-      return;
-    }
-
-  if (!vp_store_restore_snapshot (restore->store, restore->before, &error))
+  if (!g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
     g_warning ("Cannot undo the deletion: %s", error->message);
+  if (restore->widget == NULL)
+    return;
+  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (restore->widget, ADW_TYPE_TOAST_OVERLAY));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay,
+                                 adw_toast_new (_("Cannot undo: the programme has changed since")));
 }
 
 void
 vp_undo_offer_restore (GtkWidget  *widget,
                        VpStore    *store,
                        VpSnapshot *before,
+                       gint64      loaded_at,
                        const char *title)
 {
   GtkWidget *overlay;
@@ -74,6 +72,14 @@ vp_undo_offer_restore (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;
+
+  /* Another program wrote between the loading of @before and the deletion:
+   * @before may lack what it wrote, and bringing it back would lose that. */
+  if (vp_store_written_elsewhere_since (store, loaded_at))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+      return;
+    }
 
   restore = g_new0 (Restore, 1);
   restore->store = g_object_ref (store);

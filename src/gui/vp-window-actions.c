@@ -231,6 +231,7 @@ delete_programme_action (GtkWidget  *widget,
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  gint64 loaded_at;
   gint64 id;
 
   if (self->programme == NULL)
@@ -241,6 +242,7 @@ delete_programme_action (GtkWidget  *widget,
   /* Translators: a toast after a deletion, with an Undo button. */
   title = g_strdup_printf (_("“%s” deleted"), vp_programme_get_title (self->programme));
 
+  loaded_at = vp_store_get_change_count (self->store);
   before = vp_store_load_snapshot (self->store, id, &error);
   if (before == NULL || !vp_store_delete_programme (self->store, id, &error))
     {
@@ -248,9 +250,13 @@ delete_programme_action (GtkWidget  *widget,
       return;
     }
 
-  g_set_object (&self->deleted, before);
+  /* Undo, by its button or by Ctrl+Z after the toast has gone, only while
+   * @before is the programme that was deleted and nothing came since. */
+  g_clear_object (&self->deleted);
+  if (!vp_store_written_elsewhere_since (self->store, loaded_at))
+    g_set_object (&self->deleted, before);
   self->deleted_change_count = vp_store_get_change_count (self->store);
-  vp_undo_offer_restore (GTK_WIDGET (self->toast_overlay), self->store, before, title);
+  vp_undo_offer_restore (GTK_WIDGET (self->toast_overlay), self->store, before, loaded_at, title);
   gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
 }
 
@@ -290,14 +296,19 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
-  if (deleted == NULL || vp_store_get_change_count (self->store) != self->deleted_change_count)
+  if (deleted == NULL)
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  if (!vp_store_restore_snapshot (self->store, deleted, &error))
-    show_error (self, _("Cannot Undo the Deletion"), error->message);
+  if (!vp_store_restore_snapshot (self->store, deleted, self->deleted_change_count, &error))
+    {
+      if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
+        gtk_widget_error_bell (widget);
+      else
+        show_error (self, _("Cannot Undo the Deletion"), error->message);
+    }
 }
 
 /* Navigation {{{1 */
