@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vp-programme-format.h"
 #include "vp-store.h"
 #include "vp-test-core.h"
 #include "vp-time.h"
@@ -79,22 +78,12 @@ typedef VpTestDatabase Fixture;
 
 /* The programme as its exchange document: what "unchanged" means here. */
 static char *
-export_text (VpSnapshot *snapshot)
-{
-  g_autoptr(GBytes) bytes = vp_programme_format_write (snapshot);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return g_strndup (data, size);
-}
-
-static char *
 export_programme (VpStore *store,
                   gint64   id)
 {
   g_autoptr(VpSnapshot) snapshot = vp_test_load (store, id);
 
-  return export_text (snapshot);
+  return vp_test_write_document (snapshot);
 }
 
 /* Two exports are the same document: on a difference, the first line that
@@ -1340,7 +1329,7 @@ test_restore_document (Fixture       *fixture,
 
   g_assert_cmpint (vp_session_get_revision (s2), ==, 3);
   vp_session_set_revision (vp_snapshot_lookup_session (snapshot, "s2"), 3);
-  before = export_text (snapshot);
+  before = vp_test_write_document (snapshot);
   assert_same_document (after, before);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 1);
   g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
@@ -1394,7 +1383,7 @@ test_restore_deleted_programme (Fixture       *fixture,
   gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   g_autoptr(VpSnapshot) restored = NULL;
-  g_autofree char *before = export_text (snapshot);
+  g_autofree char *before = vp_test_write_document (snapshot);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1410,7 +1399,7 @@ test_restore_deleted_programme (Fixture       *fixture,
   g_assert_no_error (error);
   restored = vp_test_load (fixture->store, id);
   g_assert_cmpstr (vp_programme_get_uid (vp_snapshot_get_programme (restored)), ==, "prog-1");
-  after = export_text (restored);
+  after = vp_test_write_document (restored);
   assert_same_document (after, before);
 }
 

@@ -254,6 +254,23 @@ vp_test_load (VpStore *store,
   return snapshot;
 }
 
+/**
+ * vp_test_write_document:
+ * @snapshot: a programme
+ *
+ * Returns: (transfer full): the programme as its exchange document, the
+ *   text that "unchanged" compares
+ */
+char *
+vp_test_write_document (VpSnapshot *snapshot)
+{
+  g_autoptr(GBytes) bytes = vp_programme_format_write (snapshot);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strndup (data, size);
+}
+
 /* Copies of stored objects, to edit: snapshots are never changed. */
 
 /**

@@ -53,6 +53,7 @@ gint64       vp_test_import_document        (VpStore            *store,
                                              VpStoreImportFlags  flags);
 VpSnapshot  *vp_test_load                   (VpStore            *store,
                                              gint64              id);
+char        *vp_test_write_document         (VpSnapshot         *snapshot);
 
 VpHost        *vp_test_host_copy            (VpStore            *store,
                                              gint64              id,
