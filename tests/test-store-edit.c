@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "vp-store.h"
