@@ -1,14 +1,13 @@
 /* test-calendar.c: unit tests of the iCalendar exporter, read back by libical and byte by byte. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <math.h>
 #include <string.h>
 
 #include "vp-calendar.h"
-#include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-core.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -231,22 +230,9 @@ new_stamp (void)
 }
 
 static VpSnapshot *
-read_snapshot (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot;
-
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
-
-static VpSnapshot *
 read_main (void)
 {
-  return read_snapshot (main_document);
+  return vp_test_read_document (main_document);
 }
 
 /* A small programme whose sessions are @sessions, JSON objects separated by
@@ -256,46 +242,61 @@ read_small (const char *sessions)
 {
   g_autofree char *json = g_strconcat (SMALL_DOCUMENT_HEAD, sessions, "]}", NULL);
 
-  return read_snapshot (json);
+  return vp_test_read_document (json);
+}
+
+/* The calendar of participant @participant_ref of @snapshot, else of host
+ * @host_ref, else the programme's, stamped @stamp (NULL: STAMP_TEXT). */
+static GBytes *
+write_calendar (VpSnapshot *snapshot,
+                const char *participant_ref,
+                const char *host_ref,
+                GDateTime  *stamp)
+{
+  g_autoptr(GDateTime) default_stamp = new_stamp ();
+  GBytes *bytes;
+
+  if (stamp == NULL)
+    stamp = default_stamp;
+  if (participant_ref != NULL)
+    {
+      VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, participant_ref);
+
+      g_assert_nonnull (participant);
+      bytes = vp_calendar_write_participant (snapshot, participant, stamp);
+    }
+  else if (host_ref != NULL)
+    {
+      VpHost *host = vp_snapshot_lookup_host (snapshot, host_ref);
+
+      g_assert_nonnull (host);
+      bytes = vp_calendar_write_host (snapshot, host, stamp);
+    }
+  else
+    bytes = vp_calendar_write_programme (snapshot, stamp);
+  g_assert_nonnull (bytes);
+  return bytes;
 }
 
 /* The programme calendar of @snapshot, stamped STAMP_TEXT. */
 static GBytes *
 write_programme (VpSnapshot *snapshot)
 {
-  g_autoptr(GDateTime) stamp = new_stamp ();
-  GBytes *bytes = vp_calendar_write_programme (snapshot, stamp);
-
-  g_assert_nonnull (bytes);
-  return bytes;
+  return write_calendar (snapshot, NULL, NULL, NULL);
 }
 
 static GBytes *
 write_participant (VpSnapshot *snapshot,
                    const char *ref)
 {
-  g_autoptr(GDateTime) stamp = new_stamp ();
-  VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, ref);
-  GBytes *bytes;
-
-  g_assert_nonnull (participant);
-  bytes = vp_calendar_write_participant (snapshot, participant, stamp);
-  g_assert_nonnull (bytes);
-  return bytes;
+  return write_calendar (snapshot, ref, NULL, NULL);
 }
 
 static GBytes *
 write_host (VpSnapshot *snapshot,
             const char *ref)
 {
-  g_autoptr(GDateTime) stamp = new_stamp ();
-  VpHost *host = vp_snapshot_lookup_host (snapshot, ref);
-  GBytes *bytes;
-
-  g_assert_nonnull (host);
-  bytes = vp_calendar_write_host (snapshot, host, stamp);
-  g_assert_nonnull (bytes);
-  return bytes;
+  return write_calendar (snapshot, NULL, ref, NULL);
 }
 
 /* Every calendar of @snapshot: the programme's, each participant's, each
@@ -749,7 +750,7 @@ static void
 test_timezone_one_per_zone (void)
 {
   g_autoptr(VpSnapshot) snapshot = read_main ();
-  g_autoptr(VpSnapshot) dst = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) dst = vp_test_read_document (dst_document);
   g_autoptr(GPtrArray) all = write_all (snapshot);
   g_autoptr(GBytes) dst_bytes = write_programme (dst);
 
@@ -841,7 +842,7 @@ static void
 foreach_time_line (void (*check) (const char *line))
 {
   g_autoptr(VpSnapshot) snapshot = read_main ();
-  g_autoptr(VpSnapshot) dst = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) dst = vp_test_read_document (dst_document);
   g_autoptr(GPtrArray) all = write_all (snapshot);
   guint n_checked = 0;
 
@@ -996,7 +997,7 @@ test_timezone_instants (void)
 static VpSnapshot *
 read_dst_sessions (const char *prefix)
 {
-  g_autoptr(VpSnapshot) all = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) all = vp_test_read_document (dst_document);
   VpSnapshot *some = vp_snapshot_new (vp_snapshot_get_programme (all));
   GPtrArray *sessions = vp_snapshot_get_sessions (all);
 
@@ -1051,7 +1052,7 @@ test_timezone_dst_repeated_hour (void)
     { "par-autumn-repeated", "DTEND:20271031T004500Z", utc_instant (2027, 10, 31, 0, 45) },
     { "par-autumn-out", "DTSTART:20271031T001500Z", utc_instant (2027, 10, 31, 0, 15) },
   };
-  g_autoptr(VpSnapshot) snapshot = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (dst_document);
   g_autoptr(GBytes) bytes = write_programme (snapshot);
   g_autoptr(icalcomponent) root = parse_calendar (bytes);
   g_auto(GStrv) lines = unfolded_lines (bytes);
@@ -1096,7 +1097,7 @@ test_timezone_dst_unique_keep_zone (void)
     { "par-autumn-before", "DTEND;TZID=Europe/Paris:20271031T015900" },
     { "par-autumn-after", "DTSTART;TZID=Europe/Paris:20271031T030000" },
   };
-  g_autoptr(VpSnapshot) snapshot = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (dst_document);
   g_autoptr(GBytes) bytes = write_programme (snapshot);
   g_auto(GStrv) lines = unfolded_lines (bytes);
 
@@ -1157,7 +1158,7 @@ static void
 test_lines_crlf (void)
 {
   g_autoptr(VpSnapshot) snapshot = read_main ();
-  g_autoptr(VpSnapshot) dst = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) dst = vp_test_read_document (dst_document);
   g_autoptr(GPtrArray) all = write_all (snapshot);
 
   g_ptr_array_add (all, write_programme (dst));
@@ -1169,7 +1170,7 @@ static void
 test_lines_length (void)
 {
   g_autoptr(VpSnapshot) snapshot = read_main ();
-  g_autoptr(VpSnapshot) dst = read_snapshot (dst_document);
+  g_autoptr(VpSnapshot) dst = vp_test_read_document (dst_document);
   g_autoptr(GPtrArray) all = write_all (snapshot);
 
   g_ptr_array_add (all, write_programme (dst));
@@ -1384,16 +1385,17 @@ test_escape_control_characters (void)
 static void
 test_escape_organizer_control_characters (void)
 {
-  g_autoptr(VpSnapshot) snapshot =
-    read_snapshot ("{\"format\": \"visit-planner-programme\", \"version\": 1,\n"
-                   " \"programme\": {\"uid\": \"prog-organizer\", \"title\": \"T\",\n"
-                   "   \"host_country\": \"LT\",\n"
-                   "   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-12\",\n"
-                   "   \"end_date\": \"2027-04-16\",\n"
-                   "   \"coordinator\": {\"name\": \"Ai\\u0001no\\u001b\",\n"
-                   "                     \"email\": \"ai\\u0007no@exam\\u000bple.org\\u001f\"}},\n"
-                   " \"sessions\": [{\"id\": \"s\", \"uid\": \"organizer\", \"title\": \"T\",\n"
-                   "   \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"}]}");
+  static const char document[] =
+    "{\"format\": \"visit-planner-programme\", \"version\": 1,\n"
+    " \"programme\": {\"uid\": \"prog-organizer\", \"title\": \"T\",\n"
+    "   \"host_country\": \"LT\",\n"
+    "   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-12\",\n"
+    "   \"end_date\": \"2027-04-16\",\n"
+    "   \"coordinator\": {\"name\": \"Ai\\u0001no\\u001b\",\n"
+    "                     \"email\": \"ai\\u0007no@exam\\u000bple.org\\u001f\"}},\n"
+    " \"sessions\": [{\"id\": \"s\", \"uid\": \"organizer\", \"title\": \"T\",\n"
+    "   \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"}]}";
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (document);
   g_autoptr(GBytes) bytes = write_programme (snapshot);
   g_auto(GStrv) lines = unfolded_lines (bytes);
   gsize size;
@@ -2093,26 +2095,6 @@ test_file_name_long (void)
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* One file per participant, in participant order, in a folder made for
  * them, each the participant's calendar. */
 static void
@@ -2120,14 +2102,13 @@ test_write_each_participant (void)
 {
   const char *names[] = { "Aino-Mäkelä.ics", "Jonas-Jonaitis.ics", "Mari-Virtanen.ics" };
   g_autoptr(GError) error = NULL;
-  g_autofree char *top = g_dir_make_tmp ("test-calendar-XXXXXX", &error);
+  g_autofree char *top = vp_test_make_folder ();
   g_autofree char *folder = NULL;
   g_autoptr(VpSnapshot) snapshot = read_main ();
   g_autoptr(GDateTime) stamp = new_stamp ();
   g_autoptr(GPtrArray) paths = NULL;
   GPtrArray *participants = vp_snapshot_get_participants (snapshot);
 
-  g_assert_no_error (error);
   folder = g_build_filename (top, "calendars", "april", NULL);
 
   paths = vp_calendar_write_each_participant (snapshot, folder, stamp, &error);
@@ -2141,22 +2122,18 @@ test_write_each_participant (void)
           const char *path = g_ptr_array_index (paths, i);
           g_autofree char *dir = g_path_get_dirname (path);
           g_autofree char *base = g_path_get_basename (path);
-          g_autofree char *contents = NULL;
-          gsize length = 0;
           g_autoptr(GBytes) expected =
             vp_calendar_write_participant (snapshot, g_ptr_array_index (participants, i), stamp);
           g_autoptr(GBytes) actual = NULL;
 
           g_assert_cmpstr (dir, ==, folder);
           g_assert_cmpstr (base, ==, names[i]);
-          g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-          g_assert_no_error (error);
-          actual = g_bytes_new_take (g_steal_pointer (&contents), length);
+          actual = vp_test_read_bytes (path);
           g_assert_true (g_bytes_equal (actual, expected));
         }
     }
 
-  remove_tree (top);
+  vp_test_remove_folder (top);
 }
 
 /* Re-issued calendars from the store {{{1 */
@@ -2248,104 +2225,93 @@ default_identity_document (void)
   return identity_document (CAMILLE_TRAVEL, STAY_NERIS, LAURI_TRAVEL, BOTH, "femtolux");
 }
 
-/* A programme in a database of its own. */
-typedef struct
-{
-  char    *folder;
-  VpStore *store;
-  gint64   id;
-} Stored;
-
+/* The default identity document in a database of its own. */
 static void
-stored_clear (Stored *stored)
+stored_init (VpTestDatabase *stored)
 {
-  g_clear_object (&stored->store);
-  if (stored->folder != NULL)
-    remove_tree (stored->folder);
-  g_clear_pointer (&stored->folder, g_free);
+  g_autofree char *document = default_identity_document ();
+
+  vp_test_database_set_up_store (stored, NULL);
+  stored->id = vp_test_import_document (stored->store, document, VP_STORE_IMPORT_NONE);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stored, stored_clear)
-
+/* What `import --update` does with the identity document of these legs,
+ * stays and lab tour. */
 static void
-stored_import (Stored     *stored,
-               const char *document,
-               gboolean    update)
+stored_update (VpTestDatabase *stored,
+               const char     *camille_travel,
+               const char     *camille_stays,
+               const char     *lauri_travel,
+               const char     *lab_attendees,
+               const char     *lab_host)
 {
-  g_autoptr(VpSnapshot) snapshot = read_snapshot (document);
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
+  g_autofree char *document = identity_document (camille_travel, camille_stays, lauri_travel,
+                                                 lab_attendees, lab_host);
 
-  g_assert_true (vp_store_import_snapshot (stored->store, snapshot,
-                                           update ? VP_STORE_IMPORT_UPDATE : VP_STORE_IMPORT_NONE,
-                                           &id, &error));
-  g_assert_no_error (error);
-  stored->id = id;
+  stored->id = vp_test_import_document (stored->store, document, VP_STORE_IMPORT_UPDATE);
 }
 
+/* The default document imported again over a changed one. */
 static void
-stored_init (Stored     *stored,
-             const char *document)
+stored_update_default (VpTestDatabase *stored)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *document = default_identity_document ();
 
-  stored->folder = g_dir_make_tmp ("test-calendar-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (stored->folder, "visits.db", NULL);
-  stored->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
-  stored_import (stored, document, FALSE);
+  stored->id = vp_test_import_document (stored->store, document, VP_STORE_IMPORT_UPDATE);
 }
 
-/* What `import --update` does with @document. */
+/* An update without Lauri's bus leg (LUX804); his flight stays. */
 static void
-stored_update (Stored     *stored,
-               const char *document)
+stored_drop_bus (VpTestDatabase *stored)
 {
-  stored_import (stored, document, TRUE);
+  stored_update (stored, CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH, "femtolux");
 }
 
-static VpSnapshot *
-stored_load (Stored *stored)
-{
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_store_load_snapshot (stored->store, stored->id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
-
-/* The calendar of participant @participant_ref, else of host @host_ref,
- * else the programme's, as the store holds it now, stamped @stamp (NULL:
- * STAMP_TEXT). */
+/* write_calendar() of the programme as the store holds it now. */
 static GBytes *
-stored_calendar (Stored     *stored,
-                 const char *participant_ref,
-                 const char *host_ref,
-                 GDateTime  *stamp)
+stored_calendar (VpTestDatabase *stored,
+                 const char     *participant_ref,
+                 const char     *host_ref,
+                 GDateTime      *stamp)
 {
-  g_autoptr(VpSnapshot) snapshot = stored_load (stored);
-  g_autoptr(GDateTime) default_stamp = new_stamp ();
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (stored->store, stored->id);
 
-  if (stamp == NULL)
-    stamp = default_stamp;
+  return write_calendar (snapshot, participant_ref, host_ref, stamp);
+}
+
+static GBytes *
+participant_calendar (VpTestDatabase *stored,
+                      const char     *ref)
+{
+  return stored_calendar (stored, ref, NULL, NULL);
+}
+
+static GBytes *
+host_calendar (VpTestDatabase *stored,
+               const char     *ref)
+{
+  return stored_calendar (stored, NULL, ref, NULL);
+}
+
+/* Whose calendar write_calendar() makes of these refs, for messages. */
+static const char *
+owner_name (const char *participant_ref,
+            const char *host_ref)
+{
   if (participant_ref != NULL)
-    {
-      VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, participant_ref);
+    return participant_ref;
+  return host_ref != NULL ? host_ref : "the programme";
+}
 
-      g_assert_nonnull (participant);
-      return vp_calendar_write_participant (snapshot, participant, stamp);
-    }
-  if (host_ref != NULL)
-    {
-      VpHost *host = vp_snapshot_lookup_host (snapshot, host_ref);
+/* Saves @participant as the window's editor does. */
+static void
+save_participant (VpTestDatabase *stored,
+                  VpParticipant  *participant)
+{
+  g_autoptr(GError) error = NULL;
 
-      g_assert_nonnull (host);
-      return vp_calendar_write_host (snapshot, host, stamp);
-    }
-  return vp_calendar_write_programme (snapshot, stamp);
+  g_assert_true (vp_store_save_participant (stored->store, stored->id, participant, &error));
+  g_assert_no_error (error);
 }
 
 /* The UID of the event of @bytes whose SUMMARY is @summary (exactly one),
@@ -2421,16 +2387,34 @@ status_of (GBytes     *bytes,
   return g_strdup (line != NULL ? line + strlen ("STATUS:") : "");
 }
 
+/* The UIDs of Camille's two flights in @calendar: to Rīga and home. */
+static void
+flight_uids (GBytes  *calendar,
+             char   **there,
+             char   **home)
+{
+  *there = uid_of (calendar, "Flight AF1098: Paris → Rīga");
+  *home = uid_of (calendar, "Flight AF1069: Vilnius → Paris");
+}
+
+/* The event @uid of @bytes has the STATUS @expected. */
+static void
+assert_status (GBytes     *bytes,
+               const char *uid,
+               const char *expected)
+{
+  g_autofree char *status = status_of (bytes, uid);
+
+  g_assert_cmpstr (status, ==, expected);
+}
+
 /* C1: reversing Camille's legs in a re-imported document keeps each
  * flight's UID: “AF1098 Paris → Rīga” never takes the UID of “AF1069
  * Vilnius → Paris”. */
 static void
 test_identity_reversed_legs (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *reversed = identity_document (LEG_AF1069 ", " LEG_AF1098, STAY_NERIS,
-                                                 LAURI_TRAVEL, BOTH, "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *there_before = NULL;
@@ -2438,16 +2422,14 @@ test_identity_reversed_legs (void)
   g_autofree char *there_after = NULL;
   g_autofree char *home_after = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
-  there_before = uid_of (before, "Flight AF1098: Paris → Rīga");
-  home_before = uid_of (before, "Flight AF1069: Vilnius → Paris");
+  stored_init (&stored);
+  before = participant_calendar (&stored, "camille");
+  flight_uids (before, &there_before, &home_before);
   g_assert_cmpstr (there_before, !=, home_before);
 
-  stored_update (&stored, reversed);
-  after = stored_calendar (&stored, "camille", NULL, NULL);
-  there_after = uid_of (after, "Flight AF1098: Paris → Rīga");
-  home_after = uid_of (after, "Flight AF1069: Vilnius → Paris");
+  stored_update (&stored, LEG_AF1069 ", " LEG_AF1098, STAY_NERIS, LAURI_TRAVEL, BOTH, "femtolux");
+  after = participant_calendar (&stored, "camille");
+  flight_uids (after, &there_after, &home_after);
 
   g_assert_cmpstr (there_after, ==, there_before);
   g_assert_cmpstr (home_after, ==, home_before);
@@ -2461,10 +2443,7 @@ test_identity_reversed_legs (void)
 static void
 test_identity_removed_leg (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
-                                               "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *bus = NULL;
@@ -2472,13 +2451,13 @@ test_identity_removed_leg (void)
   g_autofree char *flight_after = NULL;
   g_autofree char *bus_status = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "lauri");
   bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
   flight_before = uid_of (before, "Flight BT303: Rīga → Vilnius");
 
-  stored_update (&stored, no_bus);
-  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_drop_bus (&stored);
+  after = participant_calendar (&stored, "lauri");
   flight_after = uid_of (after, "Flight BT303: Rīga → Vilnius");
 
   g_assert_cmpstr (flight_after, ==, flight_before);
@@ -2495,8 +2474,7 @@ test_identity_removed_leg (void)
 static void
 test_identity_last_modified_stable (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GDateTime) later = g_date_time_new_utc (2027, 4, 9, 17, 0, 0);
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
@@ -2504,8 +2482,8 @@ test_identity_last_modified_stable (void)
     "Flight AF1098: Paris → Rīga", "Flight AF1069: Vilnius → Paris", "Hotel: Hotel Neris",
   };
 
-  stored_init (&stored, document);
-  first = stored_calendar (&stored, "camille", NULL, NULL);
+  stored_init (&stored);
+  first = participant_calendar (&stored, "camille");
   second = stored_calendar (&stored, "camille", NULL, later);
 
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
@@ -2528,10 +2506,7 @@ test_identity_last_modified_stable (void)
 static void
 test_identity_revision_rises (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *changed = identity_document (LEG_AF1098_LATER ", " LEG_AF1069,
-                                                STAY_NERIS_LONGER, LAURI_TRAVEL, BOTH, "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *there = NULL;
@@ -2540,14 +2515,14 @@ test_identity_revision_rises (void)
   g_autofree char *there_start = NULL;
   g_autofree char *hotel_end = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
-  there = uid_of (before, "Flight AF1098: Paris → Rīga");
-  home = uid_of (before, "Flight AF1069: Vilnius → Paris");
+  stored_init (&stored);
+  before = participant_calendar (&stored, "camille");
+  flight_uids (before, &there, &home);
   hotel = uid_of (before, "Hotel: Hotel Neris");
 
-  stored_update (&stored, changed);
-  after = stored_calendar (&stored, "camille", NULL, NULL);
+  stored_update (&stored, LEG_AF1098_LATER ", " LEG_AF1069, STAY_NERIS_LONGER, LAURI_TRAVEL, BOTH,
+                 "femtolux");
+  after = participant_calendar (&stored, "camille");
   there_start = line_of (after, there, "DTSTART");
   hotel_end = line_of (after, hotel, "DTEND");
 
@@ -2560,9 +2535,10 @@ test_identity_revision_rises (void)
   g_assert_cmpstr (hotel_end, ==, "DTEND;VALUE=DATE:20270418");
 
   /* the same change again changes nothing */
-  stored_update (&stored, changed);
+  stored_update (&stored, LEG_AF1098_LATER ", " LEG_AF1069, STAY_NERIS_LONGER, LAURI_TRAVEL, BOTH,
+                 "femtolux");
   g_clear_pointer (&before, g_bytes_unref);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
+  before = participant_calendar (&stored, "camille");
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -2572,11 +2548,7 @@ test_identity_revision_rises (void)
 static void
 test_identity_update_matching (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *more = identity_document (LEG_AF1070 ", " LEG_AF1069 ", " LEG_AF1098,
-                                             STAY_RIGA ", " STAY_NERIS, LAURI_TRAVEL, BOTH,
-                                             "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GHashTable) old_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2585,10 +2557,11 @@ test_identity_update_matching (void)
   };
   const char *added[] = { "Flight AF1070: Paris → Rīga", "Hotel: Hotel Rīga" };
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
-  stored_update (&stored, more);
-  after = stored_calendar (&stored, "camille", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "camille");
+  stored_update (&stored, LEG_AF1070 ", " LEG_AF1069 ", " LEG_AF1098, STAY_RIGA ", " STAY_NERIS,
+                 LAURI_TRAVEL, BOTH, "femtolux");
+  after = participant_calendar (&stored, "camille");
 
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
@@ -2616,13 +2589,10 @@ test_identity_update_matching (void)
 static void
 test_identity_window_save (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_auto(Stored) stored = { NULL, };
-  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpParticipant) camille = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *there = NULL;
   g_autofree char *home = NULL;
   g_autofree char *there_after = NULL;
@@ -2631,13 +2601,11 @@ test_identity_window_save (void)
   gpointer first;
   VpTravelLeg *leg;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
-  there = uid_of (before, "Flight AF1098: Paris → Rīga");
-  home = uid_of (before, "Flight AF1069: Vilnius → Paris");
+  stored_init (&stored);
+  before = participant_calendar (&stored, "camille");
+  flight_uids (before, &there, &home);
 
-  snapshot = stored_load (&stored);
-  camille = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "camille"));
+  camille = vp_test_participant_copy (stored.store, stored.id, "camille");
   travel = vp_participant_get_travel (camille);
   g_assert_cmpuint (travel->len, ==, 2);
   if (travel->len != 2)
@@ -2651,12 +2619,10 @@ test_identity_window_save (void)
   leg->depart = g_strdup ("2027-04-16T19:00");
   g_free (leg->arrive);
   leg->arrive = g_strdup ("2027-04-16T21:10");
-  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
-  g_assert_no_error (error);
+  save_participant (&stored, camille);
 
-  after = stored_calendar (&stored, "camille", NULL, NULL);
-  there_after = uid_of (after, "Flight AF1098: Paris → Rīga");
-  home_after = uid_of (after, "Flight AF1069: Vilnius → Paris");
+  after = participant_calendar (&stored, "camille");
+  flight_uids (after, &there_after, &home_after);
   g_assert_cmpstr (there_after, ==, there);
   g_assert_cmpstr (home_after, ==, home);
   g_assert_cmpint (sequence_of (after, there), ==, sequence_of (before, there));
@@ -2688,39 +2654,44 @@ assert_cancelled (GBytes     *before,
   g_assert_cmpstr (end_after, ==, end_before);
 }
 
+/* C2: the event @uid, cancelled in @after, back in @back: there once,
+ * confirmed, with a SEQUENCE higher than its cancellation's. */
+static void
+assert_restored (GBytes     *after,
+                 GBytes     *back,
+                 const char *uid)
+{
+  g_autofree char *status = status_of (back, uid);
+
+  g_assert_cmpuint (count_uid (back, uid), ==, 1);
+  g_assert_cmpstr (status, ==, "CONFIRMED");
+  g_assert_cmpint (sequence_of (back, uid), >, sequence_of (after, uid));
+}
+
 /* C2: Lauri taken off the lab tour gets it cancelled, not dropped; put
  * back on it, it is his again with a still higher SEQUENCE. */
 static void
 test_withdrawn_attendee (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *without = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LAURI_TRAVEL,
-                                                "\"camille\"", "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) back = NULL;
   g_autoptr(GBytes) camille = NULL;
-  g_autofree char *camille_status = NULL;
-  g_autofree char *back_status = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "lauri");
   g_assert_cmpuint (count_uid (before, "session-lab"), ==, 1);
 
-  stored_update (&stored, without);
-  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_update (&stored, CAMILLE_TRAVEL, STAY_NERIS, LAURI_TRAVEL, "\"camille\"", "femtolux");
+  after = participant_calendar (&stored, "lauri");
   assert_cancelled (before, after, "session-lab");
-  camille = stored_calendar (&stored, "camille", NULL, NULL);
-  camille_status = status_of (camille, "session-lab");
-  g_assert_cmpstr (camille_status, ==, "CONFIRMED");
+  camille = participant_calendar (&stored, "camille");
+  assert_status (camille, "session-lab", "CONFIRMED");
 
-  stored_update (&stored, document);
-  back = stored_calendar (&stored, "lauri", NULL, NULL);
-  back_status = status_of (back, "session-lab");
-  g_assert_cmpuint (count_uid (back, "session-lab"), ==, 1);
-  g_assert_cmpstr (back_status, ==, "CONFIRMED");
-  g_assert_cmpint (sequence_of (back, "session-lab"), >, sequence_of (after, "session-lab"));
+  stored_update_default (&stored);
+  back = participant_calendar (&stored, "lauri");
+  assert_restored (after, back, "session-lab");
 }
 
 /* C2: the lab tour moved from Femtolux to the university in the window:
@@ -2728,9 +2699,7 @@ test_withdrawn_attendee (void)
 static void
 test_withdrawn_host_moved (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_auto(Stored) stored = { NULL, };
-  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpSession) lab = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -2738,32 +2707,27 @@ test_withdrawn_host_moved (void)
   g_autoptr(GBytes) back = NULL;
   g_autoptr(GBytes) uni_back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uni_status = NULL;
-  g_autofree char *back_status = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, NULL, "femtolux", NULL);
+  stored_init (&stored);
+  before = host_calendar (&stored, "femtolux");
 
-  snapshot = stored_load (&stored);
-  lab = vp_session_copy (vp_snapshot_lookup_session_by_uid (snapshot, "session-lab"));
+  lab = vp_test_session_copy (stored.store, stored.id, "lab");
   vp_session_set_host_ref (lab, "uni");
   g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
   g_assert_no_error (error);
 
-  after = stored_calendar (&stored, NULL, "femtolux", NULL);
+  after = host_calendar (&stored, "femtolux");
   assert_cancelled (before, after, "session-lab");
-  uni = stored_calendar (&stored, NULL, "uni", NULL);
-  uni_status = status_of (uni, "session-lab");
-  g_assert_cmpstr (uni_status, ==, "CONFIRMED");
+  uni = host_calendar (&stored, "uni");
+  assert_status (uni, "session-lab", "CONFIRMED");
 
   vp_session_set_host_ref (lab, "femtolux");
   g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
   g_assert_no_error (error);
-  back = stored_calendar (&stored, NULL, "femtolux", NULL);
-  back_status = status_of (back, "session-lab");
-  g_assert_cmpstr (back_status, ==, "CONFIRMED");
+  back = host_calendar (&stored, "femtolux");
+  assert_status (back, "session-lab", "CONFIRMED");
   g_assert_cmpint (sequence_of (back, "session-lab"), >, sequence_of (after, "session-lab"));
-  uni_back = stored_calendar (&stored, NULL, "uni", NULL);
+  uni_back = host_calendar (&stored, "uni");
   assert_cancelled (uni, uni_back, "session-lab");
 }
 
@@ -2772,34 +2736,27 @@ test_withdrawn_host_moved (void)
 static void
 test_withdrawn_leg (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
-                                               "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) back = NULL;
   g_autoptr(GBytes) camille = NULL;
   g_autofree char *bus = NULL;
-  g_autofree char *back_status = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "lauri");
   bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
 
-  stored_update (&stored, no_bus);
-  after = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_drop_bus (&stored);
+  after = participant_calendar (&stored, "lauri");
   assert_cancelled (before, after, bus);
   /* only in his own calendar */
-  camille = stored_calendar (&stored, "camille", NULL, NULL);
+  camille = participant_calendar (&stored, "camille");
   g_assert_cmpuint (count_uid (camille, bus), ==, 0);
 
-  stored_update (&stored, document);
-  back = stored_calendar (&stored, "lauri", NULL, NULL);
-  back_status = status_of (back, bus);
-  g_assert_cmpuint (count_uid (back, bus), ==, 1);
-  g_assert_cmpstr (back_status, ==, "CONFIRMED");
-  g_assert_cmpint (sequence_of (back, bus), >, sequence_of (after, bus));
+  stored_update_default (&stored);
+  back = participant_calendar (&stored, "lauri");
+  assert_restored (after, back, bus);
 }
 
 /* C2: Camille's hotel removed in the window comes back cancelled; added
@@ -2807,28 +2764,23 @@ test_withdrawn_leg (void)
 static void
 test_withdrawn_stay (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_auto(Stored) stored = { NULL, };
-  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpParticipant) camille = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) back = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *hotel = NULL;
   g_autofree char *back_status = NULL;
   VpStay *stay;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "camille", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "camille");
   hotel = uid_of (before, "Hotel: Hotel Neris");
 
-  snapshot = stored_load (&stored);
-  camille = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "camille"));
+  camille = vp_test_participant_copy (stored.store, stored.id, "camille");
   g_ptr_array_set_size (vp_participant_get_accommodation (camille), 0);
-  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
-  g_assert_no_error (error);
-  after = stored_calendar (&stored, "camille", NULL, NULL);
+  save_participant (&stored, camille);
+  after = participant_calendar (&stored, "camille");
   assert_cancelled (before, after, hotel);
 
   stay = vp_stay_new ();
@@ -2837,9 +2789,8 @@ test_withdrawn_stay (void)
   stay->check_in = g_strdup ("2027-04-11");
   stay->check_out = g_strdup ("2027-04-16");
   vp_participant_add_stay (camille, stay);
-  g_assert_true (vp_store_save_participant (stored.store, stored.id, camille, &error));
-  g_assert_no_error (error);
-  back = stored_calendar (&stored, "camille", NULL, NULL);
+  save_participant (&stored, camille);
+  back = participant_calendar (&stored, "camille");
   back_status = status_of (back, hotel);
   g_assert_cmpuint (count_uid (back, hotel), ==, 1);
   g_assert_null (strstr (back_status, "CANCELLED"));
@@ -2851,8 +2802,7 @@ test_withdrawn_stay (void)
 static void
 test_withdrawn_session_deleted (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   const char *owners[][2] = {
@@ -2861,11 +2811,11 @@ test_withdrawn_session_deleted (void)
   GBytes *before[G_N_ELEMENTS (owners)];
   gint64 id;
 
-  stored_init (&stored, document);
+  stored_init (&stored);
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     before[i] = stored_calendar (&stored, owners[i][0], owners[i][1], NULL);
 
-  snapshot = stored_load (&stored);
+  snapshot = vp_test_load (stored.store, stored.id);
   id = vp_session_get_id (vp_snapshot_lookup_session_by_uid (snapshot, "session-lab"));
   g_assert_true (vp_store_delete_sessions (stored.store, stored.id, &id, 1, &error));
   g_assert_no_error (error);
@@ -2874,7 +2824,7 @@ test_withdrawn_session_deleted (void)
     {
       g_autoptr(GBytes) after = stored_calendar (&stored, owners[i][0], owners[i][1], NULL);
 
-      g_test_message ("calendar of %s", owners[i][0] ? owners[i][0] : owners[i][1] ? owners[i][1] : "the programme");
+      g_test_message ("calendar of %s", owner_name (owners[i][0], owners[i][1]));
       assert_cancelled (before[i], after, "session-lab");
       g_bytes_unref (before[i]);
     }
@@ -2885,10 +2835,7 @@ test_withdrawn_session_deleted (void)
 static void
 test_withdrawn_owner_deleted (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *without = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303,
-                                                "\"camille\"", "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpParticipant) newcomer = vp_participant_new ();
   g_autoptr(GBytes) bytes = NULL;
@@ -2896,18 +2843,17 @@ test_withdrawn_owner_deleted (void)
   g_autofree char *text = NULL;
   gint64 id;
 
-  stored_init (&stored, document);
-  stored_update (&stored, without);
-  snapshot = stored_load (&stored);
+  stored_init (&stored);
+  stored_update (&stored, CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, "\"camille\"", "femtolux");
+  snapshot = vp_test_load (stored.store, stored.id);
   id = vp_participant_get_id (vp_snapshot_lookup_participant (snapshot, "lauri"));
   g_assert_true (vp_store_delete_participants (stored.store, stored.id, &id, 1, &error));
   g_assert_no_error (error);
 
   vp_participant_set_ref (newcomer, "lauri");
   vp_participant_set_name (newcomer, "Lauri Kask");
-  g_assert_true (vp_store_save_participant (stored.store, stored.id, newcomer, &error));
-  g_assert_no_error (error);
-  bytes = stored_calendar (&stored, "lauri", NULL, NULL);
+  save_participant (&stored, newcomer);
+  bytes = participant_calendar (&stored, "lauri");
   text = bytes_to_text (bytes);
   g_assert_null (strstr (text, "CANCELLED"));
   g_assert_null (strstr (text, "LUX804"));
@@ -2916,20 +2862,18 @@ test_withdrawn_owner_deleted (void)
   /* a host too: the lab tour moves away from Femtolux, which is deleted and
    * then added again under the same id */
   {
-    g_autofree char *moved = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303,
-                                                "\"camille\"", "uni");
     g_autoptr(VpSnapshot) now = NULL;
     g_autoptr(VpHost) host = vp_host_new ();
     g_autoptr(GBytes) femtolux = NULL;
     g_autofree char *femtolux_text = NULL;
     gint64 host_id;
 
-    stored_update (&stored, moved);
+    stored_update (&stored, CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, "\"camille\"", "uni");
     g_clear_pointer (&bytes, g_bytes_unref);
-    bytes = stored_calendar (&stored, NULL, "femtolux", NULL);
+    bytes = host_calendar (&stored, "femtolux");
     g_assert_cmpuint (count_uid (bytes, "session-lab"), ==, 1);
 
-    now = stored_load (&stored);
+    now = vp_test_load (stored.store, stored.id);
     host_id = vp_host_get_id (vp_snapshot_lookup_host (now, "femtolux"));
     g_assert_true (vp_store_delete_hosts (stored.store, stored.id, &host_id, 1, &error));
     g_assert_no_error (error);
@@ -2937,7 +2881,7 @@ test_withdrawn_owner_deleted (void)
     vp_host_set_name (host, "Femtolux Lasers");
     g_assert_true (vp_store_save_host (stored.store, stored.id, host, &error));
     g_assert_no_error (error);
-    femtolux = stored_calendar (&stored, NULL, "femtolux", NULL);
+    femtolux = host_calendar (&stored, "femtolux");
     femtolux_text = bytes_to_text (femtolux);
     g_assert_null (strstr (femtolux_text, "BEGIN:VEVENT"));
   }
@@ -2949,38 +2893,29 @@ test_withdrawn_owner_deleted (void)
 static void
 test_withdrawn_renamed_owner (void)
 {
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *no_bus = identity_document (CAMILLE_TRAVEL, STAY_NERIS, LEG_BT303, BOTH,
-                                               "femtolux");
-  g_auto(Stored) stored = { NULL, };
-  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_auto(VpTestDatabase) stored = { NULL, };
   g_autoptr(VpParticipant) lauri = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *bus = NULL;
   g_autofree char *flight = NULL;
-  g_autofree char *lab_status = NULL;
 
-  stored_init (&stored, document);
-  before = stored_calendar (&stored, "lauri", NULL, NULL);
+  stored_init (&stored);
+  before = participant_calendar (&stored, "lauri");
   bus = uid_of (before, "Bus LUX804: Tallinn → Rīga");
   flight = uid_of (before, "Flight BT303: Rīga → Vilnius");
-  stored_update (&stored, no_bus);
+  stored_drop_bus (&stored);
 
-  snapshot = stored_load (&stored);
-  lauri = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "lauri"));
+  lauri = vp_test_participant_copy (stored.store, stored.id, "lauri");
   vp_participant_set_ref (lauri, "lauri-tamm");
   /* and in the same save, his flight goes too */
   g_ptr_array_set_size (vp_participant_get_travel (lauri), 0);
-  g_assert_true (vp_store_save_participant (stored.store, stored.id, lauri, &error));
-  g_assert_no_error (error);
+  save_participant (&stored, lauri);
 
-  after = stored_calendar (&stored, "lauri-tamm", NULL, NULL);
+  after = participant_calendar (&stored, "lauri-tamm");
   assert_cancelled (before, after, bus);
   assert_cancelled (before, after, flight);
-  lab_status = status_of (after, "session-lab");
-  g_assert_cmpstr (lab_status, ==, "CONFIRMED");
+  assert_status (after, "session-lab", "CONFIRMED");
   g_assert_cmpint (sequence_of (after, "session-lab"), ==, sequence_of (before, "session-lab"));
 }
 
@@ -2999,17 +2934,14 @@ test_privacy_what_goes_in (void)
   const char *host_facts[] = {
     "Giedrė Jankauskaitė", "giedre@femtolux.example", "+370 5 279 1530", "Bring photo ID",
   };
-  g_autofree char *document = default_identity_document ();
-  g_autofree char *changed = identity_document (LEG_AF1069, "", LAURI_TRAVEL, "\"lauri\"",
-                                                "femtolux");
-  g_auto(Stored) stored = { NULL, };
+  g_auto(VpTestDatabase) stored = { NULL, };
   const char *owners[][2] = {
     { NULL, NULL }, { NULL, "femtolux" }, { NULL, "uni" }, { "camille", NULL }, { "lauri", NULL },
   };
 
-  stored_init (&stored, document);
+  stored_init (&stored);
   /* Camille loses a flight, her hotel and the lab tour: cancelled events */
-  stored_update (&stored, changed);
+  stored_update (&stored, LEG_AF1069, "", LAURI_TRAVEL, "\"lauri\"", "femtolux");
 
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
@@ -3018,7 +2950,7 @@ test_privacy_what_goes_in (void)
       g_autofree char *unfolded = unfold (text);
       gboolean camille = g_strcmp0 (owners[i][0], "camille") == 0;
 
-      g_test_message ("calendar of %s", owners[i][0] ? owners[i][0] : owners[i][1] ? owners[i][1] : "the programme");
+      g_test_message ("calendar of %s", owner_name (owners[i][0], owners[i][1]));
       for (guint j = 0; j < G_N_ELEMENTS (never); j++)
         g_assert_null (strstr (unfolded, never[j]));
       /* her travel and hotel, in her calendar only (there, cancelled) */
@@ -3030,7 +2962,7 @@ test_privacy_what_goes_in (void)
   /* the lab tour's description in Lauri's calendar: the host's contact
    * and site rules, and who goes, by name */
   {
-    g_autoptr(GBytes) lauri = stored_calendar (&stored, "lauri", NULL, NULL);
+    g_autoptr(GBytes) lauri = participant_calendar (&stored, "lauri");
     g_autofree char *description = line_of (lauri, "session-lab", "DESCRIPTION:");
 
     g_assert_nonnull (description);

@@ -1,13 +1,12 @@
 /* test-checks.c: unit tests of the checks (every problem code) and the ClusterXChange budget. */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "vp-checks.h"
-#include "vp-programme-format.h"
+#include "vp-test-core.h"
 
 /* Documents {{{1 */
 
@@ -156,112 +155,17 @@ static const char autumn_document[] =
 
 /* Helpers {{{1 */
 
-typedef struct
-{
-  const char *path;   /* "sessions[5]" appends when 5 is the length; "a.b[1].c" */
-  const char *value;  /* JSON text; NULL removes the member */
-} Patch;
-
-static JsonNode *
-parse_value (const char *value)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (value, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
-}
-
-/* Sets, appends or (with a NULL @value) removes the member at @path. */
-static void
-json_patch (JsonNode   *root,
-            const char *path,
-            const char *value)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-  guint n_parts = g_strv_length (parts);
-  JsonNode *node = root;
-
-  for (guint i = 0; i < n_parts; i++)
-    {
-      g_autofree char *name = g_strdup (parts[i]);
-      char *bracket = strchr (name, '[');
-      gboolean last = i == n_parts - 1;
-      JsonObject *object;
-      JsonArray *array;
-      int index = -1;
-
-      if (bracket != NULL)
-        {
-          index = atoi (bracket + 1);
-          *bracket = '\0';
-        }
-
-      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-      object = json_node_get_object (node);
-
-      if (last && index < 0)
-        {
-          if (value == NULL)
-            {
-              g_assert_true (json_object_has_member (object, name));
-              json_object_remove_member (object, name);
-            }
-          else
-            json_object_set_member (object, name, parse_value (value));
-          return;
-        }
-
-      node = json_object_get_member (object, name);
-      g_assert_nonnull (node);
-      if (index < 0)
-        continue;
-
-      g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
-      array = json_node_get_array (node);
-
-      if (last)
-        {
-          /* only appending: a test replaces a whole array by its member */
-          g_assert_cmpint (index, ==, (int)json_array_get_length (array));
-          g_assert_nonnull (value);
-          json_array_add_element (array, parse_value (value));
-          return;
-        }
-
-      node = json_array_get_element (array, (guint)index);
-      g_assert_nonnull (node);
-    }
-}
+/* A change vp_test_patch_document() makes to a document. */
+typedef VpTestPatch Patch;
 
 static VpSnapshot *
 read_document (const char  *text,
                const Patch *patches,
                guint        n_patches)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  VpSnapshot *snapshot;
-  char *data;
-  gsize length;
+  g_autofree char *patched = vp_test_patch_document (text, patches, n_patches);
 
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < n_patches; i++)
-    json_patch (json_parser_get_root (parser), patches[i].path, patches[i].value);
-
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  data = json_generator_to_data (generator, &length);
-  bytes = g_bytes_new_take (data, length);
-
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
+  return vp_test_read_document (patched);
 }
 
 /* The base plan with @patches applied. */
@@ -1644,32 +1548,10 @@ test_country_source (void)
 
 /* The demo programme {{{1 */
 
-static VpSnapshot *
-read_demo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
-                                                 "vilnius-2027.visit.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  VpSnapshot *snapshot;
-  gsize length;
-
-  if (!g_file_get_contents (path, &text, &length, &error))
-    {
-      g_test_fail_printf ("the demo programme cannot be read: %s", error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  return snapshot;
-}
-
 static void
 test_demo_only_reduced_lump_sum (void)
 {
-  g_autoptr(VpSnapshot) snapshot = read_demo ();
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_demo ();
   g_autoptr(GPtrArray) problems = NULL;
   VpProblem *problem;
 
@@ -1685,7 +1567,7 @@ test_demo_only_reduced_lump_sum (void)
 static void
 test_demo_budget (void)
 {
-  g_autoptr(VpSnapshot) snapshot = read_demo ();
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_demo ();
   g_autoptr(GPtrArray) lines = NULL;
 
   if (snapshot == NULL)

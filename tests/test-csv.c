@@ -1,7 +1,6 @@
 /* test-csv.c: unit tests of the CSV reader and writer, and of participant and host lists. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -9,6 +8,7 @@
 #include "vp-csv-import.h"
 #include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-core.h"
 
 /* Helpers {{{1 */
 
@@ -52,12 +52,8 @@ read_fixture (const char *name,
               gsize      *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-  return contents;
+  return vp_test_read_file (path, length);
 }
 
 /* Row @row of @table starts on @line and holds exactly the fields given,
@@ -735,36 +731,9 @@ static const char base_document[] =
     "  \"attendees\": [\"p2\"] }");
 
 static VpSnapshot *
-read_document (const char *text,
-               gsize       length)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_programme_format_read (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
-
-static VpSnapshot *
 base_snapshot (void)
 {
-  return read_document (base_document, strlen (base_document));
-}
-
-static VpSnapshot *
-demo_snapshot (void)
-{
-  g_autofree char *path =
-    g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "vilnius-2027.visit.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &text, &length, &error);
-  g_assert_no_error (error);
-  return read_document (text, length);
+  return vp_test_read_document (base_document);
 }
 
 static VpSnapshot *
@@ -877,16 +846,6 @@ find_host (VpSnapshot *snapshot,
 
   g_error ("no host “%s”", name);
   return NULL;
-}
-
-static char *
-document_of (VpSnapshot *snapshot)
-{
-  g_autoptr(GBytes) bytes = vp_programme_format_write (snapshot);
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return g_strndup (data, length);
 }
 
 /* Importer: headers {{{1 */
@@ -1227,7 +1186,7 @@ static void
 test_import_snapshot_untouched (void)
 {
   g_autoptr(VpSnapshot) base = base_snapshot ();
-  g_autofree char *before = document_of (base);
+  g_autofree char *before = vp_test_write_document (base);
   g_autofree char *after = NULL;
   g_autoptr(VpCsvReport) report = NULL;
   g_autoptr(VpSnapshot) result =
@@ -1238,7 +1197,7 @@ test_import_snapshot_untouched (void)
                  &report);
 
   assert_counts (report, 1, 1, 0, 0);
-  after = document_of (base);
+  after = vp_test_write_document (base);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (vp_participant_get_organisation (find_participant (result, "Aino Mäkelä")), ==,
                    "Changed Oy");
@@ -1758,8 +1717,8 @@ assert_round_trip (VpSnapshot *snapshot,
   g_autoptr(GBytes) exported = vp_csv_export (snapshot, kind);
   g_autoptr(VpCsvReport) report = NULL;
   g_autoptr(VpSnapshot) result = import_bytes (snapshot, kind, exported, &report);
-  g_autofree char *before = document_of (snapshot);
-  g_autofree char *after = document_of (result);
+  g_autofree char *before = vp_test_write_document (snapshot);
+  g_autofree char *after = vp_test_write_document (result);
   guint n = kind == VP_CSV_KIND_PARTICIPANTS ? vp_snapshot_get_participants (snapshot)->len
                                              : vp_snapshot_get_hosts (snapshot)->len;
 
@@ -1772,7 +1731,7 @@ assert_round_trip (VpSnapshot *snapshot,
 static void
 test_round_trip_demo_participants (void)
 {
-  g_autoptr(VpSnapshot) demo = demo_snapshot ();
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
 
   assert_round_trip (demo, VP_CSV_KIND_PARTICIPANTS);
 }
@@ -1780,7 +1739,7 @@ test_round_trip_demo_participants (void)
 static void
 test_round_trip_demo_hosts (void)
 {
-  g_autoptr(VpSnapshot) demo = demo_snapshot ();
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
 
   assert_round_trip (demo, VP_CSV_KIND_HOSTS);
 }
@@ -1808,7 +1767,7 @@ test_round_trip_tricky_text (void)
               "  \"notes\": \"@mention, \\\"quoted\\\"\\r\\nand more\","
               "  \"dietary\": \"-\" }",
               "");
-  g_autoptr(VpSnapshot) snapshot = read_document (document, strlen (document));
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (document);
 
   assert_round_trip (snapshot, VP_CSV_KIND_PARTICIPANTS);
   assert_round_trip (snapshot, VP_CSV_KIND_HOSTS);
@@ -1823,47 +1782,15 @@ test_round_trip_apostrophe (void)
               "{ \"id\": \"p1\", \"name\": \"Eve Example\", \"email\": \"eve@example.org\","
               "  \"notes\": \"'=not a formula\" }",
               "");
-  g_autoptr(VpSnapshot) snapshot = read_document (document, strlen (document));
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (document);
 
   assert_round_trip (snapshot, VP_CSV_KIND_PARTICIPANTS);
 }
 
 /* The store: attendances survive {{{1 */
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "visits.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->folder, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->folder);
-  g_clear_pointer (&fixture->folder, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+/* A temporary folder and the path of a database in it. */
+typedef VpTestDatabase Fixture;
 
 /* The participant refs of the session titled @title. */
 static char *
@@ -1902,8 +1829,7 @@ static void
 test_store_attendances_kept (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpStore) store = vp_store_new (fixture->path, &error);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(VpSnapshot) base = base_snapshot ();
   g_autoptr(VpSnapshot) loaded = NULL;
   g_autoptr(VpSnapshot) updated = NULL;
@@ -1911,13 +1837,9 @@ test_store_attendances_kept (Fixture       *fixture,
   g_autoptr(VpCsvReport) report = NULL;
   g_autofree char *tour = NULL;
   g_autofree char *workshop = NULL;
-  gint64 id = 0;
+  gint64 id = vp_test_import_snapshot (store, base, VP_STORE_IMPORT_NONE);
 
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (store, base, VP_STORE_IMPORT_NONE, &id, &error));
-  g_assert_no_error (error);
-  loaded = vp_store_load_snapshot (store, id, &error);
-  g_assert_no_error (error);
+  loaded = vp_test_load (store, id);
 
   /* an update, a new person, an unchanged one and a skipped row */
   updated = import_text (loaded, VP_CSV_KIND_PARTICIPANTS,
@@ -1928,11 +1850,9 @@ test_store_attendances_kept (Fixture       *fixture,
                          "Bad Row;bad;\n",
                          &report);
   assert_counts (report, 1, 1, 1, 1);
-  g_assert_true (vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error));
-  g_assert_no_error (error);
+  vp_test_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE);
 
-  reloaded = vp_store_load_snapshot (store, id, &error);
-  g_assert_no_error (error);
+  reloaded = vp_test_load (store, id);
   g_assert_cmpuint (vp_snapshot_get_participants (reloaded)->len, ==, 4);
   g_assert_cmpstr (vp_participant_get_organisation (find_participant (reloaded, "Aino Mäkelä")), ==,
                    "Photonics Finland ry");
@@ -1948,43 +1868,34 @@ test_store_round_trip_unchanged (Fixture       *fixture,
 {
   /* the demo through the store: export, import, the same document */
   static const VpCsvKind kinds[] = { VP_CSV_KIND_PARTICIPANTS, VP_CSV_KIND_HOSTS };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpStore) store = vp_store_new (fixture->path, &error);
-  g_autoptr(VpSnapshot) demo = demo_snapshot ();
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
   g_autoptr(VpSnapshot) loaded = NULL;
   g_autoptr(VpSnapshot) reloaded = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gint64 id = 0;
+  gint64 id = vp_test_import_snapshot (store, demo, VP_STORE_IMPORT_NONE);
 
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (store, demo, VP_STORE_IMPORT_NONE, &id, &error));
-  g_assert_no_error (error);
-  loaded = vp_store_load_snapshot (store, id, &error);
-  g_assert_no_error (error);
-  before = document_of (loaded);
+  loaded = vp_test_load (store, id);
+  before = vp_test_write_document (loaded);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       VpCsvKind kind = kinds[k];
-      g_autoptr(VpSnapshot) current = vp_store_load_snapshot (store, id, &error);
+      g_autoptr(VpSnapshot) current = vp_test_load (store, id);
       g_autoptr(GBytes) exported = NULL;
       g_autoptr(VpCsvReport) report = NULL;
       g_autoptr(VpSnapshot) updated = NULL;
 
-      g_assert_no_error (error);
       exported = vp_csv_export (current, kind);
       updated = import_bytes (current, kind, exported, &report);
       assert_counts (report, 0, 0,
                      kind == VP_CSV_KIND_PARTICIPANTS ? 12 : 7, 0);
-      g_assert_true (vp_store_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE, NULL,
-                                               &error));
-      g_assert_no_error (error);
+      vp_test_import_snapshot (store, updated, VP_STORE_IMPORT_UPDATE);
     }
 
-  reloaded = vp_store_load_snapshot (store, id, &error);
-  g_assert_no_error (error);
-  after = document_of (reloaded);
+  reloaded = vp_test_load (store, id);
+  after = vp_test_write_document (reloaded);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -2109,9 +2020,11 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/apostrophe", test_round_trip_apostrophe);
 
   g_test_add ("/csv/store/attendances-kept", Fixture, NULL,
-              fixture_set_up, test_store_attendances_kept, fixture_tear_down);
+              vp_test_database_set_up, test_store_attendances_kept,
+              vp_test_database_tear_down);
   g_test_add ("/csv/store/round-trip-unchanged", Fixture, NULL,
-              fixture_set_up, test_store_round_trip_unchanged, fixture_tear_down);
+              vp_test_database_set_up, test_store_round_trip_unchanged,
+              vp_test_database_tear_down);
 
   return g_test_run ();
 }

@@ -3,9 +3,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "vp-file.h"
+#include "vp-test-core.h"
 
 typedef struct
 {
@@ -16,35 +16,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("vp-test-file-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->folder = vp_test_make_folder ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->folder);
+  vp_test_remove_folder (fixture->folder);
   g_free (fixture->folder);
 }
 
@@ -95,11 +74,8 @@ static void
 assert_contents (const char *path,
                  const char *expected)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = vp_test_read_file (path, NULL);
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, expected);
 }
 
@@ -113,7 +89,6 @@ test_batch_commit (Fixture       *fixture,
   g_autofree char *two = path_in (fixture, "two.ics");
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
-  GStatBuf st;
 
   g_assert_true (g_file_set_contents (two, "old two", -1, NULL));
   add_text (batch, one, "new one");
@@ -127,8 +102,7 @@ test_batch_commit (Fixture       *fixture,
   g_assert_no_error (error);
   assert_contents (one, "new one");
   assert_contents (two, "new two");
-  g_assert_cmpint (g_stat (one, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  vp_test_assert_mode (one, 0600);
 
   listing = list_folder (fixture->folder);
   g_assert_cmpstr (listing, ==, "one.ics two.ics");

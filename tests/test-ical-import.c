@@ -1,15 +1,13 @@
 /* test-ical-import.c: unit tests of the iCalendar importer, above all on hostile files. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <string.h>
 
 #include "vp-calendar.h"
-#include "vp-file.h"
 #include "vp-ical-import.h"
-#include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-core.h"
 
 #define HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Visit Planner tests//EN\r\n"
 #define TAIL "END:VCALENDAR\r\n"
@@ -27,18 +25,6 @@
 
 /* Helpers {{{1 */
 
-static gint64
-utc (int year,
-     int month,
-     int day,
-     int hour,
-     int minute)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, minute, 0);
-
-  return g_date_time_to_unix (time);
-}
-
 /* An empty programme in @zone. */
 static VpSnapshot *
 new_programme (const char *zone)
@@ -48,13 +34,8 @@ new_programme (const char *zone)
     "  \"programme\": { \"uid\": \"prog-ics\", \"title\": \"Slots\", \"host_country\": \"LT\","
     "    \"timezone\": \"%s\", \"start_date\": \"2027-04-11\", \"end_date\": \"2027-04-16\" } }",
     zone);
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_programme_format_read (bytes, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
+  return vp_test_read_document (json);
 }
 
 static VpSnapshot *
@@ -168,12 +149,8 @@ static char *
 read_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ics", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
+  return vp_test_read_file (path, NULL);
 }
 
 /* The file as a whole {{{1 */
@@ -523,8 +500,8 @@ test_windows_zone (void)
   g_assert_cmpstr (vp_session_get_timezone (session), ==, "Europe/Helsinki");
   g_assert_cmpstr (vp_session_get_start (session), ==, "2027-04-13T10:00");
   g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-13T11:30");
-  g_assert_cmpint (vp_session_get_start_utc (session), ==, utc (2027, 4, 13, 7, 0));
-  g_assert_cmpint (vp_session_get_end_utc (session), ==, utc (2027, 4, 13, 8, 30));
+  g_assert_cmpint (vp_session_get_start_utc (session), ==, vp_test_utc (2027, 4, 13, 7, 0));
+  g_assert_cmpint (vp_session_get_end_utc (session), ==, vp_test_utc (2027, 4, 13, 8, 30));
   g_assert_cmpstr (vp_session_get_location (session), ==,
                    "Femtolux Lasers, Mokslininkų g. 6, Vilnius");
   g_assert_cmpstr (vp_session_get_description (session), ==,
@@ -552,12 +529,12 @@ test_custom_vtimezone (void)
   /* kept in the programme's zone */
   g_assert_null (vp_session_get_timezone (plain));
   g_assert_cmpstr (vp_session_get_start (plain), ==, "2027-04-13T10:00");
-  g_assert_cmpint (vp_session_get_start_utc (plain), ==, utc (2027, 4, 13, 7, 0));
+  g_assert_cmpint (vp_session_get_start_utc (plain), ==, vp_test_utc (2027, 4, 13, 7, 0));
   g_assert_true (has_note (report, "is not one tzdata knows: converted with the file’s VTIMEZONE "
                                    "to Europe/Vilnius"));
 
   /* 03:30 on 31 October happens twice: the first is 00:30 UTC */
-  g_assert_cmpint (vp_session_get_start_utc (overlap), ==, utc (2027, 10, 31, 0, 30));
+  g_assert_cmpint (vp_session_get_start_utc (overlap), ==, vp_test_utc (2027, 10, 31, 0, 30));
   g_assert_cmpstr (vp_session_get_start (overlap), ==, "2027-10-31T03:30");
   g_assert_true (has_note (report,
                            "DTSTART 2027-10-31T03:30:00 occurs twice in the file’s time zone"));
@@ -623,7 +600,7 @@ test_duplicate_vtimezones (void)
                                           CUSTOM_EVENT ("same@example.org") TAIL,
                                           &same_report);
 
-  g_assert_cmpint (vp_session_get_start_utc (same), ==, utc (2027, 4, 12, 8, 0));
+  g_assert_cmpint (vp_session_get_start_utc (same), ==, vp_test_utc (2027, 4, 12, 8, 0));
 
   assert_skipped (HEAD CUSTOM_ZONE ("+0100") CUSTOM_ZONE ("+0500")
                   CUSTOM_EVENT ("conflict@example.org") PLAIN_EVENT ("fine@example.org") TAIL,
@@ -729,12 +706,12 @@ test_dst_overlap (void)
                                             &utc_report);
 
   /* the first occurrence (RFC 5545 3.3.5), reported */
-  g_assert_cmpint (vp_session_get_start_utc (session), ==, utc (2027, 10, 31, 0, 30));
+  g_assert_cmpint (vp_session_get_start_utc (session), ==, vp_test_utc (2027, 10, 31, 0, 30));
   g_assert_cmpstr (vp_session_get_start (session), ==, "2027-10-31T03:30");
   g_assert_true (has_note (report, "DTSTART 2027-10-31T03:30:00 occurs twice in Europe/Vilnius "
                                    "(the clocks go back): the first is taken"));
 
-  g_assert_cmpint (vp_session_get_start_utc (second), ==, utc (2027, 10, 31, 1, 30));
+  g_assert_cmpint (vp_session_get_start_utc (second), ==, vp_test_utc (2027, 10, 31, 1, 30));
   g_assert_cmpstr (vp_session_get_timezone (second), ==, "UTC");
   g_assert_cmpstr (vp_session_get_start (second), ==, "2027-10-31T01:30");
   g_assert_cmpstr (vp_session_get_end_timezone (second), ==, "Europe/Vilnius");
@@ -860,7 +837,7 @@ test_instant_events (void)
                   "SUMMARY:Lab tour\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  vp_test_utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
                   "it has no DTEND or DURATION, so it ends when it starts");
   /* Outlook leaves DTEND out of an event that ends when it starts */
   assert_instant (HEAD
@@ -873,7 +850,7 @@ test_instant_events (void)
                   "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 4, 12, 6, 0), "2027-04-12T09:00", "2027-04-12T10:00",
+                  vp_test_utc (2027, 4, 12, 6, 0), "2027-04-12T09:00", "2027-04-12T10:00",
                   "it has no DTEND or DURATION");
   /* a UTC start, kept in the programme's zone */
   assert_instant (HEAD
@@ -882,7 +859,7 @@ test_instant_events (void)
                   "DTSTART:20270412T070000Z\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  vp_test_utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
                   "it has no DTEND or DURATION");
   /* the same instant written with an end */
   assert_instant (HEAD
@@ -892,7 +869,7 @@ test_instant_events (void)
                   "DTEND:20270412T070000Z\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  vp_test_utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
                   "its DTEND is its DTSTART");
   assert_instant (HEAD
                   "BEGIN:VEVENT\r\n"
@@ -901,7 +878,7 @@ test_instant_events (void)
                   "DURATION:PT0S\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
+                  vp_test_utc (2027, 4, 12, 7, 0), "2027-04-12T10:00", "2027-04-12T11:00",
                   "its DURATION is zero");
   /* an hour later on the clock that goes forward: 02:30 + 1 h is 04:30 */
   assert_instant (HEAD
@@ -910,7 +887,7 @@ test_instant_events (void)
                   "DTSTART;TZID=Europe/Vilnius:20270328T023000\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  utc (2027, 3, 28, 0, 30), "2027-03-28T02:30", "2027-03-28T04:30",
+                  vp_test_utc (2027, 3, 28, 0, 30), "2027-03-28T02:30", "2027-03-28T04:30",
                   "it has no DTEND or DURATION");
   /* a day without an end is still a whole day, which is no session */
   assert_skipped (HEAD
@@ -1223,56 +1200,17 @@ test_fields (void)
 
 /* Updates through the store {{{1 */
 
-typedef struct
-{
-  char    *folder;
-  VpStore *store;
-  gint64   programme_id;
-} Fixture;
+/* An empty programme in Vilnius, in a database of its own. */
+typedef VpTestDatabase Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(VpSnapshot) programme = new_programme ("Europe/Vilnius");
-  g_autofree char *path = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-ical-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->folder, "visits.db", NULL);
-  fixture->store = vp_store_new (path, &error);
-  g_assert_no_error (error);
-  vp_store_import_snapshot (fixture->store, programme, VP_STORE_IMPORT_NONE,
-                            &fixture->programme_id, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
+  vp_test_database_set_up_store (fixture, data);
+  fixture->id = vp_test_import_snapshot (fixture->store, programme, VP_STORE_IMPORT_NONE);
 }
 
 /* Imports @text into the stored programme as the command line does. */
@@ -1281,16 +1219,13 @@ store_import (Fixture    *fixture,
               const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id,
-                                                           &error);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, fixture->id);
   g_autoptr(VpSnapshot) updated = NULL;
   VpIcalReport *report = NULL;
 
-  g_assert_no_error (error);
   updated = import_bytes (snapshot, text, strlen (text), &report, &error);
   g_assert_no_error (error);
-  vp_store_import_snapshot (fixture->store, updated, VP_STORE_IMPORT_UPDATE, NULL, &error);
-  g_assert_no_error (error);
+  vp_test_import_snapshot (fixture->store, updated, VP_STORE_IMPORT_UPDATE);
   return report;
 }
 
@@ -1298,12 +1233,9 @@ static VpSession *
 stored_session (Fixture    *fixture,
                 const char *uid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (fixture->store, fixture->programme_id,
-                                                           &error);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, fixture->id);
   VpSession *session;
 
-  g_assert_no_error (error);
   session = vp_snapshot_lookup_session_by_uid (snapshot, uid);
   g_assert_nonnull (session);
   return g_object_ref (session);
@@ -1338,7 +1270,7 @@ test_update_higher_sequence (Fixture       *fixture,
   after = stored_session (fixture, "slot@example.org");
   g_assert_cmpstr (vp_session_get_title (after), ==, "Lab tour, moved");
   g_assert_cmpstr (vp_session_get_start (after), ==, "2027-04-12T11:00");
-  g_assert_cmpint (vp_session_get_start_utc (after), ==, utc (2027, 4, 12, 8, 0));
+  g_assert_cmpint (vp_session_get_start_utc (after), ==, vp_test_utc (2027, 4, 12, 8, 0));
   /* raised by the store, and kept: the same id */
   g_assert_cmpint (vp_session_get_revision (after), ==, 1);
   g_assert_cmpint (vp_session_get_id (after), ==, vp_session_get_id (before));
@@ -1389,11 +1321,8 @@ test_update_same_file (Fixture       *fixture,
 static void
 test_round_trip_own_calendar (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
-                                                 "vilnius-2027.visit.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) document = vp_file_read (path, VP_PROGRAMME_FORMAT_MAX_BYTES, &error);
-  g_autoptr(VpSnapshot) demo = NULL;
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
   g_autoptr(GDateTime) stamp = g_date_time_new_utc (2027, 4, 1, 8, 30, 0);
   g_autoptr(GBytes) calendar = NULL;
   g_autoptr(VpSnapshot) empty = new_programme ("Europe/Vilnius");
@@ -1401,9 +1330,6 @@ test_round_trip_own_calendar (void)
   g_autoptr(VpIcalReport) report = NULL;
   GPtrArray *sessions;
 
-  g_assert_no_error (error);
-  demo = vp_programme_format_read (document, &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (vp_programme_get_timezone (vp_snapshot_get_programme (demo)), ==,
                    "Europe/Vilnius");
 
@@ -1493,11 +1419,11 @@ main (int   argc,
   g_test_add_func ("/ical-import/event/fields", test_fields);
 
   g_test_add ("/ical-import/update/higher-sequence", Fixture, NULL, fixture_set_up,
-              test_update_higher_sequence, fixture_tear_down);
+              test_update_higher_sequence, vp_test_database_tear_down);
   g_test_add ("/ical-import/update/equal-sequence", Fixture, NULL, fixture_set_up,
-              test_update_equal_sequence, fixture_tear_down);
+              test_update_equal_sequence, vp_test_database_tear_down);
   g_test_add ("/ical-import/update/same-file", Fixture, NULL, fixture_set_up,
-              test_update_same_file, fixture_tear_down);
+              test_update_same_file, vp_test_database_tear_down);
 
   g_test_add_func ("/ical-import/round-trip/own-calendar", test_round_trip_own_calendar);
 

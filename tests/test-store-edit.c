@@ -1,14 +1,13 @@
 /* test-store-edit.c: unit tests of the store's single edits, undo, duplication and change count. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-test-core.h"
 #include "vp-time.h"
 
 /* Documents {{{1 */
@@ -73,106 +72,19 @@ static const char winter_document[] =
 
 /* Fixture {{{1 */
 
-typedef struct
-{
-  char    *folder;
-  char    *path;
-  VpStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-store-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "visits.db", NULL);
-  fixture->store = vp_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->folder);
-  g_clear_pointer (&fixture->folder, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+/* A store on a new database in a temporary folder. */
+typedef VpTestDatabase Fixture;
 
 /* Helpers {{{1 */
 
-static gint64
-import_document (VpStore    *store,
-                 const char *text)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpSnapshot) snapshot = vp_programme_format_read (bytes, &error);
-  gint64 id = 0;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static VpSnapshot *
-load (VpStore *store,
-      gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_store_load_snapshot (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
-
 /* The programme as its exchange document: what "unchanged" means here. */
-static char *
-export_text (VpSnapshot *snapshot)
-{
-  g_autoptr(GBytes) bytes = vp_programme_format_write (snapshot);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return g_strndup (data, size);
-}
-
 static char *
 export_programme (VpStore *store,
                   gint64   id)
 {
-  g_autoptr(VpSnapshot) snapshot = load (store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (store, id);
 
-  return export_text (snapshot);
+  return vp_test_write_document (snapshot);
 }
 
 /* Two exports are the same document: on a difference, the first line that
@@ -196,50 +108,13 @@ assert_same_document (const char *actual,
   g_assert_cmpuint (n_actual, ==, n_expected);
 }
 
-/* Copies of stored objects, to edit: snapshots are never changed. */
 static VpProgramme *
 programme_copy (VpStore *store,
                 gint64   id)
 {
-  g_autoptr(VpSnapshot) snapshot = load (store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (store, id);
 
   return vp_programme_copy (vp_snapshot_get_programme (snapshot));
-}
-
-static VpHost *
-host_copy (VpStore    *store,
-           gint64      id,
-           const char *ref)
-{
-  g_autoptr(VpSnapshot) snapshot = load (store, id);
-  VpHost *host = vp_snapshot_lookup_host (snapshot, ref);
-
-  g_assert_nonnull (host);
-  return vp_host_copy (host);
-}
-
-static VpParticipant *
-participant_copy (VpStore    *store,
-                  gint64      id,
-                  const char *ref)
-{
-  g_autoptr(VpSnapshot) snapshot = load (store, id);
-  VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, ref);
-
-  g_assert_nonnull (participant);
-  return vp_participant_copy (participant);
-}
-
-static VpSession *
-session_copy (VpStore    *store,
-              gint64      id,
-              const char *ref)
-{
-  g_autoptr(VpSnapshot) snapshot = load (store, id);
-  VpSession *session = vp_snapshot_lookup_session (snapshot, ref);
-
-  g_assert_nonnull (session);
-  return vp_session_copy (session);
 }
 
 static gint64
@@ -247,7 +122,7 @@ host_id (VpStore    *store,
          gint64      id,
          const char *ref)
 {
-  g_autoptr(VpHost) host = host_copy (store, id, ref);
+  g_autoptr(VpHost) host = vp_test_host_copy (store, id, ref);
 
   return vp_host_get_id (host);
 }
@@ -257,7 +132,7 @@ participant_id (VpStore    *store,
                 gint64      id,
                 const char *ref)
 {
-  g_autoptr(VpParticipant) participant = participant_copy (store, id, ref);
+  g_autoptr(VpParticipant) participant = vp_test_participant_copy (store, id, ref);
 
   return vp_participant_get_id (participant);
 }
@@ -267,7 +142,7 @@ session_id (VpStore    *store,
             gint64      id,
             const char *ref)
 {
-  g_autoptr(VpSession) session = session_copy (store, id, ref);
+  g_autoptr(VpSession) session = vp_test_session_copy (store, id, ref);
 
   return vp_session_get_id (session);
 }
@@ -292,38 +167,6 @@ static guint
 count_programmes (VpStore *store)
 {
   return g_list_model_get_n_items (vp_store_get_programmes (store));
-}
-
-/* A direct connection, to see the file as SQLite does. */
-static void
-sql_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static VpTravelLeg *
@@ -362,7 +205,7 @@ participant_replacing (VpStore    *store,
                        gint64      id,
                        const char *ref)
 {
-  g_autoptr(VpParticipant) stored = participant_copy (store, id, ref);
+  g_autoptr(VpParticipant) stored = vp_test_participant_copy (store, id, ref);
   VpParticipant *participant = vp_participant_new ();
 
   vp_participant_set_id (participant, vp_participant_get_id (stored));
@@ -370,23 +213,6 @@ participant_replacing (VpStore    *store,
   vp_participant_set_name (participant, vp_participant_get_name (stored));
   vp_participant_set_email (participant, vp_participant_get_email (stored));
   return participant;
-}
-
-typedef struct
-{
-  guint  count;
-  gint64 programme_id;
-} ChangeLog;
-
-static void
-changed_cb (VpStore  *store,
-            gint64    programme_id,
-            gpointer  user_data)
-{
-  ChangeLog *log = user_data;
-
-  log->count++;
-  log->programme_id = programme_id;
 }
 
 /* save_programme {{{1 */
@@ -412,7 +238,7 @@ test_programme_new (Fixture       *fixture,
   g_assert_cmpint (vp_programme_get_id (programme), >, 0);
   g_assert_nonnull (vp_programme_get_uid (programme));
 
-  snapshot = load (fixture->store, vp_programme_get_id (programme));
+  snapshot = vp_test_load (fixture->store, vp_programme_get_id (programme));
   stored = vp_snapshot_get_programme (snapshot);
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, vp_programme_get_uid (programme));
   g_assert_cmpstr (vp_programme_get_title (stored), ==, "Spring visit");
@@ -428,7 +254,7 @@ static void
 test_programme_update (Fixture       *fixture,
                        gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpProgramme) programme = programme_copy (fixture->store, id);
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -443,7 +269,7 @@ test_programme_update (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (vp_programme_get_id (programme), ==, id);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   stored = vp_snapshot_get_programme (snapshot);
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, "prog-1");
   g_assert_cmpstr (vp_programme_get_title (stored), ==, "Renamed visit");
@@ -499,7 +325,7 @@ test_programme_invalid (Fixture       *fixture,
                         gconstpointer  data)
 {
   ProgrammeEdit edit = (ProgrammeEdit)data;
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, id);
   g_autofree char *after = NULL;
   g_autoptr(VpProgramme) programme = programme_copy (fixture->store, id);
@@ -535,13 +361,13 @@ test_programme_invalid_new (Fixture       *fixture,
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_assert_cmpint (vp_programme_get_id (programme), ==, 0);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 0);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 0);
 }
 
 static gint64
 move_to_berlin (Fixture *fixture)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpProgramme) programme = programme_copy (fixture->store, id);
   g_autoptr(GError) error = NULL;
 
@@ -557,7 +383,7 @@ test_programme_zone_moves_sessions (Fixture       *fixture,
                                     gconstpointer  data)
 {
   gint64 id = move_to_berlin (fixture);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   VpSession *session = vp_snapshot_lookup_session (snapshot, "s1");
 
   g_assert_nonnull (session);
@@ -578,7 +404,7 @@ test_programme_zone_keeps_own_zone (Fixture       *fixture,
                                     gconstpointer  data)
 {
   gint64 id = move_to_berlin (fixture);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   VpSession *session = vp_snapshot_lookup_session (snapshot, "s2");
 
   g_assert_nonnull (session);
@@ -594,7 +420,7 @@ test_programme_zone_keeps_own_zones (Fixture       *fixture,
                                      gconstpointer  data)
 {
   gint64 id = move_to_berlin (fixture);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   VpSession *session = vp_snapshot_lookup_session (snapshot, "s3");
 
   g_assert_nonnull (session);
@@ -608,7 +434,7 @@ test_programme_zone_moves_travel (Fixture       *fixture,
                                   gconstpointer  data)
 {
   gint64 id = move_to_berlin (fixture);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, "p1");
   GPtrArray *travel;
   VpTravelLeg *train;
@@ -634,13 +460,13 @@ static void
 test_programme_changed_signal (Fixture       *fixture,
                                gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpProgramme) programme = programme_copy (fixture->store, id);
   g_autoptr(GError) error = NULL;
-  ChangeLog log = { 0, 0 };
+  VpTestChangeLog log = { 0, 0 };
   gulong handler;
 
-  handler = g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &log);
+  handler = g_signal_connect (fixture->store, "changed", G_CALLBACK (vp_test_log_change), &log);
   vp_programme_set_title (programme, "Renamed visit");
   g_assert_true (vp_store_save_programme (fixture->store, programme, &error));
   g_assert_no_error (error);
@@ -656,7 +482,7 @@ static void
 test_host_new (Fixture       *fixture,
                gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpHost) first = vp_host_new ();
   g_autoptr(VpHost) second = vp_host_new ();
   g_autoptr(VpSnapshot) snapshot = NULL;
@@ -680,7 +506,7 @@ test_host_new (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (vp_host_get_ref (second), "host-"));
   g_assert_cmpstr (vp_host_get_ref (first), !=, vp_host_get_ref (second));
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 4);
   stored = vp_snapshot_lookup_host (snapshot, vp_host_get_ref (first));
   g_assert_nonnull (stored);
@@ -695,7 +521,7 @@ static void
 test_host_new_ref_unique (Fixture       *fixture,
                           gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpHost) taken = vp_host_new ();
   g_autoptr(VpHost) host = vp_host_new ();
   g_autoptr(GError) error = NULL;
@@ -717,8 +543,8 @@ static void
 test_host_update (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   gint64 row = vp_host_get_id (host);
@@ -731,7 +557,7 @@ test_host_update (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (vp_host_get_id (host), ==, row);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 2);
   stored = vp_snapshot_lookup_host (snapshot, "h1");
   g_assert_nonnull (stored);
@@ -746,8 +572,8 @@ static void
 test_host_update_keeps_sessions (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
   g_autoptr(VpSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -756,7 +582,7 @@ test_host_update_keeps_sessions (Fixture       *fixture,
   g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
   g_assert_no_error (error);
 
-  session = session_copy (fixture->store, id, "s1");
+  session = vp_test_session_copy (fixture->store, id, "s1");
   g_assert_cmpstr (vp_session_get_host_ref (session), ==, "science-park");
 }
 
@@ -765,10 +591,10 @@ test_host_invalid (Fixture       *fixture,
                    gconstpointer  data)
 {
   const char *country = data;
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, id);
   g_autofree char *after = NULL;
-  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
   g_autoptr(GError) error = NULL;
 
   if (country != NULL)
@@ -787,10 +613,10 @@ static void
 test_host_blank_name (Fixture       *fixture,
                       gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, id);
   g_autofree char *after = NULL;
-  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
   g_autoptr(VpHost) added = vp_host_new ();
   g_autoptr(GError) error = NULL;
 
@@ -814,11 +640,11 @@ static void
 test_host_other_programme (Fixture       *fixture,
                            gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  gint64 other = import_document (fixture->store, other_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 other = vp_test_import_document (fixture->store, other_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, other);
   g_autofree char *after = NULL;
-  g_autoptr(VpHost) host = host_copy (fixture->store, other, "h1");
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, other, "h1");
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
@@ -837,7 +663,7 @@ static void
 test_participant_new (Fixture       *fixture,
                       gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpParticipant) participant = vp_participant_new ();
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -858,7 +684,7 @@ test_participant_new (Fixture       *fixture,
   g_assert_cmpint (vp_participant_get_id (participant), >, 0);
   g_assert_nonnull (vp_participant_get_ref (participant));
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
   stored = vp_snapshot_lookup_participant (snapshot, vp_participant_get_ref (participant));
   g_assert_nonnull (stored);
@@ -885,7 +711,7 @@ static void
 test_participant_update (Fixture       *fixture,
                          gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpParticipant) participant = participant_replacing (fixture->store, id, "p1");
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -905,7 +731,7 @@ test_participant_update (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (vp_participant_get_id (participant), ==, row);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   stored = vp_snapshot_lookup_participant (snapshot, "p1");
   g_assert_nonnull (stored);
@@ -979,7 +805,7 @@ assert_participant_refused (Fixture         *fixture,
                             int              code,
                             const char      *field)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, id);
   g_autofree char *after = NULL;
   g_autoptr(VpParticipant) participant = participant_replacing (fixture->store, id, "p1");
@@ -1028,8 +854,8 @@ static void
 test_participant_other_programme (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  gint64 other = import_document (fixture->store, other_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 other = vp_test_import_document (fixture->store, other_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, other);
   g_autofree char *after = NULL;
   g_autoptr(VpParticipant) participant = participant_replacing (fixture->store, other, "p1");
@@ -1051,7 +877,7 @@ static void
 test_session_new (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpSession) session = vp_session_new ();
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -1070,7 +896,7 @@ test_session_new (Fixture       *fixture,
   g_assert_nonnull (vp_session_get_ref (session));
   g_assert_cmpint (vp_session_get_revision (session), ==, 0);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 5);
   stored = vp_snapshot_lookup_session_by_uid (snapshot, vp_session_get_uid (session));
   g_assert_nonnull (stored);
@@ -1157,13 +983,13 @@ save_edited_s1 (Fixture      *fixture,
                 SessionEdit   edit,
                 VpSession   **stored)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpSession) session = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
 
-  sql_exec (fixture->path, "UPDATE sessions SET modified_at = 1 WHERE uid = 'uid-1'");
-  session = session_copy (fixture->store, id, "s1");
+  vp_test_sql_exec (fixture->path, "UPDATE sessions SET modified_at = 1 WHERE uid = 'uid-1'");
+  session = vp_test_session_copy (fixture->store, id, "s1");
   g_assert_cmpint (vp_session_get_revision (session), ==, 2);
   g_assert_cmpint (vp_session_get_modified_at (session), ==, 1);
 
@@ -1171,7 +997,7 @@ save_edited_s1 (Fixture      *fixture,
   g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
   g_assert_no_error (error);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   *stored = g_object_ref (vp_snapshot_lookup_session (snapshot, "s1"));
   return g_steal_pointer (&session);
 }
@@ -1274,10 +1100,10 @@ test_session_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
   const SessionRefusal *refusal = data;
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, id);
   g_autofree char *after = NULL;
-  g_autoptr(VpSession) session = session_copy (fixture->store, id, "s1");
+  g_autoptr(VpSession) session = vp_test_session_copy (fixture->store, id, "s1");
   g_autoptr(VpSession) added = vp_session_copy (session);
   g_autoptr(GError) error = NULL;
 
@@ -1303,7 +1129,7 @@ static void
 test_session_attendee_order (Fixture       *fixture,
                              gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpSession) session = vp_session_new ();
   g_autoptr(VpSession) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -1319,7 +1145,7 @@ test_session_attendee_order (Fixture       *fixture,
   g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
   g_assert_no_error (error);
 
-  stored = session_copy (fixture->store, id, vp_session_get_ref (session));
+  stored = vp_test_session_copy (fixture->store, id, vp_session_get_ref (session));
   g_assert_false (vp_session_get_attendees_all (stored));
   attendees = vp_session_get_attendees (stored);
   g_assert_cmpuint (attendees->len, ==, 3);
@@ -1334,7 +1160,7 @@ static void
 test_delete_hosts (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 ids[] = { host_id (fixture->store, id, "h1") };
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -1343,7 +1169,7 @@ test_delete_hosts (Fixture       *fixture,
   g_assert_true (vp_store_delete_hosts (fixture->store, id, ids, G_N_ELEMENTS (ids), &error));
   g_assert_no_error (error);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 1);
   g_assert_null (vp_snapshot_lookup_host (snapshot, "h1"));
   session = vp_snapshot_lookup_session (snapshot, "s1");
@@ -1356,7 +1182,7 @@ static void
 test_delete_participants (Fixture       *fixture,
                           gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 ids[] = { participant_id (fixture->store, id, "p1"), participant_id (fixture->store, id, "p2") };
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -1365,22 +1191,22 @@ test_delete_participants (Fixture       *fixture,
   g_assert_true (vp_store_delete_participants (fixture->store, id, ids, G_N_ELEMENTS (ids), &error));
   g_assert_no_error (error);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 1);
   g_assert_nonnull (vp_snapshot_lookup_participant (snapshot, "p3"));
   session = vp_snapshot_lookup_session (snapshot, "s1");
   g_assert_nonnull (session);
   g_assert_cmpuint (vp_session_get_attendees (session)->len, ==, 0);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
 }
 
 static void
 test_delete_sessions (Fixture       *fixture,
                       gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 ids[] = { session_id (fixture->store, id, "s1"), session_id (fixture->store, id, "s3") };
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
@@ -1388,13 +1214,13 @@ test_delete_sessions (Fixture       *fixture,
   g_assert_true (vp_store_delete_sessions (fixture->store, id, ids, G_N_ELEMENTS (ids), &error));
   g_assert_no_error (error);
 
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 2);
   g_assert_null (vp_snapshot_lookup_session (snapshot, "s1"));
   g_assert_null (vp_snapshot_lookup_session (snapshot, "s3"));
   g_assert_nonnull (vp_snapshot_lookup_session (snapshot, "s2"));
   /* s1's attendances went with it; s2's stay */
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 1);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 1);
 }
 
 /* A session's host is part of its calendar event: losing it is a change
@@ -1403,7 +1229,7 @@ static void
 test_delete_hosts_revision (Fixture       *fixture,
                             gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 ids[] = { host_id (fixture->store, id, "h1") };
   g_autoptr(VpSession) session = NULL;
   g_autoptr(GError) error = NULL;
@@ -1411,7 +1237,7 @@ test_delete_hosts_revision (Fixture       *fixture,
   g_assert_true (vp_store_delete_hosts (fixture->store, id, ids, G_N_ELEMENTS (ids), &error));
   g_assert_no_error (error);
 
-  session = session_copy (fixture->store, id, "s1");
+  session = vp_test_session_copy (fixture->store, id, "s1");
   g_assert_null (vp_session_get_host_ref (session));
   g_assert_cmpint (vp_session_get_revision (session), ==, 3);
 }
@@ -1421,7 +1247,7 @@ static void
 test_delete_participants_revision (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 ids[] = { participant_id (fixture->store, id, "p2") };
   g_autoptr(VpSession) session = NULL;
   g_autoptr(GError) error = NULL;
@@ -1429,7 +1255,7 @@ test_delete_participants_revision (Fixture       *fixture,
   g_assert_true (vp_store_delete_participants (fixture->store, id, ids, G_N_ELEMENTS (ids), &error));
   g_assert_no_error (error);
 
-  session = session_copy (fixture->store, id, "s1");
+  session = vp_test_session_copy (fixture->store, id, "s1");
   g_assert_cmpuint (vp_session_get_attendees (session)->len, ==, 1);
   g_assert_cmpint (vp_session_get_revision (session), ==, 3);
 }
@@ -1438,8 +1264,8 @@ static void
 test_delete_other_programme (Fixture       *fixture,
                              gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  gint64 other = import_document (fixture->store, other_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 other = vp_test_import_document (fixture->store, other_document, VP_STORE_IMPORT_NONE);
   g_autofree char *before = export_programme (fixture->store, other);
   g_autofree char *after = NULL;
   gint64 hosts[] = { host_id (fixture->store, other, "h1") };
@@ -1471,8 +1297,8 @@ delete_then_restore (Fixture *fixture,
   gint64 participants[2];
   gint64 sessions[1];
 
-  *id = import_document (fixture->store, base_document);
-  snapshot = load (fixture->store, *id);
+  *id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  snapshot = vp_test_load (fixture->store, *id);
   participants[0] = participant_id (fixture->store, *id, "p1");
   participants[1] = participant_id (fixture->store, *id, "p2");
   sessions[0] = session_id (fixture->store, *id, "s2");
@@ -1481,7 +1307,7 @@ delete_then_restore (Fixture *fixture,
   g_assert_no_error (error);
   g_assert_true (vp_store_delete_sessions (fixture->store, *id, sessions, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
 
   g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot,
                                             vp_store_get_change_count (fixture->store), &error));
@@ -1499,16 +1325,16 @@ test_restore_document (Fixture       *fixture,
 {
   gint64 id = 0;
   g_autoptr(VpSnapshot) snapshot = delete_then_restore (fixture, &id);
-  g_autoptr(VpSession) s2 = session_copy (fixture->store, id, "s2");
+  g_autoptr(VpSession) s2 = vp_test_session_copy (fixture->store, id, "s2");
   g_autofree char *before = NULL;
   g_autofree char *after = export_programme (fixture->store, id);
 
   g_assert_cmpint (vp_session_get_revision (s2), ==, 3);
   vp_session_set_revision (vp_snapshot_lookup_session (snapshot, "s2"), 3);
-  before = export_text (snapshot);
+  before = vp_test_write_document (snapshot);
   assert_same_document (after, before);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
 }
 
 static void
@@ -1517,7 +1343,7 @@ test_restore_ids (Fixture       *fixture,
 {
   gint64 id = 0;
   g_autoptr(VpSnapshot) snapshot = delete_then_restore (fixture, &id);
-  g_autoptr(VpSnapshot) restored = load (fixture->store, id);
+  g_autoptr(VpSnapshot) restored = vp_test_load (fixture->store, id);
   GPtrArray *hosts = vp_snapshot_get_hosts (snapshot);
   GPtrArray *participants = vp_snapshot_get_participants (snapshot);
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
@@ -1556,10 +1382,10 @@ static void
 test_restore_deleted_programme (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   g_autoptr(VpSnapshot) restored = NULL;
-  g_autofree char *before = export_text (snapshot);
+  g_autofree char *before = vp_test_write_document (snapshot);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1574,9 +1400,9 @@ test_restore_deleted_programme (Fixture       *fixture,
   g_assert_cmpuint (count_programmes (fixture->store), ==, 1);
   g_assert_cmpint (vp_store_find_programme (fixture->store, "prog-1", &error), ==, id);
   g_assert_no_error (error);
-  restored = load (fixture->store, id);
+  restored = vp_test_load (fixture->store, id);
   g_assert_cmpstr (vp_programme_get_uid (vp_snapshot_get_programme (restored)), ==, "prog-1");
-  after = export_text (restored);
+  after = vp_test_write_document (restored);
   assert_same_document (after, before);
 }
 
@@ -1586,8 +1412,8 @@ static void
 test_restore_deleted_programme_withdrawals (Fixture       *fixture,
                                             gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpParticipant) aino = participant_copy (fixture->store, id, "p1");
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpParticipant) aino = vp_test_participant_copy (fixture->store, id, "p1");
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpSnapshot) restored = NULL;
   g_autoptr(GError) error = NULL;
@@ -1598,17 +1424,17 @@ test_restore_deleted_programme_withdrawals (Fixture       *fixture,
   g_ptr_array_remove_index (vp_participant_get_travel (aino), 0);
   g_assert_true (vp_store_save_participant (fixture->store, id, aino, &error));
   g_assert_no_error (error);
-  snapshot = load (fixture->store, id);
+  snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_withdrawals (snapshot)->len, ==, 1);
 
   g_assert_true (vp_store_delete_programme (fixture->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
   g_assert_true (vp_store_restore_snapshot (fixture->store, snapshot,
                                             vp_store_get_change_count (fixture->store), &error));
   g_assert_no_error (error);
 
-  restored = load (fixture->store, id);
+  restored = vp_test_load (fixture->store, id);
   withdrawals = vp_snapshot_get_withdrawals (restored);
   g_assert_cmpuint (withdrawals->len, ==, 1);
   if (withdrawals->len != 1)
@@ -1633,7 +1459,7 @@ duplicate (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   gint64 copy;
 
-  *source = import_document (fixture->store, document);
+  *source = vp_test_import_document (fixture->store, document, VP_STORE_IMPORT_NONE);
   copy = vp_store_duplicate_programme (fixture->store, *source, start_date, &error);
   g_assert_no_error (error);
   g_assert_cmpint (copy, >, 0);
@@ -1647,7 +1473,7 @@ test_duplicate_programme (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, base_document, "2027-05-03", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
   VpProgramme *programme = vp_snapshot_get_programme (snapshot);
 
   g_assert_nonnull (vp_programme_get_uid (programme));
@@ -1665,7 +1491,7 @@ test_duplicate_hosts (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, base_document, "2027-05-03", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
   VpHost *host = vp_snapshot_lookup_host (snapshot, "h1");
 
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 2);
@@ -1681,7 +1507,7 @@ test_duplicate_sessions (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, base_document, "2027-05-03", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
   VpSession *session = vp_snapshot_lookup_session (snapshot, "s1");
 
@@ -1713,7 +1539,7 @@ test_duplicate_across_dst (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, winter_document, "2027-04-12", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
   VpSession *session = vp_snapshot_lookup_session (snapshot, "w1");
 
   g_assert_cmpstr (vp_programme_get_end_date (vp_snapshot_get_programme (snapshot)), ==,
@@ -1733,8 +1559,8 @@ test_duplicate_no_participants (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, base_document, "2027-05-03", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
-  g_autoptr(VpSnapshot) original = load (fixture->store, source);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
+  g_autoptr(VpSnapshot) original = vp_test_load (fixture->store, source);
 
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 0);
   g_assert_cmpuint (vp_snapshot_get_participants (original)->len, ==, 3);
@@ -1746,7 +1572,7 @@ test_duplicate_no_cancelled (Fixture       *fixture,
 {
   gint64 source = 0;
   gint64 copy = duplicate (fixture, base_document, "2027-05-03", &source);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, copy);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, copy);
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
 
   g_assert_null (vp_snapshot_lookup_session (snapshot, "s4"));
@@ -1759,7 +1585,7 @@ static void
 test_duplicate_bad_date (Fixture       *fixture,
                          gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (vp_store_duplicate_programme (fixture->store, id, "2027-02-30", &error), ==, 0);
@@ -1776,9 +1602,9 @@ static void
 test_change_count_own_writes (Fixture       *fixture,
                               gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpHost) host = host_copy (fixture->store, id, "h1");
-  g_autoptr(VpSession) session = session_copy (fixture->store, id, "s1");
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
+  g_autoptr(VpSession) session = vp_test_session_copy (fixture->store, id, "s1");
   g_autoptr(GError) error = NULL;
   gint64 ids[] = { participant_id (fixture->store, id, "p3") };
   gint64 counts[4];
@@ -1810,7 +1636,7 @@ static void
 test_change_count_other_store (Fixture       *fixture,
                                gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   g_autoptr(VpStore) other = NULL;
   g_autoptr(VpHost) host = NULL;
   g_autoptr(GError) error = NULL;
@@ -1821,7 +1647,7 @@ test_change_count_other_store (Fixture       *fixture,
   g_assert_nonnull (other);
   before = vp_store_get_change_count (fixture->store);
 
-  host = host_copy (other, id, "h1");
+  host = vp_test_host_copy (other, id, "h1");
   vp_host_set_name (host, "Renamed elsewhere");
   g_assert_true (vp_store_save_host (other, id, host, &error));
   g_assert_no_error (error);
@@ -1835,8 +1661,8 @@ static void
 test_restore_after_change_elsewhere (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   g_autoptr(VpStore) other = NULL;
   g_autoptr(VpHost) host = NULL;
   g_autoptr(GError) error = NULL;
@@ -1851,7 +1677,7 @@ test_restore_after_change_elsewhere (Fixture       *fixture,
 
   other = vp_store_new (fixture->path, &error);
   g_assert_no_error (error);
-  host = host_copy (other, id, "h1");
+  host = vp_test_host_copy (other, id, "h1");
   vp_host_set_name (host, "Renamed elsewhere");
   g_assert_true (vp_store_save_host (other, id, host, &error));
   g_assert_no_error (error);
@@ -1860,9 +1686,9 @@ test_restore_after_change_elsewhere (Fixture       *fixture,
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
   g_clear_error (&error);
 
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
                             "SELECT count(*) FROM hosts WHERE name = 'Renamed elsewhere'"), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
                             "SELECT count(*) FROM participants WHERE ref = 'p1'"), ==, 0);
 }
 
@@ -1891,8 +1717,8 @@ static void
 test_restore_waits_then_refuses (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   RestoreJob job = { fixture->store, snapshot, 0, NULL, FALSE };
   GThread *thread;
   sqlite3 *db = NULL;
@@ -1920,9 +1746,9 @@ test_restore_waits_then_refuses (Fixture       *fixture,
   g_assert_false (job.restored);
   g_assert_error (job.error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
   g_clear_error (&job.error);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
                             "SELECT count(*) FROM hosts WHERE name = 'Renamed elsewhere'"), ==, 1);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
                             "SELECT count(*) FROM participants WHERE ref = 'p1'"), ==, 0);
 }
 
@@ -1931,8 +1757,8 @@ static void
 test_restore_after_own_change (Fixture       *fixture,
                                gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpSnapshot) snapshot = load (fixture->store, id);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) snapshot = vp_test_load (fixture->store, id);
   g_autoptr(VpHost) host = NULL;
   g_autoptr(GError) error = NULL;
   gint64 offered;
@@ -1943,14 +1769,14 @@ test_restore_after_own_change (Fixture       *fixture,
   g_assert_no_error (error);
   offered = vp_store_get_change_count (fixture->store);
 
-  host = host_copy (fixture->store, id, "h1");
+  host = vp_test_host_copy (fixture->store, id, "h1");
   vp_host_set_name (host, "Renamed here");
   g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
   g_assert_no_error (error);
 
   g_assert_false (vp_store_restore_snapshot (fixture->store, snapshot, offered, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
-  g_assert_cmpint (sql_int (fixture->path,
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
                             "SELECT count(*) FROM hosts WHERE name = 'Renamed here'"), ==, 1);
 }
 
@@ -1959,13 +1785,13 @@ static void
 test_written_elsewhere (Fixture       *fixture,
                         gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
   gint64 loaded_at = vp_store_get_change_count (fixture->store);
   g_autoptr(VpStore) other = NULL;
   g_autoptr(VpHost) host = NULL;
   g_autoptr(GError) error = NULL;
 
-  host = host_copy (fixture->store, id, "h1");
+  host = vp_test_host_copy (fixture->store, id, "h1");
   vp_host_set_name (host, "Renamed here");
   g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
   g_assert_no_error (error);
@@ -1983,8 +1809,8 @@ static void
 test_change_count_refused_write (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  gint64 id = import_document (fixture->store, base_document);
-  g_autoptr(VpSession) session = session_copy (fixture->store, id, "s1");
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSession) session = vp_test_session_copy (fixture->store, id, "s1");
   g_autoptr(GError) error = NULL;
   gint64 before = vp_store_get_change_count (fixture->store);
 
@@ -1996,9 +1822,11 @@ test_change_count_refused_write (Fixture       *fixture,
 /* Main {{{1 */
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, vp_test_database_set_up_store, func, \
+              vp_test_database_tear_down)
 #define ADD_DATA(path, data, func) \
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, data, vp_test_database_set_up_store, func, \
+              vp_test_database_tear_down)
 
 int
 main (int   argc,

@@ -5,12 +5,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "vp-csv-import.h"
-#include "vp-programme-format.h"
 #include "vp-store.h"
 #include "vp-store-schema.h"
+#include "vp-test-core.h"
 
 #define DOCUMENT \
   "{\n" \
@@ -39,32 +38,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-store-open-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = vp_test_make_folder ();
   fixture->path = g_build_filename (fixture->folder, "visits.db", NULL);
   fixture->cwd = g_get_current_dir ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 static void
@@ -72,7 +48,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_cmpint (g_chdir (fixture->cwd), ==, 0);
-  remove_tree (fixture->folder);
+  vp_test_remove_folder (fixture->folder);
   g_clear_pointer (&fixture->folder, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->cwd, g_free);
@@ -80,75 +56,21 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Helpers {{{1 */
 
-static VpStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  VpStore *store = vp_store_new (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gint64
-import_document (VpStore *store)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (DOCUMENT, strlen (DOCUMENT));
-  g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  snapshot = vp_programme_format_read (bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static guint
 count_programmes (const char *path)
 {
-  g_autoptr(VpStore) store = open_store (path);
+  g_autoptr(VpStore) store = vp_test_open_store (path);
 
   return g_list_model_get_n_items (vp_store_get_programmes (store));
 }
 
+/* A regular file (never a folder) with the permissions @mode. */
 static void
 assert_mode (const char *path,
              guint       mode)
 {
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_true (S_ISREG (st.st_mode));
-  g_assert_cmpuint (st.st_mode & 0777, ==, mode);
-}
-
-static void
-sql_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                   ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  vp_test_assert_mode (path, mode);
 }
 
 /* Paths {{{1 */
@@ -167,11 +89,11 @@ test_path_uri_names_are_files (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(VpStore) store = open_store (names[i]);
+      g_autoptr(VpStore) store = vp_test_open_store (names[i]);
       g_autofree char *file = g_build_filename (fixture->folder, names[i], NULL);
 
       g_test_message ("database %s", names[i]);
-      import_document (store);
+      vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
       g_clear_object (&store);
 
       g_assert_cmpuint (count_programmes (names[i]), ==, 1);
@@ -246,15 +168,15 @@ static void
 test_version_negative (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(VpStore) created = open_store (fixture->path);
+  g_autoptr(VpStore) created = vp_test_open_store (fixture->path);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   guint n_steps;
   const VpMigration *steps = vp_store_schema_get_migrations (&n_steps);
 
   g_clear_object (&created);
-  sql_exec (fixture->path, "PRAGMA user_version = -7");
-  before = file_bytes (fixture->path);
+  vp_test_sql_exec (fixture->path, "PRAGMA user_version = -7");
+  before = vp_test_read_bytes (fixture->path);
 
   for (guint reading = 0; reading < 2; reading++)
     {
@@ -284,7 +206,7 @@ test_version_negative (Fixture       *fixture,
     sqlite3_close (db);
   }
 
-  after = file_bytes (fixture->path);
+  after = vp_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -301,7 +223,7 @@ test_schema_check (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  sql_exec (fixture->path, "CREATE TABLE t (x TEXT NOT NULL); PRAGMA user_version = 1;");
+  vp_test_sql_exec (fixture->path, "CREATE TABLE t (x TEXT NOT NULL); PRAGMA user_version = 1;");
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
                    SQLITE_OK);
 
@@ -314,7 +236,7 @@ test_schema_check (Fixture       *fixture,
   g_clear_error (&error);
 
   sqlite3_close (db);
-  sql_exec (fixture->path, "PRAGMA user_version = 3");
+  vp_test_sql_exec (fixture->path, "PRAGMA user_version = 3");
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
                    SQLITE_OK);
   g_assert_false (vp_store_schema_check (db, two_steps, 2, &error));
@@ -401,13 +323,13 @@ static void
 test_update_interleaved (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(VpSnapshot) after = NULL;
   g_autoptr(GError) error = NULL;
   Race race = { NULL, };
 
-  race.programme_id = import_document (store);
-  race.other = open_store (fixture->path);
+  race.programme_id = vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
+  race.other = vp_test_open_store (fixture->path);
   g_mutex_init (&race.mutex);
   g_cond_init (&race.cond);
 
@@ -461,10 +383,10 @@ static void
 test_update_sees_change_count (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autoptr(VpStore) other = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpStore) other = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  gint64 id = import_document (store);
+  gint64 id = vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
   Seen seen = { store, 0 };
   gint64 before;
 
@@ -495,11 +417,11 @@ static void
 test_update_refused (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autoptr(VpStore) other = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpStore) other = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(VpSnapshot) after = NULL;
-  gint64 id = import_document (store);
+  gint64 id = vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
 
   g_assert_false (vp_store_update_programme (store, id, refuse, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);

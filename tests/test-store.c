@@ -9,6 +9,7 @@
 #include "vp-programme-format.h"
 #include "vp-store.h"
 #include "vp-store-schema.h"
+#include "vp-test-core.h"
 
 /* Documents {{{1 */
 
@@ -54,115 +55,10 @@ static const char base_document[] =
 
 /* Fixture {{{1 */
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "visits.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->folder);
-  g_clear_pointer (&fixture->folder, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+/* A temporary folder and the path of a database in it. */
+typedef VpTestDatabase Fixture;
 
 /* Helpers {{{1 */
-
-static char *
-replace_once (const char *text,
-              const char *old,
-              const char *new)
-{
-  const char *at = strstr (text, old);
-
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, old));
-  return g_strdup_printf ("%.*s%s%s", (int)(at - text), text, new, at + strlen (old));
-}
-
-static VpSnapshot *
-read_document (const char *text)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_programme_format_read (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
-
-static VpStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  VpStore *store = vp_store_new (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gint64
-import_document (VpStore            *store,
-                 const char         *text,
-                 VpStoreImportFlags  flags)
-{
-  g_autoptr(VpSnapshot) snapshot = read_document (text);
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (vp_store_import_snapshot (store, snapshot, flags, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static VpSnapshot *
-load (VpStore *store,
-      gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  VpSnapshot *snapshot = vp_store_load_snapshot (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  return snapshot;
-}
 
 static VpSession *
 session_by_uid (VpSnapshot *snapshot,
@@ -172,28 +68,6 @@ session_by_uid (VpSnapshot *snapshot,
 
   g_assert_nonnull (session);
   return session;
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-assert_mode (const char *path,
-             guint       mode)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpuint (st.st_mode & 0777, ==, mode);
 }
 
 /* A direct connection, to see the file as SQLite does and not as the store
@@ -245,43 +119,15 @@ sql_text (sqlite3    *db,
   return value;
 }
 
-static gint64
-file_int (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = sql_open (path);
-  gint64 value = sql_int (db, sql);
-
-  sqlite3_close (db);
-  return value;
-}
-
-typedef struct
-{
-  guint  count;
-  gint64 programme_id;
-} ChangeLog;
-
-static void
-changed_cb (VpStore  *store,
-            gint64    programme_id,
-            gpointer  user_data)
-{
-  ChangeLog *log = user_data;
-
-  log->count++;
-  log->programme_id = programme_id;
-}
-
 /* Creating {{{1 */
 
 static void
 test_create_mode (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
 
-  assert_mode (fixture->path, 0600);
+  vp_test_assert_mode (fixture->path, 0600);
 }
 
 /* SQLite's side files hold the same personal data as the database. */
@@ -289,15 +135,15 @@ static void
 test_create_wal_private (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  assert_mode (wal, 0600);
-  assert_mode (shm, 0600);
+  vp_test_assert_mode (wal, 0600);
+  vp_test_assert_mode (shm, 0600);
 }
 
 static void
@@ -306,22 +152,22 @@ test_create_folder (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->folder, "a", "b", "visits.db", NULL);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(VpStore) store = open_store (path);
+  g_autoptr(VpStore) store = vp_test_open_store (path);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  assert_mode (folder, 0700);
-  assert_mode (path, 0600);
+  vp_test_assert_mode (folder, 0700);
+  vp_test_assert_mode (path, 0600);
 }
 
 static void
 test_create_schema_version (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
 
   g_assert_cmpint (vp_store_schema_get_version (), >, 0);
   g_assert_cmpint (vp_store_get_schema_version (store), ==, vp_store_schema_get_version ());
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==,
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "PRAGMA user_version"), ==,
                    vp_store_schema_get_version ());
 }
 
@@ -329,7 +175,7 @@ static void
 test_create_wal (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   sqlite3 *db = sql_open (fixture->path);
   g_autofree char *mode = sql_text (db, "PRAGMA journal_mode");
 
@@ -341,13 +187,13 @@ static void
 test_create_existing_private (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(VpStore) first = open_store (fixture->path);
+  g_autoptr(VpStore) first = vp_test_open_store (fixture->path);
   g_autoptr(VpStore) second = NULL;
 
   g_clear_object (&first);
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
-  second = open_store (fixture->path);
-  assert_mode (fixture->path, 0600);
+  second = vp_test_open_store (fixture->path);
+  vp_test_assert_mode (fixture->path, 0600);
 }
 
 /* Foreign keys are on when a programme's rows go with it. */
@@ -355,19 +201,19 @@ static void
 test_create_foreign_keys (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_true (vp_store_delete_programme (store, id, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM participants"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM sessions"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM participants"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM sessions"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendances"), ==, 0);
 }
 
 static void
@@ -384,7 +230,7 @@ test_open_not_sqlite (Fixture       *fixture,
     g_string_append (text, "This is a shopping list, not a database.\n");
   g_assert_true (g_file_set_contents_full (fixture->path, text->str, text->len,
                                            G_FILE_SET_CONTENTS_NONE, 0600, NULL));
-  before = file_bytes (fixture->path);
+  before = vp_test_read_bytes (fixture->path);
 
   store = vp_store_new (fixture->path, &error);
   g_assert_null (store);
@@ -392,7 +238,7 @@ test_open_not_sqlite (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_nonnull (strstr (error->message, "not a"));
 
-  after = file_bytes (fixture->path);
+  after = vp_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -400,28 +246,28 @@ static void
 test_open_newer_schema (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   sqlite3 *db;
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
   g_clear_object (&store);
 
   db = sql_open (fixture->path);
   sql_exec (db, "PRAGMA user_version = 999");
   sqlite3_close (db);
-  before = file_bytes (fixture->path);
+  before = vp_test_read_bytes (fixture->path);
 
   store = vp_store_new (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NEWER_SCHEMA);
   g_assert_nonnull (strstr (error->message, fixture->path));
 
-  after = file_bytes (fixture->path);
+  after = vp_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (file_int (fixture->path, "PRAGMA user_version"), ==, 999);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 999);
 }
 
 /* Migrations {{{1 */
@@ -477,7 +323,7 @@ test_schema_upgrade (Fixture       *fixture,
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   backup_folder = g_path_get_dirname (backup);
   g_assert_cmpstr (backup_folder, ==, fixture->folder);
-  assert_mode (backup, 0600);
+  vp_test_assert_mode (backup, 0600);
 
   db = sql_open (backup);
   g_assert_cmpint (sql_int (db, "PRAGMA user_version"), ==, 1);
@@ -551,7 +397,7 @@ test_schema_foreign_tables (Fixture       *fixture,
   store = vp_store_new (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM someone_elses"), ==, 1);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM someone_elses"), ==, 1);
 }
 
 /* A database written by Visit Planner 0.1 (schema version 1), whose legs
@@ -622,7 +468,7 @@ test_schema_travel_identity (Fixture       *fixture,
   guint backups = 0;
 
   create_version_1_programme (fixture->path);
-  store = open_store (fixture->path);
+  store = vp_test_open_store (fixture->path);
   g_assert_cmpint (vp_store_get_schema_version (store), ==, vp_store_schema_get_version ());
   g_assert_cmpint (vp_store_get_schema_version (store), >=, 2);
 
@@ -632,7 +478,7 @@ test_schema_travel_identity (Fixture       *fixture,
       backups++;
   g_assert_cmpuint (backups, ==, 1);
 
-  snapshot = load (store, 1);
+  snapshot = vp_test_load (store, 1);
   aino = vp_snapshot_lookup_participant (snapshot, "aino");
   jukka = vp_snapshot_lookup_participant (snapshot, "jukka");
   g_assert_cmpuint (vp_participant_get_travel (aino)->len, ==, 2);
@@ -656,7 +502,7 @@ test_schema_travel_identity (Fixture       *fixture,
     g_assert_cmpstr (stay->uid, ==, expected_stay);
     g_assert_cmpint (stay->revision, ==, 0);
   }
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM withdrawals"), ==, 0);
 }
 
 /* Issue 17, C1: an export carries each leg's and stay's uid and revision,
@@ -665,7 +511,7 @@ static void
 test_import_keeps_travel_uids (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(VpSnapshot) first = NULL;
   g_autoptr(VpSnapshot) second = NULL;
   g_autoptr(GBytes) exported = NULL;
@@ -676,8 +522,8 @@ test_import_keeps_travel_uids (Fixture       *fixture,
   VpStay *stay;
   gint64 id;
 
-  id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
-  first = load (store, id);
+  id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  first = vp_test_load (store, id);
   leg = g_ptr_array_index (vp_participant_get_travel (vp_snapshot_lookup_participant (first, "p1")), 0);
   stay = g_ptr_array_index (vp_participant_get_accommodation (vp_snapshot_lookup_participant (first, "p1")), 0);
   g_assert_true (g_uuid_string_is_valid (leg->uid));
@@ -685,14 +531,14 @@ test_import_keeps_travel_uids (Fixture       *fixture,
   g_assert_cmpstr (leg->uid, !=, stay->uid);
 
   exported = vp_programme_format_write (first);
-  other_store = open_store (other);
+  other_store = vp_test_open_store (other);
   {
     g_autoptr(VpSnapshot) read = vp_programme_format_read (exported, NULL);
     gint64 other_id = 0;
 
     g_assert_nonnull (read);
     g_assert_true (vp_store_import_snapshot (other_store, read, VP_STORE_IMPORT_NONE, &other_id, NULL));
-    second = load (other_store, other_id);
+    second = vp_test_load (other_store, other_id);
   }
   again = vp_programme_format_write (second);
   g_assert_true (g_bytes_equal (exported, again));
@@ -717,8 +563,8 @@ static void
 test_import_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autoptr(VpSnapshot) original = read_document (base_document);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpSnapshot) original = vp_test_read_document (base_document);
   g_autoptr(VpSnapshot) loaded = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
@@ -726,7 +572,7 @@ test_import_round_trip (Fixture       *fixture,
   g_assert_true (vp_store_import_snapshot (store, original, VP_STORE_IMPORT_NONE, &id, &error));
   g_assert_no_error (error);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   assert_same_document (original, loaded);
 }
 
@@ -734,7 +580,7 @@ static void
 test_import_round_trip_demo (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
                                                  "vilnius-2027.visit.json", NULL);
   g_autoptr(GBytes) bytes = NULL;
@@ -748,13 +594,13 @@ test_import_round_trip_demo (Fixture       *fixture,
       g_test_skip ("no demo programme: set G_TEST_SRCDIR to the tests folder");
       return;
     }
-  bytes = file_bytes (demo);
+  bytes = vp_test_read_bytes (demo);
   original = vp_programme_format_read (bytes, &error);
   g_assert_no_error (error);
   g_assert_true (vp_store_import_snapshot (store, original, VP_STORE_IMPORT_NONE, &id, &error));
   g_assert_no_error (error);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   assert_same_document (original, loaded);
 }
 
@@ -762,26 +608,26 @@ static void
 test_import_exists (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autoptr(VpSnapshot) again = read_document (base_document);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpSnapshot) again = vp_test_read_document (base_document);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  ChangeLog log = { 0, };
+  VpTestChangeLog log = { 0, };
   gint64 id = -1;
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
   g_clear_object (&store);
-  before = file_bytes (fixture->path);
+  before = vp_test_read_bytes (fixture->path);
 
-  store = open_store (fixture->path);
-  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  store = vp_test_open_store (fixture->path);
+  g_signal_connect (store, "changed", G_CALLBACK (vp_test_log_change), &log);
   g_assert_false (vp_store_import_snapshot (store, again, VP_STORE_IMPORT_NONE, &id, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_EXISTS);
   g_assert_cmpuint (log.count, ==, 0);
   g_clear_object (&store);
 
-  after = file_bytes (fixture->path);
+  after = vp_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -791,16 +637,16 @@ static void
 test_import_rollback (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autoptr(VpSnapshot) snapshot = read_document (base_document);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (base_document);
   g_autoptr(VpSession) stray = vp_session_copy (vp_snapshot_lookup_session (snapshot, "s3"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
   g_clear_object (&store);
-  before = file_bytes (fixture->path);
-  store = open_store (fixture->path);
+  before = vp_test_read_bytes (fixture->path);
+  store = vp_test_open_store (fixture->path);
 
   vp_session_set_ref (stray, "s4");
   vp_session_set_uid (stray, "uid-4");
@@ -813,10 +659,10 @@ test_import_rollback (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (store)), ==, 0);
   g_clear_object (&store);
 
-  after = file_bytes (fixture->path);
+  after = vp_test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 0);
 }
 
 /* Updating {{{1 */
@@ -836,15 +682,15 @@ static void
 test_update_start_changed (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autofree char *changed = replace_once (base_document, "\"2027-04-14T10:00\"",
-                                          "\"2027-04-14T09:30\"");
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autofree char *changed = vp_test_replace_once (base_document, "\"2027-04-14T10:00\"",
+                                                  "\"2027-04-14T09:30\"");
   g_autoptr(VpSnapshot) loaded = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  g_assert_cmpint (import_document (store, changed, VP_STORE_IMPORT_UPDATE), ==, id);
+  g_assert_cmpint (vp_test_import_document (store, changed, VP_STORE_IMPORT_UPDATE), ==, id);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   assert_revisions (loaded, 0, 1, 0);
   g_assert_cmpstr (vp_session_get_start (session_by_uid (loaded, "uid-2")), ==, "2027-04-14T09:30");
 }
@@ -853,18 +699,18 @@ static void
 test_update_twice_rises_twice (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autofree char *changed = replace_once (base_document, "\"title\": \"Two\"",
-                                          "\"title\": \"Two b\"");
-  g_autofree char *changed_again = replace_once (changed, "\"title\": \"Two b\"",
-                                                "\"title\": \"Two c\"");
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autofree char *changed = vp_test_replace_once (base_document, "\"title\": \"Two\"",
+                                                  "\"title\": \"Two b\"");
+  g_autofree char *changed_again = vp_test_replace_once (changed, "\"title\": \"Two b\"",
+                                                        "\"title\": \"Two c\"");
   g_autoptr(VpSnapshot) loaded = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, changed, VP_STORE_IMPORT_UPDATE);
-  import_document (store, changed_again, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, changed, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, changed_again, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   assert_revisions (loaded, 0, 2, 0);
 }
 
@@ -872,14 +718,14 @@ static void
 test_update_unchanged (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(VpSnapshot) after = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  before = load (store, id);
-  import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
-  after = load (store, id);
+  before = vp_test_load (store, id);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
+  after = vp_test_load (store, id);
 
   assert_revisions (after, 0, 0, 0);
   assert_same_document (before, after);
@@ -890,17 +736,17 @@ static void
 test_update_with_own_export (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autofree char *changed = replace_once (base_document, "\"title\": \"One\"",
-                                          "\"title\": \"One b\"");
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autofree char *changed = vp_test_replace_once (base_document, "\"title\": \"One\"",
+                                                  "\"title\": \"One b\"");
   g_autoptr(VpSnapshot) exported = NULL;
   g_autoptr(VpSnapshot) after = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, changed, VP_STORE_IMPORT_UPDATE);
-  exported = load (store, id);
+  vp_test_import_document (store, changed, VP_STORE_IMPORT_UPDATE);
+  exported = vp_test_load (store, id);
   bytes = vp_programme_format_write (exported);
   g_clear_object (&exported);
   exported = vp_programme_format_read (bytes, &error);
@@ -908,7 +754,7 @@ test_update_with_own_export (Fixture       *fixture,
 
   g_assert_true (vp_store_import_snapshot (store, exported, VP_STORE_IMPORT_UPDATE, NULL, &error));
   g_assert_no_error (error);
-  after = load (store, id);
+  after = vp_test_load (store, id);
   assert_revisions (after, 1, 0, 0);
 }
 
@@ -916,17 +762,17 @@ static void
 test_update_session_removed (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   static const char without_one[] =
     DOCUMENT (HOST_1 "," HOST_2, PARTICIPANT_1 "," PARTICIPANT_2, SESSION_2 "," SESSION_3);
   g_autoptr(VpSnapshot) loaded = NULL;
   VpSession *session;
   guint n_sessions = 0;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   g_assert_cmpuint (vp_snapshot_get_sessions (loaded)->len, ==, 3);
   session = session_by_uid (loaded, "uid-1");
   g_assert_cmpint (vp_session_get_status (session), ==, VP_SESSION_STATUS_CANCELLED);
@@ -936,9 +782,9 @@ test_update_session_removed (Fixture       *fixture,
   g_assert_cmpuint (n_sessions, ==, 3);
 
   /* gone a second time: still cancelled, no further revision */
-  import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
   g_clear_object (&loaded);
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   assert_revisions (loaded, 1, 0, 0);
 }
 
@@ -948,16 +794,16 @@ static void
 test_update_session_removed_keeps_people (Fixture       *fixture,
                                           gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   static const char without_one[] =
     DOCUMENT (HOST_1 "," HOST_2, PARTICIPANT_1 "," PARTICIPANT_2, SESSION_2 "," SESSION_3);
   g_autoptr(VpSnapshot) loaded = NULL;
   VpSession *session;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, without_one, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   session = session_by_uid (loaded, "uid-1");
   g_assert_cmpint (vp_session_get_status (session), ==, VP_SESSION_STATUS_CANCELLED);
   g_assert_cmpstr (vp_session_get_host_ref (session), ==, "h1");
@@ -971,16 +817,17 @@ static void
 test_update_refs_swapped (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  g_autofree char *step_1 = replace_once (base_document, "\"id\": \"s1\"", "\"id\": \"swap\"");
-  g_autofree char *step_2 = replace_once (step_1, "\"id\": \"s2\"", "\"id\": \"s1\"");
-  g_autofree char *swapped = replace_once (step_2, "\"id\": \"swap\"", "\"id\": \"s2\"");
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autofree char *step_1 = vp_test_replace_once (base_document, "\"id\": \"s1\"",
+                                                  "\"id\": \"swap\"");
+  g_autofree char *step_2 = vp_test_replace_once (step_1, "\"id\": \"s2\"", "\"id\": \"s1\"");
+  g_autofree char *swapped = vp_test_replace_once (step_2, "\"id\": \"swap\"", "\"id\": \"s2\"");
   g_autoptr(VpSnapshot) loaded = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, swapped, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, swapped, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   g_assert_cmpstr (vp_session_get_uid (vp_snapshot_lookup_session (loaded, "s1")), ==, "uid-2");
   g_assert_cmpstr (vp_session_get_uid (vp_snapshot_lookup_session (loaded, "s2")), ==, "uid-1");
   g_assert_cmpuint (vp_snapshot_get_sessions (loaded)->len, ==, 3);
@@ -990,7 +837,7 @@ static void
 test_update_people_replaced (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   static const char replaced[] =
     DOCUMENT ("{ \"id\": \"h1\", \"name\": \"Host one renamed\" },"
               "{ \"id\": \"h3\", \"name\": \"Host three\" }",
@@ -1010,11 +857,11 @@ test_update_people_replaced (Fixture       *fixture,
   guint n_hosts = 0;
   guint n_participants = 0;
   guint n_sessions = 0;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  import_document (store, replaced, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, replaced, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   hosts = vp_snapshot_get_hosts (loaded);
   participants = vp_snapshot_get_participants (loaded);
   g_assert_cmpuint (hosts->len, ==, 2);
@@ -1043,25 +890,25 @@ test_update_people_replaced (Fixture       *fixture,
   g_clear_object (&store);
 
   /* no rows left behind */
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 2);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM participants"), ==, 2);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
-  g_assert_cmpint (file_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM hosts"), ==, 2);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM participants"), ==, 2);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM travel_legs"), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM stays"), ==, 0);
 }
 
 static void
 test_update_session_added (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   static const char only_one[] =
     DOCUMENT (HOST_1 "," HOST_2, PARTICIPANT_1 "," PARTICIPANT_2, SESSION_1);
   g_autoptr(VpSnapshot) loaded = NULL;
-  gint64 id = import_document (store, only_one, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, only_one, VP_STORE_IMPORT_NONE);
 
-  import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
 
-  loaded = load (store, id);
+  loaded = vp_test_load (store, id);
   g_assert_cmpuint (vp_snapshot_get_sessions (loaded)->len, ==, 3);
   assert_revisions (loaded, 0, 0, 0);
 }
@@ -1070,9 +917,9 @@ static void
 test_update_new_programme (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
-  g_autoptr(VpSnapshot) loaded = load (store, id);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
+  g_autoptr(VpSnapshot) loaded = vp_test_load (store, id);
 
   g_assert_cmpstr (vp_programme_get_uid (vp_snapshot_get_programme (loaded)), ==, "prog-1");
 }
@@ -1083,9 +930,9 @@ static void
 test_find_by_id (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   g_assert_cmpint (vp_store_find_programme (store, text, &error), ==, id);
@@ -1096,9 +943,9 @@ static void
 test_find_by_uid (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_cmpint (vp_store_find_programme (store, "prog-1", &error), ==, id);
   g_assert_no_error (error);
@@ -1109,11 +956,11 @@ static void
 test_find_by_numeric_uid (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   static const char numeric[] =
     DOCUMENT_FOR ("20270413", "2027-04-13", HOST_1, PARTICIPANT_1, SESSION_3);
-  gint64 id = import_document (store, numeric, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, numeric, VP_STORE_IMPORT_NONE);
 
   g_assert_cmpint (vp_store_find_programme (store, "20270413", &error), ==, id);
   g_assert_no_error (error);
@@ -1123,10 +970,10 @@ static void
 test_find_not_found (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_cmpint (vp_store_find_programme (store, "no-such-uid", &error), ==, 0);
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND);
@@ -1142,7 +989,7 @@ static void
 test_load_not_found (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (store, 42, &error);
 
@@ -1154,12 +1001,12 @@ static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  ChangeLog log = { 0, };
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  VpTestChangeLog log = { 0, };
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
-  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  g_signal_connect (store, "changed", G_CALLBACK (vp_test_log_change), &log);
   g_assert_true (vp_store_delete_programme (store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (log.count, ==, 1);
@@ -1171,18 +1018,18 @@ test_delete (Fixture       *fixture,
   g_clear_error (&error);
 
   /* the uid is free again */
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 }
 
 static void
 test_delete_not_found (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  ChangeLog log = { 0, };
+  VpTestChangeLog log = { 0, };
 
-  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  g_signal_connect (store, "changed", G_CALLBACK (vp_test_log_change), &log);
   g_assert_false (vp_store_delete_programme (store, 42, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (log.count, ==, 0);
@@ -1192,12 +1039,12 @@ static void
 test_count (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   guint n_hosts = 0;
   guint n_participants = 0;
   guint n_sessions = 0;
-  gint64 id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_true (vp_store_count_programme (store, id, &n_hosts, &n_participants, &n_sessions,
                                           &error));
@@ -1213,17 +1060,17 @@ static void
 test_changed_on_import (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
-  ChangeLog log = { 0, };
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  VpTestChangeLog log = { 0, };
   gint64 id;
 
-  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
-  id = import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  g_signal_connect (store, "changed", G_CALLBACK (vp_test_log_change), &log);
+  id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
 
   g_assert_cmpuint (log.count, ==, 1);
   g_assert_cmpint (log.programme_id, ==, id);
 
-  import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_UPDATE);
   g_assert_cmpuint (log.count, ==, 2);
   g_assert_cmpint (log.programme_id, ==, id);
 
@@ -1236,16 +1083,16 @@ static void
 test_external_change (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(VpStore) window = open_store (fixture->path);
-  g_autoptr(VpStore) command_line = open_store (fixture->path);
+  g_autoptr(VpStore) window = vp_test_open_store (fixture->path);
+  g_autoptr(VpStore) command_line = vp_test_open_store (fixture->path);
   GListModel *programmes = vp_store_get_programmes (window);
-  ChangeLog log = { 0, };
+  VpTestChangeLog log = { 0, };
 
-  g_signal_connect (window, "changed", G_CALLBACK (changed_cb), &log);
+  g_signal_connect (window, "changed", G_CALLBACK (vp_test_log_change), &log);
   vp_store_poll_external_changes (window);
   g_assert_cmpuint (log.count, ==, 0);
 
-  import_document (command_line, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (command_line, base_document, VP_STORE_IMPORT_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 0);
 
   vp_store_poll_external_changes (window);
@@ -1273,7 +1120,7 @@ static void
 test_list_updates (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   GListModel *programmes = vp_store_get_programmes (store);
   static const char later[] =
     DOCUMENT_FOR ("prog-2", "2027-04-15", HOST_1, PARTICIPANT_1, SESSION_3);
@@ -1285,11 +1132,11 @@ test_list_updates (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 0);
   g_signal_connect (programmes, "items-changed", G_CALLBACK (items_changed_cb), &n_changes);
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
   g_assert_cmpuint (n_changes, >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
 
-  import_document (store, later, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, later, VP_STORE_IMPORT_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 2);
 
   /* newest first */
@@ -1305,13 +1152,13 @@ static void
 test_list_on_open (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(VpStore) store = open_store (fixture->path);
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
   g_autoptr(VpProgramme) programme = NULL;
 
-  import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
   g_clear_object (&store);
 
-  store = open_store (fixture->path);
+  store = vp_test_open_store (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (vp_store_get_programmes (store)), ==, 1);
   programme = g_list_model_get_item (vp_store_get_programmes (store), 0);
   g_assert_cmpstr (vp_programme_get_uid (programme), ==, "prog-1");
@@ -1340,7 +1187,7 @@ test_resolve_path (void)
 /* Main {{{1 */
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, vp_test_database_set_up, func, vp_test_database_tear_down)
 
 int
 main (int   argc,

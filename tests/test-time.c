@@ -5,22 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-test-core.h"
 #include "vp-time.h"
-
-/* Unix seconds of a UTC wall time, worked out by GLib rather than by the
- * code under test. */
-static gint64
-utc (int year,
-     int month,
-     int day,
-     int hour,
-     int minute)
-{
-  g_autoptr(GDateTime) date_time = g_date_time_new_utc (year, month, day, hour, minute, 0);
-
-  g_assert_nonnull (date_time);
-  return g_date_time_to_unix (date_time);
-}
 
 static VpLocalTime
 local (int year,
@@ -573,7 +559,7 @@ test_zone_utc (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second), ==, VP_LOCAL_TIME_UNIQUE);
-  g_assert_cmpint (first, ==, utc (2026, 3, 29, 2, 30));
+  g_assert_cmpint (first, ==, vp_test_utc (2026, 3, 29, 2, 30));
   g_assert_cmpint (second, ==, first);
 
   g_assert_true (vp_local_time_to_instant (&time, zone, &instant, &ambiguous, &error));
@@ -602,8 +588,8 @@ test_zone_foreign (void)
   g_assert_cmpint (vp_local_time_resolve (&skipped, zone, NULL, NULL), ==, VP_LOCAL_TIME_SKIPPED);
   g_assert_cmpint (vp_local_time_resolve (&repeated, zone, &first, &second),
                    ==, VP_LOCAL_TIME_AMBIGUOUS);
-  g_assert_cmpint (first, ==, utc (2026, 10, 25, 0, 30));
-  g_assert_cmpint (second, ==, utc (2026, 10, 25, 1, 30));
+  g_assert_cmpint (first, ==, vp_test_utc (2026, 10, 25, 0, 30));
+  g_assert_cmpint (second, ==, vp_test_utc (2026, 10, 25, 1, 30));
 }
 
 /* Daylight saving time in the zones the programmes use */
@@ -640,12 +626,12 @@ test_dst (gconstpointer data)
   /* Noon on Saturday and Sunday: once each, on either side of the change. */
   time = local (c->year, c->month, c->day - 1, 12, 0, 0);
   g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second), ==, VP_LOCAL_TIME_UNIQUE);
-  g_assert_cmpint (first, ==, utc (c->year, c->month, c->day - 1, 12 - before_offset, 0));
+  g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day - 1, 12 - before_offset, 0));
   g_assert_cmpint (second, ==, first);
 
   time = local (c->year, c->month, c->day, 12, 0, 0);
   g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second), ==, VP_LOCAL_TIME_UNIQUE);
-  g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 12 - after_offset, 0));
+  g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 12 - after_offset, 0));
   g_assert_cmpint (second, ==, first);
 
   if (c->spring)
@@ -657,14 +643,14 @@ test_dst (gconstpointer data)
       time = local (c->year, c->month, c->day, change_hour - 1, 59, 0);
       g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                        ==, VP_LOCAL_TIME_UNIQUE);
-      g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 0, 59));
+      g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 0, 59));
       g_assert_cmpint (second, ==, first);
 
       /* The first minute after it: 01:00 UTC. */
       time = local (c->year, c->month, c->day, change_hour + 1, 0, 0);
       g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                        ==, VP_LOCAL_TIME_UNIQUE);
-      g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 1, 0));
+      g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 1, 0));
       g_assert_cmpint (second, ==, first);
 
       for (i = 0; i < G_N_ELEMENTS (skipped_minutes); i++)
@@ -713,8 +699,8 @@ test_dst (gconstpointer data)
           time = local (c->year, c->month, c->day, change_hour, minute, 0);
           g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                            ==, VP_LOCAL_TIME_AMBIGUOUS);
-          g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 0, minute));
-          g_assert_cmpint (second, ==, utc (c->year, c->month, c->day, 1, minute));
+          g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 0, minute));
+          g_assert_cmpint (second, ==, vp_test_utc (c->year, c->month, c->day, 1, minute));
           g_assert_cmpint (second - first, ==, 3600);
 
           ambiguous = FALSE;
@@ -741,12 +727,12 @@ test_dst (gconstpointer data)
       time = local (c->year, c->month, c->day, change_hour - 1, 59, 59);
       g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                        ==, VP_LOCAL_TIME_UNIQUE);
-      g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 0, 0) - 1);
+      g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 0, 0) - 1);
 
       time = local (c->year, c->month, c->day, change_hour + 1, 0, 0);
       g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                        ==, VP_LOCAL_TIME_UNIQUE);
-      g_assert_cmpint (first, ==, utc (c->year, c->month, c->day, 2, 0));
+      g_assert_cmpint (first, ==, vp_test_utc (c->year, c->month, c->day, 2, 0));
 
       ambiguous = TRUE;
       {
@@ -760,8 +746,8 @@ test_dst (gconstpointer data)
 
   /* Every quarter of an hour around the change reads back, and resolves
    * to the instant it came from. */
-  for (u = utc (c->year, c->month, c->day, 0, 0) - 4 * 3600;
-       u <= utc (c->year, c->month, c->day, 0, 0) + 4 * 3600;
+  for (u = vp_test_utc (c->year, c->month, c->day, 0, 0) - 4 * 3600;
+       u <= vp_test_utc (c->year, c->month, c->day, 0, 0) + 4 * 3600;
        u += 15 * 60)
     {
       VpLocalTimeKind kind;
@@ -773,13 +759,13 @@ test_dst (gconstpointer data)
     }
 
   /* The instant of the change itself. */
-  vp_local_time_from_instant (utc (c->year, c->month, c->day, 1, 0), zone, &back);
+  vp_local_time_from_instant (vp_test_utc (c->year, c->month, c->day, 1, 0), zone, &back);
   if (c->spring)
     assert_local_time (&back, c->year, c->month, c->day, change_hour + 1, 0, 0);
   else
     assert_local_time (&back, c->year, c->month, c->day, change_hour, 0, 0);
 
-  vp_local_time_from_instant (utc (c->year, c->month, c->day, 1, 0) - 1, zone, &back);
+  vp_local_time_from_instant (vp_test_utc (c->year, c->month, c->day, 1, 0) - 1, zone, &back);
   if (c->spring)
     assert_local_time (&back, c->year, c->month, c->day, change_hour - 1, 59, 59);
   else
@@ -803,7 +789,8 @@ test_from_instant_agrees (void)
       gint64 u;
 
       /* An odd step visits every time of day over the years. */
-      for (u = utc (1900, 1, 1, 0, 0); u < utc (2100, 1, 1, 0, 0); u += 86400 * 3 + 3607)
+      for (u = vp_test_utc (1900, 1, 1, 0, 0); u < vp_test_utc (2100, 1, 1, 0, 0);
+           u += 86400 * 3 + 3607)
         {
           g_autoptr(GDateTime) utc_time = g_date_time_new_from_unix_utc (u);
           g_autoptr(GDateTime) zoned = g_date_time_to_timezone (utc_time, zone);
@@ -907,7 +894,7 @@ test_far_future_dst (void)
       time.hour = 4;
       g_assert_cmpint (vp_local_time_resolve (&time, zone, &first, &second),
                        ==, VP_LOCAL_TIME_UNIQUE);
-      g_assert_cmpint (first, ==, utc (years[i], 3, time.day, 1, 30));
+      g_assert_cmpint (first, ==, vp_test_utc (years[i], 3, time.day, 1, 30));
     }
 }
 
@@ -921,7 +908,7 @@ test_text_to_instant (void)
   g_assert_true (vp_time_text_to_instant ("2026-07-01T09:00", "Europe/Vilnius", &instant,
                                           &ambiguous, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (instant, ==, utc (2026, 7, 1, 6, 0));
+  g_assert_cmpint (instant, ==, vp_test_utc (2026, 7, 1, 6, 0));
   g_assert_false (ambiguous);
 
   g_assert_false (vp_time_text_to_instant ("2026-07-01T09:00Z", "Europe/Vilnius", &instant,

@@ -484,9 +484,13 @@ vp_store_initable_init (GInitable     *initable,
 
   if (rc != SQLITE_OK)
     {
+      int saved_errno = self->db != NULL ? sqlite3_system_errno (self->db) : ENOMEM;
+
+      /* "unable to open database file" says less than the system's reason
+       * (a file only its owner may read: "Permission denied") */
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
                    _("%s: cannot open the database: %s"), display,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   saved_errno != 0 ? g_strerror (saved_errno) : sqlite3_errmsg (self->db));
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
