@@ -17,12 +17,12 @@ import pathlib
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import unittest
 
-CLI = os.environ.get('VISIT_PLANNER_CLI', 'visit-planner-cli')
-DEMO = os.environ.get('DEMO_PROGRAMME')
+import vpcli
+from vpcli import DEMO
+
 HERE = pathlib.Path(__file__).resolve().parent
 ICALJS_DIR = pathlib.Path(os.environ.get('ICALJS_DIR', HERE / 'js'))
 SYSTEM_PYTHON = os.environ.get('SYSTEM_PYTHON', '/usr/bin/python3')
@@ -92,7 +92,7 @@ def utc(*fields):
 
 
 def run(*args, check=True):
-    result = subprocess.run([CLI, *args], capture_output=True, text=True)
+    result = vpcli.run(*args, text=True)
     if check and result.returncode != 0:
         raise AssertionError(f'{" ".join(args)} failed ({result.returncode}): {result.stderr}')
     return result

@@ -5,15 +5,9 @@
 
 import copy
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
-DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
-TIMEOUT = 120
+from vpcli import CliTestCase, load_demo
 
 MEMBERS = {"severity", "code", "message", "session", "sessions", "participant", "host"}
 SEVERITIES = ["error", "warning", "info"]
@@ -101,36 +95,9 @@ def four_working_days(document):
     document["sessions"][4]["kind"] = "transfer"
 
 
-class CheckTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="test-cli-check-")
-        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
-        self.database = os.path.join(self.folder, "visits.db")
-        self.env = dict(os.environ)
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
-        self.env["LC_ALL"] = "C.UTF-8"
-
-    def run_cli(self, *args):
-        command = [CLI, "--database", self.database] + list(args)
-        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                              env=self.env, timeout=TIMEOUT)
-
-    def run_ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        return result
-
-    def import_document(self, data, name="plan.visit.json"):
-        path = os.path.join(self.folder, name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return self.run_ok("import", path).stdout.decode("utf-8").strip()
-
-    def import_demo(self):
-        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+class CheckTestCase(CliTestCase):
+    folder_prefix = "test-cli-check-"
+    quiet_failure = True
 
     def check(self, programme, *options, status=0):
         result = self.run_cli("check", programme, *options)
@@ -176,27 +143,13 @@ class CheckTestCase(unittest.TestCase):
         document = json.loads(self.run_ok("export", programme).stdout)
         return next(host["id"] for host in document["hosts"] if host["name"] == name)
 
-    def assert_one_line_error(self, result):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        self.assertEqual(result.stdout, b"")
-
-    def assert_usage_error(self, result):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(any(line.startswith("Usage:") for line in stderr.splitlines()), stderr)
-        self.assertEqual(result.stdout, b"")
-
 
 class TestCheckText(CheckTestCase):
     def test_demo_passes_and_prints_budget(self):
         uid = self.import_demo()
         out = self.check(uid)
         lines = out.splitlines()
-        with open(DEMO, encoding="utf-8") as f:
-            demo = json.load(f)
+        demo = load_demo()
         # the demo's one problem: four working days halve the lump sum
         self.assertEqual([line for line in lines if line.startswith(("error:", "warning:"))], [])
         self.assertIn("info: cxc-reduced-lump-sum: ", out)
@@ -361,10 +314,10 @@ class TestCheckFarFuture(CheckTestCase):
 
     def test_after_year_9999_in_utc_refused(self):
         # 20:00 in Los Angeles on the last day of 9999 is in the year 10000 in UTC
-        path = os.path.join(self.folder, "far.visit.json")
-        with open(path, "wb") as f:
-            f.write(self.document("Europe/Vilnius", "9999-12-31T20:00", "America/Los_Angeles",
-                                  "9999-12-31T21:00", "America/Los_Angeles"))
+        path = self.write("far.visit.json",
+                          self.document("Europe/Vilnius", "9999-12-31T20:00",
+                                        "America/Los_Angeles", "9999-12-31T21:00",
+                                        "America/Los_Angeles"))
         result = self.run_cli("import", path)
         self.assert_one_line_error(result)
         self.assertIn("participants[0].travel[1].depart: 9999-12-31T20:00 in America/Los_Angeles",
@@ -383,8 +336,7 @@ class TestCheckFarFuture(CheckTestCase):
 class TestRepeatVisitor(CheckTestCase):
     def setUp(self):
         super().setUp()
-        with open(DEMO, encoding="utf-8") as f:
-            self.demo = json.load(f)
+        self.demo = load_demo()
         self.visitor = self.demo["participants"][0]
         self.demo_uid = self.import_demo()
 

@@ -9,59 +9,27 @@ import hashlib
 import io
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
-DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
+from vpcli import CliTestCase, load_demo
+
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "csv")
-TIMEOUT = 120
 
 BOM = b"\xef\xbb\xbf"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-with open(DEMO, encoding="utf-8") as _f:
-    _demo = json.load(_f)
+_demo = load_demo()
 DEMO_PARTICIPANTS = len(_demo["participants"])
 DEMO_HOSTS = len(_demo["hosts"])
 
 
-class CsvTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="test-cli-csv-")
-        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
-        self.database = os.path.join(self.folder, "visits.db")
-        self.env = dict(os.environ)
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
-        self.env["LC_ALL"] = "C.UTF-8"
-
-    def run_cli(self, *args):
-        command = [CLI, "--database", self.database] + list(args)
-        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                              env=self.env, timeout=TIMEOUT)
-
-    def run_ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        self.assertEqual(result.stderr, b"")
-        return result
-
-    def write(self, name, data):
-        path = os.path.join(self.folder, name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
-
-    def import_demo(self):
-        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+class CsvTestCase(CliTestCase):
+    folder_prefix = "test-cli-csv-"
+    quiet_success = True
+    quiet_failure = True
 
     def document(self, programme):
-        return self.run_ok("export", programme).stdout
+        return self.export(programme)
 
     def export_csv(self, programme, kind):
         return self.run_ok("export-csv", programme, kind).stdout
@@ -94,29 +62,13 @@ class CsvTestCase(unittest.TestCase):
         self.assertEqual(first, "%s: %d added, %d updated, %d unchanged, %d skipped"
                          % (path, added, updated, unchanged, skipped), stdout)
 
-    def assert_one_line_error(self, result, path, line=None):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        self.assertIn(path, stderr)
-        if line is not None:
-            self.assertIn("line %d" % line, stderr)
-        self.assertEqual(result.stdout, b"")
-
-    def assert_usage_error(self, result):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(any(line.startswith("Usage:") for line in stderr.splitlines()), stderr)
-        self.assertEqual(result.stdout, b"")
-
 
 class TestExport(CsvTestCase):
     def test_stdout_and_file_identical(self):
         uid = self.import_demo()
         for kind in ("participants", "hosts"):
             with self.subTest(kind=kind):
-                path = os.path.join(self.folder, kind + ".csv")
+                path = self.path(kind + ".csv")
                 stdout = self.export_csv(uid, kind)
                 result = self.run_ok("export-csv", uid, kind, "-o", path)
                 self.assertEqual(result.stdout, b"")
@@ -154,7 +106,7 @@ class TestRoundTrip(CsvTestCase):
     def round_trip(self, kind, count):
         self.import_demo()
         before = self.document("1")
-        path = os.path.join(self.folder, kind + ".csv")
+        path = self.path(kind + ".csv")
         self.run_ok("export-csv", "1", kind, "-o", path)
         out = self.import_csv("1", kind, path)
         self.assert_counts(out, path, 0, 0, count, 0)
@@ -285,7 +237,8 @@ class TestFileFailures(CsvTestCase):
         digest = self.database_digest()
         path = self.write(name, data)
         result = self.run_cli("import-csv", uid, kind, path)
-        self.assert_one_line_error(result, path, line)
+        names = (path,) if line is None else (path, "line %d" % line)
+        self.assert_one_line_error(result, *names)
         self.assertEqual(self.database_digest(), digest)
         self.assertEqual(self.document(uid), before)
         return result.stderr.decode("utf-8", "replace")
@@ -342,7 +295,7 @@ class TestFileFailures(CsvTestCase):
     def test_missing_file(self):
         uid = self.import_demo()
         digest = self.database_digest()
-        path = os.path.join(self.folder, "missing.csv")
+        path = self.path("missing.csv")
         self.assert_one_line_error(self.run_cli("import-csv", uid, "participants", path), path)
         self.assertEqual(self.database_digest(), digest)
 
@@ -416,9 +369,7 @@ class TestFormulaGuard(CsvTestCase):
         """Text that starts with an apostrophe and a formula character comes back as it was."""
         document = json.loads(json.dumps(_demo))
         document["participants"][0]["notes"] = "'=not a formula"
-        uid = self.run_ok("import", self.write("demo.visit.json",
-                                               json.dumps(document).encode("utf-8"))
-                          ).stdout.decode("utf-8").strip()
+        uid = self.import_document(json.dumps(document).encode("utf-8"), "demo.visit.json")
         before = self.document(uid)
         path = self.write("exported.csv", self.export_csv(uid, "participants"))
         out = self.import_csv(uid, "participants", path)

@@ -11,89 +11,26 @@
 import json
 import os
 import pwd
-import shutil
 import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
-CLI = os.path.abspath(os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli"))
-DEMO = os.path.abspath(os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json"))
-TIMEOUT = 120
+from vpcli import CLI, DEMO, TIMEOUT, CliTestCase, load_demo, sha256
 
-with open(DEMO, encoding="utf-8") as _f:
-    _demo = json.load(_f)
+_demo = load_demo()
 DEMO_UID = _demo["programme"]["uid"]
 DEMO_PARTICIPANTS = len(_demo["participants"])
 DEMO_SESSIONS = len(_demo["sessions"])
 
 
-def digest(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
-class DatabaseTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="test-cli-database-")
-        self.addCleanup(self.remove_folder)
-        self.database = os.path.join(self.folder, "visits.db")
-        self.env = dict(os.environ)
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
-        self.env["LC_ALL"] = "C.UTF-8"
-
-    def remove_folder(self):
-        for root, folders, _ in os.walk(self.folder):
-            for name in folders:
-                os.chmod(os.path.join(root, name), 0o700)
-        os.chmod(self.folder, 0o700)
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def path(self, name):
-        return os.path.join(self.folder, name)
-
-    def write(self, name, data):
-        path = self.path(name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
-
-    def command(self, args, database=True):
-        """database: True for self.database, False for none, or a path."""
-        command = [CLI]
-        if database is True:
-            command += ["--database", self.database]
-        elif database is not False:
-            command += ["--database", database]
-        return command + list(args)
-
-    def run_cli(self, *args, database=True, cwd=None, env=None):
-        return subprocess.run(self.command(args, database),
-                              stdin=subprocess.DEVNULL, capture_output=True, cwd=cwd,
-                              env=env if env is not None else self.env, timeout=TIMEOUT)
-
-    def run_ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        return result
-
-    def assert_one_line_error(self, result, *names):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        for name in names:
-            self.assertIn(name, stderr)
-        return stderr
+class DatabaseTestCase(CliTestCase):
+    folder_prefix = "test-cli-database-"
 
     def document(self, programme, **kwargs):
-        return json.loads(self.run_ok("export", programme, **kwargs).stdout)
+        return json.loads(self.export(programme, **kwargs))
 
 
 # Imports at the same time {{{1
@@ -129,7 +66,7 @@ class TestConcurrentImports(DatabaseTestCase):
     EVENTS = 300
 
     def start(self, *args):
-        return subprocess.Popen(self.command(args), stdin=subprocess.DEVNULL,
+        return subprocess.Popen([CLI, *self.arguments(args)], stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
 
     def finish(self, process):
@@ -254,7 +191,7 @@ class TestOtherFiles(DatabaseTestCase):
         connection.execute("PRAGMA user_version = -1")
         connection.commit()
         connection.close()
-        before = digest(self.database)
+        before = sha256(self.database)
         csv_path = self.write("people.csv", participants_csv("n", 2))
         for args in (("list",), ("export", DEMO_UID), ("check", DEMO_UID),
                      ("import", DEMO, "--update"),
@@ -263,7 +200,7 @@ class TestOtherFiles(DatabaseTestCase):
                 result = self.run_cli(*args)
                 self.assert_one_line_error(result, self.database, "not a Visit Planner database",
                                            "-1")
-                self.assertEqual(digest(self.database), before)
+                self.assertEqual(sha256(self.database), before)
 
     def test_not_a_database(self):
         self.write("visits.db", b"This is a shopping list, not a database.\n" * 100)
@@ -302,16 +239,14 @@ class TestReadOnly(DatabaseTestCase):
         if probe.returncode != 0:
             self.skipTest("%s cannot run as uid %s: %s" % (CLI, self.user, probe.stderr))
 
-    def run_cli(self, *args, database=True, cwd=None, env=None):
+    def run_cli(self, *args, **kwargs):
         def drop():
             os.setgroups([])
             os.setgid(self.user[1])
             os.setuid(self.user[0])
 
-        return subprocess.run(self.command(args, database),
-                              stdin=subprocess.DEVNULL, capture_output=True, cwd=cwd,
-                              env=env if env is not None else self.env, timeout=TIMEOUT,
-                              preexec_fn=drop if self.user is not None else None)
+        return super().run_cli(*args, preexec_fn=drop if self.user is not None else None,
+                               **kwargs)
 
     def make_database(self, name):
         folder = self.path(name)
@@ -343,7 +278,7 @@ class TestReadOnly(DatabaseTestCase):
         folder = self.make_database(name)
         expected = self.outputs()
         make_read_only(folder)
-        before = digest(self.database)
+        before = sha256(self.database)
         listing = sorted(os.listdir(folder))
 
         self.assertEqual(self.outputs(), expected)
@@ -357,7 +292,7 @@ class TestReadOnly(DatabaseTestCase):
                 stderr = self.assert_one_line_error(result, self.database,
                                                     "cannot write to the database", reason)
                 self.assertNotIn("not a Visit Planner database", stderr)
-        self.assertEqual(digest(self.database), before)
+        self.assertEqual(sha256(self.database), before)
         self.assertEqual(sorted(os.listdir(folder)), listing)
 
     def test_read_only_file(self):

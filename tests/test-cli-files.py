@@ -6,7 +6,6 @@
 # VISIT_PLANNER_CLI is the program to test; DEMO_PROGRAMME the demo document.
 
 import copy
-import hashlib
 import json
 import os
 import pty
@@ -14,14 +13,11 @@ import re
 import resource
 import shutil
 import signal
-import stat
 import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
-DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
-TIMEOUT = 120
+from vpcli import CliTestCase, sha256
+
 # A command that reads a named pipe would wait for ever: it must be refused
 # well within this.
 QUICK = 20
@@ -79,11 +75,6 @@ def big_document():
     return document
 
 
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
 def is_windows_device(name):
     stem = name.split(".", 1)[0].rstrip(" .")
     return stem.lower() in WINDOWS_DEVICES
@@ -98,54 +89,9 @@ def limit_file_size(size):
     return apply
 
 
-class FilesTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="test-cli-files-")
-        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
-        self.database = os.path.join(self.folder, "visits.db")
-        self.env = dict(os.environ)
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
-        self.env["LC_ALL"] = "C.UTF-8"
-
-    def path(self, *names):
-        return os.path.join(self.folder, *names)
-
-    def write(self, name, data):
-        path = self.path(name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
-
-    def run_cli(self, *args, database=None, timeout=TIMEOUT, **kwargs):
-        command = [CLI, "--database", database or self.database] + list(args)
-        kwargs.setdefault("stdin", subprocess.DEVNULL)
-        kwargs.setdefault("capture_output", True)
-        return subprocess.run(command, env=self.env, timeout=timeout, cwd=self.folder, **kwargs)
-
-    def run_ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        return result
-
-    def assert_one_line_error(self, result, *names):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        for name in names:
-            self.assertIn(name, stderr)
-        return stderr
-
-    def import_document(self, document, **kwargs):
-        path = self.write("programme.visit.json",
-                          json.dumps(document, ensure_ascii=False).encode("utf-8"))
-        return self.run_ok("import", path, **kwargs).stdout.decode("utf-8").strip()
-
-    def import_demo(self):
-        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+class FilesTestCase(CliTestCase):
+    folder_prefix = "test-cli-files-"
+    run_in_folder = True
 
     def listing(self, folder):
         """Every file in @folder, hidden ones too, with its contents."""

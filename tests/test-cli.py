@@ -5,7 +5,6 @@
 
 import copy
 import datetime
-import hashlib
 import json
 import os
 import shutil
@@ -15,9 +14,7 @@ import subprocess
 import tempfile
 import unittest
 
-CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
-DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
-TIMEOUT = 120
+from vpcli import DEMO, CliTestCase, load_demo, run, sha256
 
 # The smallest interesting valid document; each malformed case changes one
 # thing in it (the same document as tests/test-format.c).
@@ -197,71 +194,6 @@ def malformed_cases():
     return result
 
 
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-class CliTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.folder = tempfile.mkdtemp(prefix="test-cli-")
-        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
-        self.database = os.path.join(self.folder, "visits.db")
-        self.env = dict(os.environ)
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-        self.env["XDG_DATA_HOME"] = os.path.join(self.folder, "xdg-data")
-        self.env["LC_ALL"] = "C.UTF-8"
-
-    def path(self, name):
-        return os.path.join(self.folder, name)
-
-    def write(self, name, data):
-        path = self.path(name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
-
-    def run_cli(self, *args, database=True, env=None):
-        command = [CLI]
-        if database:
-            command += ["--database", self.database]
-        command += list(args)
-        return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                              env=env if env is not None else self.env, timeout=TIMEOUT)
-
-    def run_ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        return result
-
-    def assert_one_line_error(self, result, *names):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        for name in names:
-            self.assertIn(name, stderr)
-        return stderr
-
-    def assert_usage_error(self, result):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(any(line.startswith("Usage:") for line in stderr.splitlines()), stderr)
-
-    def import_demo(self):
-        result = self.run_ok("import", DEMO)
-        return result.stdout.decode("utf-8").strip()
-
-    def export(self, programme):
-        return self.run_ok("export", programme).stdout
-
-    def demo_uid(self):
-        with open(DEMO, encoding="utf-8") as f:
-            return json.load(f)["programme"]["uid"]
-
-
 class TestUsage(CliTestCase):
     def test_help(self):
         result = self.run_cli("--help", database=False)
@@ -303,8 +235,7 @@ class TestCommands(CliTestCase):
 
     def test_list_after_import(self):
         uid = self.import_demo()
-        with open(DEMO, encoding="utf-8") as f:
-            programme = json.load(f)["programme"]
+        programme = load_demo()["programme"]
         lines = self.run_ok("list").stdout.decode("utf-8").splitlines()
         self.assertEqual(len(lines), 1)
         fields = lines[0].split("\t")
@@ -315,8 +246,7 @@ class TestCommands(CliTestCase):
 
     def test_list_json(self):
         uid = self.import_demo()
-        with open(DEMO, encoding="utf-8") as f:
-            programme = json.load(f)["programme"]
+        programme = load_demo()["programme"]
         items = json.loads(self.run_ok("list", "--json").stdout)
         self.assertEqual(len(items), 1)
         item = items[0]
@@ -415,9 +345,8 @@ class TestCommands(CliTestCase):
     def test_export_write_failure(self):
         uid = self.import_demo()
         with open("/dev/full", "wb") as full:
-            result = subprocess.run([CLI, "--database", self.database, "export", uid],
-                                    stdout=full, stderr=subprocess.PIPE, env=self.env,
-                                    timeout=TIMEOUT)
+            result = self.run_cli("export", uid, stdout=full, stderr=subprocess.PIPE,
+                                  capture_output=False)
         self.assert_one_line_error(result)
 
     def test_newer_database(self):
@@ -460,8 +389,7 @@ class TestImportIcs(CliTestCase):
 
     def empty_copy(self):
         """A programme like the demo but without sessions, with another uid."""
-        with open(DEMO, encoding="utf-8") as f:
-            document = json.load(f)
+        document = load_demo()
         document["programme"]["uid"] = "ics-target"
         document["sessions"] = []
         return self.write("empty.visit.json", json.dumps(document).encode("utf-8"))
@@ -542,8 +470,7 @@ class TestCalendarIdentity(CliTestCase):
         uid = self.import_demo()
         first = self.export(uid)
         self.assertEqual(self.export(uid), first)
-        with open(DEMO, encoding="utf-8") as f:
-            demo = json.load(f)
+        demo = load_demo()
         for exported, given in zip(json.loads(first)["participants"], demo["participants"]):
             for member in ("travel", "accommodation"):
                 self.assertEqual([item["uid"] for item in exported[member]],
@@ -614,8 +541,7 @@ class TestMalformed(CliTestCase):
     def setUpClass(cls):
         cls.seed_folder = tempfile.mkdtemp(prefix="test-cli-seed-")
         cls.seeded = os.path.join(cls.seed_folder, "seeded.db")
-        subprocess.run([CLI, "--database", cls.seeded, "import", DEMO], check=True,
-                       capture_output=True, timeout=TIMEOUT)
+        run("--database", cls.seeded, "import", DEMO, check=True)
 
     @classmethod
     def tearDownClass(cls):

@@ -9,21 +9,13 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unittest
 import zoneinfo
 
-CLI = os.environ.get("VISIT_PLANNER_CLI", "visit-planner-cli")
-DEMO = os.environ.get("DEMO_PROGRAMME", "data/demo/vilnius-2027.visit.json")
-TIMEOUT = 120
+from vpcli import CliTestCase, load_demo
 
 # Text in the printed languages, and an emoji (Noto Color Emoji).
 MULTILINGUAL_TITLE = "Žalgirio arena: Ąžuolų gatvė, Järvenpää yö, ça déjà vu, Größe Straße 🎉"
-
-
-def load_demo():
-    with open(DEMO, encoding="utf-8") as f:
-        return json.load(f)
 
 
 def collapse(text):
@@ -40,7 +32,10 @@ def clock(local):
     return local.strftime("%H:%M")
 
 
-class PdfTestCase(unittest.TestCase):
+class PdfTestCase(CliTestCase):
+    folder_prefix = "test-pdf-"
+    quiet_success = True
+
     @classmethod
     def setUpClass(cls):
         for tool in ("pdftotext", "pdfinfo"):
@@ -48,46 +43,11 @@ class PdfTestCase(unittest.TestCase):
                 raise unittest.SkipTest(f"{tool} (poppler-utils) is not installed")
 
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="test-pdf-")
-        self.addCleanup(self.tmp.cleanup)
-        self.database = self.path("visits.db")
-        self.env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC")
-        self.env.pop("VISIT_PLANNER_DATABASE", None)
-
-    def path(self, name):
-        return os.path.join(self.tmp.name, name)
-
-    def run_cli(self, *args):
-        return subprocess.run([CLI, "--database", self.database, *args],
-                              stdin=subprocess.DEVNULL, capture_output=True,
-                              env=self.env, timeout=TIMEOUT)
-
-    def run_ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.returncode, 0, result.stderr.decode("utf-8", "replace"))
-        self.assertEqual(result.stderr, b"")
-        return result
-
-    def assert_one_line_error(self, result, *names):
-        stderr = result.stderr.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 2, stderr)
-        self.assertTrue(stderr.endswith("\n"), repr(stderr))
-        self.assertEqual(stderr.count("\n"), 1, repr(stderr))
-        for name in names:
-            self.assertIn(name, stderr)
-        return stderr
-
-    def import_document(self, document):
-        path = self.path("programme.visit.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(document, f, ensure_ascii=False)
-        return self.run_ok("import", path).stdout.decode("utf-8").strip()
-
-    def import_demo(self):
-        return self.run_ok("import", DEMO).stdout.decode("utf-8").strip()
+        super().setUp()
+        self.env["TZ"] = "UTC"
 
     def exported(self, programme):
-        return json.loads(self.run_ok("export", programme).stdout)
+        return json.loads(self.export(programme))
 
     def pdf(self, programme, *args, name="out.pdf"):
         """Writes the PDF; returns (pages of -layout text, raw text, page count)."""
@@ -378,8 +338,7 @@ class TestUsage(PdfTestCase):
         self.assertEqual(result.returncode, 2)
 
     def test_help_names_pdf(self):
-        result = subprocess.run([CLI, "--help"], capture_output=True, env=self.env,
-                                timeout=TIMEOUT)
+        result = self.run_cli("--help", database=False)
         self.assertEqual(result.returncode, 0)
         self.assertIn("pdf PROGRAMME", result.stdout.decode("utf-8"))
 
@@ -403,7 +362,7 @@ class TestUsage(PdfTestCase):
         with open(out, "rb") as f:
             self.assertEqual(f.read(5), b"%PDF-")
         self.assertEqual(os.stat(out).st_mode & 0o777, 0o600)
-        left = [name for name in os.listdir(self.tmp.name) if not name.startswith("visits.db")]
+        left = [name for name in os.listdir(self.folder) if not name.startswith("visits.db")]
         self.assertEqual(left, ["agenda.pdf"])
 
 
