@@ -358,6 +358,27 @@ class TestReadOnly(DatabaseTestCase):
                                    "the file is read-only")
         self.assertEqual(os.path.getsize(self.database), 0)
 
+    def test_unreadable_database(self):
+        """A database another user keeps to themselves (mode 0600, as
+        Visit Planner makes it): the message gives the system's reason."""
+        if self.user is None:
+            self.skipTest("file permissions do not apply to this user")
+        folder = self.path("theirs")
+        os.mkdir(folder)
+        self.database = os.path.join(folder, "visits.db")
+        super().run_cli("import", DEMO, check=True)
+        os.chown(folder, *self.user)
+        os.chmod(self.database, 0o600)
+        before = sha256(self.database)
+        for args in (("list",), ("import", DEMO, "--update")):
+            with self.subTest(command=args[0]):
+                result = self.run_cli(*args)
+                stderr = self.assert_one_line_error(result, self.database,
+                                                    "cannot open the database",
+                                                    "Permission denied")
+                self.assertNotIn("unable to open database file", stderr)
+        self.assertEqual(sha256(self.database), before)
+
 
 class TestLocked(DatabaseTestCase):
     def test_locked_database_is_busy(self):
