@@ -577,7 +577,6 @@ write_session (Calendar  *calendar,
   const char *start_zone = vp_session_get_timezone (session);
   const char *end_zone = vp_session_get_end_timezone (session);
   const char *kind = vp_session_kind_label (vp_session_get_kind (session));
-  g_autofree char *summary = NULL;
   g_autofree char *location = NULL;
   g_autofree char *description = NULL;
   char buffer[64];
