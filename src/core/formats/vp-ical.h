@@ -18,20 +18,18 @@ G_BEGIN_DECLS
  * It is needed around every call that parses or serialises (icalparser_*,
  * icalcomponent_as_ical_string*), anything that reaches a zone
  * (icaltimezone_*, icaltime_*_with_zone, icalcomponent_get_timezone,
- * icaltime_as_timet_with_zone), and around the whole life of a component
- * tree that refers to zones; calls that only read a component the caller
- * owns and no zone (icalcomponent_get_summary() and the like) need it only
- * because they are done inside such a tree's life anyway.  The lock is
- * recursive, so a code path that holds it may call another that takes it.
+ * icaltime_as_timet_with_zone), anything that may set an error state, and
+ * so, simplest, around the whole life of a component tree, from the parse
+ * or the first icalcomponent_new* to the icalcomponent_free().  The lock is
+ * recursive: a code path that holds it may call another that takes it.
  *
  * vp_ical_init() makes libical's settings ours whatever its build chose:
  * errors are reported, never fatal (libical built to make them fatal aborts
  * on bad input), and unknown tokens are errors (X-LIC-ERROR properties the
  * importer counts); both are Debian's defaults, so nothing read or written
- * changes.  It runs once
- * whatever the number of calls or threads; vp_ical_lock() calls it, so
- * nothing in the core can use libical before it; programs call it at start
- * all the same, before any thread runs. */
+ * changes.  It runs once whatever the number of calls or threads;
+ * vp_ical_lock() calls it, so nothing in the core can use libical before it;
+ * programs call it at start all the same, before any thread runs. */
 
 typedef struct _VpIcalLocker VpIcalLocker;
 
