@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-calendar.h"
+#include "vp-ical.h"
 #include "vp-store.h"
 #include "vp-test-core.h"
 
@@ -2981,6 +2982,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  vp_ical_init ();
   /* a failing case is reported and the others still run */
   g_test_set_nonfatal_assertions ();
 
@@ -3068,6 +3070,6 @@ main (int   argc,
   status = g_test_run ();
 
   /* libical's built-in zones live until freed */
-  icaltimezone_free_builtin_timezones ();
+  vp_ical_shutdown ();
   return status;
 }

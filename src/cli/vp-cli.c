@@ -15,6 +15,7 @@
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
 #include "vp-file.h"
+#include "vp-ical.h"
 #include "vp-ical-import.h"
 #include "vp-print-pdf.h"
 #include "vp-programme-format.h"
@@ -1260,6 +1261,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* libical's settings, once, before any of its work */
+  vp_ical_init ();
 
   for (i = 1; i < argc; i++)
     {

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "vp-application.h"
+#include "vp-ical.h"
 
 int
 main (int   argc,
@@ -18,6 +19,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* libical's settings, once, before the imports and exports that run in
+   * threads */
+  vp_ical_init ();
 
   g_set_application_name (_("Visit Planner"));
 

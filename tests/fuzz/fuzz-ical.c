@@ -1,9 +1,8 @@
 /* fuzz-ical.c: libFuzzer target for the iCalendar importer (proposed visit slots from hosts). */
 #include "config.h"
 
-#include <libical/ical.h>
-
 #include "vp-fuzz.h"
+#include "vp-ical.h"
 #include "vp-ical-import.h"
 
 /* A programme in Vilnius with sessions whose uids the seeds use (the demo's
@@ -36,7 +35,7 @@ static GBytes *programme_written;
 static void
 free_zones (void)
 {
-  icaltimezone_free_builtin_timezones ();
+  vp_ical_shutdown ();
 }
 
 int
@@ -44,6 +43,7 @@ LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   vp_fuzz_init ();
+  vp_ical_init ();
   atexit (free_zones);
   programme = vp_fuzz_snapshot_new (programme_json);
   programme_written = vp_programme_format_write (programme);

@@ -10,6 +10,7 @@
 
 #include "vp-calendar.h"
 #include "vp-file.h"
+#include "vp-ical.h"
 #include "vp-labels.h"
 #include "vp-time.h"
 
@@ -162,9 +163,8 @@ format_utc (gint64  instant,
 
 /* Time zones {{{1 */
 
-/* libical's zone data is process-wide and not thread-safe: everything that
- * touches it runs under this lock, and each VTIMEZONE is built once. */
-static GMutex zones_lock;
+/* Each VTIMEZONE is built once, under libical's lock (vp-ical.h), which
+ * guards this cache too. */
 static GHashTable *vtimezones; /* IANA name → VTIMEZONE text, "" when libical has none */
 
 static gboolean
@@ -239,12 +239,13 @@ build_vtimezone (const char *zone)
 static const char *
 lookup_vtimezone (const char *zone)
 {
+  g_autoptr(VpIcalLocker) locker = NULL;
   const char *text;
 
   if (is_utc (zone))
     return "";
 
-  g_mutex_lock (&zones_lock);
+  locker = vp_ical_lock ();
   if (vtimezones == NULL)
     vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -256,7 +257,6 @@ lookup_vtimezone (const char *zone)
       g_hash_table_insert (vtimezones, g_strdup (zone), built);
       text = built;
     }
-  g_mutex_unlock (&zones_lock);
 
   return text;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vp-enum-types.h"
+#include "vp-ical.h"
 #include "vp-ical-import.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -1275,31 +1276,21 @@ note_calendar_errors (icalcomponent *component,
       note_calendar_errors (inner, notes, depth + 1);
 }
 
-/* libical is not thread-safe: all of its work here runs under one lock. */
-static GMutex ical_lock;
-
 static GPtrArray *
 read_events (Scan        *scan,
              GHashTable  *zone_names,
              GPtrArray   *notes,
              GError     **error)
 {
-  static gsize initialised = 0;
+  /* all libical work here, from the parse to the last free, runs under its
+   * lock (vp-ical.h); declared first, it is let go last */
+  g_autoptr(VpIcalLocker) locker = vp_ical_lock ();
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_event_free);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)file_zone_free);
   Reader reader = { NULL, zones, zone_names };
   guint index = 0;
   gboolean ok = TRUE;
-
-  if (g_once_init_enter (&initialised))
-    {
-      /* libical must report errors, not abort on them */
-      icalerror_set_errors_are_fatal (0);
-      g_once_init_leave (&initialised, 1);
-    }
-
-  g_mutex_lock (&ical_lock);
 
   reader.calendar = icalparser_parse_string (scan->text->str);
   if (reader.calendar == NULL || icalcomponent_isa (reader.calendar) != ICAL_VCALENDAR_COMPONENT)
@@ -1332,7 +1323,6 @@ read_events (Scan        *scan,
 out:
   if (reader.calendar != NULL)
     icalcomponent_free (reader.calendar);
-  g_mutex_unlock (&ical_lock);
 
   return ok ? g_steal_pointer (&events) : NULL;
 }
