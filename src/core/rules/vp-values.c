@@ -160,7 +160,8 @@ vp_value_check_country (const char  *code,
 
   if (strlen (code) != 2 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]))
     return invalid (error,
-                    _("“%s” is not a country code: use two capital letters (ISO 3166-1), like “LT”"),
+                    _("“%s” is not a country code: use two capital letters (ISO 3166-1), "
+                      "like “LT”"),
                     g_utf8_validate (code, -1, NULL) ? code : "\357\277\275");
   if (!g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
     return invalid (error, _("“%s” is not a country code: write it in capitals, “%c%c”"), code,

@@ -1748,7 +1748,8 @@ check_position (double   latitude,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!isnan (latitude) && !vp_value_check_coordinate (VP_COORDINATE_LATITUDE, latitude, &local_error))
+  if (!isnan (latitude) &&
+      !vp_value_check_coordinate (VP_COORDINATE_LATITUDE, latitude, &local_error))
     return invalid (error, _("Latitude"), "%s", local_error->message);
   if (!isnan (longitude) &&
       !vp_value_check_coordinate (VP_COORDINATE_LONGITUDE, longitude, &local_error))
@@ -1781,7 +1782,8 @@ validate_programme (VpProgramme  *programme,
   if (vp_programme_get_host_country (programme) == NULL)
     return invalid (error, _("Host country"), _("use two capital letters (ISO 3166-1), like “LT”"));
   if (!check_country (_("Host country"), vp_programme_get_host_country (programme), error) ||
-      !check_email (_("Coordinator email"), vp_programme_get_coordinator_email (programme), error) ||
+      !check_email (_("Coordinator email"), vp_programme_get_coordinator_email (programme),
+                    error) ||
       !check_position (vp_programme_get_origin_latitude (programme),
                        vp_programme_get_origin_longitude (programme), error))
     return FALSE;

@@ -108,11 +108,13 @@ vp_host_editor_validate (VpPeopleEditor *editor)
   valid &= vp_people_check_email (GTK_WIDGET (self->contact_email_row), email);
 
   latitude_ok = vp_people_check (GTK_WIDGET (self->latitude_row),
-                                 read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude),
+                                 read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE,
+                                               &latitude),
                                  _("Latitude is a number of degrees from −90 to 90, "
                                    "such as 54.6872"));
   longitude_ok = vp_people_check (GTK_WIDGET (self->longitude_row),
-                                  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude),
+                                  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE,
+                                                &longitude),
                                   _("Longitude is a number of degrees from −180 to 180, "
                                     "such as 25.2797"));
   if (latitude_ok && longitude_ok && isnan (latitude) != isnan (longitude))
