@@ -1382,7 +1382,9 @@ test_escape_control_characters (void)
 }
 
 /* The organizer's address and name are not TEXT values, yet must carry no
- * control character either. */
+ * control character either.  The programme format refuses such an address
+ * now (the rules of values), but the writer keeps its guard for any
+ * programme given to it. */
 static void
 test_escape_organizer_control_characters (void)
 {
@@ -1392,22 +1394,76 @@ test_escape_organizer_control_characters (void)
     "   \"host_country\": \"LT\",\n"
     "   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-12\",\n"
     "   \"end_date\": \"2027-04-16\",\n"
-    "   \"coordinator\": {\"name\": \"Ai\\u0001no\\u001b\",\n"
-    "                     \"email\": \"ai\\u0007no@exam\\u000bple.org\\u001f\"}},\n"
+    "   \"coordinator\": {\"name\": \"Ai\\u0001no\\u001b\"}},\n"
     " \"sessions\": [{\"id\": \"s\", \"uid\": \"organizer\", \"title\": \"T\",\n"
     "   \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"}]}";
   g_autoptr(VpSnapshot) snapshot = vp_test_read_document (document);
-  g_autoptr(GBytes) bytes = write_programme (snapshot);
-  g_auto(GStrv) lines = unfolded_lines (bytes);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
   gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  const char *organizer = find_event_line (lines, "organizer", "ORGANIZER");
-  g_autofree char *shown = g_strescape (organizer != NULL ? organizer : "(no ORGANIZER)", NULL);
+  const guchar *data;
+  const char *organizer;
+  g_autofree char *shown = NULL;
+
+  vp_programme_set_coordinator_email (vp_snapshot_get_programme (snapshot),
+                                      "ai\ano@exam\vple.org\037");
+  bytes = write_programme (snapshot);
+  lines = unfolded_lines (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  organizer = find_event_line (lines, "organizer", "ORGANIZER");
+  shown = g_strescape (organizer != NULL ? organizer : "(no ORGANIZER)", NULL);
 
   g_test_message ("%s", shown);
   for (gsize i = 0; i < size; i++)
     if (data[i] < 0x20 || data[i] == 0x7F)
       g_assert_true (data[i] == '\r' || data[i] == '\n');
+}
+
+/* Only an address the rules of values take is the organizer's mailto:;
+ * before, any text with an “@” and no space or quote was (two “@”, a
+ * domain without a dot).  Otherwise the programme is the organizer. */
+static void
+test_organizer_email_rule (void)
+{
+  static const char document[] =
+    "{\"format\": \"visit-planner-programme\", \"version\": 1,\n"
+    " \"programme\": {\"uid\": \"prog-organizer\", \"title\": \"T\",\n"
+    "   \"host_country\": \"LT\",\n"
+    "   \"timezone\": \"Europe/Vilnius\", \"start_date\": \"2027-04-12\",\n"
+    "   \"end_date\": \"2027-04-16\"},\n"
+    " \"sessions\": [{\"id\": \"s\", \"uid\": \"organizer\", \"title\": \"T\",\n"
+    "   \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"}]}";
+  static const struct
+  {
+    const char *email;
+    gboolean    mailto;
+  } cases[] = {
+    { "aino@example.org", TRUE },
+    { "jürgen@müller.de", TRUE },
+    { "aino@@example.org", FALSE },
+    { "aino@example", FALSE },
+    { "aino@example.org.", FALSE },
+    { "aino,jukka@example.org", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VpSnapshot) snapshot = vp_test_read_document (document);
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(GStrv) lines = NULL;
+      const char *organizer;
+
+      vp_programme_set_coordinator_email (vp_snapshot_get_programme (snapshot), cases[i].email);
+      bytes = write_programme (snapshot);
+      lines = unfolded_lines (bytes);
+      organizer = find_event_line (lines, "organizer", "ORGANIZER");
+      g_test_message ("%s → %s", cases[i].email, organizer);
+      g_assert_nonnull (organizer);
+      if (organizer == NULL)
+        continue;
+      g_assert_cmpint (strstr (organizer, ":mailto:") != NULL, ==, cases[i].mailto);
+      g_assert_cmpint (strstr (organizer, ":urn:uuid:") != NULL, ==, !cases[i].mailto);
+    }
 }
 
 /* Line breaks in a title are escaped: no text can end the event. */
@@ -3017,6 +3073,7 @@ main (int   argc,
   g_test_add_func ("/calendar/escape/control-characters", test_escape_control_characters);
   g_test_add_func ("/calendar/escape/organizer-control-characters",
                    test_escape_organizer_control_characters);
+  g_test_add_func ("/calendar/organizer/email-rule", test_organizer_email_rule);
   g_test_add_func ("/calendar/escape/injected-event", test_escape_injected_event);
 
   g_test_add_func ("/calendar/status/cancelled", test_status_cancelled);

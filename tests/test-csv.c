@@ -1498,6 +1498,77 @@ test_skip_group_size (void)
   g_assert_cmpint (vp_host_get_max_group_size (find_host (result, "Eta")), ==, 12);
 }
 
+/* The import refuses what the rules of values (vp-values.h) refuse.  It
+ * used to take an address with two “@”, one whose domain has no dot or
+ * ends in one, “UK”, and group sizes such as “12.0” and “1e1”. */
+static void
+test_skip_values_participants (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_PARTICIPANTS,
+                 "Name,Email,Country\n"
+                 "Two At,two@at@example.org,\n"
+                 "No Dot,nodot@localhost,\n"
+                 "Trailing Dot,trailing@example.org.,\n"
+                 "Space Inside,space inside@example.org,\n"
+                 "United Kingdom,uk@example.org,uk\n"
+                 "Nowhere,nowhere@example.org,XX\n"
+                 "Unicode Jürgen,jürgen@müller.de,gb\n",
+                 &report);
+  VpParticipant *jurgen;
+
+  assert_counts (report, 1, 0, 0, 6);
+  assert_skipped (report, 0, 2, "more than one “@”");
+  assert_skipped (report, 1, 3, "needs a dot");
+  assert_skipped (report, 2, 4, "empty part");
+  assert_skipped (report, 3, 5, "a space");
+  assert_skipped (report, 4, 6, "use “GB”");
+  assert_skipped (report, 5, 7, "“XX” is not the code of a country");
+  jurgen = find_participant (result, "Unicode Jürgen");
+  g_assert_nonnull (jurgen);
+  if (jurgen != NULL)
+    g_assert_cmpstr (vp_participant_get_country (jurgen), ==, "GB");
+}
+
+static void
+test_skip_values_hosts (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_HOSTS,
+                 "Name;Contact email;Latitude;Longitude;Max group size\n"
+                 "Alpha;a@b@example.org;;;\n"
+                 "Beta;;nan;20;\n"
+                 "Gamma;;1e400;20;\n"
+                 "Delta;;54;180,5;\n"
+                 "Epsilon;;;;12.0\n"
+                 "Zeta;;;;1e1\n"
+                 "Eta;;;;4294967297\n"
+                 "Theta;;-90;-180;100000\n",
+                 &report);
+  VpHost *theta;
+
+  assert_counts (report, 1, 0, 0, 7);
+  assert_skipped (report, 0, 2, "more than one “@”");
+  assert_skipped (report, 1, 3, "latitude");
+  assert_skipped (report, 2, 4, "latitude");
+  assert_skipped (report, 3, 5, "longitude");
+  assert_skipped (report, 4, 6, "“12.0” is not a group size");
+  assert_skipped (report, 5, 7, "“1e1” is not a group size");
+  assert_skipped (report, 6, 8, "from 1 to 100000");
+  theta = find_host (result, "Theta");
+  g_assert_nonnull (theta);
+  if (theta != NULL)
+    {
+      g_assert_cmpfloat (vp_host_get_latitude (theta), ==, -90);
+      g_assert_cmpfloat (vp_host_get_longitude (theta), ==, -180);
+      g_assert_cmpint (vp_host_get_max_group_size (theta), ==, 100000);
+    }
+}
+
 static void
 test_skip_duplicate (void)
 {
@@ -1998,6 +2069,8 @@ main (int   argc,
   g_test_add_func ("/csv/import/skip/unknown-kind", test_skip_unknown_kind);
   g_test_add_func ("/csv/import/skip/half-position", test_skip_half_position);
   g_test_add_func ("/csv/import/skip/group-size", test_skip_group_size);
+  g_test_add_func ("/csv/import/skip/values-participants", test_skip_values_participants);
+  g_test_add_func ("/csv/import/skip/values-hosts", test_skip_values_hosts);
   g_test_add_func ("/csv/import/skip/duplicate", test_skip_duplicate);
   g_test_add_func ("/csv/import/skip/duplicate-host", test_skip_duplicate_host);
   g_test_add_func ("/csv/import/skip/duplicate-by-id-and-email",

@@ -847,6 +847,34 @@ static const InvalidCase invalid_cases[] = {
     VP_FORMAT_ERROR_INVALID, "hosts[0].latitude" },
   { "/format/read/invalid/country-lower-case", { { "programme.host_country", "\"lt\"" } },
     VP_FORMAT_ERROR_INVALID, "programme.host_country" },
+  /* the rules of values (vp-values.h): the reader took any email address
+   * before, and any two capital letters as a country */
+  { "/format/read/invalid/email-no-at", { { "participants[0].email", "\"aino.example.org\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].email" },
+  { "/format/read/invalid/email-no-dot", { { "participants[0].email", "\"aino@example\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].email" },
+  { "/format/read/invalid/email-two-at",
+    { { "programme.coordinator", "{\"name\": \"Aino\", \"email\": \"aino@@example.org\"}" } },
+    VP_FORMAT_ERROR_INVALID, "programme.coordinator.email" },
+  { "/format/read/invalid/email-space",
+    { { "hosts[0].contact_email", "\"giedre @femtolux.example\"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].contact_email" },
+  { "/format/read/invalid/email-trailing-dot",
+    { { "hosts[0].contact_email", "\"giedre@femtolux.example.\"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].contact_email" },
+  { "/format/read/invalid/country-uk", { { "participants[0].country", "\"UK\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].country" },
+  { "/format/read/invalid/country-unassigned", { { "hosts[0].country", "\"XX\"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].country" },
+  { "/format/read/invalid/longitude-range", { { "hosts[0].longitude", "-180.5" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].longitude" },
+  { "/format/read/invalid/origin-latitude-range",
+    { { "programme.origin", "{\"latitude\": -90.01, \"longitude\": 24.9}" } },
+    VP_FORMAT_ERROR_INVALID, "programme.origin.latitude" },
+  { "/format/read/invalid/group-size-2-31", { { "hosts[0].max_group_size", "2147483648" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].max_group_size" },
+  { "/format/read/invalid/capacity-above-max", { { "sessions[0].capacity", "100001" } },
+    VP_FORMAT_ERROR_INVALID, "sessions[0].capacity" },
   { "/format/read/invalid/travel-arrive-before-depart",
     { { "participants[0].travel[0].arrive", "\"2027-04-13T07:00\"" } },
     VP_FORMAT_ERROR_INVALID, "participants[0].travel[0].arrive" },
@@ -909,6 +937,20 @@ test_read_invalid_case (gconstpointer data)
   snapshot = read_text (text, &error);
   g_assert_null (snapshot);
   assert_error_names (error, c->code, c->member);
+}
+
+/* A coordinate beyond any double (“1e400” reads as infinity) is refused
+ * by the rules of values, naming the member. */
+static void
+test_read_invalid_latitude_huge (void)
+{
+  g_autofree char *text = vp_test_replace_once (base_document, "\"latitude\": 54.7,",
+                                                "\"latitude\": 1e400,");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = read_text (text, &error);
+
+  g_assert_null (snapshot);
+  assert_error_names (error, VP_FORMAT_ERROR_INVALID, "hosts[0].latitude");
 }
 
 static void
@@ -1243,6 +1285,7 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     g_test_add_data_func (invalid_cases[i].test_path, &invalid_cases[i], test_read_invalid_case);
+  g_test_add_func ("/format/read/invalid/latitude-huge", test_read_invalid_latitude_huge);
   g_test_add_func ("/format/read/invalid/json", test_read_invalid_json);
   g_test_add_func ("/format/read/invalid/empty", test_read_invalid_empty);
   g_test_add_func ("/format/read/invalid/not-object", test_read_invalid_not_object);

@@ -9,6 +9,7 @@
 #include "vp-stay-dialog.h"
 #include "vp-store.h"
 #include "vp-table-row.h"
+#include "vp-values.h"
 #include "vp-test-gui.h"
 #include "vp-travel-leg-dialog.h"
 
@@ -211,7 +212,36 @@ test_hosts_add (Fixture       *fixture,
   set_text (editor, VP_TYPE_HOST_EDITOR, "contact_email_row", "not an address");
   g_assert_false (gtk_widget_is_sensitive (get_child (editor, VP_TYPE_HOST_EDITOR, "add_button")));
   g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_HOST_EDITOR, "contact_email_row"), "error"));
+  /* The rules of values (vp-values.h), with their message: the editor
+   * took these before (two dots, angle brackets, a semicolon, a control
+   * character; an exponent and a hexadecimal number as degrees). */
+  {
+    static const char * const refused_emails[] = {
+      "sales@bpo..example", "<sales@bpo.example>", "sales@bpo.example;", "sa\001les@bpo.example",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused_emails); i++)
+      {
+        g_autoptr(GError) rule_error = NULL;
+        GtkWidget *row = get_child (editor, VP_TYPE_HOST_EDITOR, "contact_email_row");
+        const char *tooltip;
+
+        set_text (editor, VP_TYPE_HOST_EDITOR, "contact_email_row", refused_emails[i]);
+        g_assert_false (gtk_widget_is_sensitive (get_child (editor, VP_TYPE_HOST_EDITOR, "add_button")));
+        g_assert_true (gtk_widget_has_css_class (row, "error"));
+        g_assert_false (vp_value_check_email (refused_emails[i], &rule_error));
+        tooltip = gtk_widget_get_tooltip_text (row);
+        g_assert_cmpstr (tooltip, ==, rule_error->message);
+      }
+  }
   set_text (editor, VP_TYPE_HOST_EDITOR, "contact_email_row", "sales@bpo.example");
+  set_text (editor, VP_TYPE_HOST_EDITOR, "longitude_row", "25");
+  set_text (editor, VP_TYPE_HOST_EDITOR, "latitude_row", "1e1");
+  g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_HOST_EDITOR, "latitude_row"), "error"));
+  set_text (editor, VP_TYPE_HOST_EDITOR, "latitude_row", "0x10");
+  g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_HOST_EDITOR, "latitude_row"), "error"));
+  set_text (editor, VP_TYPE_HOST_EDITOR, "latitude_row", "");
+  set_text (editor, VP_TYPE_HOST_EDITOR, "longitude_row", "");
   /* Both or neither. */
   set_text (editor, VP_TYPE_HOST_EDITOR, "latitude_row", "54,6872");
   g_assert_false (gtk_widget_is_sensitive (get_child (editor, VP_TYPE_HOST_EDITOR, "add_button")));
@@ -276,6 +306,16 @@ test_participants_add (Fixture       *fixture,
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row", "AINO@example.fi");
   /* Taken by someone else, whatever the case. */
   g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row"), "error"));
+  /* what the rules of values refuse, with their message */
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row", "vaino@example..fi");
+  g_assert_true (gtk_widget_has_css_class (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row"), "error"));
+  {
+    const char *tooltip =
+      gtk_widget_get_tooltip_text (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row"));
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "empty part"));
+  }
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row", "vaino@example.fi");
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "dietary_row", "No pork");
 

@@ -8,6 +8,7 @@
 
 #include "vp-store.h"
 #include "vp-test-core.h"
+#include "vp-values.h"
 #include "vp-time.h"
 
 /* Documents {{{1 */
@@ -299,6 +300,26 @@ static void
 edit_lower_case_country (VpProgramme *programme)
 {
   vp_programme_set_host_country (programme, "lt");
+}
+
+/* The rules of values (vp-values.h) hold for the programme too: before,
+ * the store took any coordinator email, “UK” and a latitude of 91. */
+static void
+edit_country_uk (VpProgramme *programme)
+{
+  vp_programme_set_host_country (programme, "UK");
+}
+
+static void
+edit_coordinator_email_no_dot (VpProgramme *programme)
+{
+  vp_programme_set_coordinator_email (programme, "ruta@localhost");
+}
+
+static void
+edit_origin_latitude (VpProgramme *programme)
+{
+  vp_programme_set_origin_position (programme, 91, 25.2797);
 }
 
 static void
@@ -608,6 +629,67 @@ test_host_invalid (Fixture       *fixture,
   assert_same_document (after, before);
 }
 
+typedef void (*HostEdit) (VpHost *host);
+
+static void
+edit_host_email_two_at (VpHost *host)
+{
+  vp_host_set_contact_email (host, "info@@park.example.lt");
+}
+
+static void
+edit_host_country_uk (VpHost *host)
+{
+  vp_host_set_country (host, "UK");
+}
+
+static void
+edit_host_latitude (VpHost *host)
+{
+  vp_host_set_position (host, 90.5, 25.2797);
+}
+
+static void
+edit_host_longitude (VpHost *host)
+{
+  vp_host_set_position (host, 54.6872, -180.01);
+}
+
+static void
+edit_host_group_size (VpHost *host)
+{
+  vp_host_set_max_group_size (host, VP_VALUE_COUNT_MAX + 1);
+}
+
+/* What the rules of values refuse, the store refuses, naming the field,
+ * for an update and for a new host; nothing stored changes. */
+static void
+test_host_value_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  HostEdit edit = (HostEdit)data;
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autofree char *before = export_programme (fixture->store, id);
+  g_autofree char *after = NULL;
+  g_autoptr(VpHost) host = vp_test_host_copy (fixture->store, id, "h1");
+  g_autoptr(VpHost) added = vp_host_new ();
+  g_autoptr(GError) error = NULL;
+
+  edit (host);
+  g_assert_false (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  vp_host_set_name (added, "Not added");
+  edit (added);
+  g_assert_false (vp_store_save_host (fixture->store, id, added, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_cmpint (vp_host_get_id (added), ==, 0);
+
+  after = export_programme (fixture->store, id);
+  assert_same_document (after, before);
+}
+
 /* A host named only by spaces has no name. */
 static void
 test_host_blank_name (Fixture       *fixture,
@@ -787,6 +869,30 @@ edit_bad_email (VpParticipant *participant)
 }
 
 static void
+edit_email_no_dot (VpParticipant *participant)
+{
+  vp_participant_set_email (participant, "aino@example");
+}
+
+static void
+edit_email_space (VpParticipant *participant)
+{
+  vp_participant_set_email (participant, "aino makela@example.fi");
+}
+
+static void
+edit_email_two_at (VpParticipant *participant)
+{
+  vp_participant_set_email (participant, "aino@makela@example.fi");
+}
+
+static void
+edit_country_gb_written_uk (VpParticipant *participant)
+{
+  vp_participant_set_country (participant, "UK");
+}
+
+static void
 edit_check_out_same_day (VpParticipant *participant)
 {
   vp_participant_add_stay (participant, stay_new ("Hotel", "2027-04-14", "2027-04-14"));
@@ -835,6 +941,15 @@ assert_participant_refused (Fixture         *fixture,
 static void
 test_participant_invalid (Fixture       *fixture,
                           gconstpointer  data)
+{
+  assert_participant_refused (fixture, (ParticipantEdit)data, VP_STORE_ERROR,
+                              VP_STORE_ERROR_INVALID, NULL);
+}
+
+/* The store refuses what the rules of values refuse, naming the field. */
+static void
+test_participant_value_refused (Fixture       *fixture,
+                                gconstpointer  data)
 {
   assert_participant_refused (fixture, (ParticipantEdit)data, VP_STORE_ERROR,
                               VP_STORE_ERROR_INVALID, NULL);
@@ -1069,6 +1184,12 @@ edit_unknown_attendee (VpSession *session)
 }
 
 static void
+edit_capacity_too_large (VpSession *session)
+{
+  vp_session_set_capacity (session, VP_VALUE_COUNT_MAX + 1);
+}
+
+static void
 edit_blank_title_session (VpSession *session)
 {
   vp_session_set_title (session, "\t \xC2\xA0");
@@ -1091,6 +1212,8 @@ static const SessionRefusal refuse_unknown_host = { edit_unknown_host, vp_store_
 static const SessionRefusal refuse_unknown_attendee = { edit_unknown_attendee,
                                                         vp_store_error_quark,
                                                         VP_STORE_ERROR_INVALID };
+static const SessionRefusal refuse_capacity = { edit_capacity_too_large, vp_store_error_quark,
+                                                VP_STORE_ERROR_INVALID };
 static const SessionRefusal refuse_blank_title = { edit_blank_title_session, vp_store_error_quark,
                                                    VP_STORE_ERROR_INVALID };
 
@@ -1843,6 +1966,11 @@ main (int   argc,
   ADD_DATA ("/store/edit/programme/invalid/country", edit_lower_case_country,
             test_programme_invalid);
   ADD_DATA ("/store/edit/programme/invalid/zone", edit_unknown_zone, test_programme_invalid);
+  ADD_DATA ("/store/edit/programme/invalid/country-uk", edit_country_uk, test_programme_invalid);
+  ADD_DATA ("/store/edit/programme/invalid/coordinator-email", edit_coordinator_email_no_dot,
+            test_programme_invalid);
+  ADD_DATA ("/store/edit/programme/invalid/origin-latitude", edit_origin_latitude,
+            test_programme_invalid);
   ADD_DATA ("/store/edit/programme/invalid/end-before-start", edit_end_before_start,
             test_programme_invalid);
   ADD_DATA ("/store/edit/programme/invalid/lump-sum", edit_negative_lump_sum,
@@ -1861,6 +1989,12 @@ main (int   argc,
   ADD_DATA ("/store/edit/host/invalid/empty-name", NULL, test_host_invalid);
   ADD ("/store/edit/host/invalid/blank-name", test_host_blank_name);
   ADD_DATA ("/store/edit/host/invalid/country", "Lithuania", test_host_invalid);
+  ADD_DATA ("/store/edit/host/invalid/email-two-at", edit_host_email_two_at,
+            test_host_value_refused);
+  ADD_DATA ("/store/edit/host/invalid/country-uk", edit_host_country_uk, test_host_value_refused);
+  ADD_DATA ("/store/edit/host/invalid/latitude", edit_host_latitude, test_host_value_refused);
+  ADD_DATA ("/store/edit/host/invalid/longitude", edit_host_longitude, test_host_value_refused);
+  ADD_DATA ("/store/edit/host/invalid/group-size", edit_host_group_size, test_host_value_refused);
   ADD ("/store/edit/host/other-programme", test_host_other_programme);
 
   ADD ("/store/edit/participant/new", test_participant_new);
@@ -1875,6 +2009,14 @@ main (int   argc,
             test_participant_invalid);
   ADD_DATA ("/store/edit/participant/invalid/check-out-before-check-in",
             edit_check_out_before_check_in, test_participant_invalid);
+  ADD_DATA ("/store/edit/participant/invalid/email-no-dot", edit_email_no_dot,
+            test_participant_value_refused);
+  ADD_DATA ("/store/edit/participant/invalid/email-space", edit_email_space,
+            test_participant_value_refused);
+  ADD_DATA ("/store/edit/participant/invalid/email-two-at", edit_email_two_at,
+            test_participant_value_refused);
+  ADD_DATA ("/store/edit/participant/invalid/country-uk", edit_country_gb_written_uk,
+            test_participant_value_refused);
   ADD ("/store/edit/participant/other-programme", test_participant_other_programme);
 
   ADD ("/store/edit/session/new", test_session_new);
@@ -1894,6 +2036,7 @@ main (int   argc,
   ADD_DATA ("/store/edit/session/revision/not-kind", edit_kind, test_session_revision_kept);
   ADD_DATA ("/store/edit/session/invalid/skipped-time", &refuse_skipped, test_session_refused);
   ADD_DATA ("/store/edit/session/invalid/blank-title", &refuse_blank_title, test_session_refused);
+  ADD_DATA ("/store/edit/session/invalid/capacity", &refuse_capacity, test_session_refused);
   ADD_DATA ("/store/edit/session/invalid/end-before-start", &refuse_end_before_start,
             test_session_refused);
   ADD_DATA ("/store/edit/session/invalid/unknown-host", &refuse_unknown_host,

@@ -7,6 +7,7 @@
 #include "vp-programme-row.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
+#include "vp-values.h"
 #include "vp-window.h"
 
 #define OLDER_UID "7c0f4f4e-1b7a-4c53-9a55-0d6c2f1e6a01"
@@ -405,6 +406,25 @@ test_edit_overview (Fixture       *fixture,
   email_row = vp_test_get_widget (window, "coordinator-email-row");
   gtk_editable_set_text (GTK_EDITABLE (email_row), "aino at example");
   g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  /* what the rules of values refuse, which this page took before (two
+   * dots, a quote; an exponent as degrees), with their message */
+  {
+    static const char * const refused[] = { "aino@example..org", "\"aino\"@example.org" };
+    GtkWidget *latitude_row = vp_test_get_widget (window, "latitude-row");
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) rule_error = NULL;
+
+        gtk_editable_set_text (GTK_EDITABLE (email_row), refused[i]);
+        g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+        g_assert_false (vp_value_check_email (refused[i], &rule_error));
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (email_row), ==, rule_error->message);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (latitude_row), "1e1");
+    g_assert_true (gtk_widget_has_css_class (latitude_row, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (latitude_row), "");
+  }
   vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);

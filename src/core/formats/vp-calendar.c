@@ -13,6 +13,7 @@
 #include "vp-ical.h"
 #include "vp-labels.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 #define PRODID        "-//Visit Planner//Visit Planner " PACKAGE_VERSION "//EN"
 #define LINE_OCTETS   75
@@ -351,18 +352,12 @@ write_time (Calendar   *calendar,
   write_raw (writer, name, buffer);
 }
 
-/* An address that can stand in a mailto: URI as it is. */
+/* An address that can stand in a mailto: URI as it is: one the rules of
+ * values take (no space, control character, quote, “<”, “>” or “\”). */
 static gboolean
 is_plain_address (const char *email)
 {
-  if (email == NULL || strchr (email, '@') == NULL)
-    return FALSE;
-
-  for (const guchar *p = (const guchar *)email; *p != '\0'; p++)
-    if (*p <= 0x20 || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
-      return FALSE;
-
-  return TRUE;
+  return email != NULL && vp_value_check_email (email, NULL);
 }
 
 static void

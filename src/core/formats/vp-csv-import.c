@@ -9,6 +9,7 @@
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
 #include "vp-text.h"
+#include "vp-values.h"
 
 typedef enum
 {
@@ -262,24 +263,6 @@ country_code (const char *text)
   return NULL;
 }
 
-static gboolean
-parse_number (const char *text,
-              double      minimum,
-              double      maximum,
-              double     *value)
-{
-  g_autofree char *copy = g_strdup (text);
-  char *end = NULL;
-
-  /* a decimal comma, as semicolon-separated lists from France and
-   * Germany write it */
-  if (strchr (copy, '.') == NULL)
-    g_strdelimit (copy, ",", '.');
-
-  *value = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0' && isfinite (*value) && *value >= minimum && *value <= maximum;
-}
-
 /* Ids end up on one line of a listing or a calendar file, as in the
  * programme format. */
 static gboolean
@@ -291,12 +274,44 @@ has_control_characters (const char *text)
   return FALSE;
 }
 
+/* The cells the rules of values (vp-values.h) apply to: FALSE, and the
+ * row reported with what is wrong, when the cell breaks its rule. */
 static gboolean
-valid_email (const char *text)
+check_email (VpCsvReport *report,
+             guint        line,
+             const char  *text)
 {
-  const char *at = strchr (text, '@');
+  g_autoptr(GError) error = NULL;
 
-  return at != NULL && at != text && at[1] != '\0' && strpbrk (text, " \t\r\n,;<>\"") == NULL;
+  if (vp_value_check_email (text, &error))
+    return TRUE;
+  skip_row (report, line, "%s", error->message);
+  return FALSE;
+}
+
+/* A country given by its code in either case or by its English name, as
+ * the code the store keeps; NULL when the row is skipped. */
+static const char *
+check_country (VpCsvReport *report,
+               guint        line,
+               const char  *text)
+{
+  const char *code = country_code (text);
+  g_autoptr(GError) error = NULL;
+
+  if (code == NULL)
+    {
+      skip_row (report, line,
+                _("“%s” is not a country: give its name in English or its two-letter code"), text);
+      return NULL;
+    }
+  if (!vp_value_check_country (code, &error))
+    {
+      skip_row (report, line, "%s", error->message);
+      return NULL;
+    }
+
+  return code;
 }
 
 /* A ref that no object in @taken has: “participant-7”. */
@@ -347,17 +362,10 @@ apply_participant_row (Import             *import,
   };
   int role_value = VP_PARTICIPANT_ROLE_UNSET;
 
-  if (email != NULL && !valid_email (email))
-    {
-      skip_row (import->report, line, _("“%s” is not an email address"), email);
-      return FALSE;
-    }
-  if (country != NULL && country_code (country) == NULL)
-    {
-      skip_row (import->report, line,
-                _("“%s” is not a country: give its name in English or its two-letter code"), country);
-      return FALSE;
-    }
+  if (email != NULL && !check_email (import->report, line, email))
+    return FALSE;
+  if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
   if (role != NULL)
     {
       g_autofree char *word = normalise_word (role);
@@ -417,14 +425,11 @@ apply_host_row (Import             *import,
   int kind_value = VP_HOST_KIND_UNSET;
   double lat = NAN;
   double lon = NAN;
-  double group = 0;
+  gint64 group = 0;
+  g_autoptr(GError) error = NULL;
 
-  if (country != NULL && country_code (country) == NULL)
-    {
-      skip_row (import->report, line,
-                _("“%s” is not a country: give its name in English or its two-letter code"), country);
-      return FALSE;
-    }
+  if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
   if (kind != NULL)
     {
       g_autofree char *word = normalise_word (kind);
@@ -438,22 +443,25 @@ apply_host_row (Import             *import,
           return FALSE;
         }
     }
-  if (email != NULL && !valid_email (email))
-    {
-      skip_row (import->report, line, _("“%s” is not an email address"), email);
-      return FALSE;
-    }
-  if ((latitude != NULL) != (longitude != NULL) ||
-      (latitude != NULL && (!parse_number (latitude, -90, 90, &lat) ||
-                            !parse_number (longitude, -180, 180, &lon))))
+  if (email != NULL && !check_email (import->report, line, email))
+    return FALSE;
+  if ((latitude != NULL) != (longitude != NULL))
     {
       skip_row (import->report, line,
                 _("latitude and longitude must both be given, in degrees (like 54.6872 and 25.2797)"));
       return FALSE;
     }
-  if (size != NULL && (!parse_number (size, 1, 100000, &group) || group != floor (group)))
+  if (latitude != NULL &&
+      (!vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, latitude, &lat, &error) ||
+       !vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, longitude, &lon, &error)))
     {
-      skip_row (import->report, line, _("“%s” is not a group size: give a whole number"), size);
+      skip_row (import->report, line, "%s", error->message);
+      return FALSE;
+    }
+  if (size != NULL && !vp_value_parse_count (size, 1, VP_VALUE_COUNT_MAX, &group, &error))
+    {
+      /* TRANSLATORS: a cell, then what is wrong with it */
+      skip_row (import->report, line, _("“%s” is not a group size: %s"), size, error->message);
       return FALSE;
     }
 

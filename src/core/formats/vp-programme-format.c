@@ -10,6 +10,7 @@
 #include "vp-programme-format.h"
 #include "vp-text.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 #define FORMAT_NAME    "visit-planner-programme"
 #define FORMAT_VERSION 1
@@ -427,6 +428,7 @@ read_identifier (JsonObject  *object,
   return TRUE;
 }
 
+/* A country code by the rules of values (vp-values.h). */
 static gboolean
 read_country (JsonObject  *object,
               const char  *path,
@@ -435,20 +437,39 @@ read_country (JsonObject  *object,
               const char **out,
               GError     **error)
 {
-  const char *code;
+  g_autoptr(GError) local_error = NULL;
 
   if (!read_string (object, path, member, required, out, error))
     return FALSE;
 
-  code = *out;
-  if (code != NULL &&
-      (strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1])))
+  if (*out != NULL && !vp_value_check_country (*out, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
-      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                   _("“%s” is not a country code: use two capital letters (ISO 3166-1), like “LT”"),
-                   code);
+      return fail_with (error, member_path, local_error);
+    }
+
+  return TRUE;
+}
+
+/* An email address by the rules of values (vp-values.h). */
+static gboolean
+read_email (JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            const char **out,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!read_string (object, path, member, FALSE, out, error))
+    return FALSE;
+
+  if (*out != NULL && !vp_value_check_email (*out, &local_error))
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+
+      return fail_with (error, member_path, local_error);
     }
 
   return TRUE;
@@ -557,6 +578,7 @@ read_integer (JsonObject  *object,
               gboolean    *given,
               GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *member_path = NULL;
   JsonNode *node = get_member (object, member);
   gint64 value;
@@ -570,10 +592,8 @@ read_integer (JsonObject  *object,
     return fail (error, VP_FORMAT_ERROR_INVALID, member_path, _("must be a whole number"));
 
   value = json_node_get_int (node);
-  if (value < minimum || value > maximum)
-    return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                 _("must be a whole number from %lld to %lld"),
-                 (long long)minimum, (long long)maximum);
+  if (!vp_value_check_count (value, minimum, maximum, &local_error))
+    return fail_with (error, member_path, local_error);
 
   *out = value;
   *given = TRUE;
@@ -641,9 +661,35 @@ read_position (JsonObject  *object,
                double      *longitude,
                GError     **error)
 {
-  if (!read_number (object, path, "latitude", -90, 90, latitude, error) ||
-      !read_number (object, path, "longitude", -180, 180, longitude, error))
-    return FALSE;
+  static const struct
+  {
+    const char   *member;
+    VpCoordinate  axis;
+  } axes[] = {
+    { "latitude", VP_COORDINATE_LATITUDE },
+    { "longitude", VP_COORDINATE_LONGITUDE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (axes); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *member_path = NULL;
+      JsonNode *node = get_member (object, axes[i].member);
+      double *degrees = i == 0 ? latitude : longitude;
+      GType type;
+
+      *degrees = NAN;
+      if (node == NULL)
+        continue;
+
+      member_path = g_strdup_printf ("%s.%s", path, axes[i].member);
+      type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+      if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+        return fail (error, VP_FORMAT_ERROR_INVALID, member_path, _("must be a number"));
+      if (!vp_value_check_coordinate (axes[i].axis, json_node_get_double (node), &local_error))
+        return fail_with (error, member_path, local_error);
+      *degrees = json_node_get_double (node);
+    }
 
   if (isnan (*latitude) != isnan (*longitude))
     {
@@ -786,7 +832,7 @@ read_programme (JsonObject   *root,
       if (!read_string (coordinator, "programme.coordinator", "name", FALSE, &text, error))
         return FALSE;
       vp_programme_set_coordinator_name (programme, text);
-      if (!read_string (coordinator, "programme.coordinator", "email", FALSE, &text, error))
+      if (!read_email (coordinator, "programme.coordinator", "email", &text, error))
         return FALSE;
       vp_programme_set_coordinator_email (programme, text);
     }
@@ -841,7 +887,7 @@ read_host (JsonObject  *object,
   if (!read_string (object, path, "contact_name", FALSE, &text, error))
     return FALSE;
   vp_host_set_contact_name (host, text);
-  if (!read_string (object, path, "contact_email", FALSE, &text, error))
+  if (!read_email (object, path, "contact_email", &text, error))
     return FALSE;
   vp_host_set_contact_email (host, text);
   if (!read_string (object, path, "phone", FALSE, &text, error))
@@ -861,7 +907,7 @@ read_host (JsonObject  *object,
     return FALSE;
   vp_host_set_position (host, latitude, longitude);
 
-  if (!read_integer (object, path, "max_group_size", 1, 100000, &size, &given, error))
+  if (!read_integer (object, path, "max_group_size", 1, VP_VALUE_COUNT_MAX, &size, &given, error))
     return FALSE;
   vp_host_set_max_group_size (host, given ? (int)size : 0);
 
@@ -1102,7 +1148,7 @@ read_participant (JsonObject   *object,
   if (!read_string (object, path, "name", TRUE, &text, error))
     return FALSE;
   vp_participant_set_name (participant, text);
-  if (!read_string (object, path, "email", FALSE, &text, error))
+  if (!read_email (object, path, "email", &text, error))
     return FALSE;
   vp_participant_set_email (participant, text);
   if (!read_string (object, path, "organisation", FALSE, &text, error))
@@ -1333,7 +1379,7 @@ read_session (JsonObject   *object,
   if (!read_attendees (object, path, snapshot, session, error))
     return FALSE;
 
-  if (!read_integer (object, path, "capacity", 1, 100000, &number, &given, error))
+  if (!read_integer (object, path, "capacity", 1, VP_VALUE_COUNT_MAX, &number, &given, error))
     return FALSE;
   vp_session_set_capacity (session, given ? (int)number : 0);
 

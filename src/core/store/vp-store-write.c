@@ -7,6 +7,7 @@
 #include "vp-store-private.h"
 #include "vp-text.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 /* Statements {{{1 */
 
@@ -1714,11 +1715,58 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The rules of values (vp-values.h), each with the name of its field;
+ * a value not given (NULL, NAN, 0 for a count) passes. */
 static gboolean
-valid_country (const char *code)
+check_email (const char  *field,
+             const char  *email,
+             GError     **error)
 {
-  return code == NULL ||
-         (strlen (code) == 2 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]));
+  g_autoptr(GError) local_error = NULL;
+
+  if (email == NULL || vp_value_check_email (email, &local_error))
+    return TRUE;
+  return invalid (error, field, "%s", local_error->message);
+}
+
+static gboolean
+check_country (const char  *field,
+               const char  *code,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (code == NULL || vp_value_check_country (code, &local_error))
+    return TRUE;
+  return invalid (error, field, "%s", local_error->message);
+}
+
+static gboolean
+check_position (double   latitude,
+                double   longitude,
+                GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!isnan (latitude) &&
+      !vp_value_check_coordinate (VP_COORDINATE_LATITUDE, latitude, &local_error))
+    return invalid (error, _("Latitude"), "%s", local_error->message);
+  if (!isnan (longitude) &&
+      !vp_value_check_coordinate (VP_COORDINATE_LONGITUDE, longitude, &local_error))
+    return invalid (error, _("Longitude"), "%s", local_error->message);
+  return TRUE;
+}
+
+static gboolean
+check_count (const char  *field,
+             int          count,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (vp_value_check_count (count, 0, VP_VALUE_COUNT_MAX, &local_error))
+    return TRUE;
+  return invalid (error, field, "%s", local_error->message);
 }
 
 static gboolean
@@ -1731,9 +1779,14 @@ validate_programme (VpProgramme  *programme,
 
   if (vp_text_is_blank (vp_programme_get_title (programme)))
     return invalid (error, _("Title"), _("a programme needs a title"));
-  if (vp_programme_get_host_country (programme) == NULL ||
-      !valid_country (vp_programme_get_host_country (programme)))
+  if (vp_programme_get_host_country (programme) == NULL)
     return invalid (error, _("Host country"), _("use two capital letters (ISO 3166-1), like “LT”"));
+  if (!check_country (_("Host country"), vp_programme_get_host_country (programme), error) ||
+      !check_email (_("Coordinator email"), vp_programme_get_coordinator_email (programme),
+                    error) ||
+      !check_position (vp_programme_get_origin_latitude (programme),
+                       vp_programme_get_origin_longitude (programme), error))
+    return FALSE;
   if (zone == NULL || !vp_time_zone_is_valid (zone))
     return invalid (error, _("Time zone"), _("“%s” is not a time zone name like “Europe/Vilnius”"),
                     zone ? zone : "");
@@ -2141,8 +2194,11 @@ vp_store_save_host (VpStore  *self,
 
   if (vp_text_is_blank (vp_host_get_name (host)))
     return invalid (error, _("Name"), _("a host needs a name"));
-  if (!valid_country (vp_host_get_country (host)))
-    return invalid (error, _("Country"), _("use two capital letters (ISO 3166-1), like “LT”"));
+  if (!check_email (_("Contact email"), vp_host_get_contact_email (host), error) ||
+      !check_country (_("Country"), vp_host_get_country (host), error) ||
+      !check_position (vp_host_get_latitude (host), vp_host_get_longitude (host), error) ||
+      !check_count (_("Largest group"), vp_host_get_max_group_size (host), error))
+    return FALSE;
 
   if (!vp_store_begin (self, error))
     return FALSE;
@@ -2241,10 +2297,9 @@ prepare_participant (VpStore        *self,
 
   if (vp_text_is_blank (vp_participant_get_name (participant)))
     return invalid (error, _("Name"), _("a participant needs a name"));
-  if (vp_participant_get_email (participant) != NULL && strchr (vp_participant_get_email (participant), '@') == NULL)
-    return invalid (error, _("Email"), _("“%s” is not an email address"), vp_participant_get_email (participant));
-  if (!valid_country (vp_participant_get_country (participant)))
-    return invalid (error, _("Country"), _("use two capital letters (ISO 3166-1), like “FI”"));
+  if (!check_email (_("Email"), vp_participant_get_email (participant), error) ||
+      !check_country (_("Country"), vp_participant_get_country (participant), error))
+    return FALSE;
   if (zone == NULL)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
@@ -2430,6 +2485,8 @@ vp_store_save_session (VpStore    *self,
 
   if (vp_text_is_blank (vp_session_get_title (session)))
     return invalid (error, _("Title"), _("a session needs a title"));
+  if (!check_count (_("Capacity"), vp_session_get_capacity (session), error))
+    return FALSE;
 
   if (!vp_store_begin (self, error))
     return FALSE;

@@ -7,6 +7,7 @@
 
 #include "vp-host-editor.h"
 #include "vp-people-fields.h"
+#include "vp-values.h"
 
 struct _VpHostEditor
 {
@@ -40,24 +41,18 @@ static const VpHostKind kinds[] = {
   VP_HOST_KIND_OTHER,
 };
 
-/* A coordinate in degrees, with a point or (as typed in much of Europe) a
- * comma; NAN when empty, FALSE when it is no number in [-limit, limit]. */
+/* A coordinate in degrees by the rules of values (vp-values.h): a point
+ * or (as typed in much of Europe) a comma; NAN when empty, FALSE when it
+ * is no number in its range. */
 static gboolean
-read_degrees (AdwEntryRow *row,
-              double       limit,
-              double      *value)
+read_degrees (AdwEntryRow  *row,
+              VpCoordinate  axis,
+              double       *value)
 {
   g_autofree char *text = vp_people_editable_dup_text (GTK_EDITABLE (row));
-  char *end;
 
   *value = NAN;
-  if (text == NULL)
-    return TRUE;
-
-  g_strdelimit (text, ",", '.');
-  *value = g_ascii_strtod (text, &end);
-
-  return *end == '\0' && end != text && isfinite (*value) && fabs (*value) <= limit;
+  return text == NULL || vp_value_parse_coordinate (axis, text, value, NULL);
 }
 
 static void
@@ -110,17 +105,16 @@ vp_host_editor_validate (VpPeopleEditor *editor)
   /* A new host's empty name is not an error yet, only unfinished. */
   valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
                             vp_people_editor_is_new (editor) ? NULL : _("A host needs a name"));
-  valid &= vp_people_check (GTK_WIDGET (self->contact_email_row),
-                            email == NULL || vp_people_email_is_valid (email),
-                            _("Not an email address: it needs a name, an “@” and a domain, "
-                              "as in ruta@example.lt"));
+  valid &= vp_people_check_email (GTK_WIDGET (self->contact_email_row), email);
 
   latitude_ok = vp_people_check (GTK_WIDGET (self->latitude_row),
-                                 read_degrees (self->latitude_row, 90, &latitude),
+                                 read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE,
+                                               &latitude),
                                  _("Latitude is a number of degrees from −90 to 90, "
                                    "such as 54.6872"));
   longitude_ok = vp_people_check (GTK_WIDGET (self->longitude_row),
-                                  read_degrees (self->longitude_row, 180, &longitude),
+                                  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE,
+                                                &longitude),
                                   _("Longitude is a number of degrees from −180 to 180, "
                                     "such as 25.2797"));
   if (latitude_ok && longitude_ok && isnan (latitude) != isnan (longitude))
@@ -160,8 +154,8 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   vp_host_set_address (host, address);
   vp_host_set_city (host, city);
   vp_host_set_country (host, vp_people_country_row_get_code (self->country_row));
-  read_degrees (self->latitude_row, 90, &latitude);
-  read_degrees (self->longitude_row, 180, &longitude);
+  read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude);
+  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude);
   vp_host_set_position (host, latitude, longitude);
   vp_host_set_max_group_size (host, gtk_spin_button_get_value_as_int (self->max_group_spin));
   vp_host_set_notes (host, notes);

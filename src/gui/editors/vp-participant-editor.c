@@ -381,9 +381,7 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
                             vp_people_editor_is_new (editor) ? NULL : _("A participant needs a name"));
 
-  if (vp_people_check (GTK_WIDGET (self->email_row), email == NULL || vp_people_email_is_valid (email),
-                       _("Not an email address: it needs a name, an “@” and a domain, "
-                         "as in aino.makela@example.fi")))
+  if (vp_people_check_email (GTK_WIDGET (self->email_row), email))
     valid &= vp_people_check (GTK_WIDGET (self->email_row), email == NULL || !email_taken (self, email),
                               _("Another participant of this programme has this email address"));
   else

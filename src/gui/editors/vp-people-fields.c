@@ -8,6 +8,7 @@
 #include "vp-format.h"
 #include "vp-people-fields.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 const char *
 vp_people_role_name (VpParticipantRole role)
@@ -233,20 +234,14 @@ vp_people_check (GtkWidget  *widget,
 }
 
 gboolean
-vp_people_email_is_valid (const char *email)
+vp_people_check_email (GtkWidget  *widget,
+                       const char *email)
 {
-  const char *at;
-  const char *dot;
+  g_autoptr(GError) error = NULL;
 
-  if (email == NULL || strpbrk (email, " \t\n") != NULL)
-    return FALSE;
-
-  at = strchr (email, '@');
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+  if (email == NULL || vp_value_check_email (email, &error))
+    return vp_people_check (widget, TRUE, NULL);
+  return vp_people_check (widget, FALSE, error->message);
 }
 
 /* Countries {{{1 */

@@ -46,9 +46,11 @@ gboolean    vp_people_check              (GtkWidget         *widget,
                                           gboolean           valid,
                                           const char        *message);
 
-/* An address a mail can reach: one “@” with something on either side, a
- * dot in the domain, no spaces. */
-gboolean    vp_people_email_is_valid     (const char        *email);
+/* Marks @widget with what the rules of values (vp-values.h) say is wrong
+ * with the email address @email, or clears the mark; NULL (not given) is
+ * valid.  Returns whether it is. */
+gboolean    vp_people_check_email        (GtkWidget         *widget,
+                                          const char        *email);
 
 /* The countries in the country combo rows, in the order of their names. */
 void        vp_people_country_row_setup  (AdwComboRow       *row);

@@ -10,6 +10,7 @@
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-problem-item.h"
+#include "vp-values.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
 #define SAVE_DELAY 500
@@ -214,16 +215,6 @@ parse_number (const char *text,
   return end != NULL && *end == '\0' && isfinite (*value);
 }
 
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return at != NULL && at != text && strchr (at + 1, '@') == NULL &&
-         strchr (at + 1, '.') != NULL && at[1] != '.' &&
-         !g_str_has_suffix (text, ".") && strpbrk (text, " \t<>,;") == NULL;
-}
-
 /* Strictly YYYY-MM-DD from a calendar's day. */
 static char *
 calendar_date (GtkCalendar *calendar)
@@ -331,9 +322,12 @@ validate_position (VpOverviewPage *self,
   *latitude = NAN;
   *longitude = NAN;
 
-  if (*lat_text != '\0' && (!parse_number (lat_text, latitude) || fabs (*latitude) > 90))
+  /* the rules of values (vp-values.h) */
+  if (*lat_text != '\0' && !vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, lat_text, latitude,
+                                                       NULL))
     lat_error = _("A latitude is a number of degrees from -90 (south) to 90 (north)");
-  if (*lon_text != '\0' && (!parse_number (lon_text, longitude) || fabs (*longitude) > 180))
+  if (*lon_text != '\0' && !vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, lon_text, longitude,
+                                                       NULL))
     lon_error = _("A longitude is a number of degrees from -180 (west) to 180 (east)");
   if (lat_error == NULL && lon_error == NULL)
     {
@@ -357,6 +351,7 @@ apply_entry (VpOverviewPage *self,
 {
   g_autofree char *text = get_trimmed_text (row);
   const char *value = *text != '\0' ? text : NULL;
+  g_autoptr(GError) value_error = NULL;
   const char *message = NULL;
   VpProgramme *pending;
 
@@ -373,8 +368,9 @@ apply_entry (VpOverviewPage *self,
 
   if (row == self->title_row && value == NULL)
     message = _("A programme needs a title");
-  else if (row == self->coordinator_email_row && value != NULL && !looks_like_email (value))
-    message = _("An email address looks like name@example.org");
+  else if (row == self->coordinator_email_row && value != NULL &&
+           !vp_value_check_email (value, &value_error))
+    message = value_error->message;
   else if (row == self->lump_sum_row && value != NULL)
     {
       double amount;
