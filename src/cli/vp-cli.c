@@ -302,8 +302,9 @@ command_list (CliContext *context)
           json_builder_set_member_name (builder, "end_date");
           json_builder_add_string_value (builder, vp_programme_get_end_date (programme));
           json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, vp_enum_to_nick (VP_TYPE_PROGRAMME_STATUS,
-                                                                   vp_programme_get_status (programme)));
+          json_builder_add_string_value (builder,
+                                         vp_enum_to_nick (VP_TYPE_PROGRAMME_STATUS,
+                                                          vp_programme_get_status (programme)));
           json_builder_end_object (builder);
 
           root = json_builder_get_root (builder);
@@ -682,7 +683,8 @@ command_import_csv (CliContext *context)
   if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
     return usage_error (command, problem);
   if (arguments.positional->len != 3)
-    return usage_error (command, _("import-csv takes a programme, “participants” or “hosts”, and a file"));
+    return usage_error (command,
+                        _("import-csv takes a programme, “participants” or “hosts”, and a file"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
     return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
 
@@ -969,7 +971,8 @@ command_check (CliContext *context)
 
   store = open_store_for_reading (context, &error);
   if (store == NULL ||
-      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0), &error)) == 0 ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
       (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL)
     {
@@ -995,7 +998,8 @@ command_check (CliContext *context)
           VpProblem *item = g_ptr_array_index (problems, i);
 
           json_builder_begin_object (builder);
-          add_optional_member (builder, "severity", vp_enum_to_nick (VP_TYPE_SEVERITY, item->severity));
+          add_optional_member (builder, "severity",
+                               vp_enum_to_nick (VP_TYPE_SEVERITY, item->severity));
           add_optional_member (builder, "code", item->code);
           add_optional_member (builder, "message", item->message);
           add_optional_member (builder, "session", item->session);
@@ -1048,7 +1052,8 @@ command_check (CliContext *context)
           if (isnan (line->amount_eur))
             g_string_append_printf (out, "  %s: %s\n", name, line->reason);
           else
-            g_string_append_printf (out, "  %s: %.2f EUR (%s)\n", name, line->amount_eur, line->reason);
+            g_string_append_printf (out, "  %s: %.2f EUR (%s)\n", name, line->amount_eur,
+                                    line->reason);
         }
 
       bytes = g_string_free_to_bytes (g_steal_pointer (&out));
@@ -1203,7 +1208,8 @@ static const Command commands[] = {
     N_("Add the events of an iCalendar file as sessions, or update those with the same UID when "
        "their SEQUENCE is higher; exit status 1 when events were skipped"),
     command_import_ics },
-  { "ics", "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
+  { "ics",
+    "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
     N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
        "one host’s, or one file per participant in DIR"),
     command_ics },
@@ -1246,7 +1252,8 @@ print_help (void)
   printf ("\n%s\n", _("PROGRAMME is a programme’s numeric id or its uid."));
   printf ("%s\n", _("-o FILE writes to FILE (whole or not at all); -o - writes to standard "
                     "output. No output may be the database, its journal or a backup of it."));
-  printf ("%s\n", _("Exit status: 0 success; 1 problems found; 2 bad usage, bad input or a failure."));
+  printf ("%s\n",
+          _("Exit status: 0 success; 1 problems found; 2 bad usage, bad input or a failure."));
 }
 
 int

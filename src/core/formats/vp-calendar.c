@@ -567,8 +567,9 @@ write_session (Calendar  *calendar,
 {
   VpProgramme *programme = calendar->programme;
   Writer *writer = &calendar->writer;
-  VpHost *host = withdrawn ? NULL
-                           : vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
+  VpHost *host =
+    withdrawn ? NULL
+              : vp_snapshot_lookup_host (calendar->snapshot, vp_session_get_host_ref (session));
   const char *start_zone = vp_session_get_timezone (session);
   const char *end_zone = vp_session_get_end_timezone (session);
   const char *kind = vp_session_kind_label (vp_session_get_kind (session));

@@ -448,7 +448,8 @@ apply_host_row (Import             *import,
   if ((latitude != NULL) != (longitude != NULL))
     {
       skip_row (import->report, line,
-                _("latitude and longitude must both be given, in degrees (like 54.6872 and 25.2797)"));
+                _("latitude and longitude must both be given, in degrees (like 54.6872 and "
+                  "25.2797)"));
       return FALSE;
     }
   if (latitude != NULL &&
@@ -493,12 +494,14 @@ same_participant (VpParticipant *a,
 {
   return g_strcmp0 (vp_participant_get_name (a), vp_participant_get_name (b)) == 0 &&
          g_strcmp0 (vp_participant_get_email (a), vp_participant_get_email (b)) == 0 &&
-         g_strcmp0 (vp_participant_get_organisation (a), vp_participant_get_organisation (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_organisation (a),
+                    vp_participant_get_organisation (b)) == 0 &&
          g_strcmp0 (vp_participant_get_phone (a), vp_participant_get_phone (b)) == 0 &&
          g_strcmp0 (vp_participant_get_country (a), vp_participant_get_country (b)) == 0 &&
          vp_participant_get_role (a) == vp_participant_get_role (b) &&
          g_strcmp0 (vp_participant_get_dietary (a), vp_participant_get_dietary (b)) == 0 &&
-         g_strcmp0 (vp_participant_get_accessibility (a), vp_participant_get_accessibility (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_accessibility (a),
+                    vp_participant_get_accessibility (b)) == 0 &&
          g_strcmp0 (vp_participant_get_emergency_contact (a),
                     vp_participant_get_emergency_contact (b)) == 0 &&
          g_strcmp0 (vp_participant_get_notes (a), vp_participant_get_notes (b)) == 0;
@@ -660,7 +663,8 @@ vp_csv_import (VpSnapshot    *snapshot,
         {
           g_autofree char *folded = g_utf8_casefold (key, -1);
 
-          g_hash_table_insert (by_key, g_strconcat ("key:", folded, NULL), GUINT_TO_POINTER (i + 1));
+          g_hash_table_insert (by_key, g_strconcat ("key:", folded, NULL),
+                               GUINT_TO_POINTER (i + 1));
         }
     }
 
@@ -703,7 +707,8 @@ vp_csv_import (VpSnapshot    *snapshot,
           continue;
         }
 
-      match_text = people ? cell_text (row, n_fields, import.columns[FIELD_EMAIL]) : g_strdup (name);
+      match_text =
+        people ? cell_text (row, n_fields, import.columns[FIELD_EMAIL]) : g_strdup (name);
       if (id != NULL)
         id_key = g_strconcat ("id:", id, NULL);
       if (match_text != NULL)
@@ -732,7 +737,8 @@ vp_csv_import (VpSnapshot    *snapshot,
         if (duplicate != NULL)
           {
             skip_row (report, line,
-                      people ? _("the same person as on line %u") : _("the same host as on line %u"),
+                      people ? _("the same person as on line %u")
+                             : _("the same host as on line %u"),
                       GPOINTER_TO_UINT (g_hash_table_lookup (seen, duplicate)));
             continue;
           }

@@ -1517,10 +1517,12 @@ vp_programme_format_read (GBytes  *bytes,
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, VP_FORMAT_ERROR, VP_FORMAT_ERROR_FORMAT,
-                   _("the document must be a JSON object: this is not a Visit Planner programme document"));
+                   _("the document must be a JSON object: this is not a Visit Planner programme "
+                     "document"));
       return NULL;
     }
   root = json_node_get_object (json_parser_get_root (parser));
@@ -1598,7 +1600,8 @@ writer_escape (Writer     *writer,
             g_string_append_printf (out, "\\u%04x", c);
           /* U+2028 and U+2029 end lines in JavaScript: escape them for
            * readers that evaluate JSON. */
-          else if (c == 0xE2 && (guchar)p[1] == 0x80 && ((guchar)p[2] == 0xA8 || (guchar)p[2] == 0xA9))
+          else if (c == 0xE2 && (guchar)p[1] == 0x80 &&
+                   ((guchar)p[2] == 0xA8 || (guchar)p[2] == 0xA9))
             {
               g_string_append_printf (out, "\\u%04x", (guchar)p[2] == 0xA8 ? 0x2028 : 0x2029);
               p += 2;

@@ -1,4 +1,5 @@
-/* vp-labels.c: the words people read for the closed vocabularies, translated once for every view. */
+/* vp-labels.c: the words people read for the closed vocabularies, translated once for every
+ * view. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,5 @@
-/* vp-labels.h: the words people read for the closed vocabularies, translated once for every view. */
+/* vp-labels.h: the words people read for the closed vocabularies, translated once for every
+ * view. */
 #pragma once
 
 #include "vp-enums.h"

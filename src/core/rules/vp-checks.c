@@ -526,7 +526,8 @@ join_names (Checker *checker,
 
       g_string_append (names, " ");
       g_string_append_printf (names,
-                              g_dngettext (GETTEXT_PACKAGE, "and %u other", "and %u others", others),
+                              g_dngettext (GETTEXT_PACKAGE, "and %u other", "and %u others",
+                                           others),
                               others);
     }
 
@@ -547,7 +548,8 @@ checker_init (Checker    *checker,
     checker->by_severity[i] = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_problem_free);
 
   if (checker->zone == NULL ||
-      !vp_date_parse (vp_programme_get_start_date (checker->programme), &checker->first_day, NULL) ||
+      !vp_date_parse (vp_programme_get_start_date (checker->programme), &checker->first_day,
+                      NULL) ||
       !vp_date_parse (vp_programme_get_end_date (checker->programme), &checker->last_day, NULL))
     return FALSE;
   checker->years = g_date_get_year (&checker->first_day) != g_date_get_year (&checker->last_day);
@@ -567,7 +569,8 @@ checker_init (Checker    *checker,
     {
       VpParticipant *participant = g_ptr_array_index (checker->participants, i);
 
-      g_hash_table_insert (checker->participant_index, (gpointer)vp_participant_get_ref (participant),
+      g_hash_table_insert (checker->participant_index,
+                           (gpointer)vp_participant_get_ref (participant),
                            GUINT_TO_POINTER (i + 1));
       g_ptr_array_add (checker->agendas, g_array_new (FALSE, FALSE, sizeof (guint)));
     }
@@ -823,7 +826,8 @@ check_travel_time (Checker *checker)
         {
           guint s = g_array_index (agenda, guint, i);
           VpSession *session = g_ptr_array_index (checker->sessions, s);
-          VpHost *host = vp_snapshot_lookup_host (checker->snapshot, vp_session_get_host_ref (session));
+          VpHost *host =
+            vp_snapshot_lookup_host (checker->snapshot, vp_session_get_host_ref (session));
 
           /* A session with no host (a transfer, a walk) is the way there. */
           if (host == NULL)
@@ -840,8 +844,9 @@ check_travel_time (Checker *checker)
               VpHost *site = vp_snapshot_lookup_host (checker->snapshot,
                                                       vp_session_get_host_ref (before));
               gint64 gap = vp_session_get_start_utc (session) - vp_session_get_end_utc (before);
-              double km = vp_checks_distance_km (vp_host_get_latitude (site), vp_host_get_longitude (site),
-                                                 vp_host_get_latitude (host), vp_host_get_longitude (host));
+              double km =
+                vp_checks_distance_km (vp_host_get_latitude (site), vp_host_get_longitude (site),
+                                       vp_host_get_latitude (host), vp_host_get_longitude (host));
               gint64 needed = (gint64)ceil (km / TRAVEL_SPEED_KMH * 3600.0) + TRAVEL_MARGIN_SECONDS;
 
               if (site != host && gap >= 0 && gap < needed)
@@ -1081,7 +1086,8 @@ check_sessions (Checker *checker)
 
       zones[0] = vp_session_get_timezone (session) ? vp_session_get_timezone (session)
                                                    : vp_programme_get_timezone (checker->programme);
-      zones[1] = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : zones[0];
+      zones[1] =
+        vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : zones[0];
       times[0] = vp_session_get_start (session);
       times[1] = vp_session_get_end (session);
       for (guint i = 0; i < 2; i++)
@@ -1427,7 +1433,8 @@ check_participants (Checker         *checker,
 
           for (guint i = 0; i < agenda->len; i++)
             {
-              VpSession *session = g_ptr_array_index (checker->sessions, g_array_index (agenda, guint, i));
+              VpSession *session =
+                g_ptr_array_index (checker->sessions, g_array_index (agenda, guint, i));
 
               if (vp_session_get_start_utc (session) < arrival->arrive_utc)
                 {
@@ -1445,9 +1452,11 @@ check_participants (Checker         *checker,
               add_problem (checker, VP_SEVERITY_ERROR, "before-arrival", first, participant, NULL,
                            g_dngettext (GETTEXT_PACKAGE,
                                         "%s arrives on %s but attends “%s” from %s (%u session "
-                                        "before arrival): book an earlier journey or take them off it",
+                                        "before arrival): book an earlier journey or take them "
+                                        "off it",
                                         "%s arrives on %s but attends “%s” from %s (%u sessions "
-                                        "before arrival): book an earlier journey or take them off them",
+                                        "before arrival): book an earlier journey or take them "
+                                        "off them",
                                         early),
                            name, lands, vp_session_get_title (first), starts, early);
             }
@@ -1460,7 +1469,8 @@ check_participants (Checker         *checker,
 
           for (guint i = 0; i < agenda->len; i++)
             {
-              VpSession *session = g_ptr_array_index (checker->sessions, g_array_index (agenda, guint, i));
+              VpSession *session =
+                g_ptr_array_index (checker->sessions, g_array_index (agenda, guint, i));
 
               if (vp_session_get_end_utc (session) > departure->depart_utc)
                 {
@@ -1476,10 +1486,12 @@ check_participants (Checker         *checker,
 
               add_problem (checker, VP_SEVERITY_ERROR, "after-departure", last, participant, NULL,
                            g_dngettext (GETTEXT_PACKAGE,
-                                        "%s leaves on %s but attends “%s”, which ends later (%u session "
-                                        "after departure): book a later journey or take them off it",
-                                        "%s leaves on %s but attends “%s”, which ends later (%u sessions "
-                                        "after departure): book a later journey or take them off them",
+                                        "%s leaves on %s but attends “%s”, which ends later "
+                                        "(%u session after departure): book a later journey or "
+                                        "take them off it",
+                                        "%s leaves on %s but attends “%s”, which ends later "
+                                        "(%u sessions after departure): book a later journey or "
+                                        "take them off them",
                                         late),
                            name, leaves, vp_session_get_title (last), late);
             }
@@ -1514,7 +1526,8 @@ check_participants (Checker         *checker,
                      name, nights->str);
 
       if (country != NULL && !vp_checks_country_eligible (country))
-        add_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-country", NULL, participant, NULL,
+        add_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-country",
+                     NULL, participant, NULL,
                      _("%s comes from %s, which does not take part in the EU programme that funds "
                        "ClusterXChange: check their eligibility, or correct their country"),
                      name, country);
@@ -1531,7 +1544,8 @@ check_participants (Checker         *checker,
           const char *other = g_hash_table_lookup (context->other_visits, folded);
 
           if (other != NULL)
-            add_problem (checker, VP_SEVERITY_WARNING, "cxc-repeat-visitor", NULL, participant, NULL,
+            add_problem (checker, VP_SEVERITY_WARNING, "cxc-repeat-visitor",
+                         NULL, participant, NULL,
                          _("%s (%s) is also a visitor in “%s”: ClusterXChange funds one visit per "
                            "visitor"),
                          name, email, other);
@@ -1672,10 +1686,10 @@ check_programme (Checker *checker)
   if (working_days < MIN_WORKING_DAYS)
     add_problem (checker, VP_SEVERITY_ERROR, "cxc-too-short", NULL, NULL, NULL,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "The exchange has %u working day (a weekday with a session that is not "
-                              "a transfer); ClusterXChange needs at least %d",
-                              "The exchange has %u working days (weekdays with a session that is not "
-                              "a transfer); ClusterXChange needs at least %d",
+                              "The exchange has %u working day (a weekday with a session that is "
+                              "not a transfer); ClusterXChange needs at least %d",
+                              "The exchange has %u working days (weekdays with a session that is "
+                              "not a transfer); ClusterXChange needs at least %d",
                               working_days),
                  working_days, MIN_WORKING_DAYS);
 
@@ -1811,7 +1825,8 @@ vp_checks_budget (VpSnapshot *snapshot)
                                                      line->working_days),
                                         line->working_days, FULL_LUMP_SUM_DAYS);
       else if (near)
-        line->reason = g_strdup_printf (_("halved: the host is %.0f km from the origin, less than %.0f km"),
+        line->reason = g_strdup_printf (_("halved: the host is %.0f km from the origin, "
+                                          "less than %.0f km"),
                                         km, FULL_LUMP_SUM_KM);
       else
         line->reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -1,4 +1,5 @@
-/* vp-store-write.c: the store's writes: whole programmes and single edits, each in one transaction. */
+/* vp-store-write.c: the store's writes: whole programmes and single edits, each in one
+ * transaction. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -915,7 +916,8 @@ record_withdrawal (Write               *write,
   bind_text (stmt, 3, withdrawal->owner_ref);
   bind_text (stmt, 4, withdrawal->uid);
   sqlite3_bind_int (stmt, 5, withdrawal->sequence);
-  sqlite3_bind_int64 (stmt, 6, withdrawal->withdrawn_at > 0 ? withdrawal->withdrawn_at : write->now);
+  sqlite3_bind_int64 (stmt, 6,
+                      withdrawal->withdrawn_at > 0 ? withdrawal->withdrawn_at : write->now);
 
   if (withdrawal->leg != NULL)
     {
@@ -1016,12 +1018,14 @@ settle_returns (Write         *write,
                 revision = &((VpStay *)g_ptr_array_index (stays, j))->revision;
                 raise = statements[STATEMENT_RAISE_STAY];
               }
-          if (revision == NULL && session != NULL && session_has_attendee (session, record->owner_ref))
+          if (revision == NULL && session != NULL &&
+              session_has_attendee (session, record->owner_ref))
             raise = statements[STATEMENT_RAISE_SESSION];
         }
       else if (record->owner == VP_WITHDRAWAL_HOST)
         {
-          if (session != NULL && g_strcmp0 (vp_session_get_host_ref (session), record->owner_ref) == 0)
+          if (session != NULL &&
+              g_strcmp0 (vp_session_get_host_ref (session), record->owner_ref) == 0)
             raise = statements[STATEMENT_RAISE_SESSION];
         }
       else if (session != NULL)
@@ -1220,10 +1224,11 @@ rename_withdrawals (VpStore       *self,
                     const Rename  *rename,
                     GError       **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self,
-                                         "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
-                                         "AND owner = ?2 AND owner_ref = ?3",
-                                         error);
+  sqlite3_stmt *stmt =
+    vp_store_prepare (self,
+                      "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
+                      "AND owner = ?2 AND owner_ref = ?3",
+                      error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -1265,12 +1270,13 @@ restore_withdrawals (Write       *write,
   if (records->len == 0)
     return TRUE;
 
-  stmt = vp_store_prepare (write->store,
-                           "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, "
-                           "sequence, withdrawn_at, item, title, category, origin, destination, "
-                           "start_local, start_timezone, start_utc, end_local, end_timezone, end_utc) "
-                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
-                           error);
+  stmt =
+    vp_store_prepare (write->store,
+                      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, "
+                      "sequence, withdrawn_at, item, title, category, origin, destination, "
+                      "start_local, start_timezone, start_utc, end_local, end_timezone, end_utc) "
+                      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+                      error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < records->len && ok; i++)
@@ -1378,12 +1384,13 @@ cancel_missing_sessions (Write       *write,
   GPtrArray *old_sessions = vp_snapshot_get_sessions (old);
   sqlite3_stmt *stmt;
 
-  stmt = vp_store_prepare (write->store,
-                           "UPDATE sessions SET ref = ?1, "
-                           "revision = revision + (status != 'cancelled'), "
-                           "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
-                           "status = 'cancelled', host_id = ?4 WHERE id = ?3",
-                           error);
+  stmt =
+    vp_store_prepare (write->store,
+                      "UPDATE sessions SET ref = ?1, "
+                      "revision = revision + (status != 'cancelled'), "
+                      "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
+                      "status = 'cancelled', host_id = ?4 WHERE id = ?3",
+                      error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1475,8 +1482,8 @@ delete_children (VpStore     *self,
   return run_with_ids (self, "DELETE FROM participants WHERE programme_id = ?1", programme_id, 0,
                        error) &&
          run_with_ids (self, "DELETE FROM hosts WHERE programme_id = ?1", programme_id, 0, error) &&
-         (!sessions_too ||
-          run_with_ids (self, "DELETE FROM sessions WHERE programme_id = ?1", programme_id, 0, error));
+         (!sessions_too || run_with_ids (self, "DELETE FROM sessions WHERE programme_id = ?1",
+                                         programme_id, 0, error));
 }
 
 static gint64
@@ -1790,10 +1797,13 @@ validate_programme (VpProgramme  *programme,
   if (zone == NULL || !vp_time_zone_is_valid (zone))
     return invalid (error, _("Time zone"), _("“%s” is not a time zone name like “Europe/Vilnius”"),
                     zone ? zone : "");
-  if (!vp_date_parse (vp_programme_get_start_date (programme) ? vp_programme_get_start_date (programme) : "",
+  if (!vp_date_parse (vp_programme_get_start_date (programme)
+                        ? vp_programme_get_start_date (programme)
+                        : "",
                       &start, NULL))
     return invalid (error, _("First day"), _("write the day as YYYY-MM-DD"));
-  if (!vp_date_parse (vp_programme_get_end_date (programme) ? vp_programme_get_end_date (programme) : "",
+  if (!vp_date_parse (vp_programme_get_end_date (programme) ? vp_programme_get_end_date (programme)
+                                                            : "",
                       &end, NULL))
     return invalid (error, _("Last day"), _("write the day as YYYY-MM-DD"));
   if (g_date_compare (&end, &start) < 0)
@@ -1842,7 +1852,8 @@ follow_zone_change (VpStore     *self,
                     gint64       now,
                     GError     **error)
 {
-  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot_locked (self, vp_programme_get_id (programme), error);
+  g_autoptr(VpSnapshot) snapshot =
+    vp_store_load_snapshot_locked (self, vp_programme_get_id (programme), error);
   const char *zone = vp_programme_get_timezone (programme);
   GPtrArray *sessions;
   GPtrArray *participants;
@@ -1862,9 +1873,10 @@ follow_zone_change (VpStore     *self,
   for (guint i = 0; i < sessions->len; i++)
     {
       VpSession *session = g_ptr_array_index (sessions, i);
-      const char *start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
-      const char *end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session)
-                                                                   : start_zone;
+      const char *start_zone =
+        vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
+      const char *end_zone =
+        vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : start_zone;
       gint64 start;
       gint64 end;
 
@@ -1951,7 +1963,8 @@ static char *
 stored_timezone (VpStore *self,
                  gint64   programme_id)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT timezone FROM programmes WHERE id = ?", NULL);
+  sqlite3_stmt *stmt =
+    vp_store_prepare (self, "SELECT timezone FROM programmes WHERE id = ?", NULL);
   char *zone = NULL;
 
   if (stmt == NULL)
@@ -1993,7 +2006,8 @@ vp_store_save_programme (VpStore      *self,
         {
           vp_store_rollback (self);
           g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
-                       _("no programme has the id %lld"), (long long)vp_programme_get_id (programme));
+                       _("no programme has the id %lld"),
+                       (long long)vp_programme_get_id (programme));
           return FALSE;
         }
     }
@@ -2020,9 +2034,10 @@ new_ref (VpStore    *self,
          const char *prefix,
          gint64      programme_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?1 AND ref = ?2",
-                                          table);
-  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?", table);
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?1 AND ref = ?2", table);
+  g_autofree char *count_sql =
+    g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?", table);
   gint64 n = query_integer (self, count_sql, programme_id, 0);
 
   for (;; n++)
@@ -2202,7 +2217,8 @@ vp_store_save_host (VpStore  *self,
 
   if (!vp_store_begin (self, error))
     return FALSE;
-  if (!programme_exists (self, programme_id, error) || !write_init (&write, self, programme_id, error))
+  if (!programme_exists (self, programme_id, error) ||
+      !write_init (&write, self, programme_id, error))
     goto fail;
 
   if (id != 0)
@@ -2232,13 +2248,14 @@ vp_store_save_host (VpStore  *self,
     }
   else
     {
-      sqlite3_stmt *stmt = vp_store_prepare (self,
-                                             "UPDATE hosts SET (name, kind, contact_name, contact_email, "
-                                             "phone, address, city, country, latitude, longitude, "
-                                             "max_group_size, notes, ref) = "
-                                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
-                                             "WHERE id = ?14 AND programme_id = ?15",
-                                             error);
+      sqlite3_stmt *stmt =
+        vp_store_prepare (self,
+                          "UPDATE hosts SET (name, kind, contact_name, contact_email, "
+                          "phone, address, city, country, latitude, longitude, "
+                          "max_group_size, notes, ref) = "
+                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
+                          "WHERE id = ?14 AND programme_id = ?15",
+                          error);
       /* What the host's sessions show in calendars (name, address,
        * contact, site rules, position): a change there reaches them. */
       g_autoptr(VpSnapshot) before = vp_store_load_snapshot_locked (self, programme_id, NULL);
@@ -2369,8 +2386,9 @@ vp_store_save_participant (VpStore        *self,
   if (id != 0)
     old_ref = stored_ref (self, "participants", programme_id, id);
   {
-    g_autofree char *ref = ref_for_save (self, "participants", "participant", _("participant"), programme_id, id,
-                                         vp_participant_get_ref (participant), error);
+    g_autofree char *ref =
+      ref_for_save (self, "participants", "participant", _("participant"), programme_id, id,
+                    vp_participant_get_ref (participant), error);
 
     if (ref == NULL)
       goto fail;
@@ -2423,7 +2441,8 @@ vp_store_save_participant (VpStore        *self,
 
       if (old_ref != NULL && g_strcmp0 (old_ref, vp_participant_get_ref (participant)) != 0)
         {
-          Rename rename = { VP_WITHDRAWAL_PARTICIPANT, old_ref, vp_participant_get_ref (participant) };
+          Rename rename = { VP_WITHDRAWAL_PARTICIPANT, old_ref,
+                            vp_participant_get_ref (participant) };
 
           if (!rename_withdrawals (self, programme_id, &rename, error) ||
               !settle_withdrawals (&write, before, &rename, error))
@@ -2499,8 +2518,10 @@ vp_store_save_session (VpStore    *self,
     }
 
   start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
-  end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : start_zone;
-  if (!resolve (_("Start"), vp_session_get_start (session), start_zone, &start, &start_utc, error) ||
+  end_zone =
+    vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : start_zone;
+  if (!resolve (_("Start"), vp_session_get_start (session), start_zone, &start, &start_utc,
+                error) ||
       !resolve (_("End"), vp_session_get_end (session), end_zone, &end, &end_utc, error))
     goto fail;
   if (end_utc <= start_utc)
@@ -2580,7 +2601,8 @@ delete_rows (VpStore       *self,
              guint          n_ids,
              GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND programme_id = ?2", table);
+  g_autofree char *sql =
+    g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND programme_id = ?2", table);
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
 
@@ -2740,10 +2762,11 @@ vp_store_duplicate_programme (VpStore     *self,
       g_autofree char *session_uid = g_uuid_string_random ();
       g_autofree char *start = shift_local (vp_session_get_start (session), days);
       g_autofree char *finish = shift_local (vp_session_get_end (session), days);
-      const char *start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session)
-                                                                 : vp_programme_get_timezone (programme);
-      const char *end_zone = vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session)
-                                                                   : start_zone;
+      const char *start_zone = vp_session_get_timezone (session)
+                                 ? vp_session_get_timezone (session)
+                                 : vp_programme_get_timezone (programme);
+      const char *end_zone =
+        vp_session_get_end_timezone (session) ? vp_session_get_end_timezone (session) : start_zone;
       gint64 start_utc;
       gint64 end_utc;
 

@@ -532,7 +532,8 @@ vp_store_initable_init (GInitable     *initable,
     }
   else if (!vp_store_schema_upgrade (self->db, self->file, steps, n_steps, &backup, &local_error))
     {
-      g_set_error (error, VP_STORE_ERROR, local_error->code, "%s: %s", display, local_error->message);
+      g_set_error (error, VP_STORE_ERROR, local_error->code, "%s: %s", display,
+                   local_error->message);
       return FALSE;
     }
   if (backup != NULL)
@@ -818,11 +819,12 @@ load_hosts (VpStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT id, ref, name, kind, contact_name, contact_email, phone, address, "
-                           "city, country, latitude, longitude, max_group_size, notes "
-                           "FROM hosts WHERE programme_id = ? ORDER BY position, id",
-                           error);
+  stmt =
+    vp_store_prepare (self,
+                      "SELECT id, ref, name, kind, contact_name, contact_email, phone, address, "
+                      "city, country, latitude, longitude, max_group_size, notes "
+                      "FROM hosts WHERE programme_id = ? ORDER BY position, id",
+                      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -865,11 +867,12 @@ load_participants (VpStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT id, ref, name, email, organisation, phone, country, role, dietary, "
-                           "accessibility, emergency_contact, notes "
-                           "FROM participants WHERE programme_id = ? ORDER BY position, id",
-                           error);
+  stmt =
+    vp_store_prepare (self,
+                      "SELECT id, ref, name, email, organisation, phone, country, role, dietary, "
+                      "accessibility, emergency_contact, notes "
+                      "FROM participants WHERE programme_id = ? ORDER BY position, id",
+                      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -900,20 +903,22 @@ load_participants (VpStore     *self,
   if (rc != SQLITE_DONE)
     return vp_store_sqlite_error (self, error);
 
-  stmt = vp_store_prepare (self,
-                           "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
-                           "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
-                           "t.arrive_utc, t.uid, t.revision, t.modified_at "
-                           "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
-                           "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
-                           error);
+  stmt =
+    vp_store_prepare (self,
+                      "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
+                      "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
+                      "t.arrive_utc, t.uid, t.revision, t.modified_at "
+                      "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
+                      "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
+                      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VpParticipant *participant = g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
+      VpParticipant *participant =
+        g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
       VpTravelLeg *leg = vp_travel_leg_new ();
 
       leg->kind = column_enum (stmt, 1, VP_TYPE_TRAVEL_KIND, VP_TRAVEL_KIND_UNSET);
@@ -947,7 +952,8 @@ load_participants (VpStore     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VpParticipant *participant = g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
+      VpParticipant *participant =
+        g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
       VpStay *stay = vp_stay_new ();
 
       stay->name = g_strdup (column_text (stmt, 1));
@@ -977,14 +983,15 @@ load_sessions (VpStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
-                           "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
-                           "s.location, s.description, s.status, s.attendees_all, s.capacity, "
-                           "s.modified_at "
-                           "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
-                           "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
-                           error);
+  stmt =
+    vp_store_prepare (self,
+                      "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
+                      "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
+                      "s.location, s.description, s.status, s.attendees_all, s.capacity, "
+                      "s.modified_at "
+                      "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
+                      "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
+                      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1034,7 +1041,8 @@ load_sessions (VpStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VpSession *session = g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
-      VpParticipant *participant = g_hash_table_lookup (participants_by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
+      VpParticipant *participant =
+        g_hash_table_lookup (participants_by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
 
       if (session != NULL && participant != NULL)
         vp_session_add_attendee (session, vp_participant_get_ref (participant));
@@ -1155,7 +1163,8 @@ vp_store_load_snapshot_locked (VpStore  *self,
   g_autoptr(GHashTable) participants_by_id = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = vp_store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", error);
+  stmt =
+    vp_store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);

@@ -55,8 +55,9 @@ fill_subjects (VpSnapshot     *snapshot,
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *objects = content == VP_PRINT_CONTENT_HOST_SHEET ? vp_snapshot_get_hosts (snapshot)
-                                                              : vp_snapshot_get_participants (snapshot);
+  GPtrArray *objects = content == VP_PRINT_CONTENT_HOST_SHEET
+                         ? vp_snapshot_get_hosts (snapshot)
+                         : vp_snapshot_get_participants (snapshot);
   const char *selected = NULL;
 
   for (guint i = 0; i < objects->len; i++)
@@ -202,7 +203,8 @@ vp_print_dialog_class_init (VpPrintDialogClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-print-dialog.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-print-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, group);
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, content_row);

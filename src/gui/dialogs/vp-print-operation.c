@@ -1,4 +1,5 @@
-/* vp-print-operation.c: printing a programme from the window, with the layout chosen in the print dialog. */
+/* vp-print-operation.c: printing a programme from the window, with the layout chosen in the print
+ * dialog. */
 
 #include "config.h"
 
@@ -752,7 +753,8 @@ vp_print_operation_draw_page (GtkPrintOperation *operation,
   VpPrintOperation *self = VP_PRINT_OPERATION (operation);
 
   g_return_if_fail (self->document != NULL);
-  g_return_if_fail (page_nr >= 0 && (guint) page_nr < vp_print_document_get_n_pages (self->document));
+  g_return_if_fail (page_nr >= 0 &&
+                    (guint) page_nr < vp_print_document_get_n_pages (self->document));
 
   vp_print_document_draw_page (self->document, gtk_print_context_get_cairo_context (context),
                                page_nr);

@@ -1,4 +1,5 @@
-/* vp-print-operation.h: printing a programme from the window, with the layout chosen in the print dialog. */
+/* vp-print-operation.h: printing a programme from the window, with the layout chosen in the print
+ * dialog. */
 #pragma once
 
 #include <adwaita.h>

@@ -64,7 +64,8 @@ set_degrees (AdwEntryRow *row,
   if (isnan (value))
     gtk_editable_set_text (GTK_EDITABLE (row), "");
   else
-    gtk_editable_set_text (GTK_EDITABLE (row), g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+    gtk_editable_set_text (GTK_EDITABLE (row),
+                           g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
 }
 
 /* VpPeopleEditor {{{1 */
@@ -80,8 +81,10 @@ vp_host_editor_load_item (VpPeopleEditor *editor,
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i] == vp_host_get_kind (host))
       adw_combo_row_set_selected (self->kind_row, i);
-  vp_people_editable_set_text (GTK_EDITABLE (self->contact_name_row), vp_host_get_contact_name (host));
-  vp_people_editable_set_text (GTK_EDITABLE (self->contact_email_row), vp_host_get_contact_email (host));
+  vp_people_editable_set_text (GTK_EDITABLE (self->contact_name_row),
+                               vp_host_get_contact_name (host));
+  vp_people_editable_set_text (GTK_EDITABLE (self->contact_email_row),
+                               vp_host_get_contact_email (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_host_get_phone (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->address_row), vp_host_get_address (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->city_row), vp_host_get_city (host));
@@ -136,8 +139,10 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   VpHost *host = vp_host_new ();
   guint kind = adw_combo_row_get_selected (self->kind_row);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
-  g_autofree char *contact_name = vp_people_editable_dup_text (GTK_EDITABLE (self->contact_name_row));
-  g_autofree char *contact_email = vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
+  g_autofree char *contact_name =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->contact_name_row));
+  g_autofree char *contact_email =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
   g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
   g_autofree char *address = vp_people_editable_dup_text (GTK_EDITABLE (self->address_row));
   g_autofree char *city = vp_people_editable_dup_text (GTK_EDITABLE (self->city_row));
@@ -170,8 +175,8 @@ vp_host_editor_save_item (VpPeopleEditor  *editor,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (vp_store_save_host (vp_people_editor_get_store (editor), vp_people_editor_get_programme_id (editor),
-                          VP_HOST (item), &local_error))
+  if (vp_store_save_host (vp_people_editor_get_store (editor),
+                          vp_people_editor_get_programme_id (editor), VP_HOST (item), &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,
@@ -193,7 +198,8 @@ vp_host_editor_class_init (VpHostEditorClass *klass)
   editor_class->save_item = vp_host_editor_save_item;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-host-editor.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-host-editor.ui");
   vp_people_editor_class_bind_template (widget_class, _("New Host"), _("Host"));
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, kind_row);

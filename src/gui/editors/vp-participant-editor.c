@@ -206,7 +206,8 @@ new_list_row (VpParticipantEditor *self,
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
   g_signal_connect (button, "clicked", remove, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
 }
@@ -267,9 +268,10 @@ open_stay_dialog (VpParticipantEditor *self,
   const VpStay *stay = index >= 0 ? g_ptr_array_index (self->stays, index) : NULL;
   VpStayDialog *dialog;
 
-  dialog = vp_stay_dialog_new (stay,
-                               self->programme ? vp_programme_get_start_date (self->programme) : NULL,
-                               self->programme ? vp_programme_get_end_date (self->programme) : NULL);
+  dialog =
+    vp_stay_dialog_new (stay,
+                        self->programme ? vp_programme_get_start_date (self->programme) : NULL,
+                        self->programme ? vp_programme_get_end_date (self->programme) : NULL);
   g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (stay_applied_cb), self, 0);
@@ -308,7 +310,8 @@ static void
 rebuild_stays (VpParticipantEditor *self)
 {
   for (guint i = 0; i < self->stay_rows->len; i++)
-    adw_preferences_group_remove (self->accommodation_group, g_ptr_array_index (self->stay_rows, i));
+    adw_preferences_group_remove (self->accommodation_group,
+                                  g_ptr_array_index (self->stay_rows, i));
   g_ptr_array_set_size (self->stay_rows, 0);
 
   for (guint i = 0; i < self->stays->len; i++)
@@ -344,16 +347,20 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
 
-  vp_people_editable_set_text (GTK_EDITABLE (self->name_row), vp_participant_get_name (participant));
-  vp_people_editable_set_text (GTK_EDITABLE (self->email_row), vp_participant_get_email (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->name_row),
+                               vp_participant_get_name (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->email_row),
+                               vp_participant_get_email (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->organisation_row),
                                vp_participant_get_organisation (participant));
   vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
       adw_combo_row_set_selected (self->role_row, i);
-  vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_participant_get_phone (participant));
-  vp_people_editable_set_text (GTK_EDITABLE (self->dietary_row), vp_participant_get_dietary (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->phone_row),
+                               vp_participant_get_phone (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->dietary_row),
+                               vp_participant_get_dietary (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->accessibility_row),
                                vp_participant_get_accessibility (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
@@ -378,12 +385,14 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   gboolean valid = TRUE;
 
   /* A new participant's empty name is not an error yet, only unfinished. */
-  valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
-                            vp_people_editor_is_new (editor) ? NULL : _("A participant needs a name"));
+  valid &=
+    vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
+                     vp_people_editor_is_new (editor) ? NULL : _("A participant needs a name"));
 
   if (vp_people_check_email (GTK_WIDGET (self->email_row), email))
-    valid &= vp_people_check (GTK_WIDGET (self->email_row), email == NULL || !email_taken (self, email),
-                              _("Another participant of this programme has this email address"));
+    valid &=
+      vp_people_check (GTK_WIDGET (self->email_row), email == NULL || !email_taken (self, email),
+                       _("Another participant of this programme has this email address"));
   else
     valid = FALSE;
 
@@ -399,10 +408,12 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   guint role = adw_combo_row_get_selected (self->role_row);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
   g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
-  g_autofree char *organisation = vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
+  g_autofree char *organisation =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
   g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
   g_autofree char *dietary = vp_people_editable_dup_text (GTK_EDITABLE (self->dietary_row));
-  g_autofree char *accessibility = vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
+  g_autofree char *accessibility =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
   g_autofree char *emergency = vp_people_editable_dup_text (GTK_EDITABLE (self->emergency_row));
   g_autofree char *notes = vp_people_text_view_dup_text (self->notes_view);
 
@@ -412,7 +423,8 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_email (participant, email);
   vp_participant_set_organisation (participant, organisation);
   vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
-  vp_participant_set_role (participant, role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
+  vp_participant_set_role (participant,
+                           role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
   vp_participant_set_phone (participant, phone);
   vp_participant_set_dietary (participant, dietary);
   vp_participant_set_accessibility (participant, accessibility);
@@ -420,7 +432,8 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_notes (participant, notes);
 
   for (guint i = 0; i < self->legs->len; i++)
-    vp_participant_add_travel_leg (participant, vp_travel_leg_copy (g_ptr_array_index (self->legs, i)));
+    vp_participant_add_travel_leg (participant,
+                                   vp_travel_leg_copy (g_ptr_array_index (self->legs, i)));
   for (guint i = 0; i < self->stays->len; i++)
     vp_participant_add_stay (participant, vp_stay_copy (g_ptr_array_index (self->stays, i)));
 
@@ -487,7 +500,8 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   editor_class->save_item = vp_participant_editor_save_item;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-participant-editor.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-participant-editor.ui");
   vp_people_editor_class_bind_template (widget_class, _("New Participant"), _("Participant"));
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, email_row);
@@ -566,7 +580,8 @@ vp_participant_editor_new (VpStore       *store,
   if (self->snapshot == NULL)
     g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", programme_id, error->message);
   vp_people_editor_load (VP_PEOPLE_EDITOR (self), store, programme_id,
-                         G_OBJECT (participant ? vp_participant_copy (participant) : vp_participant_new ()));
+                         G_OBJECT (participant ? vp_participant_copy (participant)
+                                               : vp_participant_new ()));
 
   return self;
 }

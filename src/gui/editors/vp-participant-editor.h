@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define VP_TYPE_PARTICIPANT_EDITOR (vp_participant_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP, PARTICIPANT_EDITOR, VpPeopleEditor)
+G_DECLARE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP, PARTICIPANT_EDITOR,
+                      VpPeopleEditor)
 
 /* Edits a copy of @participant, or a new participant when it is NULL:
  * a new one is stored when its Add button is pressed, an existing one

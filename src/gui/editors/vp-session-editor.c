@@ -269,13 +269,15 @@ read_times (VpSessionEditor *self,
     {
       times->start_bad = TRUE;
       /* Translators: a time (hours and minutes), then a time zone */
-      times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the clocks go forward then. Choose a later time."),
+      times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the clocks "
+                                        "go forward then. Choose a later time."),
                                       start.hour, start.minute, start_zone_name);
       return;
     }
   if (kind == VP_LOCAL_TIME_AMBIGUOUS)
     /* Translators: a time (hours and minutes), then a time zone */
-    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go back: the session starts at the first."),
+    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go "
+                                     "back: the session starts at the first."),
                                    start.hour, start.minute, start_zone_name);
 
   /* An end at or before the start is on the next day */
@@ -287,7 +289,8 @@ read_times (VpSessionEditor *self,
         {
           times->end_bad = TRUE;
           /* Translators: a time (hours and minutes), then a time zone */
-          times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the clocks go forward then. Choose a later time."),
+          times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the "
+                                            "clocks go forward then. Choose a later time."),
                                           end.hour, end.minute, end_zone_name);
           return;
         }
@@ -306,7 +309,8 @@ read_times (VpSessionEditor *self,
     times->hint = g_strdup (_("The session ends the next day."));
   else if (kind == VP_LOCAL_TIME_AMBIGUOUS && times->hint == NULL)
     /* Translators: a time (hours and minutes), then a time zone */
-    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go back: the session ends at the first."),
+    times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go "
+                                     "back: the session ends at the first."),
                                    end.hour, end.minute, end_zone_name);
 
   times->start = vp_local_time_format (&start);
@@ -322,7 +326,8 @@ update_attendee_count (VpSessionEditor *self)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+      g_autoptr(VpSessionAttendee) attendee =
+        g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
 
       if (vp_session_attendee_get_attending (attendee))
         n_attending++;
@@ -342,8 +347,10 @@ static gboolean
 read_fields (VpSessionEditor *self)
 {
   g_auto(Times) times = { NULL, };
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
+  g_autofree char *title =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *location =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
   g_autofree char *description = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   GtkTextIter start, end;
@@ -365,7 +372,8 @@ read_fields (VpSessionEditor *self)
   set_row_error (GTK_WIDGET (self->end_row), times.end_bad ? times.error : NULL);
   gtk_label_set_label (self->time_message, times.error != NULL ? times.error :
                                            times.hint != NULL ? times.hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->time_message), times.error != NULL || times.hint != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_message),
+                          times.error != NULL || times.hint != NULL);
   if (times.error != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->time_message), "error");
@@ -403,7 +411,8 @@ read_fields (VpSessionEditor *self)
   vp_session_set_end (self->session, times.end);
   /* The programme's zone is the default: not written out */
   vp_session_set_timezone (self->session,
-                           g_strcmp0 (start_zone, programme_timezone (self)) == 0 ? NULL : start_zone);
+                           g_strcmp0 (start_zone, programme_timezone (self)) == 0 ? NULL
+                                                                                  : start_zone);
   vp_session_set_end_timezone (self->session,
                                adw_combo_row_get_selected (self->end_zone_row) == 0 ||
                                g_strcmp0 (selected_zone (self->end_zone_row), start_zone) == 0 ?
@@ -411,7 +420,8 @@ read_fields (VpSessionEditor *self)
 
   host_index = adw_combo_row_get_selected (self->host_row);
   vp_session_set_host_ref (self->session,
-                           host_index < self->hosts->len ? g_ptr_array_index (self->hosts, host_index) : NULL);
+                           host_index < self->hosts->len
+                           ? g_ptr_array_index (self->hosts, host_index) : NULL);
   vp_session_set_location (self->session, *location != '\0' ? location : NULL);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -429,7 +439,8 @@ read_fields (VpSessionEditor *self)
 
       for (guint i = 0; i < n_items; i++)
         {
-          g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+          g_autoptr(VpSessionAttendee) attendee =
+            g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
 
           if (vp_session_attendee_get_attending (attendee))
             vp_session_add_attendee (self->session, vp_session_attendee_get_ref (attendee));
@@ -589,7 +600,8 @@ static void
 attendee_search_changed_cb (VpSessionEditor *self,
                             GtkSearchEntry  *entry)
 {
-  gtk_string_filter_set_search (self->attendee_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_string_filter_set_search (self->attendee_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -641,7 +653,9 @@ fill_days (VpSessionEditor *self,
       if (g_strcmp0 (iso, session_day) == 0)
         selected = self->days->len;
       g_ptr_array_add (self->days, g_steal_pointer (&iso));
-      gtk_string_list_append (labels, label != NULL ? label : g_ptr_array_index (self->days, self->days->len - 1));
+      gtk_string_list_append (labels,
+                              label != NULL ? label
+                                            : g_ptr_array_index (self->days, self->days->len - 1));
     }
 
   adw_combo_row_set_model (self->day_row, G_LIST_MODEL (labels));
@@ -669,7 +683,8 @@ fill_zones (VpSessionEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (common_zones); i++)
     if (g_strcmp0 (common_zones[i], programme_zone) != 0 && vp_time_zone_is_valid (common_zones[i]))
       g_ptr_array_add (names, (gpointer) common_zones[i]);
-  if (start_zone != NULL && !g_ptr_array_find_with_equal_func (names, start_zone, g_str_equal, NULL))
+  if (start_zone != NULL &&
+      !g_ptr_array_find_with_equal_func (names, start_zone, g_str_equal, NULL))
     g_ptr_array_add (names, (gpointer) start_zone);
   if (end_zone != NULL && !g_ptr_array_find_with_equal_func (names, end_zone, g_str_equal, NULL))
     g_ptr_array_add (names, (gpointer) end_zone);
@@ -689,9 +704,11 @@ fill_zones (VpSessionEditor *self)
   adw_combo_row_set_model (self->end_zone_row, G_LIST_MODEL (end_zones));
 
   n_items = find_zone (self, start_zone != NULL ? start_zone : programme_zone);
-  adw_combo_row_set_selected (self->start_zone_row, n_items != GTK_INVALID_LIST_POSITION ? n_items : 0);
+  adw_combo_row_set_selected (self->start_zone_row,
+                              n_items != GTK_INVALID_LIST_POSITION ? n_items : 0);
   n_items = end_zone != NULL ? find_zone (self, end_zone) : GTK_INVALID_LIST_POSITION;
-  adw_combo_row_set_selected (self->end_zone_row, n_items != GTK_INVALID_LIST_POSITION ? n_items + 1 : 0);
+  adw_combo_row_set_selected (self->end_zone_row,
+                              n_items != GTK_INVALID_LIST_POSITION ? n_items + 1 : 0);
 }
 
 static void
@@ -736,7 +753,8 @@ fill_attendees (VpSessionEditor *self)
                                           vp_participant_get_organisation (participant),
                                           g_ptr_array_find_with_equal_func (attending, ref,
                                                                             g_str_equal, NULL));
-      g_signal_connect_object (attendee, "notify::attending", G_CALLBACK (attendee_notify_cb), self, 0);
+      g_signal_connect_object (attendee, "notify::attending",
+                               G_CALLBACK (attendee_notify_cb), self, 0);
       g_list_store_append (self->attendees, attendee);
     }
 }
@@ -755,7 +773,8 @@ fill_fields (VpSessionEditor *self)
   self->loading = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                         vp_session_get_title (session) != NULL ? vp_session_get_title (session) : "");
+                         vp_session_get_title (session) != NULL ? vp_session_get_title (session)
+                                                                : "");
   adw_combo_row_set_selected (self->kind_row, vp_session_get_kind (session));
   adw_combo_row_set_selected (self->status_row, vp_session_get_status (session));
 
@@ -773,7 +792,8 @@ fill_fields (VpSessionEditor *self)
   fill_zones (self);
   fill_hosts (self);
   gtk_editable_set_text (GTK_EDITABLE (self->location_row),
-                         vp_session_get_location (session) != NULL ? vp_session_get_location (session) : "");
+                         vp_session_get_location (session) != NULL
+                         ? vp_session_get_location (session) : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             vp_session_get_description (session) != NULL ?
                             vp_session_get_description (session) : "", -1);
@@ -781,9 +801,11 @@ fill_fields (VpSessionEditor *self)
   gtk_switch_set_active (self->everyone_switch, vp_session_get_attendees_all (session));
   fill_attendees (self);
 
-  adw_window_title_set_title (self->window_title, self->adding ? _("New Session") : _("Edit Session"));
+  adw_window_title_set_title (self->window_title,
+                              self->adding ? _("New Session") : _("Edit Session"));
   adw_window_title_set_subtitle (self->window_title,
-                                 vp_programme_get_title (vp_snapshot_get_programme (self->snapshot)));
+                                 vp_programme_get_title (vp_snapshot_get_programme (
+                                   self->snapshot)));
   gtk_window_set_title (GTK_WINDOW (self), self->adding ? _("New Session") : _("Edit Session"));
 
   self->loading = FALSE;

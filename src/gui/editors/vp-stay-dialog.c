@@ -120,7 +120,8 @@ vp_stay_dialog_class_init (VpStayDialogClass *klass)
                   G_TYPE_NONE, 1, VP_TYPE_STAY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-stay-dialog.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-stay-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VpStayDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VpStayDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, VpStayDialog, name_row);

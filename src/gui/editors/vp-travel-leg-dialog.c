@@ -106,8 +106,8 @@ read_end (AdwEntryRow  *date_row,
     }
 
   if (time_text != NULL && time == NULL)
-    vp_people_set_error (GTK_WIDGET (time_row),
-                         _("Not a time of day: type it as HH:MM on a 24-hour clock, for example 19:55"));
+    vp_people_set_error (GTK_WIDGET (time_row), _("Not a time of day: type it as HH:MM on a "
+                                                  "24-hour clock, for example 19:55"));
 
   if (zone_text != NULL)
     {
@@ -252,7 +252,8 @@ vp_travel_leg_dialog_class_init (VpTravelLegDialogClass *klass)
                   G_TYPE_NONE, 1, VP_TYPE_TRAVEL_LEG);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-travel-leg-dialog.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-travel-leg-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VpTravelLegDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VpTravelLegDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, VpTravelLegDialog, kind_row);

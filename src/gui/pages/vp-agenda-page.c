@@ -243,7 +243,8 @@ list_bind_cb (GtkSignalListItemFactory *factory,
     {
       if (details->len > 0)
         g_string_append (details, " · ");
-      g_string_append (details, status == VP_SESSION_STATUS_TENTATIVE ? _("Tentative") : _("Cancelled"));
+      g_string_append (details,
+                       status == VP_SESSION_STATUS_TENTATIVE ? _("Tentative") : _("Cancelled"));
     }
   gtk_label_set_label (GTK_LABEL (subtitle), details->str);
   gtk_widget_set_visible (subtitle, details->len > 0);
@@ -357,13 +358,14 @@ rebuild_list (VpAgendaPage *self)
         host = vp_snapshot_lookup_host (self->snapshot, vp_session_get_host_ref (session));
 
       times = vp_agenda_format_times (&start, &end);
-      g_ptr_array_add (items, vp_agenda_item_new_session (vp_session_get_uid (session),
-                                                          times,
-                                                          session_title (session),
-                                                          host != NULL ? vp_host_get_name (host) : NULL,
-                                                          vp_session_get_status (session),
-                                                          severity,
-                                                          messages != NULL ? messages->str : NULL));
+      g_ptr_array_add (items,
+                       vp_agenda_item_new_session (vp_session_get_uid (session),
+                                                   times,
+                                                   session_title (session),
+                                                   host != NULL ? vp_host_get_name (host) : NULL,
+                                                   vp_session_get_status (session),
+                                                   severity,
+                                                   messages != NULL ? messages->str : NULL));
     }
 
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -497,7 +499,8 @@ move_session (VpAgendaPage *self,
       if (g_error_matches (error, VP_TIME_ERROR, VP_TIME_ERROR_SKIPPED))
         /* Translators: a toast when a session is moved to a time that does
          * not exist, as the clocks go forward then */
-        message = g_strdup_printf (_("Cannot move “%s” to %02d:%02d: the clocks skip that time on that day"),
+        message = g_strdup_printf (_("Cannot move “%s” to %02d:%02d: the clocks skip that time on "
+                                     "that day"),
                                    session_title (session), local.hour, local.minute);
       else
         message = g_strdup (error->message);
@@ -506,8 +509,10 @@ move_session (VpAgendaPage *self,
     }
 
   programme_tz = vp_programme_get_timezone (vp_snapshot_get_programme (self->snapshot));
-  start_tz = vp_session_get_timezone (session) != NULL ? vp_session_get_timezone (session) : programme_tz;
-  end_tz = vp_session_get_end_timezone (session) != NULL ? vp_session_get_end_timezone (session) : start_tz;
+  start_tz =
+    vp_session_get_timezone (session) != NULL ? vp_session_get_timezone (session) : programme_tz;
+  end_tz = vp_session_get_end_timezone (session) != NULL ? vp_session_get_end_timezone (session)
+                                                         : start_tz;
   start_zone = vp_time_zone_new (start_tz, NULL);
   end_zone = vp_time_zone_new (end_tz, NULL);
   if (start_zone == NULL || end_zone == NULL)
@@ -859,7 +864,8 @@ vp_agenda_page_init (VpAgendaPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->items)))));
   g_object_unref (gtk_list_view_get_model (self->list_view));
 }
 
@@ -956,7 +962,8 @@ vp_agenda_page_set_force_list (VpAgendaPage *self,
     return;
 
   self->force_list = force_list;
-  adw_squeezer_page_set_enabled (adw_squeezer_get_page (self->squeezer, self->grid_page), !force_list);
+  adw_squeezer_page_set_enabled (adw_squeezer_get_page (self->squeezer, self->grid_page),
+                                 !force_list);
 }
 
 gboolean

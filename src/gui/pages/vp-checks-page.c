@@ -152,7 +152,8 @@ problem_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = g_object_get_data (G_OBJECT (box), "title");
   GtkWidget *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   GtkWidget *arrow = g_object_get_data (G_OBJECT (box), "arrow");
-  static const char * const severity_classes[] = { "severity-error", "severity-warning", "severity-info" };
+  static const char * const severity_classes[] = { "severity-error", "severity-warning",
+                                                   "severity-info" };
 
   for (guint i = 0; i < G_N_ELEMENTS (severity_classes); i++)
     gtk_widget_remove_css_class (icon, severity_classes[i]);

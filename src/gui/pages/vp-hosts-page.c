@@ -92,7 +92,8 @@ vp_hosts_page_get_items (VpTablePage *page,
         continue;
 
       n_sessions = GPOINTER_TO_UINT (g_hash_table_lookup (self->sessions_per_host, ref));
-      g_hash_table_insert (self->sessions_per_host, g_strdup (ref), GUINT_TO_POINTER (n_sessions + 1));
+      g_hash_table_insert (self->sessions_per_host, g_strdup (ref),
+                           GUINT_TO_POINTER (n_sessions + 1));
     }
 
   return vp_snapshot_get_hosts (snapshot);
@@ -117,7 +118,8 @@ vp_hosts_page_prepare_item (VpTablePage *page,
 
   if (vp_host_has_position (host))
     /* Translators: a map position, latitude and longitude in degrees. */
-    row->position = g_strdup_printf (_("%.4f, %.4f"), vp_host_get_latitude (host), vp_host_get_longitude (host));
+    row->position = g_strdup_printf (_("%.4f, %.4f"), vp_host_get_latitude (host),
+                                     vp_host_get_longitude (host));
 
   return row;
 }
@@ -218,7 +220,8 @@ vp_hosts_page_compare (VpTablePage *page,
 
         if (kind_a == VP_HOST_KIND_UNSET || kind_b == VP_HOST_KIND_UNSET)
           return (kind_a == VP_HOST_KIND_UNSET) - (kind_b == VP_HOST_KIND_UNSET);
-        return g_utf8_collate (vp_people_host_kind_name (kind_a), vp_people_host_kind_name (kind_b));
+        return g_utf8_collate (vp_people_host_kind_name (kind_a),
+                               vp_people_host_kind_name (kind_b));
       }
     case COLUMN_CITY:
       return strcmp (row_a->city_key, row_b->city_key);
@@ -304,7 +307,8 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
   page_class->create_editor = vp_hosts_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-hosts-page.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-hosts-page.ui");
   vp_table_page_class_install_actions (page_class, "hosts");
   vp_table_page_class_set_priorities (page_class, priorities, N_COLUMNS);
 }

@@ -696,12 +696,14 @@ update_problems (VpOverviewPage *self)
       if (i < MAX_PROBLEMS)
         {
           GtkWidget *row = new_row (problem->message, vp_problem_get_page_title (problem), NULL);
-          GtkWidget *icon = gtk_image_new_from_icon_name (vp_format_severity_icon (problem->severity));
+          GtkWidget *icon =
+            gtk_image_new_from_icon_name (vp_format_severity_icon (problem->severity));
           GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
           gtk_widget_add_css_class (icon, problem->severity == VP_SEVERITY_ERROR ? "severity-error"
-                                          : problem->severity == VP_SEVERITY_WARNING ? "severity-warning"
-                                          : "severity-info");
+                                          : problem->severity == VP_SEVERITY_WARNING
+                                            ? "severity-warning"
+                                            : "severity-info");
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           vp_format_severity (problem->severity), -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -725,7 +727,8 @@ update_problems (VpOverviewPage *self)
                                                self->problems->len - MAX_PROBLEMS);
       GtkWidget *row = new_row (more, NULL, NULL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "checks");
@@ -789,7 +792,8 @@ update_budget (VpOverviewPage *self)
   for (guint i = 0; i < MIN (self->budget->len, MAX_BUDGET_LINES); i++)
     {
       const VpBudgetLine *line = g_ptr_array_index (self->budget, i);
-      g_autofree char *amount = isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
+      g_autofree char *amount =
+        isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
       GtkWidget *row = new_row (line->name ? line->name : line->participant, line->reason, NULL);
       GtkWidget *label = gtk_label_new (NULL);
 
@@ -807,7 +811,8 @@ update_budget (VpOverviewPage *self)
                                                self->budget->len - MAX_BUDGET_LINES);
       GtkWidget *row = new_row (more, NULL, NULL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "participants");

@@ -274,7 +274,8 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   page_class->create_editor = vp_participants_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-participants-page.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-participants-page.ui");
   vp_table_page_class_install_actions (page_class, "participants");
   vp_table_page_class_set_priorities (page_class, priorities, N_COLUMNS);
 }

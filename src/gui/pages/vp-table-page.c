@@ -1,4 +1,5 @@
-/* vp-table-page.c: a programme's people in a sortable, searchable table, as the participants and hosts pages show them. */
+/* vp-table-page.c: a programme's people in a sortable, searchable table, as the participants and
+ * hosts pages show them. */
 
 #include "config.h"
 
@@ -147,7 +148,8 @@ set_action_enabled (VpTablePage *self,
                     const char  *name,
                     gboolean     enabled)
 {
-  g_autofree char *action = g_strconcat (VP_TABLE_PAGE_GET_CLASS (self)->action_prefix, ".", name, NULL);
+  g_autofree char *action =
+    g_strconcat (VP_TABLE_PAGE_GET_CLASS (self)->action_prefix, ".", name, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
 }
@@ -173,7 +175,8 @@ static void
 update_actions (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
 
   set_action_enabled (self, "delete", !gtk_bitset_is_empty (selected));
 }
@@ -185,7 +188,8 @@ static GPtrArray *
 dup_selected_items (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
   GPtrArray *items;
   GtkBitsetIter iter;
   guint position;
@@ -340,7 +344,8 @@ reload (VpTablePage *self)
     {
       priv->snapshot = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
       if (priv->snapshot == NULL)
-        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", priv->programme_id, error->message);
+        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", priv->programme_id,
+                   error->message);
     }
 
   if (priv->snapshot != NULL)
@@ -531,7 +536,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (data->page);
   GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.0);
   if (klass->setup_cell != NULL)
     klass->setup_cell (data->page, data->column, GTK_INSCRIPTION (cell));
@@ -607,7 +613,8 @@ setup_columns (VpTablePage *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), data);
       gtk_column_view_column_set_factory (column, factory);
 
-      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, g_memdup2 (data, sizeof *data), g_free));
+      sorter =
+        GTK_SORTER (gtk_custom_sorter_new (sort_func, g_memdup2 (data, sizeof *data), g_free));
       gtk_column_view_column_set_sorter (column, sorter);
     }
 }
@@ -675,7 +682,8 @@ apply_layout (VpTablePage *self)
 
   /* The first column takes the room the others leave: GTK 4.8 gives an
    * expanding column no more than its minimum once others have been hidden. */
-  gtk_column_view_column_set_fixed_width (first, MAX (MIN_FIRST_COLUMN_WIDTH, priv->width - others));
+  gtk_column_view_column_set_fixed_width (first,
+                                          MAX (MIN_FIRST_COLUMN_WIDTH, priv->width - others));
 }
 
 static gboolean
@@ -697,8 +705,9 @@ width_changed_cb (VpTablePage   *self,
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   double width = gtk_adjustment_get_page_size (adjustment);
-  VpTableColumnPriority layout = width < NARROW_WIDTH ? VP_TABLE_COLUMN_ALWAYS :
-                                 width < MEDIUM_WIDTH ? VP_TABLE_COLUMN_MEDIUM : VP_TABLE_COLUMN_WIDE;
+  VpTableColumnPriority layout = width < NARROW_WIDTH   ? VP_TABLE_COLUMN_ALWAYS
+                                 : width < MEDIUM_WIDTH ? VP_TABLE_COLUMN_MEDIUM
+                                                        : VP_TABLE_COLUMN_WIDE;
 
   if (width <= 0 || ((int) width == priv->width && layout == priv->layout))
     return;
@@ -785,7 +794,8 @@ delete_items (VpTablePage *self,
   loaded_at = vp_store_get_change_count (priv->store);
   before = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
   if (before == NULL ||
-      !VP_TABLE_PAGE_GET_CLASS (self)->delete_items (self, (const gint64 *) ids->data, ids->len, &error))
+      !VP_TABLE_PAGE_GET_CLASS (self)->delete_items (self, (const gint64 *) ids->data, ids->len,
+                                                     &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
 
@@ -996,13 +1006,15 @@ vp_table_page_class_init (VpTablePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/visitplanner/VisitPlanner/vp-table-page.ui");
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-table-page.ui");
   gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, search_entry);
   gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, add_button);
   gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, delete_button);
   gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, column_view);
   gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, empty_page);
-  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage, no_results_page);
+  gtk_widget_class_bind_template_child_internal_private (widget_class, VpTablePage,
+                                                         no_results_page);
   gtk_widget_class_bind_template_child_private (widget_class, VpTablePage, stack);
   gtk_widget_class_bind_template_child_private (widget_class, VpTablePage, scrolled_window);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1025,8 +1037,9 @@ vp_table_page_init (VpTablePage *self)
   priv->items = g_list_store_new (G_TYPE_OBJECT);
   /* Sorted, then searched: typing changes only the search, and GTK 4.8's
    * sort model is slow to take out many items at once. */
-  priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
-                                              g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
+  priv->sort_model =
+    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+                             g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
   priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->sort_model)),
                                                   g_object_ref (GTK_FILTER (priv->filter)));

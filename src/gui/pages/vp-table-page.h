@@ -1,4 +1,5 @@
-/* vp-table-page.h: a programme's people in a sortable, searchable table, as the participants and hosts pages show them. */
+/* vp-table-page.h: a programme's people in a sortable, searchable table, as the participants and
+ * hosts pages show them. */
 #pragma once
 
 #include <adwaita.h>

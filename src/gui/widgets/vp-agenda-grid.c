@@ -293,7 +293,8 @@ layout_blocks (VpAgendaGrid *self)
                              DAY_PADDING + block->column * column_width;
       block->rect.origin.y = (block->start - self->first_hour * 60) * PX_PER_MINUTE;
       block->rect.size.width = MAX (column_width - 2, 4);
-      block->rect.size.height = MAX ((block_display_end (block) - block->start) * PX_PER_MINUTE - 2, 4);
+      block->rect.size.height =
+        MAX ((block_display_end (block) - block->start) * PX_PER_MINUTE - 2, 4);
     }
 }
 
@@ -353,7 +354,8 @@ scroll_to_block (VpAgendaGrid *self,
       double value = gtk_adjustment_get_value (self->vadjustment);
       double page = gtk_adjustment_get_page_size (self->vadjustment);
       double top = (block->start - self->first_hour * 60) * PX_PER_MINUTE;
-      double bottom = top + MAX (block_display_end (block) - block->start, MIN_MINUTES) * PX_PER_MINUTE;
+      double bottom =
+        top + MAX (block_display_end (block) - block->start, MIN_MINUTES) * PX_PER_MINUTE;
 
       if (bottom - top > page || top < value)
         gtk_adjustment_set_value (self->vadjustment, top - HOUR_HEIGHT / 4.0);
@@ -847,11 +849,13 @@ get_icon (VpAgendaGrid *self,
   g_assert (severity >= 0 && severity < 3);
   if (self->icons[severity] == NULL)
     {
-      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+      GtkIconTheme *theme =
+        gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
 
-      self->icons[severity] = gtk_icon_theme_lookup_icon (theme, names[severity], NULL, ICON_SIZE,
-                                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                                          GTK_TEXT_DIR_NONE, 0);
+      self->icons[severity] =
+        gtk_icon_theme_lookup_icon (theme, names[severity], NULL, ICON_SIZE,
+                                    gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                    GTK_TEXT_DIR_NONE, 0);
     }
 
   return self->icons[severity];
@@ -966,7 +970,8 @@ draw_block (VpAgendaGrid  *self,
           info_lines = MIN (info_lines, lines - 1);
           title_lines = MAX (1, (int) ((rect.size.height - 4 - info_lines * palette->info_line) /
                                        palette->title_line));
-          title = create_layout (self, session_title (session), TRUE, cancelled, text_width, title_lines);
+          title =
+            create_layout (self, session_title (session), TRUE, cancelled, text_width, title_lines);
           append_text (snapshot, title, text_x, y + 1, &palette->fg);
           pango_layout_get_pixel_size (title, NULL, &title_height);
           y += 1 + title_height;
@@ -999,7 +1004,8 @@ draw_block (VpAgendaGrid  *self,
         {
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (rect.origin.x + rect.size.width - ICON_SIZE - 3,
+                                  &GRAPHENE_POINT_INIT (rect.origin.x + rect.size.width
+                                                        - ICON_SIZE - 3,
                                                         rect.origin.y + 3));
           gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
                                                     ICON_SIZE, ICON_SIZE, color, 1);
@@ -1042,10 +1048,12 @@ draw_ruler_and_lines (VpAgendaGrid  *self,
         continue;
 
       gtk_snapshot_append_color (snapshot, &palette->line,
-                                 &GRAPHENE_RECT_INIT (RULER_WIDTH - 6, y, width - RULER_WIDTH + 6, 1));
+                                 &GRAPHENE_RECT_INIT (RULER_WIDTH - 6, y,
+                                                      width - RULER_WIDTH + 6, 1));
       if (hour < self->last_hour)
         gtk_snapshot_append_color (snapshot, &half,
-                                   &GRAPHENE_RECT_INIT (RULER_WIDTH, y + HOUR_HEIGHT / 2, width - RULER_WIDTH, 1));
+                                   &GRAPHENE_RECT_INIT (RULER_WIDTH, y + HOUR_HEIGHT / 2,
+                                                        width - RULER_WIDTH, 1));
 
       if (hour == 24)
         continue;
@@ -1119,7 +1127,8 @@ vp_agenda_grid_snapshot (GtkWidget   *widget,
   palette.title_line = line_height (self, TRUE);
   palette.info_line = line_height (self, FALSE);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot,
+                          &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, HEADER_HEIGHT - offset));
 
@@ -1801,21 +1810,33 @@ vp_agenda_grid_class_init (VpAgendaGridClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda-grid.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "agenda-grid.page", "i", page_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "agenda-grid.focus-move", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "agenda-grid.focus-move", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "agenda-grid.focus-move", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "agenda-grid.focus-move", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "agenda-grid.focus-move", "i", G_MININT32 / 2);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "agenda-grid.focus-move", "i", G_MAXINT32 / 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0,
+                                       "agenda-grid.focus-move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0,
+                                       "agenda-grid.focus-move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,
+                                       "agenda-grid.focus-move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0,
+                                       "agenda-grid.focus-move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0,
+                                       "agenda-grid.focus-move", "i", G_MININT32 / 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0,
+                                       "agenda-grid.focus-move", "i", G_MAXINT32 / 2);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "agenda-grid.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "agenda-grid.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "agenda-grid.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "agenda-grid.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "agenda-grid.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0,
+                                       "agenda-grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agenda-grid.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "agenda-grid.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "agenda-grid.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "agenda-grid.create", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "agenda-grid.page", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "agenda-grid.page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "agenda-grid.page", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "agenda-grid.page", "i", 1);
 
   {
     static const GdkModifierType modifiers[] = { GDK_CONTROL_MASK, GDK_ALT_MASK };

@@ -909,8 +909,9 @@ pick_and_export (VpWindow *self,
         {
           VpParticipant *participant = g_ptr_array_index (objects, i);
           const char *email = vp_participant_get_email (participant);
-          g_autofree char *label = email ? g_strdup_printf ("%s <%s>", vp_participant_get_name (participant), email)
-                                         : g_strdup (vp_participant_get_name (participant));
+          g_autofree char *label =
+            email ? g_strdup_printf ("%s <%s>", vp_participant_get_name (participant), email)
+                  : g_strdup (vp_participant_get_name (participant));
 
           gtk_string_list_append (labels, label);
           g_ptr_array_add (refs, g_strdup (vp_participant_get_ref (participant)));
@@ -935,14 +936,15 @@ pick_and_export (VpWindow *self,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   kind == JOB_EXPORT_PARTICIPANT ? _("Export a Participant’s Calendar")
-                                                                  : _("Export a Host’s Calendar"),
-                                   kind == JOB_EXPORT_PARTICIPANT
-                                   ? _("The calendar holds the sessions the participant attends, "
-                                       "their travel and their hotel stays.")
-                                   : _("The calendar holds the sessions at the host, with the "
-                                       "size of the group."));
+  dialog =
+    adw_message_dialog_new (GTK_WINDOW (self),
+                            kind == JOB_EXPORT_PARTICIPANT ? _("Export a Participant’s Calendar")
+                                                           : _("Export a Host’s Calendar"),
+                            kind == JOB_EXPORT_PARTICIPANT
+                              ? _("The calendar holds the sessions the participant attends, "
+                                  "their travel and their hotel stays.")
+                              : _("The calendar holds the sessions at the host, with the "
+                                  "size of the group."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "choose", _("_Choose File…"),
@@ -958,7 +960,8 @@ pick_and_export (VpWindow *self,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop_down);
 
   g_object_set_data_full (G_OBJECT (dialog), "refs", refs, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "file-names", names, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "file-names", names,
+                          (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
   g_signal_connect_object (dialog, "response", G_CALLBACK (pick_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1055,7 +1058,8 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      show_error (self, _("Cannot Print"), error != NULL ? error->message : _("The printer failed"));
+      show_error (self, _("Cannot Print"),
+                  error != NULL ? error->message : _("The printer failed"));
       return;
     }
 
@@ -1109,7 +1113,8 @@ print_action (GtkWidget  *widget,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation == print)
     {
       g_clear_object (&self->print_operation);
-      show_error (self, _("Cannot Print"), error != NULL ? error->message : _("The printer failed"));
+      show_error (self, _("Cannot Print"),
+                  error != NULL ? error->message : _("The printer failed"));
     }
 }
 

@@ -150,8 +150,8 @@ update_content (VpWindow *self)
   gtk_menu_button_set_primary (self->empty_menu_button, !any);
 
   gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 || !any
-                                    ? "list" : "no-results");
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ||
+                                    !any ? "list" : "no-results");
 
   g_set_object (&self->programme, programme);
 
@@ -955,10 +955,13 @@ vp_window_init (VpWindow *self)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key,
-                                                                                      keys[i].modifiers),
-                                                              gtk_named_action_new (keys[i].action)));
+      {
+        GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i].key, keys[i].modifiers);
+        GtkShortcutAction *action = gtk_named_action_new (keys[i].action);
+
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                              gtk_shortcut_new (trigger, action));
+      }
     gtk_widget_add_controller (GTK_WIDGET (self->programme_list), shortcuts);
   }
 }
