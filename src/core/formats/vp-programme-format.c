@@ -428,44 +428,26 @@ read_identifier (JsonObject  *object,
   return TRUE;
 }
 
-/* A country code by the rules of values (vp-values.h). */
+/* A text that one of the rules of values (vp-values.h) checks: a country
+ * code or an email address. */
+typedef gboolean (*ValueCheck) (const char  *text,
+                                GError     **error);
+
 static gboolean
-read_country (JsonObject  *object,
-              const char  *path,
-              const char  *member,
-              gboolean     required,
-              const char **out,
-              GError     **error)
+read_value (JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            gboolean     required,
+            ValueCheck   check,
+            const char **out,
+            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   if (!read_string (object, path, member, required, out, error))
     return FALSE;
 
-  if (*out != NULL && !vp_value_check_country (*out, &local_error))
-    {
-      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-
-      return fail_with (error, member_path, local_error);
-    }
-
-  return TRUE;
-}
-
-/* An email address by the rules of values (vp-values.h). */
-static gboolean
-read_email (JsonObject  *object,
-            const char  *path,
-            const char  *member,
-            const char **out,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!read_string (object, path, member, FALSE, out, error))
-    return FALSE;
-
-  if (*out != NULL && !vp_value_check_email (*out, &local_error))
+  if (*out != NULL && !check (*out, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
@@ -806,7 +788,7 @@ read_programme (JsonObject   *root,
     return FALSE;
   vp_programme_set_host_cluster (programme, text);
 
-  if (!read_country (object, path, "host_country", TRUE, &text, error))
+  if (!read_value (object, path, "host_country", TRUE, vp_value_check_country, &text, error))
     return FALSE;
   vp_programme_set_host_country (programme, text);
 
@@ -832,7 +814,8 @@ read_programme (JsonObject   *root,
       if (!read_string (coordinator, "programme.coordinator", "name", FALSE, &text, error))
         return FALSE;
       vp_programme_set_coordinator_name (programme, text);
-      if (!read_email (coordinator, "programme.coordinator", "email", &text, error))
+      if (!read_value (coordinator, "programme.coordinator", "email", FALSE,
+                       vp_value_check_email, &text, error))
         return FALSE;
       vp_programme_set_coordinator_email (programme, text);
     }
@@ -887,7 +870,7 @@ read_host (JsonObject  *object,
   if (!read_string (object, path, "contact_name", FALSE, &text, error))
     return FALSE;
   vp_host_set_contact_name (host, text);
-  if (!read_email (object, path, "contact_email", &text, error))
+  if (!read_value (object, path, "contact_email", FALSE, vp_value_check_email, &text, error))
     return FALSE;
   vp_host_set_contact_email (host, text);
   if (!read_string (object, path, "phone", FALSE, &text, error))
@@ -899,7 +882,7 @@ read_host (JsonObject  *object,
   if (!read_string (object, path, "city", FALSE, &text, error))
     return FALSE;
   vp_host_set_city (host, text);
-  if (!read_country (object, path, "country", FALSE, &text, error))
+  if (!read_value (object, path, "country", FALSE, vp_value_check_country, &text, error))
     return FALSE;
   vp_host_set_country (host, text);
 
@@ -1148,7 +1131,7 @@ read_participant (JsonObject   *object,
   if (!read_string (object, path, "name", TRUE, &text, error))
     return FALSE;
   vp_participant_set_name (participant, text);
-  if (!read_email (object, path, "email", &text, error))
+  if (!read_value (object, path, "email", FALSE, vp_value_check_email, &text, error))
     return FALSE;
   vp_participant_set_email (participant, text);
   if (!read_string (object, path, "organisation", FALSE, &text, error))
@@ -1157,7 +1140,7 @@ read_participant (JsonObject   *object,
   if (!read_string (object, path, "phone", FALSE, &text, error))
     return FALSE;
   vp_participant_set_phone (participant, text);
-  if (!read_country (object, path, "country", FALSE, &text, error))
+  if (!read_value (object, path, "country", FALSE, vp_value_check_country, &text, error))
     return FALSE;
   vp_participant_set_country (participant, text);
 
