@@ -79,6 +79,23 @@ typedef enum
   VP_SEVERITY_INFO,
 } VpSeverity;
 
+/* What one of the store's changes is about (vp-store.h, ::rows-changed),
+ * and its words in the database's change log. */
+typedef enum
+{
+  VP_ENTITY_PROGRAMME,
+  VP_ENTITY_HOST,
+  VP_ENTITY_PARTICIPANT,
+  VP_ENTITY_SESSION,
+} VpEntity;
+
+typedef enum
+{
+  VP_CHANGE_ADDED,
+  VP_CHANGE_CHANGED,
+  VP_CHANGE_REMOVED,
+} VpChange;
+
 /* The format's word for @value of the enum type @type, or NULL for an UNSET
  * value or a value outside the type. */
 const char *vp_enum_to_nick   (GType       type,

@@ -51,6 +51,15 @@ VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
                                               gint64         programme_id,
                                               GError       **error);
 
+/* One row as the model holds it, read now: a VpProgramme, VpHost,
+ * VpParticipant (with its travel legs and stays) or VpSession (with its
+ * host's ref and its attendees' refs), by its row id; NULL without an error
+ * when there is no such row. */
+GObject      *vp_store_load_row              (VpStore       *self,
+                                              VpEntity       entity,
+                                              gint64         id,
+                                              GError       **error);
+
 static inline void
 bind_text (sqlite3_stmt *stmt,
            int           index,
