@@ -396,11 +396,15 @@ load_start (Load    *load,
     "load", load->build_dir, jobs, load->count_file, load->log_file, NULL
   };
 
+  /* One line a build: the builds of this measurement */
+  if (!g_file_set_contents (load->count_file, "", 0, error))
+    return FALSE;
   return g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
                         load_child_setup, NULL, &load->pid, error);
 }
 
-/* Stops the whole process group, and counts the builds it started. */
+/* Stops the whole process group, and counts the builds it started (the
+ * first goes on from where the last measurement's was stopped). */
 static void
 load_stop (Load *load)
 {
@@ -963,7 +967,7 @@ main (int   argc,
                 load_stop (&load);
                 load_busy += busy_after - busy_before;
                 load_total += total_after - total_before;
-                g_print ("  load: %u builds started, the cores %.0f%% busy while measured%s\n",
+                g_print ("  load: %u build(s) started, the cores %.0f%% busy while measured%s\n",
                          load.builds,
                          total_after > total_before ?
                          100.0 * (busy_after - busy_before) / (total_after - total_before) : 0.0,
