@@ -20,6 +20,7 @@
 #include "vp-print-pdf.h"
 #include "vp-programme-format.h"
 #include "vp-render-enum-types.h"
+#include "vp-snapshot-diff.h"
 #include "vp-store.h"
 
 enum {
@@ -46,6 +47,9 @@ typedef struct
 } Command;
 
 static const Command *find_command (const char *name);
+static void add_optional_member (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value);
 
 /* Output {{{1 */
 
@@ -340,10 +344,220 @@ command_list (CliContext *context)
   return EXIT_OK;
 }
 
+/* Dry runs {{{1 */
+
+/* --json goes with --dry-run only: the commands' own output is text. */
+static gboolean
+check_dry_run_options (Arguments  *arguments,
+                       gboolean   *dry_run,
+                       gboolean   *json,
+                       char      **problem)
+{
+  *dry_run = g_hash_table_contains (arguments->options, "--dry-run");
+  *json = g_hash_table_contains (arguments->options, "--json");
+  if (*json && !*dry_run)
+    {
+      *problem = g_strdup (_("--json goes with --dry-run"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a dry run prints: each kind that changes, its counts, then its
+ * changes one a line, in the words of the window's import preview. */
+static void
+append_changes_text (GString        *out,
+                     VpSnapshotDiff *diff)
+{
+  if (vp_snapshot_diff_is_empty (diff))
+    {
+      g_string_append_printf (out, "%s\n", _("No changes."));
+      return;
+    }
+
+  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+    {
+      GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
+      g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, kind);
+
+      if (heading == NULL)
+        continue;
+      g_string_append_printf (out, "%s\n", heading);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          g_autofree char *line = vp_snapshot_change_describe (g_ptr_array_index (changes, i));
+
+          one_line (line);
+          g_string_append_printf (out, "  %s\n", line);
+        }
+    }
+}
+
+/* One member per kind ("programme", "hosts", "participants", "sessions"),
+ * each an array of {action, the identity "check --json" uses, its name,
+ * fields: the programme format's members that differ}. */
+static void
+add_changes_json (JsonBuilder    *builder,
+                  VpSnapshotDiff *diff)
+{
+  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+    {
+      GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
+
+      json_builder_set_member_name (builder, vp_change_kind_get_member (kind));
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          VpSnapshotChange *change = g_ptr_array_index (changes, i);
+
+          json_builder_begin_object (builder);
+          add_optional_member (builder, "action", vp_change_action_get_nick (change->action));
+          switch (change->kind)
+            {
+            case VP_CHANGE_KIND_PROGRAMME:
+              add_optional_member (builder, "uid", vp_programme_get_uid (change->object));
+              add_optional_member (builder, "title", vp_programme_get_title (change->object));
+              break;
+            case VP_CHANGE_KIND_HOST:
+              add_optional_member (builder, "id", vp_host_get_ref (change->object));
+              add_optional_member (builder, "name", vp_host_get_name (change->object));
+              break;
+            case VP_CHANGE_KIND_PARTICIPANT:
+              add_optional_member (builder, "id", vp_participant_get_ref (change->object));
+              add_optional_member (builder, "email", vp_participant_get_email (change->object));
+              add_optional_member (builder, "name", vp_participant_get_name (change->object));
+              break;
+            case VP_CHANGE_KIND_SESSION:
+            default:
+              add_optional_member (builder, "uid", vp_session_get_uid (change->object));
+              add_optional_member (builder, "title", vp_session_get_title (change->object));
+              break;
+            }
+          json_builder_set_member_name (builder, "fields");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < change->fields->len; j++)
+            json_builder_add_string_value (builder,
+                                           ((VpChangeField *)g_ptr_array_index (change->fields,
+                                                                                j))->member);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+}
+
+/* The object @builder holds, as pretty-printed text and a line break. */
+static GBytes *
+json_output (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+}
+
+/* Prints @bytes, a dry run's report: exit status 0, or 2 when it cannot be
+ * written. */
+static int
+print_dry_run (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return EXIT_OK;
+}
+
+/* import --dry-run: what importing @snapshot would change in the stored
+ * programme with its uid (none: a new programme), read from a database
+ * opened as the commands that only read open it.  Nothing is written. */
+static int
+import_dry_run (CliContext *context,
+                VpSnapshot *snapshot,
+                const char *display,
+                gboolean    update,
+                gboolean    json)
+{
+  VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) stored = NULL;
+  g_autoptr(VpSnapshotDiff) diff = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GListModel *programmes;
+  gint64 stored_id = 0;
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  /* by uid, exactly: as the import finds it */
+  programmes = vp_store_get_programmes (store);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes) && stored_id == 0; i++)
+    {
+      g_autoptr(VpProgramme) candidate = g_list_model_get_item (programmes, i);
+
+      if (g_strcmp0 (vp_programme_get_uid (candidate), vp_programme_get_uid (programme)) == 0)
+        stored_id = vp_programme_get_id (candidate);
+    }
+
+  if (stored_id != 0 && !update)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the programme “%s” (uid %s) is already stored as programme %lld: "
+                           "import it with --update to update it"),
+                         vp_programme_get_title (programme), vp_programme_get_uid (programme),
+                         (long long)stored_id);
+
+      print_error ("%s: %s", display, message);
+      return EXIT_FAILURE_;
+    }
+
+  if (stored_id != 0)
+    {
+      stored = vp_store_load_snapshot (store, stored_id, &error);
+      if (stored == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE_;
+        }
+    }
+
+  diff = vp_snapshot_diff_new (stored, snapshot, VP_SNAPSHOT_DIFF_UPDATE);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_changes_json (builder, diff);
+      json_builder_end_object (builder);
+      bytes = json_output (builder);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      append_changes_text (out, diff);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+    }
+
+  return print_dry_run (bytes);
+}
+
 static int
 command_import (CliContext *context)
 {
-  static const char * const flags[] = { "--update", NULL };
+  static const char * const flags[] = { "--update", "--dry-run", "--json", NULL };
   g_auto(Arguments) arguments = { NULL, };
   g_autoptr(GError) error = NULL;
   g_autoptr(VpStore) store = NULL;
@@ -353,8 +567,10 @@ command_import (CliContext *context)
   g_autofree char *display = NULL;
   const char *path;
   VpStoreImportFlags import_flags = VP_STORE_IMPORT_NONE;
+  gboolean dry_run, json;
 
-  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem) ||
+      !check_dry_run_options (&arguments, &dry_run, &json, &problem))
     return usage_error (find_command ("import"), problem);
   if (arguments.positional->len != 1)
     return usage_error (find_command ("import"), _("import takes one file"));
@@ -379,6 +595,10 @@ command_import (CliContext *context)
       print_error ("%s: %s", display, error->message);
       return EXIT_FAILURE_;
     }
+
+  if (dry_run)
+    return import_dry_run (context, snapshot, display, import_flags & VP_STORE_IMPORT_UPDATE,
+                           json);
 
   store = open_store (context, &error);
   if (store == NULL)
@@ -604,13 +824,15 @@ command_ics (CliContext *context)
 
 /* For the importers: reads the whole file at @path first (a bad file never
  * opens the database), then finds the programme it goes into (read again,
- * and written, in one transaction: vp_store_update_programme()).  Prints the
- * error and returns FALSE when either fails. */
+ * and written, in one transaction: vp_store_update_programme()).  A dry run
+ * (@for_reading) opens the database as the commands that only read do.
+ * Prints the error and returns FALSE when either fails. */
 static gboolean
 read_file_then_programme (CliContext  *context,
                           const char  *path,
                           gsize        max_bytes,
                           const char  *programme,
+                          gboolean     for_reading,
                           GBytes     **bytes,
                           VpStore    **store,
                           gint64      *programme_id)
@@ -619,7 +841,7 @@ read_file_then_programme (CliContext  *context,
 
   *bytes = vp_file_read (path, max_bytes, &error);
   if (*bytes != NULL)
-    *store = open_store (context, &error);
+    *store = for_reading ? open_store_for_reading (context, &error) : open_store (context, &error);
   if (*store != NULL)
     *programme_id = vp_store_find_programme (*store, programme, &error);
   if (error != NULL)
@@ -629,6 +851,68 @@ read_file_then_programme (CliContext  *context,
     }
 
   return TRUE;
+}
+
+/* What an importer's dry run adds to the changes: the lines of its report
+ * after them, or the members of the JSON object. */
+typedef void (*ReportTextFunc) (GString     *out,
+                                gpointer     import);
+typedef void (*ReportJsonFunc) (JsonBuilder *builder,
+                                gpointer     import);
+
+/* The dry run of import-csv or import-ics: @func, the function the real
+ * command gives vp_store_update_programme(), applied to the programme as
+ * stored, and what it would change printed.  Nothing is written. */
+static int
+update_dry_run (VpStore           *store,
+                gint64             programme_id,
+                VpStoreUpdateFunc  func,
+                gpointer           import,
+                const char        *display,
+                gboolean           json,
+                ReportTextFunc     report_text,
+                ReportJsonFunc     report_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) current = NULL;
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autoptr(VpSnapshotDiff) diff = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  current = vp_store_load_snapshot (store, programme_id, &error);
+  if (current != NULL)
+    after = func (current, import, &error);
+  if (after == NULL)
+    {
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+
+  diff = vp_snapshot_diff_new (current, after, VP_SNAPSHOT_DIFF_UPDATE);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_changes_json (builder, diff);
+      report_json (builder, import);
+      json_builder_end_object (builder);
+      bytes = json_output (builder);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      append_changes_text (out, diff);
+      report_text (report, import);
+      /* the file's own remarks, under its name */
+      if (report->len > 0)
+        g_string_append_printf (out, "%s:\n%s", display, report->str);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+    }
+
+  return print_dry_run (bytes);
 }
 
 static gboolean
@@ -662,57 +946,12 @@ apply_csv (VpSnapshot  *current,
   return vp_csv_import (current, import->kind, import->bytes, &import->report, error);
 }
 
-static int
-command_import_csv (CliContext *context)
+/* The lines of a spreadsheet import's report after its counts: how the
+ * file was read, and the rows skipped. */
+static void
+append_csv_report (GString     *out,
+                   VpCsvReport *report)
 {
-  const Command *command = find_command ("import-csv");
-  g_auto(Arguments) arguments = { NULL, };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpStore) store = NULL;
-  g_autoptr(VpCsvReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GBytes) output = NULL;
-  g_autofree char *problem = NULL;
-  g_autofree char *display = NULL;
-  const char *path;
-  VpCsvKind kind;
-  CsvImport import = { 0, };
-  gint64 id = 0;
-
-  if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
-    return usage_error (command, problem);
-  if (arguments.positional->len != 3)
-    return usage_error (command,
-                        _("import-csv takes a programme, “participants” or “hosts”, and a file"));
-  if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
-
-  path = g_ptr_array_index (arguments.positional, 2);
-  display = g_filename_display_name (path);
-
-  if (!read_file_then_programme (context, path, VP_CSV_MAX_BYTES,
-                                 g_ptr_array_index (arguments.positional, 0),
-                                 &bytes, &store, &id))
-    return EXIT_FAILURE_;
-
-  /* Read, applied and written in one transaction: an import running at the
-   * same time comes before or after this one, and neither is lost. */
-  import.kind = kind;
-  import.bytes = bytes;
-  if (!vp_store_update_programme (store, id, apply_csv, &import, &error))
-    {
-      g_clear_pointer (&import.report, vp_csv_report_free);
-      print_error ("%s: %s", display, error->message);
-      return EXIT_FAILURE_;
-    }
-  report = g_steal_pointer (&import.report);
-
-  /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
-  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
-                          display, report->added, report->updated, report->unchanged,
-                          report->skipped->len);
-  g_string_append_c (out, '\n');
   if (g_strcmp0 (report->encoding, "UTF-8") != 0)
     {
       g_string_append_printf (out, _("  read as %s text"), report->encoding);
@@ -755,6 +994,102 @@ command_import_csv (CliContext *context)
       g_string_append_printf (out, _("  line %u skipped: %s"), skip->line, reason);
       g_string_append_c (out, '\n');
     }
+}
+
+/* For update_dry_run(): the report's lines, and as JSON "skipped", the
+ * rows left out as {line, reason}. */
+static void
+csv_report_text (GString  *out,
+                 gpointer  data)
+{
+  append_csv_report (out, ((CsvImport *)data)->report);
+}
+
+static void
+csv_report_json (JsonBuilder *builder,
+                 gpointer     data)
+{
+  CsvImport *import = data;
+
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < import->report->skipped->len; i++)
+    {
+      VpCsvSkip *skip = g_ptr_array_index (import->report->skipped, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, skip->line);
+      add_optional_member (builder, "reason", skip->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static int
+command_import_csv (CliContext *context)
+{
+  static const char * const flags[] = { "--dry-run", "--json", NULL };
+  const Command *command = find_command ("import-csv");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) output = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+  VpCsvKind kind;
+  CsvImport import = { 0, };
+  gint64 id = 0;
+  gboolean dry_run, json;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem) ||
+      !check_dry_run_options (&arguments, &dry_run, &json, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 3)
+    return usage_error (command,
+                        _("import-csv takes a programme, “participants” or “hosts”, and a file"));
+  if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
+    return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
+
+  path = g_ptr_array_index (arguments.positional, 2);
+  display = g_filename_display_name (path);
+
+  if (!read_file_then_programme (context, path, VP_CSV_MAX_BYTES,
+                                 g_ptr_array_index (arguments.positional, 0), dry_run,
+                                 &bytes, &store, &id))
+    return EXIT_FAILURE_;
+
+  import.kind = kind;
+  import.bytes = bytes;
+  if (dry_run)
+    {
+      int status = update_dry_run (store, id, apply_csv, &import, display, json,
+                                   csv_report_text, csv_report_json);
+
+      g_clear_pointer (&import.report, vp_csv_report_free);
+      return status;
+    }
+
+  /* Read, applied and written in one transaction: an import running at the
+   * same time comes before or after this one, and neither is lost. */
+  if (!vp_store_update_programme (store, id, apply_csv, &import, &error))
+    {
+      g_clear_pointer (&import.report, vp_csv_report_free);
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+  report = g_steal_pointer (&import.report);
+
+  /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
+  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
+                          display, report->added, report->updated, report->unchanged,
+                          report->skipped->len);
+  g_string_append_c (out, '\n');
+  append_csv_report (out, report);
 
   output = g_string_free_to_bytes (g_steal_pointer (&out));
   if (!write_output (NULL, output, &error))
@@ -796,53 +1131,12 @@ apply_ical (VpSnapshot  *current,
   return vp_ical_import (current, import->bytes, &import->report, error);
 }
 
-static int
-command_import_ics (CliContext *context)
+/* The lines of a calendar import's report after its counts: the events
+ * skipped, and the remarks on those imported and on the file. */
+static void
+append_ical_report (GString      *out,
+                    VpIcalReport *report)
 {
-  const Command *command = find_command ("import-ics");
-  g_auto(Arguments) arguments = { NULL, };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpStore) store = NULL;
-  g_autoptr(VpIcalReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GBytes) output = NULL;
-  g_autofree char *problem = NULL;
-  g_autofree char *display = NULL;
-  const char *path;
-  IcalImport import = { NULL, };
-  gint64 id = 0;
-
-  if (!parse_arguments (context, NULL, NULL, &arguments, &problem))
-    return usage_error (command, problem);
-  if (arguments.positional->len != 2)
-    return usage_error (command, _("import-ics takes a programme and a file"));
-
-  path = g_ptr_array_index (arguments.positional, 1);
-  display = g_filename_display_name (path);
-
-  if (!read_file_then_programme (context, path, VP_ICAL_IMPORT_MAX_BYTES,
-                                 g_ptr_array_index (arguments.positional, 0),
-                                 &bytes, &store, &id))
-    return EXIT_FAILURE_;
-
-  /* One transaction from the read to the write: a file that cannot be read
-   * changes nothing, and a write by another program is neither lost nor
-   * taken for sessions that left the calendar. */
-  import.bytes = bytes;
-  if (!vp_store_update_programme (store, id, apply_ical, &import, &error))
-    {
-      g_clear_pointer (&import.report, vp_ical_report_free);
-      print_error ("%s: %s", display, error->message);
-      return EXIT_FAILURE_;
-    }
-  report = g_steal_pointer (&import.report);
-
-  /* TRANSLATORS: the report of a calendar import: the file, then counts */
-  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
-                          display, report->added, report->updated, report->unchanged,
-                          report->skipped->len);
-  g_string_append_c (out, '\n');
   for (guint i = 0; i < report->skipped->len; i++)
     {
       VpIcalSkip *skip = g_ptr_array_index (report->skipped, i);
@@ -866,6 +1160,110 @@ command_import_ics (CliContext *context)
       else
         g_string_append_printf (out, "  %s\n", reason);
     }
+}
+
+/* As JSON, the entries of a calendar import's report: {line, uid (when the
+ * event has one), reason}. */
+static void
+add_ical_entries_json (JsonBuilder *builder,
+                       const char  *name,
+                       GPtrArray   *entries)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      VpIcalSkip *entry = g_ptr_array_index (entries, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, entry->line);
+      add_optional_member (builder, "uid", entry->uid);
+      add_optional_member (builder, "reason", entry->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* For update_dry_run(): the report's lines, and as JSON its "skipped" and
+ * "notes". */
+static void
+ical_report_text (GString  *out,
+                  gpointer  data)
+{
+  append_ical_report (out, ((IcalImport *)data)->report);
+}
+
+static void
+ical_report_json (JsonBuilder *builder,
+                  gpointer     data)
+{
+  IcalImport *import = data;
+
+  add_ical_entries_json (builder, "skipped", import->report->skipped);
+  add_ical_entries_json (builder, "notes", import->report->notes);
+}
+
+static int
+command_import_ics (CliContext *context)
+{
+  static const char * const flags[] = { "--dry-run", "--json", NULL };
+  const Command *command = find_command ("import-ics");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpIcalReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) output = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+  IcalImport import = { NULL, };
+  gint64 id = 0;
+  gboolean dry_run, json;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem) ||
+      !check_dry_run_options (&arguments, &dry_run, &json, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 2)
+    return usage_error (command, _("import-ics takes a programme and a file"));
+
+  path = g_ptr_array_index (arguments.positional, 1);
+  display = g_filename_display_name (path);
+
+  if (!read_file_then_programme (context, path, VP_ICAL_IMPORT_MAX_BYTES,
+                                 g_ptr_array_index (arguments.positional, 0), dry_run,
+                                 &bytes, &store, &id))
+    return EXIT_FAILURE_;
+
+  import.bytes = bytes;
+  if (dry_run)
+    {
+      int status = update_dry_run (store, id, apply_ical, &import, display, json,
+                                   ical_report_text, ical_report_json);
+
+      g_clear_pointer (&import.report, vp_ical_report_free);
+      return status;
+    }
+
+  /* One transaction from the read to the write: a file that cannot be read
+   * changes nothing, and a write by another program is neither lost nor
+   * taken for sessions that left the calendar. */
+  if (!vp_store_update_programme (store, id, apply_ical, &import, &error))
+    {
+      g_clear_pointer (&import.report, vp_ical_report_free);
+      print_error ("%s: %s", display, error->message);
+      return EXIT_FAILURE_;
+    }
+  report = g_steal_pointer (&import.report);
+
+  /* TRANSLATORS: the report of a calendar import: the file, then counts */
+  g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
+                          display, report->added, report->updated, report->unchanged,
+                          report->skipped->len);
+  g_string_append_c (out, '\n');
+  append_ical_report (out, report);
 
   output = g_string_free_to_bytes (g_steal_pointer (&out));
   if (!write_output (NULL, output, &error))
@@ -1192,21 +1590,24 @@ command_pdf (CliContext *context)
 static const Command commands[] = {
   { "list", "list [--json]",
     N_("List the programmes: id, uid, first and last day, title"), command_list },
-  { "import", "import FILE [--update]",
-    N_("Import a programme document; --update updates the stored programme with the same uid"),
+  { "import", "import FILE [--update] [--dry-run [--json]]",
+    N_("Import a programme document; --update updates the stored programme with the same uid; "
+       "--dry-run prints what the import would change and writes nothing"),
     command_import },
   { "export", "export PROGRAMME [-o FILE]",
     N_("Write a programme document (to standard output without -o, or with -o -)"),
     command_export },
-  { "import-csv", "import-csv PROGRAMME participants|hosts FILE",
+  { "import-csv", "import-csv PROGRAMME participants|hosts FILE [--dry-run [--json]]",
     N_("Add or update participants (matched by id or email) or hosts (by id or name) from a "
-       "spreadsheet saved as CSV; exit status 1 when rows were skipped"),
+       "spreadsheet saved as CSV; exit status 1 when rows were skipped; --dry-run prints what "
+       "the import would change and writes nothing"),
     command_import_csv },
   { "export-csv", "export-csv PROGRAMME participants|hosts [-o FILE]",
     N_("Write the participants or hosts as CSV for a spreadsheet"), command_export_csv },
-  { "import-ics", "import-ics PROGRAMME FILE",
+  { "import-ics", "import-ics PROGRAMME FILE [--dry-run [--json]]",
     N_("Add the events of an iCalendar file as sessions, or update those with the same UID when "
-       "their SEQUENCE is higher; exit status 1 when events were skipped"),
+       "their SEQUENCE is higher; exit status 1 when events were skipped; --dry-run prints what "
+       "the import would change and writes nothing"),
     command_import_ics },
   { "ics",
     "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",

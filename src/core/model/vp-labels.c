@@ -130,3 +130,96 @@ vp_programme_status_label (VpProgrammeStatus status)
       return NULL;
     }
 }
+
+/* The countries that take part in European cluster exchanges, and their
+ * neighbours: enough to name every host country a coordinator meets. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} countries[] = {
+  { "AD", N_("Andorra") },
+  { "AL", N_("Albania") },
+  { "AM", N_("Armenia") },
+  { "AT", N_("Austria") },
+  { "BA", N_("Bosnia and Herzegovina") },
+  { "BE", N_("Belgium") },
+  { "BG", N_("Bulgaria") },
+  { "BY", N_("Belarus") },
+  { "CH", N_("Switzerland") },
+  { "CY", N_("Cyprus") },
+  { "CZ", N_("Czechia") },
+  { "DE", N_("Germany") },
+  { "DK", N_("Denmark") },
+  { "EE", N_("Estonia") },
+  { "ES", N_("Spain") },
+  { "FI", N_("Finland") },
+  { "FO", N_("Faroe Islands") },
+  { "FR", N_("France") },
+  { "GB", N_("United Kingdom") },
+  { "GE", N_("Georgia") },
+  { "GR", N_("Greece") },
+  { "HR", N_("Croatia") },
+  { "HU", N_("Hungary") },
+  { "IE", N_("Ireland") },
+  { "IL", N_("Israel") },
+  { "IS", N_("Iceland") },
+  { "IT", N_("Italy") },
+  { "LI", N_("Liechtenstein") },
+  { "LT", N_("Lithuania") },
+  { "LU", N_("Luxembourg") },
+  { "LV", N_("Latvia") },
+  { "MC", N_("Monaco") },
+  { "MD", N_("Moldova") },
+  { "ME", N_("Montenegro") },
+  { "MK", N_("North Macedonia") },
+  { "MT", N_("Malta") },
+  { "NL", N_("Netherlands") },
+  { "NO", N_("Norway") },
+  { "PL", N_("Poland") },
+  { "PT", N_("Portugal") },
+  { "RO", N_("Romania") },
+  { "RS", N_("Serbia") },
+  { "SE", N_("Sweden") },
+  { "SI", N_("Slovenia") },
+  { "SK", N_("Slovakia") },
+  { "SM", N_("San Marino") },
+  { "TN", N_("Tunisia") },
+  { "TR", N_("Türkiye") },
+  { "UA", N_("Ukraine") },
+  { "VA", N_("Vatican City") },
+  { "XK", N_("Kosovo") },
+};
+
+const char *
+vp_country_name (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      if (g_ascii_strcasecmp (countries[i].code, code) == 0)
+        return _(countries[i].name);
+    }
+
+  return NULL;
+}
+
+const char * const *
+vp_country_codes (void)
+{
+  static GStrv codes = NULL;
+
+  if (g_once_init_enter (&codes))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        g_strv_builder_add (builder, countries[i].code);
+
+      g_once_init_leave (&codes, g_strv_builder_end (builder));
+    }
+
+  return (const char * const *) codes;
+}

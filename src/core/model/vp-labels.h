@@ -16,4 +16,10 @@ const char *vp_participant_role_label  (VpParticipantRole  role);
 const char *vp_travel_kind_label       (VpTravelKind       kind);
 const char *vp_programme_status_label  (VpProgrammeStatus  status);
 
+/* The translated name of a European country from its ISO 3166-1 alpha-2
+ * code (in any case), or NULL when the code is not one of them. */
+const char *vp_country_name            (const char        *code);
+/* The codes vp_country_name() knows, NULL-terminated, sorted by code. */
+const char * const *vp_country_codes   (void);
+
 G_END_DECLS

@@ -8,12 +8,10 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-file.h"
-#include "vp-format.h"
 #include "vp-ical-import.h"
 #include "vp-import-dialog.h"
 #include "vp-import-item.h"
-#include "vp-labels.h"
-#include "vp-time.h"
+#include "vp-snapshot-diff.h"
 
 /* Text from a file is shown on one line, and only so much of it. */
 #define MAX_SHOWN_CHARS 200
@@ -136,26 +134,6 @@ shown_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Adds @text to @parts when it is not empty. */
-static void
-add_part (GPtrArray  *parts,
-          const char *text)
-{
-  if (text != NULL && *text != '\0')
-    g_ptr_array_add (parts, shown_text (text));
-}
-
-/* The parts, between middle dots, or NULL when there are none. */
-static char *
-join_parts (GPtrArray *parts)
-{
-  if (parts->len == 0)
-    return NULL;
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **)parts->pdata);
-}
-
 static void
 add_item (GPtrArray  *items,
           const char *title,
@@ -166,251 +144,29 @@ add_item (GPtrArray  *items,
   g_ptr_array_add (items, vp_import_item_new (shown_title ? shown_title : "", subtitle));
 }
 
-/* "Changes: email, phone" from the names of the fields that differ. */
+/* What the import changes, as core words it (vp-snapshot-diff.h): what
+ * comes in, and what changes or is cancelled.  The store writes the import
+ * as an update. */
 static void
-add_changes_item (GPtrArray  *items,
-                  const char *title,
-                  GPtrArray  *fields)
+describe_changes (Preview *preview)
 {
-  g_autofree char *list = NULL;
-  g_autofree char *subtitle = NULL;
+  g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (preview->before, preview->after,
+                                                         VP_SNAPSHOT_DIFF_UPDATE);
 
-  g_ptr_array_add (fields, NULL);
-  list = g_strjoinv (", ", (char **)fields->pdata);
-  /* Translators: in an import preview, under the name of a participant,
-   * host or session that the file updates: the fields it changes, such as
-   * “Changes: email, phone”. */
-  subtitle = g_strdup_printf (_("Changes: %s"), list);
-  add_item (items, title, subtitle);
-}
-
-/* Adds @label (translated) to @fields when @a and @b differ. */
-static void
-note_change (GPtrArray  *fields,
-             const char *a,
-             const char *b,
-             const char *label)
-{
-  if (g_strcmp0 (a, b) != 0)
-    g_ptr_array_add (fields, (gpointer)label);
-}
-
-static void
-describe_participants (Preview *preview)
-{
-  GPtrArray *participants = vp_snapshot_get_participants (preview->after);
-
-  for (guint i = 0; i < participants->len; i++)
+  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
     {
-      VpParticipant *participant = g_ptr_array_index (participants, i);
-      VpParticipant *old = vp_snapshot_lookup_participant (preview->before,
-                                                           vp_participant_get_ref (participant));
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autofree char *subtitle = NULL;
+      GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
 
-      /* The importer keeps the objects it does not change. */
-      if (old == participant)
-        continue;
-
-      if (old == NULL)
+      for (guint i = 0; i < changes->len; i++)
         {
-          add_part (parts, vp_participant_get_email (participant));
-          add_part (parts, vp_participant_get_organisation (participant));
-          add_part (parts, vp_format_country_name (vp_participant_get_country (participant)));
-          subtitle = join_parts (parts);
-          add_item (preview->added_items, vp_participant_get_name (participant), subtitle);
-          continue;
+          VpSnapshotChange *change = g_ptr_array_index (changes, i);
+          g_autofree char *details = vp_snapshot_change_get_details (change);
+          g_autofree char *shown_details = shown_text (details);
+
+          add_item (change->action == VP_CHANGE_ADDED ? preview->added_items
+                                                      : preview->updated_items,
+                    vp_snapshot_change_get_name (change), shown_details);
         }
-
-      fields = g_ptr_array_new ();
-      note_change (fields, vp_participant_get_name (old), vp_participant_get_name (participant),
-                   C_("changed field", "name"));
-      note_change (fields, vp_participant_get_email (old), vp_participant_get_email (participant),
-                   C_("changed field", "email"));
-      note_change (fields, vp_participant_get_organisation (old),
-                   vp_participant_get_organisation (participant),
-                   C_("changed field", "organisation"));
-      note_change (fields, vp_participant_get_phone (old), vp_participant_get_phone (participant),
-                   C_("changed field", "phone"));
-      note_change (fields, vp_participant_get_country (old),
-                   vp_participant_get_country (participant),
-                   C_("changed field", "country"));
-      if (vp_participant_get_role (old) != vp_participant_get_role (participant))
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "role"));
-      note_change (fields, vp_participant_get_dietary (old),
-                   vp_participant_get_dietary (participant),
-                   C_("changed field", "dietary needs"));
-      note_change (fields, vp_participant_get_accessibility (old),
-                   vp_participant_get_accessibility (participant),
-                   C_("changed field", "accessibility"));
-      note_change (fields, vp_participant_get_emergency_contact (old),
-                   vp_participant_get_emergency_contact (participant),
-                   C_("changed field", "emergency contact"));
-      note_change (fields, vp_participant_get_notes (old), vp_participant_get_notes (participant),
-                   C_("changed field", "notes"));
-      if (fields->len == 0)
-        add_item (preview->updated_items, vp_participant_get_name (participant), NULL);
-      else
-        add_changes_item (preview->updated_items, vp_participant_get_name (participant), fields);
-    }
-}
-
-static gboolean
-same_double (double a,
-             double b)
-{
-  return (isnan (a) && isnan (b)) || a == b;
-}
-
-static void
-describe_hosts (Preview *preview)
-{
-  GPtrArray *hosts = vp_snapshot_get_hosts (preview->after);
-
-  for (guint i = 0; i < hosts->len; i++)
-    {
-      VpHost *host = g_ptr_array_index (hosts, i);
-      VpHost *old = vp_snapshot_lookup_host (preview->before, vp_host_get_ref (host));
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (old == host)
-        continue;
-
-      if (old == NULL)
-        {
-          add_part (parts, vp_host_kind_label (vp_host_get_kind (host)));
-          add_part (parts, vp_host_get_city (host));
-          add_part (parts, vp_format_country_name (vp_host_get_country (host)));
-          subtitle = join_parts (parts);
-          add_item (preview->added_items, vp_host_get_name (host), subtitle);
-          continue;
-        }
-
-      fields = g_ptr_array_new ();
-      note_change (fields, vp_host_get_name (old), vp_host_get_name (host),
-                   C_("changed field", "name"));
-      if (vp_host_get_kind (old) != vp_host_get_kind (host))
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "kind"));
-      note_change (fields, vp_host_get_contact_name (old), vp_host_get_contact_name (host),
-                   C_("changed field", "contact"));
-      note_change (fields, vp_host_get_contact_email (old), vp_host_get_contact_email (host),
-                   C_("changed field", "contact email"));
-      note_change (fields, vp_host_get_phone (old), vp_host_get_phone (host),
-                   C_("changed field", "phone"));
-      note_change (fields, vp_host_get_address (old), vp_host_get_address (host),
-                   C_("changed field", "address"));
-      note_change (fields, vp_host_get_city (old), vp_host_get_city (host),
-                   C_("changed field", "city"));
-      note_change (fields, vp_host_get_country (old), vp_host_get_country (host),
-                   C_("changed field", "country"));
-      if (!same_double (vp_host_get_latitude (old), vp_host_get_latitude (host)) ||
-          !same_double (vp_host_get_longitude (old), vp_host_get_longitude (host)))
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "position"));
-      if (vp_host_get_max_group_size (old) != vp_host_get_max_group_size (host))
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "group size"));
-      note_change (fields, vp_host_get_notes (old), vp_host_get_notes (host),
-                   C_("changed field", "site rules and notes"));
-      if (fields->len == 0)
-        add_item (preview->updated_items, vp_host_get_name (host), NULL);
-      else
-        add_changes_item (preview->updated_items, vp_host_get_name (host), fields);
-    }
-}
-
-static GDateTime *
-wall_time (const char *local)
-{
-  VpLocalTime time;
-
-  if (local == NULL || !vp_local_time_parse (local, &time, NULL))
-    return NULL;
-
-  /* A wall-clock reading, shown as it is in its own zone. */
-  return g_date_time_new_utc (time.year, time.month, time.day, time.hour, time.minute,
-                              time.second);
-}
-
-/* "Tue 13 Apr, 09:00–10:30" */
-static char *
-session_time (VpSession *session)
-{
-  g_autoptr(GDateTime) start = wall_time (vp_session_get_start (session));
-  g_autoptr(GDateTime) end = wall_time (vp_session_get_end (session));
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  if (start == NULL)
-    return NULL;
-
-  /* Translators: when a session begins, in an import preview; see the
-   * conversions of g_date_time_format().  xgettext:no-c-format */
-  start_text = g_date_time_format (start, C_("session start", "%a %-d %b, %H:%M"));
-  if (end == NULL)
-    return g_steal_pointer (&start_text);
-
-  if (g_date_time_get_year (start) == g_date_time_get_year (end) &&
-      g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
-    /* Translators: when a session ends on the day it begins; see the
-     * conversions of g_date_time_format().  xgettext:no-c-format */
-    end_text = g_date_time_format (end, C_("session end", "%H:%M"));
-  else
-    /* Translators: when a session ends on a later day; see the
-     * conversions of g_date_time_format().  xgettext:no-c-format */
-    end_text = g_date_time_format (end, C_("session end on another day", "%a %-d %b, %H:%M"));
-
-  /* Translators: a session's time, as in “Tue 13 Apr, 09:00–10:30”. */
-  return g_strdup_printf (_("%s–%s"), start_text, end_text);
-}
-
-static void
-describe_sessions (Preview *preview)
-{
-  GPtrArray *sessions = vp_snapshot_get_sessions (preview->after);
-
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      VpSession *session = g_ptr_array_index (sessions, i);
-      VpSession *old = vp_snapshot_lookup_session_by_uid (preview->before,
-                                                          vp_session_get_uid (session));
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autofree char *time = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (old == session)
-        continue;
-
-      if (old == NULL)
-        {
-          time = session_time (session);
-          add_part (parts, time);
-          add_part (parts, vp_session_get_location (session));
-          subtitle = join_parts (parts);
-          add_item (preview->added_items, vp_session_get_title (session), subtitle);
-          continue;
-        }
-
-      fields = g_ptr_array_new ();
-      note_change (fields, vp_session_get_title (old), vp_session_get_title (session),
-                   C_("changed field", "title"));
-      if (g_strcmp0 (vp_session_get_start (old), vp_session_get_start (session)) != 0 ||
-          g_strcmp0 (vp_session_get_end (old), vp_session_get_end (session)) != 0 ||
-          g_strcmp0 (vp_session_get_timezone (old), vp_session_get_timezone (session)) != 0 ||
-          g_strcmp0 (vp_session_get_end_timezone (old), vp_session_get_end_timezone (session)) != 0)
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "time"));
-      note_change (fields, vp_session_get_location (old), vp_session_get_location (session),
-                   C_("changed field", "place"));
-      note_change (fields, vp_session_get_description (old), vp_session_get_description (session),
-                   C_("changed field", "description"));
-      if (vp_session_get_status (old) != vp_session_get_status (session))
-        g_ptr_array_add (fields, (gpointer) C_("changed field", "status"));
-      if (fields->len == 0)
-        add_item (preview->updated_items, vp_session_get_title (session), NULL);
-      else
-        add_changes_item (preview->updated_items, vp_session_get_title (session), fields);
     }
 }
 
@@ -563,7 +319,7 @@ compute_thread (GTask        *task,
       if (preview->after != NULL)
         {
           describe_ical_report (preview, report);
-          describe_sessions (preview);
+          describe_changes (preview);
         }
     }
   else
@@ -576,10 +332,7 @@ compute_thread (GTask        *task,
       if (preview->after != NULL)
         {
           describe_csv_report (preview, report);
-          if (kind == VP_CSV_KIND_HOSTS)
-            describe_hosts (preview);
-          else
-            describe_participants (preview);
+          describe_changes (preview);
         }
     }
 
