@@ -69,7 +69,7 @@ read_patched (const Patch *patches,
 /* The change of @kind whose object has the name or title @name. */
 static VpSnapshotChange *
 find_change (VpSnapshotDiff *diff,
-             VpChangeKind    kind,
+             VpEntity    kind,
              const char     *name)
 {
   GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
@@ -100,7 +100,7 @@ members (VpSnapshotChange *change)
 
 static void
 assert_change (VpSnapshotChange *change,
-               VpChangeAction    action,
+               VpChange    action,
                const char       *fields,
                const char       *line)
 {
@@ -124,7 +124,7 @@ test_unchanged (void)
   g_assert_true (vp_snapshot_get_participants (before)->pdata[0] !=
                  vp_snapshot_get_participants (after)->pdata[0]);
   g_assert_true (vp_snapshot_diff_is_empty (diff));
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     {
       g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, kind);
 
@@ -166,27 +166,27 @@ test_new_programme (void)
   g_autofree char *heading = NULL;
 
   g_assert_false (vp_snapshot_diff_is_empty (diff));
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_PROGRAMME, VP_CHANGE_ADDED), ==,
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_PROGRAMME, VP_CHANGE_ADDED), ==,
                     1);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_HOST, VP_CHANGE_ADDED), ==, 2);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_ADDED),
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_HOST, VP_CHANGE_ADDED), ==, 2);
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_PARTICIPANT, VP_CHANGE_ADDED),
                     ==, 2);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_SESSION, VP_CHANGE_ADDED), ==,
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_SESSION, VP_CHANGE_ADDED), ==,
                     3);
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_SESSION)->len, ==, 3);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_SESSION)->len, ==, 3);
 
-  assert_change (find_change (diff, VP_CHANGE_KIND_PROGRAMME, "Photonics in Kaunas"),
+  assert_change (find_change (diff, VP_ENTITY_PROGRAMME, "Photonics in Kaunas"),
                  VP_CHANGE_ADDED, "",
                  "added: Photonics in Kaunas — 2027-04-13 – 2027-04-15 · Lithuania");
-  assert_change (find_change (diff, VP_CHANGE_KIND_HOST, "Kaunas Tech"), VP_CHANGE_ADDED, "",
+  assert_change (find_change (diff, VP_ENTITY_HOST, "Kaunas Tech"), VP_CHANGE_ADDED, "",
                  "added: Kaunas Tech — University · Kaunas · Lithuania");
-  assert_change (find_change (diff, VP_CHANGE_KIND_PARTICIPANT, "Rūta Kazlauskienė"),
+  assert_change (find_change (diff, VP_ENTITY_PARTICIPANT, "Rūta Kazlauskienė"),
                  VP_CHANGE_ADDED, "",
                  "added: Rūta Kazlauskienė — ruta@example.lt · Laser Cluster · Lithuania");
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Laser lab tour"), VP_CHANGE_ADDED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Laser lab tour"), VP_CHANGE_ADDED,
                  "", "added: Laser lab tour — Tue 13 Apr, 09:00–10:30");
 
-  heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_SESSION);
+  heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_SESSION);
   g_assert_cmpstr (heading, ==, "Sessions: 3 added");
 }
 
@@ -201,16 +201,16 @@ test_programme_changed (void)
   g_autoptr(VpSnapshot) before = vp_test_read_document (base_document);
   g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_PROGRAMME);
+  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_PROGRAMME);
 
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_PROGRAMME)->len, ==, 1);
-  assert_change (find_change (diff, VP_CHANGE_KIND_PROGRAMME, "Photonics in Kaunas and Vilnius"),
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_PROGRAMME)->len, ==, 1);
+  assert_change (find_change (diff, VP_ENTITY_PROGRAMME, "Photonics in Kaunas and Vilnius"),
                  VP_CHANGE_CHANGED, "title,end_date,coordinator",
                  "changed: Photonics in Kaunas and Vilnius — "
                  "Changes: title, last day, coordinator");
   g_assert_cmpstr (heading, ==, "Programme: 1 changed");
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_HOST)->len, ==, 0);
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_SESSION)->len, ==, 0);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_HOST)->len, ==, 0);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_SESSION)->len, ==, 0);
 }
 
 static void
@@ -228,9 +228,9 @@ test_hosts (void)
   g_autoptr(VpSnapshot) before = vp_test_read_document (base_document);
   g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_HOST);
-  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_HOST);
-  VpSnapshotChange *changed = find_change (diff, VP_CHANGE_KIND_HOST, "Kaunas Tech");
+  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_HOST);
+  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_ENTITY_HOST);
+  VpSnapshotChange *changed = find_change (diff, VP_ENTITY_HOST, "Kaunas Tech");
   g_autofree char *details = vp_snapshot_change_get_details (changed);
 
   g_assert_cmpuint (changes->len, ==, 3);
@@ -249,7 +249,7 @@ test_hosts (void)
   g_assert_cmpstr (heading, ==, "Hosts: 1 added, 1 changed, 1 removed");
 
   /* the session at the host that left names its new host */
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
                  "host", "changed: Laser lab tour — Changes: host");
 }
 
@@ -271,8 +271,8 @@ test_participants (void)
   g_autoptr(VpSnapshot) before = vp_test_read_document (base_document);
   g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_PARTICIPANT);
-  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_PARTICIPANT);
+  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_PARTICIPANT);
+  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_ENTITY_PARTICIPANT);
 
   g_assert_cmpuint (changes->len, ==, 3);
   assert_change (g_ptr_array_index (changes, 0), VP_CHANGE_CHANGED, "email,phone,role",
@@ -283,7 +283,7 @@ test_participants (void)
                  "removed: Jukka Räsänen");
   g_assert_cmpstr (heading, ==, "Participants: 1 added, 1 changed, 1 removed");
 
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "B2B meetings"), VP_CHANGE_CHANGED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "B2B meetings"), VP_CHANGE_CHANGED,
                  "attendees", "changed: B2B meetings — Changes: attendees");
 }
 
@@ -328,10 +328,10 @@ test_travel (void)
 
       after = vp_test_read_document (text);
       diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-      g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_PARTICIPANT)->len, ==,
+      g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_PARTICIPANT)->len, ==,
                         1);
       assert_change (g_ptr_array_index (vp_snapshot_diff_get_changes (diff,
-                                                                      VP_CHANGE_KIND_PARTICIPANT),
+                                                                      VP_ENTITY_PARTICIPANT),
                                         0),
                      VP_CHANGE_CHANGED, cases[i].fields, cases[i].line);
     }
@@ -381,19 +381,19 @@ test_sessions (void)
   g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
   g_autoptr(VpSnapshotDiff) plain = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_NONE);
-  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_SESSION);
-  g_autofree char *plain_heading = vp_snapshot_diff_describe_kind (plain, VP_CHANGE_KIND_SESSION);
-  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_SESSION);
+  g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_SESSION);
+  g_autofree char *plain_heading = vp_snapshot_diff_describe_kind (plain, VP_ENTITY_SESSION);
+  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_ENTITY_SESSION);
   VpSnapshotChange *gone;
 
   g_assert_cmpuint (changes->len, ==, 4);
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
                  "start,end,location", "changed: Laser lab tour — Changes: time, place");
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "B2B meetings"),
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "B2B meetings"),
                  VP_CHANGE_CANCELLED, "status", "cancelled: B2B meetings — Changes: status");
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Workshop"), VP_CHANGE_ADDED, "",
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Workshop"), VP_CHANGE_ADDED, "",
                  "added: Workshop — Thu 15 Apr, 09:00–12:00 · Santara");
-  gone = find_change (diff, VP_CHANGE_KIND_SESSION, "Farewell dinner");
+  gone = find_change (diff, VP_ENTITY_SESSION, "Farewell dinner");
   assert_change (gone, VP_CHANGE_CANCELLED, "status",
                  "cancelled: Farewell dinner — Changes: status");
   g_assert_true (gone->object == vp_snapshot_lookup_session_by_uid (before, "s3@diff"));
@@ -401,7 +401,7 @@ test_sessions (void)
   g_assert_cmpstr (heading, ==, "Sessions: 1 added, 1 changed, 2 cancelled");
 
   /* not an update: what left is removed */
-  assert_change (find_change (plain, VP_CHANGE_KIND_SESSION, "Farewell dinner"),
+  assert_change (find_change (plain, VP_ENTITY_SESSION, "Farewell dinner"),
                  VP_CHANGE_REMOVED, "", "removed: Farewell dinner");
   g_assert_cmpstr (plain_heading, ==, "Sessions: 1 added, 1 changed, 1 removed, 1 cancelled");
 }
@@ -419,10 +419,10 @@ test_cancelled_session_leaves (void)
   g_autoptr(VpSnapshot) before = read_patched (cancelled, G_N_ELEMENTS (cancelled));
   g_autoptr(VpSnapshot) after = read_patched (without, G_N_ELEMENTS (without));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_SESSION);
+  GPtrArray *changes = vp_snapshot_diff_get_changes (diff, VP_ENTITY_SESSION);
 
   g_assert_cmpuint (changes->len, ==, 2);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_SESSION, VP_CHANGE_CANCELLED),
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_SESSION, VP_CHANGE_CANCELLED),
                     ==, 2);
   g_assert_cmpstr (vp_snapshot_change_get_name (g_ptr_array_index (changes, 0)), ==,
                    "Laser lab tour");
@@ -433,10 +433,10 @@ test_cancelled_session_leaves (void)
 static void
 test_stable_names (void)
 {
-  g_assert_cmpstr (vp_change_kind_get_member (VP_CHANGE_KIND_PROGRAMME), ==, "programme");
-  g_assert_cmpstr (vp_change_kind_get_member (VP_CHANGE_KIND_HOST), ==, "hosts");
-  g_assert_cmpstr (vp_change_kind_get_member (VP_CHANGE_KIND_PARTICIPANT), ==, "participants");
-  g_assert_cmpstr (vp_change_kind_get_member (VP_CHANGE_KIND_SESSION), ==, "sessions");
+  g_assert_cmpstr (vp_change_kind_get_member (VP_ENTITY_PROGRAMME), ==, "programme");
+  g_assert_cmpstr (vp_change_kind_get_member (VP_ENTITY_HOST), ==, "hosts");
+  g_assert_cmpstr (vp_change_kind_get_member (VP_ENTITY_PARTICIPANT), ==, "participants");
+  g_assert_cmpstr (vp_change_kind_get_member (VP_ENTITY_SESSION), ==, "sessions");
   g_assert_cmpstr (vp_change_action_get_nick (VP_CHANGE_ADDED), ==, "added");
   g_assert_cmpstr (vp_change_action_get_nick (VP_CHANGE_CHANGED), ==, "changed");
   g_assert_cmpstr (vp_change_action_get_nick (VP_CHANGE_REMOVED), ==, "removed");
@@ -454,7 +454,7 @@ test_one_line (void)
   g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (NULL, after, VP_SNAPSHOT_DIFF_UPDATE);
   VpSnapshotChange *change = g_ptr_array_index (vp_snapshot_diff_get_changes (diff,
-                                                                  VP_CHANGE_KIND_PARTICIPANT), 1);
+                                                                  VP_ENTITY_PARTICIPANT), 1);
   g_autofree char *line = vp_snapshot_change_describe (change);
 
   g_assert_cmpstr (line, ==, "added: Jukka Räsänen — jukka@example.fi · Lumi Ray Oy");
@@ -480,21 +480,21 @@ test_csv_import (void)
 
   g_assert_no_error (error);
   diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  changes = vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_PARTICIPANT);
+  changes = vp_snapshot_diff_get_changes (diff, VP_ENTITY_PARTICIPANT);
   g_assert_cmpuint (report->added, ==, 1);
   g_assert_cmpuint (report->updated, ==, 1);
   g_assert_cmpuint (report->unchanged, ==, 1);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_ADDED), ==,
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_PARTICIPANT, VP_CHANGE_ADDED), ==,
                     report->added);
-  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_CHANGED),
+  g_assert_cmpuint (vp_snapshot_diff_count (diff, VP_ENTITY_PARTICIPANT, VP_CHANGE_CHANGED),
                     ==, report->updated);
   g_assert_cmpuint (changes->len, ==, 2);
   assert_change (g_ptr_array_index (changes, 0), VP_CHANGE_CHANGED, "organisation,country",
                  "changed: Jukka Räsänen — Changes: organisation, country");
   assert_change (g_ptr_array_index (changes, 1), VP_CHANGE_ADDED, "",
                  "added: Anna Berg — anna@berg.example · Berg AB · Sweden");
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_SESSION)->len, ==, 0);
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_HOST)->len, ==, 0);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_SESSION)->len, ==, 0);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_HOST)->len, ==, 0);
 }
 
 /* A calendar import: a new event added, a newer SEQUENCE changing a
@@ -545,15 +545,15 @@ test_ical_import (void)
   g_assert_cmpuint (report->added, ==, 1);
   g_assert_cmpuint (report->updated, ==, 2);
   diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Laser lab tour"), VP_CHANGE_CHANGED,
                  "start,location", "changed: Laser lab tour — Changes: time, place");
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Farewell dinner"),
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Farewell dinner"),
                  VP_CHANGE_CANCELLED, "status", "cancelled: Farewell dinner — Changes: status");
-  assert_change (find_change (diff, VP_CHANGE_KIND_SESSION, "Cleanroom visit"), VP_CHANGE_ADDED,
+  assert_change (find_change (diff, VP_ENTITY_SESSION, "Cleanroom visit"), VP_CHANGE_ADDED,
                  "", "added: Cleanroom visit — Wed 14 Apr, 09:00–10:00 · Building C");
-  heading = vp_snapshot_diff_describe_kind (diff, VP_CHANGE_KIND_SESSION);
+  heading = vp_snapshot_diff_describe_kind (diff, VP_ENTITY_SESSION);
   g_assert_cmpstr (heading, ==, "Sessions: 1 added, 1 changed, 1 cancelled");
-  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_CHANGE_KIND_PARTICIPANT)->len, ==, 0);
+  g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_PARTICIPANT)->len, ==, 0);
 }
 
 int

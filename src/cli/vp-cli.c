@@ -375,7 +375,7 @@ append_changes_text (GString        *out,
       return;
     }
 
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     {
       GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
       g_autofree char *heading = vp_snapshot_diff_describe_kind (diff, kind);
@@ -400,7 +400,7 @@ static void
 add_changes_json (JsonBuilder    *builder,
                   VpSnapshotDiff *diff)
 {
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     {
       GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
 
@@ -414,20 +414,20 @@ add_changes_json (JsonBuilder    *builder,
           add_optional_member (builder, "action", vp_change_action_get_nick (change->action));
           switch (change->kind)
             {
-            case VP_CHANGE_KIND_PROGRAMME:
+            case VP_ENTITY_PROGRAMME:
               add_optional_member (builder, "uid", vp_programme_get_uid (change->object));
               add_optional_member (builder, "title", vp_programme_get_title (change->object));
               break;
-            case VP_CHANGE_KIND_HOST:
+            case VP_ENTITY_HOST:
               add_optional_member (builder, "id", vp_host_get_ref (change->object));
               add_optional_member (builder, "name", vp_host_get_name (change->object));
               break;
-            case VP_CHANGE_KIND_PARTICIPANT:
+            case VP_ENTITY_PARTICIPANT:
               add_optional_member (builder, "id", vp_participant_get_ref (change->object));
               add_optional_member (builder, "email", vp_participant_get_email (change->object));
               add_optional_member (builder, "name", vp_participant_get_name (change->object));
               break;
-            case VP_CHANGE_KIND_SESSION:
+            case VP_ENTITY_SESSION:
             default:
               add_optional_member (builder, "uid", vp_session_get_uid (change->object));
               add_optional_member (builder, "title", vp_session_get_title (change->object));

@@ -79,8 +79,10 @@ typedef enum
   VP_SEVERITY_INFO,
 } VpSeverity;
 
-/* What one of the store's changes is about (vp-store.h, ::rows-changed),
- * and its words in the database's change log. */
+/* What a change is about: in the store's ::rows-changed (vp-store.h) and
+ * its change log, and in the diff of two snapshots (vp-snapshot-diff.h).
+ * A participant's travel legs and stays are part of the participant, a
+ * session's attendees part of the session. */
 typedef enum
 {
   VP_ENTITY_PROGRAMME,
@@ -89,12 +91,20 @@ typedef enum
   VP_ENTITY_SESSION,
 } VpEntity;
 
+#define VP_N_ENTITIES 4
+
 typedef enum
 {
   VP_CHANGE_ADDED,
   VP_CHANGE_CHANGED,
   VP_CHANGE_REMOVED,
+  /* Only in a diff: a session that the write cancels, one whose status
+   * becomes cancelled, or (VP_SNAPSHOT_DIFF_UPDATE) one missing from the
+   * new snapshot, which the store cancels rather than deletes. */
+  VP_CHANGE_CANCELLED,
 } VpChange;
+
+#define VP_N_CHANGES 4
 
 /* The format's word for @value of the enum type @type, or NULL for an UNSET
  * value or a value outside the type. */

@@ -13,7 +13,7 @@ struct _VpSnapshotDiff
 {
   VpSnapshot *before;
   VpSnapshot *after;
-  GPtrArray  *changes[VP_CHANGE_N_KINDS];  /* VpSnapshotChange */
+  GPtrArray  *changes[VP_N_ENTITIES];  /* VpSnapshotChange */
 };
 
 /* The fields {{{1 */
@@ -374,8 +374,8 @@ change_free (gpointer data)
 /* Takes @fields (NULL: none). */
 static void
 add_change (VpSnapshotDiff *self,
-            VpChangeKind    kind,
-            VpChangeAction  action,
+            VpEntity    kind,
+            VpChange  action,
             gpointer        object,
             gpointer        previous,
             GPtrArray      *fields)
@@ -393,8 +393,8 @@ add_change (VpSnapshotDiff *self,
 /* Adds a change of @object from @previous when a field differs. */
 static void
 add_if_changed (VpSnapshotDiff *self,
-                VpChangeKind    kind,
-                VpChangeAction  action,
+                VpEntity    kind,
+                VpChange  action,
                 gpointer        object,
                 gpointer        previous,
                 GPtrArray      *fields)
@@ -415,13 +415,13 @@ diff_programme (VpSnapshotDiff *self)
 
   if (self->before == NULL)
     {
-      add_change (self, VP_CHANGE_KIND_PROGRAMME, VP_CHANGE_ADDED, programme, NULL, NULL);
+      add_change (self, VP_ENTITY_PROGRAMME, VP_CHANGE_ADDED, programme, NULL, NULL);
       return;
     }
 
   old = vp_snapshot_get_programme (self->before);
   if (old != programme)
-    add_if_changed (self, VP_CHANGE_KIND_PROGRAMME, VP_CHANGE_CHANGED, programme, old,
+    add_if_changed (self, VP_ENTITY_PROGRAMME, VP_CHANGE_CHANGED, programme, old,
                     programme_fields (old, programme));
 }
 
@@ -441,9 +441,9 @@ diff_hosts (VpSnapshotDiff *self)
       if (old == host)
         continue;
       if (old == NULL)
-        add_change (self, VP_CHANGE_KIND_HOST, VP_CHANGE_ADDED, host, NULL, NULL);
+        add_change (self, VP_ENTITY_HOST, VP_CHANGE_ADDED, host, NULL, NULL);
       else
-        add_if_changed (self, VP_CHANGE_KIND_HOST, VP_CHANGE_CHANGED, host, old,
+        add_if_changed (self, VP_ENTITY_HOST, VP_CHANGE_CHANGED, host, old,
                         host_fields (old, host));
     }
 
@@ -456,7 +456,7 @@ diff_hosts (VpSnapshotDiff *self)
       VpHost *old = g_ptr_array_index (hosts, i);
 
       if (vp_snapshot_lookup_host (self->after, vp_host_get_ref (old)) == NULL)
-        add_change (self, VP_CHANGE_KIND_HOST, VP_CHANGE_REMOVED, old, old, NULL);
+        add_change (self, VP_ENTITY_HOST, VP_CHANGE_REMOVED, old, old, NULL);
     }
 }
 
@@ -475,9 +475,9 @@ diff_participants (VpSnapshotDiff *self)
       if (old == participant)
         continue;
       if (old == NULL)
-        add_change (self, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_ADDED, participant, NULL, NULL);
+        add_change (self, VP_ENTITY_PARTICIPANT, VP_CHANGE_ADDED, participant, NULL, NULL);
       else
-        add_if_changed (self, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_CHANGED, participant, old,
+        add_if_changed (self, VP_ENTITY_PARTICIPANT, VP_CHANGE_CHANGED, participant, old,
                         participant_fields (old, participant));
     }
 
@@ -490,7 +490,7 @@ diff_participants (VpSnapshotDiff *self)
       VpParticipant *old = g_ptr_array_index (participants, i);
 
       if (vp_snapshot_lookup_participant (self->after, vp_participant_get_ref (old)) == NULL)
-        add_change (self, VP_CHANGE_KIND_PARTICIPANT, VP_CHANGE_REMOVED, old, old, NULL);
+        add_change (self, VP_ENTITY_PARTICIPANT, VP_CHANGE_REMOVED, old, old, NULL);
     }
 }
 
@@ -513,13 +513,13 @@ diff_sessions (VpSnapshotDiff      *self,
         continue;
       if (old == NULL)
         {
-          add_change (self, VP_CHANGE_KIND_SESSION, VP_CHANGE_ADDED, session, NULL, NULL);
+          add_change (self, VP_ENTITY_SESSION, VP_CHANGE_ADDED, session, NULL, NULL);
           continue;
         }
 
       cancelled = vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED &&
                   vp_session_get_status (old) != VP_SESSION_STATUS_CANCELLED;
-      add_if_changed (self, VP_CHANGE_KIND_SESSION,
+      add_if_changed (self, VP_ENTITY_SESSION,
                       cancelled ? VP_CHANGE_CANCELLED : VP_CHANGE_CHANGED, session, old,
                       session_fields (old, session));
     }
@@ -539,7 +539,7 @@ diff_sessions (VpSnapshotDiff      *self,
 
       if (!(flags & VP_SNAPSHOT_DIFF_UPDATE))
         {
-          add_change (self, VP_CHANGE_KIND_SESSION, VP_CHANGE_REMOVED, old, old, NULL);
+          add_change (self, VP_ENTITY_SESSION, VP_CHANGE_REMOVED, old, old, NULL);
           continue;
         }
 
@@ -548,7 +548,7 @@ diff_sessions (VpSnapshotDiff      *self,
         continue;
       fields = g_ptr_array_new ();
       g_ptr_array_add (fields, (gpointer)&field_status);
-      add_change (self, VP_CHANGE_KIND_SESSION, VP_CHANGE_CANCELLED, old, old, fields);
+      add_change (self, VP_ENTITY_SESSION, VP_CHANGE_CANCELLED, old, old, fields);
     }
 }
 
@@ -565,7 +565,7 @@ vp_snapshot_diff_new (VpSnapshot          *before,
   self = g_new0 (VpSnapshotDiff, 1);
   self->before = before != NULL ? g_object_ref (before) : NULL;
   self->after = g_object_ref (after);
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     self->changes[kind] = g_ptr_array_new_with_free_func (change_free);
 
   diff_programme (self);
@@ -582,7 +582,7 @@ vp_snapshot_diff_free (VpSnapshotDiff *self)
   if (self == NULL)
     return;
 
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     g_ptr_array_unref (self->changes[kind]);
   g_clear_object (&self->before);
   g_clear_object (&self->after);
@@ -591,24 +591,24 @@ vp_snapshot_diff_free (VpSnapshotDiff *self)
 
 GPtrArray *
 vp_snapshot_diff_get_changes (VpSnapshotDiff *self,
-                              VpChangeKind    kind)
+                              VpEntity    kind)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (kind < VP_CHANGE_N_KINDS, NULL);
+  g_return_val_if_fail (kind < VP_N_ENTITIES, NULL);
 
   return self->changes[kind];
 }
 
 guint
 vp_snapshot_diff_count (VpSnapshotDiff *self,
-                        VpChangeKind    kind,
-                        VpChangeAction  action)
+                        VpEntity    kind,
+                        VpChange  action)
 {
   GPtrArray *changes;
   guint n = 0;
 
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (kind < VP_CHANGE_N_KINDS, 0);
+  g_return_val_if_fail (kind < VP_N_ENTITIES, 0);
 
   changes = self->changes[kind];
   for (guint i = 0; i < changes->len; i++)
@@ -622,7 +622,7 @@ vp_snapshot_diff_is_empty (VpSnapshotDiff *self)
 {
   g_return_val_if_fail (self != NULL, TRUE);
 
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     if (self->changes[kind]->len > 0)
       return FALSE;
 
@@ -630,24 +630,24 @@ vp_snapshot_diff_is_empty (VpSnapshotDiff *self)
 }
 
 static const char *
-kind_heading (VpChangeKind kind)
+kind_heading (VpEntity kind)
 {
   switch (kind)
     {
-    case VP_CHANGE_KIND_PROGRAMME:
+    case VP_ENTITY_PROGRAMME:
       return _("Programme");
-    case VP_CHANGE_KIND_HOST:
+    case VP_ENTITY_HOST:
       return _("Hosts");
-    case VP_CHANGE_KIND_PARTICIPANT:
+    case VP_ENTITY_PARTICIPANT:
       return _("Participants");
-    case VP_CHANGE_KIND_SESSION:
+    case VP_ENTITY_SESSION:
     default:
       return _("Sessions");
     }
 }
 
 static char *
-action_count (VpChangeAction action,
+action_count (VpChange action,
               guint          n)
 {
   /* Translators: the parts of a dry run's count of changes of one kind,
@@ -669,15 +669,15 @@ action_count (VpChangeAction action,
 
 char *
 vp_snapshot_diff_describe_kind (VpSnapshotDiff *self,
-                                VpChangeKind    kind)
+                                VpEntity    kind)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *counts = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (kind < VP_CHANGE_N_KINDS, NULL);
+  g_return_val_if_fail (kind < VP_N_ENTITIES, NULL);
 
-  for (guint action = 0; action < VP_CHANGE_N_ACTIONS; action++)
+  for (guint action = 0; action < VP_N_CHANGES; action++)
     {
       guint n = vp_snapshot_diff_count (self, kind, action);
 
@@ -695,17 +695,17 @@ vp_snapshot_diff_describe_kind (VpSnapshotDiff *self,
 }
 
 const char *
-vp_change_kind_get_member (VpChangeKind kind)
+vp_change_kind_get_member (VpEntity kind)
 {
   switch (kind)
     {
-    case VP_CHANGE_KIND_PROGRAMME:
+    case VP_ENTITY_PROGRAMME:
       return "programme";
-    case VP_CHANGE_KIND_HOST:
+    case VP_ENTITY_HOST:
       return "hosts";
-    case VP_CHANGE_KIND_PARTICIPANT:
+    case VP_ENTITY_PARTICIPANT:
       return "participants";
-    case VP_CHANGE_KIND_SESSION:
+    case VP_ENTITY_SESSION:
       return "sessions";
     default:
       g_return_val_if_reached (NULL);
@@ -713,7 +713,7 @@ vp_change_kind_get_member (VpChangeKind kind)
 }
 
 const char *
-vp_change_action_get_nick (VpChangeAction action)
+vp_change_action_get_nick (VpChange action)
 {
   switch (action)
     {
@@ -830,7 +830,7 @@ added_details (VpSnapshotChange *change)
 
   switch (change->kind)
     {
-    case VP_CHANGE_KIND_PROGRAMME:
+    case VP_ENTITY_PROGRAMME:
       {
         VpProgramme *programme = change->object;
         g_autofree char *dates = NULL;
@@ -845,19 +845,19 @@ added_details (VpSnapshotChange *change)
       }
       break;
 
-    case VP_CHANGE_KIND_HOST:
+    case VP_ENTITY_HOST:
       add_part (parts, vp_host_kind_label (vp_host_get_kind (change->object)));
       add_part (parts, vp_host_get_city (change->object));
       add_part (parts, vp_country_name (vp_host_get_country (change->object)));
       break;
 
-    case VP_CHANGE_KIND_PARTICIPANT:
+    case VP_ENTITY_PARTICIPANT:
       add_part (parts, vp_participant_get_email (change->object));
       add_part (parts, vp_participant_get_organisation (change->object));
       add_part (parts, vp_country_name (vp_participant_get_country (change->object)));
       break;
 
-    case VP_CHANGE_KIND_SESSION:
+    case VP_ENTITY_SESSION:
     default:
       {
         g_autofree char *time = session_time (change->object);
@@ -905,13 +905,13 @@ vp_snapshot_change_get_name (VpSnapshotChange *change)
 
   switch (change->kind)
     {
-    case VP_CHANGE_KIND_PROGRAMME:
+    case VP_ENTITY_PROGRAMME:
       return vp_programme_get_title (change->object);
-    case VP_CHANGE_KIND_HOST:
+    case VP_ENTITY_HOST:
       return vp_host_get_name (change->object);
-    case VP_CHANGE_KIND_PARTICIPANT:
+    case VP_ENTITY_PARTICIPANT:
       return vp_participant_get_name (change->object);
-    case VP_CHANGE_KIND_SESSION:
+    case VP_ENTITY_SESSION:
     default:
       return vp_session_get_title (change->object);
     }

@@ -4,34 +4,10 @@
 
 #include <glib.h>
 
+#include "vp-enums.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
-
-/* What a change is about.  A participant's travel legs and stays are part
- * of the participant. */
-typedef enum
-{
-  VP_CHANGE_KIND_PROGRAMME,
-  VP_CHANGE_KIND_HOST,
-  VP_CHANGE_KIND_PARTICIPANT,
-  VP_CHANGE_KIND_SESSION,
-} VpChangeKind;
-
-#define VP_CHANGE_N_KINDS 4
-
-typedef enum
-{
-  VP_CHANGE_ADDED,
-  VP_CHANGE_CHANGED,
-  VP_CHANGE_REMOVED,
-  /* A session that is cancelled by the write: one whose status becomes
-   * cancelled, or (VP_SNAPSHOT_DIFF_UPDATE) one missing from the new
-   * snapshot, which the store cancels rather than deletes. */
-  VP_CHANGE_CANCELLED,
-} VpChangeAction;
-
-#define VP_CHANGE_N_ACTIONS 4
 
 typedef enum
 {
@@ -61,8 +37,8 @@ typedef struct
  * what differs for a changed or cancelled one, and is empty otherwise. */
 typedef struct
 {
-  VpChangeKind    kind;
-  VpChangeAction  action;
+  VpEntity    kind;
+  VpChange  action;
   gpointer        object;
   gpointer        previous;
   GPtrArray      *fields;
@@ -85,21 +61,21 @@ void               vp_snapshot_diff_free             (VpSnapshotDiff      *self)
 /* The changes of one kind (borrowed, VpSnapshotChange): those of @after in
  * its order, then those only @before has, in its order. */
 GPtrArray         *vp_snapshot_diff_get_changes      (VpSnapshotDiff      *self,
-                                                      VpChangeKind         kind);
+                                                      VpEntity         kind);
 guint              vp_snapshot_diff_count            (VpSnapshotDiff      *self,
-                                                      VpChangeKind         kind,
-                                                      VpChangeAction       action);
+                                                      VpEntity         kind,
+                                                      VpChange       action);
 gboolean           vp_snapshot_diff_is_empty         (VpSnapshotDiff      *self);
 /* “Sessions: 2 added, 1 changed, 1 cancelled”, translated; NULL when
  * nothing of @kind changes. */
 char              *vp_snapshot_diff_describe_kind    (VpSnapshotDiff      *self,
-                                                      VpChangeKind         kind);
+                                                      VpEntity         kind);
 
 /* Stable names, not translated: "programme", "hosts", "participants",
  * "sessions" (the programme format's members); "added", "changed",
  * "removed", "cancelled". */
-const char        *vp_change_kind_get_member         (VpChangeKind         kind);
-const char        *vp_change_action_get_nick         (VpChangeAction       action);
+const char        *vp_change_kind_get_member         (VpEntity         kind);
+const char        *vp_change_action_get_nick         (VpChange       action);
 const char        *vp_change_field_get_label         (const VpChangeField *field);
 
 /* The participant's or host's name, the session's or programme's title. */

@@ -153,7 +153,7 @@ describe_changes (Preview *preview)
   g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (preview->before, preview->after,
                                                          VP_SNAPSHOT_DIFF_UPDATE);
 
-  for (guint kind = 0; kind < VP_CHANGE_N_KINDS; kind++)
+  for (guint kind = 0; kind < VP_N_ENTITIES; kind++)
     {
       GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
 
