@@ -1122,16 +1122,6 @@ vp_table_page_class_set_priorities (VpTablePageClass            *klass,
 
 /* Public {{{1 */
 
-VpProgrammeContext *
-vp_table_page_get_context (VpTablePage *self)
-{
-  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-
-  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
-
-  return priv->context;
-}
-
 VpStore *
 vp_table_page_get_store (VpTablePage *self)
 {
@@ -1151,6 +1141,16 @@ vp_table_page_get_programme_id (VpTablePage *self)
 
   /* No context before construction ends, nor after dispose. */
   return priv->context != NULL ? vp_programme_context_get_programme_id (priv->context) : 0;
+}
+
+VpProgrammeContext *
+vp_table_page_get_context (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
+
+  return priv->context;
 }
 
 GObject *
