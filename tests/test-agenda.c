@@ -57,11 +57,12 @@ static const char programme_json[] =
 
 typedef struct
 {
-  char         *dir;
-  VpStore      *store;
-  gint64        programme_id;
-  GtkWindow    *window;
-  VpAgendaPage *page;
+  char               *dir;
+  VpStore            *store;
+  gint64              programme_id;
+  VpProgrammeContext *context;
+  GtkWindow          *window;
+  VpAgendaPage       *page;
 } Fixture;
 
 /* Helpers {{{1 */
@@ -96,8 +97,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = vp_test_store_new ("test-agenda", &fixture->dir);
   fixture->programme_id = vp_test_import_json (fixture->store, programme_json);
 
-  fixture->page = VP_AGENDA_PAGE (vp_agenda_page_new (fixture->store));
-  g_object_set (fixture->page, "programme-id", fixture->programme_id, NULL);
+  fixture->context = vp_test_context_new (fixture->store, fixture->programme_id);
+  fixture->page = VP_AGENDA_PAGE (vp_agenda_page_new (fixture->context));
   fixture->window = vp_test_show_page (GTK_WIDGET (fixture->page), width > 0 ? width : 1000);
 }
 
@@ -111,6 +112,7 @@ fixture_tear_down (Fixture       *fixture,
   /* The window, and any session editor left open */
   vp_test_destroy_toplevels (NULL);
   vp_test_run_main_loop (50);
+  g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   vp_test_clear_dir (&fixture->dir);
 }
@@ -361,7 +363,7 @@ test_problems (Fixture       *fixture,
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_ptr_array_add (problems, vp_problem_copy (&problem));
-  g_object_set (fixture->page, "problems", problems, NULL);
+  vp_programme_context_set_problems (fixture->context, problems);
 
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -15,10 +15,11 @@
 
 typedef struct
 {
-  char      *dir;
-  VpStore   *store;
-  gint64     programme_id;
-  GtkWindow *window;
+  char               *dir;
+  VpStore            *store;
+  gint64              programme_id;
+  VpProgrammeContext *context;
+  GtkWindow          *window;
 } Fixture;
 
 /* A small programme: two hosts, three participants (one with a long
@@ -64,6 +65,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store = vp_test_store_new ("test-people", &fixture->dir);
   fixture->programme_id = vp_test_import_json (fixture->store, data ? data : small_programme);
+  fixture->context = vp_test_context_new (fixture->store, fixture->programme_id);
 }
 
 static void
@@ -76,17 +78,17 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   fixture->window = NULL;
+  g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   vp_test_clear_dir (&fixture->dir);
 }
 
-/* The page on the fixture's programme, in a window as the main window
- * holds it. */
+/* The page (on the fixture's context, so on its programme), in a window
+ * as the main window holds it. */
 static GtkWidget *
 show_page (Fixture   *fixture,
            GtkWidget *page)
 {
-  g_object_set (page, "programme-id", fixture->programme_id, NULL);
   fixture->window = vp_test_show_page (page, 1100);
 
   return page;
@@ -169,7 +171,7 @@ test_participants_shown (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
 
   g_assert_cmpuint (g_list_model_get_n_items (get_model (page)), ==, 3);
@@ -179,7 +181,7 @@ test_participants_shown (Fixture       *fixture,
                    ==, "Aino Mäkelä");
 
   /* No programme: the empty state. */
-  vp_participants_page_set_programme_id (VP_PARTICIPANTS_PAGE (page), 0);
+  vp_programme_context_set_programme (fixture->context, NULL);
   vp_test_run_main_loop (20);
   g_assert_cmpuint (g_list_model_get_n_items (get_model (page)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -198,7 +200,7 @@ test_hosts_add (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_hosts_page_new (fixture->store));
+  page = show_page (fixture, vp_hosts_page_new (fixture->context));
   model = get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
@@ -298,7 +300,7 @@ test_participants_add (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
 
   g_assert_true (gtk_widget_activate_action (page, "participants.add", NULL));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
@@ -421,7 +423,7 @@ test_participants_search_and_sort (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   model = get_model (page);
   entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
   stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
@@ -478,7 +480,7 @@ test_participants_delete_undo (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   model = get_model (page);
 
   /* Nothing selected: nothing to delete. */
@@ -528,7 +530,7 @@ test_hosts_delete_undo (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_hosts_page_new (fixture->store));
+  page = show_page (fixture, vp_hosts_page_new (fixture->context));
   model = get_model (page);
 
   /* Femtolux first by name; it has both sessions. */
@@ -560,7 +562,7 @@ test_show_participant (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   model = GTK_SELECTION_MODEL (get_model (page));
 
   g_assert_false (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "nobody@example.fi"));
@@ -595,7 +597,7 @@ test_participants_rows_kept (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   model = get_model (page);
   entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
   first_row = g_list_model_get_item (model, 0);
@@ -635,7 +637,7 @@ test_participants_reload_keeps_selection (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   model = get_model (page);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
   g_assert_true (row_shows (model, 1, "jurate"));
@@ -667,7 +669,7 @@ test_hosts_search (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_hosts_page_new (fixture->store));
+  page = show_page (fixture, vp_hosts_page_new (fixture->context));
   model = get_model (page);
   entry = get_child (page, VP_TYPE_TABLE_PAGE, "search_entry");
   stack = get_child (page, VP_TYPE_TABLE_PAGE, "stack");
@@ -716,7 +718,7 @@ test_participants_narrow (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   column_view = get_child (page, VP_TYPE_TABLE_PAGE, "column_view");
 
   gtk_window_set_default_size (fixture->window, 1400, 700);
@@ -743,7 +745,7 @@ test_participant_editor_saves_after_pause (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
 
@@ -839,7 +841,7 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
 
@@ -919,7 +921,7 @@ test_participants_large (Fixture       *fixture,
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
   start = g_get_monotonic_time ();
-  page = show_page (fixture, vp_participants_page_new (fixture->store));
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
   g_test_message ("2000 participants: page shown in %.1f ms (including 200 ms of main loop)",
                   (g_get_monotonic_time () - start) / 1000.0);
   model = get_model (page);

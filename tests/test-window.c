@@ -2,10 +2,13 @@
 
 #include "config.h"
 
+#include "vp-agenda-item.h"
 #include "vp-format.h"
 #include "vp-problem-item.h"
+#include "vp-programme-context.h"
 #include "vp-programme-row.h"
 #include "vp-store.h"
+#include "vp-table-page.h"
 #include "vp-test-gui.h"
 #include "vp-values.h"
 #include "vp-window.h"
@@ -695,6 +698,232 @@ test_checks_double_booking (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The programme context {{{1 */
+
+/* What a context told, property by property, and what it held when it
+ * told of another programme. */
+typedef struct
+{
+  guint    n_programme;
+  guint    n_programme_id;
+  guint    n_problems;
+  guint    n_budget;
+  gboolean problems_at_id_change;
+} Notified;
+
+static void
+context_notify_cb (VpProgrammeContext *context,
+                   GParamSpec         *pspec,
+                   Notified           *notified)
+{
+  if (g_str_equal (pspec->name, "programme"))
+    notified->n_programme++;
+  else if (g_str_equal (pspec->name, "programme-id"))
+    {
+      notified->n_programme_id++;
+      notified->problems_at_id_change = vp_programme_context_get_problems (context) != NULL;
+    }
+  else if (g_str_equal (pspec->name, "problems"))
+    notified->n_problems++;
+  else if (g_str_equal (pspec->name, "budget"))
+    notified->n_budget++;
+}
+
+static void
+assert_notified (Notified *notified,
+                 guint     n_programme,
+                 guint     n_programme_id,
+                 guint     n_problems,
+                 guint     n_budget)
+{
+  g_assert_cmpuint (notified->n_programme, ==, n_programme);
+  g_assert_cmpuint (notified->n_programme_id, ==, n_programme_id);
+  g_assert_cmpuint (notified->n_problems, ==, n_problems);
+  g_assert_cmpuint (notified->n_budget, ==, n_budget);
+  *notified = (Notified) { 0, };
+}
+
+static void
+test_context_notify (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VpProgrammeContext) context = NULL;
+  g_autoptr(VpProgramme) older = NULL;
+  g_autoptr(VpProgramme) newer = NULL;
+  g_autoptr(VpProgramme) older_again = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  g_autoptr(GPtrArray) budget = g_ptr_array_new ();
+  g_autoptr(GPtrArray) got = NULL;
+  Notified notified = { 0, };
+  VpStore *store = NULL;
+  gint64 id = -1;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, OLDER_UID, "Older visit", "2027-04-13", "2027-04-16", 2, 5, 3);
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+  older = find_stored (fixture->store, "Older visit");
+  newer = find_stored (fixture->store, "Newer visit");
+
+  context = vp_programme_context_new (fixture->store);
+  g_signal_connect (context, "notify", G_CALLBACK (context_notify_cb), &notified);
+  g_assert_true (vp_programme_context_get_store (context) == fixture->store);
+  g_assert_null (vp_programme_context_get_programme (context));
+  g_assert_cmpint (vp_programme_context_get_programme_id (context), ==, 0);
+  g_assert_null (vp_programme_context_get_problems (context));
+  g_assert_null (vp_programme_context_get_budget (context));
+
+  /* Nothing to nothing is no change. */
+  vp_programme_context_set_programme (context, NULL);
+  assert_notified (&notified, 0, 0, 0, 0);
+
+  vp_programme_context_set_programme (context, older);
+  assert_notified (&notified, 1, 1, 0, 0);
+  g_assert_cmpint (vp_programme_context_get_programme_id (context), ==,
+                   vp_programme_get_id (older));
+  vp_programme_context_set_programme (context, older);
+  assert_notified (&notified, 0, 0, 0, 0);
+
+  vp_programme_context_set_problems (context, problems);
+  assert_notified (&notified, 0, 0, 1, 0);
+  vp_programme_context_set_problems (context, problems);
+  vp_programme_context_set_budget (context, budget);
+  assert_notified (&notified, 0, 0, 0, 1);
+  vp_programme_context_set_budget (context, budget);
+  /* Through the properties, as through the setters. */
+  g_object_set (context, "problems", problems, "budget", budget, NULL);
+  assert_notified (&notified, 0, 0, 0, 0);
+
+  /* The store's newer copy of the same programme: the programme changes,
+   * not which one is shown, and its problems stay. */
+  older_again = vp_programme_copy (older);
+  vp_programme_context_set_programme (context, older_again);
+  assert_notified (&notified, 1, 0, 0, 0);
+  g_assert_true (vp_programme_context_get_problems (context) == problems);
+  g_assert_true (vp_programme_context_get_budget (context) == budget);
+
+  /* Another programme: the last one's problems and budget go, and are
+   * gone by the time anyone hears of the new id. */
+  vp_programme_context_set_programme (context, newer);
+  g_assert_false (notified.problems_at_id_change);
+  assert_notified (&notified, 1, 1, 1, 1);
+  g_assert_null (vp_programme_context_get_problems (context));
+  g_assert_null (vp_programme_context_get_budget (context));
+  g_object_get (context, "store", &store, "programme-id", &id, "problems", &got, NULL);
+  g_assert_true (store == fixture->store);
+  g_object_unref (store);
+  g_assert_cmpint (id, ==, vp_programme_get_id (newer));
+  g_assert_null (got);
+
+  /* None: the problems were gone already, so only the programme tells. */
+  vp_programme_context_set_programme (context, NULL);
+  assert_notified (&notified, 1, 1, 0, 0);
+  g_assert_cmpint (vp_programme_context_get_programme_id (context), ==, 0);
+}
+
+static guint
+count_agenda_sessions (VpWindow *window)
+{
+  GtkWidget *agenda = vp_test_get_widget (window, "agenda");
+  GtkListView *list = GTK_LIST_VIEW (vp_test_get_widget (agenda, "agenda_list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
+
+      if (vp_agenda_item_get_uid (item) != NULL)
+        count++;
+    }
+
+  return count;
+}
+
+/* The rows a table page (participants, hosts) lists, once shown. */
+static guint
+count_table_rows (VpWindow   *window,
+                  const char *page_name)
+{
+  GtkWidget *page = vp_test_get_widget (window, page_name);
+  GtkColumnView *column_view =
+    GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, VP_TYPE_TABLE_PAGE, "column_view"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             page_name));
+  vp_test_run_main_loop (100);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+}
+
+static guint
+get_checks_badge (VpWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"));
+
+  return adw_view_stack_page_get_badge_number (
+    adw_view_stack_get_page (stack, vp_test_get_widget (window, "checks")));
+}
+
+static void
+test_context_pages_follow (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(VpProgramme) newer = NULL;
+  VpProgrammeContext *context;
+  VpWindow *window;
+  GListModel *model;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, NEWER_UID, "Newer visit", "2027-09-20", "2027-09-22", 4, 9, 6);
+  vp_test_import_json (fixture->store, DOUBLE_BOOKED);
+  newer = find_stored (fixture->store, "Newer visit");
+
+  window = vp_test_show_window (fixture->store, 1000);
+  context = vp_window_get_context (window);
+  g_assert_nonnull (context);
+  g_assert_true (vp_programme_context_get_store (context) == fixture->store);
+
+  /* The window puts its choice on the context, and its checks' results. */
+  model = G_LIST_MODEL (get_selection (window));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
+
+      if (g_str_equal (vp_programme_get_uid (programme), THIRD_UID))
+        gtk_single_selection_set_selected (get_selection (window), i);
+    }
+  g_assert_cmpstr (vp_programme_get_uid (vp_programme_context_get_programme (context)), ==,
+                   THIRD_UID);
+  vp_test_wait_for (shows_problems, window);
+  g_assert_cmpstr (get_visible_page (window, "checks-stack"), ==, "problems");
+  g_assert_nonnull (vp_programme_context_get_problems (context));
+  g_assert_nonnull (vp_programme_context_get_budget (context));
+  g_assert_cmpuint (get_checks_badge (window), >=, 1);
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Double booked");
+  g_assert_cmpuint (count_agenda_sessions (window), ==, 2);
+  /* Shown, so loaded: it must load again when the programme changes. */
+  g_assert_cmpuint (count_table_rows (window, "participants"), ==, 1);
+
+  /* Another programme on the context: every page follows at once. */
+  vp_programme_context_set_programme (context, newer);
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Newer visit");
+  g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "9");
+  g_assert_cmpstr (vp_test_get_label (window, "hosts-value"), ==, "4");
+  g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "6");
+  g_assert_cmpuint (count_agenda_sessions (window), ==, 6);
+  /* The problems were the other programme's: the checks page waits for
+   * this one's, and the badge counts nothing. */
+  g_assert_null (vp_programme_context_get_problems (context));
+  g_assert_cmpstr (get_visible_page (window, "checks-stack"), ==, "checking");
+  g_assert_cmpuint (get_checks_badge (window), ==, 0);
+  g_assert_cmpuint (count_table_rows (window, "participants"), ==, 9);
+  g_assert_cmpuint (count_table_rows (window, "hosts"), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* }}} */
 
 int
@@ -720,6 +949,8 @@ main (int   argc,
   ADD_TEST ("/window/programmes/search", test_search);
   ADD_TEST ("/window/overview/edit", test_edit_overview);
   ADD_TEST ("/window/checks/double-booking", test_checks_double_booking);
+  ADD_TEST ("/window/context/notify", test_context_notify);
+  ADD_TEST ("/window/context/pages-follow", test_context_pages_follow);
 
 #undef ADD_TEST
 

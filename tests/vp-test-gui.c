@@ -477,6 +477,37 @@ vp_test_load_snapshot (VpStore *store,
 }
 
 /**
+ * vp_test_context_new:
+ * @store: the store
+ * @programme_id: a programme in it, or 0 for none
+ *
+ * Returns: (transfer full): a context on @store showing the programme as
+ *   the store lists it, as the window would hand it to its pages
+ */
+VpProgrammeContext *
+vp_test_context_new (VpStore *store,
+                     gint64   programme_id)
+{
+  g_autoptr(VpProgrammeContext) context = NULL;
+  GListModel *programmes;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+
+  context = vp_programme_context_new (store);
+  programmes = vp_store_get_programmes (store);
+  for (guint i = 0; programme_id != 0 && i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (vp_programme_get_id (programme) == programme_id)
+        vp_programme_context_set_programme (context, programme);
+    }
+  g_assert_cmpint (vp_programme_context_get_programme_id (context), ==, programme_id);
+
+  return g_steal_pointer (&context);
+}
+
+/**
  * vp_test_reset_last_programme:
  *
  * Forgets the programme the window remembers, so that it shows the newest.

@@ -70,6 +70,8 @@ gint64       vp_test_import_json            (VpStore          *store,
                                              const char       *json);
 VpSnapshot  *vp_test_load_snapshot          (VpStore          *store,
                                              gint64            programme_id);
+VpProgrammeContext *vp_test_context_new     (VpStore          *store,
+                                             gint64            programme_id);
 void         vp_test_reset_last_programme   (void);
 
 G_END_DECLS

@@ -17,9 +17,8 @@ struct _VpAgendaPage
 {
   AdwBin           parent_instance;
 
-  VpStore         *store;
-  gint64           programme_id;
-  GPtrArray       *problems;
+  VpProgrammeContext *context;
+  VpStore         *store;             /* the context's */
   VpSnapshot      *snapshot;
   GListStore      *items;
   gulong           changed_id;
@@ -42,18 +41,24 @@ G_DEFINE_FINAL_TYPE (VpAgendaPage, vp_agenda_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PROGRAMME_ID,
-  PROP_PROBLEMS,
+  PROP_CONTEXT,
   PROP_LIST_MODE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static void close_editor (VpAgendaPage *self);
+
 #define SNAP_MINUTES 15
 
 /* Helpers {{{1 */
+
+static gint64
+get_programme_id (VpAgendaPage *self)
+{
+  return vp_programme_context_get_programme_id (self->context);
+}
 
 static void
 show_toast (VpAgendaPage *self,
@@ -294,13 +299,14 @@ rebuild_list (VpAgendaPage *self)
   g_autoptr(GTimeZone) zone = programme_zone (self);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   double value = gtk_adjustment_get_value (adjustment);
+  GPtrArray *all_problems = vp_programme_context_get_problems (self->context);
   GPtrArray *sessions;
   char last_day[11] = "";
 
-  if (self->problems != NULL)
-    for (guint i = 0; i < self->problems->len; i++)
+  if (all_problems != NULL)
+    for (guint i = 0; i < all_problems->len; i++)
       {
-        VpProblem *problem = g_ptr_array_index (self->problems, i);
+        VpProblem *problem = g_ptr_array_index (all_problems, i);
         /* a problem of several sessions marks each of them */
         char *one[] = { problem->session, NULL };
         char **uids = problem->sessions != NULL ? problem->sessions : one;
@@ -400,12 +406,12 @@ reload (VpAgendaPage *self)
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->programme_id != 0)
+  if (get_programme_id (self) != 0)
     {
-      snapshot = vp_store_load_snapshot (self->store, self->programme_id, &error);
+      snapshot = vp_store_load_snapshot (self->store, get_programme_id (self), &error);
       if (snapshot == NULL)
         g_warning ("Cannot load the agenda of programme %" G_GINT64_FORMAT ": %s",
-                   self->programme_id, error->message);
+                   get_programme_id (self), error->message);
       else
         vp_snapshot_sort_sessions (snapshot);
     }
@@ -421,8 +427,28 @@ store_changed_cb (VpStore      *store,
                   gint64        programme_id,
                   VpAgendaPage *self)
 {
-  if (self->programme_id != 0 && (programme_id == 0 || programme_id == self->programme_id))
+  if (get_programme_id (self) != 0 &&
+      (programme_id == 0 || programme_id == get_programme_id (self)))
     reload (self);
+}
+
+static void
+programme_id_changed_cb (VpAgendaPage       *self,
+                         GParamSpec         *pspec,
+                         VpProgrammeContext *context)
+{
+  close_editor (self);
+  vp_agenda_grid_set_first_day (self->grid, 0);
+  reload (self);
+}
+
+static void
+problems_changed_cb (VpAgendaPage       *self,
+                     GParamSpec         *pspec,
+                     VpProgrammeContext *context)
+{
+  vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (context));
+  rebuild_list (self);
 }
 
 /* Edits {{{1 */
@@ -443,7 +469,7 @@ delete_session (VpAgendaPage *self,
 
   /* The undo puts back the programme as it was just now */
   loaded_at = vp_store_get_change_count (self->store);
-  before = vp_store_load_snapshot (self->store, self->programme_id, &error);
+  before = vp_store_load_snapshot (self->store, get_programme_id (self), &error);
   if (before == NULL)
     {
       show_toast (self, error->message);
@@ -457,7 +483,7 @@ delete_session (VpAgendaPage *self,
   id = vp_session_get_id (session);
   /* Translators: a toast after a deletion, with an Undo button */
   title = g_strdup_printf (_("“%s” deleted"), session_title (session));
-  if (!vp_store_delete_sessions (self->store, self->programme_id, &id, 1, &error))
+  if (!vp_store_delete_sessions (self->store, get_programme_id (self), &id, 1, &error))
     {
       show_toast (self, error->message);
       return;
@@ -527,7 +553,7 @@ move_session (VpAgendaPage *self,
   copy = vp_session_copy (session);
   vp_session_set_start (copy, start_text);
   vp_session_set_end (copy, end_text);
-  if (!vp_store_save_session (self->store, self->programme_id, copy, &error))
+  if (!vp_store_save_session (self->store, get_programme_id (self), copy, &error))
     show_toast (self, error->message);
 }
 
@@ -698,8 +724,16 @@ vp_agenda_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (vp_agenda_page_parent_class)->constructed (object);
 
-  g_assert (VP_IS_STORE (self->store));
+  g_assert (VP_IS_PROGRAMME_CONTEXT (self->context));
+  self->store = g_object_ref (vp_programme_context_get_store (self->context));
   self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_object (self->context, "notify::programme-id",
+                           G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (self->context));
+  if (get_programme_id (self) != 0)
+    reload (self);
   update_header (self);
 }
 
@@ -715,7 +749,7 @@ vp_agenda_page_dispose (GObject *object)
   g_clear_object (&self->snapshot);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (vp_agenda_page_parent_class)->dispose (object);
 }
@@ -730,14 +764,8 @@ vp_agenda_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PROGRAMME_ID:
-      g_value_set_int64 (value, self->programme_id);
-      break;
-    case PROP_PROBLEMS:
-      g_value_set_boxed (value, self->problems);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_LIST_MODE:
       g_value_set_boolean (value, vp_agenda_page_get_list_mode (self));
@@ -757,14 +785,8 @@ vp_agenda_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_PROGRAMME_ID:
-      vp_agenda_page_set_programme_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PROBLEMS:
-      vp_agenda_page_set_problems (self, g_value_get_boxed (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -782,18 +804,10 @@ vp_agenda_page_class_init (VpAgendaPageClass *klass)
   object_class->get_property = vp_agenda_page_get_property;
   object_class->set_property = vp_agenda_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         VP_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VP_TYPE_PROGRAMME_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROGRAMME_ID] =
-    g_param_spec_int64 ("programme-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PROBLEMS] =
-    g_param_spec_boxed ("problems", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LIST_MODE] =
     g_param_spec_boolean ("list-mode", NULL, NULL,
                           FALSE,
@@ -872,61 +886,11 @@ vp_agenda_page_init (VpAgendaPage *self)
 /* Public {{{1 */
 
 GtkWidget *
-vp_agenda_page_new (VpStore *store)
+vp_agenda_page_new (VpProgrammeContext *context)
 {
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (context), NULL);
 
-  return g_object_new (VP_TYPE_AGENDA_PAGE, "store", store, NULL);
-}
-
-gint64
-vp_agenda_page_get_programme_id (VpAgendaPage *self)
-{
-  g_return_val_if_fail (VP_IS_AGENDA_PAGE (self), 0);
-
-  return self->programme_id;
-}
-
-void
-vp_agenda_page_set_programme_id (VpAgendaPage *self,
-                                 gint64        programme_id)
-{
-  g_return_if_fail (VP_IS_AGENDA_PAGE (self));
-
-  if (self->programme_id == programme_id)
-    return;
-
-  close_editor (self);
-  self->programme_id = programme_id;
-  vp_agenda_grid_set_first_day (self->grid, 0);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_ID]);
-}
-
-GPtrArray *
-vp_agenda_page_get_problems (VpAgendaPage *self)
-{
-  g_return_val_if_fail (VP_IS_AGENDA_PAGE (self), NULL);
-
-  return self->problems;
-}
-
-void
-vp_agenda_page_set_problems (VpAgendaPage *self,
-                             GPtrArray    *problems)
-{
-  g_return_if_fail (VP_IS_AGENDA_PAGE (self));
-
-  if (self->problems == problems)
-    return;
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  if (problems != NULL)
-    self->problems = g_ptr_array_ref (problems);
-
-  vp_agenda_grid_set_problems (self->grid, problems);
-  rebuild_list (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS]);
+  return g_object_new (VP_TYPE_AGENDA_PAGE, "context", context, NULL);
 }
 
 void

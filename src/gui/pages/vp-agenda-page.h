@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "vp-store.h"
+#include "vp-programme-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,15 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VpAgendaPage, vp_agenda_page, VP, AGENDA_PAGE, AdwBin)
 
-/* Properties: store (construct-only), programme-id (0 for none), problems
- * (a GPtrArray of VpProblem, set by the window after each check run). */
-GtkWidget *vp_agenda_page_new              (VpStore      *store);
-gint64     vp_agenda_page_get_programme_id (VpAgendaPage *self);
-void       vp_agenda_page_set_programme_id (VpAgendaPage *self,
-                                            gint64        programme_id);
-GPtrArray *vp_agenda_page_get_problems     (VpAgendaPage *self);
-void       vp_agenda_page_set_problems     (VpAgendaPage *self,
-                                            GPtrArray    *problems);
+/* Property: "context" (construct-only): the page shows its programme's
+ * sessions, marked with its problems. */
+GtkWidget *vp_agenda_page_new              (VpProgrammeContext *context);
 
 /* Brings the session into view and opens its editor. */
 void       vp_agenda_page_show_session     (VpAgendaPage *self,

@@ -16,25 +16,21 @@
 
 struct _VpChecksPage
 {
-  AdwBin       parent_instance;
+  AdwBin              parent_instance;
 
-  VpStore     *store;
-  gint64       programme_id;
-  GPtrArray   *problems;
-  GListStore  *items;
+  VpProgrammeContext *context;
+  GListStore         *items;
 
-  GtkStack    *stack;
-  GtkSpinner  *spinner;
-  GtkListView *list_view;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkListView        *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (VpChecksPage, vp_checks_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PROGRAMME_ID,
-  PROP_PROBLEMS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -61,9 +57,10 @@ static void
 update_items (VpChecksPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *problems = vp_programme_context_get_problems (self->context);
   guint counts[3] = { 0, 0, 0 };
 
-  if (self->problems == NULL)
+  if (problems == NULL)
     {
       g_list_store_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->stack, "checking");
@@ -74,18 +71,18 @@ update_items (VpChecksPage *self)
   /* a spinner left spinning redraws the window sixty times a second */
   gtk_spinner_stop (self->spinner);
 
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      const VpProblem *problem = g_ptr_array_index (self->problems, i);
+      const VpProblem *problem = g_ptr_array_index (problems, i);
 
       counts[MIN (problem->severity, VP_SEVERITY_INFO)]++;
     }
 
   /* The checks give errors first, then warnings, then notes. */
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      const VpProblem *problem = g_ptr_array_index (self->problems, i);
-      const VpProblem *previous = i > 0 ? g_ptr_array_index (self->problems, i - 1) : NULL;
+      const VpProblem *problem = g_ptr_array_index (problems, i);
+      const VpProblem *previous = i > 0 ? g_ptr_array_index (problems, i - 1) : NULL;
       VpSeverity severity = MIN (problem->severity, VP_SEVERITY_INFO);
 
       if (previous == NULL || previous->severity != problem->severity)
@@ -152,6 +149,8 @@ problem_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = g_object_get_data (G_OBJECT (box), "title");
   GtkWidget *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   GtkWidget *arrow = g_object_get_data (G_OBJECT (box), "arrow");
+  GPtrArray *problems = vp_programme_context_get_problems (self->context);
+  guint n_problems = problems != NULL ? problems->len : 0;
   static const char * const severity_classes[] = { "severity-error", "severity-warning",
                                                    "severity-info" };
 
@@ -177,10 +176,10 @@ problem_bind_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), vp_format_severity_icon (problem->severity));
   gtk_widget_add_css_class (icon, severity_classes[MIN (problem->severity, VP_SEVERITY_INFO)]);
   gtk_label_set_label (GTK_LABEL (title), problem->message);
-  gtk_label_set_wrap (GTK_LABEL (title), self->problems->len <= MAX_WRAPPED);
-  gtk_label_set_ellipsize (GTK_LABEL (title), self->problems->len <= MAX_WRAPPED
+  gtk_label_set_wrap (GTK_LABEL (title), n_problems <= MAX_WRAPPED);
+  gtk_label_set_ellipsize (GTK_LABEL (title), n_problems <= MAX_WRAPPED
                                               ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (box, self->problems->len <= MAX_WRAPPED ? NULL : problem->message);
+  gtk_widget_set_tooltip_text (box, n_problems <= MAX_WRAPPED ? NULL : problem->message);
   gtk_label_set_label (GTK_LABEL (subtitle), vp_problem_get_page_title (problem));
 }
 
@@ -200,6 +199,29 @@ problem_activated_cb (GtkListView  *list_view,
 }
 
 static void
+problems_changed_cb (VpChecksPage       *self,
+                     GParamSpec         *pspec,
+                     VpProgrammeContext *context)
+{
+  update_items (self);
+}
+
+static void
+vp_checks_page_constructed (GObject *object)
+{
+  VpChecksPage *self = VP_CHECKS_PAGE (object);
+
+  G_OBJECT_CLASS (vp_checks_page_parent_class)->constructed (object);
+
+  g_assert (VP_IS_PROGRAMME_CONTEXT (self->context));
+  /* Another programme comes with no problems: the spinner shows until
+   * its checks have run. */
+  g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_items (self);
+}
+
+static void
 vp_checks_page_dispose (GObject *object)
 {
   VpChecksPage *self = VP_CHECKS_PAGE (object);
@@ -207,20 +229,10 @@ vp_checks_page_dispose (GObject *object)
   /* AdwBin drops its child itself, and would not find it gone. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_CHECKS_PAGE);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (vp_checks_page_parent_class)->dispose (object);
-}
-
-static void
-vp_checks_page_finalize (GObject *object)
-{
-  VpChecksPage *self = VP_CHECKS_PAGE (object);
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (vp_checks_page_parent_class)->finalize (object);
 }
 
 static void
@@ -233,16 +245,8 @@ vp_checks_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_PROGRAMME_ID:
-      g_value_set_int64 (value, self->programme_id);
-      break;
-
-    case PROP_PROBLEMS:
-      g_value_set_boxed (value, self->problems);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -260,27 +264,8 @@ vp_checks_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_PROGRAMME_ID:
-      if (self->programme_id == g_value_get_int64 (value))
-        break;
-      self->programme_id = g_value_get_int64 (value);
-      /* The problems belong to the programme shown before. */
-      g_clear_pointer (&self->problems, g_ptr_array_unref);
-      update_items (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_PROBLEMS:
-      if (self->problems == g_value_get_boxed (value))
-        break;
-      g_clear_pointer (&self->problems, g_ptr_array_unref);
-      self->problems = g_value_dup_boxed (value);
-      update_items (self);
-      g_object_notify_by_pspec (object, pspec);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -294,23 +279,15 @@ vp_checks_page_class_init (VpChecksPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = vp_checks_page_constructed;
   object_class->dispose = vp_checks_page_dispose;
-  object_class->finalize = vp_checks_page_finalize;
   object_class->get_property = vp_checks_page_get_property;
   object_class->set_property = vp_checks_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         VP_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VP_TYPE_PROGRAMME_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROGRAMME_ID] =
-    g_param_spec_int64 ("programme-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PROBLEMS] =
-    g_param_spec_boxed ("problems", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -335,13 +312,12 @@ vp_checks_page_init (VpChecksPage *self)
   self->items = g_list_store_new (VP_TYPE_PROBLEM_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  update_items (self);
 }
 
 GtkWidget *
-vp_checks_page_new (VpStore *store)
+vp_checks_page_new (VpProgrammeContext *context)
 {
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (context), NULL);
 
-  return g_object_new (VP_TYPE_CHECKS_PAGE, "store", store, NULL);
+  return g_object_new (VP_TYPE_CHECKS_PAGE, "context", context, NULL);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "vp-store.h"
+#include "vp-programme-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VpChecksPage, vp_checks_page, VP, CHECKS_PAGE, AdwBin)
 
-/* Properties: "store" (construct-only), "programme-id", "problems" (a
- * GPtrArray of VpProblem, NULL while the checks run).  Activating a problem
- * activates win.show-problem with its target (vp-problem-item.h). */
-GtkWidget *vp_checks_page_new (VpStore *store);
+/* Property: "context" (construct-only): the page shows its problems, a
+ * spinner while they are NULL.  Activating a problem activates
+ * win.show-problem with its target (vp-problem-item.h). */
+GtkWidget *vp_checks_page_new (VpProgrammeContext *context);
 
 G_END_DECLS

@@ -322,20 +322,11 @@ vp_hosts_page_init (VpHostsPage *self)
 /* Public {{{1 */
 
 GtkWidget *
-vp_hosts_page_new (VpStore *store)
+vp_hosts_page_new (VpProgrammeContext *context)
 {
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (context), NULL);
 
-  return g_object_new (VP_TYPE_HOSTS_PAGE, "store", store, NULL);
-}
-
-void
-vp_hosts_page_set_programme_id (VpHostsPage *self,
-                                gint64       programme_id)
-{
-  g_return_if_fail (VP_IS_HOSTS_PAGE (self));
-
-  vp_table_page_set_programme_id (VP_TABLE_PAGE (self), programme_id);
+  return g_object_new (VP_TYPE_HOSTS_PAGE, "context", context, NULL);
 }
 
 static gboolean

@@ -9,10 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VpHostsPage, vp_hosts_page, VP, HOSTS_PAGE, VpTablePage)
 
-/* The store and the programme are VpTablePage's (vp_table_page_get_store()). */
-GtkWidget *vp_hosts_page_new              (VpStore     *store);
-void       vp_hosts_page_set_programme_id (VpHostsPage *self,
-                                           gint64       programme_id);
+/* The context is VpTablePage's (vp_table_page_get_context()). */
+GtkWidget *vp_hosts_page_new              (VpProgrammeContext *context);
 /* Selects the host with this ref, scrolls to it and opens its editor.
  * FALSE when there is none. */
 gboolean   vp_hosts_page_show_host        (VpHostsPage *self,

@@ -23,10 +23,8 @@ struct _VpOverviewPage
 {
   AdwBin                parent_instance;
 
-  VpStore              *store;
-  gint64                programme_id;
-  GPtrArray            *problems;
-  GPtrArray            *budget;
+  VpProgrammeContext   *context;
+  VpStore              *store;         /* the context's */
 
   VpProgramme          *programme;     /* as stored */
   VpProgramme          *pending;       /* edits not saved yet */
@@ -74,10 +72,7 @@ G_DEFINE_FINAL_TYPE (VpOverviewPage, vp_overview_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PROGRAMME_ID,
-  PROP_PROBLEMS,
-  PROP_BUDGET,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -92,15 +87,16 @@ lookup_programme (VpOverviewPage *self)
 {
   GListModel *model = vp_store_get_programmes (self->store);
   guint n_items = g_list_model_get_n_items (model);
+  gint64 programme_id = vp_programme_context_get_programme_id (self->context);
 
-  if (self->programme_id == 0)
+  if (programme_id == 0)
     return NULL;
 
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(VpProgramme) programme = g_list_model_get_item (model, i);
 
-      if (vp_programme_get_id (programme) == self->programme_id)
+      if (vp_programme_get_id (programme) == programme_id)
         return g_steal_pointer (&programme);
     }
 
@@ -561,7 +557,8 @@ update_counts (VpOverviewPage *self)
   guint n_hosts = 0, n_participants = 0, n_sessions = 0;
   gboolean known;
 
-  known = vp_store_count_programme (self->store, self->programme_id,
+  known = vp_store_count_programme (self->store,
+                                    vp_programme_context_get_programme_id (self->context),
                                     &n_hosts, &n_participants, &n_sessions, &error);
   if (!known)
     g_warning ("Cannot count the programme: %s", error->message);
@@ -670,6 +667,7 @@ new_row (const char *title,
 static void
 update_problems (VpOverviewPage *self)
 {
+  GPtrArray *problems = vp_programme_context_get_problems (self->context);
   guint counts[3] = { 0, 0, 0 };
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
@@ -678,7 +676,7 @@ update_problems (VpOverviewPage *self)
 
   clear_rows (self->problems_group, self->problem_rows);
 
-  if (self->problems == NULL)
+  if (problems == NULL)
     {
       add_row (self->problems_group, self->problem_rows,
                new_row (_("Checking…"), NULL, NULL));
@@ -686,9 +684,9 @@ update_problems (VpOverviewPage *self)
       return;
     }
 
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      const VpProblem *problem = g_ptr_array_index (self->problems, i);
+      const VpProblem *problem = g_ptr_array_index (problems, i);
 
       if (problem->severity <= VP_SEVERITY_INFO)
         counts[problem->severity]++;
@@ -716,15 +714,15 @@ update_problems (VpOverviewPage *self)
         }
     }
 
-  if (self->problems->len == 0)
+  if (problems->len == 0)
     add_row (self->problems_group, self->problem_rows,
              new_row (_("No problems found"), NULL, "emblem-ok-symbolic"));
-  else if (self->problems->len > MAX_PROBLEMS)
+  else if (problems->len > MAX_PROBLEMS)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("%u more problem",
                                                          "%u more problems",
-                                                         self->problems->len - MAX_PROBLEMS),
-                                               self->problems->len - MAX_PROBLEMS);
+                                                         problems->len - MAX_PROBLEMS),
+                                               problems->len - MAX_PROBLEMS);
       GtkWidget *row = new_row (more, NULL, NULL);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -741,30 +739,31 @@ update_problems (VpOverviewPage *self)
   /* Translators: the problems found, as in “2 errors, 3 warnings, 1 note”. */
   description = g_strdup_printf (_("%s, %s, %s"), errors, warnings, notes);
   adw_preferences_group_set_description (self->problems_group,
-                                         self->problems->len > 0 ? description : NULL);
+                                         problems->len > 0 ? description : NULL);
 }
 
 static void
 update_budget (VpOverviewPage *self)
 {
+  GPtrArray *budget = vp_programme_context_get_budget (self->context);
   double total = 0;
   guint n_amounts = 0;
 
   clear_rows (self->budget_group, self->budget_rows);
 
-  if (self->budget == NULL)
+  if (budget == NULL)
     return;
 
-  if (self->budget->len == 0)
+  if (budget->len == 0)
     {
       add_row (self->budget_group, self->budget_rows,
                new_row (_("No visitors yet"), NULL, NULL));
       return;
     }
 
-  for (guint i = 0; i < self->budget->len; i++)
+  for (guint i = 0; i < budget->len; i++)
     {
-      const VpBudgetLine *line = g_ptr_array_index (self->budget, i);
+      const VpBudgetLine *line = g_ptr_array_index (budget, i);
 
       if (!isnan (line->amount_eur))
         {
@@ -776,8 +775,8 @@ update_budget (VpOverviewPage *self)
   {
     g_autofree char *amount = n_amounts > 0 ? vp_format_euros (total) : NULL;
     g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visitor", "%u visitors",
-                                                           self->budget->len),
-                                                 self->budget->len);
+                                                           budget->len),
+                                                 budget->len);
     GtkWidget *row = new_row (_("Total"), subtitle, NULL);
     GtkWidget *label = gtk_label_new (NULL);
 
@@ -789,9 +788,9 @@ update_budget (VpOverviewPage *self)
     add_row (self->budget_group, self->budget_rows, row);
   }
 
-  for (guint i = 0; i < MIN (self->budget->len, MAX_BUDGET_LINES); i++)
+  for (guint i = 0; i < MIN (budget->len, MAX_BUDGET_LINES); i++)
     {
-      const VpBudgetLine *line = g_ptr_array_index (self->budget, i);
+      const VpBudgetLine *line = g_ptr_array_index (budget, i);
       g_autofree char *amount =
         isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
       GtkWidget *row = new_row (line->name ? line->name : line->participant, line->reason, NULL);
@@ -803,12 +802,12 @@ update_budget (VpOverviewPage *self)
       add_row (self->budget_group, self->budget_rows, row);
     }
 
-  if (self->budget->len > MAX_BUDGET_LINES)
+  if (budget->len > MAX_BUDGET_LINES)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("%u more visitor",
                                                          "%u more visitors",
-                                                         self->budget->len - MAX_BUDGET_LINES),
-                                               self->budget->len - MAX_BUDGET_LINES);
+                                                         budget->len - MAX_BUDGET_LINES),
+                                               budget->len - MAX_BUDGET_LINES);
       GtkWidget *row = new_row (more, NULL, NULL);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -842,8 +841,35 @@ store_changed_cb (VpOverviewPage *self,
                   gint64          programme_id,
                   VpStore        *store)
 {
-  if (programme_id == 0 || programme_id == self->programme_id)
+  if (programme_id == 0 || programme_id == vp_programme_context_get_programme_id (self->context))
     reload (self);
+}
+
+static void
+programme_id_changed_cb (VpOverviewPage     *self,
+                         GParamSpec         *pspec,
+                         VpProgrammeContext *context)
+{
+  /* The last edit belongs to the programme it was made on (the pending
+   * copy keeps its id). */
+  vp_overview_page_flush (self);
+  reload (self);
+}
+
+static void
+problems_changed_cb (VpOverviewPage     *self,
+                     GParamSpec         *pspec,
+                     VpProgrammeContext *context)
+{
+  update_problems (self);
+}
+
+static void
+budget_changed_cb (VpOverviewPage     *self,
+                   GParamSpec         *pspec,
+                   VpProgrammeContext *context)
+{
+  update_budget (self);
 }
 
 /* GObject {{{1 */
@@ -855,10 +881,17 @@ vp_overview_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (vp_overview_page_parent_class)->constructed (object);
 
-  g_assert (VP_IS_STORE (self->store));
+  g_assert (VP_IS_PROGRAMME_CONTEXT (self->context));
+  self->store = g_object_ref (vp_programme_context_get_store (self->context));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::programme-id",
+                           G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::budget", G_CALLBACK (budget_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   reload (self);
   update_problems (self);
   update_budget (self);
@@ -877,6 +910,7 @@ vp_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_OVERVIEW_PAGE);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->programme);
   g_clear_object (&self->pending);
   g_clear_object (&self->statuses);
@@ -889,8 +923,6 @@ vp_overview_page_finalize (GObject *object)
 {
   VpOverviewPage *self = VP_OVERVIEW_PAGE (object);
 
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->budget, g_ptr_array_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_clear_pointer (&self->budget_rows, g_ptr_array_unref);
 
@@ -907,20 +939,8 @@ vp_overview_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_PROGRAMME_ID:
-      g_value_set_int64 (value, self->programme_id);
-      break;
-
-    case PROP_PROBLEMS:
-      g_value_set_boxed (value, self->problems);
-      break;
-
-    case PROP_BUDGET:
-      g_value_set_boxed (value, self->budget);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -938,30 +958,8 @@ vp_overview_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_PROGRAMME_ID:
-      vp_overview_page_set_programme_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_PROBLEMS:
-      if (self->problems == g_value_get_boxed (value))
-        break;
-      g_clear_pointer (&self->problems, g_ptr_array_unref);
-      self->problems = g_value_dup_boxed (value);
-      update_problems (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_BUDGET:
-      if (self->budget == g_value_get_boxed (value))
-        break;
-      g_clear_pointer (&self->budget, g_ptr_array_unref);
-      self->budget = g_value_dup_boxed (value);
-      update_budget (self);
-      g_object_notify_by_pspec (object, pspec);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -981,22 +979,10 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   object_class->get_property = vp_overview_page_get_property;
   object_class->set_property = vp_overview_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         VP_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VP_TYPE_PROGRAMME_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROGRAMME_ID] =
-    g_param_spec_int64 ("programme-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PROBLEMS] =
-    g_param_spec_boxed ("problems", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUDGET] =
-    g_param_spec_boxed ("budget", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1080,35 +1066,11 @@ vp_overview_page_init (VpOverviewPage *self)
 /* Public {{{1 */
 
 GtkWidget *
-vp_overview_page_new (VpStore *store)
+vp_overview_page_new (VpProgrammeContext *context)
 {
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (context), NULL);
 
-  return g_object_new (VP_TYPE_OVERVIEW_PAGE, "store", store, NULL);
-}
-
-void
-vp_overview_page_set_programme_id (VpOverviewPage *self,
-                                   gint64          programme_id)
-{
-  g_return_if_fail (VP_IS_OVERVIEW_PAGE (self));
-
-  if (self->programme_id == programme_id)
-    return;
-
-  /* The last edit belongs to the programme it was made on. */
-  vp_overview_page_flush (self);
-
-  self->programme_id = programme_id;
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->budget, g_ptr_array_unref);
-  if (self->store != NULL)
-    {
-      reload (self);
-      update_problems (self);
-      update_budget (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_ID]);
+  return g_object_new (VP_TYPE_OVERVIEW_PAGE, "context", context, NULL);
 }
 
 void

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "vp-store.h"
+#include "vp-programme-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VpOverviewPage, vp_overview_page, VP, OVERVIEW_PAGE, AdwBin)
 
-/* Properties: "store" (construct-only), "programme-id", "problems" (a
- * GPtrArray of VpProblem, NULL until the checks have run) and "budget" (a
- * GPtrArray of VpBudgetLine). */
-GtkWidget *vp_overview_page_new           (VpStore        *store);
-void       vp_overview_page_set_programme_id (VpOverviewPage *self,
-                                           gint64          programme_id);
+/* Property: "context" (construct-only): the page shows its programme,
+ * the first of its problems ("Checking…" while they are NULL) and its
+ * budget, and saves the edits made here to its store. */
+GtkWidget *vp_overview_page_new           (VpProgrammeContext *context);
 /* Saves an edit still waiting for the typist to pause. */
 void       vp_overview_page_flush         (VpOverviewPage *self);
 /* Moves the focus to the title, for a programme just created. */

@@ -289,20 +289,11 @@ vp_participants_page_init (VpParticipantsPage *self)
 /* Public {{{1 */
 
 GtkWidget *
-vp_participants_page_new (VpStore *store)
+vp_participants_page_new (VpProgrammeContext *context)
 {
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (context), NULL);
 
-  return g_object_new (VP_TYPE_PARTICIPANTS_PAGE, "store", store, NULL);
-}
-
-void
-vp_participants_page_set_programme_id (VpParticipantsPage *self,
-                                       gint64              programme_id)
-{
-  g_return_if_fail (VP_IS_PARTICIPANTS_PAGE (self));
-
-  vp_table_page_set_programme_id (VP_TABLE_PAGE (self), programme_id);
+  return g_object_new (VP_TYPE_PARTICIPANTS_PAGE, "context", context, NULL);
 }
 
 static gboolean

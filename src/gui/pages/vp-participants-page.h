@@ -9,10 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VpParticipantsPage, vp_participants_page, VP, PARTICIPANTS_PAGE, VpTablePage)
 
-/* The store and the programme are VpTablePage's (vp_table_page_get_store()). */
-GtkWidget *vp_participants_page_new              (VpStore            *store);
-void       vp_participants_page_set_programme_id (VpParticipantsPage *self,
-                                                  gint64              programme_id);
+/* The context is VpTablePage's (vp_table_page_get_context()). */
+GtkWidget *vp_participants_page_new              (VpProgrammeContext *context);
 /* Selects the participant with this email (case-insensitive) or ref,
  * scrolls to them and opens their editor.  FALSE when there is none. */
 gboolean   vp_participants_page_show_participant (VpParticipantsPage *self,

@@ -29,8 +29,8 @@ typedef struct
 
 typedef struct
 {
-  VpStore             *store;
-  gint64               programme_id;
+  VpProgrammeContext  *context;
+  VpStore             *store;         /* the context's */
   VpSnapshot          *snapshot;
   /* Every item of the programme, then sorted, then searched: the sort sits
    * below the search so that typing never sorts again. */
@@ -70,8 +70,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (VpTablePage, vp_table_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PROGRAMME_ID,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -168,7 +167,7 @@ update_state (VpTablePage *self)
   else
     gtk_stack_set_visible_child_name (priv->stack, "list");
 
-  set_action_enabled (self, "add", priv->programme_id != 0);
+  set_action_enabled (self, "add", vp_table_page_get_programme_id (self) != 0);
 }
 
 static void
@@ -340,12 +339,13 @@ reload (VpTablePage *self)
   g_clear_handle_id (&priv->reload_source, g_source_remove);
   priv->dirty = FALSE;
 
-  if (priv->programme_id != 0)
+  if (vp_table_page_get_programme_id (self) != 0)
     {
-      priv->snapshot = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
+      priv->snapshot = vp_store_load_snapshot (priv->store, vp_table_page_get_programme_id (self),
+                                               &error);
       if (priv->snapshot == NULL)
-        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", priv->programme_id,
-                   error->message);
+        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s",
+                   vp_table_page_get_programme_id (self), error->message);
     }
 
   if (priv->snapshot != NULL)
@@ -419,10 +419,30 @@ store_changed_cb (VpTablePage *self,
                   gint64       programme_id,
                   VpStore     *store)
 {
+  gint64 shown = vp_table_page_get_programme_id (self);
+
+  if (shown != 0 && (programme_id == 0 || programme_id == shown))
+    queue_reload (self);
+}
+
+static void
+programme_id_changed_cb (VpTablePage        *self,
+                         GParamSpec         *pspec,
+                         VpProgrammeContext *context)
+{
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
 
-  if (priv->programme_id != 0 && (programme_id == 0 || programme_id == priv->programme_id))
-    queue_reload (self);
+  /* Another programme: start with its whole list, at the top. */
+  if (priv->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (priv->editor));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (priv->scrolled_window), 0);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    priv->dirty = TRUE;
 }
 
 /* Searching {{{1 */
@@ -742,7 +762,7 @@ open_editor (VpTablePage *self,
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (priv->programme_id == 0)
+  if (vp_table_page_get_programme_id (self) == 0)
     return;
 
   if (priv->editor != NULL)
@@ -792,7 +812,7 @@ delete_items (VpTablePage *self,
     return;
 
   loaded_at = vp_store_get_change_count (priv->store);
-  before = vp_store_load_snapshot (priv->store, priv->programme_id, &error);
+  before = vp_store_load_snapshot (priv->store, vp_table_page_get_programme_id (self), &error);
   if (before == NULL ||
       !VP_TABLE_PAGE_GET_CLASS (self)->delete_items (self, (const gint64 *) ids->data, ids->len,
                                                      &error))
@@ -881,9 +901,14 @@ vp_table_page_constructed (GObject *object)
   first = g_list_model_get_item (gtk_column_view_get_columns (priv->column_view), 0);
   gtk_column_view_sort_by_column (priv->column_view, first, GTK_SORT_ASCENDING);
 
-  g_assert (VP_IS_STORE (priv->store));
+  g_assert (VP_IS_PROGRAMME_CONTEXT (priv->context));
+  priv->store = g_object_ref (vp_programme_context_get_store (priv->context));
   g_signal_connect_object (priv->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->context, "notify::programme-id",
+                           G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Loaded when first shown. */
+  priv->dirty = vp_table_page_get_programme_id (self) != 0;
 
   update_state (self);
   update_actions (self);
@@ -916,6 +941,7 @@ vp_table_page_dispose (GObject *object)
   g_clear_object (&priv->items);
   g_clear_object (&priv->snapshot);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (vp_table_page_parent_class)->dispose (object);
 }
@@ -948,11 +974,8 @@ vp_table_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, priv->store);
-      break;
-    case PROP_PROGRAMME_ID:
-      g_value_set_int64 (value, priv->programme_id);
+    case PROP_CONTEXT:
+      g_value_set_object (value, priv->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -970,11 +993,8 @@ vp_table_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      priv->store = g_value_dup_object (value);
-      break;
-    case PROP_PROGRAMME_ID:
-      vp_table_page_set_programme_id (self, g_value_get_int64 (value));
+    case PROP_CONTEXT:
+      priv->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -995,14 +1015,10 @@ vp_table_page_class_init (VpTablePageClass *klass)
 
   widget_class->map = vp_table_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         VP_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VP_TYPE_PROGRAMME_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROGRAMME_ID] =
-    g_param_spec_int64 ("programme-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1123,36 +1139,18 @@ vp_table_page_get_programme_id (VpTablePage *self)
 
   g_return_val_if_fail (VP_IS_TABLE_PAGE (self), 0);
 
-  return priv->programme_id;
+  /* No context before construction ends, nor after dispose. */
+  return priv->context != NULL ? vp_programme_context_get_programme_id (priv->context) : 0;
 }
 
-void
-vp_table_page_set_programme_id (VpTablePage *self,
-                                gint64       programme_id)
+VpProgrammeContext *
+vp_table_page_get_context (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
 
-  g_return_if_fail (VP_IS_TABLE_PAGE (self));
-  g_return_if_fail (programme_id >= 0);
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
 
-  if (priv->programme_id == programme_id)
-    return;
-
-  priv->programme_id = programme_id;
-
-  /* Another programme: start with its whole list, at the top. */
-  if (priv->editor != NULL)
-    gtk_window_destroy (GTK_WINDOW (priv->editor));
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
-  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (priv->scrolled_window), 0);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    priv->dirty = TRUE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_ID]);
+  return priv->context;
 }
 
 GObject *

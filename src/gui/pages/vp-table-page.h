@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "vp-people-editor.h"
-#include "vp-store.h"
+#include "vp-programme-context.h"
 
 G_BEGIN_DECLS
 
@@ -89,10 +89,11 @@ void      vp_table_page_class_set_priorities    (VpTablePageClass            *kl
                                                  const VpTableColumnPriority *priorities,
                                                  guint                        n_columns);
 
+/* The page's "context" (construct-only property), its store and its
+ * programme's id (0 for none). */
+VpProgrammeContext *vp_table_page_get_context   (VpTablePage                 *self);
 VpStore  *vp_table_page_get_store               (VpTablePage                 *self);
 gint64    vp_table_page_get_programme_id        (VpTablePage                 *self);
-void      vp_table_page_set_programme_id        (VpTablePage                 *self,
-                                                 gint64                       programme_id);
 /* The item shown at @position (where the selection model has a
  * VpTableRow), or NULL. */
 GObject  *vp_table_page_get_item                (VpTablePage                 *self,

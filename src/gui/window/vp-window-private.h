@@ -11,6 +11,8 @@ struct _VpWindow
   AdwApplicationWindow  parent_instance;
 
   VpStore              *store;
+  /* What the pages show: the programme, its problems and budget. */
+  VpProgrammeContext   *context;
   GSettings            *settings;
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
@@ -29,7 +31,6 @@ struct _VpWindow
   guint                 checks_source;
   guint                 checks_serial;
   GCancellable         *checks_cancellable;
-  GPtrArray            *problems;
 
   /* The last deletion, for Ctrl+Z. */
   VpSnapshot           *deleted;

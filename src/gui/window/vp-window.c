@@ -81,30 +81,15 @@ vp_window_get_programme (VpWindow *self)
 }
 
 static void
-set_pages_programme (VpWindow *self,
-                     gint64    programme_id)
-{
-  GtkWidget *pages[] = {
-    self->overview_page, self->agenda_page, self->participants_page,
-    self->hosts_page, self->checks_page,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (pages[i]), "programme-id") != NULL)
-        g_object_set (pages[i], "programme-id", programme_id, NULL);
-    }
-}
-
-static void
 update_badge (VpWindow *self)
 {
   AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, self->checks_page);
+  GPtrArray *problems = vp_programme_context_get_problems (self->context);
   guint n_errors = 0;
 
-  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
-      const VpProblem *problem = g_ptr_array_index (self->problems, i);
+      const VpProblem *problem = g_ptr_array_index (problems, i);
 
       if (problem->severity == VP_SEVERITY_ERROR)
         n_errors++;
@@ -115,22 +100,10 @@ update_badge (VpWindow *self)
 }
 
 static void
-set_problems (VpWindow  *self,
-              GPtrArray *problems,
-              GPtrArray *budget)
+problems_changed_cb (VpWindow           *self,
+                     GParamSpec         *pspec,
+                     VpProgrammeContext *context)
 {
-  GtkWidget *pages[] = { self->overview_page, self->agenda_page, self->checks_page };
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = problems ? g_ptr_array_ref (problems) : NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (pages[i]), "problems") != NULL)
-        g_object_set (pages[i], "problems", problems, NULL);
-    }
-  g_object_set (self->overview_page, "budget", budget, NULL);
-
   update_badge (self);
 }
 
@@ -171,12 +144,10 @@ update_content (VpWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, "programme");
     }
 
+  /* The pages follow; another programme drops the last one's problems. */
+  vp_programme_context_set_programme (self->context, programme);
   if (old_id != new_id)
-    {
-      set_pages_programme (self, new_id);
-      set_problems (self, NULL, NULL);
-      schedule_checks (self);
-    }
+    schedule_checks (self);
 
   vp_window_update_actions (self);
 }
@@ -534,11 +505,11 @@ add_pages (VpWindow *self)
     { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
   };
 
-  self->overview_page = vp_overview_page_new (self->store);
-  self->agenda_page = vp_agenda_page_new (self->store);
-  self->participants_page = vp_participants_page_new (self->store);
-  self->hosts_page = vp_hosts_page_new (self->store);
-  self->checks_page = vp_checks_page_new (self->store);
+  self->overview_page = vp_overview_page_new (self->context);
+  self->agenda_page = vp_agenda_page_new (self->context);
+  self->participants_page = vp_participants_page_new (self->context);
+  self->hosts_page = vp_hosts_page_new (self->context);
+  self->checks_page = vp_checks_page_new (self->context);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -618,7 +589,10 @@ checks_done_cb (GObject      *object,
 
   /* Only the latest run counts: the programme may have changed since. */
   if (job->serial == self->checks_serial)
-    set_problems (self, checks->problems, checks->budget);
+    {
+      vp_programme_context_set_problems (self->context, checks->problems);
+      vp_programme_context_set_budget (self->context, checks->budget);
+    }
 
   checks_result_free (checks);
 }
@@ -751,6 +725,9 @@ vp_window_constructed (GObject *object)
 
   g_assert (VP_IS_STORE (self->store));
 
+  self->context = vp_programme_context_new (self->store);
+  g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   add_pages (self);
 
   model = vp_store_get_programmes (self->store);
@@ -808,6 +785,7 @@ vp_window_dispose (GObject *object)
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -821,7 +799,6 @@ vp_window_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_uid, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_window_parent_class)->finalize (object);
 }
@@ -985,4 +962,12 @@ vp_window_get_store (VpWindow *self)
   g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+VpProgrammeContext *
+vp_window_get_context (VpWindow *self)
+{
+  g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
