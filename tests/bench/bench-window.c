@@ -56,6 +56,7 @@
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
 #include "vp-file.h"
+#include "vp-programme-context.h"
 #include "vp-programme-format.h"
 #include "vp-store.h"
 #include "vp-window.h"
@@ -633,7 +634,8 @@ measure_edits (GtkWidget *window,
       return;
     }
 
-  programme_id = vp_agenda_page_get_programme_id (VP_AGENDA_PAGE (page));
+  programme_id = vp_programme_context_get_programme_id (
+    vp_window_get_context (VP_WINDOW (window)));
   uids = sessions_in_sight (grid, as_list ? list : NULL, n_edits, &n_in_sight);
   g_print ("  edit in the %s: %u sessions in sight (%s), %u of them edited\n", view,
            n_in_sight, gtk_label_get_label (GTK_LABEL (find_widget (page, "range_label"))),
