@@ -11,6 +11,7 @@
 #include "vp-ical-import.h"
 #include "vp-text.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 /* What this importer decides where RFC 5545 and a programme disagree:
  *
@@ -52,7 +53,7 @@
  *   so when the event differs).  New sessions are for everyone. */
 
 #define MAX_UID_OCTETS        255
-#define MAX_TITLE_CHARS       300
+#define MAX_TITLE_CHARS       VP_VALUE_NAME_MAX_CHARS  /* as names and titles everywhere */
 #define MAX_LOCATION_CHARS    500
 #define MAX_DESCRIPTION_CHARS 10000
 #define MAX_QUOTED_CHARS      40
@@ -1726,12 +1727,6 @@ event_to_session (Import      *import,
   else
     end.instant = start.instant;
 
-  if (end.instant < start.instant)
-    {
-      *reason = g_strdup (_("DTEND is not after DTSTART"));
-      return NULL;
-    }
-
   /* An event that ends when it starts (RFC 5545 3.6.1: one with no end, or
    * an end equal to its start) marks an instant; a session needs a length,
    * and the hour that calendars give a new event is the one people expect.
@@ -1752,6 +1747,21 @@ event_to_session (Import      *import,
       else
         note (import, _("its DURATION is zero, so it ends when it starts: it was given one "
                         "hour; check its end"));
+    }
+  else
+    {
+      /* the rule of values (vp-values.h) that every session keeps */
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start_text = vp_local_time_format (&start.local);
+      g_autofree char *end_text = vp_local_time_format (&end.local);
+
+      if (!vp_value_check_order (VP_SPAN_SESSION, start.instant, end.instant, start_text, end_text,
+                                 &error))
+        {
+          /* TRANSLATORS: DTEND, then what is wrong with it */
+          *reason = g_strdup_printf (_("%s: %s"), "DTEND", error->message);
+          return NULL;
+        }
     }
   if (end.instant - start.instant > MAX_SECONDS)
     {
