@@ -52,8 +52,7 @@
  *   the revision to at least that SEQUENCE), else left as it is (and said
  *   so when the event differs).  New sessions are for everyone. */
 
-#define MAX_UID_OCTETS        255
-#define MAX_TITLE_CHARS       VP_VALUE_NAME_MAX_CHARS  /* as names and titles everywhere */
+#define MAX_TITLE_CHARS       VP_VALUE_NAME_MAX_CHARS  /* the longest name (vp-values.h) */
 #define MAX_LOCATION_CHARS    500
 #define MAX_DESCRIPTION_CHARS 10000
 #define MAX_QUOTED_CHARS      40
@@ -1642,6 +1641,7 @@ event_to_session (Import      *import,
   g_autofree char *description = NULL;
   gpointer first_line;
   gboolean cut = FALSE;
+  g_autoptr(GError) uid_error = NULL;
 
   if (event->problem != NULL)
     {
@@ -1661,13 +1661,16 @@ event_to_session (Import      *import,
       *reason = g_strdup (_("it has no UID: an event needs one to be updated later"));
       return NULL;
     }
-  if (strlen (event->uid) > MAX_UID_OCTETS)
+  /* the rule of values (vp-values.h) of every uid; then no bidirectional
+   * controls either, which would hide what the line says */
+  if (!vp_value_check_identifier (event->uid, &uid_error))
     {
-      *reason = g_strdup_printf (_("its UID is longer than %d bytes"), MAX_UID_OCTETS);
+      /* TRANSLATORS: UID, then what is wrong with it */
+      *reason = g_strdup_printf (_("%s: %s"), "UID", uid_error->message);
       return NULL;
     }
   for (const char *p = event->uid; *p != '\0'; p = g_utf8_next_char (p))
-    if (is_unwanted (g_utf8_get_char (p)) || *p == '\t' || *p == '\n')
+    if (is_unwanted (g_utf8_get_char (p)))
       {
         *reason = g_strdup (_("its UID holds control characters"));
         return NULL;
