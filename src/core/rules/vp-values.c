@@ -706,7 +706,8 @@ vp_value_parse_clock (const char  *text,
   stripped = g_strstrip (g_strdup (text));
   p = stripped;
 
-  if (strlen (stripped) == 4 && parse_digits (stripped, 2, &h) && parse_digits (stripped + 2, 2, &m))
+  if (strlen (stripped) == 4 && parse_digits (stripped, 2, &h) &&
+      parse_digits (stripped + 2, 2, &m))
     ok = TRUE;  /* “0905” */
   else if (read_clock_number (&p, &h) && (*p == ':' || *p == '.'))
     {

@@ -674,7 +674,9 @@ fill_days (VpSessionEditor *self,
       }
   if (g_date_get_julian (&first) > 1)
     g_date_subtract_days (&first, 1);
-  if (g_date_get_year (&last) < 9999 || g_date_get_month (&last) < 12 || g_date_get_day (&last) < 31)
+  /* (there is no day after 9999-12-31) */
+  if (g_date_get_year (&last) < 9999 || g_date_get_month (&last) < 12 ||
+      g_date_get_day (&last) < 31)
     g_date_add_days (&last, 1);
 
   for (day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
@@ -1090,6 +1092,9 @@ vp_session_editor_init (VpSessionEditor *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the largest capacity the rules of values (vp-values.h) allow */
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->capacity_spin),
+                            VP_VALUE_COUNT_MAX);
 
   self->days = g_ptr_array_new_with_free_func (g_free);
   self->hosts = g_ptr_array_new_with_free_func (g_free);
