@@ -7,6 +7,7 @@
 
 #include "vp-host-editor.h"
 #include "vp-people-fields.h"
+#include "vp-text.h"
 #include "vp-values.h"
 
 struct _VpHostEditor
@@ -109,7 +110,7 @@ vp_host_editor_validate (VpPeopleEditor *editor)
   gboolean latitude_ok, longitude_ok;
 
   /* A new host's empty name is not an error yet, only unfinished. */
-  valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
+  valid &= vp_people_check (GTK_WIDGET (self->name_row), !vp_text_is_blank (name),
                             vp_people_editor_is_new (editor) ? NULL : _("A host needs a name"));
   valid &= vp_people_check_email (GTK_WIDGET (self->contact_email_row), email);
 

@@ -11,6 +11,7 @@
 #include "vp-format.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
+#include "vp-text.h"
 #include "vp-time.h"
 #include "vp-values.h"
 
@@ -355,7 +356,7 @@ read_fields (VpSessionEditor *self)
   guint host_index;
   gboolean valid = TRUE;
 
-  if (*title == '\0')
+  if (vp_text_is_blank (title))
     {
       set_row_error (GTK_WIDGET (self->title_row),
                      self->title_touched ? _("A session needs a title") : NULL);

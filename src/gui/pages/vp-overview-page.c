@@ -10,6 +10,7 @@
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-problem-item.h"
+#include "vp-text.h"
 #include "vp-values.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
@@ -343,7 +344,7 @@ apply_entry (VpOverviewPage *self,
       return TRUE;
     }
 
-  if (row == self->title_row && value == NULL)
+  if (row == self->title_row && vp_text_is_blank (value))
     message = _("A programme needs a title");
   else if (row == self->coordinator_email_row && value != NULL &&
            !vp_value_check_email (value, &value_error))
