@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-format.h"
+
 #include "vp-values.h"
 
 /* A day "YYYY-MM-DD" by the rule of values (vp-values.h). */
