@@ -73,6 +73,19 @@ find_editor (void)
   return vp_test_find_toplevel (VP_TYPE_SESSION_EDITOR, NULL);
 }
 
+/* What the editor says under its times begins with @prefix. */
+static void
+assert_time_message (VpSessionEditor *editor,
+                     const char      *prefix)
+{
+  GtkWidget *label = vp_test_get_widget (editor, "time_message");
+
+  g_assert_true (gtk_widget_get_visible (label));
+  if (!g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
+    g_error ("expected “%s…” under the times, got “%s”", prefix,
+             gtk_label_get_label (GTK_LABEL (label)));
+}
+
 static VpSnapshot *
 load (Fixture *fixture)
 {
@@ -185,11 +198,25 @@ test_editor_add (Fixture       *fixture,
                               VP_SESSION_KIND_VISIT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_get_widget (editor, "host_row")), 2);
 
-  /* An end before the start is refused, in the row */
+  /* An end before the start is refused, in the row and under the fields
+   * (the rule of values the store and the formats keep), not taken for
+   * the next day; nothing is added */
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "start_row")), "11:00");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:61");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:45");
   g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (editor, "time_message")));
+  assert_time_message (editor, "The end 10:45 is not after the start 11:00");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
+  vp_test_run_main_loop (50);
+  g_assert_true (find_editor () == editor);
+  /* as is an end at the start, and times that are none */
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "11:00");
+  assert_time_message (editor, "The end 11:00 is not after the start 11:00");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:61");
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
+  assert_time_message (editor, "“10:61” is not a time of day");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "24:00");
+  assert_time_message (editor, "“24:00” is not a time of day");
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "12:15");
   g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
 
@@ -270,6 +297,63 @@ test_editor_live (Fixture       *fixture,
   g_assert_nonnull (session);
   g_assert_cmpstr (vp_session_get_title (session), ==, "Laser laboratory tour");
   g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-13T11:00");
+}
+
+/* A session past midnight ends on the day after it starts, by its end day;
+ * an end day that puts the end before the start is refused, and the day
+ * moves the end day with it. */
+static void
+test_editor_end_day (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  VpSessionEditor *editor;
+  AdwComboRow *day_row;
+  AdwComboRow *end_day_row;
+  VpSession *session;
+  guint day;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  vp_agenda_page_show_session (fixture->page, S4_UID);
+  vp_test_run_main_loop (50);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  day_row = ADW_COMBO_ROW (vp_test_get_widget (editor, "day_row"));
+  end_day_row = ADW_COMBO_ROW (vp_test_get_widget (editor, "end_day_row"));
+  day = adw_combo_row_get_selected (day_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (end_day_row), ==, day + 1);
+  g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
+
+  /* 01:00 on the day it starts is before 23:00: refused, and not saved */
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "Sleeper");
+  adw_combo_row_set_selected (end_day_row, day);
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
+  assert_time_message (editor, "The end 01:00 is not after the start 23:00");
+  vp_test_run_main_loop (600);
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (50);
+  g_assert_null (find_editor ());
+  snapshot = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (snapshot, S4_UID);
+  g_assert_cmpstr (vp_session_get_title (session), ==, "Night train");
+  g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-14T01:00");
+  g_clear_object (&snapshot);
+
+  /* A day later: the end day follows */
+  vp_agenda_page_show_session (fixture->page, S4_UID);
+  vp_test_run_main_loop (50);
+  editor = find_editor ();
+  day_row = ADW_COMBO_ROW (vp_test_get_widget (editor, "day_row"));
+  end_day_row = ADW_COMBO_ROW (vp_test_get_widget (editor, "end_day_row"));
+  adw_combo_row_set_selected (day_row, day + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (end_day_row), ==, day + 2);
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (50);
+  snapshot = load (fixture);
+  session = vp_snapshot_lookup_session_by_uid (snapshot, S4_UID);
+  g_assert_cmpstr (vp_session_get_start (session), ==, "2027-04-14T23:00");
+  g_assert_cmpstr (vp_session_get_end (session), ==, "2027-04-15T01:00");
 }
 
 static void
@@ -443,6 +527,7 @@ main (int    argc,
   ADD ("/agenda/grid/delete-undo", test_grid_delete_undo, 1000);
   ADD ("/agenda/editor/add", test_editor_add, 1000);
   ADD ("/agenda/editor/live", test_editor_live, 1000);
+  ADD ("/agenda/editor/end-day", test_editor_end_day, 1000);
   ADD ("/agenda/problems", test_problems, 1000);
   ADD ("/agenda/list/forced", test_list_forced, 1000);
   ADD ("/agenda/list/narrow", test_list_narrow, 360);

@@ -798,7 +798,8 @@ test_dtend_before_dtstart (void)
                   "DTEND;TZID=Europe/Vilnius:20270412T090000\r\n"
                   "END:VEVENT\r\n"
                   TAIL,
-                  "backwards@example.org", 4, "DTEND is not after DTSTART", 0);
+                  "backwards@example.org", 4,
+                  "DTEND: the end 2027-04-12T09:00 is not after the start 2027-04-12T10:00", 0);
 }
 
 /* An event that ends when it starts (RFC 5545 3.6.1) is an instant: it

@@ -339,6 +339,22 @@ test_participants_add (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button")));
   g_assert_true (gtk_widget_has_css_class (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row"),
                                            "error"));
+  /* 24:00 is the next day's 00:00, and 21:1 no time: by the rule of values */
+  {
+    static const char * const refused[] = { "24:00", "21:1" };
+    GtkWidget *row = get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row");
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) rule_error = NULL;
+        int hour, minute, second;
+
+        set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", refused[i]);
+        g_assert_true (gtk_widget_has_css_class (row, "error"));
+        g_assert_false (vp_value_parse_clock (refused[i], &hour, &minute, &second, &rule_error));
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, rule_error->message);
+      }
+  }
   set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", "21:10");
   set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_zone_row", "Europe/Vilnius");
   click (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button");

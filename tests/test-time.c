@@ -7,6 +7,7 @@
 
 #include "vp-test-core.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 static VpLocalTime
 local (int year,
@@ -676,7 +677,7 @@ test_dst (gconstpointer data)
           assert_one_line_message (error);
           g_clear_error (&error);
 
-          g_assert_false (vp_time_text_to_instant (text, c->zone, &instant, &ambiguous, &error));
+          g_assert_false (vp_value_check_wall_time (text, c->zone, NULL, &instant, &error));
           g_assert_error (error, VP_TIME_ERROR, VP_TIME_ERROR_SKIPPED);
         }
 
@@ -710,11 +711,9 @@ test_dst (gconstpointer data)
           g_assert_true (ambiguous);
 
           text = vp_local_time_format (&time);
-          ambiguous = FALSE;
-          g_assert_true (vp_time_text_to_instant (text, c->zone, &instant, &ambiguous, &error));
+          g_assert_true (vp_value_check_wall_time (text, c->zone, NULL, &instant, &error));
           g_assert_no_error (error);
           g_assert_cmpint (instant, ==, first);
-          g_assert_true (ambiguous);
 
           /* Both occurrences read back as the same wall time. */
           vp_local_time_from_instant (first, zone, &back);
@@ -903,27 +902,26 @@ test_text_to_instant (void)
 {
   g_autoptr(GError) error = NULL;
   gint64 instant = 0;
-  gboolean ambiguous = TRUE;
+  VpLocalTime time;
 
-  g_assert_true (vp_time_text_to_instant ("2026-07-01T09:00", "Europe/Vilnius", &instant,
-                                          &ambiguous, &error));
+  g_assert_true (vp_value_check_wall_time ("2026-07-01T09:00", "Europe/Vilnius", &time, &instant,
+                                           &error));
   g_assert_no_error (error);
   g_assert_cmpint (instant, ==, vp_test_utc (2026, 7, 1, 6, 0));
-  g_assert_false (ambiguous);
+  assert_local_time (&time, 2026, 7, 1, 9, 0, 0);
 
-  g_assert_false (vp_time_text_to_instant ("2026-07-01T09:00Z", "Europe/Vilnius", &instant,
-                                           &ambiguous, &error));
+  g_assert_false (vp_value_check_wall_time ("2026-07-01T09:00Z", "Europe/Vilnius", NULL, &instant,
+                                            &error));
   g_assert_error (error, VP_TIME_ERROR, VP_TIME_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (vp_time_text_to_instant ("2026-07-01T09:00", "EET", &instant,
-                                           &ambiguous, &error));
+  g_assert_false (vp_value_check_wall_time ("2026-07-01T09:00", "EET", NULL, &instant, &error));
   g_assert_error (error, VP_TIME_ERROR, VP_TIME_ERROR_UNKNOWN_ZONE);
   g_clear_error (&error);
 
-  /* Either pointer may be left out. */
-  g_assert_true (vp_time_text_to_instant ("2026-10-25T03:30", "Europe/Helsinki", NULL,
-                                          NULL, &error));
+  /* Either pointer may be left out; a repeated time means its first. */
+  g_assert_true (vp_value_check_wall_time ("2026-10-25T03:30", "Europe/Helsinki", NULL, NULL,
+                                           &error));
   g_assert_no_error (error);
 }
 

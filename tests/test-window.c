@@ -428,6 +428,24 @@ test_edit_overview (Fixture       *fixture,
     g_assert_true (gtk_widget_has_css_class (latitude_row, "error"));
     gtk_editable_set_text (GTK_EDITABLE (latitude_row), "");
   }
+  /* an amount by the rule of values: no exponent or sign, at most 10^9 */
+  {
+    static const char * const refused[] = { "1e3", "-5", "0x10", "2000000000" };
+    GtkWidget *lump_sum_row = vp_test_get_widget (window, "lump-sum-row");
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) rule_error = NULL;
+        double amount;
+
+        gtk_editable_set_text (GTK_EDITABLE (lump_sum_row), refused[i]);
+        g_assert_true (gtk_widget_has_css_class (lump_sum_row, "error"));
+        g_assert_false (vp_value_parse_amount (refused[i], &amount, &rule_error));
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (lump_sum_row), ==, rule_error->message);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (lump_sum_row), "1 250,50");
+    g_assert_false (gtk_widget_has_css_class (lump_sum_row, "error"));
+  }
   vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);
@@ -441,7 +459,9 @@ test_edit_overview (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_title (gtk_single_selection_get_selected_item (get_selection (window))),
                    ==, "Vilnius, spring 2027");
 
-  /* An empty title is refused; the stored one stays. */
+  /* An empty title is refused, a no-break space too; the stored one stays. */
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row")), "\302\240");
+  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (window, "title-row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row")), "  ");
   g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (window, "title-row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (email_row), "aino@example.org");

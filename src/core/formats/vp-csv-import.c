@@ -263,17 +263,6 @@ country_code (const char *text)
   return NULL;
 }
 
-/* Ids end up on one line of a listing or a calendar file, as in the
- * programme format. */
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
-    if (*p < 0x20 || *p == 0x7F)
-      return TRUE;
-  return FALSE;
-}
-
 /* The cells the rules of values (vp-values.h) apply to: FALSE, and the
  * row reported with what is wrong, when the cell breaks its rule. */
 static gboolean
@@ -680,6 +669,7 @@ vp_csv_import (VpSnapshot    *snapshot,
       g_autofree char *match_text = NULL;
       g_autofree char *id_key = NULL;
       g_autofree char *match_key = NULL;
+      g_autoptr(GError) value_error = NULL;
       guint index = 0;
 
       if (name == NULL && people)
@@ -696,14 +686,15 @@ vp_csv_import (VpSnapshot    *snapshot,
           skip_row (report, line, _("no name"));
           continue;
         }
-      if (strpbrk (name, "\r\n") != NULL || g_utf8_strlen (name, -1) > 300)
+      /* the rules of values (vp-values.h) */
+      if (!vp_value_check_name (name, &value_error))
         {
-          skip_row (report, line, _("the name runs over several lines or is too long"));
+          skip_row (report, line, "%s", value_error->message);
           continue;
         }
-      if (id != NULL && (strlen (id) > 255 || has_control_characters (id)))
+      if (id != NULL && !vp_value_check_identifier (id, &value_error))
         {
-          skip_row (report, line, _("the id is not a short single line of text"));
+          skip_row (report, line, "%s", value_error->message);
           continue;
         }
 

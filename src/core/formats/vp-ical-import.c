@@ -11,6 +11,7 @@
 #include "vp-ical-import.h"
 #include "vp-text.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 /* What this importer decides where RFC 5545 and a programme disagree:
  *
@@ -51,8 +52,7 @@
  *   the revision to at least that SEQUENCE), else left as it is (and said
  *   so when the event differs).  New sessions are for everyone. */
 
-#define MAX_UID_OCTETS        255
-#define MAX_TITLE_CHARS       300
+#define MAX_TITLE_CHARS       VP_VALUE_NAME_MAX_CHARS  /* the longest name (vp-values.h) */
 #define MAX_LOCATION_CHARS    500
 #define MAX_DESCRIPTION_CHARS 10000
 #define MAX_QUOTED_CHARS      40
@@ -1641,6 +1641,7 @@ event_to_session (Import      *import,
   g_autofree char *description = NULL;
   gpointer first_line;
   gboolean cut = FALSE;
+  g_autoptr(GError) uid_error = NULL;
 
   if (event->problem != NULL)
     {
@@ -1660,13 +1661,16 @@ event_to_session (Import      *import,
       *reason = g_strdup (_("it has no UID: an event needs one to be updated later"));
       return NULL;
     }
-  if (strlen (event->uid) > MAX_UID_OCTETS)
+  /* the rule of values (vp-values.h) of every uid; then no bidirectional
+   * controls either, which would hide what the line says */
+  if (!vp_value_check_identifier (event->uid, &uid_error))
     {
-      *reason = g_strdup_printf (_("its UID is longer than %d bytes"), MAX_UID_OCTETS);
+      /* TRANSLATORS: UID, then what is wrong with it */
+      *reason = g_strdup_printf (_("%s: %s"), "UID", uid_error->message);
       return NULL;
     }
   for (const char *p = event->uid; *p != '\0'; p = g_utf8_next_char (p))
-    if (is_unwanted (g_utf8_get_char (p)) || *p == '\t' || *p == '\n')
+    if (is_unwanted (g_utf8_get_char (p)))
       {
         *reason = g_strdup (_("its UID holds control characters"));
         return NULL;
@@ -1726,12 +1730,6 @@ event_to_session (Import      *import,
   else
     end.instant = start.instant;
 
-  if (end.instant < start.instant)
-    {
-      *reason = g_strdup (_("DTEND is not after DTSTART"));
-      return NULL;
-    }
-
   /* An event that ends when it starts (RFC 5545 3.6.1: one with no end, or
    * an end equal to its start) marks an instant; a session needs a length,
    * and the hour that calendars give a new event is the one people expect.
@@ -1752,6 +1750,21 @@ event_to_session (Import      *import,
       else
         note (import, _("its DURATION is zero, so it ends when it starts: it was given one "
                         "hour; check its end"));
+    }
+  else
+    {
+      /* the rule of values (vp-values.h) that every session keeps */
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start_text = vp_local_time_format (&start.local);
+      g_autofree char *end_text = vp_local_time_format (&end.local);
+
+      if (!vp_value_check_order (VP_SPAN_SESSION, start.instant, end.instant, start_text, end_text,
+                                 &error))
+        {
+          /* TRANSLATORS: DTEND, then what is wrong with it */
+          *reason = g_strdup_printf (_("%s: %s"), "DTEND", error->message);
+          return NULL;
+        }
     }
   if (end.instant - start.instant > MAX_SECONDS)
     {

@@ -18,7 +18,6 @@
 /* The format nests five levels deep; anything far deeper is hostile and
  * would exhaust json-glib's recursive parser. */
 #define MAX_NESTING    32
-#define MAX_REF_LENGTH 255
 
 G_DEFINE_QUARK (vp-format-error-quark, vp_format_error)
 
@@ -334,17 +333,6 @@ get_member (JsonObject *object,
   return node;
 }
 
-/* Ids and uids end up on one line of a listing or a calendar file: no line
- * breaks, tabs or other control characters. */
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
-    if (*p < 0x20 || *p == 0x7F)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 read_string (JsonObject  *object,
              const char  *path,
@@ -413,16 +401,16 @@ read_identifier (JsonObject  *object,
                  const char **out,
                  GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (!read_string (object, path, member, required, out, error))
     return FALSE;
 
-  if (*out != NULL && (strlen (*out) > MAX_REF_LENGTH || has_control_characters (*out)))
+  if (*out != NULL && !vp_value_check_identifier (*out, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
-      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                   _("must be at most %u characters, without control characters"),
-                   MAX_REF_LENGTH);
+      return fail_with (error, member_path, local_error);
     }
 
   return TRUE;
@@ -465,13 +453,12 @@ read_zone (JsonObject  *object,
            const char **out,
            GError     **error)
 {
-  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (!read_string (object, path, member, required, out, error))
     return FALSE;
 
-  if (*out != NULL && !(zone = vp_time_zone_new (*out, &local_error)))
+  if (*out != NULL && !vp_value_check_zone (*out, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
@@ -518,15 +505,15 @@ read_enum (JsonObject  *object,
   return TRUE;
 }
 
+/* An amount of euros (vp_value_check_amount ()). */
 static gboolean
-read_number (JsonObject  *object,
+read_amount (JsonObject  *object,
              const char  *path,
              const char  *member,
-             double       minimum,
-             double       maximum,
              double      *out,
              GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *member_path = NULL;
   JsonNode *node = get_member (object, member);
   GType type;
@@ -542,9 +529,8 @@ read_number (JsonObject  *object,
     return fail (error, VP_FORMAT_ERROR_INVALID, member_path, _("must be a number"));
 
   value = json_node_get_double (node);
-  if (!isfinite (value) || value < minimum || value > maximum)
-    return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                 _("must be a number from %g to %g"), minimum, maximum);
+  if (!vp_value_check_amount (value, &local_error))
+    return fail_with (error, member_path, local_error);
 
   *out = value;
   return TRUE;
@@ -596,7 +582,7 @@ read_date (JsonObject  *object,
   if (!read_string (object, path, member, required, out, error))
     return FALSE;
 
-  if (*out != NULL && !vp_date_parse (*out, date, &local_error))
+  if (*out != NULL && !vp_value_check_date (*out, date, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
@@ -618,7 +604,6 @@ read_local_time (JsonObject  *object,
                  GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *member_path = NULL;
   const char *text;
   VpLocalTime time;
@@ -627,9 +612,7 @@ read_local_time (JsonObject  *object,
     return FALSE;
 
   member_path = g_strdup_printf ("%s.%s", path, member);
-  if (!vp_local_time_parse (text, &time, &local_error) ||
-      !(zone = vp_time_zone_new (zone_name, &local_error)) ||
-      !vp_local_time_to_instant (&time, zone, instant, NULL, &local_error))
+  if (!vp_value_check_wall_time (text, zone_name, &time, instant, &local_error))
     return fail_with (error, member_path, local_error);
 
   *canonical = vp_local_time_format (&time);
@@ -737,6 +720,7 @@ read_programme (JsonObject   *root,
                 VpProgramme **out,
                 GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(VpProgramme) programme = vp_programme_new ();
   const char *path = "programme";
   JsonNode *node;
@@ -799,9 +783,8 @@ read_programme (JsonObject   *root,
   if (!read_date (object, path, "start_date", TRUE, &start_text, &start_date, error) ||
       !read_date (object, path, "end_date", TRUE, &end_text, &end_date, error))
     return FALSE;
-  if (g_date_compare (&end_date, &start_date) < 0)
-    return fail (error, VP_FORMAT_ERROR_INVALID, "programme.end_date",
-                 _("%s is before the start date %s"), end_text, start_text);
+  if (!vp_value_check_days (VP_SPAN_PROGRAMME, &start_date, &end_date, &local_error))
+    return fail_with (error, "programme.end_date", local_error);
   vp_programme_set_start_date (programme, start_text);
   vp_programme_set_end_date (programme, end_text);
 
@@ -833,7 +816,7 @@ read_programme (JsonObject   *root,
       vp_programme_set_origin_position (programme, latitude, longitude);
     }
 
-  if (!read_number (object, path, "lump_sum_eur", 0, 1e9, &number, error))
+  if (!read_amount (object, path, "lump_sum_eur", &number, error))
     return FALSE;
   vp_programme_set_lump_sum_eur (programme, number);
 
@@ -953,6 +936,7 @@ read_travel_leg (JsonObject     *object,
                  VpParticipant  *participant,
                  GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(VpTravelLeg) leg = vp_travel_leg_new ();
   const char *text;
   const char *depart_zone;
@@ -990,12 +974,12 @@ read_travel_leg (JsonObject     *object,
                         &leg->arrive, &leg->arrive_utc, error))
     return FALSE;
 
-  if (leg->arrive_utc <= leg->depart_utc)
+  if (!vp_value_check_order (VP_SPAN_JOURNEY, leg->depart_utc, leg->arrive_utc, leg->depart,
+                             leg->arrive, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.arrive", path);
 
-      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                   _("%s is not after the departure %s"), leg->arrive, leg->depart);
+      return fail_with (error, member_path, local_error);
     }
 
   vp_participant_add_travel_leg (participant, g_steal_pointer (&leg));
@@ -1009,6 +993,7 @@ read_stay (JsonObject     *object,
            VpParticipant  *participant,
            GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(VpStay) stay = vp_stay_new ();
   const char *text;
   const char *check_in;
@@ -1030,12 +1015,11 @@ read_stay (JsonObject     *object,
       !read_date (object, path, "check_out", TRUE, &check_out, &out_date, error))
     return FALSE;
 
-  if (g_date_compare (&out_date, &in_date) <= 0)
+  if (!vp_value_check_days (VP_SPAN_STAY, &in_date, &out_date, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.check_out", path);
 
-      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                   _("%s is not after the check-in date %s"), check_out, check_in);
+      return fail_with (error, member_path, local_error);
     }
 
   stay->check_in = g_strdup (check_in);
@@ -1256,6 +1240,7 @@ read_session (JsonObject   *object,
               GHashTable   *uids,
               GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(VpSession) session = vp_session_new ();
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -1325,12 +1310,11 @@ read_session (JsonObject   *object,
   if (!read_local_time (object, path, "start", start_zone, &start, &start_utc, error) ||
       !read_local_time (object, path, "end", end_zone, &end, &end_utc, error))
     return FALSE;
-  if (end_utc <= start_utc)
+  if (!vp_value_check_order (VP_SPAN_SESSION, start_utc, end_utc, start, end, &local_error))
     {
       g_autofree char *member_path = g_strdup_printf ("%s.end", path);
 
-      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
-                   _("%s is not after the start %s"), end, start);
+      return fail_with (error, member_path, local_error);
     }
   vp_session_set_start (session, start);
   vp_session_set_end (session, end);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vp-time.h"
+#include "vp-values.h"
 
 G_DEFINE_QUARK (vp-time-error-quark, vp_time_error)
 
@@ -14,9 +15,6 @@ G_DEFINE_QUARK (vp-time-error-quark, vp_time_error)
 /* Real offsets stay within about a day of UTC, so every instant that a
  * wall time can name lies inside this window around it. */
 #define SEARCH_WINDOW (2 * SECONDS_PER_DAY)
-
-/* How much of a bad text an error message quotes. */
-#define QUOTE_MAX_CHARS 40
 
 /* The longest zone name we look at; tzdata's are far shorter. */
 #define ZONE_NAME_MAX 128
@@ -104,106 +102,16 @@ local_time_to_seconds (const VpLocalTime *time)
          + time->hour * 3600 + time->minute * 60 + time->second;
 }
 
-/* A short, valid, single-line copy of @text for an error message. */
-static char *
-quote_for_message (const char *text)
-{
-  /* No character takes more than four bytes, so this many bytes hold at
-   * least QUOTE_MAX_CHARS + 1 characters whenever the text is longer. */
-  gsize max_bytes = 4 * (QUOTE_MAX_CHARS + 1);
-  gsize n_bytes = strnlen (text, max_bytes);
-  g_autofree char *valid = g_utf8_make_valid (text, (gssize) n_bytes);
-  g_autoptr(GString) quoted = g_string_new (NULL);
-  const char *p;
-  guint n_chars = 0;
-
-  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n_chars == QUOTE_MAX_CHARS)
-        {
-          g_string_append (quoted, "…");
-          break;
-        }
-
-      /* Line and paragraph separators would break the line as well. */
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        g_string_append_unichar (quoted, 0xFFFD);
-      else
-        g_string_append_unichar (quoted, c);
-
-      n_chars++;
-    }
-
-  return g_string_free (g_steal_pointer (&quoted), FALSE);
-}
-
-/* Reads exactly @n_digits ASCII digits from @text. */
-static gboolean
-parse_digits (const char *text,
-              int         n_digits,
-              int        *value)
-{
-  int result = 0;
-  int i;
-
-  for (i = 0; i < n_digits; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      result = result * 10 + (text[i] - '0');
-    }
-
-  *value = result;
-  return TRUE;
-}
-
-/* "YYYY-MM-DD" at the start of @text, naming a real day. */
-static gboolean
-parse_date_part (const char *text,
-                 int        *year,
-                 int        *month,
-                 int        *day)
-{
-  /* Each test stops at the first mismatch, so a short text is never read
-   * past its terminating NUL. */
-  if (!parse_digits (text, 4, year) || text[4] != '-'
-      || !parse_digits (text + 5, 2, month) || text[7] != '-'
-      || !parse_digits (text + 8, 2, day))
-    return FALSE;
-
-  return *year >= 1
-         && *month >= 1 && *month <= 12
-         && *day >= 1 && *day <= g_date_get_days_in_month ((GDateMonth) *month, (GDateYear) *year);
-}
-
 gboolean
 vp_date_parse (const char  *text,
                GDate       *date,
                GError     **error)
 {
-  int year;
-  int month;
-  int day;
-
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_date_part (text, &year, &month, &day) || text[10] != '\0')
-    {
-      g_autofree char *quoted = quote_for_message (text);
-
-      g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_INVALID,
-                   _("“%s” is not a valid date: write a real day as YYYY-MM-DD"),
-                   quoted);
-      return FALSE;
-    }
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
+  return vp_value_check_date (text, date, error);
 }
 
 char *
@@ -223,41 +131,11 @@ vp_local_time_parse (const char   *text,
                      VpLocalTime  *time,
                      GError      **error)
 {
-  VpLocalTime parsed = { 0, };
-  gboolean ok;
-
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (time != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ok = parse_date_part (text, &parsed.year, &parsed.month, &parsed.day)
-       && text[10] == 'T'
-       && parse_digits (text + 11, 2, &parsed.hour) && text[13] == ':'
-       && parse_digits (text + 14, 2, &parsed.minute);
-
-  if (ok)
-    {
-      if (text[16] == ':')
-        ok = parse_digits (text + 17, 2, &parsed.second) && text[19] == '\0';
-      else
-        ok = text[16] == '\0';
-    }
-
-  ok = ok && parsed.hour <= 23 && parsed.minute <= 59 && parsed.second <= 59;
-
-  if (!ok)
-    {
-      g_autofree char *quoted = quote_for_message (text);
-
-      g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_INVALID,
-                   _("“%s” is not a local time of the form YYYY-MM-DDTHH:MM "
-                     "or YYYY-MM-DDTHH:MM:SS"),
-                   quoted);
-      return FALSE;
-    }
-
-  *time = parsed;
-  return TRUE;
+  return vp_value_check_local_time (text, time, error);
 }
 
 char *
@@ -432,13 +310,10 @@ vp_time_zone_new (const char  *identifier,
       g_mutex_unlock (&zone_cache_lock);
     }
 
-  if (zone == NULL)
-    {
-      g_autofree char *quoted = quote_for_message (identifier);
-
-      g_set_error (error, VP_TIME_ERROR, VP_TIME_ERROR_UNKNOWN_ZONE,
-                   _("unknown time zone “%s”"), quoted);
-    }
+  /* The rule says what is wrong (it looks the name up again, without an
+   * error to set, so it does not come back here). */
+  if (zone == NULL && error != NULL)
+    vp_value_check_zone (identifier, error);
 
   return zone;
 }
@@ -602,28 +477,4 @@ vp_local_time_from_instant (gint64       instant,
   time->hour = (int) (seconds_of_day / 3600);
   time->minute = (int) (seconds_of_day / 60 % 60);
   time->second = (int) (seconds_of_day % 60);
-}
-
-gboolean
-vp_time_text_to_instant (const char  *text,
-                         const char  *zone_name,
-                         gint64      *instant,
-                         gboolean    *ambiguous,
-                         GError     **error)
-{
-  g_autoptr(GTimeZone) zone = NULL;
-  VpLocalTime time;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (zone_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!vp_local_time_parse (text, &time, error))
-    return FALSE;
-
-  zone = vp_time_zone_new (zone_name, error);
-  if (zone == NULL)
-    return FALSE;
-
-  return vp_local_time_to_instant (&time, zone, instant, ambiguous, error);
 }

@@ -1,4 +1,9 @@
-/* vp-time.h: dates, local wall times in IANA zones, and the instants they name. */
+/* vp-time.h: dates, local wall times in IANA zones, and the instants they name.
+ *
+ * The arithmetic is here; the rules of what a valid date, wall time or zone
+ * name is, and their messages, are in vp-values.h, and the readers here
+ * apply them: use vp_value_check_date () and the others on what people
+ * type or files hold, these on values already checked. */
 #pragma once
 
 #include <glib.h>
@@ -34,13 +39,15 @@ typedef enum
 
 GQuark          vp_time_error_quark        (void);
 
-/* Strict "YYYY-MM-DD" naming a real calendar day (years 1 to 9999). */
+/* Strict "YYYY-MM-DD" naming a real calendar day (years 1 to 9999): the
+ * rule of vp_value_check_date (), which sets @error. */
 gboolean        vp_date_parse              (const char        *text,
                                             GDate             *date,
                                             GError           **error);
 char           *vp_date_format             (const GDate       *date);
 
-/* Strict "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", no offset, a real day. */
+/* Strict "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", no offset, a real
+ * day: the rule of vp_value_check_local_time (), which sets @error. */
 gboolean        vp_local_time_parse        (const char        *text,
                                             VpLocalTime       *time,
                                             GError           **error);
@@ -52,8 +59,9 @@ int             vp_local_time_compare      (const VpLocalTime *a,
                                             const VpLocalTime *b);
 
 /* An IANA zone ("Europe/Vilnius", "UTC") known to tzdata; refuses offsets,
- * abbreviations and unknown names.  Zones are cached: cheap to call often,
- * safe from any thread.  Returns a new reference. */
+ * abbreviations and unknown names (vp_value_check_zone () sets @error).
+ * Zones are cached: cheap to call often, safe from any thread.  Returns a
+ * new reference. */
 GTimeZone      *vp_time_zone_new           (const char        *identifier,
                                             GError           **error);
 gboolean        vp_time_zone_is_valid      (const char        *identifier);
@@ -78,12 +86,5 @@ gboolean        vp_local_time_to_instant   (const VpLocalTime *time,
 void            vp_local_time_from_instant (gint64             instant,
                                             GTimeZone         *zone,
                                             VpLocalTime       *time);
-
-/* Parse @text and resolve it in the zone named @zone_name in one step. */
-gboolean        vp_time_text_to_instant    (const char        *text,
-                                            const char        *zone_name,
-                                            gint64            *instant,
-                                            gboolean          *ambiguous,
-                                            GError           **error);
 
 G_END_DECLS

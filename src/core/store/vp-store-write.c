@@ -1781,6 +1781,7 @@ validate_programme (VpProgramme  *programme,
                     GError      **error)
 {
   const char *zone = vp_programme_get_timezone (programme);
+  g_autoptr(GError) local_error = NULL;
   GDate start;
   GDate end;
 
@@ -1794,22 +1795,22 @@ validate_programme (VpProgramme  *programme,
       !check_position (vp_programme_get_origin_latitude (programme),
                        vp_programme_get_origin_longitude (programme), error))
     return FALSE;
-  if (zone == NULL || !vp_time_zone_is_valid (zone))
-    return invalid (error, _("Time zone"), _("“%s” is not a time zone name like “Europe/Vilnius”"),
-                    zone ? zone : "");
-  if (!vp_date_parse (vp_programme_get_start_date (programme)
-                        ? vp_programme_get_start_date (programme)
-                        : "",
-                      &start, NULL))
-    return invalid (error, _("First day"), _("write the day as YYYY-MM-DD"));
-  if (!vp_date_parse (vp_programme_get_end_date (programme) ? vp_programme_get_end_date (programme)
-                                                            : "",
-                      &end, NULL))
-    return invalid (error, _("Last day"), _("write the day as YYYY-MM-DD"));
-  if (g_date_compare (&end, &start) < 0)
-    return invalid (error, _("Last day"), _("the last day is before the first"));
-  if (vp_programme_get_lump_sum_eur (programme) < 0)
-    return invalid (error, _("Lump sum"), _("the lump sum cannot be negative"));
+  if (!vp_value_check_zone (zone ? zone : "", &local_error))
+    return invalid (error, _("Time zone"), "%s", local_error->message);
+  if (!vp_value_check_date (vp_programme_get_start_date (programme)
+                              ? vp_programme_get_start_date (programme)
+                              : "",
+                            &start, &local_error))
+    return invalid (error, _("First day"), "%s", local_error->message);
+  if (!vp_value_check_date (vp_programme_get_end_date (programme)
+                              ? vp_programme_get_end_date (programme) : "",
+                            &end, &local_error))
+    return invalid (error, _("Last day"), "%s", local_error->message);
+  if (!vp_value_check_days (VP_SPAN_PROGRAMME, &start, &end, &local_error))
+    return invalid (error, _("Last day"), "%s", local_error->message);
+  if (!isnan (vp_programme_get_lump_sum_eur (programme)) &&
+      !vp_value_check_amount (vp_programme_get_lump_sum_eur (programme), &local_error))
+    return invalid (error, _("Lump sum"), "%s", local_error->message);
 
   return TRUE;
 }
@@ -1824,15 +1825,12 @@ resolve (const char  *field,
          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
   VpLocalTime time;
 
   if (local == NULL)
     return invalid (error, field, _("a time is required"));
 
-  if (!vp_local_time_parse (local, &time, &local_error) ||
-      !(tz = vp_time_zone_new (zone, &local_error)) ||
-      !vp_local_time_to_instant (&time, tz, instant, NULL, &local_error))
+  if (!vp_value_check_wall_time (local, zone, &time, instant, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), field,
                    local_error->message);
@@ -2311,6 +2309,7 @@ prepare_participant (VpStore        *self,
   g_autofree char *zone = stored_timezone (self, programme_id);
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
+  g_autoptr(GError) local_error = NULL;
 
   if (vp_text_is_blank (vp_participant_get_name (participant)))
     return invalid (error, _("Name"), _("a participant needs a name"));
@@ -2335,8 +2334,9 @@ prepare_participant (VpStore        *self,
           !resolve (_("Arrival"), leg->arrive, leg->arrive_timezone ? leg->arrive_timezone : zone,
                     &arrive, &leg->arrive_utc, error))
         return FALSE;
-      if (leg->arrive_utc <= leg->depart_utc)
-        return invalid (error, _("Arrival"), _("%s is not after the departure %s"), arrive, depart);
+      if (!vp_value_check_order (VP_SPAN_JOURNEY, leg->depart_utc, leg->arrive_utc, depart, arrive,
+                                 &local_error))
+        return invalid (error, _("Arrival"), "%s", local_error->message);
 
       g_free (leg->depart);
       leg->depart = g_steal_pointer (&depart);
@@ -2350,12 +2350,12 @@ prepare_participant (VpStore        *self,
       GDate check_in;
       GDate check_out;
 
-      if (!vp_date_parse (stay->check_in ? stay->check_in : "", &check_in, NULL))
-        return invalid (error, _("Check-in"), _("write the day as YYYY-MM-DD"));
-      if (!vp_date_parse (stay->check_out ? stay->check_out : "", &check_out, NULL))
-        return invalid (error, _("Check-out"), _("write the day as YYYY-MM-DD"));
-      if (g_date_compare (&check_out, &check_in) <= 0)
-        return invalid (error, _("Check-out"), _("check-out must be after check-in"));
+      if (!vp_value_check_date (stay->check_in ? stay->check_in : "", &check_in, &local_error))
+        return invalid (error, _("Check-in"), "%s", local_error->message);
+      if (!vp_value_check_date (stay->check_out ? stay->check_out : "", &check_out, &local_error))
+        return invalid (error, _("Check-out"), "%s", local_error->message);
+      if (!vp_value_check_days (VP_SPAN_STAY, &check_in, &check_out, &local_error))
+        return invalid (error, _("Check-out"), "%s", local_error->message);
     }
 
   return TRUE;
@@ -2487,6 +2487,7 @@ vp_store_save_session (VpStore    *self,
 {
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
+  g_autoptr(GError) local_error = NULL;
   VpSession *previous = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *start = NULL;
@@ -2524,9 +2525,9 @@ vp_store_save_session (VpStore    *self,
                 error) ||
       !resolve (_("End"), vp_session_get_end (session), end_zone, &end, &end_utc, error))
     goto fail;
-  if (end_utc <= start_utc)
+  if (!vp_value_check_order (VP_SPAN_SESSION, start_utc, end_utc, start, end, &local_error))
     {
-      invalid (error, _("End"), _("%s is not after the start %s"), end, start);
+      invalid (error, _("End"), "%s", local_error->message);
       goto fail;
     }
   vp_session_set_start (session, start);

@@ -7,6 +7,7 @@
 
 #include "vp-host-editor.h"
 #include "vp-people-fields.h"
+#include "vp-text.h"
 #include "vp-values.h"
 
 struct _VpHostEditor
@@ -42,17 +43,18 @@ static const VpHostKind kinds[] = {
 };
 
 /* A coordinate in degrees by the rules of values (vp-values.h): a point
- * or (as typed in much of Europe) a comma; NAN when empty, FALSE when it
- * is no number in its range. */
+ * or (as typed in much of Europe) a comma; NAN when empty, FALSE (and
+ * @error set) when it is no number in its range. */
 static gboolean
-read_degrees (AdwEntryRow  *row,
-              VpCoordinate  axis,
-              double       *value)
+read_degrees (AdwEntryRow   *row,
+              VpCoordinate   axis,
+              double        *value,
+              GError       **error)
 {
   g_autofree char *text = vp_people_editable_dup_text (GTK_EDITABLE (row));
 
   *value = NAN;
-  return text == NULL || vp_value_parse_coordinate (axis, text, value, NULL);
+  return text == NULL || vp_value_parse_coordinate (axis, text, value, error);
 }
 
 static void
@@ -101,25 +103,25 @@ vp_host_editor_validate (VpPeopleEditor *editor)
   VpHostEditor *self = VP_HOST_EDITOR (editor);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
   g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
+  g_autoptr(GError) latitude_error = NULL;
+  g_autoptr(GError) longitude_error = NULL;
   gboolean valid = TRUE;
   double latitude, longitude;
   gboolean latitude_ok, longitude_ok;
 
   /* A new host's empty name is not an error yet, only unfinished. */
-  valid &= vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
+  valid &= vp_people_check (GTK_WIDGET (self->name_row), !vp_text_is_blank (name),
                             vp_people_editor_is_new (editor) ? NULL : _("A host needs a name"));
   valid &= vp_people_check_email (GTK_WIDGET (self->contact_email_row), email);
 
-  latitude_ok = vp_people_check (GTK_WIDGET (self->latitude_row),
-                                 read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE,
-                                               &latitude),
-                                 _("Latitude is a number of degrees from −90 to 90, "
-                                   "such as 54.6872"));
-  longitude_ok = vp_people_check (GTK_WIDGET (self->longitude_row),
-                                  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE,
-                                                &longitude),
-                                  _("Longitude is a number of degrees from −180 to 180, "
-                                    "such as 25.2797"));
+  latitude_ok = read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude,
+                              &latitude_error);
+  vp_people_set_error (GTK_WIDGET (self->latitude_row),
+                       latitude_ok ? NULL : latitude_error->message);
+  longitude_ok = read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude,
+                               &longitude_error);
+  vp_people_set_error (GTK_WIDGET (self->longitude_row),
+                       longitude_ok ? NULL : longitude_error->message);
   if (latitude_ok && longitude_ok && isnan (latitude) != isnan (longitude))
     {
       /* Both or neither: mark the one that is missing. */
@@ -159,8 +161,8 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   vp_host_set_address (host, address);
   vp_host_set_city (host, city);
   vp_host_set_country (host, vp_people_country_row_get_code (self->country_row));
-  read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude);
-  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude);
+  read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude, NULL);
+  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude, NULL);
   vp_host_set_position (host, latitude, longitude);
   vp_host_set_max_group_size (host, gtk_spin_button_get_value_as_int (self->max_group_spin));
   vp_host_set_notes (host, notes);
@@ -221,6 +223,9 @@ vp_host_editor_init (VpHostEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the largest group the rules of values (vp-values.h) allow */
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->max_group_spin),
+                            VP_VALUE_COUNT_MAX);
 
   /* Typing starts with the name, not on the header's Cancel button. */
   gtk_window_set_focus (GTK_WINDOW (self),

@@ -8,6 +8,7 @@
 #include "vp-participant-editor.h"
 #include "vp-people-fields.h"
 #include "vp-stay-dialog.h"
+#include "vp-text.h"
 #include "vp-travel-leg-dialog.h"
 
 struct _VpParticipantEditor
@@ -386,7 +387,7 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
 
   /* A new participant's empty name is not an error yet, only unfinished. */
   valid &=
-    vp_people_check (GTK_WIDGET (self->name_row), name != NULL,
+    vp_people_check (GTK_WIDGET (self->name_row), !vp_text_is_blank (name),
                      vp_people_editor_is_new (editor) ? NULL : _("A participant needs a name"));
 
   if (vp_people_check_email (GTK_WIDGET (self->email_row), email))

@@ -7,12 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "vp-format.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
+#include "vp-text.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 /* Long enough to take a word typed in one go as one change */
 #define SAVE_DELAY_MS 400
@@ -32,7 +33,8 @@ struct _VpSessionEditor
   gboolean           title_touched;
   guint              save_id;
 
-  GPtrArray         *days;         /* "YYYY-MM-DD" of day_row */
+  GPtrArray         *days;         /* "YYYY-MM-DD" of day_row and end_day_row */
+  guint              day_index;    /* what day_row showed: the end day moves with it */
   GPtrArray         *hosts;        /* refs of host_row, NULL first */
   GtkStringList     *zones;
   GListStore        *attendees;
@@ -47,6 +49,7 @@ struct _VpSessionEditor
   AdwComboRow       *day_row;
   AdwEntryRow       *start_row;
   AdwEntryRow       *end_row;
+  AdwComboRow       *end_day_row;
   AdwExpanderRow    *zones_row;
   AdwComboRow       *start_zone_row;
   AdwComboRow       *end_zone_row;
@@ -129,50 +132,38 @@ show_toast (VpSessionEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* "9:05", "09:05", "9.05" or "0905" → minutes from midnight, or -1. */
-static int
-parse_clock (const char *text)
+/* The first letter of a message of the rules of values in capitals, as a
+ * sentence under the fields. */
+static char *
+sentence (const char *message)
 {
-  int hour, minute;
-  char separator, end;
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gunichar first = g_utf8_get_char (message);
+  char buffer[8] = { 0, };
 
-  if (sscanf (stripped, "%d%c%d%c", &hour, &separator, &minute, &end) == 3 &&
-      (separator == ':' || separator == '.'))
-    ;
-  else if (strlen (stripped) == 4 && g_ascii_isdigit (stripped[0]) &&
-           sscanf (stripped, "%2d%2d%c", &hour, &minute, &end) == 2)
-    ;
-  else
-    return -1;
-
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-    return -1;
-
-  return hour * 60 + minute;
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (message), NULL);
 }
 
-static gboolean
+/* @day ("YYYY-MM-DD") at a time of day. */
+static void
 make_local_time (const char  *day,
-                 int          minutes,
-                 int          add_days,
+                 int          hour,
+                 int          minute,
+                 int          second,
                  VpLocalTime *time)
 {
   GDate date;
 
-  if (!vp_date_parse (day, &date, NULL))
-    return FALSE;
-  if (add_days > 0)
-    g_date_add_days (&date, (guint) add_days);
-
+  /* the days are written by vp_date_format () */
+  vp_date_parse (day, &date, NULL);
   *time = (VpLocalTime) {
     .year = g_date_get_year (&date),
     .month = g_date_get_month (&date),
     .day = g_date_get_day (&date),
-    .hour = minutes / 60,
-    .minute = minutes % 60,
+    .hour = hour,
+    .minute = minute,
+    .second = second,
   };
-  return TRUE;
 }
 
 static const char *
@@ -220,41 +211,49 @@ times_clear (Times *times)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Times, times_clear)
 
 /* The start and end as local times, or why they cannot be: a time the
- * clocks skip is refused; a time they pass twice means its first one. */
+ * clocks skip is refused, and an end that is not after the start (the
+ * rule of values that the store, the programme format and the calendar
+ * import keep); a time they pass twice means its first one. */
 static void
 read_times (VpSessionEditor *self,
             Times           *times)
 {
   guint day_index = adw_combo_row_get_selected (self->day_row);
+  guint end_day_index = adw_combo_row_get_selected (self->end_day_row);
   const char *start_zone_name = selected_zone (self->start_zone_row);
   guint end_zone_index = adw_combo_row_get_selected (self->end_zone_row);
   const char *end_zone_name;
   g_autoptr(GTimeZone) start_zone = NULL;
   g_autoptr(GTimeZone) end_zone = NULL;
-  const char *day;
-  int start_minutes, end_minutes;
+  g_autoptr(GError) start_error = NULL;
+  g_autoptr(GError) end_error = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  int start_hour, start_minute, start_second;
+  int end_hour, end_minute, end_second;
   VpLocalTime start, end;
-  gint64 start_first, start_second, end_first, end_second;
+  gint64 start_first, start_second_instant, end_first, end_second_instant;
   VpLocalTimeKind kind;
 
-  if (day_index >= self->days->len || start_zone_name == NULL)
+  if (day_index >= self->days->len || end_day_index >= self->days->len ||
+      start_zone_name == NULL)
     {
       times->error = g_strdup (_("Choose a day"));
       return;
     }
-  day = g_ptr_array_index (self->days, day_index);
   /* The first choice of the end zone is “as the start” */
   end_zone_name = end_zone_index == 0 ? start_zone_name : selected_zone (self->end_zone_row);
   start_zone = vp_time_zone_new (start_zone_name, NULL);
   end_zone = vp_time_zone_new (end_zone_name, NULL);
 
-  start_minutes = parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  end_minutes = parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
-  times->start_bad = start_minutes < 0;
-  times->end_bad = end_minutes < 0;
-  if (start_minutes < 0 || end_minutes < 0)
+  times->start_bad = !vp_value_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
+                                            &start_hour, &start_minute, &start_second,
+                                            &start_error);
+  times->end_bad = !vp_value_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->end_row)),
+                                          &end_hour, &end_minute, &end_second, &end_error);
+  if (times->start_bad || times->end_bad)
     {
-      times->error = g_strdup (_("Type times as hours and minutes, such as 09:30 or 14:00"));
+      times->error = sentence (times->start_bad ? start_error->message : end_error->message);
       return;
     }
   if (start_zone == NULL || end_zone == NULL)
@@ -263,8 +262,9 @@ read_times (VpSessionEditor *self,
       return;
     }
 
-  make_local_time (day, start_minutes, 0, &start);
-  kind = vp_local_time_resolve (&start, start_zone, &start_first, &start_second);
+  make_local_time (g_ptr_array_index (self->days, day_index), start_hour, start_minute,
+                   start_second, &start);
+  kind = vp_local_time_resolve (&start, start_zone, &start_first, &start_second_instant);
   if (kind == VP_LOCAL_TIME_SKIPPED)
     {
       times->start_bad = TRUE;
@@ -280,41 +280,39 @@ read_times (VpSessionEditor *self,
                                      "back: the session starts at the first."),
                                    start.hour, start.minute, start_zone_name);
 
-  /* An end at or before the start is on the next day */
-  for (int add_days = 0; add_days < 2; add_days++)
-    {
-      make_local_time (day, end_minutes, add_days, &end);
-      kind = vp_local_time_resolve (&end, end_zone, &end_first, &end_second);
-      if (kind == VP_LOCAL_TIME_SKIPPED)
-        {
-          times->end_bad = TRUE;
-          /* Translators: a time (hours and minutes), then a time zone */
-          times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the "
-                                            "clocks go forward then. Choose a later time."),
-                                          end.hour, end.minute, end_zone_name);
-          return;
-        }
-      if (end_first > start_first)
-        break;
-    }
-
-  if (end_first <= start_first)
+  make_local_time (g_ptr_array_index (self->days, end_day_index), end_hour, end_minute,
+                   end_second, &end);
+  kind = vp_local_time_resolve (&end, end_zone, &end_first, &end_second_instant);
+  if (kind == VP_LOCAL_TIME_SKIPPED)
     {
       times->end_bad = TRUE;
-      times->error = g_strdup (_("The session must end after it starts"));
+      /* Translators: a time (hours and minutes), then a time zone */
+      times->error = g_strdup_printf (_("%02d:%02d does not exist on that day in %s: the "
+                                        "clocks go forward then. Choose a later time."),
+                                      end.hour, end.minute, end_zone_name);
       return;
     }
 
-  if (end.day != start.day && times->hint == NULL)
-    times->hint = g_strdup (_("The session ends the next day."));
-  else if (kind == VP_LOCAL_TIME_AMBIGUOUS && times->hint == NULL)
+  /* Times of one day as typed; of two days with their days */
+  start_text = vp_local_time_format (&start);
+  end_text = vp_local_time_format (&end);
+  if (!vp_value_check_order (VP_SPAN_SESSION, start_first, end_first,
+                             day_index == end_day_index ? start_text + 11 : start_text,
+                             day_index == end_day_index ? end_text + 11 : end_text, &end_error))
+    {
+      times->end_bad = TRUE;
+      times->error = sentence (end_error->message);
+      return;
+    }
+
+  if (kind == VP_LOCAL_TIME_AMBIGUOUS && times->hint == NULL)
     /* Translators: a time (hours and minutes), then a time zone */
     times->hint = g_strdup_printf (_("%02d:%02d happens twice that day in %s, as the clocks go "
                                      "back: the session ends at the first."),
                                    end.hour, end.minute, end_zone_name);
 
-  times->start = vp_local_time_format (&start);
-  times->end = vp_local_time_format (&end);
+  times->start = g_steal_pointer (&start_text);
+  times->end = g_steal_pointer (&end_text);
 }
 
 static void
@@ -358,7 +356,7 @@ read_fields (VpSessionEditor *self)
   guint host_index;
   gboolean valid = TRUE;
 
-  if (*title == '\0')
+  if (vp_text_is_blank (title))
     {
       set_row_error (GTK_WIDGET (self->title_row),
                      self->title_touched ? _("A session needs a title") : NULL);
@@ -515,6 +513,27 @@ everyone_changed_cb (VpSessionEditor *self)
   field_changed_cb (self);
 }
 
+/* The end day moves with the day, so the session keeps its length. */
+static void
+day_changed_cb (VpSessionEditor *self)
+{
+  guint day_index = adw_combo_row_get_selected (self->day_row);
+  guint end_day_index = adw_combo_row_get_selected (self->end_day_row);
+
+  if (!self->loading && day_index != GTK_INVALID_LIST_POSITION &&
+      self->day_index != GTK_INVALID_LIST_POSITION && end_day_index != GTK_INVALID_LIST_POSITION)
+    {
+      gint64 moved = (gint64) end_day_index + (gint64) day_index - (gint64) self->day_index;
+
+      self->day_index = day_index;
+      adw_combo_row_set_selected (self->end_day_row,
+                                  (guint) CLAMP (moved, 0, (gint64) self->days->len - 1));
+    }
+  self->day_index = day_index;
+
+  field_changed_cb (self);
+}
+
 static gboolean
 close_request_cb (GtkWindow *window)
 {
@@ -614,36 +633,52 @@ attendee_notify_cb (VpSessionAttendee *attendee,
 
 /* Filling in {{{1 */
 
+/* The days the session may start and end on: the programme's, the days of
+ * @session_day and @end_day (either NULL) if they lie outside them, and a
+ * day before and after, for arrivals and departures. */
 static void
 fill_days (VpSessionEditor *self,
-           const char      *session_day)
+           const char      *session_day,
+           const char      *end_day)
 {
   VpProgramme *programme = vp_snapshot_get_programme (self->snapshot);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *own_days[] = { session_day, end_day };
   GDate first, last, day;
   guint selected = 0;
+  guint end_selected = GTK_INVALID_LIST_POSITION;
 
   g_ptr_array_set_size (self->days, 0);
 
-  if (!vp_date_parse (vp_programme_get_start_date (programme), &first, NULL))
-    vp_date_parse (session_day, &first, NULL);
+  if (!vp_date_parse (vp_programme_get_start_date (programme), &first, NULL) &&
+      (session_day == NULL || !vp_date_parse (session_day, &first, NULL)))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
   if (!vp_date_parse (vp_programme_get_end_date (programme), &last, NULL) ||
       g_date_compare (&last, &first) < 0)
     last = first;
 
   /* A session may lie outside the programme's days (an arrival the day
-   * before): offer its day too, in order. */
-  if (vp_date_parse (session_day, &day, NULL))
-    {
-      if (g_date_compare (&day, &first) < 0)
-        first = day;
-      if (g_date_compare (&day, &last) > 0)
-        last = day;
-    }
-  /* and the day before and after, for arrivals and departures */
+   * before): offer its days too, in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (own_days); i++)
+    if (own_days[i] != NULL && vp_date_parse (own_days[i], &day, NULL))
+      {
+        if (g_date_compare (&day, &first) < 0)
+          first = day;
+        if (g_date_compare (&day, &last) > 0)
+          last = day;
+      }
   if (g_date_get_julian (&first) > 1)
     g_date_subtract_days (&first, 1);
-  g_date_add_days (&last, 1);
+  /* (there is no day after 9999-12-31) */
+  if (g_date_get_year (&last) < 9999 || g_date_get_month (&last) < 12 ||
+      g_date_get_day (&last) < 31)
+    g_date_add_days (&last, 1);
 
   for (day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
     {
@@ -652,14 +687,23 @@ fill_days (VpSessionEditor *self,
 
       if (g_strcmp0 (iso, session_day) == 0)
         selected = self->days->len;
+      if (g_strcmp0 (iso, end_day) == 0)
+        end_selected = self->days->len;
       g_ptr_array_add (self->days, g_steal_pointer (&iso));
       gtk_string_list_append (labels,
                               label != NULL ? label
                                             : g_ptr_array_index (self->days, self->days->len - 1));
+      if (g_date_get_julian (&day) == g_date_get_julian (&last))
+        break;
     }
 
+  /* A new session ends on the day it starts */
   adw_combo_row_set_model (self->day_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_model (self->end_day_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->day_row, selected);
+  adw_combo_row_set_selected (self->end_day_row,
+                              end_selected != GTK_INVALID_LIST_POSITION ? end_selected : selected);
+  self->day_index = selected;
 }
 
 static int
@@ -763,10 +807,9 @@ static void
 fill_fields (VpSessionEditor *self)
 {
   VpSession *session = self->session;
-  g_autoptr(GTimeZone) start_zone = NULL;
-  g_autoptr(GTimeZone) end_zone = NULL;
   VpLocalTime start = { 0, }, end = { 0, };
   g_autofree char *day = NULL;
+  g_autofree char *end_day = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
 
@@ -783,10 +826,11 @@ fill_fields (VpSessionEditor *self)
   if (vp_session_get_end (session) != NULL)
     vp_local_time_parse (vp_session_get_end (session), &end, NULL);
   day = g_strdup_printf ("%04d-%02d-%02d", start.year, start.month, start.day);
-  start_text = g_strdup_printf ("%02d:%02d", start.hour, start.minute);
-  end_text = g_strdup_printf ("%02d:%02d", end.hour, end.minute);
+  end_day = g_strdup_printf ("%04d-%02d-%02d", end.year, end.month, end.day);
+  start_text = vp_value_format_clock (start.hour, start.minute, start.second);
+  end_text = vp_value_format_clock (end.hour, end.minute, end.second);
 
-  fill_days (self, day);
+  fill_days (self, day, end_day);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
   fill_zones (self);
@@ -1011,6 +1055,7 @@ vp_session_editor_class_init (VpSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, day_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, end_day_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, zones_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, start_zone_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, end_zone_row);
@@ -1027,6 +1072,7 @@ vp_session_editor_class_init (VpSessionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, everyone_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_search_changed_cb);
@@ -1047,6 +1093,9 @@ vp_session_editor_init (VpSessionEditor *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the largest capacity the rules of values (vp-values.h) allow */
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->capacity_spin),
+                            VP_VALUE_COUNT_MAX);
 
   self->days = g_ptr_array_new_with_free_func (g_free);
   self->hosts = g_ptr_array_new_with_free_func (g_free);

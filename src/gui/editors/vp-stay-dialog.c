@@ -6,7 +6,7 @@
 
 #include "vp-people-fields.h"
 #include "vp-stay-dialog.h"
-#include "vp-time.h"
+#include "vp-values.h"
 
 struct _VpStayDialog
 {
@@ -36,15 +36,16 @@ read_date (AdwEntryRow  *row,
            GDate        *date)
 {
   g_autofree char *text = vp_people_editable_dup_text (GTK_EDITABLE (row));
+  g_autoptr(GError) error = NULL;
 
   vp_people_set_error (GTK_WIDGET (row), NULL);
   if (text == NULL)
     return FALSE;
 
-  if (!vp_date_parse (text, date, NULL))
+  /* the rules of values (vp-values.h) */
+  if (!vp_value_check_date (text, date, &error))
     {
-      vp_people_set_error (GTK_WIDGET (row),
-                           _("Not a date: type it as YYYY-MM-DD, for example 2027-04-12"));
+      vp_people_set_error (GTK_WIDGET (row), error->message);
       return FALSE;
     }
 
@@ -56,6 +57,7 @@ static VpStay *
 read_stay (VpStayDialog *self)
 {
   g_autoptr(VpStay) stay = vp_stay_new ();
+  g_autoptr(GError) error = NULL;
   GDate check_in, check_out;
   gboolean ok;
 
@@ -67,10 +69,9 @@ read_stay (VpStayDialog *self)
   if (!ok)
     return NULL;
 
-  if (g_date_compare (&check_out, &check_in) <= 0)
+  if (!vp_value_check_days (VP_SPAN_STAY, &check_in, &check_out, &error))
     {
-      vp_people_set_error (GTK_WIDGET (self->check_out_row),
-                           _("Check-out must be at least a day after check-in"));
+      vp_people_set_error (GTK_WIDGET (self->check_out_row), error->message);
       return NULL;
     }
 

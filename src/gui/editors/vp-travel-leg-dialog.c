@@ -3,11 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "vp-people-fields.h"
 #include "vp-time.h"
 #include "vp-travel-leg-dialog.h"
+#include "vp-values.h"
 
 struct _VpTravelLegDialog
 {
@@ -49,28 +49,6 @@ static const VpTravelKind kinds[] = {
   VP_TRAVEL_KIND_OTHER,
 };
 
-/* “7:05” or “07:05” (or with seconds) as “07:05”; NULL when it is no time of day. */
-static char *
-normalize_time (const char *text)
-{
-  int hour, minute, second = 0;
-  char end;
-  int n;
-
-  if (text == NULL)
-    return NULL;
-
-  n = sscanf (text, "%2d:%2d:%2d%c", &hour, &minute, &second, &end);
-  if (n != 2 && n != 3)
-    return NULL;
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
-    return NULL;
-
-  if (second != 0)
-    return g_strdup_printf ("%02d:%02d:%02d", hour, minute, second);
-  return g_strdup_printf ("%02d:%02d", hour, minute);
-}
-
 /* One end of the journey: its local time and zone, and the instant they
  * name; errors go on the rows that hold them.  FALSE when incomplete or
  * wrong. */
@@ -85,54 +63,44 @@ read_end (AdwEntryRow  *date_row,
   g_autofree char *date_text = vp_people_editable_dup_text (GTK_EDITABLE (date_row));
   g_autofree char *time_text = vp_people_editable_dup_text (GTK_EDITABLE (time_row));
   g_autofree char *zone_text = vp_people_editable_dup_text (GTK_EDITABLE (zone_row));
-  g_autofree char *time = normalize_time (time_text);
   g_autofree char *local = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) date_error = NULL;
+  g_autoptr(GError) time_error = NULL;
+  g_autoptr(GError) zone_error = NULL;
   g_autoptr(GError) error = NULL;
   gboolean date_ok = FALSE;
+  gboolean time_ok = FALSE;
+  gboolean zone_ok = FALSE;
+  int hour, minute, second;
   VpLocalTime local_time;
-  GDate date;
 
-  vp_people_set_error (GTK_WIDGET (date_row), NULL);
-  vp_people_set_error (GTK_WIDGET (time_row), NULL);
-  vp_people_set_error (GTK_WIDGET (zone_row), NULL);
-
+  /* the rules of values (vp-values.h), each on its row */
   if (date_text != NULL)
-    {
-      date_ok = vp_date_parse (date_text, &date, NULL);
-      if (!date_ok)
-        vp_people_set_error (GTK_WIDGET (date_row),
-                             _("Not a date: type it as YYYY-MM-DD, for example 2027-04-12"));
-    }
-
-  if (time_text != NULL && time == NULL)
-    vp_people_set_error (GTK_WIDGET (time_row), _("Not a time of day: type it as HH:MM on a "
-                                                  "24-hour clock, for example 19:55"));
-
+    date_ok = vp_value_check_date (date_text, NULL, &date_error);
+  if (time_text != NULL)
+    time_ok = vp_value_parse_clock (time_text, &hour, &minute, &second, &time_error);
   if (zone_text != NULL)
-    {
-      zone = vp_time_zone_new (zone_text, &error);
-      if (zone == NULL)
-        vp_people_set_error (GTK_WIDGET (zone_row), error->message);
-      g_clear_error (&error);
-    }
-  else
-    vp_people_set_error (GTK_WIDGET (zone_row),
-                         _("A time zone is needed, such as Europe/Vilnius"));
+    zone_ok = vp_value_check_zone (zone_text, &zone_error);
 
-  if (!date_ok || time == NULL || zone == NULL)
+  vp_people_set_error (GTK_WIDGET (date_row), date_error ? date_error->message : NULL);
+  vp_people_set_error (GTK_WIDGET (time_row), time_error ? time_error->message : NULL);
+  vp_people_set_error (GTK_WIDGET (zone_row),
+                       zone_error ? zone_error->message
+                       : zone_text == NULL ? _("A time zone is needed, such as Europe/Vilnius")
+                                           : NULL);
+
+  if (!date_ok || !time_ok || !zone_ok)
     return FALSE;
 
-  local = g_strdup_printf ("%sT%s", date_text, time);
-  if (!vp_local_time_parse (local, &local_time, &error) ||
-      !vp_local_time_to_instant (&local_time, zone, instant_out, NULL, &error))
+  local = g_strdup_printf ("%sT%02d:%02d:%02d", date_text, hour, minute, second);
+  if (!vp_value_check_wall_time (local, zone_text, &local_time, instant_out, &error))
     {
-      /* Most likely a time the clocks skip that night. */
+      /* a time the clocks skip that night */
       vp_people_set_error (GTK_WIDGET (time_row), error->message);
       return FALSE;
     }
 
-  *local_out = g_steal_pointer (&local);
+  *local_out = vp_local_time_format (&local_time);
   *zone_out = g_steal_pointer (&zone_text);
   return TRUE;
 }
@@ -143,6 +111,7 @@ static VpTravelLeg *
 read_leg (VpTravelLegDialog *self)
 {
   g_autoptr(VpTravelLeg) leg = vp_travel_leg_new ();
+  g_autoptr(GError) error = NULL;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   gboolean depart_ok, arrive_ok;
 
@@ -159,11 +128,10 @@ read_leg (VpTravelLegDialog *self)
   if (!depart_ok || !arrive_ok)
     return NULL;
 
-  if (leg->arrive_utc <= leg->depart_utc)
+  if (!vp_value_check_order (VP_SPAN_JOURNEY, leg->depart_utc, leg->arrive_utc, leg->depart,
+                             leg->arrive, &error))
     {
-      vp_people_set_error (GTK_WIDGET (self->arrive_time_row),
-                           _("Arrives before it leaves: the arrival must be after the departure, "
-                             "each in the time of its own place"));
+      vp_people_set_error (GTK_WIDGET (self->arrive_time_row), error->message);
       return NULL;
     }
 
@@ -211,9 +179,7 @@ set_end (AdwEntryRow *date_row,
   if (local != NULL && vp_local_time_parse (local, &time, NULL))
     {
       g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", time.year, time.month, time.day);
-      g_autofree char *clock = time.second != 0 ?
-        g_strdup_printf ("%02d:%02d:%02d", time.hour, time.minute, time.second) :
-        g_strdup_printf ("%02d:%02d", time.hour, time.minute);
+      g_autofree char *clock = vp_value_format_clock (time.hour, time.minute, time.second);
 
       gtk_editable_set_text (GTK_EDITABLE (date_row), date);
       gtk_editable_set_text (GTK_EDITABLE (time_row), clock);

@@ -10,6 +10,7 @@
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-problem-item.h"
+#include "vp-text.h"
 #include "vp-values.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
@@ -186,31 +187,6 @@ format_number (double value)
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
-/* A number as people type it: a comma for the decimal point, spaces
- * between thousands. */
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autoptr(GString) cleaned = g_string_new (NULL);
-  char *end = NULL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x202F)
-        continue;
-      g_string_append_unichar (cleaned, c == ',' ? '.' : c);
-    }
-
-  if (cleaned->len == 0)
-    return FALSE;
-
-  *value = g_ascii_strtod (cleaned->str, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
-}
-
 /* Strictly YYYY-MM-DD from a calendar's day. */
 static char *
 calendar_date (GtkCalendar *calendar)
@@ -313,6 +289,8 @@ validate_position (VpOverviewPage *self,
 {
   g_autofree char *lat_text = get_trimmed_text (self->latitude_row);
   g_autofree char *lon_text = get_trimmed_text (self->longitude_row);
+  g_autoptr(GError) lat_value_error = NULL;
+  g_autoptr(GError) lon_value_error = NULL;
   const char *lat_error = NULL, *lon_error = NULL;
 
   *latitude = NAN;
@@ -320,11 +298,11 @@ validate_position (VpOverviewPage *self,
 
   /* the rules of values (vp-values.h) */
   if (*lat_text != '\0' && !vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, lat_text, latitude,
-                                                       NULL))
-    lat_error = _("A latitude is a number of degrees from -90 (south) to 90 (north)");
+                                                       &lat_value_error))
+    lat_error = lat_value_error->message;
   if (*lon_text != '\0' && !vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, lon_text, longitude,
-                                                       NULL))
-    lon_error = _("A longitude is a number of degrees from -180 (west) to 180 (east)");
+                                                       &lon_value_error))
+    lon_error = lon_value_error->message;
   if (lat_error == NULL && lon_error == NULL)
     {
       if (*lat_text == '\0' && *lon_text != '\0')
@@ -362,7 +340,7 @@ apply_entry (VpOverviewPage *self,
       return TRUE;
     }
 
-  if (row == self->title_row && value == NULL)
+  if (row == self->title_row && vp_text_is_blank (value))
     message = _("A programme needs a title");
   else if (row == self->coordinator_email_row && value != NULL &&
            !vp_value_check_email (value, &value_error))
@@ -371,8 +349,8 @@ apply_entry (VpOverviewPage *self,
     {
       double amount;
 
-      if (!parse_number (value, &amount) || amount < 0)
-        message = _("The lump sum is an amount in euros, such as 1100 or 1100.50");
+      if (!vp_value_parse_amount (value, &amount, &value_error))
+        message = value_error->message;
     }
 
   set_error (GTK_WIDGET (row), message);
@@ -396,7 +374,7 @@ apply_entry (VpOverviewPage *self,
       double amount = NAN;
 
       if (value != NULL)
-        parse_number (value, &amount);
+        vp_value_parse_amount (value, &amount, NULL);
       vp_programme_set_lump_sum_eur (pending, amount);
     }
   else
@@ -520,13 +498,15 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
     }
   else
     {
-      if (g_strcmp0 (date, start) < 0)
-        {
-          g_autofree char *first = vp_format_date_long (start);
-          g_autofree char *message =
-            g_strdup_printf (_("The last day cannot come before the first day, %s"), first);
+      g_autoptr(GError) error = NULL;
+      GDate first, last;
 
-          set_error (GTK_WIDGET (self->end_row), message);
+      /* the rules of values (vp-values.h) */
+      if (vp_value_check_date (start != NULL ? start : "", &first, NULL) &&
+          vp_value_check_date (date, &last, NULL) &&
+          !vp_value_check_days (VP_SPAN_PROGRAMME, &first, &last, &error))
+        {
+          set_error (GTK_WIDGET (self->end_row), error->message);
           g_clear_object (&self->pending);
           return;
         }

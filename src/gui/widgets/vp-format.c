@@ -3,27 +3,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "vp-format.h"
 #include "vp-labels.h"
 
+#include "vp-values.h"
+
+/* A day "YYYY-MM-DD" by the rule of values (vp-values.h). */
 static gboolean
 parse_date (const char *date,
             GDate      *out)
 {
-  int year, month, day;
-  char end;
-
   g_date_clear (out, 1);
 
-  if (date == NULL ||
-      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (out, day, month, year);
-  return TRUE;
+  return date != NULL && vp_value_check_date (date, out, NULL);
 }
 
 static GDateTime *

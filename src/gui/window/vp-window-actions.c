@@ -15,6 +15,7 @@
 #include "vp-print-operation.h"
 #include "vp-programme-format.h"
 #include "vp-undo.h"
+#include "vp-values.h"
 #include "vp-window-import.h"
 #include "vp-window-private.h"
 
@@ -130,17 +131,16 @@ static void
 duplicate_date_changed_cb (GtkEditable      *entry,
                            AdwMessageDialog *dialog)
 {
-  const char *text = gtk_editable_get_text (entry);
-  GDate date;
-  gboolean valid = strlen (text) == 10 && vp_format_parse_date (text, &date);
+  g_autoptr(GError) error = NULL;
+  /* the rule of values (vp-values.h) */
+  gboolean valid = vp_value_check_date (gtk_editable_get_text (entry), NULL, &error);
 
   adw_message_dialog_set_response_enabled (dialog, "duplicate", valid);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                               valid ? NULL : _("A day as year-month-day, such as 2028-04-11"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), valid ? NULL : error->message);
 }
 
 static void
