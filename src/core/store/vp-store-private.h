@@ -25,7 +25,11 @@ struct _VpStore
   GListStore *programmes;
   gint64      data_version;
   guint64     writes;        /* by this connection: every notify_changed */
+  gint64      change_seq;    /* the change log read up to here */
+  GHashTable *live;          /* programme id → its live models */
 };
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 gboolean      vp_store_sqlite_error          (VpStore       *self,
                                               GError       **error);
@@ -46,6 +50,17 @@ void          vp_store_rollback              (VpStore       *self);
 gint64        vp_store_read_data_version     (VpStore       *self);
 void          vp_store_notify_changed        (VpStore       *self,
                                               gint64         programme_id);
+/* vp-store-changes.c: reads the change log from where it was last read,
+ * updates the live models and emits ::rows-changed; returns the ids of the
+ * programmes it touched. */
+void          vp_store_changes_init          (VpStore       *self);
+void          vp_store_changes_clear         (VpStore       *self);
+GArray       *vp_store_changes_read          (VpStore       *self);
+void          vp_store_emit_rows_changed     (VpStore       *self,
+                                              gint64         programme_id,
+                                              VpEntity       entity,
+                                              VpChange       change,
+                                              GArray        *ids);
 /* vp_store_load_snapshot() for a caller that holds a transaction. */
 VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
                                               gint64         programme_id,

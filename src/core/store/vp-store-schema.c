@@ -12,6 +12,44 @@
 #include "vp-store-schema.h"
 #include "vp-travel.h"
 
+/* The next seq of the change log (migration 3). */
+#define NEXT_SEQ "(SELECT coalesce (max (seq), 0) + 1 FROM changes)"
+
+/* A row added, changed or removed: its log row gets the next seq. */
+#define CHANGE_TRIGGERS(table, entity, new_programme, old_programme) \
+  "CREATE TRIGGER " table "_added AFTER INSERT ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id, added_seq)" \
+  "  VALUES (" NEXT_SEQ ", " new_programme ", '" entity "', NEW.id, " NEXT_SEQ ")" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq," \
+  "    programme_id = excluded.programme_id, added_seq = excluded.added_seq, removed = 0;" \
+  "END;" \
+  "CREATE TRIGGER " table "_changed AFTER UPDATE ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id)" \
+  "  VALUES (" NEXT_SEQ ", " new_programme ", '" entity "', NEW.id)" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq;" \
+  "END;" \
+  "CREATE TRIGGER " table "_removed AFTER DELETE ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id, removed)" \
+  "  VALUES (" NEXT_SEQ ", " old_programme ", '" entity "', OLD.id, 1)" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, removed = 1;" \
+  "END;"
+
+/* A row of @table belongs to a row of @parent (its @key), whose log row
+ * it changes: a leg or stay its participant's.  Nothing when the parent
+ * is gone with it. */
+#define PARENT_CHANGE(table, when, row, entity, parent, key) \
+  "CREATE TRIGGER " table "_" when " AFTER " when " ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id)" \
+  "  SELECT " NEXT_SEQ ", programme_id, '" entity "', id FROM " parent \
+  "  WHERE id = " row "." key \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq;" \
+  "END;"
+
+#define PARENT_TRIGGERS(table, entity, parent, key) \
+  PARENT_CHANGE (table, "INSERT", "NEW", entity, parent, key) \
+  PARENT_CHANGE (table, "UPDATE", "NEW", entity, parent, key) \
+  PARENT_CHANGE (table, "DELETE", "OLD", entity, parent, key)
+
 /* Local times are kept as the user typed them, with their zone; the UTC
  * instants beside them are a cache for sorting and overlap queries.
  * Enumerations are stored as the exchange format's words. */
@@ -201,6 +239,33 @@ static const VpMigration migrations[] = {
     "  end_utc INTEGER NOT NULL,"
     "  PRIMARY KEY (programme_id, owner, owner_ref, uid)"
     ") WITHOUT ROWID;" },
+  /* The change log: what every write, by any program, did to which row, so
+   * that a window shows another program's edits row by row and its own
+   * without reading the programme again.  One row per programme, host,
+   * participant and session ever written (entity, row_id); seq is raised
+   * to above every other on each change of the row (of its travel legs,
+   * stays too), so "seq > n" is all that changed since n.  Attendances
+   * have no trigger (50,000 of them would double the time of an import):
+   * the store writes a session's row whenever it changes who attends it.
+   * added_seq is the seq at which the row was inserted; removed, whether
+   * it is gone.  Rows of the log are never deleted, so seq never goes
+   * back.  Written by the triggers alone. */
+  { 3,
+    "CREATE TABLE changes ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL,"
+    "  entity TEXT NOT NULL,"
+    "  row_id INTEGER NOT NULL,"
+    "  added_seq INTEGER NOT NULL DEFAULT 0,"
+    "  removed INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (entity, row_id)"
+    ");"
+    CHANGE_TRIGGERS ("programmes", "programme", "NEW.id", "OLD.id")
+    CHANGE_TRIGGERS ("hosts", "host", "NEW.programme_id", "OLD.programme_id")
+    CHANGE_TRIGGERS ("participants", "participant", "NEW.programme_id", "OLD.programme_id")
+    CHANGE_TRIGGERS ("sessions", "session", "NEW.programme_id", "OLD.programme_id")
+    PARENT_TRIGGERS ("travel_legs", "participant", "participants", "participant_id")
+    PARENT_TRIGGERS ("stays", "participant", "participants", "participant_id") },
 };
 
 /* vp_position_uid (programme uid, participant ref, what, index): the UID a

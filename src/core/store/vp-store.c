@@ -34,6 +34,7 @@ enum {
 
 enum {
   CHANGED,
+  ROWS_CHANGED,
   N_SIGNALS
 };
 
@@ -282,13 +283,41 @@ refresh_programmes (VpStore *self)
 }
 
 void
+vp_store_emit_rows_changed (VpStore  *self,
+                            gint64    programme_id,
+                            VpEntity  entity,
+                            VpChange  change,
+                            GArray   *ids)
+{
+  g_signal_emit (self, signals[ROWS_CHANGED], 0, programme_id, entity, change, ids);
+}
+
+/* After a write of this connection (@programme_id: the programme it wrote,
+ * or 0), or another's: what the change log gained, then ::changed for each
+ * programme it names. */
+void
 vp_store_notify_changed (VpStore *self,
                          gint64   programme_id)
 {
+  g_autoptr(GArray) programmes = NULL;
+  gboolean named = FALSE;
+
   self->writes++;
+  /* Read before the log: a commit after this reading moves it again, and
+   * the next poll reads the log once more. */
   self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
-  g_signal_emit (self, signals[CHANGED], 0, programme_id);
+  programmes = vp_store_changes_read (self);
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      gint64 id = g_array_index (programmes, gint64, i);
+
+      named |= id == programme_id;
+      g_signal_emit (self, signals[CHANGED], 0, id);
+    }
+  if (!named && (programme_id != 0 || programmes->len == 0))
+    g_signal_emit (self, signals[CHANGED], 0, programme_id);
 }
 
 /* Opening {{{1 */
@@ -547,6 +576,7 @@ vp_store_initable_init (GInitable     *initable,
 
   self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
+  vp_store_changes_init (self);
 
   return TRUE;
 }
@@ -563,6 +593,7 @@ vp_store_finalize (GObject *object)
   VpStore *self = (VpStore *)object;
 
   g_clear_object (&self->programmes);
+  vp_store_changes_clear (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_free);
@@ -646,6 +677,15 @@ vp_store_class_init (VpStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals[ROWS_CHANGED] =
+    g_signal_new ("rows-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, VP_TYPE_ENTITY, VP_TYPE_CHANGE, G_TYPE_ARRAY);
 }
 
 static void
