@@ -8,6 +8,7 @@
 
 #include "vp-programme-format.h"
 #include "vp-store.h"
+#include "vp-store-private.h"
 #include "vp-store-schema.h"
 #include "vp-test-core.h"
 
@@ -1184,6 +1185,63 @@ test_resolve_path (void)
   g_assert_cmpstr (fallback, ==, expected);
 }
 
+/* Statements {{{1 */
+
+/* 1, 2, 3: those above ?1, or all when ?1 is not bound */
+static const char counting_sql[] =
+  "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) "
+  "SELECT x FROM n WHERE ?1 IS NULL OR x > ?1";
+
+static void
+test_statements_cache (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  VpStoreQuery outer = { NULL, };
+  VpStoreQuery inner = { NULL, };
+  sqlite3_stmt *kept;
+
+  kept = vp_store_query (store, &outer, counting_sql, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  sqlite3_bind_int (kept, 1, 1);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 2);
+
+  /* taken again while in use (a loader that calls itself): another one,
+   * and the first goes on where it was */
+  g_assert_nonnull (vp_store_query (store, &inner, counting_sql, &error));
+  g_assert_true (inner.stmt != kept);
+  for (int x = 1; x <= 3; x++)
+    {
+      g_assert_cmpint (sqlite3_step (inner.stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (inner.stmt, 0), ==, x);
+    }
+  vp_store_query_clear (&inner);
+  g_assert_null (inner.stmt);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 3);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_DONE);
+  vp_store_query_clear (&outer);
+
+  /* given back: the same statement next time, reset, its bindings cleared */
+  {
+    g_auto(VpStoreQuery) again = { NULL, };
+
+    g_assert_true (vp_store_query (store, &again, counting_sql, &error) == kept);
+    g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 1);
+    g_assert_true (sqlite3_stmt_busy (kept));
+  }
+  /* left mid-way, it was reset all the same: no read left open */
+  g_assert_false (sqlite3_stmt_busy (kept));
+
+  g_assert_null (vp_store_query (store, &outer, "SELECT nothing FROM nowhere", &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+  g_assert_null (outer.stmt);
+}
+
 /* Main {{{1 */
 
 #define ADD(path, func) \
@@ -1238,6 +1296,7 @@ main (int   argc,
   ADD ("/store/signal/external-change", test_external_change);
   ADD ("/store/list/updates", test_list_updates);
   ADD ("/store/list/on-open", test_list_on_open);
+  ADD ("/store/statements/cache", test_statements_cache);
   g_test_add_func ("/store/resolve-path", test_resolve_path);
 
   return g_test_run ();

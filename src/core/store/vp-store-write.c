@@ -12,16 +12,17 @@
 
 /* Statements {{{1 */
 
+/* Taken from the store's cache for the whole write. */
 typedef struct
 {
-  sqlite3_stmt *insert_host;
-  sqlite3_stmt *insert_participant;
-  sqlite3_stmt *insert_leg;
-  sqlite3_stmt *insert_stay;
-  sqlite3_stmt *insert_session;
-  sqlite3_stmt *update_session;
-  sqlite3_stmt *insert_attendance;
-  sqlite3_stmt *delete_attendances;
+  VpStoreQuery insert_host;
+  VpStoreQuery insert_participant;
+  VpStoreQuery insert_leg;
+  VpStoreQuery insert_stay;
+  VpStoreQuery insert_session;
+  VpStoreQuery update_session;
+  VpStoreQuery insert_attendance;
+  VpStoreQuery delete_attendances;
 } Statements;
 
 #define SESSION_FIELDS \
@@ -52,14 +53,14 @@ write_clear (Write *write)
 {
   Statements *statements = &write->statements;
 
-  g_clear_pointer (&statements->insert_host, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_participant, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_leg, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_stay, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_session, sqlite3_finalize);
-  g_clear_pointer (&statements->update_session, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_attendance, sqlite3_finalize);
-  g_clear_pointer (&statements->delete_attendances, sqlite3_finalize);
+  vp_store_query_clear (&statements->insert_host);
+  vp_store_query_clear (&statements->insert_participant);
+  vp_store_query_clear (&statements->insert_leg);
+  vp_store_query_clear (&statements->insert_stay);
+  vp_store_query_clear (&statements->insert_session);
+  vp_store_query_clear (&statements->update_session);
+  vp_store_query_clear (&statements->insert_attendance);
+  vp_store_query_clear (&statements->delete_attendances);
   g_clear_pointer (&write->host_ids, g_hash_table_unref);
   g_clear_pointer (&write->participant_ids, g_hash_table_unref);
 }
@@ -83,8 +84,8 @@ write_init (Write       *write,
   /* The row id is the last parameter of each insert: NULL lets SQLite choose. */
   const struct
   {
-    sqlite3_stmt **stmt;
-    const char    *sql;
+    VpStoreQuery *query;
+    const char   *sql;
   } prepared[] = {
     { &statements->insert_host,
       "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
@@ -115,8 +116,7 @@ write_init (Write       *write,
 
   for (guint i = 0; i < G_N_ELEMENTS (prepared); i++)
     {
-      *prepared[i].stmt = vp_store_prepare (store, prepared[i].sql, error);
-      if (*prepared[i].stmt == NULL)
+      if (vp_store_query (store, prepared[i].query, prepared[i].sql, error) == NULL)
         return FALSE;
     }
 
@@ -132,18 +132,15 @@ run_with_ids (VpStore     *self,
               gint64       second,
               GError     **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, error);
-  gboolean ok;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, first);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, second);
-  ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return vp_store_step_done (self, stmt, error);
 }
 
 /* A single integer from a query with one row id bound to ?1, or @fallback. */
@@ -153,17 +150,15 @@ query_integer (VpStore    *self,
                gint64      parameter,
                gint64      fallback)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
-  gint64 value = fallback;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
 
   if (stmt == NULL)
     return fallback;
   sqlite3_bind_int64 (stmt, 1, parameter);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
+    return sqlite3_column_int64 (stmt, 0);
+  return fallback;
 }
 
 /* Binds @id to parameter @index when the write keeps ids and no row of
@@ -203,7 +198,8 @@ load_ref_maps (Write   *write,
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
-      sqlite3_stmt *stmt = vp_store_prepare (write->store, sql[i], error);
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt = vp_store_query (write->store, &query, sql[i], error);
       int rc;
 
       if (stmt == NULL)
@@ -212,7 +208,6 @@ load_ref_maps (Write   *write,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_hash_table_insert (maps[i], g_strdup (column_text (stmt, 0)),
                              ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
-      sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return vp_store_sqlite_error (write->store, error);
     }
@@ -324,7 +319,7 @@ insert_host (Write    *write,
              int       position,
              GError  **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_host;
+  sqlite3_stmt *stmt = write->statements.insert_host.stmt;
   gint64 id;
 
   sqlite3_bind_int64 (stmt, 1, write->programme_id);
@@ -554,7 +549,7 @@ insert_travel (Write          *write,
     {
       VpTravelLeg *leg = g_ptr_array_index (travel, j);
       VpTravelLeg *stored = g_ptr_array_index (leg_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_leg;
+      sqlite3_stmt *stmt = write->statements.insert_leg.stmt;
 
       settle_identity (write, &leg->uid, &leg->revision, &leg->modified_at,
                        stored ? stored->uid : NULL, stored ? stored->revision : 0,
@@ -585,7 +580,7 @@ insert_travel (Write          *write,
     {
       VpStay *stay = g_ptr_array_index (stays, j);
       VpStay *stored = g_ptr_array_index (stay_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_stay;
+      sqlite3_stmt *stmt = write->statements.insert_stay.stmt;
 
       settle_identity (write, &stay->uid, &stay->revision, &stay->modified_at,
                        stored ? stored->uid : NULL, stored ? stored->revision : 0,
@@ -615,7 +610,7 @@ insert_participant (Write          *write,
                     int             position,
                     GError        **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_participant;
+  sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
   gint64 id;
 
   sqlite3_bind_int64 (stmt, 1, write->programme_id);
@@ -730,7 +725,7 @@ write_attendances (Write      *write,
                    GError    **error)
 {
   GPtrArray *attendees = vp_session_get_attendees (session);
-  sqlite3_stmt *stmt = write->statements.insert_attendance;
+  sqlite3_stmt *stmt = write->statements.insert_attendance.stmt;
 
   if (vp_session_get_attendees_all (session))
     return TRUE;
@@ -785,7 +780,7 @@ insert_session (Write      *write,
                 VpSession  *session,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_session;
+  sqlite3_stmt *stmt = write->statements.insert_session.stmt;
   g_autoptr(GError) local_error = NULL;
   gint64 host_id = host_id_of (write, session, &local_error);
   gint64 modified_at = write->keep_modified && vp_session_get_modified_at (session) > 0
@@ -821,7 +816,7 @@ update_session (Write      *write,
                 VpSession  *session,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = write->statements.update_session;
+  sqlite3_stmt *stmt = write->statements.update_session.stmt;
   g_autoptr(GError) local_error = NULL;
   gint64 host_id = host_id_of (write, session, &local_error);
   gint64 session_id = vp_session_get_id (previous);
@@ -845,8 +840,8 @@ update_session (Write      *write,
   if (!vp_store_step_done (write->store, stmt, error))
     return -1;
 
-  sqlite3_bind_int64 (write->statements.delete_attendances, 1, session_id);
-  if (!vp_store_step_done (write->store, write->statements.delete_attendances, error) ||
+  sqlite3_bind_int64 (write->statements.delete_attendances.stmt, 1, session_id);
+  if (!vp_store_step_done (write->store, write->statements.delete_attendances.stmt, error) ||
       !write_attendances (write, session_id, session, FALSE, error))
     return -1;
 
@@ -903,7 +898,13 @@ session_has_attendee (VpSession  *session,
   return FALSE;
 }
 
-/* Records, with @stmt (the insert of settle_withdrawals()), that the event
+static const char insert_withdrawal_sql[] =
+  "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, sequence, "
+  "withdrawn_at, item, title, category, origin, destination, start_local, start_timezone, "
+  "start_utc, end_local, end_timezone, end_utc) "
+  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
+
+/* Records, with @stmt (an insert of insert_withdrawal_sql), that the event
  * of @withdrawal's item left its owner's calendar. */
 static gboolean
 record_withdrawal (Write               *write,
@@ -1224,12 +1225,12 @@ rename_withdrawals (VpStore       *self,
                     const Rename  *rename,
                     GError       **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt =
-    vp_store_prepare (self,
-                      "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
-                      "AND owner = ?2 AND owner_ref = ?3",
-                      error);
-  gboolean ok;
+    vp_store_query (self, &query,
+                    "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
+                    "AND owner = ?2 AND owner_ref = ?3",
+                    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1237,10 +1238,7 @@ rename_withdrawals (VpStore       *self,
   bind_text (stmt, 2, owner_word (rename->owner));
   bind_text (stmt, 3, rename->from);
   bind_text (stmt, 4, rename->to);
-  ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return vp_store_step_done (self, stmt, error);
 }
 
 static VpParticipant *
@@ -1264,26 +1262,20 @@ restore_withdrawals (Write       *write,
                      GError     **error)
 {
   GPtrArray *records = vp_snapshot_get_withdrawals (snapshot);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
 
   if (records->len == 0)
     return TRUE;
 
-  stmt =
-    vp_store_prepare (write->store,
-                      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, "
-                      "sequence, withdrawn_at, item, title, category, origin, destination, "
-                      "start_local, start_timezone, start_utc, end_local, end_timezone, end_utc) "
-                      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
-                      error);
+  stmt = vp_store_query (write->store, &query, insert_withdrawal_sql, error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < records->len && ok; i++)
-    ok = record_withdrawal (write, stmt, g_ptr_array_index (records, i), error);
-  sqlite3_finalize (stmt);
+  for (guint i = 0; i < records->len; i++)
+    if (!record_withdrawal (write, stmt, g_ptr_array_index (records, i), error))
+      return FALSE;
 
-  return ok;
+  return TRUE;
 }
 
 /* After a write to the programme, in its transaction: forgets what was
@@ -1299,11 +1291,7 @@ settle_withdrawals (Write         *write,
                     GError       **error)
 {
   static const char * const sql[N_SETTLE_STATEMENTS] = {
-    [STATEMENT_INSERT] =
-      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, sequence, "
-      "withdrawn_at, item, title, category, origin, destination, start_local, start_timezone, "
-      "start_utc, end_local, end_timezone, end_utc) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    [STATEMENT_INSERT] = insert_withdrawal_sql,
     [STATEMENT_FORGET] =
       "DELETE FROM withdrawals WHERE programme_id = ?1 AND owner = ?2 AND owner_ref = ?3 "
       "AND uid = ?4",
@@ -1317,6 +1305,7 @@ settle_withdrawals (Write         *write,
       "UPDATE stays SET revision = ?1, modified_at = ?2 WHERE uid = ?4 AND revision < ?1 "
       "AND participant_id = (SELECT id FROM participants WHERE programme_id = ?3 AND ref = ?5)",
   };
+  VpStoreQuery queries[N_SETTLE_STATEMENTS] = { { NULL, }, };
   sqlite3_stmt *statements[N_SETTLE_STATEMENTS] = { NULL, };
   g_autoptr(VpSnapshot) after = NULL;
   gboolean ok = FALSE;
@@ -1336,7 +1325,7 @@ settle_withdrawals (Write         *write,
 
   for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
     {
-      statements[i] = vp_store_prepare (write->store, sql[i], error);
+      statements[i] = vp_store_query (write->store, &queries[i], sql[i], error);
       if (statements[i] == NULL)
         goto out;
     }
@@ -1348,7 +1337,7 @@ settle_withdrawals (Write         *write,
 
 out:
   for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
-    g_clear_pointer (&statements[i], sqlite3_finalize);
+    vp_store_query_clear (&queries[i]);
   return ok;
 }
 
@@ -1382,15 +1371,16 @@ cancel_missing_sessions (Write       *write,
                          GError     **error)
 {
   GPtrArray *old_sessions = vp_snapshot_get_sessions (old);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
 
   stmt =
-    vp_store_prepare (write->store,
-                      "UPDATE sessions SET ref = ?1, "
-                      "revision = revision + (status != 'cancelled'), "
-                      "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
-                      "status = 'cancelled', host_id = ?4 WHERE id = ?3",
-                      error);
+    vp_store_query (write->store, &query,
+                    "UPDATE sessions SET ref = ?1, "
+                    "revision = revision + (status != 'cancelled'), "
+                    "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
+                    "status = 'cancelled', host_id = ?4 WHERE id = ?3",
+                    error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1415,12 +1405,8 @@ cancel_missing_sessions (Write       *write,
         sqlite3_bind_null (stmt, 4);
       if (!vp_store_step_done (write->store, stmt, error) ||
           !write_attendances (write, vp_session_get_id (previous), previous, TRUE, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   return TRUE;
 }
@@ -1491,17 +1477,16 @@ lookup_uid (VpStore     *self,
             const char  *uid,
             GError     **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT id FROM programmes WHERE uid = ?", error);
-  gint64 id = 0;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt =
+    vp_store_query (self, &query, "SELECT id FROM programmes WHERE uid = ?", error);
 
   if (stmt == NULL)
     return -1;
   bind_text (stmt, 1, uid);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return id;
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
 }
 
 /* @stored is the stored programme when the caller has read it in this
@@ -1857,16 +1842,18 @@ follow_zone_change (VpStore     *self,
   const char *zone = vp_programme_get_timezone (programme);
   GPtrArray *sessions;
   GPtrArray *participants;
+  g_auto(VpStoreQuery) sessions_query = { NULL, };
+  g_auto(VpStoreQuery) legs_query = { NULL, };
   sqlite3_stmt *stmt;
 
   if (snapshot == NULL)
     return FALSE;
 
   sessions = vp_snapshot_get_sessions (snapshot);
-  stmt = vp_store_prepare (self,
-                           "UPDATE sessions SET start_utc = ?1, end_utc = ?2, "
-                           "revision = revision + 1, modified_at = ?3 WHERE id = ?4",
-                           error);
+  stmt = vp_store_query (self, &sessions_query,
+                         "UPDATE sessions SET start_utc = ?1, end_utc = ?2, "
+                         "revision = revision + 1, modified_at = ?3 WHERE id = ?4",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1888,10 +1875,7 @@ follow_zone_change (VpStore     *self,
                     NULL, &start, error) ||
           !resolve (vp_session_get_title (session), vp_session_get_end (session), end_zone,
                     NULL, &end, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
 
       if (start == vp_session_get_start_utc (session) && end == vp_session_get_end_utc (session))
         continue;
@@ -1901,19 +1885,15 @@ follow_zone_change (VpStore     *self,
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_int64 (stmt, 4, vp_session_get_id (session));
       if (!vp_store_step_done (self, stmt, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   participants = vp_snapshot_get_participants (snapshot);
-  stmt = vp_store_prepare (self,
-                           "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2, "
-                           "revision = revision + 1, modified_at = ?5 "
-                           "WHERE participant_id = ?3 AND uid = ?4",
-                           error);
+  stmt = vp_store_query (self, &legs_query,
+                         "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2, "
+                         "revision = revision + 1, modified_at = ?5 "
+                         "WHERE participant_id = ?3 AND uid = ?4",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1932,10 +1912,7 @@ follow_zone_change (VpStore     *self,
                         leg->depart_timezone ? leg->depart_timezone : zone, NULL, &depart, error) ||
               !resolve (vp_participant_get_name (participant), leg->arrive,
                         leg->arrive_timezone ? leg->arrive_timezone : zone, NULL, &arrive, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
 
           /* a leg whose times are read in the programme's zone moves with
            * it: its calendar event changes */
@@ -1948,13 +1925,9 @@ follow_zone_change (VpStore     *self,
           bind_text (stmt, 4, leg->uid);
           sqlite3_bind_int64 (stmt, 5, now);
           if (!vp_store_step_done (self, stmt, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
         }
     }
-  sqlite3_finalize (stmt);
 
   return TRUE;
 }
@@ -1963,18 +1936,16 @@ static char *
 stored_timezone (VpStore *self,
                  gint64   programme_id)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt =
-    vp_store_prepare (self, "SELECT timezone FROM programmes WHERE id = ?", NULL);
-  char *zone = NULL;
+    vp_store_query (self, &query, "SELECT timezone FROM programmes WHERE id = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    zone = g_strdup (column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return zone;
+    return g_strdup (column_text (stmt, 0));
+  return NULL;
 }
 
 gboolean
@@ -2043,7 +2014,8 @@ new_ref (VpStore    *self,
   for (;; n++)
     {
       char *ref = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, n + 1);
-      sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
       gboolean taken = TRUE;
 
       if (stmt == NULL)
@@ -2052,7 +2024,6 @@ new_ref (VpStore    *self,
       sqlite3_bind_text (stmt, 2, ref, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         taken = sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_finalize (stmt);
 
       if (!taken)
         return ref;
@@ -2070,18 +2041,16 @@ stored_ref (VpStore    *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?1 AND programme_id = ?2",
                                           table);
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
-  char *ref = NULL;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, programme_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    ref = g_strdup (column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return ref;
+    return g_strdup (column_text (stmt, 0));
+  return NULL;
 }
 
 static gboolean

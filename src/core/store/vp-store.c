@@ -149,6 +149,81 @@ vp_store_prepare (VpStore     *self,
   return stmt;
 }
 
+/* The statements of the cache: one for each SQL text, and whether it is
+ * taken. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gboolean      taken;
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  sqlite3_finalize (cached->stmt);
+  g_free (cached);
+}
+
+sqlite3_stmt *
+vp_store_query (VpStore       *self,
+                VpStoreQuery  *query,
+                const char    *sql,
+                GError       **error)
+{
+  Cached *cached = g_hash_table_lookup (self->statements, sql);
+
+  g_return_val_if_fail (query->stmt == NULL, NULL);
+
+  if (cached == NULL)
+    {
+      sqlite3_stmt *stmt = vp_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return NULL;
+      cached = g_new0 (Cached, 1);
+      cached->stmt = stmt;
+      g_hash_table_insert (self->statements, g_strdup (sql), cached);
+    }
+
+  if (cached->taken)
+    {
+      /* in use further up the stack (a loader that calls itself): reusing
+       * it would reset the caller's rows */
+      query->stmt = vp_store_prepare (self, sql, error);
+      query->taken = NULL;
+    }
+  else
+    {
+      cached->taken = TRUE;
+      query->stmt = cached->stmt;
+      query->taken = &cached->taken;
+    }
+
+  return query->stmt;
+}
+
+void
+vp_store_query_clear (VpStoreQuery *query)
+{
+  if (query->stmt == NULL)
+    return;
+
+  if (query->taken != NULL)
+    {
+      /* a statement left mid-way would hold its read transaction open */
+      sqlite3_reset (query->stmt);
+      sqlite3_clear_bindings (query->stmt);
+      *query->taken = FALSE;
+    }
+  else
+    sqlite3_finalize (query->stmt);
+
+  query->stmt = NULL;
+  query->taken = NULL;
+}
+
 gboolean
 vp_store_exec (VpStore     *self,
                const char  *sql,
@@ -211,15 +286,12 @@ vp_store_rollback (VpStore *self)
 gint64
 vp_store_read_data_version (VpStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = 0;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, "PRAGMA data_version", NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return version;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
 }
 
 /* Programme list {{{1 */
@@ -260,12 +332,13 @@ refresh_programmes (VpStore *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT " PROGRAMME_COLUMNS " FROM programmes "
-                           "ORDER BY start_date DESC, id DESC",
-                           &error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT " PROGRAMME_COLUMNS " FROM programmes "
+                         "ORDER BY start_date DESC, id DESC",
+                         &error);
   if (stmt == NULL)
     {
       g_warning ("Cannot list programmes: %s", error->message);
@@ -274,7 +347,6 @@ refresh_programmes (VpStore *self)
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (items, programme_from_row (stmt));
-  sqlite3_finalize (stmt);
 
   g_list_store_splice (self->programmes, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->programmes)),
@@ -431,14 +503,12 @@ static gboolean
 probe (VpStore  *self,
        GError  **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    vp_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     return vp_store_sqlite_error (self, error);
   return TRUE;
 }
@@ -563,6 +633,8 @@ vp_store_finalize (GObject *object)
   VpStore *self = (VpStore *)object;
 
   g_clear_object (&self->programmes);
+  /* every statement is finalized before the connection closes, or it stays open */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_free);
@@ -652,6 +724,7 @@ static void
 vp_store_init (VpStore *self)
 {
   self->programmes = g_list_store_new (VP_TYPE_PROGRAMME);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_free);
 }
 
 /* Public API {{{1 */
@@ -724,17 +797,14 @@ vp_store_get_path (VpStore *self)
 int
 vp_store_get_schema_version (VpStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (VP_IS_STORE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return version;
+  stmt = vp_store_prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  return 0;
 }
 
 GListModel *
@@ -761,6 +831,7 @@ vp_store_find_programme (VpStore     *self,
                          const char  *id_or_uid,
                          GError     **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
@@ -770,10 +841,10 @@ vp_store_find_programme (VpStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   /* A uid may be all digits too: a uid that matches wins over a row id. */
-  stmt = vp_store_prepare (self,
-                           "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
-                           "ORDER BY uid = ?1 DESC LIMIT 1",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
+                         "ORDER BY uid = ?1 DESC LIMIT 1",
+                         error);
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, id_or_uid);
@@ -785,7 +856,6 @@ vp_store_find_programme (VpStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -1062,15 +1132,16 @@ load_withdrawals (VpStore     *self,
                   VpSnapshot  *snapshot,
                   GError     **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
-                           "category, origin, destination, start_local, start_timezone, start_utc, "
-                           "end_local, end_timezone, end_utc FROM withdrawals "
-                           "WHERE programme_id = ? ORDER BY owner, owner_ref, start_utc, uid",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
+                         "category, origin, destination, start_local, start_timezone, start_utc, "
+                         "end_local, end_timezone, end_utc FROM withdrawals "
+                         "WHERE programme_id = ? ORDER BY owner, owner_ref, start_utc, uid",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1143,7 +1214,6 @@ load_withdrawals (VpStore     *self,
 
       vp_snapshot_add_withdrawal (snapshot, g_steal_pointer (&withdrawal));
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     return vp_store_sqlite_error (self, error);
@@ -1218,17 +1288,18 @@ vp_store_count_programme (VpStore  *self,
                           guint    *n_sessions,
                           GError  **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = vp_store_prepare (self,
-                           "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
-                           "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
-                           "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
+                         "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
+                         "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1243,7 +1314,6 @@ vp_store_count_programme (VpStore  *self,
       if (n_sessions != NULL)
         *n_sessions = (guint)sqlite3_column_int (stmt, 2);
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
     return vp_store_sqlite_error (self, error);
@@ -1256,18 +1326,19 @@ vp_store_collect_other_visits (VpStore  *self,
                                GError  **error)
 {
   g_autoptr(GHashTable) visits = NULL;
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (VP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = vp_store_prepare (self,
-                           "SELECT p.email, g.title FROM participants p "
-                           "JOIN programmes g ON g.id = p.programme_id "
-                           "WHERE p.programme_id != ? AND p.email IS NOT NULL "
-                           "ORDER BY g.start_date, g.id",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT p.email, g.title FROM participants p "
+                         "JOIN programmes g ON g.id = p.programme_id "
+                         "WHERE p.programme_id != ? AND p.email IS NOT NULL "
+                         "ORDER BY g.start_date, g.id",
+                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1282,7 +1353,6 @@ vp_store_collect_other_visits (VpStore  *self,
       else
         g_hash_table_insert (visits, email, g_strdup (column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1298,18 +1368,18 @@ vp_store_delete_programme (VpStore  *self,
                            gint64    programme_id,
                            GError  **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = vp_store_prepare (self, "DELETE FROM programmes WHERE id = ?", error);
+  stmt = vp_store_query (self, &query, "DELETE FROM programmes WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
   ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
 
   if (ok && sqlite3_changes (self->db) == 0)
     {
