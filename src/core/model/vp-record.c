@@ -7,14 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-/* What vp_record_class_install() notes of a class. */
-typedef struct
-{
-  /* the properties kept in fields, and the other readable and writable ones */
-  GPtrArray           *fields;
-  GPtrArray           *others;
-  const VpRecordExtra *extra;
-} RecordClass;
 
 static GQuark
 offset_quark (void)
@@ -37,6 +29,35 @@ record_class_quark (void)
 }
 
 #define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+
+/* A field's value, of any of the types a record's field may have. */
+typedef union
+{
+  char   *string;
+  int     integer; /* an int, an enum or a boolean */
+  gint64  int64;
+  double  real;
+} Field;
+
+/* A property kept in a field, as vp_record_class_install() notes it. */
+typedef struct
+{
+  GParamSpec *pspec;
+  gsize       offset;
+  Field       initial;   /* its default (a string's is NULL) */
+} RecordField;
+
+/* What vp_record_class_install() notes of a class. */
+typedef struct
+{
+  /* the properties kept in fields (RecordField), and the other readable and
+   * writable ones */
+  GArray              *fields;
+  GPtrArray           *others;
+  const VpRecordExtra *extra;
+} RecordClass;
+
+#define FIELD_AT(object, field) G_STRUCT_MEMBER_P ((object), (field)->offset)
 
 /* Setters {{{1 */
 
@@ -263,15 +284,14 @@ field_size (GParamSpec *pspec)
     }
 }
 
-/* Sets the field of @object behind @pspec to the value at @from (a field of
+/* Sets @field of @object, behind @pspec, to the value at @from (a field of
  * the same type), notifying a change. */
 static gboolean
 field_assign (GObject       *object,
               GParamSpec    *pspec,
+              gpointer       field,
               gconstpointer  from)
 {
-  gpointer field = field_of (object, pspec);
-
   switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
     {
     case G_TYPE_STRING:
@@ -287,15 +307,6 @@ field_assign (GObject       *object,
       return vp_record_set_int (object, field, *(const int *)from, pspec);
     }
 }
-
-/* A field's value, of any of the types a record's field may have. */
-typedef union
-{
-  char   *string;
-  int     integer; /* an int, an enum or a boolean */
-  gint64  int64;
-  double  real;
-} Field;
 
 /* Reads @value into @field (a string is borrowed from @value). */
 static void
@@ -394,7 +405,7 @@ record_set_property (GObject      *object,
     }
 
   value_to_field (value, pspec, &from);
-  field_assign (object, pspec, &from);
+  field_assign (object, pspec, field_of (object, pspec), &from);
 }
 
 /* Classes {{{1 */
@@ -423,14 +434,21 @@ vp_record_class_install (GObjectClass         *object_class,
   object_class->set_property = record_set_property;
   g_object_class_install_properties (object_class, n_properties, properties);
 
-  record->fields = g_ptr_array_new ();
+  record->fields = g_array_new (FALSE, TRUE, sizeof (RecordField));
   record->others = g_ptr_array_new ();
   record->extra = extra;
   pspecs = g_object_class_list_properties (object_class, &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       if (vp_record_field_offset (pspecs[i]) >= 0)
-        g_ptr_array_add (record->fields, pspecs[i]);
+        {
+          RecordField field = { pspecs[i], (gsize)vp_record_field_offset (pspecs[i]), };
+
+          if (G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) != G_TYPE_STRING)
+            value_to_field (g_param_spec_get_default_value (pspecs[i]), pspecs[i],
+                            &field.initial);
+          g_array_append_val (record->fields, field);
+        }
       else if ((pspecs[i]->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
                !(pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
         g_ptr_array_add (record->others, pspecs[i]);
@@ -444,13 +462,13 @@ vp_record_init (GObject *object)
 {
   const RecordClass *record = record_class_of (G_OBJECT_TYPE (object));
 
+  /* a new instance is all zeros: a string is NULL already */
   for (guint i = 0; i < record->fields->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (record->fields, i);
-      Field value;
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      value_to_field (g_param_spec_get_default_value (pspec), pspec, &value);
-      field_copy (pspec, field_of (object, pspec), &value);
+      if (G_PARAM_SPEC_VALUE_TYPE (field->pspec) != G_TYPE_STRING)
+        memcpy (FIELD_AT (object, field), &field->initial, field_size (field->pspec));
     }
 }
 
@@ -461,10 +479,10 @@ vp_record_clear (GObject *object)
 
   for (guint i = 0; i < record->fields->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (record->fields, i);
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
-        g_clear_pointer ((char **)field_of (object, pspec), g_free);
+      if (G_PARAM_SPEC_VALUE_TYPE (field->pspec) == G_TYPE_STRING)
+        g_clear_pointer ((char **)FIELD_AT (object, field), g_free);
     }
 }
 
@@ -480,10 +498,10 @@ vp_record_copy (GObject *source)
   copy = g_object_new (G_OBJECT_TYPE (source), NULL);
   for (guint i = 0; i < record->fields->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (record->fields, i);
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
       /* nobody listens to a new object yet: no notifications */
-      field_copy (pspec, field_of (copy, pspec), field_of (source, pspec));
+      field_copy (field->pspec, FIELD_AT (copy, field), FIELD_AT (source, field));
     }
   for (guint i = 0; i < record->others->len; i++)
     {
@@ -554,9 +572,9 @@ vp_record_equal (GObject *a,
   record = record_class_of (G_OBJECT_TYPE (a));
   for (guint i = 0; i < record->fields->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (record->fields, i);
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (!field_equal (pspec, field_of (a, pspec), field_of (b, pspec)))
+      if (!field_equal (field->pspec, FIELD_AT (a, field), FIELD_AT (b, field)))
         return FALSE;
     }
   for (guint i = 0; i < record->others->len; i++)
@@ -583,9 +601,9 @@ vp_record_assign (GObject *target,
   g_object_freeze_notify (target);
   for (guint i = 0; i < record->fields->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (record->fields, i);
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (field_assign (target, pspec, field_of (source, pspec)))
+      if (field_assign (target, field->pspec, FIELD_AT (target, field), FIELD_AT (source, field)))
         changed = TRUE;
     }
   for (guint i = 0; i < record->others->len; i++)

@@ -99,28 +99,6 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static inline void
-bind_double (sqlite3_stmt *stmt,
-             int           index,
-             double        value)
-{
-  if (!isnan (value))
-    sqlite3_bind_double (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static inline void
-bind_count (sqlite3_stmt *stmt,
-            int           index,
-            int           value)
-{
-  if (value > 0)
-    sqlite3_bind_int (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static inline void
 bind_enum (sqlite3_stmt *stmt,
            int           index,
            GType         type,
@@ -134,15 +112,6 @@ column_text (sqlite3_stmt *stmt,
              int           index)
 {
   return (const char *)sqlite3_column_text (stmt, index);
-}
-
-static inline double
-column_double (sqlite3_stmt *stmt,
-               int           index)
-{
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, index);
 }
 
 static inline int

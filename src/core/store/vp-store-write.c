@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vp-store-columns.h"
 #include "vp-store-private.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -25,10 +26,32 @@ typedef struct
   VpStoreQuery delete_attendances;
 } Statements;
 
-#define SESSION_FIELDS \
-  "ref, uid, revision, title, kind, start_local, end_local, timezone, end_timezone, " \
-  "start_utc, end_utc, host_id, location, description, status, attendees_all, capacity, " \
-  "modified_at"
+static const VpColumnTable *
+column_table (VpColumnTableId id)
+{
+  return vp_column_table_get (id);
+}
+
+/* Binds @value to the parameter @name of @stmt. */
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  sqlite3_bind_int64 (stmt, vp_column_parameter (stmt, name), value);
+}
+
+/* Binds a row id to the parameter @name, or NULL for 0 (none). */
+static void
+bind_named_id (sqlite3_stmt *stmt,
+               const char   *name,
+               gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, vp_column_parameter (stmt, name), id);
+  else
+    sqlite3_bind_null (stmt, vp_column_parameter (stmt, name));
+}
 
 /* What one write (an import, an edit, an undo) carries from row to row. */
 typedef struct
@@ -81,33 +104,19 @@ write_init (Write       *write,
   write->host_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   write->participant_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* The row id is the last parameter of each insert: NULL lets SQLite choose. */
+  /* The inserts and updates of the column tables (vp-store-columns.c): an
+   * insert's :id is NULL to let SQLite choose. */
   const struct
   {
     VpStoreQuery *query;
     const char   *sql;
   } prepared[] = {
-    { &statements->insert_host,
-      "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
-      "contact_email, phone, address, city, country, latitude, longitude, "
-      "max_group_size, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_participant,
-      "INSERT INTO participants (programme_id, ref, position, name, email, "
-      "organisation, phone, country, role, dietary, accessibility, "
-      "emergency_contact, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_leg,
-      "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
-      "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
-      "arrive_utc, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_stay,
-      "INSERT INTO stays (participant_id, position, name, address, check_in, "
-      "check_out, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_session,
-      "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->update_session,
-      "UPDATE sessions SET (" SESSION_FIELDS ") = "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?19" },
+    { &statements->insert_host, column_table (VP_COLUMN_TABLE_HOSTS)->insert },
+    { &statements->insert_participant, column_table (VP_COLUMN_TABLE_PARTICIPANTS)->insert },
+    { &statements->insert_leg, column_table (VP_COLUMN_TABLE_TRAVEL_LEGS)->insert },
+    { &statements->insert_stay, column_table (VP_COLUMN_TABLE_STAYS)->insert },
+    { &statements->insert_session, column_table (VP_COLUMN_TABLE_SESSIONS)->insert },
+    { &statements->update_session, column_table (VP_COLUMN_TABLE_SESSIONS)->update },
     { &statements->insert_attendance,
       "INSERT INTO attendances (session_id, participant_id, position) VALUES (?,?,?)" },
     { &statements->delete_attendances,
@@ -161,28 +170,24 @@ query_integer (VpStore    *self,
   return fallback;
 }
 
-/* Binds @id to parameter @index when the write keeps ids and no row of
- * @table has it; else NULL, for a new id. */
+/* Binds the :id of an insert into @table: @id when the write keeps ids
+ * and no row of the table has it; else NULL, for a new id. */
 static void
-bind_row_id (Write        *write,
-             sqlite3_stmt *stmt,
-             int           index,
-             const char   *table,
-             gint64        id)
+bind_row_id (Write               *write,
+             sqlite3_stmt        *stmt,
+             const VpColumnTable *table,
+             gint64               id)
 {
   g_autofree char *sql = NULL;
 
   if (!write->keep_ids || id <= 0)
     {
-      sqlite3_bind_null (stmt, index);
+      bind_named_id (stmt, ":id", 0);
       return;
     }
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", table);
-  if (query_integer (write->store, sql, id, 1) == 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", table->name);
+  bind_named_id (stmt, ":id", query_integer (write->store, sql, id, 1) == 0 ? id : 0);
 }
 
 /* Loads ref → id of the programme's hosts and participants. */
@@ -217,31 +222,6 @@ load_ref_maps (Write   *write,
 
 /* Rows {{{1 */
 
-/* Binds the programme's fields to ?1 … ?17 of @stmt. */
-static void
-bind_programme (sqlite3_stmt *stmt,
-                VpProgramme  *programme,
-                gint64        now)
-{
-  bind_text (stmt, 1, vp_programme_get_uid (programme));
-  bind_text (stmt, 2, vp_programme_get_title (programme));
-  bind_text (stmt, 3, vp_programme_get_description (programme));
-  bind_enum (stmt, 4, VP_TYPE_PROGRAMME_STATUS, vp_programme_get_status (programme));
-  bind_text (stmt, 5, vp_programme_get_visiting_cluster (programme));
-  bind_text (stmt, 6, vp_programme_get_host_cluster (programme));
-  bind_text (stmt, 7, vp_programme_get_host_country (programme));
-  bind_text (stmt, 8, vp_programme_get_timezone (programme));
-  bind_text (stmt, 9, vp_programme_get_start_date (programme));
-  bind_text (stmt, 10, vp_programme_get_end_date (programme));
-  bind_text (stmt, 11, vp_programme_get_coordinator_name (programme));
-  bind_text (stmt, 12, vp_programme_get_coordinator_email (programme));
-  bind_text (stmt, 13, vp_programme_get_origin_city (programme));
-  bind_double (stmt, 14, vp_programme_get_origin_latitude (programme));
-  bind_double (stmt, 15, vp_programme_get_origin_longitude (programme));
-  bind_double (stmt, 16, vp_programme_get_lump_sum_eur (programme));
-  sqlite3_bind_int64 (stmt, 17, now);
-}
-
 /* Inserts @programme (as a new row, or under @wanted_id when that is free)
  * or updates row @existing_id; returns the row id, or 0. */
 static gint64
@@ -252,65 +232,33 @@ write_programme_row (VpStore      *self,
                      gint64        now,
                      GError      **error)
 {
+  const VpColumnTable *programmes = column_table (VP_COLUMN_TABLE_PROGRAMMES);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
 
-  if (existing_id == 0)
-    stmt = vp_store_prepare (self,
-                             "INSERT INTO programmes (uid, title, description, status, "
-                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
-                             "end_date, coordinator_name, coordinator_email, origin_city, "
-                             "origin_latitude, origin_longitude, lump_sum_eur, created_at, "
-                             "modified_at, id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                             "?13,?14,?15,?16,?17,?17,?18)",
-                             error);
-  else
-    stmt = vp_store_prepare (self,
-                             "UPDATE programmes SET (uid, title, description, status, "
-                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
-                             "end_date, coordinator_name, coordinator_email, origin_city, "
-                             "origin_latitude, origin_longitude, lump_sum_eur, modified_at) = "
-                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17) "
-                             "WHERE id = ?18",
-                             error);
+  stmt = vp_store_query (self, &query, existing_id == 0 ? programmes->insert : programmes->update,
+                         error);
   if (stmt == NULL)
     return 0;
 
-  bind_programme (stmt, programme, now);
+  vp_column_table_bind (programmes, stmt, programme);
+  bind_named_int64 (stmt, ":modified_at", now);
   if (existing_id != 0)
-    sqlite3_bind_int64 (stmt, 18, existing_id);
-  else if (wanted_id > 0 &&
-           query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", wanted_id, 1) == 0)
-    sqlite3_bind_int64 (stmt, 18, wanted_id);
+    bind_named_int64 (stmt, ":id", existing_id);
   else
-    sqlite3_bind_null (stmt, 18);
+    {
+      bind_named_int64 (stmt, ":created_at", now);
+      bind_named_id (stmt, ":id",
+                     wanted_id > 0 && query_integer (self, "SELECT count(*) FROM programmes "
+                                                     "WHERE id = ?", wanted_id, 1) == 0
+                       ? wanted_id
+                       : 0);
+    }
 
   if (!vp_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  sqlite3_finalize (stmt);
+    return 0;
 
   return existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (self->db);
-}
-
-static void
-bind_host_fields (sqlite3_stmt *stmt,
-                  int           first,
-                  VpHost       *host)
-{
-  bind_text (stmt, first, vp_host_get_name (host));
-  bind_enum (stmt, first + 1, VP_TYPE_HOST_KIND, vp_host_get_kind (host));
-  bind_text (stmt, first + 2, vp_host_get_contact_name (host));
-  bind_text (stmt, first + 3, vp_host_get_contact_email (host));
-  bind_text (stmt, first + 4, vp_host_get_phone (host));
-  bind_text (stmt, first + 5, vp_host_get_address (host));
-  bind_text (stmt, first + 6, vp_host_get_city (host));
-  bind_text (stmt, first + 7, vp_host_get_country (host));
-  bind_double (stmt, first + 8, vp_host_get_latitude (host));
-  bind_double (stmt, first + 9, vp_host_get_longitude (host));
-  bind_count (stmt, first + 10, vp_host_get_max_group_size (host));
-  bind_text (stmt, first + 11, vp_host_get_notes (host));
 }
 
 static gint64
@@ -322,11 +270,10 @@ insert_host (Write    *write,
   sqlite3_stmt *stmt = write->statements.insert_host.stmt;
   gint64 id;
 
-  sqlite3_bind_int64 (stmt, 1, write->programme_id);
-  bind_text (stmt, 2, vp_host_get_ref (host));
-  sqlite3_bind_int (stmt, 3, position);
-  bind_host_fields (stmt, 4, host);
-  bind_row_id (write, stmt, 16, "hosts", vp_host_get_id (host));
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_HOSTS), stmt, host);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_named_int64 (stmt, ":position", position);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_HOSTS), vp_host_get_id (host));
 
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
@@ -334,23 +281,6 @@ insert_host (Write    *write,
   id = sqlite3_last_insert_rowid (write->store->db);
   g_hash_table_insert (write->host_ids, g_strdup (vp_host_get_ref (host)), ID_TO_KEY (id));
   return id;
-}
-
-static void
-bind_participant_fields (sqlite3_stmt  *stmt,
-                         int            first,
-                         VpParticipant *participant)
-{
-  bind_text (stmt, first, vp_participant_get_name (participant));
-  bind_text (stmt, first + 1, vp_participant_get_email (participant));
-  bind_text (stmt, first + 2, vp_participant_get_organisation (participant));
-  bind_text (stmt, first + 3, vp_participant_get_phone (participant));
-  bind_text (stmt, first + 4, vp_participant_get_country (participant));
-  bind_enum (stmt, first + 5, VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (participant));
-  bind_text (stmt, first + 6, vp_participant_get_dietary (participant));
-  bind_text (stmt, first + 7, vp_participant_get_accessibility (participant));
-  bind_text (stmt, first + 8, vp_participant_get_emergency_contact (participant));
-  bind_text (stmt, first + 9, vp_participant_get_notes (participant));
 }
 
 /* Travel legs and stays {{{1 */
@@ -556,21 +486,9 @@ insert_travel (Write          *write,
                        stored ? stored->modified_at : 0, stored != NULL,
                        stored != NULL && vp_travel_leg_differs (stored, leg), used);
 
-      sqlite3_bind_int64 (stmt, 1, participant_id);
-      sqlite3_bind_int (stmt, 2, (int)j);
-      bind_enum (stmt, 3, VP_TYPE_TRAVEL_KIND, leg->kind);
-      bind_text (stmt, 4, leg->reference);
-      bind_text (stmt, 5, leg->from);
-      bind_text (stmt, 6, leg->to);
-      bind_text (stmt, 7, leg->depart);
-      bind_text (stmt, 8, leg->depart_timezone);
-      sqlite3_bind_int64 (stmt, 9, leg->depart_utc);
-      bind_text (stmt, 10, leg->arrive);
-      bind_text (stmt, 11, leg->arrive_timezone);
-      sqlite3_bind_int64 (stmt, 12, leg->arrive_utc);
-      bind_text (stmt, 13, leg->uid);
-      sqlite3_bind_int (stmt, 14, leg->revision);
-      sqlite3_bind_int64 (stmt, 15, leg->modified_at);
+      vp_column_table_bind (column_table (VP_COLUMN_TABLE_TRAVEL_LEGS), stmt, leg);
+      bind_named_int64 (stmt, ":participant_id", participant_id);
+      bind_named_int64 (stmt, ":position", j);
 
       if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
@@ -587,15 +505,9 @@ insert_travel (Write          *write,
                        stored ? stored->modified_at : 0, stored != NULL,
                        stored != NULL && vp_stay_differs (stored, stay), used);
 
-      sqlite3_bind_int64 (stmt, 1, participant_id);
-      sqlite3_bind_int (stmt, 2, (int)j);
-      bind_text (stmt, 3, stay->name);
-      bind_text (stmt, 4, stay->address);
-      bind_text (stmt, 5, stay->check_in);
-      bind_text (stmt, 6, stay->check_out);
-      bind_text (stmt, 7, stay->uid);
-      sqlite3_bind_int (stmt, 8, stay->revision);
-      sqlite3_bind_int64 (stmt, 9, stay->modified_at);
+      vp_column_table_bind (column_table (VP_COLUMN_TABLE_STAYS), stmt, stay);
+      bind_named_int64 (stmt, ":participant_id", participant_id);
+      bind_named_int64 (stmt, ":position", j);
 
       if (!vp_store_step_done (write->store, stmt, error))
         return FALSE;
@@ -613,11 +525,11 @@ insert_participant (Write          *write,
   sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
   gint64 id;
 
-  sqlite3_bind_int64 (stmt, 1, write->programme_id);
-  bind_text (stmt, 2, vp_participant_get_ref (participant));
-  sqlite3_bind_int (stmt, 3, position);
-  bind_participant_fields (stmt, 4, participant);
-  bind_row_id (write, stmt, 14, "participants", vp_participant_get_id (participant));
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_PARTICIPANTS), stmt, participant);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_named_int64 (stmt, ":position", position);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_PARTICIPANTS),
+               vp_participant_get_id (participant));
 
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
@@ -638,36 +550,19 @@ insert_participant (Write          *write,
   return id;
 }
 
-/* Binds @session to the first 18 parameters of an insert or update. */
+/* Binds @session to an insert or update of its table, with the revision,
+ * host and time of change the write gives it. */
 static void
 bind_session (sqlite3_stmt *stmt,
               VpSession    *session,
-              const char   *ref,
               int           revision,
               gint64        host_id,
               gint64        modified_at)
 {
-  bind_text (stmt, 1, ref);
-  bind_text (stmt, 2, vp_session_get_uid (session));
-  sqlite3_bind_int (stmt, 3, revision);
-  bind_text (stmt, 4, vp_session_get_title (session));
-  bind_enum (stmt, 5, VP_TYPE_SESSION_KIND, vp_session_get_kind (session));
-  bind_text (stmt, 6, vp_session_get_start (session));
-  bind_text (stmt, 7, vp_session_get_end (session));
-  bind_text (stmt, 8, vp_session_get_timezone (session));
-  bind_text (stmt, 9, vp_session_get_end_timezone (session));
-  sqlite3_bind_int64 (stmt, 10, vp_session_get_start_utc (session));
-  sqlite3_bind_int64 (stmt, 11, vp_session_get_end_utc (session));
-  if (host_id != 0)
-    sqlite3_bind_int64 (stmt, 12, host_id);
-  else
-    sqlite3_bind_null (stmt, 12);
-  bind_text (stmt, 13, vp_session_get_location (session));
-  bind_text (stmt, 14, vp_session_get_description (session));
-  bind_enum (stmt, 15, VP_TYPE_SESSION_STATUS, vp_session_get_status (session));
-  sqlite3_bind_int (stmt, 16, vp_session_get_attendees_all (session) ? 1 : 0);
-  bind_count (stmt, 17, vp_session_get_capacity (session));
-  sqlite3_bind_int64 (stmt, 18, modified_at);
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_SESSIONS), stmt, session);
+  sqlite3_bind_int (stmt, vp_column_parameter (stmt, ":revision"), revision);
+  bind_named_int64 (stmt, ":modified_at", modified_at);
+  bind_named_id (stmt, ":host_id", host_id);
 }
 
 static gboolean
@@ -794,10 +689,9 @@ insert_session (Write      *write,
       return 0;
     }
 
-  bind_session (stmt, session, vp_session_get_ref (session), vp_session_get_revision (session),
-                host_id, modified_at);
-  sqlite3_bind_int64 (stmt, 19, write->programme_id);
-  bind_row_id (write, stmt, 20, "sessions", vp_session_get_id (session));
+  bind_session (stmt, session, vp_session_get_revision (session), host_id, modified_at);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_SESSIONS), vp_session_get_id (session));
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
 
@@ -835,8 +729,8 @@ update_session (Write      *write,
       modified_at = write->now;
     }
 
-  bind_session (stmt, session, vp_session_get_ref (session), revision, host_id, modified_at);
-  sqlite3_bind_int64 (stmt, 19, session_id);
+  bind_session (stmt, session, revision, host_id, modified_at);
+  bind_named_int64 (stmt, ":id", session_id);
   if (!vp_store_step_done (write->store, stmt, error))
     return -1;
 
@@ -2145,6 +2039,28 @@ programme_exists (VpStore  *self,
   return FALSE;
 }
 
+/* Updates the row @id of the programme's hosts or participants to hold
+ * @row. */
+static gboolean
+update_row (VpStore          *self,
+            VpColumnTableId   table_id,
+            gint64            programme_id,
+            gint64            id,
+            gconstpointer     row,
+            GError          **error)
+{
+  const VpColumnTable *table = column_table (table_id);
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, table->update, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  vp_column_table_bind (table, stmt, row);
+  bind_named_int64 (stmt, ":id", id);
+  bind_named_int64 (stmt, ":programme_id", programme_id);
+  return vp_store_step_done (self, stmt, error);
+}
+
 static gboolean
 host_shown_differently (VpHost *a,
                         VpHost *b)
@@ -2217,22 +2133,10 @@ vp_store_save_host (VpStore  *self,
     }
   else
     {
-      sqlite3_stmt *stmt =
-        vp_store_prepare (self,
-                          "UPDATE hosts SET (name, kind, contact_name, contact_email, "
-                          "phone, address, city, country, latitude, longitude, "
-                          "max_group_size, notes, ref) = "
-                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
-                          "WHERE id = ?14 AND programme_id = ?15",
-                          error);
       /* What the host's sessions show in calendars (name, address,
        * contact, site rules, position): a change there reaches them. */
       g_autoptr(VpSnapshot) before = vp_store_load_snapshot_locked (self, programme_id, NULL);
       VpHost *stored = NULL;
-      gboolean ok;
-
-      if (stmt == NULL)
-        goto fail;
 
       if (before != NULL)
         {
@@ -2243,13 +2147,7 @@ vp_store_save_host (VpStore  *self,
               stored = g_ptr_array_index (hosts, i);
         }
 
-      bind_host_fields (stmt, 1, host);
-      bind_text (stmt, 13, vp_host_get_ref (host));
-      sqlite3_bind_int64 (stmt, 14, id);
-      sqlite3_bind_int64 (stmt, 15, programme_id);
-      ok = vp_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-      if (!ok)
+      if (!update_row (self, VP_COLUMN_TABLE_HOSTS, programme_id, id, host, error))
         goto fail;
 
       if (stored != NULL && host_shown_differently (stored, host) &&
@@ -2373,9 +2271,6 @@ vp_store_save_participant (VpStore        *self,
     }
   else
     {
-      sqlite3_stmt *stmt;
-      gboolean ok;
-
       /* The programme as stored: the legs and stays saved again keep their
        * uid (their revision rises if they changed); those gone are
        * withdrawn from the participant's calendar. */
@@ -2383,23 +2278,7 @@ vp_store_save_participant (VpStore        *self,
       if (before == NULL)
         goto fail;
 
-      stmt = vp_store_prepare (self,
-                               "UPDATE participants SET (name, email, organisation, "
-                               "phone, country, role, dietary, accessibility, "
-                               "emergency_contact, notes, ref) = "
-                               "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
-                               "WHERE id = ?12 AND programme_id = ?13",
-                               error);
-      if (stmt == NULL)
-        goto fail;
-      bind_participant_fields (stmt, 1, participant);
-      bind_text (stmt, 11, vp_participant_get_ref (participant));
-      sqlite3_bind_int64 (stmt, 12, id);
-      sqlite3_bind_int64 (stmt, 13, programme_id);
-      ok = vp_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-
-      if (!ok)
+      if (!update_row (self, VP_COLUMN_TABLE_PARTICIPANTS, programme_id, id, participant, error))
         goto fail;
 
       write.previous = before;
