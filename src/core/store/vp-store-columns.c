@@ -389,6 +389,49 @@ vp_column_table_get (VpColumnTableId id)
   return &tables[id];
 }
 
+static const char *
+sql_type (VpColumnType type)
+{
+  switch (type)
+    {
+    case VP_COLUMN_TEXT:
+    case VP_COLUMN_ENUM:
+      return "TEXT";
+    case VP_COLUMN_REAL:
+      return "REAL";
+    case VP_COLUMN_INT:
+    case VP_COLUMN_INT64:
+    case VP_COLUMN_BOOLEAN:
+    case VP_COLUMN_COUNT:
+    default:
+      return "INTEGER";
+    }
+}
+
+const VpSchemaColumn *
+vp_column_tables_get_schema (guint *n_columns)
+{
+  static GArray *schema;
+
+  if (g_once_init_enter (&schema))
+    {
+      GArray *columns = g_array_new (FALSE, FALSE, sizeof (VpSchemaColumn));
+
+      for (guint i = 0; i < VP_N_COLUMN_TABLES; i++)
+        for (guint j = 0; j < tables[i].n_columns; j++)
+          {
+            VpSchemaColumn column = { tables[i].name, tables[i].columns[j].name,
+                                      sql_type (tables[i].columns[j].type) };
+
+            g_array_append_val (columns, column);
+          }
+      g_once_init_leave (&schema, columns);
+    }
+
+  *n_columns = schema->len;
+  return (const VpSchemaColumn *)(gpointer)schema->data;
+}
+
 /* Rows {{{1 */
 
 gpointer

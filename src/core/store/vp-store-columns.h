@@ -5,6 +5,8 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "vp-store-schema.h"
+
 G_BEGIN_DECLS
 
 /* How a column holds its field. */
@@ -102,5 +104,10 @@ void                 vp_column_table_bind  (const VpColumnTable  *table,
  * critical, and 0, when it has none. */
 int                  vp_column_parameter   (sqlite3_stmt         *stmt,
                                             const char           *name);
+
+/* Every column of the tables, as the database must have it: a database
+ * that lacks one gets it when the store opens it
+ * (vp_store_schema_upgrade_with_columns()). */
+const VpSchemaColumn *vp_column_tables_get_schema (guint                *n_columns);
 
 G_END_DECLS

@@ -683,7 +683,9 @@ vp_store_initable_init (GInitable     *initable,
   g_autofree char *display = NULL;
   g_autofree char *backup = NULL;
   const VpMigration *steps;
+  const VpSchemaColumn *columns;
   guint n_steps;
+  guint n_columns;
   int rc;
 
   if (!check_path (self->path, error))
@@ -745,9 +747,13 @@ vp_store_initable_init (GInitable     *initable,
   /* The version is checked before anything is written: a file from a newer
    * program stays exactly as it is. */
   steps = vp_store_schema_get_migrations (&n_steps);
+  /* a column of the column tables that the file lacks is added with the
+   * numbered steps: a plain new field needs no step of its own */
+  columns = vp_column_tables_get_schema (&n_columns);
   if (self->read_only)
     {
-      if (!vp_store_schema_check (self->db, steps, n_steps, &local_error))
+      if (!vp_store_schema_check_with_columns (self->db, steps, n_steps, columns, n_columns,
+                                               &local_error))
         {
           g_autofree char *reason = read_only_reason (self->file);
 
@@ -760,7 +766,8 @@ vp_store_initable_init (GInitable     *initable,
           return FALSE;
         }
     }
-  else if (!vp_store_schema_upgrade (self->db, self->file, steps, n_steps, &backup, &local_error))
+  else if (!vp_store_schema_upgrade_with_columns (self->db, self->file, steps, n_steps, columns,
+                                                  n_columns, &backup, &local_error))
     {
       g_set_error (error, VP_STORE_ERROR, local_error->code, "%s: %s", display,
                    local_error->message);
