@@ -420,6 +420,61 @@ settle_identity (Write       *write,
   g_hash_table_add (used, g_strdup (*uid));
 }
 
+/* What a travel leg and a stay both begin with: their calendar identity. */
+typedef struct
+{
+  char   *uid;
+  int     revision;
+  gint64  modified_at;
+} ItemIdentity;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, uid) == G_STRUCT_OFFSET (ItemIdentity, uid));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, revision) ==
+                 G_STRUCT_OFFSET (ItemIdentity, revision));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, modified_at) ==
+                 G_STRUCT_OFFSET (ItemIdentity, modified_at));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, uid) == G_STRUCT_OFFSET (ItemIdentity, uid));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, revision) == G_STRUCT_OFFSET (ItemIdentity, revision));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, modified_at) ==
+                 G_STRUCT_OFFSET (ItemIdentity, modified_at));
+
+typedef gboolean (*ItemDiffersFunc) (gconstpointer a,
+                                     gconstpointer b);
+
+/* Inserts @items (a participant's travel legs or stays, rows of the table
+ * @table_id) with @stmt, each with its identity settled against the
+ * stored item @matches has for it. */
+static gboolean
+insert_items (Write            *write,
+              gint64            participant_id,
+              GPtrArray        *items,
+              GPtrArray        *matches,
+              VpColumnTableId   table_id,
+              sqlite3_stmt     *stmt,
+              ItemDiffersFunc   differs,
+              GHashTable       *used,
+              GError          **error)
+{
+  for (guint j = 0; j < items->len; j++)
+    {
+      ItemIdentity *item = g_ptr_array_index (items, j);
+      ItemIdentity *stored = g_ptr_array_index (matches, j);
+
+      settle_identity (write, &item->uid, &item->revision, &item->modified_at,
+                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
+                       stored ? stored->modified_at : 0, stored != NULL,
+                       stored != NULL && differs (stored, item), used);
+
+      vp_column_table_bind (column_table (table_id), stmt, item);
+      bind_named_int64 (stmt, ":participant_id", participant_id);
+      bind_named_int64 (stmt, ":position", j);
+      if (!vp_store_step_done (write->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The participant's travel legs and stays, after their row.  @before is the
  * same participant as stored before this write (or NULL): a leg or stay
  * that was there keeps its uid, and its revision rises if it changed.  One
@@ -475,45 +530,12 @@ insert_travel (Write          *write,
     if (g_ptr_array_index (stay_matches, j) != NULL)
       g_hash_table_add (used, g_strdup (((VpStay *)g_ptr_array_index (stay_matches, j))->uid));
 
-  for (guint j = 0; j < travel->len; j++)
-    {
-      VpTravelLeg *leg = g_ptr_array_index (travel, j);
-      VpTravelLeg *stored = g_ptr_array_index (leg_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_leg.stmt;
-
-      settle_identity (write, &leg->uid, &leg->revision, &leg->modified_at,
-                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
-                       stored ? stored->modified_at : 0, stored != NULL,
-                       stored != NULL && vp_travel_leg_differs (stored, leg), used);
-
-      vp_column_table_bind (column_table (VP_COLUMN_TABLE_TRAVEL_LEGS), stmt, leg);
-      bind_named_int64 (stmt, ":participant_id", participant_id);
-      bind_named_int64 (stmt, ":position", j);
-
-      if (!vp_store_step_done (write->store, stmt, error))
-        return FALSE;
-    }
-
-  for (guint j = 0; j < stays->len; j++)
-    {
-      VpStay *stay = g_ptr_array_index (stays, j);
-      VpStay *stored = g_ptr_array_index (stay_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_stay.stmt;
-
-      settle_identity (write, &stay->uid, &stay->revision, &stay->modified_at,
-                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
-                       stored ? stored->modified_at : 0, stored != NULL,
-                       stored != NULL && vp_stay_differs (stored, stay), used);
-
-      vp_column_table_bind (column_table (VP_COLUMN_TABLE_STAYS), stmt, stay);
-      bind_named_int64 (stmt, ":participant_id", participant_id);
-      bind_named_int64 (stmt, ":position", j);
-
-      if (!vp_store_step_done (write->store, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return insert_items (write, participant_id, travel, leg_matches, VP_COLUMN_TABLE_TRAVEL_LEGS,
+                       write->statements.insert_leg.stmt,
+                       (ItemDiffersFunc)vp_travel_leg_differs, used, error) &&
+         insert_items (write, participant_id, stays, stay_matches, VP_COLUMN_TABLE_STAYS,
+                       write->statements.insert_stay.stmt, (ItemDiffersFunc)vp_stay_differs,
+                       used, error);
 }
 
 static gint64
