@@ -44,7 +44,9 @@ typedef struct
 {
   GParamSpec *pspec;
   gsize       offset;
-  Field       initial;   /* its default (a string's is NULL) */
+  GType       kind;      /* as kind_of() says */
+  Field       initial;   /* its default, when not zero (a string's is NULL) */
+  gboolean    nonzero;
 } RecordField;
 
 /* What vp_record_class_install() notes of a class. */
@@ -244,12 +246,20 @@ field_of (GObject    *object,
   return G_STRUCT_MEMBER_P (object, vp_record_field_offset (pspec));
 }
 
+/* What a field of @pspec holds: G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT64,
+ * G_TYPE_DOUBLE, G_TYPE_ENUM or G_TYPE_BOOLEAN. */
+static GType
+kind_of (GParamSpec *pspec)
+{
+  return G_TYPE_FUNDAMENTAL (pspec->value_type);
+}
+
 static gboolean
-field_equal (GParamSpec    *pspec,
+field_equal (GType          kind,
              gconstpointer  a,
              gconstpointer  b)
 {
-  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+  switch (kind)
     {
     case G_TYPE_STRING:
       return g_strcmp0 (*(char * const *)a, *(char * const *)b) == 0;
@@ -266,9 +276,9 @@ field_equal (GParamSpec    *pspec,
 }
 
 static gsize
-field_size (GParamSpec *pspec)
+field_size (GType kind)
 {
-  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+  switch (kind)
     {
     case G_TYPE_STRING:
       return sizeof (char *);
@@ -284,15 +294,16 @@ field_size (GParamSpec *pspec)
     }
 }
 
-/* Sets @field of @object, behind @pspec, to the value at @from (a field of
- * the same type), notifying a change. */
+/* Sets @field (of @kind) of @object, behind @pspec, to the value at @from
+ * (a field of the same type), notifying a change. */
 static gboolean
 field_assign (GObject       *object,
               GParamSpec    *pspec,
+              GType          kind,
               gpointer       field,
               gconstpointer  from)
 {
-  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+  switch (kind)
     {
     case G_TYPE_STRING:
       return vp_record_set_string (object, field, *(char * const *)from, pspec);
@@ -311,10 +322,10 @@ field_assign (GObject       *object,
 /* Reads @value into @field (a string is borrowed from @value). */
 static void
 value_to_field (const GValue *value,
-                GParamSpec   *pspec,
+                GType         kind,
                 Field        *field)
 {
-  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+  switch (kind)
     {
     case G_TYPE_STRING:
       field->string = (char *)g_value_get_string (value);
@@ -339,17 +350,17 @@ value_to_field (const GValue *value,
 
 /* Sets a new object's field to @from, with no notification. */
 static void
-field_copy (GParamSpec    *pspec,
+field_copy (GType          kind,
             gpointer       to,
             gconstpointer  from)
 {
-  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+  if (kind == G_TYPE_STRING)
     {
       g_free (*(char **)to);
       *(char **)to = g_strdup (*(char * const *)from);
     }
   else
-    memcpy (to, from, field_size (pspec));
+    memcpy (to, from, field_size (kind));
 }
 
 static void
@@ -367,7 +378,7 @@ record_get_property (GObject    *object,
     }
 
   field = field_of (object, pspec);
-  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+  switch (kind_of (pspec))
     {
     case G_TYPE_STRING:
       g_value_set_string (value, *(char * const *)field);
@@ -404,8 +415,8 @@ record_set_property (GObject      *object,
       return;
     }
 
-  value_to_field (value, pspec, &from);
-  field_assign (object, pspec, field_of (object, pspec), &from);
+  value_to_field (value, kind_of (pspec), &from);
+  field_assign (object, pspec, kind_of (pspec), field_of (object, pspec), &from);
 }
 
 /* Classes {{{1 */
@@ -442,11 +453,13 @@ vp_record_class_install (GObjectClass         *object_class,
     {
       if (vp_record_field_offset (pspecs[i]) >= 0)
         {
-          RecordField field = { pspecs[i], (gsize)vp_record_field_offset (pspecs[i]), };
+          RecordField field = { pspecs[i], (gsize)vp_record_field_offset (pspecs[i]),
+                                kind_of (pspecs[i]), };
 
-          if (G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) != G_TYPE_STRING)
-            value_to_field (g_param_spec_get_default_value (pspecs[i]), pspecs[i],
+          if (field.kind != G_TYPE_STRING)
+            value_to_field (g_param_spec_get_default_value (pspecs[i]), field.kind,
                             &field.initial);
+          field.nonzero = field.kind != G_TYPE_STRING && field.initial.int64 != 0;
           g_array_append_val (record->fields, field);
         }
       else if ((pspecs[i]->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
@@ -467,8 +480,8 @@ vp_record_init (GObject *object)
     {
       const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (G_PARAM_SPEC_VALUE_TYPE (field->pspec) != G_TYPE_STRING)
-        memcpy (FIELD_AT (object, field), &field->initial, field_size (field->pspec));
+      if (field->nonzero)
+        memcpy (FIELD_AT (object, field), &field->initial, field_size (field->kind));
     }
 }
 
@@ -481,7 +494,7 @@ vp_record_clear (GObject *object)
     {
       const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (G_PARAM_SPEC_VALUE_TYPE (field->pspec) == G_TYPE_STRING)
+      if (field->kind == G_TYPE_STRING)
         g_clear_pointer ((char **)FIELD_AT (object, field), g_free);
     }
 }
@@ -501,14 +514,14 @@ vp_record_copy (GObject *source)
       const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
       /* nobody listens to a new object yet: no notifications */
-      field_copy (field->pspec, FIELD_AT (copy, field), FIELD_AT (source, field));
+      field_copy (field->kind, FIELD_AT (copy, field), FIELD_AT (source, field));
     }
   for (guint i = 0; i < record->others->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (record->others, i);
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_value_init (&value, pspec->value_type);
       g_object_get_property (source, pspec->name, &value);
       g_object_set_property (copy, pspec->name, &value);
     }
@@ -544,8 +557,8 @@ other_equal (GObject    *a,
   g_auto(GValue) value_a = G_VALUE_INIT;
   g_auto(GValue) value_b = G_VALUE_INIT;
 
-  g_value_init (&value_a, G_PARAM_SPEC_VALUE_TYPE (pspec));
-  g_value_init (&value_b, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  g_value_init (&value_a, pspec->value_type);
+  g_value_init (&value_b, pspec->value_type);
   g_object_get_property (a, pspec->name, &value_a);
   g_object_get_property (b, pspec->name, &value_b);
   if (values_equal (pspec, &value_a, &value_b))
@@ -574,7 +587,7 @@ vp_record_equal (GObject *a,
     {
       const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (!field_equal (field->pspec, FIELD_AT (a, field), FIELD_AT (b, field)))
+      if (!field_equal (field->kind, FIELD_AT (a, field), FIELD_AT (b, field)))
         return FALSE;
     }
   for (guint i = 0; i < record->others->len; i++)
@@ -603,7 +616,8 @@ vp_record_assign (GObject *target,
     {
       const RecordField *field = &g_array_index (record->fields, RecordField, i);
 
-      if (field_assign (target, field->pspec, FIELD_AT (target, field), FIELD_AT (source, field)))
+      if (field_assign (target, field->pspec, field->kind, FIELD_AT (target, field),
+                        FIELD_AT (source, field)))
         changed = TRUE;
     }
   for (guint i = 0; i < record->others->len; i++)
