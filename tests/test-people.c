@@ -661,7 +661,7 @@ test_participants_reload_keeps_selection (Fixture       *fixture,
   snapshot = load (fixture);
   changed = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "mikko"));
   vp_participant_set_name (changed, "Aapo Virtanen");
-  g_assert_true (vp_store_save_participant (fixture->store, fixture->programme_id, changed, &error));
+  g_assert_true (vp_store_save_participant (fixture->store, fixture->programme_id, changed, NULL, &error));
   g_assert_no_error (error);
   vp_test_run_main_loop (50);
 

@@ -143,7 +143,7 @@ test_live_edit_in_place (Fixture       *fixture,
   g_signal_connect_swapped (held, "notify::title", G_CALLBACK (count_cb), &title_notified);
 
   vp_session_set_title (copy, "A new title");
-  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, &error));
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpstr (vp_session_get_title (held), ==, "A new title");
@@ -183,7 +183,7 @@ test_live_add_move_remove (Fixture       *fixture,
   vp_session_set_title (copy, "Breakfast before everything");
   vp_session_set_start (copy, "2027-04-13T06:00");
   vp_session_set_end (copy, "2027-04-13T06:30");
-  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, &error));
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, NULL, &error));
   g_assert_no_error (error);
   id = vp_session_get_id (copy);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n + 1);
@@ -195,7 +195,7 @@ test_live_add_move_remove (Fixture       *fixture,
   /* moved to the evening: the same object, now further down */
   vp_session_set_start (copy, "2027-04-14T20:00");
   vp_session_set_end (copy, "2027-04-14T21:00");
-  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, &error));
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (find_item (sessions, held), >, 0);
   g_assert_cmpuint (find_item (sessions, held), <, G_MAXUINT);
@@ -290,7 +290,7 @@ test_live_other_connection (Fixture       *fixture,
 
   g_signal_connect (fixture->store, "rows-changed", G_CALLBACK (log_rows_cb), log);
   vp_host_set_max_group_size (copy, 7);
-  g_assert_true (vp_store_save_host (other, fixture->id, copy, &error));
+  g_assert_true (vp_store_save_host (other, fixture->id, copy, NULL, &error));
   g_assert_no_error (error);
 
   /* not seen until polled */
@@ -362,7 +362,7 @@ test_live_log_from_old_file (Fixture       *fixture,
   vp_store_get_hosts (fixture->store, fixture->id);
   g_signal_connect (fixture->store, "rows-changed", G_CALLBACK (log_rows_cb), log);
   vp_host_set_city (copy, "Kaunas");
-  g_assert_true (vp_store_save_host (fixture->store, fixture->id, copy, &error));
+  g_assert_true (vp_store_save_host (fixture->store, fixture->id, copy, NULL, &error));
   g_assert_no_error (error);
   /* (and the sessions at the host: their calendars show its city) */
   expected = g_strdup_printf ("host changed %" G_GINT64_FORMAT "\n", id);

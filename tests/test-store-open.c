@@ -507,7 +507,7 @@ test_columns_added (Fixture       *fixture,
   g_assert_cmpstr (vp_host_get_name (host), ==, "Host one");
   g_assert_null (vp_host_get_notes (host));
   vp_host_set_notes (host, "Hard hats");
-  g_assert_true (vp_store_save_host (store, id, host, &error));
+  g_assert_true (vp_store_save_host (store, id, host, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_test_sql_int (fixture->path,
                                     "SELECT count(*) FROM hosts WHERE notes = 'Hard hats'"),

@@ -674,7 +674,7 @@ measure_edits (GtkWidget *window,
       wake_id = g_timeout_add (5, wake_cb, NULL);
 
       start = g_get_monotonic_time ();
-      if (!vp_store_save_session (store, programme_id, copy, &error))
+      if (!vp_store_save_session (store, programme_id, copy, NULL, &error))
         g_error ("Cannot save session %s: %s", uid, error->message);
       saved_at = g_get_monotonic_time ();
 

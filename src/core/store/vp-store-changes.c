@@ -186,6 +186,49 @@ reorder (GListStore *model,
     g_list_store_splice (model, first, last_old - first, items->pdata + first, last_new - first);
 }
 
+static guint
+n_ids (const Batch *batch)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (batch->ids); i++)
+    n += batch->ids[i] != NULL ? batch->ids[i]->len : 0;
+  return n;
+}
+
+/* Row id → item, for the items of @items. */
+static GHashTable *
+index_items (VpEntity   entity,
+             GPtrArray *items)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (index, g_memdup2 (&(gint64){ row_id (entity, item) }, sizeof (gint64)),
+                           item);
+    }
+  return index;
+}
+
+/* The item of @items with row id @id: from @index when there is one. */
+static GObject *
+find_item (VpEntity    entity,
+           GPtrArray  *items,
+           GHashTable *index,
+           gint64      id)
+{
+  if (index != NULL)
+    return g_hash_table_lookup (index, &id);
+
+  for (guint i = 0; i < items->len; i++)
+    if (row_id (entity, g_ptr_array_index (items, i)) == id)
+      return g_ptr_array_index (items, i);
+  return NULL;
+}
+
 /* Brings one live model up to date with a batch: rows gone are removed,
  * rows added or changed read again (a changed one into the object the
  * model holds, so that selections and bindings stay), and the order made
@@ -198,26 +241,23 @@ update_model (VpStore    *self,
 {
   GListModel *list = G_LIST_MODEL (model);
   guint n = g_list_model_get_n_items (list);
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) index = NULL;
   g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
   gboolean resort = FALSE;
 
   for (guint i = 0; i < n; i++)
-    {
-      GObject *item = g_list_model_get_item (list, i);
-
-      g_ptr_array_add (items, item);
-      g_hash_table_insert (index, g_memdup2 (&(gint64){ row_id (batch->entity, item) },
-                                             sizeof (gint64)), item);
-    }
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+  /* a few rows are found by looking; many, by an index */
+  if (n_ids (batch) > 16)
+    index = index_items (batch->entity, items);
 
   for (guint i = 0; batch->ids[VP_CHANGE_REMOVED] != NULL &&
                     i < batch->ids[VP_CHANGE_REMOVED]->len; i++)
     {
-      GObject *item = g_hash_table_lookup (index, &g_array_index (batch->ids[VP_CHANGE_REMOVED],
-                                                                  gint64, i));
+      GObject *item = find_item (batch->entity, items, index,
+                                 g_array_index (batch->ids[VP_CHANGE_REMOVED], gint64, i));
 
       if (item != NULL)
         g_hash_table_add (gone, item);
@@ -232,7 +272,7 @@ update_model (VpStore    *self,
           gint64 id = g_array_index (ids, gint64, i);
           g_autoptr(GError) error = NULL;
           g_autoptr(GObject) row = vp_store_load_row (self, batch->entity, id, &error);
-          GObject *item = g_hash_table_lookup (index, &id);
+          GObject *item = find_item (batch->entity, items, index, id);
 
           if (row == NULL)
             {
@@ -244,7 +284,8 @@ update_model (VpStore    *self,
 
           if (item == NULL)
             {
-              g_hash_table_insert (index, g_memdup2 (&id, sizeof id), row);
+              if (index != NULL)
+                g_hash_table_insert (index, g_memdup2 (&id, sizeof id), row);
               g_ptr_array_add (items, g_steal_pointer (&row));
               resort = TRUE;
             }
@@ -277,9 +318,12 @@ update_model (VpStore    *self,
       g_autoptr(GArray) order = stored_order (self, batch->entity, batch->programme_id);
       g_autoptr(GPtrArray) ordered = g_ptr_array_new_full (order->len, g_object_unref);
 
+      if (index == NULL)
+        index = index_items (batch->entity, items);
+
       for (guint i = 0; i < order->len; i++)
         {
-          GObject *item = g_hash_table_lookup (index, &g_array_index (order, gint64, i));
+          GObject *item = find_item (batch->entity, items, index, g_array_index (order, gint64, i));
 
           if (item != NULL && !g_hash_table_contains (gone, item))
             g_ptr_array_add (ordered, g_object_ref (item));

@@ -84,6 +84,22 @@ void          vp_store_emit_rows_changed     (VpStore       *self,
                                               VpEntity       entity,
                                               VpChange       change,
                                               GArray        *ids);
+/* What a write of one session reads of its programme: the programme, its
+ * hosts, the session @session_id (0: none yet) with its attendees, the
+ * participants it and @participant_refs name (without their journeys and
+ * stays), and the withdrawals of its uid; with @everyone, the whole
+ * programme (a session for everyone). */
+typedef struct
+{
+  gint64     session_id;
+  GPtrArray *participant_refs;
+  gboolean   everyone;
+} VpStoreScope;
+
+VpSnapshot   *vp_store_load_session_scope_locked (VpStore            *self,
+                                                  gint64              programme_id,
+                                                  const VpStoreScope *scope,
+                                                  GError            **error);
 /* vp_store_load_snapshot() for a caller that holds a transaction. */
 VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
                                               gint64         programme_id,

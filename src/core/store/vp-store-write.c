@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-store-columns.h"
+#include "vp-record.h"
 #include "vp-store-private.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -1201,10 +1202,11 @@ restore_withdrawals (Write       *write,
  * now, so that the next file cancels it (STATUS:CANCELLED, a higher
  * SEQUENCE) instead of dropping it. */
 static gboolean
-settle_withdrawals (Write         *write,
-                    VpSnapshot    *before,
-                    const Rename  *rename,
-                    GError       **error)
+settle_withdrawals (Write               *write,
+                    VpSnapshot          *before,
+                    const Rename        *rename,
+                    const VpStoreScope  *scope,
+                    GError             **error)
 {
   static const char * const sql[N_SETTLE_STATEMENTS] = {
     [STATEMENT_INSERT] = insert_withdrawal_sql,
@@ -1235,7 +1237,9 @@ settle_withdrawals (Write         *write,
                      write->programme_id, 0, error))
     return FALSE;
 
-  after = vp_store_load_snapshot_locked (write->store, write->programme_id, error);
+  after = scope != NULL
+    ? vp_store_load_session_scope_locked (write->store, write->programme_id, scope, error)
+    : vp_store_load_snapshot_locked (write->store, write->programme_id, error);
   if (after == NULL)
     return FALSE;
 
@@ -1451,7 +1455,7 @@ import_in_transaction (VpStore             *self,
   write.previous = old;
 
   return write_children (&write, snapshot, old, error) &&
-         (old == NULL || settle_withdrawals (&write, old, NULL, error));
+         (old == NULL || settle_withdrawals (&write, old, NULL, NULL, error));
 }
 
 gboolean
@@ -1590,7 +1594,7 @@ vp_store_restore_snapshot (VpStore     *self,
   write.previous = before;
 
   if (!write_children (&write, snapshot, NULL, error) ||
-      !(before != NULL ? settle_withdrawals (&write, before, NULL, error)
+      !(before != NULL ? settle_withdrawals (&write, before, NULL, NULL, error)
                        : restore_withdrawals (&write, snapshot, error)) ||
       !vp_store_commit (self, error))
     goto fail;
@@ -1675,6 +1679,72 @@ check_count (const char  *field,
   if (vp_value_check_count (count, 0, VP_VALUE_COUNT_MAX, &local_error))
     return TRUE;
   return invalid (error, field, "%s", local_error->message);
+}
+
+/* In the write's transaction, after it: @object becomes the row @id as
+ * stored (its id, ref, uid, revisions, instants), so that it is what a
+ * later save of it gives as its read row. */
+static gboolean
+take_stored (VpStore   *self,
+             VpEntity   entity,
+             gint64     id,
+             gpointer   object,
+             GError   **error)
+{
+  g_autoptr(GObject) stored = vp_store_load_row (self, entity, id, error);
+
+  if (stored == NULL)
+    return error == NULL || *error == NULL;
+  vp_record_assign (object, stored);
+  return TRUE;
+}
+
+/* What a row is called in a message: a session's title, a name. */
+static char *
+row_display_name (GObject *row)
+{
+  const char *property = VP_IS_SESSION (row) || VP_IS_PROGRAMME (row) ? "title" : "name";
+  char *name = NULL;
+
+  g_object_get (row, property, &name, NULL);
+  return name;
+}
+
+/* In the write's transaction: whether the row @id of @entity is still
+ * @read, what the caller read before it was edited (NULL: not asked, or a
+ * new row when @id is 0).  Another write in between (another window, the
+ * command line, or this window's own since) is VP_STORE_ERROR_CHANGED, a
+ * row deleted since VP_STORE_ERROR_NOT_FOUND: writing would lose it. */
+static gboolean
+check_unchanged (VpStore     *self,
+                 VpEntity     entity,
+                 gint64       id,
+                 gpointer     read,
+                 GError     **error)
+{
+  g_autoptr(GObject) current = NULL;
+  g_autofree char *name = NULL;
+
+  if (read == NULL || id == 0)
+    return TRUE;
+
+  current = vp_store_load_row (self, entity, id, error);
+  if (current != NULL && vp_record_equal (current, read))
+    return TRUE;
+  if (current == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  name = row_display_name (read);
+  if (current == NULL)
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                 _("“%s” was deleted elsewhere (another window or the command line) while it "
+                   "was being edited: the changes were not saved"), name ? name : "");
+  else
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
+                 _("“%s” was changed elsewhere (another window or the command line) while it "
+                   "was being edited: the changes were not saved, so that neither is lost; "
+                   "open it again to see the other change"), name ? name : "");
+  return FALSE;
 }
 
 static gboolean
@@ -1865,6 +1935,7 @@ stored_timezone (VpStore *self,
 gboolean
 vp_store_save_programme (VpStore      *self,
                          VpProgramme  *programme,
+                         VpProgramme  *read,
                          GError      **error)
 {
   g_autofree char *old_zone = NULL;
@@ -1884,6 +1955,12 @@ vp_store_save_programme (VpStore      *self,
   if (!validate_programme (programme, error) || !vp_store_begin (self, error))
     return FALSE;
 
+  if (!check_unchanged (self, VP_ENTITY_PROGRAMME, vp_programme_get_id (programme), read, error))
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+
   if (vp_programme_get_id (programme) != 0)
     {
       old_zone = stored_timezone (self, vp_programme_get_id (programme));
@@ -1901,6 +1978,7 @@ vp_store_save_programme (VpStore      *self,
   if (id == 0 ||
       (old_zone != NULL && !g_str_equal (old_zone, vp_programme_get_timezone (programme)) &&
        !follow_zone_change (self, programme, now, error)) ||
+      !take_stored (self, VP_ENTITY_PROGRAMME, id, programme, error) ||
       !vp_store_commit (self, error))
     {
       vp_store_rollback (self);
@@ -2102,6 +2180,7 @@ gboolean
 vp_store_save_host (VpStore  *self,
                     gint64    programme_id,
                     VpHost   *host,
+                    VpHost   *read,
                     GError  **error)
 {
   g_auto(Write) write = { NULL, };
@@ -2123,6 +2202,7 @@ vp_store_save_host (VpStore  *self,
   if (!vp_store_begin (self, error))
     return FALSE;
   if (!programme_exists (self, programme_id, error) ||
+      !check_unchanged (self, VP_ENTITY_HOST, id, read, error) ||
       !write_init (&write, self, programme_id, error))
     goto fail;
 
@@ -2175,10 +2255,10 @@ vp_store_save_host (VpStore  *self,
         goto fail;
     }
 
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_HOST, id, host, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_host_set_id (host, id);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2254,6 +2334,7 @@ gboolean
 vp_store_save_participant (VpStore        *self,
                            gint64          programme_id,
                            VpParticipant  *participant,
+                           VpParticipant  *read,
                            GError        **error)
 {
   g_auto(Write) write = { NULL, };
@@ -2267,7 +2348,9 @@ vp_store_save_participant (VpStore        *self,
 
   if (!vp_store_begin (self, error))
     return FALSE;
-  if (!prepare_participant (self, programme_id, participant, error) ||
+  if (!check_unchanged (self, VP_ENTITY_PARTICIPANT, vp_participant_get_id (participant), read,
+                        error) ||
+      !prepare_participant (self, programme_id, participant, error) ||
       !write_init (&write, self, programme_id, error))
     goto fail;
 
@@ -2315,17 +2398,17 @@ vp_store_save_participant (VpStore        *self,
                             vp_participant_get_ref (participant) };
 
           if (!rename_withdrawals (self, programme_id, &rename, error) ||
-              !settle_withdrawals (&write, before, &rename, error))
+              !settle_withdrawals (&write, before, &rename, NULL, error))
             goto fail;
         }
-      else if (!settle_withdrawals (&write, before, NULL, error))
+      else if (!settle_withdrawals (&write, before, NULL, NULL, error))
         goto fail;
     }
 
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_PARTICIPANT, id, participant, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_participant_set_id (participant, id);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2353,11 +2436,13 @@ gboolean
 vp_store_save_session (VpStore    *self,
                        gint64      programme_id,
                        VpSession  *session,
+                       VpSession  *read,
                        GError    **error)
 {
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(GError) local_error = NULL;
+  VpStoreScope scope = { 0, };
   VpSession *previous = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *start = NULL;
@@ -2387,6 +2472,8 @@ vp_store_save_session (VpStore    *self,
       programme_exists (self, programme_id, error);
       goto fail;
     }
+  if (!check_unchanged (self, VP_ENTITY_SESSION, vp_session_get_id (session), read, error))
+    goto fail;
 
   start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
   end_zone =
@@ -2412,11 +2499,24 @@ vp_store_save_session (VpStore    *self,
       g_autofree char *uid = g_uuid_string_random ();
       vp_session_set_uid (session, uid);
     }
-  /* the programme as stored: what the session's calendars had */
-  before = vp_store_load_snapshot_locked (self, programme_id, error);
+  /* what the session's calendars had: the session as stored, its
+   * programme's hosts and the people it names (everyone, when it was or
+   * becomes a session for everyone) */
+  id = vp_session_get_id (session);
+  if (id != 0)
+    {
+      g_autoptr(GObject) stored = vp_store_load_row (self, VP_ENTITY_SESSION, id, error);
+
+      if (stored == NULL && error != NULL && *error != NULL)
+        goto fail;
+      scope.everyone = stored != NULL && vp_session_get_attendees_all (VP_SESSION (stored));
+    }
+  scope.session_id = id;
+  scope.participant_refs = vp_session_get_attendees (session);
+  scope.everyone |= vp_session_get_attendees_all (session);
+  before = vp_store_load_session_scope_locked (self, programme_id, &scope, error);
   if (before == NULL)
     goto fail;
-  id = vp_session_get_id (session);
   if (id != 0)
     previous = lookup_session_by_id (before, id);
 
@@ -2444,15 +2544,13 @@ vp_store_save_session (VpStore    *self,
 
   /* an attendee taken off or a host changed: their calendars cancel it;
    * someone put back gets it with a revision above that cancellation */
-  if (!settle_withdrawals (&write, before, NULL, error))
+  scope.session_id = id;
+  if (!settle_withdrawals (&write, before, NULL, &scope, error))
     goto fail;
-  revision = (int)query_integer (self, "SELECT revision FROM sessions WHERE id = ?", id, revision);
-
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_SESSION, id, session, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_session_set_id (session, id);
-  vp_session_set_revision (session, revision);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2498,7 +2596,7 @@ delete_rows (VpStore       *self,
         !run_with_ids (self, sql, ids[i], programme_id, error))
       goto fail;
 
-  if ((before != NULL && !settle_withdrawals (&write, before, NULL, error)) ||
+  if ((before != NULL && !settle_withdrawals (&write, before, NULL, NULL, error)) ||
       !vp_store_commit (self, error))
     goto fail;
 

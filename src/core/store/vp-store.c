@@ -364,6 +364,34 @@ load_rows (VpStore     *self,
   return TRUE;
 }
 
+/* As load_rows(), with ?2 bound to @text as well. */
+static gboolean
+load_rows_by_text (VpStore     *self,
+                   VpEntity     entity,
+                   const char  *clause,
+                   gint64       id,
+                   const char  *text,
+                   GPtrArray   *rows,
+                   GError     **error)
+{
+  g_autofree char *sql = rows_sql (entity, clause);
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, text);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_to_object (entity, stmt));
+
+  if (rc != SQLITE_DONE)
+    return vp_store_sqlite_error (self, error);
+  return TRUE;
+}
+
 /* The rows that belong to another row and are read with it: a
  * participant's travel legs and stays, a session's attendees. */
 typedef struct
@@ -1086,6 +1114,25 @@ vp_store_find_programme (VpStore     *self,
 
 /* Loading a snapshot {{{1 */
 
+/* Adds @rows to @snapshot, as their kind goes. */
+static void
+add_to_snapshot (VpSnapshot *snapshot,
+                 VpEntity    entity,
+                 GPtrArray  *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gpointer row = g_ptr_array_index (rows, i);
+
+      if (entity == VP_ENTITY_HOST)
+        vp_snapshot_add_host (snapshot, row);
+      else if (entity == VP_ENTITY_PARTICIPANT)
+        vp_snapshot_add_participant (snapshot, row);
+      else
+        vp_snapshot_add_session (snapshot, row);
+    }
+}
+
 /* Reads the rows of @entity in the programme, in their order, into
  * @snapshot; when @by_id is given, also row id → object. */
 static gboolean
@@ -1105,17 +1152,7 @@ load_programme_rows (VpStore     *self,
 
   if (!load_rows (self, entity, clauses[entity], programme_id, rows, by_id, error))
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gpointer row = g_ptr_array_index (rows, i);
-
-      if (entity == VP_ENTITY_HOST)
-        vp_snapshot_add_host (snapshot, row);
-      else if (entity == VP_ENTITY_PARTICIPANT)
-        vp_snapshot_add_participant (snapshot, row);
-      else
-        vp_snapshot_add_session (snapshot, row);
-    }
+  add_to_snapshot (snapshot, entity, rows);
   return TRUE;
 }
 
@@ -1124,6 +1161,7 @@ load_programme_rows (VpStore     *self,
 static gboolean
 load_withdrawals (VpStore     *self,
                   gint64       programme_id,
+                  const char  *uid,
                   VpSnapshot  *snapshot,
                   GError     **error)
 {
@@ -1135,11 +1173,13 @@ load_withdrawals (VpStore     *self,
                          "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
                          "category, origin, destination, start_local, start_timezone, start_utc, "
                          "end_local, end_timezone, end_utc FROM withdrawals "
-                         "WHERE programme_id = ? ORDER BY owner, owner_ref, start_utc, uid",
+                         "WHERE programme_id = ?1 AND (?2 IS NULL OR uid = ?2) "
+                         "ORDER BY owner, owner_ref, start_utc, uid",
                          error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
+  bind_text (stmt, 2, uid);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1248,7 +1288,86 @@ vp_store_load_snapshot_locked (VpStore  *self,
                             error) ||
       !load_children (self, &attendees, OF_PROGRAMME, programme_id, sessions_by_id,
                       participants_by_id, error) ||
-      !load_withdrawals (self, programme_id, snapshot, error))
+      !load_withdrawals (self, programme_id, NULL, snapshot, error))
+    return NULL;
+
+  return g_steal_pointer (&snapshot);
+}
+
+VpSnapshot *
+vp_store_load_session_scope_locked (VpStore             *self,
+                                    gint64               programme_id,
+                                    const VpStoreScope  *scope,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) programmes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GHashTable) sessions_by_id = g_hash_table_new (NULL, NULL);
+  VpSession *session = NULL;
+
+  if (scope->everyone)
+    return vp_store_load_snapshot_locked (self, programme_id, error);
+
+  if (!load_rows (self, VP_ENTITY_PROGRAMME, "WHERE g.id = ?1", programme_id, programmes, NULL,
+                  error))
+    return NULL;
+  if (programmes->len == 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                   _("no programme has the id %lld"), (long long)programme_id);
+      return NULL;
+    }
+  snapshot = vp_snapshot_new (g_ptr_array_index (programmes, 0));
+
+  if (!load_rows (self, VP_ENTITY_HOST, "WHERE h.programme_id = ?1 ORDER BY h.position, h.id",
+                  programme_id, hosts, NULL, error))
+    return NULL;
+  add_to_snapshot (snapshot, VP_ENTITY_HOST, hosts);
+
+  if (scope->session_id != 0)
+    {
+      if (!load_rows (self, VP_ENTITY_SESSION, "WHERE s.id = ?1", scope->session_id, sessions,
+                      sessions_by_id, error) ||
+          !load_children (self, &attendees, OF_ROW, scope->session_id, sessions_by_id, NULL,
+                          error))
+        return NULL;
+      if (sessions->len > 0 &&
+          vp_session_get_id (g_ptr_array_index (sessions, 0)) == scope->session_id)
+        session = g_ptr_array_index (sessions, 0);
+    }
+
+  /* the participants the session and its edit name, without their journeys */
+  for (guint i = 0; scope->participant_refs != NULL && i < scope->participant_refs->len; i++)
+    {
+      const char *ref = g_ptr_array_index (scope->participant_refs, i);
+
+      if (vp_snapshot_lookup_participant (snapshot, ref) == NULL &&
+          !load_rows_by_text (self, VP_ENTITY_PARTICIPANT,
+                              "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id, ref,
+                              participants, error))
+        return NULL;
+      add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
+      g_ptr_array_set_size (participants, 0);
+    }
+  if (session != NULL)
+    {
+      GPtrArray *refs = vp_session_get_attendees (session);
+
+      for (guint i = 0; i < refs->len; i++)
+        if (vp_snapshot_lookup_participant (snapshot, g_ptr_array_index (refs, i)) == NULL &&
+            !load_rows_by_text (self, VP_ENTITY_PARTICIPANT,
+                                "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id,
+                                g_ptr_array_index (refs, i), participants, error))
+          return NULL;
+      add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
+      add_to_snapshot (snapshot, VP_ENTITY_SESSION, sessions);
+    }
+
+  if (!load_withdrawals (self, programme_id, session != NULL ? vp_session_get_uid (session) : "",
+                         snapshot, error))
     return NULL;
 
   return g_steal_pointer (&snapshot);

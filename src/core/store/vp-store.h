@@ -176,13 +176,22 @@ gboolean     vp_store_delete_programme (VpStore             *self,
  * sets the new id, and a generated uid or ref, on it) or updates that row;
  * local times are resolved to instants here, and a time the clocks skip is
  * refused (VP_TIME_ERROR_SKIPPED).  Saving a session raises its revision
- * when a calendar would show the change (programme-format.md). */
+ * when a calendar would show the change (programme-format.md).
+ *
+ * @read is the row as the caller read it before the edit (an editor's copy
+ * of what it showed), or NULL to write over whatever is stored: in the
+ * write's transaction, a row that is no longer @read (another window, the
+ * command line, or an earlier save changed it since) is not written
+ * (VP_STORE_ERROR_CHANGED; VP_STORE_ERROR_NOT_FOUND when it was deleted),
+ * so no edit is lost to another. */
 gboolean     vp_store_save_programme   (VpStore             *self,
                                         VpProgramme         *programme,
+                                        VpProgramme         *read,
                                         GError             **error);
 gboolean     vp_store_save_host        (VpStore             *self,
                                         gint64               programme_id,
                                         VpHost              *host,
+                                        VpHost              *read,
                                         GError             **error);
 /* Replaces the participant's travel legs and stays with those it holds: one
  * with the uid of a stored one (or, without a uid, its reference and places;
@@ -191,10 +200,12 @@ gboolean     vp_store_save_host        (VpStore             *self,
 gboolean     vp_store_save_participant (VpStore             *self,
                                         gint64               programme_id,
                                         VpParticipant       *participant,
+                                        VpParticipant       *read,
                                         GError             **error);
 gboolean     vp_store_save_session     (VpStore             *self,
                                         gint64               programme_id,
                                         VpSession           *session,
+                                        VpSession           *read,
                                         GError             **error);
 
 /* Deletes the rows with these ids (of one kind) from the programme.

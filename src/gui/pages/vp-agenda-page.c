@@ -28,6 +28,7 @@ struct _VpAgendaPage
   gulong           changed_id;
   gulong           rows_changed_id;
   gboolean         stale;        /* made again once the write is over */
+  GHashTable      *problems_by_uid;  /* made when first needed */
   guint            header_idle_id;
   gboolean         force_list;
   VpSessionEditor *editor;
@@ -327,6 +328,14 @@ index_problems (VpAgendaPage *self)
   return problems;
 }
 
+static GHashTable *
+get_problems_by_uid (VpAgendaPage *self)
+{
+  if (self->problems_by_uid == NULL)
+    self->problems_by_uid = index_problems (self);
+  return self->problems_by_uid;
+}
+
 /* The list's row of @session, with its @problems (of VpProblem, or NULL). */
 static VpAgendaItem *
 session_item_new (VpAgendaPage *self,
@@ -373,7 +382,7 @@ static void
 rebuild_list (VpAgendaPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) problems = index_problems (self);
+  GHashTable *problems = get_problems_by_uid (self);
   g_autoptr(GTimeZone) zone = programme_zone (self);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   double value = gtk_adjustment_get_value (adjustment);
@@ -497,7 +506,6 @@ sessions_changed_cb (VpAgendaPage *self,
                      GListModel   *model)
 {
   g_autoptr(VpSession) session = NULL;
-  g_autoptr(GHashTable) problems = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(VpAgendaItem) item = NULL;
   guint list_position;
@@ -517,10 +525,10 @@ sessions_changed_cb (VpAgendaPage *self,
       return;
     }
 
-  problems = index_problems (self);
   zone = programme_zone (self);
   item = session_item_new (self, session, zone,
-                           g_hash_table_lookup (problems, vp_session_get_uid (session)));
+                           g_hash_table_lookup (get_problems_by_uid (self),
+                                                vp_session_get_uid (session)));
   g_list_store_splice (self->items, list_position, 1, (gpointer *) &item, 1);
 }
 
@@ -562,6 +570,7 @@ problems_changed_cb (VpAgendaPage       *self,
                      VpProgrammeContext *context)
 {
   vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (context));
+  g_clear_pointer (&self->problems_by_uid, g_hash_table_unref);
   rebuild_list (self);
 }
 
@@ -667,7 +676,9 @@ move_session (VpAgendaPage *self,
   copy = vp_session_copy (session);
   vp_session_set_start (copy, start_text);
   vp_session_set_end (copy, end_text);
-  if (!vp_store_save_session (self->store, get_programme_id (self), copy, &error))
+  /* the live session is what the store holds: a write since (by another
+   * program, not yet polled) is reported, not overwritten */
+  if (!vp_store_save_session (self->store, get_programme_id (self), copy, session, &error))
     show_toast (self, error->message);
 }
 
@@ -867,6 +878,7 @@ vp_agenda_page_dispose (GObject *object)
   close_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_AGENDA_PAGE);
   g_clear_object (&self->snapshot);
+  g_clear_pointer (&self->problems_by_uid, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->models); i++)
     g_clear_object (&self->models[i]);
   g_clear_object (&self->items);
