@@ -173,6 +173,137 @@ test_processes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, n_before + 3 * 40 + N_WRITES);
 }
 
+/* An editor's save over a row another connection changed since it was
+ * read is refused, naming it, and writes nothing; read again, it goes in,
+ * and both changes are there. */
+static void
+test_stale_save_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(VpStore) other = vp_test_open_store (fixture->path);
+  g_autoptr(VpSession) read = vp_test_session_copy (fixture->store, fixture->id, "tue-lunch");
+  g_autoptr(VpSession) mine = vp_session_copy (read);
+  g_autoptr(VpSession) theirs = vp_test_session_copy (other, fixture->id, "tue-lunch");
+  g_autoptr(VpSession) after = NULL;
+  g_autoptr(VpSession) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vp_session_set_title (theirs, "Lunch, moved to the canteen");
+  g_assert_true (vp_store_save_session (other, fixture->id, theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  vp_session_set_location (mine, "Canteen, ground floor");
+  g_assert_false (vp_store_save_session (fixture->store, fixture->id, mine, read, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, vp_session_get_title (read)));
+  g_clear_error (&error);
+
+  after = vp_test_session_copy (fixture->store, fixture->id, "tue-lunch");
+  g_assert_cmpstr (vp_session_get_title (after), ==, "Lunch, moved to the canteen");
+  g_assert_cmpstr (vp_session_get_location (after), !=, "Canteen, ground floor");
+
+  /* read again and edited again: both are kept */
+  vp_session_set_location (after, "Canteen, ground floor");
+  again = vp_session_copy (after);
+  g_clear_object (&read);
+  read = vp_test_session_copy (fixture->store, fixture->id, "tue-lunch");
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, again, read, &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = vp_test_session_copy (other, fixture->id, "tue-lunch");
+  g_assert_cmpstr (vp_session_get_title (after), ==, "Lunch, moved to the canteen");
+  g_assert_cmpstr (vp_session_get_location (after), ==, "Canteen, ground floor");
+
+  /* what the save left in the object is what is stored: the next save
+   * from it goes in */
+  vp_session_set_capacity (again, 40);
+  g_clear_object (&read);
+  read = vp_session_copy (after);
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, again, read, &error));
+  g_assert_no_error (error);
+
+  /* deleted meanwhile: not found, and nothing comes back */
+  {
+    gint64 id = vp_session_get_id (again);
+    g_autoptr(VpSession) gone = vp_session_copy (again);
+
+    g_assert_true (vp_store_delete_sessions (other, fixture->id, &id, 1, &error));
+    g_assert_no_error (error);
+    vp_session_set_title (gone, "Back from the dead");
+    g_assert_false (vp_store_save_session (fixture->store, fixture->id, gone, again, &error));
+    g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND);
+  }
+}
+
+/* Two editors in two threads, each on its own connection, change one field
+ * each of the same session twenty times, reading it again whenever the
+ * store says it changed under them: no change of either is lost. */
+typedef struct
+{
+  const char *path;
+  gint64      programme_id;
+  gboolean    title;       /* edits the title, else the location */
+  guint       retries;
+  guint       saved;
+} Editor;
+
+static gpointer
+edit_in_thread (gpointer data)
+{
+  Editor *editor = data;
+  g_autoptr(VpStore) store = vp_test_open_store (editor->path);
+
+  for (guint i = 1; i <= N_WRITES; i++)
+    for (;;)
+      {
+        g_autoptr(VpSession) read = vp_test_session_copy (store, editor->programme_id,
+                                                          "tue-lunch");
+        g_autoptr(VpSession) edited = vp_session_copy (read);
+        g_autofree char *text = g_strdup_printf ("%s %u", editor->title ? "Title" : "Room", i);
+        g_autoptr(GError) error = NULL;
+
+        if (editor->title)
+          vp_session_set_title (edited, text);
+        else
+          vp_session_set_location (edited, text);
+        if (vp_store_save_session (store, editor->programme_id, edited, read, &error))
+          {
+            editor->saved++;
+            break;
+          }
+        g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+        editor->retries++;
+      }
+
+  return NULL;
+}
+
+static void
+test_threads_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Editor editors[2] = {
+    { fixture->path, fixture->id, TRUE, 0, 0 },
+    { fixture->path, fixture->id, FALSE, 0, 0 },
+  };
+  GThread *threads[2];
+  g_autoptr(VpSession) after = NULL;
+  g_autofree char *title = g_strdup_printf ("Title %u", N_WRITES);
+  g_autofree char *room = g_strdup_printf ("Room %u", N_WRITES);
+
+  for (guint i = 0; i < 2; i++)
+    threads[i] = g_thread_new ("editor", edit_in_thread, &editors[i]);
+  for (guint i = 0; i < 2; i++)
+    g_thread_join (threads[i]);
+
+  g_test_message ("%u and %u saves were refused as stale and made again",
+                  editors[0].retries, editors[1].retries);
+  g_assert_cmpuint (editors[0].saved + editors[1].saved, ==, 2 * N_WRITES);
+  after = vp_test_session_copy (fixture->store, fixture->id, "tue-lunch");
+  g_assert_cmpstr (vp_session_get_title (after), ==, title);
+  g_assert_cmpstr (vp_session_get_location (after), ==, room);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +315,8 @@ main (int   argc,
 
   ADD ("/store-concurrent/threads/update", test_threads_update);
   ADD ("/store-concurrent/processes", test_processes);
+  ADD ("/store-concurrent/stale-save-refused", test_stale_save_refused);
+  ADD ("/store-concurrent/threads/edit", test_threads_edit);
 
 #undef ADD
 
