@@ -208,10 +208,9 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* Shows the row's item: when it is bound, and when it changes in place. */
 static void
-list_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              VpAgendaPage             *self)
+show_list_item (GtkListItem *item)
 {
   VpAgendaItem *agenda_item = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -295,6 +294,24 @@ list_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
                                   -1);
+}
+
+static void
+list_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              VpAgendaPage             *self)
+{
+  show_list_item (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed",
+                           G_CALLBACK (show_list_item), item, G_CONNECT_SWAPPED);
+}
+
+static void
+list_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                VpAgendaPage             *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_list_item, item);
 }
 
 /* The checks' problems by session uid: GPtrArrays of VpProblem. */
@@ -508,6 +525,7 @@ sessions_changed_cb (VpAgendaPage *self,
   g_autoptr(VpSession) session = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(VpAgendaItem) item = NULL;
+  g_autoptr(VpAgendaItem) shown = NULL;
   guint list_position;
 
   if (self->stale || removed != 1 || added != 1)
@@ -529,7 +547,9 @@ sessions_changed_cb (VpAgendaPage *self,
   item = session_item_new (self, session, zone,
                            g_hash_table_lookup (get_problems_by_uid (self),
                                                 vp_session_get_uid (session)));
-  g_list_store_splice (self->items, list_position, 1, (gpointer *) &item, 1);
+  /* in place: a list of thousands takes a new row slowly */
+  shown = g_list_model_get_item (G_LIST_MODEL (self->items), list_position);
+  vp_agenda_item_assign (shown, item);
 }
 
 static void
@@ -1010,6 +1030,7 @@ vp_agenda_page_init (VpAgendaPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (list_unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
