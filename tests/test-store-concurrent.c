@@ -13,17 +13,6 @@ typedef VpTestDatabase Fixture;
 #define N_THREADS 4
 #define N_WRITES  25
 
-static void
-set_up (Fixture       *fixture,
-        gconstpointer  data)
-{
-  g_autoptr(VpSnapshot) demo = NULL;
-
-  vp_test_database_set_up_store (fixture, data);
-  demo = vp_test_read_demo ();
-  fixture->id = vp_test_import_snapshot (fixture->store, demo, VP_STORE_IMPORT_NONE);
-}
-
 typedef struct
 {
   const char *path;
@@ -311,7 +300,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, set_up, func, vp_test_database_tear_down)
+  g_test_add (path, Fixture, NULL, vp_test_database_set_up_demo, func, \
+              vp_test_database_tear_down)
 
   ADD ("/store-concurrent/threads/update", test_threads_update);
   ADD ("/store-concurrent/processes", test_processes);

@@ -78,17 +78,6 @@ session_by_ref (GListModel *model,
   return NULL;
 }
 
-static void
-set_up (Fixture       *fixture,
-        gconstpointer  data)
-{
-  g_autoptr(VpSnapshot) demo = NULL;
-
-  vp_test_database_set_up_store (fixture, data);
-  demo = vp_test_read_demo ();
-  fixture->id = vp_test_import_snapshot (fixture->store, demo, VP_STORE_IMPORT_NONE);
-}
-
 /* The models hold what the snapshot holds, in its order. */
 static void
 test_live_fill (Fixture       *fixture,
@@ -377,7 +366,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, set_up, func, vp_test_database_tear_down)
+  g_test_add (path, Fixture, NULL, vp_test_database_set_up_demo, func, \
+              vp_test_database_tear_down)
 
   ADD ("/store-live/fill", test_live_fill);
   ADD ("/store-live/edit-in-place", test_live_edit_in_place);

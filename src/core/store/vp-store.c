@@ -329,16 +329,18 @@ row_to_object (VpEntity      entity,
   return object;
 }
 
-/* Reads the rows of @entity that @clause selects, with ?1 bound to @id,
- * into @rows; when @by_id is given, also row id → object. */
+/* Reads the rows of @entity that @clause selects, with ?1 bound to @id
+ * and ?2 to @text (when given), into @rows; when @by_id is given, also row
+ * id → object. */
 static gboolean
-load_rows (VpStore     *self,
-           VpEntity     entity,
-           const char  *clause,
-           gint64       id,
-           GPtrArray   *rows,
-           GHashTable  *by_id,
-           GError     **error)
+load_rows_with (VpStore     *self,
+                VpEntity     entity,
+                const char  *clause,
+                gint64       id,
+                const char  *text,
+                GPtrArray   *rows,
+                GHashTable  *by_id,
+                GError     **error)
 {
   g_autofree char *sql = rows_sql (entity, clause);
   g_auto(VpStoreQuery) query = { NULL, };
@@ -349,6 +351,8 @@ load_rows (VpStore     *self,
     return FALSE;
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    bind_text (stmt, 2, text);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -364,32 +368,16 @@ load_rows (VpStore     *self,
   return TRUE;
 }
 
-/* As load_rows(), with ?2 bound to @text as well. */
 static gboolean
-load_rows_by_text (VpStore     *self,
-                   VpEntity     entity,
-                   const char  *clause,
-                   gint64       id,
-                   const char  *text,
-                   GPtrArray   *rows,
-                   GError     **error)
+load_rows (VpStore     *self,
+           VpEntity     entity,
+           const char  *clause,
+           gint64       id,
+           GPtrArray   *rows,
+           GHashTable  *by_id,
+           GError     **error)
 {
-  g_autofree char *sql = rows_sql (entity, clause);
-  g_auto(VpStoreQuery) query = { NULL, };
-  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, text);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_to_object (entity, stmt));
-
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-  return TRUE;
+  return load_rows_with (self, entity, clause, id, NULL, rows, by_id, error);
 }
 
 /* The rows that belong to another row and are read with it: a
@@ -1345,9 +1333,9 @@ vp_store_load_session_scope_locked (VpStore             *self,
       const char *ref = g_ptr_array_index (scope->participant_refs, i);
 
       if (vp_snapshot_lookup_participant (snapshot, ref) == NULL &&
-          !load_rows_by_text (self, VP_ENTITY_PARTICIPANT,
-                              "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id, ref,
-                              participants, error))
+          !load_rows_with (self, VP_ENTITY_PARTICIPANT,
+                           "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id, ref,
+                           participants, NULL, error))
         return NULL;
       add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
       g_ptr_array_set_size (participants, 0);
@@ -1358,9 +1346,9 @@ vp_store_load_session_scope_locked (VpStore             *self,
 
       for (guint i = 0; i < refs->len; i++)
         if (vp_snapshot_lookup_participant (snapshot, g_ptr_array_index (refs, i)) == NULL &&
-            !load_rows_by_text (self, VP_ENTITY_PARTICIPANT,
-                                "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id,
-                                g_ptr_array_index (refs, i), participants, error))
+            !load_rows_with (self, VP_ENTITY_PARTICIPANT,
+                             "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id,
+                             g_ptr_array_index (refs, i), participants, NULL, error))
           return NULL;
       add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
       add_to_snapshot (snapshot, VP_ENTITY_SESSION, sessions);

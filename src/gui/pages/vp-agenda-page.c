@@ -489,7 +489,7 @@ watch_models (VpAgendaPage *self)
 }
 
 static void
-reload (VpAgendaPage *self)
+reload_now (VpAgendaPage *self)
 {
   g_autoptr(VpSnapshot) snapshot = NULL;
 
@@ -502,6 +502,31 @@ reload (VpAgendaPage *self)
   vp_agenda_grid_set_snapshot (self->grid, snapshot);
   rebuild_list (self);
   update_header (self);
+}
+
+/* A hidden agenda is made when it is shown: the window's first frame, and
+ * a write while another page is shown, do not wait for 5,000 sessions
+ * nobody sees. */
+static void
+reload (VpAgendaPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_now (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+ensure_loaded (VpAgendaPage *self)
+{
+  if (self->stale)
+    reload_now (self);
+}
+
+static void
+map_cb (VpAgendaPage *self)
+{
+  ensure_loaded (self);
 }
 
 /* Once for all the changes of one write: when the store says it is over
@@ -879,6 +904,7 @@ vp_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
   vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (self->context));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   if (get_programme_id (self) != 0)
     reload (self);
   update_header (self);
@@ -1058,6 +1084,7 @@ vp_agenda_page_show_session (VpAgendaPage *self,
   g_return_if_fail (VP_IS_AGENDA_PAGE (self));
   g_return_if_fail (uid != NULL);
 
+  ensure_loaded (self);
   if (self->snapshot == NULL ||
       (session = vp_snapshot_lookup_session_by_uid (self->snapshot, uid)) == NULL)
     return;
