@@ -2367,7 +2367,7 @@ save_participant (VpTestDatabase *stored,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (vp_store_save_participant (stored->store, stored->id, participant, &error));
+  g_assert_true (vp_store_save_participant (stored->store, stored->id, participant, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -2770,7 +2770,7 @@ test_withdrawn_host_moved (void)
 
   lab = vp_test_session_copy (stored.store, stored.id, "lab");
   vp_session_set_host_ref (lab, "uni");
-  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
+  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, NULL, &error));
   g_assert_no_error (error);
 
   after = host_calendar (&stored, "femtolux");
@@ -2779,7 +2779,7 @@ test_withdrawn_host_moved (void)
   assert_status (uni, "session-lab", "CONFIRMED");
 
   vp_session_set_host_ref (lab, "femtolux");
-  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, &error));
+  g_assert_true (vp_store_save_session (stored.store, stored.id, lab, NULL, &error));
   g_assert_no_error (error);
   back = host_calendar (&stored, "femtolux");
   assert_status (back, "session-lab", "CONFIRMED");
@@ -2936,7 +2936,7 @@ test_withdrawn_owner_deleted (void)
     g_assert_no_error (error);
     vp_host_set_ref (host, "femtolux");
     vp_host_set_name (host, "Femtolux Lasers");
-    g_assert_true (vp_store_save_host (stored.store, stored.id, host, &error));
+    g_assert_true (vp_store_save_host (stored.store, stored.id, host, NULL, &error));
     g_assert_no_error (error);
     femtolux = host_calendar (&stored, "femtolux");
     femtolux_text = bytes_to_text (femtolux);

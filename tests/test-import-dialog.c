@@ -483,7 +483,7 @@ test_changed_meanwhile (Fixture       *fixture,
   g_assert_no_error (error);
   vp_participant_set_name (added, "Sanna Höglund");
   vp_participant_set_email (added, "soren@lys.example");
-  g_assert_true (vp_store_save_participant (other, fixture->programme_id, added, &error));
+  g_assert_true (vp_store_save_participant (other, fixture->programme_id, added, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));

@@ -1,4 +1,5 @@
-/* test-model.c: unit tests of the model objects: defaults, setters, notification, copies, enums. */
+/* test-model.c: unit tests of the model objects: defaults, setters, notification, copies, enums,
+ * records assigned and compared. */
 
 #include <math.h>
 
@@ -7,6 +8,7 @@
 #include "vp-host.h"
 #include "vp-participant.h"
 #include "vp-programme.h"
+#include "vp-record.h"
 #include "vp-session.h"
 #include "vp-travel.h"
 
@@ -990,15 +992,279 @@ test_session_negative_capacity (void)
   g_test_trap_assert_stderr ("*capacity >= 0*");
 }
 
+/* Records: the fields shared by every class, assigned and compared */
+
+static void
+test_record_set_string (void)
+{
+  g_autoptr(VpHost) host = vp_host_new ();
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (host), "notes");
+  char *field = NULL;
+  guint count = 0;
+
+  g_signal_connect (host, "notify::notes", G_CALLBACK (count_notify_cb), &count);
+
+  g_assert_true (vp_record_set_string (G_OBJECT (host), &field, "Gate 2", pspec));
+  g_assert_cmpstr (field, ==, "Gate 2");
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_false (vp_record_set_string (G_OBJECT (host), &field, "Gate 2", pspec));
+  /* its own storage is no change, and is not read after it is freed */
+  g_assert_false (vp_record_set_string (G_OBJECT (host), &field, field, pspec));
+  g_assert_cmpuint (count, ==, 1);
+
+  /* "" is "not given", as NULL is */
+  g_assert_true (vp_record_set_string (G_OBJECT (host), &field, "", pspec));
+  g_assert_null (field);
+  g_assert_false (vp_record_set_string (G_OBJECT (host), &field, NULL, pspec));
+  g_assert_cmpuint (count, ==, 2);
+}
+
+static void
+test_record_set_numbers (void)
+{
+  g_autoptr(VpSession) session = vp_session_new ();
+  GObjectClass *klass = G_OBJECT_GET_CLASS (session);
+  GParamSpec *pspec = g_object_class_find_property (klass, "capacity");
+  double real = NAN;
+  gint64 instant = 0;
+  gboolean flag = TRUE;
+  int count_value = 0;
+  guint count = 0;
+
+  g_signal_connect (session, "notify::capacity", G_CALLBACK (count_notify_cb), &count);
+
+  /* NAN is "not given": the same as NAN, and not the same as any number */
+  g_assert_false (vp_record_set_double (G_OBJECT (session), &real, NAN, pspec));
+  g_assert_true (vp_record_set_double (G_OBJECT (session), &real, 0.0, pspec));
+  g_assert_true (vp_record_set_double (G_OBJECT (session), &real, NAN, pspec));
+  g_assert_true (isnan (real));
+  g_assert_cmpuint (count, ==, 2);
+
+  g_assert_true (vp_record_set_int64 (G_OBJECT (session), &instant, G_MAXINT64, pspec));
+  g_assert_false (vp_record_set_int64 (G_OBJECT (session), &instant, G_MAXINT64, pspec));
+  g_assert_true (vp_record_set_int (G_OBJECT (session), &count_value, -4, pspec));
+  g_assert_false (vp_record_set_int (G_OBJECT (session), &count_value, -4, pspec));
+  g_assert_cmpint (instant, ==, G_MAXINT64);
+  g_assert_cmpint (count_value, ==, -4);
+  g_assert_cmpuint (count, ==, 4);
+
+  /* any true value is TRUE */
+  g_assert_false (vp_record_set_boolean (G_OBJECT (session), &flag, 2, pspec));
+  g_assert_true (vp_record_set_boolean (G_OBJECT (session), &flag, FALSE, pspec));
+  g_assert_true (vp_record_set_boolean (G_OBJECT (session), &flag, 7, pspec));
+  g_assert_cmpint (flag, ==, TRUE);
+  g_assert_cmpuint (count, ==, 6);
+}
+
+/* Sets every property of @object to a value other than its default. */
+static void
+set_other_values (GObject *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) other = G_VALUE_INIT;
+
+      make_other_value (pspecs[i], &other);
+      g_object_set_property (object, pspecs[i]->name, &other);
+    }
+}
+
+static void
+collect_notify_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  g_ptr_array_add (user_data, (gpointer)pspec->name);
+}
+
+static void
+test_record_assign (gconstpointer data)
+{
+  GType type = (GType)GPOINTER_TO_SIZE (data);
+  g_autoptr(GObject) source = g_object_new (type, NULL);
+  g_autoptr(GObject) target = g_object_new (type, NULL);
+  g_autoptr(GPtrArray) notified = g_ptr_array_new ();
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_pspecs);
+  set_other_values (source);
+  g_assert_false (vp_record_equal (target, source));
+
+  g_signal_connect (target, "notify", G_CALLBACK (collect_notify_cb), notified);
+  g_assert_true (vp_record_assign (target, source));
+  g_assert_true (vp_record_equal (target, source));
+  /* every property changed, and each was notified once */
+  g_assert_cmpuint (notified->len, ==, n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) want = G_VALUE_INIT;
+      g_auto(GValue) have = G_VALUE_INIT;
+
+      g_test_message ("property %s", pspecs[i]->name);
+      g_assert_true (g_ptr_array_find_with_equal_func (notified, pspecs[i]->name, g_str_equal,
+                                                       NULL));
+      g_value_init (&want, pspecs[i]->value_type);
+      g_value_init (&have, pspecs[i]->value_type);
+      g_object_get_property (source, pspecs[i]->name, &want);
+      g_object_get_property (target, pspecs[i]->name, &have);
+      g_assert_cmpint (g_param_values_cmp (pspecs[i], &have, &want), ==, 0);
+    }
+
+  /* the same again is no change, and says nothing */
+  g_ptr_array_set_size (notified, 0);
+  g_assert_false (vp_record_assign (target, source));
+  g_assert_cmpuint (notified->len, ==, 0);
+
+  /* back to the defaults: strings to NULL, doubles to NAN */
+  g_clear_object (&source);
+  source = g_object_new (type, NULL);
+  g_assert_true (vp_record_assign (target, source));
+  g_assert_cmpuint (notified->len, ==, n_pspecs);
+  g_assert_true (vp_record_equal (target, source));
+}
+
+static void
+test_record_assign_one (void)
+{
+  g_autoptr(VpHost) source = vp_host_new ();
+  g_autoptr(VpHost) target = NULL;
+  g_autoptr(GPtrArray) notified = g_ptr_array_new ();
+
+  vp_host_set_name (source, "Acme");
+  vp_host_set_max_group_size (source, 12);
+  target = vp_host_copy (source);
+  g_assert_true (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+
+  /* one coordinate given where none was: g_param_values_cmp() alone finds
+   * NAN equal to every number */
+  g_object_set (source, "latitude", 54.68, NULL);
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_signal_connect (target, "notify", G_CALLBACK (collect_notify_cb), notified);
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notified, 0), ==, "latitude");
+  g_assert_cmpfloat (vp_host_get_latitude (target), ==, 54.68);
+  g_assert_true (isnan (vp_host_get_longitude (target)));
+}
+
+static void
+check_title_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  guint *count = user_data;
+
+  /* notifications are held until every property is assigned */
+  g_assert_cmpstr (vp_session_get_location (VP_SESSION (object)), ==, "Gate 2");
+  g_assert_cmpint (vp_session_get_capacity (VP_SESSION (object)), ==, 30);
+  (*count)++;
+}
+
+static void
+test_record_assign_frozen (void)
+{
+  g_autoptr(VpSession) source = vp_session_new ();
+  g_autoptr(VpSession) target = vp_session_new ();
+  guint count = 0;
+
+  vp_session_set_title (source, "Factory tour");
+  vp_session_set_location (source, "Gate 2");
+  vp_session_set_capacity (source, 30);
+  g_signal_connect (target, "notify::title", G_CALLBACK (check_title_cb), &count);
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_cmpuint (count, ==, 1);
+}
+
+static void
+test_record_session_attendees (void)
+{
+  g_autoptr(VpSession) source = vp_session_new ();
+  g_autoptr(VpSession) target = NULL;
+  GPtrArray *attendees;
+
+  vp_session_set_attendees_all (source, FALSE);
+  vp_session_add_attendee (source, "p1");
+  vp_session_add_attendee (source, "p2");
+  target = vp_session_copy (source);
+  g_assert_true (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+
+  /* the attendees are no property, but they are the session's */
+  vp_session_clear_attendees (source);
+  vp_session_add_attendee (source, "p2");
+  vp_session_add_attendee (source, "p1");
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  attendees = vp_session_get_attendees (target);
+  g_assert_cmpuint (attendees->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (attendees, 0), ==, "p2");
+  g_assert_cmpstr (g_ptr_array_index (attendees, 1), ==, "p1");
+  g_assert_true (g_ptr_array_index (attendees, 0) !=
+                 g_ptr_array_index (vp_session_get_attendees (source), 0));
+  g_assert_false (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+
+  vp_session_add_attendee (source, "p3");
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_cmpuint (vp_session_get_attendees (target)->len, ==, 3);
+}
+
+static void
+test_record_participant_travel (void)
+{
+  g_autoptr(VpParticipant) source = vp_participant_new ();
+  g_autoptr(VpParticipant) target = NULL;
+  VpTravelLeg *leg = vp_travel_leg_new ();
+  VpStay *stay = vp_stay_new ();
+
+  leg->uid = g_strdup ("travel-1@visit-planner");
+  leg->from = g_strdup ("RIX");
+  leg->to = g_strdup ("VNO");
+  leg->depart = g_strdup ("2025-05-12T08:00");
+  leg->arrive = g_strdup ("2025-05-12T09:00");
+  vp_participant_add_travel_leg (source, leg);
+  stay->name = g_strdup ("Hotel Neris");
+  stay->check_in = g_strdup ("2025-05-12");
+  stay->check_out = g_strdup ("2025-05-15");
+  vp_participant_add_stay (source, stay);
+
+  target = vp_participant_new ();
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_cmpuint (vp_participant_get_travel (target)->len, ==, 1);
+  g_assert_cmpuint (vp_participant_get_accommodation (target)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (vp_participant_get_travel (target), 0) != leg);
+  g_assert_false (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+
+  /* what a calendar does not show is the participant's too */
+  leg->revision = 2;
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_cmpint (((VpTravelLeg *)g_ptr_array_index (vp_participant_get_travel (target), 0))
+                     ->revision, ==, 2);
+
+  stay->modified_at = 1700000000;
+  g_assert_false (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_assign (G_OBJECT (target), G_OBJECT (source)));
+  g_assert_true (vp_record_equal (G_OBJECT (target), G_OBJECT (source)));
+}
+
 static void
 add_property_tests (const char *name,
                     GType       type)
 {
   g_autofree char *defaults_path = g_strdup_printf ("/model/%s/property-defaults", name);
   g_autofree char *round_trip_path = g_strdup_printf ("/model/%s/property-round-trip", name);
+  g_autofree char *assign_path = g_strdup_printf ("/model/%s/record-assign", name);
 
   g_test_add_data_func (defaults_path, GSIZE_TO_POINTER (type), test_property_defaults);
   g_test_add_data_func (round_trip_path, GSIZE_TO_POINTER (type), test_property_round_trip);
+  g_test_add_data_func (assign_path, GSIZE_TO_POINTER (type), test_record_assign);
 }
 
 int
@@ -1057,6 +1323,13 @@ main (int   argc,
   g_test_add_func ("/model/session/properties", test_session_properties);
   g_test_add_func ("/model/session/negative-capacity", test_session_negative_capacity);
   add_property_tests ("session", VP_TYPE_SESSION);
+
+  g_test_add_func ("/model/record/set-string", test_record_set_string);
+  g_test_add_func ("/model/record/set-numbers", test_record_set_numbers);
+  g_test_add_func ("/model/record/assign-one", test_record_assign_one);
+  g_test_add_func ("/model/record/assign-frozen", test_record_assign_frozen);
+  g_test_add_func ("/model/record/session-attendees", test_record_session_attendees);
+  g_test_add_func ("/model/record/participant-travel", test_record_participant_travel);
 
   return g_test_run ();
 }

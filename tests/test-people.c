@@ -661,7 +661,7 @@ test_participants_reload_keeps_selection (Fixture       *fixture,
   snapshot = load (fixture);
   changed = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "mikko"));
   vp_participant_set_name (changed, "Aapo Virtanen");
-  g_assert_true (vp_store_save_participant (fixture->store, fixture->programme_id, changed, &error));
+  g_assert_true (vp_store_save_participant (fixture->store, fixture->programme_id, changed, NULL, &error));
   g_assert_no_error (error);
   vp_test_run_main_loop (50);
 
@@ -670,6 +670,80 @@ test_participants_reload_keeps_selection (Fixture       *fixture,
   g_assert_true (row_shows (model, 2, "jurate"));
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 2));
   g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+}
+
+/* The command line adds one participant and changes another while the
+ * page shows them: once the store has polled, the table holds the new
+ * one and the change, in the objects it already held (nothing is read
+ * again), and the selection and scroll position stay. */
+static void
+test_participants_live_command_line (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *programme = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("VISIT_PLANNER_CLI");
+  GListModel *live;
+  GtkWidget *page;
+  GListModel *model;
+  int status = 0;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (cli == NULL)
+    {
+      g_test_skip ("VISIT_PLANNER_CLI is not set");
+      return;
+    }
+
+  page = show_page (fixture, vp_participants_page_new (fixture->context));
+  model = get_model (page);
+  live = vp_store_get_participants (fixture->store, fixture->programme_id);
+  for (guint i = 0; i < g_list_model_get_n_items (live); i++)
+    g_ptr_array_add (before, g_list_model_get_item (live, i));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, TRUE);
+  g_assert_true (row_shows (model, 1, "jurate"));
+
+  csv = g_build_filename (fixture->dir, "people.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "name,email,organisation,country\n"
+                                      "Mikko Virtanen,mikko@example.fi,Tampere Lasers,FI\n"
+                                      "Zofia Nowak,zofia@example.pl,Warsaw Photonics,PL\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  programme = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->programme_id);
+  {
+    const char *argv[] = { cli, "--database", vp_store_get_path (fixture->store),
+                           "import-csv", programme, "participants", csv, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* as the window's timer does */
+  vp_store_poll_external_changes (fixture->store);
+  vp_test_run_main_loop (20);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 4);
+  /* the same objects, one more */
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (live, i);
+
+      g_assert_true (item == g_ptr_array_index (before, i));
+    }
+  g_assert_cmpstr (vp_participant_get_organisation (g_ptr_array_index (before, 2)), ==,
+                   "Tampere Lasers");
+  /* sorted by name: Aino, Jūratė (still selected), Mikko, Zofia */
+  g_assert_true (row_shows (model, 1, "jurate"));
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 1));
+  g_assert_cmpstr (vp_participant_get_name (item_participant (model, 3)), ==, "Zofia Nowak");
 }
 
 /* The hosts page shares the search: accents, case, word by word. */
@@ -1009,6 +1083,8 @@ main (int   argc,
   ADD_TEST ("/people/participants/search-and-sort", NULL, test_participants_search_and_sort);
   ADD_TEST ("/people/participants/delete-undo", NULL, test_participants_delete_undo);
   ADD_TEST ("/people/participants/show", NULL, test_show_participant);
+  ADD_TEST ("/people/participants/live-command-line", NULL,
+            test_participants_live_command_line);
   ADD_TEST ("/people/participants/large", large, test_participants_large);
   ADD_TEST ("/people/participants/rows-kept", NULL, test_participants_rows_kept);
   ADD_TEST ("/people/participants/reload-keeps-selection", NULL, test_participants_reload_keeps_selection);

@@ -234,7 +234,7 @@ test_programme_new (Fixture       *fixture,
   vp_programme_set_end_date (programme, "2027-05-12");
   vp_programme_set_lump_sum_eur (programme, 900);
 
-  g_assert_true (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_true (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_programme_get_id (programme), >, 0);
   g_assert_nonnull (vp_programme_get_uid (programme));
@@ -266,7 +266,7 @@ test_programme_update (Fixture       *fixture,
   vp_programme_set_end_date (programme, "2027-04-17");
   vp_programme_set_status (programme, VP_PROGRAMME_STATUS_COMPLETED);
 
-  g_assert_true (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_true (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_programme_get_id (programme), ==, id);
 
@@ -355,7 +355,7 @@ test_programme_invalid (Fixture       *fixture,
 
   vp_programme_set_description (programme, "This edit must not be stored");
   edit (programme);
-  g_assert_false (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_false (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
 
   after = export_programme (fixture->store, id);
@@ -378,7 +378,7 @@ test_programme_invalid_new (Fixture       *fixture,
   vp_programme_set_start_date (programme, "2027-05-10");
   vp_programme_set_end_date (programme, "2027-05-09");
 
-  g_assert_false (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_false (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_assert_cmpint (vp_programme_get_id (programme), ==, 0);
   g_assert_cmpuint (count_programmes (fixture->store), ==, 0);
@@ -393,7 +393,7 @@ move_to_berlin (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   vp_programme_set_timezone (programme, "Europe/Berlin");
-  g_assert_true (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_true (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_no_error (error);
   return id;
 }
@@ -489,7 +489,7 @@ test_programme_changed_signal (Fixture       *fixture,
 
   handler = g_signal_connect (fixture->store, "changed", G_CALLBACK (vp_test_log_change), &log);
   vp_programme_set_title (programme, "Renamed visit");
-  g_assert_true (vp_store_save_programme (fixture->store, programme, &error));
+  g_assert_true (vp_store_save_programme (fixture->store, programme, NULL, &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (fixture->store, handler);
 
@@ -515,9 +515,9 @@ test_host_new (Fixture       *fixture,
   vp_host_set_country (first, "LT");
   vp_host_set_name (second, "Port authority");
 
-  g_assert_true (vp_store_save_host (fixture->store, id, first, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, first, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (vp_store_save_host (fixture->store, id, second, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, second, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (vp_host_get_id (first), >, 0);
@@ -550,11 +550,11 @@ test_host_new_ref_unique (Fixture       *fixture,
   /* the programme has two hosts: "host-3" would come next */
   vp_host_set_name (taken, "Taken");
   vp_host_set_ref (taken, "host-3");
-  g_assert_true (vp_store_save_host (fixture->store, id, taken, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, taken, NULL, &error));
   g_assert_no_error (error);
 
   vp_host_set_name (host, "Generated");
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (vp_host_get_ref (host), "host-"));
   g_assert_cmpstr (vp_host_get_ref (host), !=, "host-3");
@@ -574,7 +574,7 @@ test_host_update (Fixture       *fixture,
   vp_host_set_name (host, "Host one, renamed");
   vp_host_set_notes (host, "Safety shoes");
   vp_host_set_max_group_size (host, 12);
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_host_get_id (host), ==, row);
 
@@ -600,7 +600,7 @@ test_host_update_keeps_sessions (Fixture       *fixture,
 
   vp_host_set_name (host, "Host one, renamed");
   vp_host_set_ref (host, "science-park");
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
 
   session = vp_test_session_copy (fixture->store, id, "s1");
@@ -622,7 +622,7 @@ test_host_invalid (Fixture       *fixture,
     vp_host_set_country (host, country);
   else
     vp_host_set_name (host, "");
-  g_assert_false (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_false (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
 
   after = export_programme (fixture->store, id);
@@ -676,13 +676,13 @@ test_host_value_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   edit (host);
-  g_assert_false (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_false (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   vp_host_set_name (added, "Not added");
   edit (added);
-  g_assert_false (vp_store_save_host (fixture->store, id, added, &error));
+  g_assert_false (vp_store_save_host (fixture->store, id, added, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_assert_cmpint (vp_host_get_id (added), ==, 0);
 
@@ -703,12 +703,12 @@ test_host_blank_name (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   vp_host_set_name (host, "   ");
-  g_assert_false (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_false (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   vp_host_set_name (added, "\xE3\x80\x80");
-  g_assert_false (vp_store_save_host (fixture->store, id, added, &error));
+  g_assert_false (vp_store_save_host (fixture->store, id, added, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   g_assert_cmpint (vp_host_get_id (added), ==, 0);
 
@@ -731,7 +731,7 @@ test_host_other_programme (Fixture       *fixture,
   gboolean saved;
 
   vp_host_set_name (host, "Written through the wrong programme");
-  saved = vp_store_save_host (fixture->store, id, host, &error);
+  saved = vp_store_save_host (fixture->store, id, host, NULL, &error);
 
   after = export_programme (fixture->store, other);
   assert_same_document (after, before);
@@ -761,7 +761,7 @@ test_participant_new (Fixture       *fixture,
                                           "Europe/Helsinki", "2027-04-13T08:30", NULL));
   vp_participant_add_stay (participant, stay_new ("Hotel", "2027-04-13", "2027-04-15"));
 
-  g_assert_true (vp_store_save_participant (fixture->store, id, participant, &error));
+  g_assert_true (vp_store_save_participant (fixture->store, id, participant, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_participant_get_id (participant), >, 0);
   g_assert_nonnull (vp_participant_get_ref (participant));
@@ -809,7 +809,7 @@ test_participant_update (Fixture       *fixture,
   vp_participant_add_travel_leg (participant,
                                  leg_new (VP_TRAVEL_KIND_BUS, "2027-04-16T15:00", NULL,
                                           "2027-04-16T18:00", NULL));
-  g_assert_true (vp_store_save_participant (fixture->store, id, participant, &error));
+  g_assert_true (vp_store_save_participant (fixture->store, id, participant, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_participant_get_id (participant), ==, row);
 
@@ -921,7 +921,7 @@ assert_participant_refused (Fixture         *fixture,
   /* an update that would drop Aino's legs and stays must keep them */
   vp_participant_set_name (participant, "Not stored");
   edit (participant);
-  g_assert_false (vp_store_save_participant (fixture->store, id, participant, &error));
+  g_assert_false (vp_store_save_participant (fixture->store, id, participant, NULL, &error));
   g_assert_error (error, domain, code);
   if (error != NULL && field != NULL)
     g_assert_nonnull (strstr (error->message, field));
@@ -930,7 +930,7 @@ assert_participant_refused (Fixture         *fixture,
   g_clear_error (&error);
   vp_participant_set_name (added, "Not added");
   edit (added);
-  g_assert_false (vp_store_save_participant (fixture->store, id, added, &error));
+  g_assert_false (vp_store_save_participant (fixture->store, id, added, NULL, &error));
   g_assert_error (error, domain, code);
   g_assert_cmpint (vp_participant_get_id (added), ==, 0);
 
@@ -978,7 +978,7 @@ test_participant_other_programme (Fixture       *fixture,
   gboolean saved;
 
   vp_participant_set_name (participant, "Written through the wrong programme");
-  saved = vp_store_save_participant (fixture->store, id, participant, &error);
+  saved = vp_store_save_participant (fixture->store, id, participant, NULL, &error);
 
   after = export_programme (fixture->store, other);
   assert_same_document (after, before);
@@ -1004,7 +1004,7 @@ test_session_new (Fixture       *fixture,
   vp_session_set_end (session, "2027-04-14T13:00:00");
   vp_session_set_host_ref (session, "h2");
 
-  g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_true (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vp_session_get_id (session), >, 0);
   g_assert_nonnull (vp_session_get_uid (session));
@@ -1109,7 +1109,7 @@ save_edited_s1 (Fixture      *fixture,
   g_assert_cmpint (vp_session_get_modified_at (session), ==, 1);
 
   edit (session);
-  g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_true (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_no_error (error);
 
   snapshot = vp_test_load (fixture->store, id);
@@ -1232,7 +1232,7 @@ test_session_refused (Fixture       *fixture,
 
   vp_session_set_title (session, "Not stored");
   refusal->edit (session);
-  g_assert_false (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_false (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_error (error, refusal->domain (), refusal->code);
   g_clear_error (&error);
 
@@ -1240,7 +1240,7 @@ test_session_refused (Fixture       *fixture,
   vp_session_set_uid (added, NULL);
   vp_session_set_ref (added, NULL);
   refusal->edit (added);
-  g_assert_false (vp_store_save_session (fixture->store, id, added, &error));
+  g_assert_false (vp_store_save_session (fixture->store, id, added, NULL, &error));
   g_assert_error (error, refusal->domain (), refusal->code);
   g_assert_cmpint (vp_session_get_id (added), ==, 0);
 
@@ -1265,7 +1265,7 @@ test_session_attendee_order (Fixture       *fixture,
   vp_session_add_attendee (session, "p3");
   vp_session_add_attendee (session, "p1");
   vp_session_add_attendee (session, "p2");
-  g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_true (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_no_error (error);
 
   stored = vp_test_session_copy (fixture->store, id, vp_session_get_ref (session));
@@ -1545,7 +1545,7 @@ test_restore_deleted_programme_withdrawals (Fixture       *fixture,
 
   /* her train is withdrawn from her calendar */
   g_ptr_array_remove_index (vp_participant_get_travel (aino), 0);
-  g_assert_true (vp_store_save_participant (fixture->store, id, aino, &error));
+  g_assert_true (vp_store_save_participant (fixture->store, id, aino, NULL, &error));
   g_assert_no_error (error);
   snapshot = vp_test_load (fixture->store, id);
   g_assert_cmpuint (vp_snapshot_get_withdrawals (snapshot)->len, ==, 1);
@@ -1737,12 +1737,12 @@ test_change_count_own_writes (Fixture       *fixture,
   g_assert_cmpint (vp_store_get_change_count (fixture->store), ==, counts[0]);
 
   vp_host_set_name (host, "Renamed");
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
   counts[1] = vp_store_get_change_count (fixture->store);
 
   vp_session_set_title (session, "Renamed");
-  g_assert_true (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_true (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_no_error (error);
   counts[2] = vp_store_get_change_count (fixture->store);
 
@@ -1772,7 +1772,7 @@ test_change_count_other_store (Fixture       *fixture,
 
   host = vp_test_host_copy (other, id, "h1");
   vp_host_set_name (host, "Renamed elsewhere");
-  g_assert_true (vp_store_save_host (other, id, host, &error));
+  g_assert_true (vp_store_save_host (other, id, host, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (vp_store_get_change_count (fixture->store), !=, before);
@@ -1802,7 +1802,7 @@ test_restore_after_change_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
   host = vp_test_host_copy (other, id, "h1");
   vp_host_set_name (host, "Renamed elsewhere");
-  g_assert_true (vp_store_save_host (other, id, host, &error));
+  g_assert_true (vp_store_save_host (other, id, host, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_false (vp_store_restore_snapshot (fixture->store, snapshot, offered, &error));
@@ -1894,7 +1894,7 @@ test_restore_after_own_change (Fixture       *fixture,
 
   host = vp_test_host_copy (fixture->store, id, "h1");
   vp_host_set_name (host, "Renamed here");
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_false (vp_store_restore_snapshot (fixture->store, snapshot, offered, &error));
@@ -1916,14 +1916,14 @@ test_written_elsewhere (Fixture       *fixture,
 
   host = vp_test_host_copy (fixture->store, id, "h1");
   vp_host_set_name (host, "Renamed here");
-  g_assert_true (vp_store_save_host (fixture->store, id, host, &error));
+  g_assert_true (vp_store_save_host (fixture->store, id, host, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (vp_store_written_elsewhere_since (fixture->store, loaded_at));
 
   other = vp_store_new (fixture->path, &error);
   g_assert_no_error (error);
   vp_host_set_name (host, "Renamed elsewhere");
-  g_assert_true (vp_store_save_host (other, id, host, &error));
+  g_assert_true (vp_store_save_host (other, id, host, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (vp_store_written_elsewhere_since (fixture->store, loaded_at));
 }
@@ -1938,7 +1938,7 @@ test_change_count_refused_write (Fixture       *fixture,
   gint64 before = vp_store_get_change_count (fixture->store);
 
   vp_session_set_host_ref (session, "h9");
-  g_assert_false (vp_store_save_session (fixture->store, id, session, &error));
+  g_assert_false (vp_store_save_session (fixture->store, id, session, NULL, &error));
   g_assert_cmpint (vp_store_get_change_count (fixture->store), ==, before);
 }
 

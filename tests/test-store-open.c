@@ -8,6 +8,7 @@
 
 #include "vp-csv-import.h"
 #include "vp-store.h"
+#include "vp-store-columns.h"
 #include "vp-store-schema.h"
 #include "vp-test-core.h"
 
@@ -437,6 +438,123 @@ test_update_refused (Fixture       *fixture,
   g_assert_cmpuint (vp_snapshot_get_participants (after)->len, ==, 2);
 }
 
+/* Columns the file lacks {{{1 */
+
+static guint
+count_backups (Fixture  *fixture,
+               char    **last)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (vp_store_schema_is_backup_name ("visits.db", name))
+      {
+        n++;
+        if (last != NULL)
+          {
+            g_free (*last);
+            *last = g_build_filename (fixture->folder, name, NULL);
+          }
+      }
+  return n;
+}
+
+static gint64
+count_notes_columns (const char *path)
+{
+  return vp_test_sql_int (path, "SELECT count(*) FROM pragma_table_info ('hosts') "
+                                "WHERE name = 'notes'");
+}
+
+/* A column of the store's column tables that the file lacks (a field added
+ * to the model since a version without it wrote the file) is added when the
+ * store opens it, after a backup, with every row kept: no numbered step. */
+static void
+test_columns_added (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
+  int version = vp_store_get_schema_version (store);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  g_clear_object (&store);
+  vp_test_sql_exec (fixture->path, "ALTER TABLE hosts DROP COLUMN notes");
+  g_assert_cmpint (count_notes_columns (fixture->path), ==, 0);
+  g_assert_cmpuint (count_backups (fixture, NULL), ==, 0);
+
+  store = vp_test_open_store (fixture->path);
+  g_assert_cmpint (count_notes_columns (fixture->path), ==, 1);
+  g_assert_cmpint (vp_store_get_schema_version (store), ==, version);
+  /* the file as it was, beside it */
+  g_assert_cmpuint (count_backups (fixture, &backup), ==, 1);
+  g_assert_cmpint (count_notes_columns (backup), ==, 0);
+  g_assert_cmpint (vp_test_sql_int (backup, "SELECT count(*) FROM hosts"), ==, 1);
+  vp_test_assert_mode (backup, 0600);
+
+  /* the rows are all there, and the new column holds what is saved in it */
+  snapshot = vp_test_load (store, id);
+  g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 1);
+  g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 1);
+  g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 1);
+  host = vp_host_copy (vp_snapshot_lookup_host (snapshot, "h1"));
+  g_assert_cmpstr (vp_host_get_name (host), ==, "Host one");
+  g_assert_null (vp_host_get_notes (host));
+  vp_host_set_notes (host, "Hard hats");
+  g_assert_true (vp_store_save_host (store, id, host, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
+                                    "SELECT count(*) FROM hosts WHERE notes = 'Hard hats'"),
+                   ==, 1);
+
+  /* once is enough */
+  g_clear_object (&store);
+  store = vp_test_open_store (fixture->path);
+  g_assert_cmpuint (count_backups (fixture, NULL), ==, 1);
+}
+
+/* A database that can only be read cannot get the column: it is refused,
+ * saying why. */
+static void
+test_columns_check (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  const VpMigration *steps;
+  const VpSchemaColumn *columns;
+  guint n_steps;
+  guint n_columns;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&store);
+  steps = vp_store_schema_get_migrations (&n_steps);
+  columns = vp_column_tables_get_schema (&n_columns);
+  g_assert_cmpuint (n_columns, >, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (vp_store_schema_check_with_columns (db, steps, n_steps, columns, n_columns,
+                                                     &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  vp_test_sql_exec (fixture->path, "ALTER TABLE hosts DROP COLUMN notes");
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (vp_store_schema_check_with_columns (db, steps, n_steps, columns, n_columns,
+                                                      &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "hosts has no column notes"));
+  sqlite3_close (db);
+}
+
 /* Main {{{1 */
 
 #define ADD(path, func) \
@@ -453,6 +571,8 @@ main (int   argc,
   ADD ("/store-open/path/folder", test_path_folder);
   ADD ("/store-open/version/negative", test_version_negative);
   ADD ("/store-open/schema/check", test_schema_check);
+  ADD ("/store-open/columns/added", test_columns_added);
+  ADD ("/store-open/columns/check", test_columns_check);
   ADD ("/store-open/update/interleaved", test_update_interleaved);
   ADD ("/store-open/update/sees-change-count", test_update_sees_change_count);
   ADD ("/store-open/update/refused", test_update_refused);

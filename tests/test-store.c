@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "vp-programme-format.h"
+#include "vp-record.h"
 #include "vp-store.h"
+#include "vp-store-private.h"
 #include "vp-store-schema.h"
 #include "vp-test-core.h"
 
@@ -1087,17 +1090,19 @@ test_external_change (Fixture       *fixture,
   g_autoptr(VpStore) command_line = vp_test_open_store (fixture->path);
   GListModel *programmes = vp_store_get_programmes (window);
   VpTestChangeLog log = { 0, };
+  gint64 id;
 
   g_signal_connect (window, "changed", G_CALLBACK (vp_test_log_change), &log);
   vp_store_poll_external_changes (window);
   g_assert_cmpuint (log.count, ==, 0);
 
-  vp_test_import_document (command_line, base_document, VP_STORE_IMPORT_NONE);
+  id = vp_test_import_document (command_line, base_document, VP_STORE_IMPORT_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 0);
 
+  /* the change log names the programme the other program wrote */
   vp_store_poll_external_changes (window);
   g_assert_cmpuint (log.count, ==, 1);
-  g_assert_cmpint (log.programme_id, ==, 0);
+  g_assert_cmpint (log.programme_id, ==, id);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
 
   vp_store_poll_external_changes (window);
@@ -1184,6 +1189,224 @@ test_resolve_path (void)
   g_assert_cmpstr (fallback, ==, expected);
 }
 
+/* Rows {{{1 */
+
+/* Each row of @snapshot (the programme as the store loaded it), loaded
+ * alone, is what the snapshot holds: every property, a session's attendees,
+ * a participant's travel legs and stays. */
+static void
+assert_rows_as_snapshot (VpStore    *store,
+                         VpSnapshot *snapshot)
+{
+  const struct
+  {
+    VpEntity   entity;
+    GPtrArray *rows;
+  } kinds[] = {
+    { VP_ENTITY_HOST, vp_snapshot_get_hosts (snapshot) },
+    { VP_ENTITY_PARTICIPANT, vp_snapshot_get_participants (snapshot) },
+    { VP_ENTITY_SESSION, vp_snapshot_get_sessions (snapshot) },
+  };
+  g_autoptr(GPtrArray) programme = g_ptr_array_new ();
+
+  g_ptr_array_add (programme, vp_snapshot_get_programme (snapshot));
+  for (int k = -1; k < (int)G_N_ELEMENTS (kinds); k++)
+    {
+      GPtrArray *rows = k < 0 ? programme : kinds[k].rows;
+      VpEntity entity = k < 0 ? VP_ENTITY_PROGRAMME : kinds[k].entity;
+
+      g_assert_cmpuint (rows->len, >, 0);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GObject *expected = g_ptr_array_index (rows, i);
+          g_autoptr(GObject) row = NULL;
+          g_autoptr(GError) error = NULL;
+          gint64 id = 0;
+
+          g_object_get (expected, "id", &id, NULL);
+          g_test_message ("%s %" G_GINT64_FORMAT, G_OBJECT_TYPE_NAME (expected), id);
+          row = vp_store_load_row (store, entity, id, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (row);
+          g_assert_true (G_OBJECT_TYPE (row) == G_OBJECT_TYPE (expected));
+          g_assert_true (vp_record_equal (row, expected));
+        }
+    }
+}
+
+static void
+test_load_row_as_snapshot (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) loaded = vp_test_load (store, id);
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
+  gint64 demo_id = vp_test_import_snapshot (store, demo, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) demo_loaded = vp_test_load (store, demo_id);
+
+  assert_rows_as_snapshot (store, loaded);
+  assert_rows_as_snapshot (store, demo_loaded);
+}
+
+static void
+test_load_row_children (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) loaded = vp_test_load (store, id);
+  VpSession *s1 = vp_snapshot_lookup_session (loaded, "s1");
+  VpParticipant *p1 = vp_snapshot_lookup_participant (loaded, "p1");
+  g_autoptr(GObject) session = NULL;
+  g_autoptr(GObject) participant = NULL;
+  GPtrArray *attendees;
+  VpTravelLeg *leg;
+  VpStay *stay;
+
+  session = vp_store_load_row (store, VP_ENTITY_SESSION, vp_session_get_id (s1), NULL);
+  g_assert_cmpstr (vp_session_get_host_ref (VP_SESSION (session)), ==, "h1");
+  g_assert_false (vp_session_get_attendees_all (VP_SESSION (session)));
+  attendees = vp_session_get_attendees (VP_SESSION (session));
+  g_assert_cmpuint (attendees->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (attendees, 0), ==, "p1");
+
+  participant =
+    vp_store_load_row (store, VP_ENTITY_PARTICIPANT, vp_participant_get_id (p1), NULL);
+  g_assert_cmpstr (vp_participant_get_email (VP_PARTICIPANT (participant)), ==,
+                   "aino@example.org");
+  g_assert_cmpuint (vp_participant_get_travel (VP_PARTICIPANT (participant))->len, ==, 1);
+  g_assert_cmpuint (vp_participant_get_accommodation (VP_PARTICIPANT (participant))->len, ==, 1);
+  leg = g_ptr_array_index (vp_participant_get_travel (VP_PARTICIPANT (participant)), 0);
+  g_assert_cmpint (leg->kind, ==, VP_TRAVEL_KIND_TRAIN);
+  g_assert_cmpstr (leg->depart, ==, "2027-04-13T07:00");
+  g_assert_cmpint (leg->arrive_utc - leg->depart_utc, ==, 3600);
+  g_assert_nonnull (leg->uid);
+  stay = g_ptr_array_index (vp_participant_get_accommodation (VP_PARTICIPANT (participant)), 0);
+  g_assert_cmpstr (stay->name, ==, "Hotel");
+  g_assert_cmpstr (stay->check_out, ==, "2027-04-16");
+  g_assert_nonnull (stay->uid);
+}
+
+static void
+test_load_row_missing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) loaded = vp_test_load (store, id);
+  VpEntity entities[] = {
+    VP_ENTITY_PROGRAMME, VP_ENTITY_HOST, VP_ENTITY_PARTICIPANT, VP_ENTITY_SESSION,
+  };
+  gint64 deleted = vp_session_get_id (vp_snapshot_lookup_session (loaded, "s3"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (vp_store_load_row (store, entities[i], 424242, &error));
+      g_assert_no_error (error);
+    }
+
+  /* a row that was there */
+  g_assert_true (vp_store_delete_sessions (store, id, &deleted, 1, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (vp_store_load_row (store, VP_ENTITY_SESSION, deleted, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_load_row_defaults (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) loaded = vp_test_load (store, id);
+  gint64 host_id = vp_host_get_id (vp_snapshot_lookup_host (loaded, "h1"));
+  g_autoptr(GObject) programme = NULL;
+  g_autoptr(GObject) host = NULL;
+
+  /* what another program wrote: words this one does not know, empty text,
+   * NULL where the model has a default */
+  vp_test_sql_exec (fixture->path,
+                    "UPDATE programmes SET status = 'archived', description = '', "
+                    "lump_sum_eur = NULL;"
+                    "UPDATE hosts SET kind = 'castle', city = '', latitude = NULL, "
+                    "max_group_size = NULL WHERE ref = 'h1'");
+
+  programme = vp_store_load_row (store, VP_ENTITY_PROGRAMME, id, NULL);
+  g_assert_cmpint (vp_programme_get_status (VP_PROGRAMME (programme)), ==,
+                   VP_PROGRAMME_STATUS_DRAFT);
+  g_assert_null (vp_programme_get_description (VP_PROGRAMME (programme)));
+  g_assert_true (isnan (vp_programme_get_lump_sum_eur (VP_PROGRAMME (programme))));
+  host = vp_store_load_row (store, VP_ENTITY_HOST, host_id, NULL);
+  g_assert_cmpint (vp_host_get_kind (VP_HOST (host)), ==, VP_HOST_KIND_UNSET);
+  g_assert_null (vp_host_get_city (VP_HOST (host)));
+  g_assert_true (isnan (vp_host_get_latitude (VP_HOST (host))));
+  g_assert_cmpint (vp_host_get_max_group_size (VP_HOST (host)), ==, 0);
+  g_assert_cmpstr (vp_host_get_name (VP_HOST (host)), ==, "Host one");
+}
+
+/* Statements {{{1 */
+
+/* 1, 2, 3: those above ?1, or all when ?1 is not bound */
+static const char counting_sql[] =
+  "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) "
+  "SELECT x FROM n WHERE ?1 IS NULL OR x > ?1";
+
+static void
+test_statements_cache (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  VpStoreQuery outer = { NULL, };
+  VpStoreQuery inner = { NULL, };
+  sqlite3_stmt *kept;
+
+  kept = vp_store_query (store, &outer, counting_sql, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  sqlite3_bind_int (kept, 1, 1);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 2);
+
+  /* taken again while in use (a loader that calls itself): another one,
+   * and the first goes on where it was */
+  g_assert_nonnull (vp_store_query (store, &inner, counting_sql, &error));
+  g_assert_true (inner.stmt != kept);
+  for (int x = 1; x <= 3; x++)
+    {
+      g_assert_cmpint (sqlite3_step (inner.stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (inner.stmt, 0), ==, x);
+    }
+  vp_store_query_clear (&inner);
+  g_assert_null (inner.stmt);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 3);
+  g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_DONE);
+  vp_store_query_clear (&outer);
+
+  /* given back: the same statement next time, reset, its bindings cleared */
+  {
+    g_auto(VpStoreQuery) again = { NULL, };
+
+    g_assert_true (vp_store_query (store, &again, counting_sql, &error) == kept);
+    g_assert_cmpint (sqlite3_step (kept), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (kept, 0), ==, 1);
+    g_assert_true (sqlite3_stmt_busy (kept));
+  }
+  /* left mid-way, it was reset all the same: no read left open */
+  g_assert_false (sqlite3_stmt_busy (kept));
+
+  g_assert_null (vp_store_query (store, &outer, "SELECT nothing FROM nowhere", &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED);
+  g_assert_null (outer.stmt);
+}
+
 /* Main {{{1 */
 
 #define ADD(path, func) \
@@ -1238,6 +1461,11 @@ main (int   argc,
   ADD ("/store/signal/external-change", test_external_change);
   ADD ("/store/list/updates", test_list_updates);
   ADD ("/store/list/on-open", test_list_on_open);
+  ADD ("/store/statements/cache", test_statements_cache);
+  ADD ("/store/load-row/as-snapshot", test_load_row_as_snapshot);
+  ADD ("/store/load-row/children", test_load_row_children);
+  ADD ("/store/load-row/missing", test_load_row_missing);
+  ADD ("/store/load-row/defaults", test_load_row_defaults);
   g_test_add_func ("/store/resolve-path", test_resolve_path);
 
   return g_test_run ();

@@ -849,6 +849,11 @@ count_agenda_sessions (VpWindow *window)
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   guint count = 0;
 
+  /* the agenda is made when it is shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "agenda"));
+  vp_test_run_main_loop (100);
+
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);

@@ -95,6 +95,25 @@ vp_test_database_set_up_store (VpTestDatabase *database,
 }
 
 /**
+ * vp_test_database_set_up_demo:
+ * @database: the fixture to fill
+ * @data: unused (a GTest fixture function)
+ *
+ * As vp_test_database_set_up_store(), with the demo programme imported:
+ * its id in @database->id.
+ */
+void
+vp_test_database_set_up_demo (VpTestDatabase *database,
+                              gconstpointer   data)
+{
+  g_autoptr(VpSnapshot) demo = NULL;
+
+  vp_test_database_set_up_store (database, data);
+  demo = vp_test_read_demo ();
+  database->id = vp_test_import_snapshot (database->store, demo, VP_STORE_IMPORT_NONE);
+}
+
+/**
  * vp_test_database_tear_down:
  * @database: a fixture vp_test_database_set_up() filled, or zeroed
  * @data: unused (a GTest fixture function)

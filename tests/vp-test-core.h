@@ -33,6 +33,8 @@ void         vp_test_database_set_up        (VpTestDatabase     *database,
                                              gconstpointer       data);
 void         vp_test_database_set_up_store  (VpTestDatabase     *database,
                                              gconstpointer       data);
+void         vp_test_database_set_up_demo   (VpTestDatabase     *database,
+                                             gconstpointer       data);
 void         vp_test_database_tear_down     (VpTestDatabase     *database,
                                              gconstpointer       data);
 void         vp_test_database_clear         (VpTestDatabase     *database);

@@ -608,7 +608,8 @@ measure_edits (GtkWidget *window,
                GArray    *times)
 {
   GtkWidget *page = find_widget (window, "agenda");
-  GtkWidget *overview = find_widget (window, "overview");
+  /* the checks' problems arrive on the window's context */
+  VpProgrammeContext *context = vp_window_get_context (VP_WINDOW (window));
   GtkWidget *grid;
   GtkWidget *list;
   const char *view = as_list ? "list" : "grid";
@@ -661,7 +662,7 @@ measure_edits (GtkWidget *window,
       double ms;
 
       vp_session_set_title (copy, title);
-      notify_id = g_signal_connect (overview, "notify::problems",
+      notify_id = g_signal_connect (context, "notify::problems",
                                     G_CALLBACK (problems_notify_cb), &checked);
 
       edit.grid = as_list ? NULL : grid;
@@ -674,7 +675,7 @@ measure_edits (GtkWidget *window,
       wake_id = g_timeout_add (5, wake_cb, NULL);
 
       start = g_get_monotonic_time ();
-      if (!vp_store_save_session (store, programme_id, copy, &error))
+      if (!vp_store_save_session (store, programme_id, copy, NULL, &error))
         g_error ("Cannot save session %s: %s", uid, error->message);
       saved_at = g_get_monotonic_time ();
 
@@ -703,9 +704,11 @@ measure_edits (GtkWidget *window,
 
       /* The checks the edit set off come back before the next edit. */
       deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      wake_id = g_timeout_add (5, wake_cb, NULL);
       while (!checked && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
-      g_signal_handler_disconnect (overview, notify_id);
+      g_source_remove (wake_id);
+      g_signal_handler_disconnect (context, notify_id);
       idle_for (100);
     }
 

@@ -3,6 +3,7 @@
 
 #include "vp-host.h"
 #include "vp-enum-types.h"
+#include "vp-record.h"
 
 #include <math.h>
 
@@ -50,302 +51,48 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* NAN means "not given", so two NANs are the same value. */
-static gboolean
-double_equal (double a,
-              double b)
-{
-  return (isnan (a) && isnan (b)) || a == b;
-}
-
-/* Stores @value (NULL for NULL or "") in @field and notifies @prop_id if it changed. */
-static void
-set_string (VpHost      *self,
-            char       **field,
-            const char  *value,
-            guint        prop_id)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-/* Stores either coordinate alone too, so the two properties can be set one at a time. */
-static void
-set_position (VpHost *self,
-              double  latitude,
-              double  longitude)
-{
-  gboolean latitude_changed = !double_equal (self->latitude, latitude);
-  gboolean longitude_changed = !double_equal (self->longitude, longitude);
-
-  if (!latitude_changed && !longitude_changed)
-    return;
-
-  self->latitude = latitude;
-  self->longitude = longitude;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (latitude_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATITUDE]);
-  if (longitude_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONGITUDE]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
 static void
 vp_host_finalize (GObject *object)
 {
-  VpHost *self = (VpHost *)object;
-
-  g_clear_pointer (&self->ref, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->contact_name, g_free);
-  g_clear_pointer (&self->contact_email, g_free);
-  g_clear_pointer (&self->phone, g_free);
-  g_clear_pointer (&self->address, g_free);
-  g_clear_pointer (&self->city, g_free);
-  g_clear_pointer (&self->country, g_free);
-  g_clear_pointer (&self->notes, g_free);
+  vp_record_clear (object);
 
   G_OBJECT_CLASS (vp_host_parent_class)->finalize (object);
 }
 
-static void
-vp_host_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  VpHost *self = VP_HOST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_REF:
-      g_value_set_string (value, self->ref);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_CONTACT_NAME:
-      g_value_set_string (value, self->contact_name);
-      break;
-
-    case PROP_CONTACT_EMAIL:
-      g_value_set_string (value, self->contact_email);
-      break;
-
-    case PROP_PHONE:
-      g_value_set_string (value, self->phone);
-      break;
-
-    case PROP_ADDRESS:
-      g_value_set_string (value, self->address);
-      break;
-
-    case PROP_CITY:
-      g_value_set_string (value, self->city);
-      break;
-
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
-      break;
-
-    case PROP_LATITUDE:
-      g_value_set_double (value, self->latitude);
-      break;
-
-    case PROP_LONGITUDE:
-      g_value_set_double (value, self->longitude);
-      break;
-
-    case PROP_MAX_GROUP_SIZE:
-      g_value_set_int (value, self->max_group_size);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vp_host_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  VpHost *self = VP_HOST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      vp_host_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_REF:
-      vp_host_set_ref (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      vp_host_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      vp_host_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_CONTACT_NAME:
-      vp_host_set_contact_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_CONTACT_EMAIL:
-      vp_host_set_contact_email (self, g_value_get_string (value));
-      break;
-
-    case PROP_PHONE:
-      vp_host_set_phone (self, g_value_get_string (value));
-      break;
-
-    case PROP_ADDRESS:
-      vp_host_set_address (self, g_value_get_string (value));
-      break;
-
-    case PROP_CITY:
-      vp_host_set_city (self, g_value_get_string (value));
-      break;
-
-    case PROP_COUNTRY:
-      vp_host_set_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_LATITUDE:
-      set_position (self, g_value_get_double (value), self->longitude);
-      break;
-
-    case PROP_LONGITUDE:
-      set_position (self, self->latitude, g_value_get_double (value));
-      break;
-
-    case PROP_MAX_GROUP_SIZE:
-      vp_host_set_max_group_size (self, g_value_get_int (value));
-      break;
-
-    case PROP_NOTES:
-      vp_host_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* g_param_spec_double() refuses a default outside its range, and NAN compares
- * with nothing, so the "not given" default is put in afterwards. */
-static GParamSpec *
-param_spec_unset_double (const char  *name,
-                         GParamFlags  flags)
-{
-  GParamSpec *pspec = g_param_spec_double (name, NULL, NULL,
-                                           -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                                           flags);
-
-  G_PARAM_SPEC_DOUBLE (pspec)->default_value = NAN;
-
-  return pspec;
-}
+#define FIELD(member) G_STRUCT_OFFSET (VpHost, member)
 
 static void
 vp_host_class_init (VpHostClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = vp_host_finalize;
-  object_class->get_property = vp_host_get_property;
-  object_class->set_property = vp_host_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        flags);
-
-  properties[PROP_REF] =
-    g_param_spec_string ("ref", NULL, NULL, NULL, flags);
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-
+  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
+  properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
   properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       VP_TYPE_HOST_KIND,
-                       VP_HOST_KIND_UNSET,
-                       flags);
-
-  properties[PROP_CONTACT_NAME] =
-    g_param_spec_string ("contact-name", NULL, NULL, NULL, flags);
-
-  properties[PROP_CONTACT_EMAIL] =
-    g_param_spec_string ("contact-email", NULL, NULL, NULL, flags);
-
-  properties[PROP_PHONE] =
-    g_param_spec_string ("phone", NULL, NULL, NULL, flags);
-
-  properties[PROP_ADDRESS] =
-    g_param_spec_string ("address", NULL, NULL, NULL, flags);
-
-  properties[PROP_CITY] =
-    g_param_spec_string ("city", NULL, NULL, NULL, flags);
-
-  properties[PROP_COUNTRY] =
-    g_param_spec_string ("country", NULL, NULL, NULL, flags);
-
-  properties[PROP_LATITUDE] =
-    param_spec_unset_double ("latitude", flags);
-
-  properties[PROP_LONGITUDE] =
-    param_spec_unset_double ("longitude", flags);
-
+    vp_record_param_enum ("kind", FIELD (kind), VP_TYPE_HOST_KIND, VP_HOST_KIND_UNSET);
+  properties[PROP_CONTACT_NAME] = vp_record_param_string ("contact-name", FIELD (contact_name));
+  properties[PROP_CONTACT_EMAIL] = vp_record_param_string ("contact-email", FIELD (contact_email));
+  properties[PROP_PHONE] = vp_record_param_string ("phone", FIELD (phone));
+  properties[PROP_ADDRESS] = vp_record_param_string ("address", FIELD (address));
+  properties[PROP_CITY] = vp_record_param_string ("city", FIELD (city));
+  properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
+  /* either coordinate can be set alone, so that they can be bound one at a time */
+  properties[PROP_LATITUDE] = vp_record_param_double ("latitude", FIELD (latitude));
+  properties[PROP_LONGITUDE] = vp_record_param_double ("longitude", FIELD (longitude));
   properties[PROP_MAX_GROUP_SIZE] =
-    g_param_spec_int ("max-group-size", NULL, NULL,
-                      0, G_MAXINT, 0,
-                      flags);
+    vp_record_param_int ("max-group-size", FIELD (max_group_size), 0, G_MAXINT, 0);
+  properties[PROP_NOTES] = vp_record_param_string ("notes", FIELD (notes));
 
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
 
 static void
 vp_host_init (VpHost *self)
 {
-  self->kind = VP_HOST_KIND_UNSET;
-  self->latitude = NAN;
-  self->longitude = NAN;
+  vp_record_init (G_OBJECT (self));
 }
 
 VpHost *
@@ -357,27 +104,9 @@ vp_host_new (void)
 VpHost *
 vp_host_copy (VpHost *self)
 {
-  VpHost *copy;
-
   g_return_val_if_fail (VP_IS_HOST (self), NULL);
 
-  copy = vp_host_new ();
-  copy->id = self->id;
-  copy->ref = g_strdup (self->ref);
-  copy->name = g_strdup (self->name);
-  copy->kind = self->kind;
-  copy->contact_name = g_strdup (self->contact_name);
-  copy->contact_email = g_strdup (self->contact_email);
-  copy->phone = g_strdup (self->phone);
-  copy->address = g_strdup (self->address);
-  copy->city = g_strdup (self->city);
-  copy->country = g_strdup (self->country);
-  copy->latitude = self->latitude;
-  copy->longitude = self->longitude;
-  copy->max_group_size = self->max_group_size;
-  copy->notes = g_strdup (self->notes);
-
-  return copy;
+  return VP_HOST (vp_record_copy (G_OBJECT (self)));
 }
 
 gint64
@@ -394,11 +123,7 @@ vp_host_set_id (VpHost *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  vp_record_set_int64 (G_OBJECT (self), &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -415,7 +140,7 @@ vp_host_set_ref (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->ref, ref, PROP_REF);
+  vp_record_set_string (G_OBJECT (self), &self->ref, ref, properties[PROP_REF]);
 }
 
 const char *
@@ -432,7 +157,7 @@ vp_host_set_name (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->name, name, PROP_NAME);
+  vp_record_set_string (G_OBJECT (self), &self->name, name, properties[PROP_NAME]);
 }
 
 VpHostKind
@@ -450,11 +175,7 @@ vp_host_set_kind (VpHost     *self,
   g_return_if_fail (VP_IS_HOST (self));
   g_return_if_fail (kind >= VP_HOST_KIND_UNSET && kind <= VP_HOST_KIND_OTHER);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  vp_record_set_enum (G_OBJECT (self), &self->kind, kind, properties[PROP_KIND]);
 }
 
 const char *
@@ -471,7 +192,8 @@ vp_host_set_contact_name (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->contact_name, contact_name, PROP_CONTACT_NAME);
+  vp_record_set_string (G_OBJECT (self), &self->contact_name, contact_name,
+                        properties[PROP_CONTACT_NAME]);
 }
 
 const char *
@@ -488,7 +210,8 @@ vp_host_set_contact_email (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->contact_email, contact_email, PROP_CONTACT_EMAIL);
+  vp_record_set_string (G_OBJECT (self), &self->contact_email, contact_email,
+                        properties[PROP_CONTACT_EMAIL]);
 }
 
 const char *
@@ -505,7 +228,7 @@ vp_host_set_phone (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->phone, phone, PROP_PHONE);
+  vp_record_set_string (G_OBJECT (self), &self->phone, phone, properties[PROP_PHONE]);
 }
 
 const char *
@@ -522,7 +245,7 @@ vp_host_set_address (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->address, address, PROP_ADDRESS);
+  vp_record_set_string (G_OBJECT (self), &self->address, address, properties[PROP_ADDRESS]);
 }
 
 const char *
@@ -539,7 +262,7 @@ vp_host_set_city (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->city, city, PROP_CITY);
+  vp_record_set_string (G_OBJECT (self), &self->city, city, properties[PROP_CITY]);
 }
 
 const char *
@@ -556,7 +279,7 @@ vp_host_set_country (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->country, country, PROP_COUNTRY);
+  vp_record_set_string (G_OBJECT (self), &self->country, country, properties[PROP_COUNTRY]);
 }
 
 double
@@ -591,7 +314,10 @@ vp_host_set_position (VpHost *self,
   g_return_if_fail (VP_IS_HOST (self));
   g_return_if_fail (isnan (latitude) == isnan (longitude));
 
-  set_position (self, latitude, longitude);
+  g_object_freeze_notify (G_OBJECT (self));
+  vp_record_set_double (G_OBJECT (self), &self->latitude, latitude, properties[PROP_LATITUDE]);
+  vp_record_set_double (G_OBJECT (self), &self->longitude, longitude, properties[PROP_LONGITUDE]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 int
@@ -609,11 +335,8 @@ vp_host_set_max_group_size (VpHost *self,
   g_return_if_fail (VP_IS_HOST (self));
   g_return_if_fail (max_group_size >= 0);
 
-  if (self->max_group_size == max_group_size)
-    return;
-
-  self->max_group_size = max_group_size;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_GROUP_SIZE]);
+  vp_record_set_int (G_OBJECT (self), &self->max_group_size, max_group_size,
+                     properties[PROP_MAX_GROUP_SIZE]);
 }
 
 const char *
@@ -630,5 +353,5 @@ vp_host_set_notes (VpHost     *self,
 {
   g_return_if_fail (VP_IS_HOST (self));
 
-  set_string (self, &self->notes, notes, PROP_NOTES);
+  vp_record_set_string (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
 }

@@ -3,6 +3,7 @@
 
 #include "vp-participant.h"
 #include "vp-enum-types.h"
+#include "vp-record.h"
 
 struct _VpParticipant
 {
@@ -46,233 +47,111 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Stores @value (NULL for NULL or "") in @field and notifies @prop_id if it changed. */
-static void
-set_string (VpParticipant  *self,
-            char          **field,
-            const char     *value,
-            guint           prop_id)
+typedef gboolean (*ItemEqualFunc) (gconstpointer a,
+                                   gconstpointer b);
+
+static gboolean
+same_items (GPtrArray     *a,
+            GPtrArray     *b,
+            ItemEqualFunc  equal)
 {
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
 }
+
+/* Makes @target hold copies of what @source holds, unless it holds the same. */
+static gboolean
+assign_items (GPtrArray     *target,
+              GPtrArray     *source,
+              ItemEqualFunc  equal,
+              GBoxedCopyFunc copy)
+{
+  if (same_items (target, source, equal))
+    return FALSE;
+
+  g_ptr_array_set_size (target, 0);
+  for (guint i = 0; i < source->len; i++)
+    g_ptr_array_add (target, copy (g_ptr_array_index (source, i)));
+  return TRUE;
+}
+
+static gboolean
+equal_travel (GObject *a,
+              GObject *b)
+{
+  VpParticipant *self = VP_PARTICIPANT (a);
+  VpParticipant *other = VP_PARTICIPANT (b);
+
+  return same_items (self->travel, other->travel, (ItemEqualFunc)vp_travel_leg_equal) &&
+         same_items (self->accommodation, other->accommodation, (ItemEqualFunc)vp_stay_equal);
+}
+
+static gboolean
+assign_travel (GObject *target,
+               GObject *source)
+{
+  VpParticipant *self = VP_PARTICIPANT (target);
+  VpParticipant *from = VP_PARTICIPANT (source);
+  gboolean legs_changed = assign_items (self->travel, from->travel,
+                                        (ItemEqualFunc)vp_travel_leg_equal,
+                                        (GBoxedCopyFunc)vp_travel_leg_copy);
+  gboolean stays_changed = assign_items (self->accommodation, from->accommodation,
+                                         (ItemEqualFunc)vp_stay_equal,
+                                         (GBoxedCopyFunc)vp_stay_copy);
+
+  return legs_changed || stays_changed;
+}
+
+/* The travel legs and stays are not properties. */
+static const VpRecordExtra extra = { equal_travel, assign_travel };
 
 static void
 vp_participant_finalize (GObject *object)
 {
   VpParticipant *self = (VpParticipant *)object;
 
-  g_clear_pointer (&self->ref, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->organisation, g_free);
-  g_clear_pointer (&self->phone, g_free);
-  g_clear_pointer (&self->country, g_free);
-  g_clear_pointer (&self->dietary, g_free);
-  g_clear_pointer (&self->accessibility, g_free);
-  g_clear_pointer (&self->emergency_contact, g_free);
-  g_clear_pointer (&self->notes, g_free);
+  vp_record_clear (object);
   g_clear_pointer (&self->travel, g_ptr_array_unref);
   g_clear_pointer (&self->accommodation, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_participant_parent_class)->finalize (object);
 }
 
-static void
-vp_participant_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  VpParticipant *self = VP_PARTICIPANT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_REF:
-      g_value_set_string (value, self->ref);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_EMAIL:
-      g_value_set_string (value, self->email);
-      break;
-
-    case PROP_ORGANISATION:
-      g_value_set_string (value, self->organisation);
-      break;
-
-    case PROP_PHONE:
-      g_value_set_string (value, self->phone);
-      break;
-
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    case PROP_DIETARY:
-      g_value_set_string (value, self->dietary);
-      break;
-
-    case PROP_ACCESSIBILITY:
-      g_value_set_string (value, self->accessibility);
-      break;
-
-    case PROP_EMERGENCY_CONTACT:
-      g_value_set_string (value, self->emergency_contact);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vp_participant_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  VpParticipant *self = VP_PARTICIPANT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      vp_participant_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_REF:
-      vp_participant_set_ref (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      vp_participant_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_EMAIL:
-      vp_participant_set_email (self, g_value_get_string (value));
-      break;
-
-    case PROP_ORGANISATION:
-      vp_participant_set_organisation (self, g_value_get_string (value));
-      break;
-
-    case PROP_PHONE:
-      vp_participant_set_phone (self, g_value_get_string (value));
-      break;
-
-    case PROP_COUNTRY:
-      vp_participant_set_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_ROLE:
-      vp_participant_set_role (self, g_value_get_enum (value));
-      break;
-
-    case PROP_DIETARY:
-      vp_participant_set_dietary (self, g_value_get_string (value));
-      break;
-
-    case PROP_ACCESSIBILITY:
-      vp_participant_set_accessibility (self, g_value_get_string (value));
-      break;
-
-    case PROP_EMERGENCY_CONTACT:
-      vp_participant_set_emergency_contact (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      vp_participant_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(member) G_STRUCT_OFFSET (VpParticipant, member)
 
 static void
 vp_participant_class_init (VpParticipantClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = vp_participant_finalize;
-  object_class->get_property = vp_participant_get_property;
-  object_class->set_property = vp_participant_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        flags);
-
-  properties[PROP_REF] =
-    g_param_spec_string ("ref", NULL, NULL, NULL, flags);
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-
-  properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL, NULL, flags);
-
-  properties[PROP_ORGANISATION] =
-    g_param_spec_string ("organisation", NULL, NULL, NULL, flags);
-
-  properties[PROP_PHONE] =
-    g_param_spec_string ("phone", NULL, NULL, NULL, flags);
-
-  properties[PROP_COUNTRY] =
-    g_param_spec_string ("country", NULL, NULL, NULL, flags);
-
-  properties[PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL,
-                       VP_TYPE_PARTICIPANT_ROLE,
-                       VP_PARTICIPANT_ROLE_UNSET,
-                       flags);
-
-  properties[PROP_DIETARY] =
-    g_param_spec_string ("dietary", NULL, NULL, NULL, flags);
-
-  properties[PROP_ACCESSIBILITY] =
-    g_param_spec_string ("accessibility", NULL, NULL, NULL, flags);
-
+  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
+  properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
+  properties[PROP_EMAIL] = vp_record_param_string ("email", FIELD (email));
+  properties[PROP_ORGANISATION] = vp_record_param_string ("organisation", FIELD (organisation));
+  properties[PROP_PHONE] = vp_record_param_string ("phone", FIELD (phone));
+  properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
+  properties[PROP_ROLE] = vp_record_param_enum ("role", FIELD (role), VP_TYPE_PARTICIPANT_ROLE,
+                                                VP_PARTICIPANT_ROLE_UNSET);
+  properties[PROP_DIETARY] = vp_record_param_string ("dietary", FIELD (dietary));
+  properties[PROP_ACCESSIBILITY] = vp_record_param_string ("accessibility", FIELD (accessibility));
   properties[PROP_EMERGENCY_CONTACT] =
-    g_param_spec_string ("emergency-contact", NULL, NULL, NULL, flags);
+    vp_record_param_string ("emergency-contact", FIELD (emergency_contact));
+  properties[PROP_NOTES] = vp_record_param_string ("notes", FIELD (notes));
 
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  vp_record_class_install (object_class, properties, N_PROPS, &extra);
 }
 
 static void
 vp_participant_init (VpParticipant *self)
 {
-  self->role = VP_PARTICIPANT_ROLE_UNSET;
+  vp_record_init (G_OBJECT (self));
   self->travel = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_travel_leg_free);
   self->accommodation = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_stay_free);
 }
@@ -286,32 +165,9 @@ vp_participant_new (void)
 VpParticipant *
 vp_participant_copy (VpParticipant *self)
 {
-  VpParticipant *copy;
-
   g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
 
-  copy = vp_participant_new ();
-  copy->id = self->id;
-  copy->ref = g_strdup (self->ref);
-  copy->name = g_strdup (self->name);
-  copy->email = g_strdup (self->email);
-  copy->organisation = g_strdup (self->organisation);
-  copy->phone = g_strdup (self->phone);
-  copy->country = g_strdup (self->country);
-  copy->role = self->role;
-  copy->dietary = g_strdup (self->dietary);
-  copy->accessibility = g_strdup (self->accessibility);
-  copy->emergency_contact = g_strdup (self->emergency_contact);
-  copy->notes = g_strdup (self->notes);
-
-  for (guint i = 0; i < self->travel->len; i++)
-    g_ptr_array_add (copy->travel, vp_travel_leg_copy (g_ptr_array_index (self->travel, i)));
-
-  for (guint i = 0; i < self->accommodation->len; i++)
-    g_ptr_array_add (copy->accommodation,
-                     vp_stay_copy (g_ptr_array_index (self->accommodation, i)));
-
-  return copy;
+  return VP_PARTICIPANT (vp_record_copy (G_OBJECT (self)));
 }
 
 gint64
@@ -328,11 +184,7 @@ vp_participant_set_id (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  vp_record_set_int64 (G_OBJECT (self), &self->id, id, properties[PROP_ID]);
 }
 
 const char *
@@ -349,7 +201,7 @@ vp_participant_set_ref (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->ref, ref, PROP_REF);
+  vp_record_set_string (G_OBJECT (self), &self->ref, ref, properties[PROP_REF]);
 }
 
 const char *
@@ -366,7 +218,7 @@ vp_participant_set_name (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->name, name, PROP_NAME);
+  vp_record_set_string (G_OBJECT (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -383,7 +235,7 @@ vp_participant_set_email (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->email, email, PROP_EMAIL);
+  vp_record_set_string (G_OBJECT (self), &self->email, email, properties[PROP_EMAIL]);
 }
 
 const char *
@@ -400,7 +252,8 @@ vp_participant_set_organisation (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->organisation, organisation, PROP_ORGANISATION);
+  vp_record_set_string (G_OBJECT (self), &self->organisation, organisation,
+                        properties[PROP_ORGANISATION]);
 }
 
 const char *
@@ -417,7 +270,7 @@ vp_participant_set_phone (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->phone, phone, PROP_PHONE);
+  vp_record_set_string (G_OBJECT (self), &self->phone, phone, properties[PROP_PHONE]);
 }
 
 const char *
@@ -434,7 +287,7 @@ vp_participant_set_country (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->country, country, PROP_COUNTRY);
+  vp_record_set_string (G_OBJECT (self), &self->country, country, properties[PROP_COUNTRY]);
 }
 
 VpParticipantRole
@@ -452,11 +305,7 @@ vp_participant_set_role (VpParticipant     *self,
   g_return_if_fail (VP_IS_PARTICIPANT (self));
   g_return_if_fail (role >= VP_PARTICIPANT_ROLE_UNSET && role <= VP_PARTICIPANT_ROLE_OTHER);
 
-  if (self->role == role)
-    return;
-
-  self->role = role;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+  vp_record_set_enum (G_OBJECT (self), &self->role, role, properties[PROP_ROLE]);
 }
 
 const char *
@@ -473,7 +322,7 @@ vp_participant_set_dietary (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->dietary, dietary, PROP_DIETARY);
+  vp_record_set_string (G_OBJECT (self), &self->dietary, dietary, properties[PROP_DIETARY]);
 }
 
 const char *
@@ -490,7 +339,8 @@ vp_participant_set_accessibility (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->accessibility, accessibility, PROP_ACCESSIBILITY);
+  vp_record_set_string (G_OBJECT (self), &self->accessibility, accessibility,
+                        properties[PROP_ACCESSIBILITY]);
 }
 
 const char *
@@ -507,7 +357,8 @@ vp_participant_set_emergency_contact (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->emergency_contact, emergency_contact, PROP_EMERGENCY_CONTACT);
+  vp_record_set_string (G_OBJECT (self), &self->emergency_contact, emergency_contact,
+                        properties[PROP_EMERGENCY_CONTACT]);
 }
 
 const char *
@@ -524,7 +375,7 @@ vp_participant_set_notes (VpParticipant *self,
 {
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
-  set_string (self, &self->notes, notes, PROP_NOTES);
+  vp_record_set_string (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
 }
 
 GPtrArray *

@@ -129,6 +129,30 @@ vp_stay_differs (const VpStay *a,
          g_strcmp0 (a->check_out, b->check_out) != 0;
 }
 
+gboolean
+vp_travel_leg_equal (const VpTravelLeg *a,
+                     const VpTravelLeg *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return !vp_travel_leg_differs (a, b) &&
+         g_strcmp0 (a->uid, b->uid) == 0 &&
+         a->revision == b->revision &&
+         a->modified_at == b->modified_at;
+}
+
+gboolean
+vp_stay_equal (const VpStay *a,
+               const VpStay *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return !vp_stay_differs (a, b) &&
+         g_strcmp0 (a->uid, b->uid) == 0 &&
+         a->revision == b->revision &&
+         a->modified_at == b->modified_at;
+}
+
 char *
 vp_travel_position_uid (const char *programme_uid,
                         const char *participant_ref,

@@ -63,6 +63,12 @@ gboolean     vp_travel_leg_differs  (const VpTravelLeg *a,
 gboolean     vp_stay_differs        (const VpStay      *a,
                                      const VpStay      *b);
 
+/* Whether @a and @b hold the same, every field. */
+gboolean     vp_travel_leg_equal    (const VpTravelLeg *a,
+                                     const VpTravelLeg *b);
+gboolean     vp_stay_equal          (const VpStay      *a,
+                                     const VpStay      *b);
+
 /* The UID Visit Planner 0.1 gave a participant's travel leg (@what
  * "travel") or stay ("stay") from its place (@index) in their list: kept
  * by the rows that had it, and the UID of an item that no database has

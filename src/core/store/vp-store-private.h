@@ -25,13 +25,40 @@ struct _VpStore
   GListStore *programmes;
   gint64      data_version;
   guint64     writes;        /* by this connection: every notify_changed */
+  gint64      change_seq;    /* the change log read up to here */
+  GHashTable *live;          /* programme id → its live models */
+  GHashTable *statements;    /* SQL text → its prepared statement, for the life of db */
 };
+
+/* A statement that is not kept (vp_store_prepare()): g_autoptr(sqlite3_stmt)
+ * finalizes it. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A statement of the store's cache, taken for one use with
+ * vp_store_query(): g_auto(VpStoreQuery) gives it back, reset and with its
+ * bindings cleared, however the scope is left. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gboolean     *taken;       /* the cache's mark; NULL for a statement of its own */
+} VpStoreQuery;
 
 gboolean      vp_store_sqlite_error          (VpStore       *self,
                                               GError       **error);
 sqlite3_stmt *vp_store_prepare               (VpStore       *self,
                                               const char    *sql,
                                               GError       **error);
+/* The prepared statement of @sql, from the store's cache (prepared the
+ * first time and kept until the store is finalized), into @query; NULL with
+ * @error set when SQLite refuses it.  A statement already taken (by a
+ * caller further up the stack) is never handed out twice: that caller gets
+ * one of its own, finalized when given back.  Only for SQL without values
+ * written into it (bind them), so that the cache stays small. */
+sqlite3_stmt *vp_store_query                 (VpStore       *self,
+                                              VpStoreQuery  *query,
+                                              const char    *sql,
+                                              GError       **error);
+void          vp_store_query_clear           (VpStoreQuery  *query);
 gboolean      vp_store_exec                  (VpStore       *self,
                                               const char    *sql,
                                               GError       **error);
@@ -46,10 +73,39 @@ void          vp_store_rollback              (VpStore       *self);
 gint64        vp_store_read_data_version     (VpStore       *self);
 void          vp_store_notify_changed        (VpStore       *self,
                                               gint64         programme_id);
+/* vp-store-changes.c: reads the change log from where it was last read,
+ * updates the live models and emits ::rows-changed; returns the ids of the
+ * programmes it touched. */
+void          vp_store_changes_init          (VpStore       *self);
+void          vp_store_changes_clear         (VpStore       *self);
+GArray       *vp_store_changes_read          (VpStore       *self);
+void          vp_store_emit_rows_changed     (VpStore       *self,
+                                              gint64         programme_id,
+                                              VpEntity       entity,
+                                              VpChange       change,
+                                              GArray        *ids);
+/* What a write of one session reads of its programme: the programme, its
+ * hosts, the session @session_id (0: none yet) with its attendees, the
+ * participants it and @participant_refs name (without their journeys and
+ * stays), and the withdrawals of its uid; with @everyone, the whole
+ * programme (a session for everyone). */
+typedef struct
+{
+  gint64     session_id;
+  GPtrArray *participant_refs;
+  gboolean   everyone;
+} VpStoreScope;
+
+VpSnapshot   *vp_store_load_session_scope_locked (VpStore            *self,
+                                                  gint64              programme_id,
+                                                  const VpStoreScope *scope,
+                                                  GError            **error);
 /* vp_store_load_snapshot() for a caller that holds a transaction. */
 VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
                                               gint64         programme_id,
                                               GError       **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VpStoreQuery, vp_store_query_clear)
 
 /* One row as the model holds it, read now: a VpProgramme, VpHost,
  * VpParticipant (with its travel legs and stays) or VpSession (with its
@@ -72,28 +128,6 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static inline void
-bind_double (sqlite3_stmt *stmt,
-             int           index,
-             double        value)
-{
-  if (!isnan (value))
-    sqlite3_bind_double (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static inline void
-bind_count (sqlite3_stmt *stmt,
-            int           index,
-            int           value)
-{
-  if (value > 0)
-    sqlite3_bind_int (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static inline void
 bind_enum (sqlite3_stmt *stmt,
            int           index,
            GType         type,
@@ -107,15 +141,6 @@ column_text (sqlite3_stmt *stmt,
              int           index)
 {
   return (const char *)sqlite3_column_text (stmt, index);
-}
-
-static inline double
-column_double (sqlite3_stmt *stmt,
-               int           index)
-{
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, index);
 }
 
 static inline int

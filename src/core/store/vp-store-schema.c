@@ -8,9 +8,47 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vp-store.h"
+#include "vp-store-private.h"
 #include "vp-store-schema.h"
 #include "vp-travel.h"
+
+/* The next seq of the change log (migration 3). */
+#define NEXT_SEQ "(SELECT coalesce (max (seq), 0) + 1 FROM changes)"
+
+/* A row added, changed or removed: its log row gets the next seq. */
+#define CHANGE_TRIGGERS(table, entity, new_programme, old_programme) \
+  "CREATE TRIGGER " table "_added AFTER INSERT ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id, added_seq)" \
+  "  VALUES (" NEXT_SEQ ", " new_programme ", '" entity "', NEW.id, " NEXT_SEQ ")" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq," \
+  "    programme_id = excluded.programme_id, added_seq = excluded.added_seq, removed = 0;" \
+  "END;" \
+  "CREATE TRIGGER " table "_changed AFTER UPDATE ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id)" \
+  "  VALUES (" NEXT_SEQ ", " new_programme ", '" entity "', NEW.id)" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq;" \
+  "END;" \
+  "CREATE TRIGGER " table "_removed AFTER DELETE ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id, removed)" \
+  "  VALUES (" NEXT_SEQ ", " old_programme ", '" entity "', OLD.id, 1)" \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, removed = 1;" \
+  "END;"
+
+/* A row of @table belongs to a row of @parent (its @key), whose log row
+ * it changes: a leg or stay its participant's.  Nothing when the parent
+ * is gone with it. */
+#define PARENT_CHANGE(table, when, row, entity, parent, key) \
+  "CREATE TRIGGER " table "_" when " AFTER " when " ON " table " BEGIN" \
+  "  INSERT INTO changes (seq, programme_id, entity, row_id)" \
+  "  SELECT " NEXT_SEQ ", programme_id, '" entity "', id FROM " parent \
+  "  WHERE id = " row "." key \
+  "  ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq;" \
+  "END;"
+
+#define PARENT_TRIGGERS(table, entity, parent, key) \
+  PARENT_CHANGE (table, "INSERT", "NEW", entity, parent, key) \
+  PARENT_CHANGE (table, "UPDATE", "NEW", entity, parent, key) \
+  PARENT_CHANGE (table, "DELETE", "OLD", entity, parent, key)
 
 /* Local times are kept as the user typed them, with their zone; the UTC
  * instants beside them are a cache for sorting and overlap queries.
@@ -201,6 +239,33 @@ static const VpMigration migrations[] = {
     "  end_utc INTEGER NOT NULL,"
     "  PRIMARY KEY (programme_id, owner, owner_ref, uid)"
     ") WITHOUT ROWID;" },
+  /* The change log: what every write, by any program, did to which row, so
+   * that a window shows another program's edits row by row and its own
+   * without reading the programme again.  One row per programme, host,
+   * participant and session ever written (entity, row_id); seq is raised
+   * to above every other on each change of the row (of its travel legs,
+   * stays too), so "seq > n" is all that changed since n.  Attendances
+   * have no trigger (50,000 of them would double the time of an import):
+   * the store writes a session's row whenever it changes who attends it.
+   * added_seq is the seq at which the row was inserted; removed, whether
+   * it is gone.  Rows of the log are never deleted, so seq never goes
+   * back.  Written by the triggers alone. */
+  { 3,
+    "CREATE TABLE changes ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL,"
+    "  entity TEXT NOT NULL,"
+    "  row_id INTEGER NOT NULL,"
+    "  added_seq INTEGER NOT NULL DEFAULT 0,"
+    "  removed INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (entity, row_id)"
+    ");"
+    CHANGE_TRIGGERS ("programmes", "programme", "NEW.id", "OLD.id")
+    CHANGE_TRIGGERS ("hosts", "host", "NEW.programme_id", "OLD.programme_id")
+    CHANGE_TRIGGERS ("participants", "participant", "NEW.programme_id", "OLD.programme_id")
+    CHANGE_TRIGGERS ("sessions", "session", "NEW.programme_id", "OLD.programme_id")
+    PARENT_TRIGGERS ("travel_legs", "participant", "participants", "participant_id")
+    PARENT_TRIGGERS ("stays", "participant", "participants", "participant_id") },
 };
 
 /* vp_position_uid (programme uid, participant ref, what, index): the UID a
@@ -245,21 +310,19 @@ read_user_version (sqlite3  *db,
                    int      *version,
                    GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *version = sqlite3_column_int (stmt, 0);
-  else
-    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-                 _("cannot read the database: %s"), sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-
   if (rc != SQLITE_ROW)
-    return FALSE;
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("cannot read the database: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  *version = sqlite3_column_int (stmt, 0);
 
   if (*version < 0)
     {
@@ -276,14 +339,11 @@ read_user_version (sqlite3  *db,
 static gboolean
 has_tables (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
-    found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-
-  return found;
+  return sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) ==
+           SQLITE_OK &&
+         sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 static gboolean
@@ -316,7 +376,7 @@ back_up (sqlite3     *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", path, version, stamp);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   /* Created empty and private first: VACUUM INTO fills an empty file, and
@@ -350,7 +410,7 @@ back_up (sqlite3     *db,
       sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (rc != SQLITE_DONE)
     {
@@ -396,12 +456,91 @@ check_version (sqlite3  *db,
   return TRUE;
 }
 
+/* Adds to @missing each of @columns that its table lacks; FALSE when the
+ * tables cannot be read. */
+static gboolean
+find_missing_columns (sqlite3               *db,
+                      const VpSchemaColumn  *columns,
+                      guint                  n_columns,
+                      GPtrArray             *missing,
+                      GError               **error)
+{
+  g_autoptr(GHashTable) present = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (n_columns == 0)
+    return TRUE;
+
+  present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT m.name || '.' || c.name FROM sqlite_schema m "
+                           "JOIN pragma_table_info (m.name) c WHERE m.type = 'table'",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (present, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _("cannot read the database: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *name = g_strconcat (columns[i].table, ".", columns[i].column, NULL);
+
+      if (!g_hash_table_contains (present, name))
+        g_ptr_array_add (missing, (gpointer)&columns[i]);
+    }
+  return TRUE;
+}
+
+/* Adds each of @columns that its table lacks. */
+static gboolean
+add_missing_columns (sqlite3               *db,
+                     const VpSchemaColumn  *columns,
+                     guint                  n_columns,
+                     GError               **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+
+  if (!find_missing_columns (db, columns, n_columns, missing, error))
+    return FALSE;
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const VpSchemaColumn *column = g_ptr_array_index (missing, i);
+      /* names from the program's own tables, never from the file */
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s",
+                                              column->table, column->column, column->type);
+
+      if (!exec (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 vp_store_schema_check (sqlite3            *db,
                        const VpMigration  *steps,
                        guint               n_steps,
                        GError            **error)
 {
+  return vp_store_schema_check_with_columns (db, steps, n_steps, NULL, 0, error);
+}
+
+gboolean
+vp_store_schema_check_with_columns (sqlite3               *db,
+                                    const VpMigration     *steps,
+                                    guint                  n_steps,
+                                    const VpSchemaColumn  *columns,
+                                    guint                  n_columns,
+                                    GError               **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   int current;
   int target;
 
@@ -427,6 +566,20 @@ vp_store_schema_check (sqlite3            *db,
                      "before this version of Visit Planner can read it, "
                      "and that needs writing to it"),
                    current, target);
+      return FALSE;
+    }
+
+  if (!find_missing_columns (db, columns, n_columns, missing, error))
+    return FALSE;
+  if (missing->len > 0)
+    {
+      const VpSchemaColumn *column = g_ptr_array_index (missing, 0);
+
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_READ_ONLY,
+                   _("the database must be updated (its table %s has no column %s) "
+                     "before this version of Visit Planner can read it, "
+                     "and that needs writing to it"),
+                   column->table, column->column);
       return FALSE;
     }
 
@@ -461,7 +614,22 @@ vp_store_schema_upgrade (sqlite3            *db,
                          char              **backup_path,
                          GError            **error)
 {
+  return vp_store_schema_upgrade_with_columns (db, path, steps, n_steps, NULL, 0, backup_path,
+                                               error);
+}
+
+gboolean
+vp_store_schema_upgrade_with_columns (sqlite3               *db,
+                                      const char            *path,
+                                      const VpMigration     *steps,
+                                      guint                  n_steps,
+                                      const VpSchemaColumn  *columns,
+                                      guint                  n_columns,
+                                      char                 **backup_path,
+                                      GError               **error)
+{
   g_autofree char *set_version = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   int current;
   int target;
 
@@ -474,7 +642,12 @@ vp_store_schema_upgrade (sqlite3            *db,
     return FALSE;
 
   if (current == target)
-    return TRUE;
+    {
+      if (!find_missing_columns (db, columns, n_columns, missing, error))
+        return FALSE;
+      if (missing->len == 0)
+        return TRUE;
+    }
 
   if (current > 0 && path != NULL && !back_up (db, path, current, backup_path, error))
     return FALSE;
@@ -496,7 +669,7 @@ vp_store_schema_upgrade (sqlite3            *db,
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  if (current >= target)
+  if (current > target)
     {
       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
       return check_version (db, current, target, error);
@@ -513,8 +686,10 @@ vp_store_schema_upgrade (sqlite3            *db,
         }
     }
 
+  /* after the steps: a column a step makes is not added twice */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
-  if (!exec (db, set_version, error) || !exec (db, "COMMIT", error))
+  if (!add_missing_columns (db, columns, n_columns, error) ||
+      (current < target && !exec (db, set_version, error)) || !exec (db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;

@@ -14,6 +14,16 @@ typedef struct
   const char *sql;
 } VpMigration;
 
+/* A column the program's tables have (the store's column tables): one
+ * that a database lacks is added when the store opens it, so that a plain
+ * new column needs no numbered step. */
+typedef struct
+{
+  const char *table;
+  const char *column;
+  const char *type;             /* its SQL type: "TEXT", "INTEGER" or "REAL" */
+} VpSchemaColumn;
+
 /* The steps of this program; the last one's version is the current one. */
 const VpMigration *vp_store_schema_get_migrations (guint             *n_migrations);
 int                vp_store_schema_get_version    (void);
@@ -28,6 +38,19 @@ gboolean           vp_store_schema_upgrade        (sqlite3           *db,
                                                    char             **backup_path,
                                                    GError           **error);
 
+/* As vp_store_schema_upgrade(), and adds each of @columns that its table
+ * lacks (ALTER TABLE … ADD COLUMN, holding NULL in every row), after the
+ * missing steps, in the same transaction and after the same backup: a file
+ * at the last version that lacks a column is backed up and updated too. */
+gboolean           vp_store_schema_upgrade_with_columns (sqlite3              *db,
+                                                         const char           *path,
+                                                         const VpMigration    *migrations,
+                                                         guint                 n_migrations,
+                                                         const VpSchemaColumn *columns,
+                                                         guint                 n_columns,
+                                                         char                **backup_path,
+                                                         GError              **error);
+
 /* For a database opened read-only: TRUE when it is at the last version of
  * @migrations; else FALSE, saying why (a newer file, another program's, or
  * one that needs a migration: VP_STORE_ERROR_READ_ONLY). */
@@ -35,6 +58,15 @@ gboolean           vp_store_schema_check          (sqlite3           *db,
                                                    const VpMigration *migrations,
                                                    guint              n_migrations,
                                                    GError           **error);
+
+/* As vp_store_schema_check(), and FALSE (VP_STORE_ERROR_READ_ONLY) when a
+ * table lacks one of @columns: adding it needs writing. */
+gboolean           vp_store_schema_check_with_columns (sqlite3              *db,
+                                                       const VpMigration    *migrations,
+                                                       guint                 n_migrations,
+                                                       const VpSchemaColumn *columns,
+                                                       guint                 n_columns,
+                                                       GError              **error);
 
 /* Whether @name is the name of a backup that vp_store_schema_upgrade()
  * makes of the database named @database_name, beside it. */

@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vp-store-columns.h"
+#include "vp-record.h"
 #include "vp-store-private.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -12,22 +14,45 @@
 
 /* Statements {{{1 */
 
+/* Taken from the store's cache for the whole write. */
 typedef struct
 {
-  sqlite3_stmt *insert_host;
-  sqlite3_stmt *insert_participant;
-  sqlite3_stmt *insert_leg;
-  sqlite3_stmt *insert_stay;
-  sqlite3_stmt *insert_session;
-  sqlite3_stmt *update_session;
-  sqlite3_stmt *insert_attendance;
-  sqlite3_stmt *delete_attendances;
+  VpStoreQuery insert_host;
+  VpStoreQuery insert_participant;
+  VpStoreQuery insert_leg;
+  VpStoreQuery insert_stay;
+  VpStoreQuery insert_session;
+  VpStoreQuery update_session;
+  VpStoreQuery insert_attendance;
+  VpStoreQuery delete_attendances;
 } Statements;
 
-#define SESSION_FIELDS \
-  "ref, uid, revision, title, kind, start_local, end_local, timezone, end_timezone, " \
-  "start_utc, end_utc, host_id, location, description, status, attendees_all, capacity, " \
-  "modified_at"
+static const VpColumnTable *
+column_table (VpColumnTableId id)
+{
+  return vp_column_table_get (id);
+}
+
+/* Binds @value to the parameter @name of @stmt. */
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  sqlite3_bind_int64 (stmt, vp_column_parameter (stmt, name), value);
+}
+
+/* Binds a row id to the parameter @name, or NULL for 0 (none). */
+static void
+bind_named_id (sqlite3_stmt *stmt,
+               const char   *name,
+               gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, vp_column_parameter (stmt, name), id);
+  else
+    sqlite3_bind_null (stmt, vp_column_parameter (stmt, name));
+}
 
 /* What one write (an import, an edit, an undo) carries from row to row. */
 typedef struct
@@ -52,14 +77,14 @@ write_clear (Write *write)
 {
   Statements *statements = &write->statements;
 
-  g_clear_pointer (&statements->insert_host, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_participant, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_leg, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_stay, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_session, sqlite3_finalize);
-  g_clear_pointer (&statements->update_session, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_attendance, sqlite3_finalize);
-  g_clear_pointer (&statements->delete_attendances, sqlite3_finalize);
+  vp_store_query_clear (&statements->insert_host);
+  vp_store_query_clear (&statements->insert_participant);
+  vp_store_query_clear (&statements->insert_leg);
+  vp_store_query_clear (&statements->insert_stay);
+  vp_store_query_clear (&statements->insert_session);
+  vp_store_query_clear (&statements->update_session);
+  vp_store_query_clear (&statements->insert_attendance);
+  vp_store_query_clear (&statements->delete_attendances);
   g_clear_pointer (&write->host_ids, g_hash_table_unref);
   g_clear_pointer (&write->participant_ids, g_hash_table_unref);
 }
@@ -80,33 +105,19 @@ write_init (Write       *write,
   write->host_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   write->participant_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* The row id is the last parameter of each insert: NULL lets SQLite choose. */
+  /* The inserts and updates of the column tables (vp-store-columns.c): an
+   * insert's :id is NULL to let SQLite choose. */
   const struct
   {
-    sqlite3_stmt **stmt;
-    const char    *sql;
+    VpStoreQuery *query;
+    const char   *sql;
   } prepared[] = {
-    { &statements->insert_host,
-      "INSERT INTO hosts (programme_id, ref, position, name, kind, contact_name, "
-      "contact_email, phone, address, city, country, latitude, longitude, "
-      "max_group_size, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_participant,
-      "INSERT INTO participants (programme_id, ref, position, name, email, "
-      "organisation, phone, country, role, dietary, accessibility, "
-      "emergency_contact, notes, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_leg,
-      "INSERT INTO travel_legs (participant_id, position, kind, reference, origin, "
-      "destination, depart, depart_timezone, depart_utc, arrive, arrive_timezone, "
-      "arrive_utc, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_stay,
-      "INSERT INTO stays (participant_id, position, name, address, check_in, "
-      "check_out, uid, revision, modified_at) VALUES (?,?,?,?,?,?,?,?,?)" },
-    { &statements->insert_session,
-      "INSERT INTO sessions (" SESSION_FIELDS ", programme_id, id) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-    { &statements->update_session,
-      "UPDATE sessions SET (" SESSION_FIELDS ") = "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?19" },
+    { &statements->insert_host, column_table (VP_COLUMN_TABLE_HOSTS)->insert },
+    { &statements->insert_participant, column_table (VP_COLUMN_TABLE_PARTICIPANTS)->insert },
+    { &statements->insert_leg, column_table (VP_COLUMN_TABLE_TRAVEL_LEGS)->insert },
+    { &statements->insert_stay, column_table (VP_COLUMN_TABLE_STAYS)->insert },
+    { &statements->insert_session, column_table (VP_COLUMN_TABLE_SESSIONS)->insert },
+    { &statements->update_session, column_table (VP_COLUMN_TABLE_SESSIONS)->update },
     { &statements->insert_attendance,
       "INSERT INTO attendances (session_id, participant_id, position) VALUES (?,?,?)" },
     { &statements->delete_attendances,
@@ -115,8 +126,7 @@ write_init (Write       *write,
 
   for (guint i = 0; i < G_N_ELEMENTS (prepared); i++)
     {
-      *prepared[i].stmt = vp_store_prepare (store, prepared[i].sql, error);
-      if (*prepared[i].stmt == NULL)
+      if (vp_store_query (store, prepared[i].query, prepared[i].sql, error) == NULL)
         return FALSE;
     }
 
@@ -132,18 +142,15 @@ run_with_ids (VpStore     *self,
               gint64       second,
               GError     **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, error);
-  gboolean ok;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, first);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, second);
-  ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return vp_store_step_done (self, stmt, error);
 }
 
 /* A single integer from a query with one row id bound to ?1, or @fallback. */
@@ -153,41 +160,35 @@ query_integer (VpStore    *self,
                gint64      parameter,
                gint64      fallback)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
-  gint64 value = fallback;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
 
   if (stmt == NULL)
     return fallback;
   sqlite3_bind_int64 (stmt, 1, parameter);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
+    return sqlite3_column_int64 (stmt, 0);
+  return fallback;
 }
 
-/* Binds @id to parameter @index when the write keeps ids and no row of
- * @table has it; else NULL, for a new id. */
+/* Binds the :id of an insert into @table: @id when the write keeps ids
+ * and no row of the table has it; else NULL, for a new id. */
 static void
-bind_row_id (Write        *write,
-             sqlite3_stmt *stmt,
-             int           index,
-             const char   *table,
-             gint64        id)
+bind_row_id (Write               *write,
+             sqlite3_stmt        *stmt,
+             const VpColumnTable *table,
+             gint64               id)
 {
   g_autofree char *sql = NULL;
 
   if (!write->keep_ids || id <= 0)
     {
-      sqlite3_bind_null (stmt, index);
+      bind_named_id (stmt, ":id", 0);
       return;
     }
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", table);
-  if (query_integer (write->store, sql, id, 1) == 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", table->name);
+  bind_named_id (stmt, ":id", query_integer (write->store, sql, id, 1) == 0 ? id : 0);
 }
 
 /* Loads ref → id of the programme's hosts and participants. */
@@ -203,7 +204,8 @@ load_ref_maps (Write   *write,
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
-      sqlite3_stmt *stmt = vp_store_prepare (write->store, sql[i], error);
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt = vp_store_query (write->store, &query, sql[i], error);
       int rc;
 
       if (stmt == NULL)
@@ -212,7 +214,6 @@ load_ref_maps (Write   *write,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_hash_table_insert (maps[i], g_strdup (column_text (stmt, 0)),
                              ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
-      sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return vp_store_sqlite_error (write->store, error);
     }
@@ -221,31 +222,6 @@ load_ref_maps (Write   *write,
 }
 
 /* Rows {{{1 */
-
-/* Binds the programme's fields to ?1 … ?17 of @stmt. */
-static void
-bind_programme (sqlite3_stmt *stmt,
-                VpProgramme  *programme,
-                gint64        now)
-{
-  bind_text (stmt, 1, vp_programme_get_uid (programme));
-  bind_text (stmt, 2, vp_programme_get_title (programme));
-  bind_text (stmt, 3, vp_programme_get_description (programme));
-  bind_enum (stmt, 4, VP_TYPE_PROGRAMME_STATUS, vp_programme_get_status (programme));
-  bind_text (stmt, 5, vp_programme_get_visiting_cluster (programme));
-  bind_text (stmt, 6, vp_programme_get_host_cluster (programme));
-  bind_text (stmt, 7, vp_programme_get_host_country (programme));
-  bind_text (stmt, 8, vp_programme_get_timezone (programme));
-  bind_text (stmt, 9, vp_programme_get_start_date (programme));
-  bind_text (stmt, 10, vp_programme_get_end_date (programme));
-  bind_text (stmt, 11, vp_programme_get_coordinator_name (programme));
-  bind_text (stmt, 12, vp_programme_get_coordinator_email (programme));
-  bind_text (stmt, 13, vp_programme_get_origin_city (programme));
-  bind_double (stmt, 14, vp_programme_get_origin_latitude (programme));
-  bind_double (stmt, 15, vp_programme_get_origin_longitude (programme));
-  bind_double (stmt, 16, vp_programme_get_lump_sum_eur (programme));
-  sqlite3_bind_int64 (stmt, 17, now);
-}
 
 /* Inserts @programme (as a new row, or under @wanted_id when that is free)
  * or updates row @existing_id; returns the row id, or 0. */
@@ -257,65 +233,33 @@ write_programme_row (VpStore      *self,
                      gint64        now,
                      GError      **error)
 {
+  const VpColumnTable *programmes = column_table (VP_COLUMN_TABLE_PROGRAMMES);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
 
-  if (existing_id == 0)
-    stmt = vp_store_prepare (self,
-                             "INSERT INTO programmes (uid, title, description, status, "
-                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
-                             "end_date, coordinator_name, coordinator_email, origin_city, "
-                             "origin_latitude, origin_longitude, lump_sum_eur, created_at, "
-                             "modified_at, id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                             "?13,?14,?15,?16,?17,?17,?18)",
-                             error);
-  else
-    stmt = vp_store_prepare (self,
-                             "UPDATE programmes SET (uid, title, description, status, "
-                             "visiting_cluster, host_cluster, host_country, timezone, start_date, "
-                             "end_date, coordinator_name, coordinator_email, origin_city, "
-                             "origin_latitude, origin_longitude, lump_sum_eur, modified_at) = "
-                             "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17) "
-                             "WHERE id = ?18",
-                             error);
+  stmt = vp_store_query (self, &query, existing_id == 0 ? programmes->insert : programmes->update,
+                         error);
   if (stmt == NULL)
     return 0;
 
-  bind_programme (stmt, programme, now);
+  vp_column_table_bind (programmes, stmt, programme);
+  bind_named_int64 (stmt, ":modified_at", now);
   if (existing_id != 0)
-    sqlite3_bind_int64 (stmt, 18, existing_id);
-  else if (wanted_id > 0 &&
-           query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", wanted_id, 1) == 0)
-    sqlite3_bind_int64 (stmt, 18, wanted_id);
+    bind_named_int64 (stmt, ":id", existing_id);
   else
-    sqlite3_bind_null (stmt, 18);
+    {
+      bind_named_int64 (stmt, ":created_at", now);
+      bind_named_id (stmt, ":id",
+                     wanted_id > 0 && query_integer (self, "SELECT count(*) FROM programmes "
+                                                     "WHERE id = ?", wanted_id, 1) == 0
+                       ? wanted_id
+                       : 0);
+    }
 
   if (!vp_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  sqlite3_finalize (stmt);
+    return 0;
 
   return existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (self->db);
-}
-
-static void
-bind_host_fields (sqlite3_stmt *stmt,
-                  int           first,
-                  VpHost       *host)
-{
-  bind_text (stmt, first, vp_host_get_name (host));
-  bind_enum (stmt, first + 1, VP_TYPE_HOST_KIND, vp_host_get_kind (host));
-  bind_text (stmt, first + 2, vp_host_get_contact_name (host));
-  bind_text (stmt, first + 3, vp_host_get_contact_email (host));
-  bind_text (stmt, first + 4, vp_host_get_phone (host));
-  bind_text (stmt, first + 5, vp_host_get_address (host));
-  bind_text (stmt, first + 6, vp_host_get_city (host));
-  bind_text (stmt, first + 7, vp_host_get_country (host));
-  bind_double (stmt, first + 8, vp_host_get_latitude (host));
-  bind_double (stmt, first + 9, vp_host_get_longitude (host));
-  bind_count (stmt, first + 10, vp_host_get_max_group_size (host));
-  bind_text (stmt, first + 11, vp_host_get_notes (host));
 }
 
 static gint64
@@ -324,14 +268,13 @@ insert_host (Write    *write,
              int       position,
              GError  **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_host;
+  sqlite3_stmt *stmt = write->statements.insert_host.stmt;
   gint64 id;
 
-  sqlite3_bind_int64 (stmt, 1, write->programme_id);
-  bind_text (stmt, 2, vp_host_get_ref (host));
-  sqlite3_bind_int (stmt, 3, position);
-  bind_host_fields (stmt, 4, host);
-  bind_row_id (write, stmt, 16, "hosts", vp_host_get_id (host));
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_HOSTS), stmt, host);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_named_int64 (stmt, ":position", position);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_HOSTS), vp_host_get_id (host));
 
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
@@ -339,23 +282,6 @@ insert_host (Write    *write,
   id = sqlite3_last_insert_rowid (write->store->db);
   g_hash_table_insert (write->host_ids, g_strdup (vp_host_get_ref (host)), ID_TO_KEY (id));
   return id;
-}
-
-static void
-bind_participant_fields (sqlite3_stmt  *stmt,
-                         int            first,
-                         VpParticipant *participant)
-{
-  bind_text (stmt, first, vp_participant_get_name (participant));
-  bind_text (stmt, first + 1, vp_participant_get_email (participant));
-  bind_text (stmt, first + 2, vp_participant_get_organisation (participant));
-  bind_text (stmt, first + 3, vp_participant_get_phone (participant));
-  bind_text (stmt, first + 4, vp_participant_get_country (participant));
-  bind_enum (stmt, first + 5, VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (participant));
-  bind_text (stmt, first + 6, vp_participant_get_dietary (participant));
-  bind_text (stmt, first + 7, vp_participant_get_accessibility (participant));
-  bind_text (stmt, first + 8, vp_participant_get_emergency_contact (participant));
-  bind_text (stmt, first + 9, vp_participant_get_notes (participant));
 }
 
 /* Travel legs and stays {{{1 */
@@ -495,6 +421,61 @@ settle_identity (Write       *write,
   g_hash_table_add (used, g_strdup (*uid));
 }
 
+/* What a travel leg and a stay both begin with: their calendar identity. */
+typedef struct
+{
+  char   *uid;
+  int     revision;
+  gint64  modified_at;
+} ItemIdentity;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, uid) == G_STRUCT_OFFSET (ItemIdentity, uid));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, revision) ==
+                 G_STRUCT_OFFSET (ItemIdentity, revision));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpTravelLeg, modified_at) ==
+                 G_STRUCT_OFFSET (ItemIdentity, modified_at));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, uid) == G_STRUCT_OFFSET (ItemIdentity, uid));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, revision) == G_STRUCT_OFFSET (ItemIdentity, revision));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (VpStay, modified_at) ==
+                 G_STRUCT_OFFSET (ItemIdentity, modified_at));
+
+typedef gboolean (*ItemDiffersFunc) (gconstpointer a,
+                                     gconstpointer b);
+
+/* Inserts @items (a participant's travel legs or stays, rows of the table
+ * @table_id) with @stmt, each with its identity settled against the
+ * stored item @matches has for it. */
+static gboolean
+insert_items (Write            *write,
+              gint64            participant_id,
+              GPtrArray        *items,
+              GPtrArray        *matches,
+              VpColumnTableId   table_id,
+              sqlite3_stmt     *stmt,
+              ItemDiffersFunc   differs,
+              GHashTable       *used,
+              GError          **error)
+{
+  for (guint j = 0; j < items->len; j++)
+    {
+      ItemIdentity *item = g_ptr_array_index (items, j);
+      ItemIdentity *stored = g_ptr_array_index (matches, j);
+
+      settle_identity (write, &item->uid, &item->revision, &item->modified_at,
+                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
+                       stored ? stored->modified_at : 0, stored != NULL,
+                       stored != NULL && differs (stored, item), used);
+
+      vp_column_table_bind (column_table (table_id), stmt, item);
+      bind_named_int64 (stmt, ":participant_id", participant_id);
+      bind_named_int64 (stmt, ":position", j);
+      if (!vp_store_step_done (write->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The participant's travel legs and stays, after their row.  @before is the
  * same participant as stored before this write (or NULL): a leg or stay
  * that was there keeps its uid, and its revision rises if it changed.  One
@@ -550,63 +531,12 @@ insert_travel (Write          *write,
     if (g_ptr_array_index (stay_matches, j) != NULL)
       g_hash_table_add (used, g_strdup (((VpStay *)g_ptr_array_index (stay_matches, j))->uid));
 
-  for (guint j = 0; j < travel->len; j++)
-    {
-      VpTravelLeg *leg = g_ptr_array_index (travel, j);
-      VpTravelLeg *stored = g_ptr_array_index (leg_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_leg;
-
-      settle_identity (write, &leg->uid, &leg->revision, &leg->modified_at,
-                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
-                       stored ? stored->modified_at : 0, stored != NULL,
-                       stored != NULL && vp_travel_leg_differs (stored, leg), used);
-
-      sqlite3_bind_int64 (stmt, 1, participant_id);
-      sqlite3_bind_int (stmt, 2, (int)j);
-      bind_enum (stmt, 3, VP_TYPE_TRAVEL_KIND, leg->kind);
-      bind_text (stmt, 4, leg->reference);
-      bind_text (stmt, 5, leg->from);
-      bind_text (stmt, 6, leg->to);
-      bind_text (stmt, 7, leg->depart);
-      bind_text (stmt, 8, leg->depart_timezone);
-      sqlite3_bind_int64 (stmt, 9, leg->depart_utc);
-      bind_text (stmt, 10, leg->arrive);
-      bind_text (stmt, 11, leg->arrive_timezone);
-      sqlite3_bind_int64 (stmt, 12, leg->arrive_utc);
-      bind_text (stmt, 13, leg->uid);
-      sqlite3_bind_int (stmt, 14, leg->revision);
-      sqlite3_bind_int64 (stmt, 15, leg->modified_at);
-
-      if (!vp_store_step_done (write->store, stmt, error))
-        return FALSE;
-    }
-
-  for (guint j = 0; j < stays->len; j++)
-    {
-      VpStay *stay = g_ptr_array_index (stays, j);
-      VpStay *stored = g_ptr_array_index (stay_matches, j);
-      sqlite3_stmt *stmt = write->statements.insert_stay;
-
-      settle_identity (write, &stay->uid, &stay->revision, &stay->modified_at,
-                       stored ? stored->uid : NULL, stored ? stored->revision : 0,
-                       stored ? stored->modified_at : 0, stored != NULL,
-                       stored != NULL && vp_stay_differs (stored, stay), used);
-
-      sqlite3_bind_int64 (stmt, 1, participant_id);
-      sqlite3_bind_int (stmt, 2, (int)j);
-      bind_text (stmt, 3, stay->name);
-      bind_text (stmt, 4, stay->address);
-      bind_text (stmt, 5, stay->check_in);
-      bind_text (stmt, 6, stay->check_out);
-      bind_text (stmt, 7, stay->uid);
-      sqlite3_bind_int (stmt, 8, stay->revision);
-      sqlite3_bind_int64 (stmt, 9, stay->modified_at);
-
-      if (!vp_store_step_done (write->store, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return insert_items (write, participant_id, travel, leg_matches, VP_COLUMN_TABLE_TRAVEL_LEGS,
+                       write->statements.insert_leg.stmt,
+                       (ItemDiffersFunc)vp_travel_leg_differs, used, error) &&
+         insert_items (write, participant_id, stays, stay_matches, VP_COLUMN_TABLE_STAYS,
+                       write->statements.insert_stay.stmt, (ItemDiffersFunc)vp_stay_differs,
+                       used, error);
 }
 
 static gint64
@@ -615,14 +545,14 @@ insert_participant (Write          *write,
                     int             position,
                     GError        **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_participant;
+  sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
   gint64 id;
 
-  sqlite3_bind_int64 (stmt, 1, write->programme_id);
-  bind_text (stmt, 2, vp_participant_get_ref (participant));
-  sqlite3_bind_int (stmt, 3, position);
-  bind_participant_fields (stmt, 4, participant);
-  bind_row_id (write, stmt, 14, "participants", vp_participant_get_id (participant));
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_PARTICIPANTS), stmt, participant);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_named_int64 (stmt, ":position", position);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_PARTICIPANTS),
+               vp_participant_get_id (participant));
 
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
@@ -643,36 +573,19 @@ insert_participant (Write          *write,
   return id;
 }
 
-/* Binds @session to the first 18 parameters of an insert or update. */
+/* Binds @session to an insert or update of its table, with the revision,
+ * host and time of change the write gives it. */
 static void
 bind_session (sqlite3_stmt *stmt,
               VpSession    *session,
-              const char   *ref,
               int           revision,
               gint64        host_id,
               gint64        modified_at)
 {
-  bind_text (stmt, 1, ref);
-  bind_text (stmt, 2, vp_session_get_uid (session));
-  sqlite3_bind_int (stmt, 3, revision);
-  bind_text (stmt, 4, vp_session_get_title (session));
-  bind_enum (stmt, 5, VP_TYPE_SESSION_KIND, vp_session_get_kind (session));
-  bind_text (stmt, 6, vp_session_get_start (session));
-  bind_text (stmt, 7, vp_session_get_end (session));
-  bind_text (stmt, 8, vp_session_get_timezone (session));
-  bind_text (stmt, 9, vp_session_get_end_timezone (session));
-  sqlite3_bind_int64 (stmt, 10, vp_session_get_start_utc (session));
-  sqlite3_bind_int64 (stmt, 11, vp_session_get_end_utc (session));
-  if (host_id != 0)
-    sqlite3_bind_int64 (stmt, 12, host_id);
-  else
-    sqlite3_bind_null (stmt, 12);
-  bind_text (stmt, 13, vp_session_get_location (session));
-  bind_text (stmt, 14, vp_session_get_description (session));
-  bind_enum (stmt, 15, VP_TYPE_SESSION_STATUS, vp_session_get_status (session));
-  sqlite3_bind_int (stmt, 16, vp_session_get_attendees_all (session) ? 1 : 0);
-  bind_count (stmt, 17, vp_session_get_capacity (session));
-  sqlite3_bind_int64 (stmt, 18, modified_at);
+  vp_column_table_bind (column_table (VP_COLUMN_TABLE_SESSIONS), stmt, session);
+  sqlite3_bind_int (stmt, vp_column_parameter (stmt, ":revision"), revision);
+  bind_named_int64 (stmt, ":modified_at", modified_at);
+  bind_named_id (stmt, ":host_id", host_id);
 }
 
 static gboolean
@@ -730,7 +643,7 @@ write_attendances (Write      *write,
                    GError    **error)
 {
   GPtrArray *attendees = vp_session_get_attendees (session);
-  sqlite3_stmt *stmt = write->statements.insert_attendance;
+  sqlite3_stmt *stmt = write->statements.insert_attendance.stmt;
 
   if (vp_session_get_attendees_all (session))
     return TRUE;
@@ -785,7 +698,7 @@ insert_session (Write      *write,
                 VpSession  *session,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = write->statements.insert_session;
+  sqlite3_stmt *stmt = write->statements.insert_session.stmt;
   g_autoptr(GError) local_error = NULL;
   gint64 host_id = host_id_of (write, session, &local_error);
   gint64 modified_at = write->keep_modified && vp_session_get_modified_at (session) > 0
@@ -799,10 +712,9 @@ insert_session (Write      *write,
       return 0;
     }
 
-  bind_session (stmt, session, vp_session_get_ref (session), vp_session_get_revision (session),
-                host_id, modified_at);
-  sqlite3_bind_int64 (stmt, 19, write->programme_id);
-  bind_row_id (write, stmt, 20, "sessions", vp_session_get_id (session));
+  bind_session (stmt, session, vp_session_get_revision (session), host_id, modified_at);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_SESSIONS), vp_session_get_id (session));
   if (!vp_store_step_done (write->store, stmt, error))
     return 0;
 
@@ -821,7 +733,7 @@ update_session (Write      *write,
                 VpSession  *session,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = write->statements.update_session;
+  sqlite3_stmt *stmt = write->statements.update_session.stmt;
   g_autoptr(GError) local_error = NULL;
   gint64 host_id = host_id_of (write, session, &local_error);
   gint64 session_id = vp_session_get_id (previous);
@@ -840,13 +752,13 @@ update_session (Write      *write,
       modified_at = write->now;
     }
 
-  bind_session (stmt, session, vp_session_get_ref (session), revision, host_id, modified_at);
-  sqlite3_bind_int64 (stmt, 19, session_id);
+  bind_session (stmt, session, revision, host_id, modified_at);
+  bind_named_int64 (stmt, ":id", session_id);
   if (!vp_store_step_done (write->store, stmt, error))
     return -1;
 
-  sqlite3_bind_int64 (write->statements.delete_attendances, 1, session_id);
-  if (!vp_store_step_done (write->store, write->statements.delete_attendances, error) ||
+  sqlite3_bind_int64 (write->statements.delete_attendances.stmt, 1, session_id);
+  if (!vp_store_step_done (write->store, write->statements.delete_attendances.stmt, error) ||
       !write_attendances (write, session_id, session, FALSE, error))
     return -1;
 
@@ -903,7 +815,13 @@ session_has_attendee (VpSession  *session,
   return FALSE;
 }
 
-/* Records, with @stmt (the insert of settle_withdrawals()), that the event
+static const char insert_withdrawal_sql[] =
+  "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, sequence, "
+  "withdrawn_at, item, title, category, origin, destination, start_local, start_timezone, "
+  "start_utc, end_local, end_timezone, end_utc) "
+  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
+
+/* Records, with @stmt (an insert of insert_withdrawal_sql), that the event
  * of @withdrawal's item left its owner's calendar. */
 static gboolean
 record_withdrawal (Write               *write,
@@ -1224,12 +1142,12 @@ rename_withdrawals (VpStore       *self,
                     const Rename  *rename,
                     GError       **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt =
-    vp_store_prepare (self,
-                      "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
-                      "AND owner = ?2 AND owner_ref = ?3",
-                      error);
-  gboolean ok;
+    vp_store_query (self, &query,
+                    "UPDATE withdrawals SET owner_ref = ?4 WHERE programme_id = ?1 "
+                    "AND owner = ?2 AND owner_ref = ?3",
+                    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1237,10 +1155,7 @@ rename_withdrawals (VpStore       *self,
   bind_text (stmt, 2, owner_word (rename->owner));
   bind_text (stmt, 3, rename->from);
   bind_text (stmt, 4, rename->to);
-  ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return vp_store_step_done (self, stmt, error);
 }
 
 static VpParticipant *
@@ -1264,26 +1179,20 @@ restore_withdrawals (Write       *write,
                      GError     **error)
 {
   GPtrArray *records = vp_snapshot_get_withdrawals (snapshot);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
 
   if (records->len == 0)
     return TRUE;
 
-  stmt =
-    vp_store_prepare (write->store,
-                      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, "
-                      "sequence, withdrawn_at, item, title, category, origin, destination, "
-                      "start_local, start_timezone, start_utc, end_local, end_timezone, end_utc) "
-                      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
-                      error);
+  stmt = vp_store_query (write->store, &query, insert_withdrawal_sql, error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < records->len && ok; i++)
-    ok = record_withdrawal (write, stmt, g_ptr_array_index (records, i), error);
-  sqlite3_finalize (stmt);
+  for (guint i = 0; i < records->len; i++)
+    if (!record_withdrawal (write, stmt, g_ptr_array_index (records, i), error))
+      return FALSE;
 
-  return ok;
+  return TRUE;
 }
 
 /* After a write to the programme, in its transaction: forgets what was
@@ -1293,17 +1202,14 @@ restore_withdrawals (Write       *write,
  * now, so that the next file cancels it (STATUS:CANCELLED, a higher
  * SEQUENCE) instead of dropping it. */
 static gboolean
-settle_withdrawals (Write         *write,
-                    VpSnapshot    *before,
-                    const Rename  *rename,
-                    GError       **error)
+settle_withdrawals (Write               *write,
+                    VpSnapshot          *before,
+                    const Rename        *rename,
+                    const VpStoreScope  *scope,
+                    GError             **error)
 {
   static const char * const sql[N_SETTLE_STATEMENTS] = {
-    [STATEMENT_INSERT] =
-      "INSERT OR REPLACE INTO withdrawals (programme_id, owner, owner_ref, uid, sequence, "
-      "withdrawn_at, item, title, category, origin, destination, start_local, start_timezone, "
-      "start_utc, end_local, end_timezone, end_utc) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    [STATEMENT_INSERT] = insert_withdrawal_sql,
     [STATEMENT_FORGET] =
       "DELETE FROM withdrawals WHERE programme_id = ?1 AND owner = ?2 AND owner_ref = ?3 "
       "AND uid = ?4",
@@ -1317,6 +1223,7 @@ settle_withdrawals (Write         *write,
       "UPDATE stays SET revision = ?1, modified_at = ?2 WHERE uid = ?4 AND revision < ?1 "
       "AND participant_id = (SELECT id FROM participants WHERE programme_id = ?3 AND ref = ?5)",
   };
+  VpStoreQuery queries[N_SETTLE_STATEMENTS] = { { NULL, }, };
   sqlite3_stmt *statements[N_SETTLE_STATEMENTS] = { NULL, };
   g_autoptr(VpSnapshot) after = NULL;
   gboolean ok = FALSE;
@@ -1330,13 +1237,15 @@ settle_withdrawals (Write         *write,
                      write->programme_id, 0, error))
     return FALSE;
 
-  after = vp_store_load_snapshot_locked (write->store, write->programme_id, error);
+  after = scope != NULL
+    ? vp_store_load_session_scope_locked (write->store, write->programme_id, scope, error)
+    : vp_store_load_snapshot_locked (write->store, write->programme_id, error);
   if (after == NULL)
     return FALSE;
 
   for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
     {
-      statements[i] = vp_store_prepare (write->store, sql[i], error);
+      statements[i] = vp_store_query (write->store, &queries[i], sql[i], error);
       if (statements[i] == NULL)
         goto out;
     }
@@ -1348,7 +1257,7 @@ settle_withdrawals (Write         *write,
 
 out:
   for (guint i = 0; i < N_SETTLE_STATEMENTS; i++)
-    g_clear_pointer (&statements[i], sqlite3_finalize);
+    vp_store_query_clear (&queries[i]);
   return ok;
 }
 
@@ -1382,15 +1291,16 @@ cancel_missing_sessions (Write       *write,
                          GError     **error)
 {
   GPtrArray *old_sessions = vp_snapshot_get_sessions (old);
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
 
   stmt =
-    vp_store_prepare (write->store,
-                      "UPDATE sessions SET ref = ?1, "
-                      "revision = revision + (status != 'cancelled'), "
-                      "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
-                      "status = 'cancelled', host_id = ?4 WHERE id = ?3",
-                      error);
+    vp_store_query (write->store, &query,
+                    "UPDATE sessions SET ref = ?1, "
+                    "revision = revision + (status != 'cancelled'), "
+                    "modified_at = CASE WHEN status != 'cancelled' THEN ?2 ELSE modified_at END, "
+                    "status = 'cancelled', host_id = ?4 WHERE id = ?3",
+                    error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1415,12 +1325,8 @@ cancel_missing_sessions (Write       *write,
         sqlite3_bind_null (stmt, 4);
       if (!vp_store_step_done (write->store, stmt, error) ||
           !write_attendances (write, vp_session_get_id (previous), previous, TRUE, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   return TRUE;
 }
@@ -1491,17 +1397,16 @@ lookup_uid (VpStore     *self,
             const char  *uid,
             GError     **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT id FROM programmes WHERE uid = ?", error);
-  gint64 id = 0;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt =
+    vp_store_query (self, &query, "SELECT id FROM programmes WHERE uid = ?", error);
 
   if (stmt == NULL)
     return -1;
   bind_text (stmt, 1, uid);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return id;
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
 }
 
 /* @stored is the stored programme when the caller has read it in this
@@ -1550,7 +1455,7 @@ import_in_transaction (VpStore             *self,
   write.previous = old;
 
   return write_children (&write, snapshot, old, error) &&
-         (old == NULL || settle_withdrawals (&write, old, NULL, error));
+         (old == NULL || settle_withdrawals (&write, old, NULL, NULL, error));
 }
 
 gboolean
@@ -1689,7 +1594,7 @@ vp_store_restore_snapshot (VpStore     *self,
   write.previous = before;
 
   if (!write_children (&write, snapshot, NULL, error) ||
-      !(before != NULL ? settle_withdrawals (&write, before, NULL, error)
+      !(before != NULL ? settle_withdrawals (&write, before, NULL, NULL, error)
                        : restore_withdrawals (&write, snapshot, error)) ||
       !vp_store_commit (self, error))
     goto fail;
@@ -1776,6 +1681,72 @@ check_count (const char  *field,
   return invalid (error, field, "%s", local_error->message);
 }
 
+/* In the write's transaction, after it: @object becomes the row @id as
+ * stored (its id, ref, uid, revisions, instants), so that it is what a
+ * later save of it gives as its read row. */
+static gboolean
+take_stored (VpStore   *self,
+             VpEntity   entity,
+             gint64     id,
+             gpointer   object,
+             GError   **error)
+{
+  g_autoptr(GObject) stored = vp_store_load_row (self, entity, id, error);
+
+  if (stored == NULL)
+    return error == NULL || *error == NULL;
+  vp_record_assign (object, stored);
+  return TRUE;
+}
+
+/* What a row is called in a message: a session's title, a name. */
+static char *
+row_display_name (GObject *row)
+{
+  const char *property = VP_IS_SESSION (row) || VP_IS_PROGRAMME (row) ? "title" : "name";
+  char *name = NULL;
+
+  g_object_get (row, property, &name, NULL);
+  return name;
+}
+
+/* In the write's transaction: whether the row @id of @entity is still
+ * @read, what the caller read before it was edited (NULL: not asked, or a
+ * new row when @id is 0).  Another write in between (another window, the
+ * command line, or this window's own since) is VP_STORE_ERROR_CHANGED, a
+ * row deleted since VP_STORE_ERROR_NOT_FOUND: writing would lose it. */
+static gboolean
+check_unchanged (VpStore     *self,
+                 VpEntity     entity,
+                 gint64       id,
+                 gpointer     read,
+                 GError     **error)
+{
+  g_autoptr(GObject) current = NULL;
+  g_autofree char *name = NULL;
+
+  if (read == NULL || id == 0)
+    return TRUE;
+
+  current = vp_store_load_row (self, entity, id, error);
+  if (current != NULL && vp_record_equal (current, read))
+    return TRUE;
+  if (current == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  name = row_display_name (read);
+  if (current == NULL)
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                 _("“%s” was deleted elsewhere (another window or the command line) while it "
+                   "was being edited: the changes were not saved"), name ? name : "");
+  else
+    g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
+                 _("“%s” was changed elsewhere (another window or the command line) while it "
+                   "was being edited: the changes were not saved, so that neither is lost; "
+                   "open it again to see the other change"), name ? name : "");
+  return FALSE;
+}
+
 static gboolean
 validate_programme (VpProgramme  *programme,
                     GError      **error)
@@ -1855,16 +1826,18 @@ follow_zone_change (VpStore     *self,
   const char *zone = vp_programme_get_timezone (programme);
   GPtrArray *sessions;
   GPtrArray *participants;
+  g_auto(VpStoreQuery) sessions_query = { NULL, };
+  g_auto(VpStoreQuery) legs_query = { NULL, };
   sqlite3_stmt *stmt;
 
   if (snapshot == NULL)
     return FALSE;
 
   sessions = vp_snapshot_get_sessions (snapshot);
-  stmt = vp_store_prepare (self,
-                           "UPDATE sessions SET start_utc = ?1, end_utc = ?2, "
-                           "revision = revision + 1, modified_at = ?3 WHERE id = ?4",
-                           error);
+  stmt = vp_store_query (self, &sessions_query,
+                         "UPDATE sessions SET start_utc = ?1, end_utc = ?2, "
+                         "revision = revision + 1, modified_at = ?3 WHERE id = ?4",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1886,10 +1859,7 @@ follow_zone_change (VpStore     *self,
                     NULL, &start, error) ||
           !resolve (vp_session_get_title (session), vp_session_get_end (session), end_zone,
                     NULL, &end, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
 
       if (start == vp_session_get_start_utc (session) && end == vp_session_get_end_utc (session))
         continue;
@@ -1899,19 +1869,15 @@ follow_zone_change (VpStore     *self,
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_int64 (stmt, 4, vp_session_get_id (session));
       if (!vp_store_step_done (self, stmt, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   participants = vp_snapshot_get_participants (snapshot);
-  stmt = vp_store_prepare (self,
-                           "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2, "
-                           "revision = revision + 1, modified_at = ?5 "
-                           "WHERE participant_id = ?3 AND uid = ?4",
-                           error);
+  stmt = vp_store_query (self, &legs_query,
+                         "UPDATE travel_legs SET depart_utc = ?1, arrive_utc = ?2, "
+                         "revision = revision + 1, modified_at = ?5 "
+                         "WHERE participant_id = ?3 AND uid = ?4",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1930,10 +1896,7 @@ follow_zone_change (VpStore     *self,
                         leg->depart_timezone ? leg->depart_timezone : zone, NULL, &depart, error) ||
               !resolve (vp_participant_get_name (participant), leg->arrive,
                         leg->arrive_timezone ? leg->arrive_timezone : zone, NULL, &arrive, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
 
           /* a leg whose times are read in the programme's zone moves with
            * it: its calendar event changes */
@@ -1946,13 +1909,9 @@ follow_zone_change (VpStore     *self,
           bind_text (stmt, 4, leg->uid);
           sqlite3_bind_int64 (stmt, 5, now);
           if (!vp_store_step_done (self, stmt, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
         }
     }
-  sqlite3_finalize (stmt);
 
   return TRUE;
 }
@@ -1961,23 +1920,22 @@ static char *
 stored_timezone (VpStore *self,
                  gint64   programme_id)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt =
-    vp_store_prepare (self, "SELECT timezone FROM programmes WHERE id = ?", NULL);
-  char *zone = NULL;
+    vp_store_query (self, &query, "SELECT timezone FROM programmes WHERE id = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    zone = g_strdup (column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return zone;
+    return g_strdup (column_text (stmt, 0));
+  return NULL;
 }
 
 gboolean
 vp_store_save_programme (VpStore      *self,
                          VpProgramme  *programme,
+                         VpProgramme  *read,
                          GError      **error)
 {
   g_autofree char *old_zone = NULL;
@@ -1997,6 +1955,12 @@ vp_store_save_programme (VpStore      *self,
   if (!validate_programme (programme, error) || !vp_store_begin (self, error))
     return FALSE;
 
+  if (!check_unchanged (self, VP_ENTITY_PROGRAMME, vp_programme_get_id (programme), read, error))
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+
   if (vp_programme_get_id (programme) != 0)
     {
       old_zone = stored_timezone (self, vp_programme_get_id (programme));
@@ -2014,6 +1978,7 @@ vp_store_save_programme (VpStore      *self,
   if (id == 0 ||
       (old_zone != NULL && !g_str_equal (old_zone, vp_programme_get_timezone (programme)) &&
        !follow_zone_change (self, programme, now, error)) ||
+      !take_stored (self, VP_ENTITY_PROGRAMME, id, programme, error) ||
       !vp_store_commit (self, error))
     {
       vp_store_rollback (self);
@@ -2041,7 +2006,8 @@ new_ref (VpStore    *self,
   for (;; n++)
     {
       char *ref = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, n + 1);
-      sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
       gboolean taken = TRUE;
 
       if (stmt == NULL)
@@ -2050,7 +2016,6 @@ new_ref (VpStore    *self,
       sqlite3_bind_text (stmt, 2, ref, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         taken = sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_finalize (stmt);
 
       if (!taken)
         return ref;
@@ -2068,18 +2033,16 @@ stored_ref (VpStore    *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE id = ?1 AND programme_id = ?2",
                                           table);
-  sqlite3_stmt *stmt = vp_store_prepare (self, sql, NULL);
-  char *ref = NULL;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, programme_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    ref = g_strdup (column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return ref;
+    return g_strdup (column_text (stmt, 0));
+  return NULL;
 }
 
 static gboolean
@@ -2174,6 +2137,28 @@ programme_exists (VpStore  *self,
   return FALSE;
 }
 
+/* Updates the row @id of the programme's hosts or participants to hold
+ * @row. */
+static gboolean
+update_row (VpStore          *self,
+            VpColumnTableId   table_id,
+            gint64            programme_id,
+            gint64            id,
+            gconstpointer     row,
+            GError          **error)
+{
+  const VpColumnTable *table = column_table (table_id);
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, table->update, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  vp_column_table_bind (table, stmt, row);
+  bind_named_int64 (stmt, ":id", id);
+  bind_named_int64 (stmt, ":programme_id", programme_id);
+  return vp_store_step_done (self, stmt, error);
+}
+
 static gboolean
 host_shown_differently (VpHost *a,
                         VpHost *b)
@@ -2195,6 +2180,7 @@ gboolean
 vp_store_save_host (VpStore  *self,
                     gint64    programme_id,
                     VpHost   *host,
+                    VpHost   *read,
                     GError  **error)
 {
   g_auto(Write) write = { NULL, };
@@ -2216,6 +2202,7 @@ vp_store_save_host (VpStore  *self,
   if (!vp_store_begin (self, error))
     return FALSE;
   if (!programme_exists (self, programme_id, error) ||
+      !check_unchanged (self, VP_ENTITY_HOST, id, read, error) ||
       !write_init (&write, self, programme_id, error))
     goto fail;
 
@@ -2246,22 +2233,10 @@ vp_store_save_host (VpStore  *self,
     }
   else
     {
-      sqlite3_stmt *stmt =
-        vp_store_prepare (self,
-                          "UPDATE hosts SET (name, kind, contact_name, contact_email, "
-                          "phone, address, city, country, latitude, longitude, "
-                          "max_group_size, notes, ref) = "
-                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
-                          "WHERE id = ?14 AND programme_id = ?15",
-                          error);
       /* What the host's sessions show in calendars (name, address,
        * contact, site rules, position): a change there reaches them. */
       g_autoptr(VpSnapshot) before = vp_store_load_snapshot_locked (self, programme_id, NULL);
       VpHost *stored = NULL;
-      gboolean ok;
-
-      if (stmt == NULL)
-        goto fail;
 
       if (before != NULL)
         {
@@ -2272,13 +2247,7 @@ vp_store_save_host (VpStore  *self,
               stored = g_ptr_array_index (hosts, i);
         }
 
-      bind_host_fields (stmt, 1, host);
-      bind_text (stmt, 13, vp_host_get_ref (host));
-      sqlite3_bind_int64 (stmt, 14, id);
-      sqlite3_bind_int64 (stmt, 15, programme_id);
-      ok = vp_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-      if (!ok)
+      if (!update_row (self, VP_COLUMN_TABLE_HOSTS, programme_id, id, host, error))
         goto fail;
 
       if (stored != NULL && host_shown_differently (stored, host) &&
@@ -2286,10 +2255,10 @@ vp_store_save_host (VpStore  *self,
         goto fail;
     }
 
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_HOST, id, host, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_host_set_id (host, id);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2365,6 +2334,7 @@ gboolean
 vp_store_save_participant (VpStore        *self,
                            gint64          programme_id,
                            VpParticipant  *participant,
+                           VpParticipant  *read,
                            GError        **error)
 {
   g_auto(Write) write = { NULL, };
@@ -2378,7 +2348,9 @@ vp_store_save_participant (VpStore        *self,
 
   if (!vp_store_begin (self, error))
     return FALSE;
-  if (!prepare_participant (self, programme_id, participant, error) ||
+  if (!check_unchanged (self, VP_ENTITY_PARTICIPANT, vp_participant_get_id (participant), read,
+                        error) ||
+      !prepare_participant (self, programme_id, participant, error) ||
       !write_init (&write, self, programme_id, error))
     goto fail;
 
@@ -2404,9 +2376,6 @@ vp_store_save_participant (VpStore        *self,
     }
   else
     {
-      sqlite3_stmt *stmt;
-      gboolean ok;
-
       /* The programme as stored: the legs and stays saved again keep their
        * uid (their revision rises if they changed); those gone are
        * withdrawn from the participant's calendar. */
@@ -2414,23 +2383,7 @@ vp_store_save_participant (VpStore        *self,
       if (before == NULL)
         goto fail;
 
-      stmt = vp_store_prepare (self,
-                               "UPDATE participants SET (name, email, organisation, "
-                               "phone, country, role, dietary, accessibility, "
-                               "emergency_contact, notes, ref) = "
-                               "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) "
-                               "WHERE id = ?12 AND programme_id = ?13",
-                               error);
-      if (stmt == NULL)
-        goto fail;
-      bind_participant_fields (stmt, 1, participant);
-      bind_text (stmt, 11, vp_participant_get_ref (participant));
-      sqlite3_bind_int64 (stmt, 12, id);
-      sqlite3_bind_int64 (stmt, 13, programme_id);
-      ok = vp_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-
-      if (!ok)
+      if (!update_row (self, VP_COLUMN_TABLE_PARTICIPANTS, programme_id, id, participant, error))
         goto fail;
 
       write.previous = before;
@@ -2445,17 +2398,17 @@ vp_store_save_participant (VpStore        *self,
                             vp_participant_get_ref (participant) };
 
           if (!rename_withdrawals (self, programme_id, &rename, error) ||
-              !settle_withdrawals (&write, before, &rename, error))
+              !settle_withdrawals (&write, before, &rename, NULL, error))
             goto fail;
         }
-      else if (!settle_withdrawals (&write, before, NULL, error))
+      else if (!settle_withdrawals (&write, before, NULL, NULL, error))
         goto fail;
     }
 
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_PARTICIPANT, id, participant, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_participant_set_id (participant, id);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2483,11 +2436,13 @@ gboolean
 vp_store_save_session (VpStore    *self,
                        gint64      programme_id,
                        VpSession  *session,
+                       VpSession  *read,
                        GError    **error)
 {
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(GError) local_error = NULL;
+  VpStoreScope scope = { 0, };
   VpSession *previous = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *start = NULL;
@@ -2517,6 +2472,8 @@ vp_store_save_session (VpStore    *self,
       programme_exists (self, programme_id, error);
       goto fail;
     }
+  if (!check_unchanged (self, VP_ENTITY_SESSION, vp_session_get_id (session), read, error))
+    goto fail;
 
   start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
   end_zone =
@@ -2542,11 +2499,24 @@ vp_store_save_session (VpStore    *self,
       g_autofree char *uid = g_uuid_string_random ();
       vp_session_set_uid (session, uid);
     }
-  /* the programme as stored: what the session's calendars had */
-  before = vp_store_load_snapshot_locked (self, programme_id, error);
+  /* what the session's calendars had: the session as stored, its
+   * programme's hosts and the people it names (everyone, when it was or
+   * becomes a session for everyone) */
+  id = vp_session_get_id (session);
+  if (id != 0)
+    {
+      g_autoptr(GObject) stored = vp_store_load_row (self, VP_ENTITY_SESSION, id, error);
+
+      if (stored == NULL && error != NULL && *error != NULL)
+        goto fail;
+      scope.everyone = stored != NULL && vp_session_get_attendees_all (VP_SESSION (stored));
+    }
+  scope.session_id = id;
+  scope.participant_refs = vp_session_get_attendees (session);
+  scope.everyone |= vp_session_get_attendees_all (session);
+  before = vp_store_load_session_scope_locked (self, programme_id, &scope, error);
   if (before == NULL)
     goto fail;
-  id = vp_session_get_id (session);
   if (id != 0)
     previous = lookup_session_by_id (before, id);
 
@@ -2574,15 +2544,13 @@ vp_store_save_session (VpStore    *self,
 
   /* an attendee taken off or a host changed: their calendars cancel it;
    * someone put back gets it with a revision above that cancellation */
-  if (!settle_withdrawals (&write, before, NULL, error))
+  scope.session_id = id;
+  if (!settle_withdrawals (&write, before, NULL, &scope, error))
     goto fail;
-  revision = (int)query_integer (self, "SELECT revision FROM sessions WHERE id = ?", id, revision);
-
-  if (!vp_store_commit (self, error))
+  if (!take_stored (self, VP_ENTITY_SESSION, id, session, error) ||
+      !vp_store_commit (self, error))
     goto fail;
 
-  vp_session_set_id (session, id);
-  vp_session_set_revision (session, revision);
   vp_store_notify_changed (self, programme_id);
   return TRUE;
 
@@ -2628,7 +2596,7 @@ delete_rows (VpStore       *self,
         !run_with_ids (self, sql, ids[i], programme_id, error))
       goto fail;
 
-  if ((before != NULL && !settle_withdrawals (&write, before, NULL, error)) ||
+  if ((before != NULL && !settle_withdrawals (&write, before, NULL, NULL, error)) ||
       !vp_store_commit (self, error))
     goto fail;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "vp-enum-types.h"
+#include "vp-store-columns.h"
 #include "vp-store-private.h"
 #include "vp-store-schema.h"
 
@@ -34,6 +35,7 @@ enum {
 
 enum {
   CHANGED,
+  ROWS_CHANGED,
   N_SIGNALS
 };
 
@@ -149,6 +151,81 @@ vp_store_prepare (VpStore     *self,
   return stmt;
 }
 
+/* The statements of the cache: one for each SQL text, and whether it is
+ * taken. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gboolean      taken;
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  sqlite3_finalize (cached->stmt);
+  g_free (cached);
+}
+
+sqlite3_stmt *
+vp_store_query (VpStore       *self,
+                VpStoreQuery  *query,
+                const char    *sql,
+                GError       **error)
+{
+  Cached *cached = g_hash_table_lookup (self->statements, sql);
+
+  g_return_val_if_fail (query->stmt == NULL, NULL);
+
+  if (cached == NULL)
+    {
+      sqlite3_stmt *stmt = vp_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return NULL;
+      cached = g_new0 (Cached, 1);
+      cached->stmt = stmt;
+      g_hash_table_insert (self->statements, g_strdup (sql), cached);
+    }
+
+  if (cached->taken)
+    {
+      /* in use further up the stack (a loader that calls itself): reusing
+       * it would reset the caller's rows */
+      query->stmt = vp_store_prepare (self, sql, error);
+      query->taken = NULL;
+    }
+  else
+    {
+      cached->taken = TRUE;
+      query->stmt = cached->stmt;
+      query->taken = &cached->taken;
+    }
+
+  return query->stmt;
+}
+
+void
+vp_store_query_clear (VpStoreQuery *query)
+{
+  if (query->stmt == NULL)
+    return;
+
+  if (query->taken != NULL)
+    {
+      /* a statement left mid-way would hold its read transaction open */
+      sqlite3_reset (query->stmt);
+      sqlite3_clear_bindings (query->stmt);
+      *query->taken = FALSE;
+    }
+  else
+    sqlite3_finalize (query->stmt);
+
+  query->stmt = NULL;
+  query->taken = NULL;
+}
+
 gboolean
 vp_store_exec (VpStore     *self,
                const char  *sql,
@@ -173,14 +250,6 @@ vp_store_step_done (VpStore       *self,
     return vp_store_sqlite_error (self, error);
   return TRUE;
 }
-
-
-
-/* 0 is "not given" for counts like a capacity. */
-
-
-
-
 
 gboolean
 vp_store_begin (VpStore  *self,
@@ -211,70 +280,250 @@ vp_store_rollback (VpStore *self)
 gint64
 vp_store_read_data_version (VpStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = 0;
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, "PRAGMA data_version", NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
 
-  return version;
+/* Rows {{{1 */
+
+/* Every row is read with the columns of its table (vp-store-columns.c),
+ * by the same function for the whole programme and for one row. */
+
+static const VpColumnTable *
+table_of (VpEntity entity)
+{
+  return vp_column_table_get ((VpColumnTableId)entity);
+}
+
+/* SELECT of @entity's rows and what is not a column of theirs (a
+ * session's host's ref, after its columns), then @clause. */
+static char *
+rows_sql (VpEntity    entity,
+          const char *clause)
+{
+  const VpColumnTable *table = table_of (entity);
+
+  if (entity == VP_ENTITY_SESSION)
+    return g_strdup_printf ("SELECT %s, h.ref FROM sessions s "
+                            "LEFT JOIN hosts h ON h.id = s.host_id %s",
+                            table->select, clause);
+  return g_strdup_printf ("SELECT %s FROM %s %s %s", table->select, table->name, table->alias,
+                          clause);
+}
+
+/* The row @stmt is on, as the model holds it (without a participant's
+ * travel or a session's attendees: they are rows of their own). */
+static GObject *
+row_to_object (VpEntity      entity,
+               sqlite3_stmt *stmt)
+{
+  const VpColumnTable *table = table_of (entity);
+  GObject *object = vp_column_table_read (table, stmt, 0);
+
+  if (entity == VP_ENTITY_SESSION)
+    vp_session_set_host_ref (VP_SESSION (object), column_text (stmt, (int)table->n_columns));
+  return object;
+}
+
+/* Reads the rows of @entity that @clause selects, with ?1 bound to @id
+ * and ?2 to @text (when given), into @rows; when @by_id is given, also row
+ * id → object. */
+static gboolean
+load_rows_with (VpStore     *self,
+                VpEntity     entity,
+                const char  *clause,
+                gint64       id,
+                const char  *text,
+                GPtrArray   *rows,
+                GHashTable  *by_id,
+                GError     **error)
+{
+  g_autofree char *sql = rows_sql (entity, clause);
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt = vp_store_query (self, &query, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    bind_text (stmt, 2, text);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GObject *object = row_to_object (entity, stmt);
+
+      g_ptr_array_add (rows, object);
+      if (by_id != NULL)
+        g_hash_table_insert (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)), object);
+    }
+
+  if (rc != SQLITE_DONE)
+    return vp_store_sqlite_error (self, error);
+  return TRUE;
+}
+
+static gboolean
+load_rows (VpStore     *self,
+           VpEntity     entity,
+           const char  *clause,
+           gint64       id,
+           GPtrArray   *rows,
+           GHashTable  *by_id,
+           GError     **error)
+{
+  return load_rows_with (self, entity, clause, id, NULL, rows, by_id, error);
+}
+
+/* The rows that belong to another row and are read with it: a
+ * participant's travel legs and stays, a session's attendees. */
+typedef struct
+{
+  /* SELECT the owner's row id, then the child: the columns of @table, or
+   * @child (of the programme's rows, and of one row) */
+  const char      *owner;
+  VpColumnTableId  table;
+  const char      *child[2];
+  /* FROM and WHERE (?1) for the programme's rows, and for one row */
+  const char      *from[2];
+  /* adds the child that the row of @stmt has from column @first to @owner;
+   * @participants, when given, are the programme's by row id */
+  void           (*add) (GObject      *owner,
+                         sqlite3_stmt *stmt,
+                         int           first,
+                         GHashTable   *participants);
+} Children;
+
+static void
+add_travel_leg (GObject      *owner,
+                sqlite3_stmt *stmt,
+                int           first,
+                GHashTable   *participants)
+{
+  VpTravelLeg *leg =
+    vp_column_table_read (vp_column_table_get (VP_COLUMN_TABLE_TRAVEL_LEGS), stmt, first);
+
+  vp_participant_add_travel_leg (VP_PARTICIPANT (owner), leg);
+}
+
+static void
+add_stay (GObject      *owner,
+          sqlite3_stmt *stmt,
+          int           first,
+          GHashTable   *participants)
+{
+  VpStay *stay = vp_column_table_read (vp_column_table_get (VP_COLUMN_TABLE_STAYS), stmt, first);
+
+  vp_participant_add_stay (VP_PARTICIPANT (owner), stay);
+}
+
+/* An attendee is named by the participant's ref: looked up among the
+ * programme's participants when they are loaded (a join costs as much as
+ * the rest of the attendances), else read. */
+static void
+add_attendee (GObject      *owner,
+              sqlite3_stmt *stmt,
+              int           first,
+              GHashTable   *participants)
+{
+  VpParticipant *participant = NULL;
+
+  if (participants == NULL)
+    {
+      vp_session_add_attendee (VP_SESSION (owner), column_text (stmt, first));
+      return;
+    }
+
+  participant = g_hash_table_lookup (participants, ID_TO_KEY (sqlite3_column_int64 (stmt, first)));
+  if (participant != NULL)
+    vp_session_add_attendee (VP_SESSION (owner), vp_participant_get_ref (participant));
+}
+
+enum { OF_PROGRAMME, OF_ROW };
+
+static const Children travel_legs = {
+  "t.participant_id", VP_COLUMN_TABLE_TRAVEL_LEGS, { NULL, NULL },
+  { "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
+    "WHERE p.programme_id = ?1 ORDER BY t.participant_id, t.position",
+    "FROM travel_legs t WHERE t.participant_id = ?1 ORDER BY t.position" },
+  add_travel_leg,
+};
+
+static const Children stays = {
+  "y.participant_id", VP_COLUMN_TABLE_STAYS, { NULL, NULL },
+  { "FROM stays y JOIN participants p ON p.id = y.participant_id "
+    "WHERE p.programme_id = ?1 ORDER BY y.participant_id, y.position",
+    "FROM stays y WHERE y.participant_id = ?1 ORDER BY y.position" },
+  add_stay,
+};
+
+static const Children attendees = {
+  "a.session_id", VP_N_COLUMN_TABLES, { "a.participant_id", "p.ref" },
+  { "FROM attendances a JOIN sessions s ON s.id = a.session_id "
+    "WHERE s.programme_id = ?1 ORDER BY a.session_id, a.position",
+    "FROM attendances a JOIN participants p ON p.id = a.participant_id "
+    "WHERE a.session_id = ?1 ORDER BY a.position" },
+  add_attendee,
+};
+
+/* Reads the children of @owners (row id → object): those of the programme
+ * @id's rows (OF_PROGRAMME, with its @participants by row id), or of the
+ * row @id (OF_ROW). */
+static gboolean
+load_children (VpStore         *self,
+               const Children  *children,
+               int              of,
+               gint64           id,
+               GHashTable      *owners,
+               GHashTable      *participants,
+               GError         **error)
+{
+  const char *child = children->table < VP_N_COLUMN_TABLES
+                        ? vp_column_table_get (children->table)->select
+                        : children->child[of];
+  g_autofree char *sql = g_strconcat ("SELECT ", children->owner, ", ", child, " ",
+                                      children->from[of], NULL);
+  g_auto(VpStoreQuery) query = { NULL, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vp_store_query (self, &query, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GObject *owner = g_hash_table_lookup (owners, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
+
+      if (owner != NULL)
+        children->add (owner, stmt, 1, participants);
+    }
+
+  if (rc != SQLITE_DONE)
+    return vp_store_sqlite_error (self, error);
+  return TRUE;
 }
 
 /* Programme list {{{1 */
-
-#define PROGRAMME_COLUMNS \
-  "id, uid, title, description, status, visiting_cluster, host_cluster, host_country, " \
-  "timezone, start_date, end_date, coordinator_name, coordinator_email, origin_city, " \
-  "origin_latitude, origin_longitude, lump_sum_eur"
-
-static VpProgramme *
-programme_from_row (sqlite3_stmt *stmt)
-{
-  VpProgramme *programme = vp_programme_new ();
-
-  vp_programme_set_id (programme, sqlite3_column_int64 (stmt, 0));
-  vp_programme_set_uid (programme, column_text (stmt, 1));
-  vp_programme_set_title (programme, column_text (stmt, 2));
-  vp_programme_set_description (programme, column_text (stmt, 3));
-  vp_programme_set_status (programme, column_enum (stmt, 4, VP_TYPE_PROGRAMME_STATUS,
-                                                   VP_PROGRAMME_STATUS_DRAFT));
-  vp_programme_set_visiting_cluster (programme, column_text (stmt, 5));
-  vp_programme_set_host_cluster (programme, column_text (stmt, 6));
-  vp_programme_set_host_country (programme, column_text (stmt, 7));
-  vp_programme_set_timezone (programme, column_text (stmt, 8));
-  vp_programme_set_start_date (programme, column_text (stmt, 9));
-  vp_programme_set_end_date (programme, column_text (stmt, 10));
-  vp_programme_set_coordinator_name (programme, column_text (stmt, 11));
-  vp_programme_set_coordinator_email (programme, column_text (stmt, 12));
-  vp_programme_set_origin_city (programme, column_text (stmt, 13));
-  vp_programme_set_origin_position (programme, column_double (stmt, 14), column_double (stmt, 15));
-  vp_programme_set_lump_sum_eur (programme, column_double (stmt, 16));
-
-  return programme;
-}
 
 static void
 refresh_programmes (VpStore *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT " PROGRAMME_COLUMNS " FROM programmes "
-                           "ORDER BY start_date DESC, id DESC",
-                           &error);
-  if (stmt == NULL)
+  if (!load_rows (self, VP_ENTITY_PROGRAMME, "ORDER BY g.start_date DESC, g.id DESC", 0, items,
+                  NULL, &error))
     {
       g_warning ("Cannot list programmes: %s", error->message);
       return;
     }
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (items, programme_from_row (stmt));
-  sqlite3_finalize (stmt);
 
   g_list_store_splice (self->programmes, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->programmes)),
@@ -282,13 +531,41 @@ refresh_programmes (VpStore *self)
 }
 
 void
+vp_store_emit_rows_changed (VpStore  *self,
+                            gint64    programme_id,
+                            VpEntity  entity,
+                            VpChange  change,
+                            GArray   *ids)
+{
+  g_signal_emit (self, signals[ROWS_CHANGED], 0, programme_id, entity, change, ids);
+}
+
+/* After a write of this connection (@programme_id: the programme it wrote,
+ * or 0), or another's: what the change log gained, then ::changed for each
+ * programme it names. */
+void
 vp_store_notify_changed (VpStore *self,
                          gint64   programme_id)
 {
+  g_autoptr(GArray) programmes = NULL;
+  gboolean named = FALSE;
+
   self->writes++;
+  /* Read before the log: a commit after this reading moves it again, and
+   * the next poll reads the log once more. */
   self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
-  g_signal_emit (self, signals[CHANGED], 0, programme_id);
+  programmes = vp_store_changes_read (self);
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      gint64 id = g_array_index (programmes, gint64, i);
+
+      named |= id == programme_id;
+      g_signal_emit (self, signals[CHANGED], 0, id);
+    }
+  if (!named && (programme_id != 0 || programmes->len == 0))
+    g_signal_emit (self, signals[CHANGED], 0, programme_id);
 }
 
 /* Opening {{{1 */
@@ -431,14 +708,12 @@ static gboolean
 probe (VpStore  *self,
        GError  **error)
 {
-  sqlite3_stmt *stmt = vp_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    vp_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     return vp_store_sqlite_error (self, error);
   return TRUE;
 }
@@ -453,7 +728,9 @@ vp_store_initable_init (GInitable     *initable,
   g_autofree char *display = NULL;
   g_autofree char *backup = NULL;
   const VpMigration *steps;
+  const VpSchemaColumn *columns;
   guint n_steps;
+  guint n_columns;
   int rc;
 
   if (!check_path (self->path, error))
@@ -515,9 +792,13 @@ vp_store_initable_init (GInitable     *initable,
   /* The version is checked before anything is written: a file from a newer
    * program stays exactly as it is. */
   steps = vp_store_schema_get_migrations (&n_steps);
+  /* a column of the column tables that the file lacks is added with the
+   * numbered steps: a plain new field needs no step of its own */
+  columns = vp_column_tables_get_schema (&n_columns);
   if (self->read_only)
     {
-      if (!vp_store_schema_check (self->db, steps, n_steps, &local_error))
+      if (!vp_store_schema_check_with_columns (self->db, steps, n_steps, columns, n_columns,
+                                               &local_error))
         {
           g_autofree char *reason = read_only_reason (self->file);
 
@@ -530,7 +811,8 @@ vp_store_initable_init (GInitable     *initable,
           return FALSE;
         }
     }
-  else if (!vp_store_schema_upgrade (self->db, self->file, steps, n_steps, &backup, &local_error))
+  else if (!vp_store_schema_upgrade_with_columns (self->db, self->file, steps, n_steps, columns,
+                                                  n_columns, &backup, &local_error))
     {
       g_set_error (error, VP_STORE_ERROR, local_error->code, "%s: %s", display,
                    local_error->message);
@@ -547,6 +829,7 @@ vp_store_initable_init (GInitable     *initable,
 
   self->data_version = vp_store_read_data_version (self);
   refresh_programmes (self);
+  vp_store_changes_init (self);
 
   return TRUE;
 }
@@ -563,6 +846,9 @@ vp_store_finalize (GObject *object)
   VpStore *self = (VpStore *)object;
 
   g_clear_object (&self->programmes);
+  vp_store_changes_clear (self);
+  /* every statement is finalized before the connection closes, or it stays open */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_free);
@@ -646,12 +932,22 @@ vp_store_class_init (VpStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals[ROWS_CHANGED] =
+    g_signal_new ("rows-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, VP_TYPE_ENTITY, VP_TYPE_CHANGE, G_TYPE_ARRAY);
 }
 
 static void
 vp_store_init (VpStore *self)
 {
   self->programmes = g_list_store_new (VP_TYPE_PROGRAMME);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_free);
 }
 
 /* Public API {{{1 */
@@ -724,17 +1020,14 @@ vp_store_get_path (VpStore *self)
 int
 vp_store_get_schema_version (VpStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (VP_IS_STORE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return version;
+  stmt = vp_store_prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  return 0;
 }
 
 GListModel *
@@ -761,6 +1054,7 @@ vp_store_find_programme (VpStore     *self,
                          const char  *id_or_uid,
                          GError     **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
@@ -770,10 +1064,10 @@ vp_store_find_programme (VpStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   /* A uid may be all digits too: a uid that matches wins over a row id. */
-  stmt = vp_store_prepare (self,
-                           "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
-                           "ORDER BY uid = ?1 DESC LIMIT 1",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT id FROM programmes WHERE uid = ?1 OR id = ?2 "
+                         "ORDER BY uid = ?1 DESC LIMIT 1",
+                         error);
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, id_or_uid);
@@ -785,7 +1079,6 @@ vp_store_find_programme (VpStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -809,248 +1102,45 @@ vp_store_find_programme (VpStore     *self,
 
 /* Loading a snapshot {{{1 */
 
-static gboolean
-load_hosts (VpStore     *self,
-            gint64       programme_id,
-            VpSnapshot  *snapshot,
-            GHashTable  *refs,
-            GError     **error)
+/* Adds @rows to @snapshot, as their kind goes. */
+static void
+add_to_snapshot (VpSnapshot *snapshot,
+                 VpEntity    entity,
+                 GPtrArray  *rows)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt =
-    vp_store_prepare (self,
-                      "SELECT id, ref, name, kind, contact_name, contact_email, phone, address, "
-                      "city, country, latitude, longitude, max_group_size, notes "
-                      "FROM hosts WHERE programme_id = ? ORDER BY position, id",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(VpHost) host = vp_host_new ();
+      gpointer row = g_ptr_array_index (rows, i);
 
-      vp_host_set_id (host, sqlite3_column_int64 (stmt, 0));
-      vp_host_set_ref (host, column_text (stmt, 1));
-      vp_host_set_name (host, column_text (stmt, 2));
-      vp_host_set_kind (host, column_enum (stmt, 3, VP_TYPE_HOST_KIND, VP_HOST_KIND_UNSET));
-      vp_host_set_contact_name (host, column_text (stmt, 4));
-      vp_host_set_contact_email (host, column_text (stmt, 5));
-      vp_host_set_phone (host, column_text (stmt, 6));
-      vp_host_set_address (host, column_text (stmt, 7));
-      vp_host_set_city (host, column_text (stmt, 8));
-      vp_host_set_country (host, column_text (stmt, 9));
-      vp_host_set_position (host, column_double (stmt, 10), column_double (stmt, 11));
-      vp_host_set_max_group_size (host, sqlite3_column_int (stmt, 12));
-      vp_host_set_notes (host, column_text (stmt, 13));
-
-      vp_snapshot_add_host (snapshot, host);
-      g_hash_table_insert (refs, ID_TO_KEY (vp_host_get_id (host)), host);
+      if (entity == VP_ENTITY_HOST)
+        vp_snapshot_add_host (snapshot, row);
+      else if (entity == VP_ENTITY_PARTICIPANT)
+        vp_snapshot_add_participant (snapshot, row);
+      else
+        vp_snapshot_add_session (snapshot, row);
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-  return TRUE;
 }
 
+/* Reads the rows of @entity in the programme, in their order, into
+ * @snapshot; when @by_id is given, also row id → object. */
 static gboolean
-load_participants (VpStore     *self,
-                   gint64       programme_id,
-                   VpSnapshot  *snapshot,
-                   GHashTable  *by_id,
-                   GError     **error)
+load_programme_rows (VpStore     *self,
+                     VpEntity     entity,
+                     gint64       programme_id,
+                     VpSnapshot  *snapshot,
+                     GHashTable  *by_id,
+                     GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  static const char * const clauses[] = {
+    [VP_ENTITY_HOST] = "WHERE h.programme_id = ?1 ORDER BY h.position, h.id",
+    [VP_ENTITY_PARTICIPANT] = "WHERE p.programme_id = ?1 ORDER BY p.position, p.id",
+    [VP_ENTITY_SESSION] = "WHERE s.programme_id = ?1 ORDER BY s.start_utc, s.end_utc, s.uid",
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  stmt =
-    vp_store_prepare (self,
-                      "SELECT id, ref, name, email, organisation, phone, country, role, dietary, "
-                      "accessibility, emergency_contact, notes "
-                      "FROM participants WHERE programme_id = ? ORDER BY position, id",
-                      error);
-  if (stmt == NULL)
+  if (!load_rows (self, entity, clauses[entity], programme_id, rows, by_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(VpParticipant) participant = vp_participant_new ();
-
-      vp_participant_set_id (participant, sqlite3_column_int64 (stmt, 0));
-      vp_participant_set_ref (participant, column_text (stmt, 1));
-      vp_participant_set_name (participant, column_text (stmt, 2));
-      vp_participant_set_email (participant, column_text (stmt, 3));
-      vp_participant_set_organisation (participant, column_text (stmt, 4));
-      vp_participant_set_phone (participant, column_text (stmt, 5));
-      vp_participant_set_country (participant, column_text (stmt, 6));
-      vp_participant_set_role (participant, column_enum (stmt, 7, VP_TYPE_PARTICIPANT_ROLE,
-                                                         VP_PARTICIPANT_ROLE_UNSET));
-      vp_participant_set_dietary (participant, column_text (stmt, 8));
-      vp_participant_set_accessibility (participant, column_text (stmt, 9));
-      vp_participant_set_emergency_contact (participant, column_text (stmt, 10));
-      vp_participant_set_notes (participant, column_text (stmt, 11));
-
-      vp_snapshot_add_participant (snapshot, participant);
-      g_hash_table_insert (by_id, ID_TO_KEY (vp_participant_get_id (participant)),
-                           participant);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-
-  stmt =
-    vp_store_prepare (self,
-                      "SELECT t.participant_id, t.kind, t.reference, t.origin, t.destination, "
-                      "t.depart, t.depart_timezone, t.depart_utc, t.arrive, t.arrive_timezone, "
-                      "t.arrive_utc, t.uid, t.revision, t.modified_at "
-                      "FROM travel_legs t JOIN participants p ON p.id = t.participant_id "
-                      "WHERE p.programme_id = ? ORDER BY t.participant_id, t.position",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VpParticipant *participant =
-        g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
-      VpTravelLeg *leg = vp_travel_leg_new ();
-
-      leg->kind = column_enum (stmt, 1, VP_TYPE_TRAVEL_KIND, VP_TRAVEL_KIND_UNSET);
-      leg->reference = g_strdup (column_text (stmt, 2));
-      leg->from = g_strdup (column_text (stmt, 3));
-      leg->to = g_strdup (column_text (stmt, 4));
-      leg->depart = g_strdup (column_text (stmt, 5));
-      leg->depart_timezone = g_strdup (column_text (stmt, 6));
-      leg->depart_utc = sqlite3_column_int64 (stmt, 7);
-      leg->arrive = g_strdup (column_text (stmt, 8));
-      leg->arrive_timezone = g_strdup (column_text (stmt, 9));
-      leg->arrive_utc = sqlite3_column_int64 (stmt, 10);
-      leg->uid = g_strdup (column_text (stmt, 11));
-      leg->revision = sqlite3_column_int (stmt, 12);
-      leg->modified_at = sqlite3_column_int64 (stmt, 13);
-      vp_participant_add_travel_leg (participant, leg);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-
-  stmt = vp_store_prepare (self,
-                           "SELECT s.participant_id, s.name, s.address, s.check_in, s.check_out, "
-                           "s.uid, s.revision, s.modified_at "
-                           "FROM stays s JOIN participants p ON p.id = s.participant_id "
-                           "WHERE p.programme_id = ? ORDER BY s.participant_id, s.position",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VpParticipant *participant =
-        g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
-      VpStay *stay = vp_stay_new ();
-
-      stay->name = g_strdup (column_text (stmt, 1));
-      stay->address = g_strdup (column_text (stmt, 2));
-      stay->check_in = g_strdup (column_text (stmt, 3));
-      stay->check_out = g_strdup (column_text (stmt, 4));
-      stay->uid = g_strdup (column_text (stmt, 5));
-      stay->revision = sqlite3_column_int (stmt, 6);
-      stay->modified_at = sqlite3_column_int64 (stmt, 7);
-      vp_participant_add_stay (participant, stay);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-
-  return TRUE;
-}
-
-static gboolean
-load_sessions (VpStore     *self,
-               gint64       programme_id,
-               VpSnapshot  *snapshot,
-               GHashTable  *participants_by_id,
-               GError     **error)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt =
-    vp_store_prepare (self,
-                      "SELECT s.id, s.ref, s.uid, s.revision, s.title, s.kind, s.start_local, "
-                      "s.end_local, s.timezone, s.end_timezone, s.start_utc, s.end_utc, h.ref, "
-                      "s.location, s.description, s.status, s.attendees_all, s.capacity, "
-                      "s.modified_at "
-                      "FROM sessions s LEFT JOIN hosts h ON h.id = s.host_id "
-                      "WHERE s.programme_id = ? ORDER BY s.start_utc, s.end_utc, s.uid",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(VpSession) session = vp_session_new ();
-
-      vp_session_set_id (session, sqlite3_column_int64 (stmt, 0));
-      vp_session_set_ref (session, column_text (stmt, 1));
-      vp_session_set_uid (session, column_text (stmt, 2));
-      vp_session_set_revision (session, sqlite3_column_int (stmt, 3));
-      vp_session_set_title (session, column_text (stmt, 4));
-      vp_session_set_kind (session, column_enum (stmt, 5, VP_TYPE_SESSION_KIND,
-                                                 VP_SESSION_KIND_UNSET));
-      vp_session_set_start (session, column_text (stmt, 6));
-      vp_session_set_end (session, column_text (stmt, 7));
-      vp_session_set_timezone (session, column_text (stmt, 8));
-      vp_session_set_end_timezone (session, column_text (stmt, 9));
-      vp_session_set_instants (session, sqlite3_column_int64 (stmt, 10),
-                               sqlite3_column_int64 (stmt, 11));
-      vp_session_set_host_ref (session, column_text (stmt, 12));
-      vp_session_set_location (session, column_text (stmt, 13));
-      vp_session_set_description (session, column_text (stmt, 14));
-      vp_session_set_status (session, column_enum (stmt, 15, VP_TYPE_SESSION_STATUS,
-                                                   VP_SESSION_STATUS_CONFIRMED));
-      vp_session_set_attendees_all (session, sqlite3_column_int (stmt, 16) != 0);
-      vp_session_set_capacity (session, sqlite3_column_int (stmt, 17));
-      vp_session_set_modified_at (session, sqlite3_column_int64 (stmt, 18));
-
-      vp_snapshot_add_session (snapshot, session);
-      g_hash_table_insert (by_id, ID_TO_KEY (vp_session_get_id (session)), session);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-
-  stmt = vp_store_prepare (self,
-                           "SELECT a.session_id, a.participant_id FROM attendances a "
-                           "JOIN sessions s ON s.id = a.session_id "
-                           "WHERE s.programme_id = ? ORDER BY a.session_id, a.position",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VpSession *session = g_hash_table_lookup (by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 0)));
-      VpParticipant *participant =
-        g_hash_table_lookup (participants_by_id, ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
-
-      if (session != NULL && participant != NULL)
-        vp_session_add_attendee (session, vp_participant_get_ref (participant));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return vp_store_sqlite_error (self, error);
-
+  add_to_snapshot (snapshot, entity, rows);
   return TRUE;
 }
 
@@ -1059,21 +1149,25 @@ load_sessions (VpStore     *self,
 static gboolean
 load_withdrawals (VpStore     *self,
                   gint64       programme_id,
+                  const char  *uid,
                   VpSnapshot  *snapshot,
                   GError     **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = vp_store_prepare (self,
-                           "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
-                           "category, origin, destination, start_local, start_timezone, start_utc, "
-                           "end_local, end_timezone, end_utc FROM withdrawals "
-                           "WHERE programme_id = ? ORDER BY owner, owner_ref, start_utc, uid",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT owner, owner_ref, uid, sequence, withdrawn_at, item, title, "
+                         "category, origin, destination, start_local, start_timezone, start_utc, "
+                         "end_local, end_timezone, end_utc FROM withdrawals "
+                         "WHERE programme_id = ?1 AND (?2 IS NULL OR uid = ?2) "
+                         "ORDER BY owner, owner_ref, start_utc, uid",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
+  bind_text (stmt, 2, uid);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1143,7 +1237,6 @@ load_withdrawals (VpStore     *self,
 
       vp_snapshot_add_withdrawal (snapshot, g_steal_pointer (&withdrawal));
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     return vp_store_sqlite_error (self, error);
@@ -1157,39 +1250,156 @@ vp_store_load_snapshot_locked (VpStore  *self,
                                gint64    programme_id,
                                GError  **error)
 {
-  g_autoptr(VpProgramme) programme = NULL;
+  g_autoptr(GPtrArray) programmes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GHashTable) hosts_by_id = NULL;
-  g_autoptr(GHashTable) participants_by_id = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) participants_by_id = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) sessions_by_id = g_hash_table_new (NULL, NULL);
 
-  stmt =
-    vp_store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!load_rows (self, VP_ENTITY_PROGRAMME, "WHERE g.id = ?1", programme_id, programmes, NULL,
+                  error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    programme = programme_from_row (stmt);
-  sqlite3_finalize (stmt);
-
-  if (programme == NULL)
+  if (programmes->len == 0)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
                    _("no programme has the id %lld"), (long long)programme_id);
       return NULL;
     }
 
-  snapshot = vp_snapshot_new (programme);
-  hosts_by_id = g_hash_table_new (NULL, NULL);
-  participants_by_id = g_hash_table_new (NULL, NULL);
-
-  if (!load_hosts (self, programme_id, snapshot, hosts_by_id, error) ||
-      !load_participants (self, programme_id, snapshot, participants_by_id, error) ||
-      !load_sessions (self, programme_id, snapshot, participants_by_id, error) ||
-      !load_withdrawals (self, programme_id, snapshot, error))
+  snapshot = vp_snapshot_new (g_ptr_array_index (programmes, 0));
+  if (!load_programme_rows (self, VP_ENTITY_HOST, programme_id, snapshot, NULL, error) ||
+      !load_programme_rows (self, VP_ENTITY_PARTICIPANT, programme_id, snapshot,
+                            participants_by_id, error) ||
+      !load_children (self, &travel_legs, OF_PROGRAMME, programme_id, participants_by_id, NULL,
+                      error) ||
+      !load_children (self, &stays, OF_PROGRAMME, programme_id, participants_by_id, NULL, error) ||
+      !load_programme_rows (self, VP_ENTITY_SESSION, programme_id, snapshot, sessions_by_id,
+                            error) ||
+      !load_children (self, &attendees, OF_PROGRAMME, programme_id, sessions_by_id,
+                      participants_by_id, error) ||
+      !load_withdrawals (self, programme_id, NULL, snapshot, error))
     return NULL;
 
   return g_steal_pointer (&snapshot);
+}
+
+VpSnapshot *
+vp_store_load_session_scope_locked (VpStore             *self,
+                                    gint64               programme_id,
+                                    const VpStoreScope  *scope,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) programmes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GHashTable) sessions_by_id = g_hash_table_new (NULL, NULL);
+  VpSession *session = NULL;
+
+  if (scope->everyone)
+    return vp_store_load_snapshot_locked (self, programme_id, error);
+
+  if (!load_rows (self, VP_ENTITY_PROGRAMME, "WHERE g.id = ?1", programme_id, programmes, NULL,
+                  error))
+    return NULL;
+  if (programmes->len == 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                   _("no programme has the id %lld"), (long long)programme_id);
+      return NULL;
+    }
+  snapshot = vp_snapshot_new (g_ptr_array_index (programmes, 0));
+
+  if (!load_rows (self, VP_ENTITY_HOST, "WHERE h.programme_id = ?1 ORDER BY h.position, h.id",
+                  programme_id, hosts, NULL, error))
+    return NULL;
+  add_to_snapshot (snapshot, VP_ENTITY_HOST, hosts);
+
+  if (scope->session_id != 0)
+    {
+      if (!load_rows (self, VP_ENTITY_SESSION, "WHERE s.id = ?1", scope->session_id, sessions,
+                      sessions_by_id, error) ||
+          !load_children (self, &attendees, OF_ROW, scope->session_id, sessions_by_id, NULL,
+                          error))
+        return NULL;
+      if (sessions->len > 0 &&
+          vp_session_get_id (g_ptr_array_index (sessions, 0)) == scope->session_id)
+        session = g_ptr_array_index (sessions, 0);
+    }
+
+  /* the participants the session and its edit name, without their journeys */
+  for (guint i = 0; scope->participant_refs != NULL && i < scope->participant_refs->len; i++)
+    {
+      const char *ref = g_ptr_array_index (scope->participant_refs, i);
+
+      if (vp_snapshot_lookup_participant (snapshot, ref) == NULL &&
+          !load_rows_with (self, VP_ENTITY_PARTICIPANT,
+                           "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id, ref,
+                           participants, NULL, error))
+        return NULL;
+      add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
+      g_ptr_array_set_size (participants, 0);
+    }
+  if (session != NULL)
+    {
+      GPtrArray *refs = vp_session_get_attendees (session);
+
+      for (guint i = 0; i < refs->len; i++)
+        if (vp_snapshot_lookup_participant (snapshot, g_ptr_array_index (refs, i)) == NULL &&
+            !load_rows_with (self, VP_ENTITY_PARTICIPANT,
+                             "WHERE p.programme_id = ?1 AND p.ref = ?2", programme_id,
+                             g_ptr_array_index (refs, i), participants, NULL, error))
+          return NULL;
+      add_to_snapshot (snapshot, VP_ENTITY_PARTICIPANT, participants);
+      add_to_snapshot (snapshot, VP_ENTITY_SESSION, sessions);
+    }
+
+  if (!load_withdrawals (self, programme_id, session != NULL ? vp_session_get_uid (session) : "",
+                         snapshot, error))
+    return NULL;
+
+  return g_steal_pointer (&snapshot);
+}
+
+GObject *
+vp_store_load_row (VpStore   *self,
+                   VpEntity   entity,
+                   gint64     id,
+                   GError   **error)
+{
+  static const char * const clauses[] = {
+    [VP_ENTITY_PROGRAMME] = "WHERE g.id = ?1",
+    [VP_ENTITY_HOST] = "WHERE h.id = ?1",
+    [VP_ENTITY_PARTICIPANT] = "WHERE p.id = ?1",
+    [VP_ENTITY_SESSION] = "WHERE s.id = ?1",
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) owners = g_hash_table_new (NULL, NULL);
+  gboolean own_transaction;
+  gboolean ok;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity <= VP_ENTITY_SESSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the row and its children as one picture, even while another
+   * connection writes */
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !vp_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  ok = load_rows (self, entity, clauses[entity], id, rows, owners, error);
+  if (ok && rows->len > 0 && entity == VP_ENTITY_PARTICIPANT)
+    ok = load_children (self, &travel_legs, OF_ROW, id, owners, NULL, error) &&
+         load_children (self, &stays, OF_ROW, id, owners, NULL, error);
+  else if (ok && rows->len > 0 && entity == VP_ENTITY_SESSION)
+    ok = load_children (self, &attendees, OF_ROW, id, owners, NULL, error);
+
+  if (own_transaction)
+    vp_store_rollback (self);
+  if (!ok || rows->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
 VpSnapshot *
@@ -1218,17 +1428,18 @@ vp_store_count_programme (VpStore  *self,
                           guint    *n_sessions,
                           GError  **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = vp_store_prepare (self,
-                           "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
-                           "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
-                           "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT (SELECT count(*) FROM hosts WHERE programme_id = ?1), "
+                         "(SELECT count(*) FROM participants WHERE programme_id = ?1), "
+                         "(SELECT count(*) FROM sessions WHERE programme_id = ?1)",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1243,7 +1454,6 @@ vp_store_count_programme (VpStore  *self,
       if (n_sessions != NULL)
         *n_sessions = (guint)sqlite3_column_int (stmt, 2);
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
     return vp_store_sqlite_error (self, error);
@@ -1256,18 +1466,19 @@ vp_store_collect_other_visits (VpStore  *self,
                                GError  **error)
 {
   g_autoptr(GHashTable) visits = NULL;
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (VP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = vp_store_prepare (self,
-                           "SELECT p.email, g.title FROM participants p "
-                           "JOIN programmes g ON g.id = p.programme_id "
-                           "WHERE p.programme_id != ? AND p.email IS NOT NULL "
-                           "ORDER BY g.start_date, g.id",
-                           error);
+  stmt = vp_store_query (self, &query,
+                         "SELECT p.email, g.title FROM participants p "
+                         "JOIN programmes g ON g.id = p.programme_id "
+                         "WHERE p.programme_id != ? AND p.email IS NOT NULL "
+                         "ORDER BY g.start_date, g.id",
+                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, programme_id);
@@ -1282,7 +1493,6 @@ vp_store_collect_other_visits (VpStore  *self,
       else
         g_hash_table_insert (visits, email, g_strdup (column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1298,18 +1508,18 @@ vp_store_delete_programme (VpStore  *self,
                            gint64    programme_id,
                            GError  **error)
 {
+  g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = vp_store_prepare (self, "DELETE FROM programmes WHERE id = ?", error);
+  stmt = vp_store_query (self, &query, "DELETE FROM programmes WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
   ok = vp_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
 
   if (ok && sqlite3_changes (self->db) == 0)
     {

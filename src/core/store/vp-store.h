@@ -31,9 +31,20 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (VpStore, vp_store, VP, STORE, GObject)
 
-/* Signals: ::changed (gint64 programme_id) after every write, by this
- * connection or (seen by vp_store_poll_external_changes()) another; the id is
- * 0 when the write may touch any programme. */
+/* Signals, after every write by this connection, or by another (a command
+ * while the window is open) once vp_store_poll_external_changes() sees it:
+ *
+ * ::rows-changed (gint64 programme_id, VpEntity entity, VpChange change,
+ *                 GArray *ids)
+ *   what the write did, row by row: for each programme, kind of row and
+ *   kind of change, the row ids (gint64) that were added, changed or
+ *   removed.  A host's, participant's or session's row changes with its
+ *   fields, a participant's with their travel legs and stays, a session's
+ *   with its attendees.  Emitted once the live models (below) hold every
+ *   change of the write.
+ * ::changed (gint64 programme_id)
+ *   then once for each programme written; 0 when the write may touch any
+ *   programme. */
 
 GQuark       vp_store_error_quark      (void);
 
@@ -72,6 +83,29 @@ int          vp_store_get_schema_version (VpStore           *self);
 /* The programmes, newest first (start date, then id): a list model of
  * VpProgramme that the store keeps current. */
 GListModel  *vp_store_get_programmes   (VpStore             *self);
+
+/* Live models of a programme's hosts, participants (in their stored
+ * order) and sessions (by time, then uid): VpHost, VpParticipant and
+ * VpSession objects that the store keeps current, row by row, from its
+ * change log: a row that changes is read again into the object the model
+ * already holds (so selections and property bindings stay) and announced
+ * with ::items-changed of itself; rows added or removed are inserted or
+ * removed where they belong.  Never changed by their users: edit a copy and
+ * save it.  The store keeps them (transfer none) while the programme
+ * exists; they are empty for a programme that does not. */
+GListModel  *vp_store_get_hosts        (VpStore             *self,
+                                        gint64               programme_id);
+GListModel  *vp_store_get_participants (VpStore             *self,
+                                        gint64               programme_id);
+GListModel  *vp_store_get_sessions     (VpStore             *self,
+                                        gint64               programme_id);
+
+/* A snapshot that holds the live models' objects themselves, not copies:
+ * it changes as they do.  For views on the main thread (the agenda draws
+ * from it); a thread gets its own with vp_store_load_snapshot().  NULL when
+ * there is no such programme. */
+VpSnapshot  *vp_store_dup_live_snapshot (VpStore            *self,
+                                         gint64              programme_id);
 
 /* A programme's numeric id, or its uid: its row id, or 0 with
  * VP_STORE_ERROR_NOT_FOUND. */
@@ -142,13 +176,22 @@ gboolean     vp_store_delete_programme (VpStore             *self,
  * sets the new id, and a generated uid or ref, on it) or updates that row;
  * local times are resolved to instants here, and a time the clocks skip is
  * refused (VP_TIME_ERROR_SKIPPED).  Saving a session raises its revision
- * when a calendar would show the change (programme-format.md). */
+ * when a calendar would show the change (programme-format.md).
+ *
+ * @read is the row as the caller read it before the edit (an editor's copy
+ * of what it showed), or NULL to write over whatever is stored: in the
+ * write's transaction, a row that is no longer @read (another window, the
+ * command line, or an earlier save changed it since) is not written
+ * (VP_STORE_ERROR_CHANGED; VP_STORE_ERROR_NOT_FOUND when it was deleted),
+ * so no edit is lost to another. */
 gboolean     vp_store_save_programme   (VpStore             *self,
                                         VpProgramme         *programme,
+                                        VpProgramme         *read,
                                         GError             **error);
 gboolean     vp_store_save_host        (VpStore             *self,
                                         gint64               programme_id,
                                         VpHost              *host,
+                                        VpHost              *read,
                                         GError             **error);
 /* Replaces the participant's travel legs and stays with those it holds: one
  * with the uid of a stored one (or, without a uid, its reference and places;
@@ -157,10 +200,12 @@ gboolean     vp_store_save_host        (VpStore             *self,
 gboolean     vp_store_save_participant (VpStore             *self,
                                         gint64               programme_id,
                                         VpParticipant       *participant,
+                                        VpParticipant       *read,
                                         GError             **error);
 gboolean     vp_store_save_session     (VpStore             *self,
                                         gint64               programme_id,
                                         VpSession           *session,
+                                        VpSession           *read,
                                         GError             **error);
 
 /* Deletes the rows with these ids (of one kind) from the programme.

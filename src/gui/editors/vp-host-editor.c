@@ -173,12 +173,14 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
 static gboolean
 vp_host_editor_save_item (VpPeopleEditor  *editor,
                           GObject         *item,
+                          GObject         *read,
                           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   if (vp_store_save_host (vp_people_editor_get_store (editor),
-                          vp_people_editor_get_programme_id (editor), VP_HOST (item), &local_error))
+                          vp_people_editor_get_programme_id (editor), VP_HOST (item),
+                          (VpHost *) read, &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,

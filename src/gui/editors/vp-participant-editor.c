@@ -444,13 +444,15 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
 static gboolean
 vp_participant_editor_save_item (VpPeopleEditor  *editor,
                                  GObject         *item,
+                                 GObject         *read,
                                  GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   if (vp_store_save_participant (vp_people_editor_get_store (editor),
                                  vp_people_editor_get_programme_id (editor),
-                                 VP_PARTICIPANT (item), &local_error))
+                                 VP_PARTICIPANT (item), (VpParticipant *) read,
+                                 &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,

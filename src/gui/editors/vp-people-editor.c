@@ -61,7 +61,7 @@ save (VpPeopleEditor *self)
     return FALSE;
 
   item = VP_PEOPLE_EDITOR_GET_CLASS (self)->build_item (self);
-  if (!VP_PEOPLE_EDITOR_GET_CLASS (self)->save_item (self, item, &error))
+  if (!VP_PEOPLE_EDITOR_GET_CLASS (self)->save_item (self, item, priv->item, &error))
     {
       AdwToast *toast = adw_toast_new (error->message);
 

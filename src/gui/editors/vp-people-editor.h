@@ -29,9 +29,12 @@ struct _VpPeopleEditorClass
   gboolean   (*validate)   (VpPeopleEditor  *self);
   /* A new item from the fields, with the id and ref of the item edited. */
   GObject   *(*build_item) (VpPeopleEditor  *self);
-  /* Stores @item, with an error message fit for a toast. */
+  /* Stores @item, which was @read (the item as stored when it was loaded
+   * or last saved; for vp_store_save_host() and the like), with an error
+   * message fit for a toast. */
   gboolean   (*save_item)  (VpPeopleEditor  *self,
                             GObject         *item,
+                            GObject         *read,
                             GError         **error);
 
   /*< private >*/

@@ -25,6 +25,7 @@ struct _VpSessionEditor
   VpStore           *store;
   VpSnapshot        *snapshot;
   VpSession         *session;      /* the working copy */
+  VpSession         *read;         /* the session as stored when opened or last saved */
   gint64             programme_id;
   gboolean           adding;
   gboolean           loading;
@@ -458,11 +459,13 @@ save (VpSessionEditor *self)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
 
-  if (!vp_store_save_session (self->store, self->programme_id, copy, &error))
+  if (!vp_store_save_session (self->store, self->programme_id, copy, self->read, &error))
     {
       show_toast (self, error->message);
       return FALSE;
     }
+  /* as stored now: what the next save expects to find */
+  g_set_object (&self->read, copy);
 
   /* What the store gave it: an id, a uid, a ref and a revision */
   vp_session_set_id (self->session, vp_session_get_id (copy));
@@ -936,6 +939,7 @@ vp_session_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->snapshot);
   g_clear_object (&self->session);
+  g_clear_object (&self->read);
   g_clear_object (&self->zones);
   g_clear_object (&self->attendees);
   g_clear_object (&self->attendee_filter);
@@ -1000,6 +1004,7 @@ vp_session_editor_set_property (GObject      *object,
     case PROP_SESSION:
       /* Edits go to a copy: the snapshot's objects are only read */
       self->session = vp_session_copy (g_value_get_object (value));
+      self->read = vp_session_copy (self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

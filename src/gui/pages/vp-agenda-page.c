@@ -19,9 +19,16 @@ struct _VpAgendaPage
 
   VpProgrammeContext *context;
   VpStore         *store;             /* the context's */
+  /* The store's live objects (vp_store_dup_live_snapshot()): an edit shows
+   * without reading the programme again */
   VpSnapshot      *snapshot;
+  /* The live models it was made of, watched */
+  GListModel      *models[VP_N_ENTITIES];
   GListStore      *items;
   gulong           changed_id;
+  gulong           rows_changed_id;
+  gboolean         stale;        /* made again once the write is over */
+  GHashTable      *problems_by_uid;  /* made when first needed */
   guint            header_idle_id;
   gboolean         force_list;
   VpSessionEditor *editor;
@@ -201,10 +208,9 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* Shows the row's item: when it is bound, and when it changes in place. */
 static void
-list_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              VpAgendaPage             *self)
+show_list_item (GtkListItem *item)
 {
   VpAgendaItem *agenda_item = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -291,54 +297,124 @@ list_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+list_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              VpAgendaPage             *self)
+{
+  show_list_item (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed",
+                           G_CALLBACK (show_list_item), item, G_CONNECT_SWAPPED);
+}
+
+static void
+list_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                VpAgendaPage             *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_list_item, item);
+}
+
+/* The checks' problems by session uid: GPtrArrays of VpProblem. */
+static GHashTable *
+index_problems (VpAgendaPage *self)
+{
+  GHashTable *problems = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                NULL, (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *all_problems = vp_programme_context_get_problems (self->context);
+
+  for (guint i = 0; all_problems != NULL && i < all_problems->len; i++)
+    {
+      VpProblem *problem = g_ptr_array_index (all_problems, i);
+      /* a problem of several sessions marks each of them */
+      char *one[] = { problem->session, NULL };
+      char **uids = problem->sessions != NULL ? problem->sessions : one;
+
+      for (guint j = 0; uids[j] != NULL; j++)
+        {
+          GPtrArray *list = g_hash_table_lookup (problems, uids[j]);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (problems, uids[j], list);
+            }
+          g_ptr_array_add (list, problem);
+        }
+    }
+
+  return problems;
+}
+
+static GHashTable *
+get_problems_by_uid (VpAgendaPage *self)
+{
+  if (self->problems_by_uid == NULL)
+    self->problems_by_uid = index_problems (self);
+  return self->problems_by_uid;
+}
+
+/* The list's row of @session, with its @problems (of VpProblem, or NULL). */
+static VpAgendaItem *
+session_item_new (VpAgendaPage *self,
+                  VpSession    *session,
+                  GTimeZone    *zone,
+                  GPtrArray    *problems)
+{
+  VpLocalTime start, end;
+  g_autofree char *times = NULL;
+  g_autoptr(GString) messages = NULL;
+  VpHost *host = NULL;
+  int severity = -1;
+
+  vp_local_time_from_instant (vp_session_get_start_utc (session), zone, &start);
+  vp_local_time_from_instant (MAX (vp_session_get_end_utc (session),
+                                   vp_session_get_start_utc (session)), zone, &end);
+
+  for (guint j = 0; problems != NULL && j < problems->len; j++)
+    {
+      VpProblem *problem = g_ptr_array_index (problems, j);
+
+      if (messages == NULL)
+        messages = g_string_new (problem->message);
+      else
+        g_string_append_printf (messages, "\n%s", problem->message);
+      if (severity < 0 || (int) problem->severity < severity)
+        severity = problem->severity;
+    }
+
+  if (vp_session_get_host_ref (session) != NULL)
+    host = vp_snapshot_lookup_host (self->snapshot, vp_session_get_host_ref (session));
+
+  times = vp_agenda_format_times (&start, &end);
+  return vp_agenda_item_new_session (vp_session_get_uid (session),
+                                     times,
+                                     session_title (session),
+                                     host != NULL ? vp_host_get_name (host) : NULL,
+                                     vp_session_get_status (session),
+                                     severity,
+                                     messages != NULL ? messages->str : NULL);
+}
+
+static void
 rebuild_list (VpAgendaPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) problems = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                          NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *problems = get_problems_by_uid (self);
   g_autoptr(GTimeZone) zone = programme_zone (self);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   double value = gtk_adjustment_get_value (adjustment);
-  GPtrArray *all_problems = vp_programme_context_get_problems (self->context);
   GPtrArray *sessions;
   char last_day[11] = "";
-
-  if (all_problems != NULL)
-    for (guint i = 0; i < all_problems->len; i++)
-      {
-        VpProblem *problem = g_ptr_array_index (all_problems, i);
-        /* a problem of several sessions marks each of them */
-        char *one[] = { problem->session, NULL };
-        char **uids = problem->sessions != NULL ? problem->sessions : one;
-
-        for (guint j = 0; uids[j] != NULL; j++)
-          {
-            GPtrArray *list = g_hash_table_lookup (problems, uids[j]);
-
-            if (list == NULL)
-              {
-                list = g_ptr_array_new ();
-                g_hash_table_insert (problems, uids[j], list);
-              }
-            g_ptr_array_add (list, problem);
-          }
-      }
 
   sessions = self->snapshot != NULL ? vp_snapshot_get_sessions (self->snapshot) : NULL;
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       VpSession *session = g_ptr_array_index (sessions, i);
-      GPtrArray *list = g_hash_table_lookup (problems, vp_session_get_uid (session));
-      VpLocalTime start, end;
+      GPtrArray *problems_of;
+      VpLocalTime start;
       g_autofree char *day = NULL;
-      g_autofree char *times = NULL;
-      g_autoptr(GString) messages = NULL;
-      VpHost *host = NULL;
-      int severity = -1;
 
       vp_local_time_from_instant (vp_session_get_start_utc (session), zone, &start);
-      vp_local_time_from_instant (MAX (vp_session_get_end_utc (session),
-                                       vp_session_get_start_utc (session)), zone, &end);
       day = g_strdup_printf ("%04d-%02d-%02d", start.year, start.month, start.day);
       if (strcmp (day, last_day) != 0)
         {
@@ -348,30 +424,8 @@ rebuild_list (VpAgendaPage *self)
           g_strlcpy (last_day, day, sizeof last_day);
         }
 
-      for (guint j = 0; list != NULL && j < list->len; j++)
-        {
-          VpProblem *problem = g_ptr_array_index (list, j);
-
-          if (messages == NULL)
-            messages = g_string_new (problem->message);
-          else
-            g_string_append_printf (messages, "\n%s", problem->message);
-          if (severity < 0 || (int) problem->severity < severity)
-            severity = problem->severity;
-        }
-
-      if (vp_session_get_host_ref (session) != NULL)
-        host = vp_snapshot_lookup_host (self->snapshot, vp_session_get_host_ref (session));
-
-      times = vp_agenda_format_times (&start, &end);
-      g_ptr_array_add (items,
-                       vp_agenda_item_new_session (vp_session_get_uid (session),
-                                                   times,
-                                                   session_title (session),
-                                                   host != NULL ? vp_host_get_name (host) : NULL,
-                                                   vp_session_get_status (session),
-                                                   severity,
-                                                   messages != NULL ? messages->str : NULL));
+      problems_of = g_hash_table_lookup (problems, vp_session_get_uid (session));
+      g_ptr_array_add (items, session_item_new (self, session, zone, problems_of));
     }
 
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -400,21 +454,49 @@ find_list_position (VpAgendaPage *self,
 
 /* Loading {{{1 */
 
+static void sessions_changed_cb (VpAgendaPage *self,
+                                guint         position,
+                                guint         removed,
+                                guint         added,
+                                GListModel   *model);
+static void queue_reload        (VpAgendaPage *self);
+
+/* Watches the live models the snapshot is made of: an edit of a session
+ * redraws it, anything else makes the snapshot again. */
 static void
-reload (VpAgendaPage *self)
+watch_models (VpAgendaPage *self)
+{
+  for (VpEntity entity = VP_ENTITY_HOST; entity < VP_N_ENTITIES; entity++)
+    {
+      GListModel *model = NULL;
+
+      if (get_programme_id (self) != 0)
+        model = entity == VP_ENTITY_HOST ? vp_store_get_hosts (self->store, get_programme_id (self))
+          : entity == VP_ENTITY_PARTICIPANT
+          ? vp_store_get_participants (self->store, get_programme_id (self))
+          : vp_store_get_sessions (self->store, get_programme_id (self));
+      if (model == self->models[entity])
+        continue;
+
+      if (self->models[entity] != NULL)
+        g_signal_handlers_disconnect_by_data (self->models[entity], self);
+      g_set_object (&self->models[entity], model);
+      if (model != NULL && entity == VP_ENTITY_SESSION)
+        g_signal_connect_swapped (model, "items-changed", G_CALLBACK (sessions_changed_cb), self);
+      else if (model != NULL)
+        g_signal_connect_swapped (model, "items-changed", G_CALLBACK (queue_reload), self);
+    }
+}
+
+static void
+reload_now (VpAgendaPage *self)
 {
   g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
 
+  self->stale = FALSE;
+  watch_models (self);
   if (get_programme_id (self) != 0)
-    {
-      snapshot = vp_store_load_snapshot (self->store, get_programme_id (self), &error);
-      if (snapshot == NULL)
-        g_warning ("Cannot load the agenda of programme %" G_GINT64_FORMAT ": %s",
-                   get_programme_id (self), error->message);
-      else
-        vp_snapshot_sort_sessions (snapshot);
-    }
+    snapshot = vp_store_dup_live_snapshot (self->store, get_programme_id (self));
 
   g_set_object (&self->snapshot, snapshot);
   vp_agenda_grid_set_snapshot (self->grid, snapshot);
@@ -422,14 +504,99 @@ reload (VpAgendaPage *self)
   update_header (self);
 }
 
+/* A hidden agenda is made when it is shown: the window's first frame, and
+ * a write while another page is shown, do not wait for 5,000 sessions
+ * nobody sees. */
+static void
+reload (VpAgendaPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_now (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+ensure_loaded (VpAgendaPage *self)
+{
+  if (self->stale)
+    reload_now (self);
+}
+
+static void
+map_cb (VpAgendaPage *self)
+{
+  ensure_loaded (self);
+}
+
+/* Once for all the changes of one write: when the store says it is over
+ * (::changed), before anything else can read the grid. */
+static void
+queue_reload (VpAgendaPage *self)
+{
+  self->stale = TRUE;
+}
+
+/* A session edited in place (its title, its attendees) is drawn again and
+ * its row made again; a session moved, added or removed, a host renamed,
+ * the snapshot made again. */
+static void
+sessions_changed_cb (VpAgendaPage *self,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     GListModel   *model)
+{
+  g_autoptr(VpSession) session = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(VpAgendaItem) item = NULL;
+  g_autoptr(VpAgendaItem) shown = NULL;
+  guint list_position;
+
+  if (self->stale || removed != 1 || added != 1)
+    {
+      queue_reload (self);
+      return;
+    }
+
+  session = g_list_model_get_item (model, position);
+  list_position = find_list_position (self, vp_session_get_uid (session));
+  if (list_position == GTK_INVALID_LIST_POSITION ||
+      !vp_agenda_grid_session_changed (self->grid, session))
+    {
+      queue_reload (self);
+      return;
+    }
+
+  zone = programme_zone (self);
+  item = session_item_new (self, session, zone,
+                           g_hash_table_lookup (get_problems_by_uid (self),
+                                                vp_session_get_uid (session)));
+  /* in place: a list of thousands takes a new row slowly */
+  shown = g_list_model_get_item (G_LIST_MODEL (self->items), list_position);
+  vp_agenda_item_assign (shown, item);
+}
+
 static void
 store_changed_cb (VpStore      *store,
                   gint64        programme_id,
                   VpAgendaPage *self)
 {
-  if (get_programme_id (self) != 0 &&
-      (programme_id == 0 || programme_id == get_programme_id (self)))
+  if (self->stale)
     reload (self);
+}
+
+/* The programme itself (its days, its zone) changed. */
+static void
+rows_changed_cb (VpStore      *store,
+                 gint64        programme_id,
+                 VpEntity      entity,
+                 VpChange      change,
+                 GArray       *ids,
+                 VpAgendaPage *self)
+{
+  if (entity == VP_ENTITY_PROGRAMME && programme_id == get_programme_id (self))
+    queue_reload (self);
 }
 
 static void
@@ -448,6 +615,7 @@ problems_changed_cb (VpAgendaPage       *self,
                      VpProgrammeContext *context)
 {
   vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (context));
+  g_clear_pointer (&self->problems_by_uid, g_hash_table_unref);
   rebuild_list (self);
 }
 
@@ -553,7 +721,9 @@ move_session (VpAgendaPage *self,
   copy = vp_session_copy (session);
   vp_session_set_start (copy, start_text);
   vp_session_set_end (copy, end_text);
-  if (!vp_store_save_session (self->store, get_programme_id (self), copy, &error))
+  /* the live session is what the store holds: a write since (by another
+   * program, not yet polled) is reported, not overwritten */
+  if (!vp_store_save_session (self->store, get_programme_id (self), copy, session, &error))
     show_toast (self, error->message);
 }
 
@@ -726,12 +896,15 @@ vp_agenda_page_constructed (GObject *object)
 
   g_assert (VP_IS_PROGRAMME_CONTEXT (self->context));
   self->store = g_object_ref (vp_programme_context_get_store (self->context));
+  self->rows_changed_id = g_signal_connect (self->store, "rows-changed",
+                                           G_CALLBACK (rows_changed_cb), self);
   self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_object (self->context, "notify::programme-id",
                            G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
   vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (self->context));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   if (get_programme_id (self) != 0)
     reload (self);
   update_header (self);
@@ -743,10 +916,17 @@ vp_agenda_page_dispose (GObject *object)
   VpAgendaPage *self = VP_AGENDA_PAGE (object);
 
   g_clear_handle_id (&self->header_idle_id, g_source_remove);
+  g_clear_signal_handler (&self->rows_changed_id, self->store);
   g_clear_signal_handler (&self->changed_id, self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->models); i++)
+    if (self->models[i] != NULL)
+      g_signal_handlers_disconnect_by_data (self->models[i], self);
   close_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_AGENDA_PAGE);
   g_clear_object (&self->snapshot);
+  g_clear_pointer (&self->problems_by_uid, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->models); i++)
+    g_clear_object (&self->models[i]);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -876,6 +1056,7 @@ vp_agenda_page_init (VpAgendaPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (list_unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
@@ -903,6 +1084,7 @@ vp_agenda_page_show_session (VpAgendaPage *self,
   g_return_if_fail (VP_IS_AGENDA_PAGE (self));
   g_return_if_fail (uid != NULL);
 
+  ensure_loaded (self);
   if (self->snapshot == NULL ||
       (session = vp_snapshot_lookup_session_by_uid (self->snapshot, uid)) == NULL)
     return;

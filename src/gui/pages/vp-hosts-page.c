@@ -48,6 +48,7 @@ struct _VpHostsPage
 
   /* Host ref → number of sessions, while a load prepares its rows */
   GHashTable  *sessions_per_host;
+  GListModel  *sessions;           /* the store's live model, for the counts */
 };
 
 G_DEFINE_FINAL_TYPE (VpHostsPage, vp_hosts_page, VP_TYPE_TABLE_PAGE)
@@ -74,29 +75,88 @@ get_contact (VpHost *host)
 
 /* VpTablePage {{{1 */
 
-static GPtrArray *
-vp_hosts_page_get_items (VpTablePage *page,
-                         VpSnapshot  *snapshot)
+/* How many sessions each host has: ref → count. */
+static GHashTable *
+count_sessions (GListModel *sessions)
 {
-  VpHostsPage *self = VP_HOSTS_PAGE (page);
-  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = g_list_model_get_n_items (sessions);
 
-  g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
-  self->sessions_per_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < sessions->len; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      const char *ref = vp_session_get_host_ref (g_ptr_array_index (sessions, i));
+      g_autoptr(VpSession) session = g_list_model_get_item (sessions, i);
+      const char *ref = vp_session_get_host_ref (session);
       guint n_sessions;
 
       if (ref == NULL)
         continue;
 
-      n_sessions = GPOINTER_TO_UINT (g_hash_table_lookup (self->sessions_per_host, ref));
-      g_hash_table_insert (self->sessions_per_host, g_strdup (ref),
-                           GUINT_TO_POINTER (n_sessions + 1));
+      n_sessions = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ref));
+      g_hash_table_insert (counts, g_strdup (ref), GUINT_TO_POINTER (n_sessions + 1));
     }
 
-  return vp_snapshot_get_hosts (snapshot);
+  return counts;
+}
+
+static gboolean
+same_counts (GHashTable *a,
+             GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (b, key) != value)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A session added, moved to another host or removed changes the counts. */
+static void
+sessions_changed_cb (VpHostsPage *self,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     GListModel  *sessions)
+{
+  g_autoptr(GHashTable) counts = count_sessions (sessions);
+
+  if (same_counts (counts, self->sessions_per_host))
+    return;
+
+  g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
+  self->sessions_per_host = g_steal_pointer (&counts);
+  vp_table_page_refresh_items (VP_TABLE_PAGE (self));
+}
+
+/* VpTablePage {{{1 */
+
+static GListModel *
+vp_hosts_page_get_model (VpTablePage *page,
+                         VpStore     *store,
+                         gint64       programme_id)
+{
+  VpHostsPage *self = VP_HOSTS_PAGE (page);
+  GListModel *sessions = vp_store_get_sessions (store, programme_id);
+
+  if (sessions != self->sessions)
+    {
+      if (self->sessions != NULL)
+        g_signal_handlers_disconnect_by_func (self->sessions, sessions_changed_cb, self);
+      g_set_object (&self->sessions, sessions);
+      g_signal_connect_object (sessions, "items-changed", G_CALLBACK (sessions_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
+  self->sessions_per_host = count_sessions (sessions);
+
+  return vp_store_get_hosts (store, programme_id);
 }
 
 static gpointer
@@ -282,6 +342,7 @@ vp_hosts_page_finalize (GObject *object)
   VpHostsPage *self = VP_HOSTS_PAGE (object);
 
   g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
+  g_clear_object (&self->sessions);
 
   G_OBJECT_CLASS (vp_hosts_page_parent_class)->finalize (object);
 }
@@ -295,7 +356,7 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
 
   object_class->finalize = vp_hosts_page_finalize;
 
-  page_class->get_items = vp_hosts_page_get_items;
+  page_class->get_model = vp_hosts_page_get_model;
   page_class->prepare_item = vp_hosts_page_prepare_item;
   page_class->free_item_data = row_free;
   page_class->dup_search_text = vp_hosts_page_dup_search_text;

@@ -29,6 +29,7 @@ struct _VpOverviewPage
 
   VpProgramme          *programme;     /* as stored */
   VpProgramme          *pending;       /* edits not saved yet */
+  VpProgramme          *pending_read;  /* the programme they were made on */
   guint                 save_source;
   gboolean              updating;
   GPtrArray            *problem_rows;
@@ -235,7 +236,10 @@ static VpProgramme *
 get_pending (VpOverviewPage *self)
 {
   if (self->pending == NULL && self->programme != NULL)
-    self->pending = vp_programme_copy (self->programme);
+    {
+      self->pending = vp_programme_copy (self->programme);
+      g_set_object (&self->pending_read, self->programme);
+    }
 
   return self->pending;
 }
@@ -244,16 +248,19 @@ void
 vp_overview_page_flush (VpOverviewPage *self)
 {
   g_autoptr(VpProgramme) pending = NULL;
+  g_autoptr(VpProgramme) read = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (VP_IS_OVERVIEW_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   pending = g_steal_pointer (&self->pending);
+  read = g_steal_pointer (&self->pending_read);
   if (pending == NULL)
     return;
 
-  if (!vp_store_save_programme (self->store, pending, &error))
+  /* saved only over the programme the edits were made on */
+  if (!vp_store_save_programme (self->store, pending, read, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot save the programme: %s"),
                                                   error->message);
@@ -508,6 +515,7 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
         {
           set_error (GTK_WIDGET (self->end_row), error->message);
           g_clear_object (&self->pending);
+  g_clear_object (&self->pending_read);
           return;
         }
 
@@ -893,6 +901,7 @@ vp_overview_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->programme);
   g_clear_object (&self->pending);
+  g_clear_object (&self->pending_read);
   g_clear_object (&self->statuses);
 
   G_OBJECT_CLASS (vp_overview_page_parent_class)->dispose (object);

@@ -62,11 +62,12 @@ row_free (gpointer data)
 
 /* VpTablePage {{{1 */
 
-static GPtrArray *
-vp_participants_page_get_items (VpTablePage *page,
-                                VpSnapshot  *snapshot)
+static GListModel *
+vp_participants_page_get_model (VpTablePage *page,
+                                VpStore     *store,
+                                gint64       programme_id)
 {
-  return vp_snapshot_get_participants (snapshot);
+  return vp_store_get_participants (store, programme_id);
 }
 
 static gpointer
@@ -262,7 +263,7 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   VpTablePageClass *page_class = VP_TABLE_PAGE_CLASS (klass);
 
-  page_class->get_items = vp_participants_page_get_items;
+  page_class->get_model = vp_participants_page_get_model;
   page_class->prepare_item = vp_participants_page_prepare_item;
   page_class->free_item_data = row_free;
   page_class->dup_search_text = vp_participants_page_dup_search_text;

@@ -16,8 +16,8 @@
 #define NARROW_WIDTH 720
 #define MIN_FIRST_COLUMN_WIDTH 160
 
-/* What every item is searched and sorted by, worked out once per load
- * rather than for every key typed and every comparison. */
+/* What every item is searched and sorted by, worked out once per item and
+ * change rather than for every key typed and every comparison. */
 typedef struct
 {
   char     *search_key;
@@ -31,10 +31,11 @@ typedef struct
 {
   VpProgrammeContext  *context;
   VpStore             *store;         /* the context's */
-  VpSnapshot          *snapshot;
-  /* Every item of the programme, then sorted, then searched: the sort sits
-   * below the search so that typing never sorts again. */
-  GListStore          *items;
+  /* Every item of the programme (the store's live model, or an empty list),
+   * then sorted, then searched: the sort sits below the search so that
+   * typing never sorts again. */
+  GListModel          *items;
+  GListModel          *no_items;
   GtkSortListModel    *sort_model;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -48,7 +49,6 @@ typedef struct
   GHashTable          *entries;
   char                *query;
   gboolean             dirty;
-  guint                reload_source;
   guint                layout_source;
   /* The widest columns shown: VP_TABLE_COLUMN_ALWAYS when narrow */
   VpTableColumnPriority layout;
@@ -157,7 +157,7 @@ static void
 update_state (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  guint n_all = g_list_model_get_n_items (priv->items);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
 
   if (n_all == 0)
@@ -245,21 +245,6 @@ item_in_array (VpTablePage *self,
   return g_ptr_array_find (data, item, NULL);
 }
 
-static gboolean
-id_in_array (VpTablePage *self,
-             GObject     *item,
-             gpointer     data)
-{
-  GArray *ids = data;
-  Entry *entry = lookup_entry (self, item);
-
-  for (guint i = 0; entry != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == entry->id)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The rows follow the searched list: each shows the item at its place, and
  * only rows past the end of the shorter list come or go. */
 static void
@@ -279,7 +264,11 @@ filter_items_changed_cb (VpTablePage *self,
       g_autoptr(VpTableRow) row = g_list_model_get_item (G_LIST_MODEL (priv->rows), i);
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      vp_table_row_set_item (row, item);
+      /* the same item, changed in place: shown again */
+      if (vp_table_row_get_item (row) == item && i < position + added)
+        vp_table_row_changed (row);
+      else
+        vp_table_row_set_item (row, item);
     }
 
   if (n_shown > n_rows)
@@ -306,105 +295,112 @@ filter_items_changed_cb (VpTablePage *self,
 
 /* Loading {{{1 */
 
-static GArray *
-dup_selected_ids (VpTablePage *self)
+/* The entries follow the items: made for those added or changed in place,
+ * before the sort (connected first) compares them; dropped for those gone. */
+static void
+items_changed_cb (VpTablePage *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GListModel  *model)
 {
-  g_autoptr(GPtrArray) items = dup_selected_items (self);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  gboolean in_place = removed == added;
 
-  for (guint i = 0; items != NULL && i < items->len; i++)
+  for (guint i = position; i < position + added; i++)
     {
-      Entry *entry = lookup_entry (self, g_ptr_array_index (items, i));
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      if (entry != NULL)
-        g_array_append_val (ids, entry->id);
+      in_place &= g_hash_table_contains (priv->entries, item);
+      remove_entry (self, item);
+      g_hash_table_insert (priv->entries, item, entry_new (self, item));
     }
 
-  return ids;
+  if (removed > 0 && !in_place)
+    {
+      g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+      g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+      guint n_items = g_list_model_get_n_items (model);
+      GHashTableIter iter;
+      gpointer item;
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(GObject) present_item = g_list_model_get_item (model, i);
+
+          g_hash_table_add (present, present_item);
+        }
+      g_hash_table_iter_init (&iter, priv->entries);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        if (!g_hash_table_contains (present, item))
+          g_ptr_array_add (gone, item);
+      for (guint i = 0; i < gone->len; i++)
+        remove_entry (self, g_ptr_array_index (gone, i));
+    }
 }
 
+static void
+clear_entries (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer entry;
+
+  g_hash_table_iter_init (&iter, priv->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    {
+      g_hash_table_iter_steal (&iter);
+      entry_free (entry, VP_TABLE_PAGE_GET_CLASS (self)->free_item_data);
+    }
+}
+
+static void
+set_items (VpTablePage *self,
+           GListModel  *items)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  guint n_items;
+
+  if (items == NULL)
+    items = priv->no_items;
+  if (items == priv->items)
+    return;
+
+  if (priv->items != NULL)
+    g_signal_handlers_disconnect_by_func (priv->items, items_changed_cb, self);
+  g_set_object (&priv->items, items);
+
+  clear_entries (self);
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_hash_table_insert (priv->entries, item, entry_new (self, item));
+    }
+  /* before the sort's own handler */
+  g_signal_connect_swapped (items, "items-changed", G_CALLBACK (items_changed_cb), self);
+  gtk_sort_list_model_set_model (priv->sort_model, items);
+}
+
+/* Shows the programme's live list: from then on, the store's changes come
+ * in item by item, and the selection and scroll position stay. */
 static void
 reload (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-  g_autoptr(VpSnapshot) old_snapshot = g_steal_pointer (&priv->snapshot);
-  g_autoptr(GArray) selected_ids = dup_selected_ids (self);
-  g_autoptr(GPtrArray) old_items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
-  double scroll = gtk_adjustment_get_value (vadjustment);
-  GPtrArray *items = NULL;
-  guint n_old;
+  gint64 programme_id = vp_table_page_get_programme_id (self);
 
-  g_clear_handle_id (&priv->reload_source, g_source_remove);
   priv->dirty = FALSE;
-
-  if (vp_table_page_get_programme_id (self) != 0)
-    {
-      priv->snapshot = vp_store_load_snapshot (priv->store, vp_table_page_get_programme_id (self),
-                                               &error);
-      if (priv->snapshot == NULL)
-        g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s",
-                   vp_table_page_get_programme_id (self), error->message);
-    }
-
-  if (priv->snapshot != NULL)
-    items = VP_TABLE_PAGE_GET_CLASS (self)->get_items (self, priv->snapshot);
-
-  /* The old objects stay in the table until the list no longer holds them:
-   * the sorter may still look at them while the list changes. */
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old_items, g_list_model_get_item (G_LIST_MODEL (priv->items), i));
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      GObject *item = g_ptr_array_index (items, i);
-
-      g_hash_table_insert (priv->entries, item, entry_new (self, item));
-    }
-
-  g_list_store_splice (priv->items, 0, n_old,
-                       items ? items->pdata : NULL,
-                       items ? items->len : 0);
-
-  for (guint i = 0; i < old_items->len; i++)
-    remove_entry (self, g_ptr_array_index (old_items, i));
-
-  /* Keep the selection and the scroll position where they were. */
-  if (selected_ids->len > 0)
-    select_items (self, id_in_array, selected_ids);
-  gtk_adjustment_set_value (vadjustment, scroll);
-
+  set_items (self, programme_id != 0
+                     ? VP_TABLE_PAGE_GET_CLASS (self)->get_model (self, priv->store, programme_id)
+                     : NULL);
   update_state (self);
   update_actions (self);
 }
 
-static gboolean
-reload_cb (gpointer user_data)
-{
-  VpTablePage *self = user_data;
-  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-
-  priv->reload_source = 0;
-  reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Loads when the page is shown, and at once (before the next frame) while
- * it is: a hidden page costs nothing when the programme changes. */
-static void
-queue_reload (VpTablePage *self)
-{
-  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-
-  priv->dirty = TRUE;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && priv->reload_source == 0)
-    priv->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
-}
-
+/* Loads when the page is shown: a hidden page costs nothing when another
+ * programme is chosen. */
 static void
 ensure_loaded (VpTablePage *self)
 {
@@ -414,15 +410,32 @@ ensure_loaded (VpTablePage *self)
     reload (self);
 }
 
-static void
-store_changed_cb (VpTablePage *self,
-                  gint64       programme_id,
-                  VpStore     *store)
+void
+vp_table_page_refresh_items (VpTablePage *self)
 {
-  gint64 shown = vp_table_page_get_programme_id (self);
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  guint n_items;
 
-  if (shown != 0 && (programme_id == 0 || programme_id == shown))
-    queue_reload (self);
+  g_return_if_fail (VP_IS_TABLE_PAGE (self));
+
+  n_items = g_list_model_get_n_items (priv->items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (priv->items, i);
+
+      remove_entry (self, item);
+      g_hash_table_insert (priv->entries, item, entry_new (self, item));
+    }
+
+  gtk_sorter_changed (gtk_sort_list_model_get_sorter (priv->sort_model),
+                      GTK_SORTER_CHANGE_DIFFERENT);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpTableRow) row = g_list_model_get_item (G_LIST_MODEL (priv->rows), i);
+
+      vp_table_row_changed (row);
+    }
 }
 
 static void
@@ -832,9 +845,6 @@ delete_items (VpTablePage *self,
     title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
 
   vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, loaded_at, title);
-
-  /* Show the change at once, not after the next frame. */
-  reload (self);
 }
 
 static void
@@ -903,8 +913,6 @@ vp_table_page_constructed (GObject *object)
 
   g_assert (VP_IS_PROGRAMME_CONTEXT (priv->context));
   priv->store = g_object_ref (vp_programme_context_get_store (priv->context));
-  g_signal_connect_object (priv->store, "changed", G_CALLBACK (store_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->context, "notify::programme-id",
                            G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
   /* Loaded when first shown. */
@@ -920,8 +928,9 @@ vp_table_page_dispose (GObject *object)
   VpTablePage *self = VP_TABLE_PAGE (object);
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
 
-  g_clear_handle_id (&priv->reload_source, g_source_remove);
   g_clear_handle_id (&priv->layout_source, g_source_remove);
+  if (priv->items != NULL)
+    g_signal_handlers_disconnect_by_func (priv->items, items_changed_cb, self);
   /* The column view goes after this, and its columns' sorters with it:
    * the models must not call back into a page that is half gone. */
   if (priv->selection != NULL)
@@ -939,7 +948,7 @@ vp_table_page_dispose (GObject *object)
   g_clear_object (&priv->filter);
   g_clear_object (&priv->sort_model);
   g_clear_object (&priv->items);
-  g_clear_object (&priv->snapshot);
+  g_clear_object (&priv->no_items);
   g_clear_object (&priv->store);
   g_clear_object (&priv->context);
 
@@ -1050,11 +1059,12 @@ vp_table_page_init (VpTablePage *self)
   priv->entries = g_hash_table_new (NULL, NULL);
   priv->layout = VP_TABLE_COLUMN_WIDE;
 
-  priv->items = g_list_store_new (G_TYPE_OBJECT);
+  priv->no_items = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
+  priv->items = g_object_ref (priv->no_items);
   /* Sorted, then searched: typing changes only the search, and GTK 4.8's
    * sort model is slow to take out many items at once. */
   priv->sort_model =
-    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+    gtk_sort_list_model_new (g_object_ref (priv->items),
                              g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
   priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->sort_model)),
@@ -1218,7 +1228,7 @@ vp_table_page_show_first_match (VpTablePage      *self,
   ensure_loaded (self);
 
   /* It may be hidden by the search. */
-  model = G_LIST_MODEL (priv->items);
+  model = priv->items;
   n_items = g_list_model_get_n_items (model);
   for (guint i = 0; i < n_items; i++)
     {

@@ -35,17 +35,17 @@ struct _VpTablePageClass
 {
   AdwBinClass      parent_class;
 
-  /* The items of @snapshot to list (the array belongs to the snapshot).
-   * Called first on every load. */
-  GPtrArray      *(*get_items)         (VpTablePage  *self,
-                                        VpSnapshot   *snapshot);
+  /* The store's live model of the items to list (transfer none). */
+  GListModel     *(*get_model)         (VpTablePage  *self,
+                                        VpStore      *store,
+                                        gint64        programme_id);
   /* What the cells show or sort by that costs something to work out, once
-   * per load: vp_table_page_get_item_data() gives it back, free_item_data
-   * frees it.  Optional. */
+   * per item and each time it changes: vp_table_page_get_item_data() gives
+   * it back, free_item_data frees it.  Optional. */
   gpointer        (*prepare_item)      (VpTablePage  *self,
                                         GObject      *item);
   GDestroyNotify    free_item_data;
-  /* The text a search looks in, folded once per load. */
+  /* The text a search looks in, folded once per item and change. */
   char           *(*dup_search_text)   (VpTablePage  *self,
                                         GObject      *item);
   /* A cell of @column: set up once per cell (optional), then bound to
@@ -98,7 +98,10 @@ gint64    vp_table_page_get_programme_id        (VpTablePage                 *se
  * VpTableRow), or NULL. */
 GObject  *vp_table_page_get_item                (VpTablePage                 *self,
                                                  guint                        position);
-/* What prepare_item() made for @item in this load. */
+/* Makes what prepare_item() made for every item again, and shows it: for a
+ * subclass whose cells show more than the item (the hosts' sessions). */
+void      vp_table_page_refresh_items           (VpTablePage                 *self);
+/* What prepare_item() made for @item. */
 gpointer  vp_table_page_get_item_data           (VpTablePage                 *self,
                                                  GObject                     *item);
 /* Selects the first item that @func accepts, even when the search hides

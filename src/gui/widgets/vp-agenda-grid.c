@@ -1950,6 +1950,46 @@ vp_agenda_grid_set_snapshot (VpAgendaGrid *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static gboolean
+local_time_equal (const VpLocalTime *a,
+                  const VpLocalTime *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day &&
+         a->hour == b->hour && a->minute == b->minute;
+}
+
+gboolean
+vp_agenda_grid_session_changed (VpAgendaGrid *self,
+                                VpSession    *session)
+{
+  guint index;
+  SessionInfo *info;
+  VpLocalTime start, end;
+  gint64 start_utc;
+
+  g_return_val_if_fail (VP_IS_AGENDA_GRID (self), FALSE);
+  g_return_val_if_fail (VP_IS_SESSION (session), FALSE);
+
+  if (self->snapshot == NULL || self->zone == NULL)
+    return FALSE;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->index_by_uid,
+                                                 vp_session_get_uid (session)));
+  if (index == 0 ||
+      g_ptr_array_index (vp_snapshot_get_sessions (self->snapshot), index - 1) != session)
+    return FALSE;
+
+  info = &g_array_index (self->sessions, SessionInfo, index - 1);
+  start_utc = vp_session_get_start_utc (session);
+  vp_local_time_from_instant (start_utc, self->zone, &start);
+  vp_local_time_from_instant (MAX (vp_session_get_end_utc (session), start_utc), self->zone, &end);
+  if (!local_time_equal (&start, &info->start) || !local_time_equal (&end, &info->end))
+    return FALSE;
+
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
 VpSnapshot *
 vp_agenda_grid_get_snapshot (VpAgendaGrid *self)
 {

@@ -26,6 +26,12 @@ GtkWidget  *vp_agenda_grid_new                (void);
 void        vp_agenda_grid_set_snapshot       (VpAgendaGrid    *self,
                                                VpSnapshot      *snapshot);
 VpSnapshot *vp_agenda_grid_get_snapshot       (VpAgendaGrid    *self);
+/* @session, one the grid's snapshot holds, changed in place (a live model's
+ * object): TRUE when drawing it again is all it takes, its times being
+ * those the grid placed it at; FALSE when the grid must be given the
+ * snapshot again. */
+gboolean    vp_agenda_grid_session_changed    (VpAgendaGrid    *self,
+                                               VpSession       *session);
 /* A GPtrArray of VpProblem: blocks with a problem are marked. */
 void        vp_agenda_grid_set_problems       (VpAgendaGrid    *self,
                                                GPtrArray       *problems);

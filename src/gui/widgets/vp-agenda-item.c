@@ -22,6 +22,13 @@ struct _VpAgendaItem
 
 G_DEFINE_FINAL_TYPE (VpAgendaItem, vp_agenda_item, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 vp_agenda_item_finalize (GObject *object)
 {
@@ -40,6 +47,16 @@ static void
 vp_agenda_item_class_init (VpAgendaItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = vp_agenda_item_finalize;
+
+  /* What it shows changed (vp_agenda_item_assign()): a row shows it again. */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -164,4 +181,28 @@ vp_agenda_format_times (const VpLocalTime *start,
 
   /* Translators: a session's times over two days, “22:30 – Wed 01:30” */
   return g_strdup_printf (_("%02d:%02d – %s"), start->hour, start->minute, end_text);
+}
+
+void
+vp_agenda_item_assign (VpAgendaItem *self,
+                       VpAgendaItem *other)
+{
+  g_return_if_fail (VP_IS_AGENDA_ITEM (self));
+  g_return_if_fail (VP_IS_AGENDA_ITEM (other));
+
+  self->heading = other->heading;
+  g_free (self->uid);
+  self->uid = g_strdup (other->uid);
+  g_free (self->times);
+  self->times = g_strdup (other->times);
+  g_free (self->title);
+  self->title = g_strdup (other->title);
+  g_free (self->host);
+  self->host = g_strdup (other->host);
+  self->status = other->status;
+  self->severity = other->severity;
+  g_free (self->problems);
+  self->problems = g_strdup (other->problems);
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -33,6 +33,12 @@ VpSessionStatus  vp_agenda_item_get_status   (VpAgendaItem    *self);
 int              vp_agenda_item_get_severity (VpAgendaItem    *self);
 const char      *vp_agenda_item_get_problems (VpAgendaItem    *self);
 
+/* Makes @self show what @other does, in place: a list keeps its row, which
+ * shows it again (::changed), instead of taking the row out of a long list
+ * and putting a new one in. */
+void             vp_agenda_item_assign       (VpAgendaItem    *self,
+                                              VpAgendaItem    *other);
+
 /* A session's times as the agenda shows them: “09:15–10:45”, or
  * “22:30 – Wed 01:30” when it ends on another day. */
 char            *vp_agenda_format_times      (const VpLocalTime *start,

@@ -114,3 +114,11 @@ vp_table_row_set_item (VpTableRow *self,
   if (g_set_object (&self->item, item))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
+
+void
+vp_table_row_changed (VpTableRow *self)
+{
+  g_return_if_fail (VP_IS_TABLE_ROW (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}

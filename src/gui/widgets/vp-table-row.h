@@ -16,4 +16,7 @@ GObject    *vp_table_row_get_item (VpTableRow *self);
 void        vp_table_row_set_item (VpTableRow *self,
                                    GObject    *item);
 
+/* Its item changed in place: the cells bound to it show it again. */
+void        vp_table_row_changed     (VpTableRow *self);
+
 G_END_DECLS

@@ -115,7 +115,7 @@ new_programme_action (GtkWidget  *widget,
   vp_programme_set_end_date (programme, end);
 
   vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
-  if (!vp_store_save_programme (self->store, programme, &error))
+  if (!vp_store_save_programme (self->store, programme, NULL, &error))
     {
       show_error (self, _("Cannot Create the Programme"), error->message);
       return;

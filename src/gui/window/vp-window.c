@@ -524,10 +524,12 @@ add_pages (VpWindow *self)
 
 /* Checks {{{1 */
 
+/* The checks read the programme in their thread, on a connection of their
+ * own: the window goes on while 5,000 sessions are read and checked. */
 typedef struct
 {
-  VpSnapshot *snapshot;
-  GHashTable *other_visits;
+  char       *path;
+  gint64      programme_id;
   guint       serial;
 } ChecksJob;
 
@@ -542,8 +544,7 @@ checks_job_free (gpointer data)
 {
   ChecksJob *job = data;
 
-  g_clear_object (&job->snapshot);
-  g_clear_pointer (&job->other_visits, g_hash_table_unref);
+  g_free (job->path);
   g_free (job);
 }
 
@@ -564,12 +565,29 @@ run_checks_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   ChecksJob *job = task_data;
-  VpChecksContext context = { .other_visits = job->other_visits };
-  ChecksResult *result = g_new0 (ChecksResult, 1);
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GError) error = NULL;
+  VpChecksContext context = { NULL, };
+  ChecksResult *result;
 
-  /* The snapshot was loaded for this job alone: nobody changes it. */
-  result->problems = vp_checks_run (job->snapshot, &context);
-  result->budget = vp_checks_budget (job->snapshot);
+  store = vp_store_new_for_reading (job->path, &error);
+  if (store != NULL)
+    snapshot = vp_store_load_snapshot (store, job->programme_id, &error);
+  if (snapshot != NULL)
+    other_visits = vp_store_collect_other_visits (store, job->programme_id, &error);
+  if (error != NULL)
+    {
+      /* Deleted under our feet: the list change that follows shows it. */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  context.other_visits = other_visits;
+  result = g_new0 (ChecksResult, 1);
+  result->problems = vp_checks_run (snapshot, &context);
+  result->budget = vp_checks_budget (snapshot);
   g_task_return_pointer (task, result, checks_result_free);
 }
 
@@ -585,7 +603,10 @@ checks_done_cb (GObject      *object,
 
   checks = g_task_propagate_pointer (G_TASK (result), &error);
   if (checks == NULL)
-    return;
+    {
+      g_debug ("Cannot check the programme: %s", error->message);
+      return;
+    }
 
   /* Only the latest run counts: the programme may have changed since. */
   if (job->serial == self->checks_serial)
@@ -602,7 +623,6 @@ checks_timeout_cb (gpointer user_data)
 {
   VpWindow *self = VP_WINDOW (user_data);
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ChecksJob *job;
   gint64 id;
 
@@ -613,16 +633,8 @@ checks_timeout_cb (gpointer user_data)
   id = vp_programme_get_id (self->programme);
   job = g_new0 (ChecksJob, 1);
   job->serial = ++self->checks_serial;
-  job->snapshot = vp_store_load_snapshot (self->store, id, &error);
-  if (job->snapshot != NULL)
-    job->other_visits = vp_store_collect_other_visits (self->store, id, &error);
-  if (error != NULL)
-    {
-      /* Deleted under our feet: the list change that follows shows it. */
-      g_debug ("Cannot check the programme: %s", error->message);
-      checks_job_free (job);
-      return G_SOURCE_REMOVE;
-    }
+  job->path = g_strdup (vp_store_get_path (self->store));
+  job->programme_id = id;
 
   g_cancellable_cancel (self->checks_cancellable);
   g_clear_object (&self->checks_cancellable);
