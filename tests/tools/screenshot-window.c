@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "vp-agenda-page.h"
+#include "vp-programme-context.h"
 #include "vp-store.h"
 #include "vp-window.h"
 
@@ -63,7 +65,9 @@ main (int   argc,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkWidget *stack;
+  GtkWidget *shown;
   VpWindow *window;
+  gboolean editing;
   int width, height;
 
   if (argc != 6)
@@ -98,24 +102,46 @@ main (int   argc,
   height = atoi (argv[4]);
 
   window = vp_window_new (NULL, store);
+  shown = GTK_WIDGET (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   run_main_loop (800);
 
+  editing = g_str_equal (argv[2], "session-editor");
   stack = find_widget (GTK_WIDGET (window), "view-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), argv[2]);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), editing ? "agenda" : argv[2]);
   /* When folded, the content shows, not the list. */
   adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
                         ADW_NAVIGATION_DIRECTION_FORWARD);
   run_main_loop (1500);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  /* "session-editor": the agenda's editor, open on the programme's third
+   * session, is what is shown */
+  if (editing)
+    {
+      gint64 id = vp_programme_context_get_programme_id (vp_window_get_context (window));
+      g_autoptr(VpSession) session = g_list_model_get_item (vp_store_get_sessions (store, id), 2);
+      g_autoptr(GListModel) toplevels = NULL;
+
+      vp_agenda_page_show_session (VP_AGENDA_PAGE (find_widget (GTK_WIDGET (window), "agenda")),
+                                   vp_session_get_uid (session));
+      run_main_loop (1500);
+      toplevels = g_object_ref (gtk_window_get_toplevels ());
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (toplevel != GTK_WIDGET (window) && gtk_widget_get_visible (toplevel))
+            shown = toplevel;
+        }
+    }
+
+  paintable = gtk_widget_paintable_new (shown);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
+                          gtk_widget_get_width (shown), gtk_widget_get_height (shown));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shown)), node, NULL);
 
   if (!gdk_texture_save_to_png (texture, argv[5]))
     {
