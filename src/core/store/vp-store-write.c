@@ -1699,6 +1699,23 @@ take_stored (VpStore   *self,
   return TRUE;
 }
 
+/* The end of a save of one row: the row as stored into @object, the
+ * commit, the news. */
+static gboolean
+finish_save (VpStore   *self,
+             gint64     programme_id,
+             VpEntity   entity,
+             gint64     id,
+             gpointer   object,
+             GError   **error)
+{
+  if (!take_stored (self, entity, id, object, error) || !vp_store_commit (self, error))
+    return FALSE;
+
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
+}
+
 /* What a row is called in a message: a session's title, a name. */
 static char *
 row_display_name (GObject *row)
@@ -2255,11 +2272,8 @@ vp_store_save_host (VpStore  *self,
         goto fail;
     }
 
-  if (!take_stored (self, VP_ENTITY_HOST, id, host, error) ||
-      !vp_store_commit (self, error))
+  if (!finish_save (self, programme_id, VP_ENTITY_HOST, id, host, error))
     goto fail;
-
-  vp_store_notify_changed (self, programme_id);
   return TRUE;
 
 fail:
@@ -2405,11 +2419,8 @@ vp_store_save_participant (VpStore        *self,
         goto fail;
     }
 
-  if (!take_stored (self, VP_ENTITY_PARTICIPANT, id, participant, error) ||
-      !vp_store_commit (self, error))
+  if (!finish_save (self, programme_id, VP_ENTITY_PARTICIPANT, id, participant, error))
     goto fail;
-
-  vp_store_notify_changed (self, programme_id);
   return TRUE;
 
 fail:
@@ -2547,11 +2558,8 @@ vp_store_save_session (VpStore    *self,
   scope.session_id = id;
   if (!settle_withdrawals (&write, before, NULL, &scope, error))
     goto fail;
-  if (!take_stored (self, VP_ENTITY_SESSION, id, session, error) ||
-      !vp_store_commit (self, error))
+  if (!finish_save (self, programme_id, VP_ENTITY_SESSION, id, session, error))
     goto fail;
-
-  vp_store_notify_changed (self, programme_id);
   return TRUE;
 
 fail:
