@@ -524,3 +524,17 @@ vp_session_clear_attendees (VpSession *self)
 
   g_ptr_array_set_size (self->attendees, 0);
 }
+
+int
+vp_session_compare_time (VpSession *a,
+                         VpSession *b)
+{
+  g_return_val_if_fail (VP_IS_SESSION (a), 0);
+  g_return_val_if_fail (VP_IS_SESSION (b), 0);
+
+  if (a->start_utc != b->start_utc)
+    return a->start_utc < b->start_utc ? -1 : 1;
+  if (a->end_utc != b->end_utc)
+    return a->end_utc < b->end_utc ? -1 : 1;
+  return g_strcmp0 (a->uid, b->uid);
+}

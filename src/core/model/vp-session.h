@@ -85,4 +85,8 @@ void             vp_session_add_attendee      (VpSession       *self,
                                                const char      *participant_ref);
 void             vp_session_clear_attendees   (VpSession       *self);
 
+/* The order of a programme's sessions: by start, then end, then uid. */
+int              vp_session_compare_time      (VpSession       *a,
+                                               VpSession       *b);
+
 G_END_DECLS

@@ -271,18 +271,7 @@ static int
 compare_sessions (gconstpointer a,
                   gconstpointer b)
 {
-  VpSession *session_a = *(VpSession **)a;
-  VpSession *session_b = *(VpSession **)b;
-  gint64 start_a = vp_session_get_start_utc (session_a);
-  gint64 start_b = vp_session_get_start_utc (session_b);
-  gint64 end_a = vp_session_get_end_utc (session_a);
-  gint64 end_b = vp_session_get_end_utc (session_b);
-
-  if (start_a != start_b)
-    return start_a < start_b ? -1 : 1;
-  if (end_a != end_b)
-    return end_a < end_b ? -1 : 1;
-  return g_strcmp0 (vp_session_get_uid (session_a), vp_session_get_uid (session_b));
+  return vp_session_compare_time (*(VpSession **)a, *(VpSession **)b);
 }
 
 void

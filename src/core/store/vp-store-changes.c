@@ -104,30 +104,12 @@ row_id (VpEntity entity,
     }
 }
 
-/* The store's order of sessions (vp_store_load_snapshot()): by time, then uid. */
-static int
-compare_sessions (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  VpSession *x = (VpSession *)a;
-  VpSession *y = (VpSession *)b;
-  gint64 start_x = vp_session_get_start_utc (x), start_y = vp_session_get_start_utc (y);
-  gint64 end_x = vp_session_get_end_utc (x), end_y = vp_session_get_end_utc (y);
-
-  if (start_x != start_y)
-    return start_x < start_y ? -1 : 1;
-  if (end_x != end_y)
-    return end_x < end_y ? -1 : 1;
-  return g_strcmp0 (vp_session_get_uid (x), vp_session_get_uid (y));
-}
-
 static int
 compare_pointed_sessions (gconstpointer a,
                           gconstpointer b,
                           gpointer      user_data)
 {
-  return compare_sessions (*(gpointer *)a, *(gpointer *)b, user_data);
+  return vp_session_compare_time (*(VpSession **)a, *(VpSession **)b);
 }
 
 /* The ids of a programme's hosts or participants in their stored order. */
@@ -290,7 +272,7 @@ update_model (VpStore    *self,
               resort = TRUE;
             }
           else if (batch->entity == VP_ENTITY_SESSION &&
-                   compare_sessions (item, row, NULL) != 0)
+                   vp_session_compare_time (VP_SESSION (item), VP_SESSION (row)) != 0)
             {
               vp_record_assign (item, row);
               g_hash_table_add (touched, item);

@@ -2463,7 +2463,6 @@ vp_store_save_session (VpStore    *self,
   gint64 start_utc;
   gint64 end_utc;
   gint64 id;
-  int revision;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (VP_IS_SESSION (session), FALSE);
@@ -2544,14 +2543,9 @@ vp_store_save_session (VpStore    *self,
       id = insert_session (&write, session, error);
       if (id == 0)
         goto fail;
-      revision = vp_session_get_revision (session);
     }
-  else
-    {
-      revision = update_session (&write, previous, session, error);
-      if (revision < 0)
-        goto fail;
-    }
+  else if (update_session (&write, previous, session, error) < 0)
+    goto fail;
 
   /* an attendee taken off or a host changed: their calendars cancel it;
    * someone put back gets it with a revision above that cancellation */
