@@ -224,6 +224,54 @@ test_stale_save_refused (Fixture       *fixture,
   }
 }
 
+/* The window's editor and the command line, two processes, on one
+ * participant: the command line's change comes in while the editor is
+ * open; the editor's save is refused rather than putting the old
+ * organisation back, and the command line's change stays. */
+static void
+test_editor_and_command_line (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *cli = g_getenv ("VISIT_PLANNER_CLI");
+  g_autofree char *programme = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->id);
+  g_autofree char *file = g_build_filename (fixture->folder, "change.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(VpParticipant) live = NULL;
+  g_autoptr(VpParticipant) read = NULL;
+  g_autoptr(VpParticipant) edited = NULL;
+  g_autoptr(VpParticipant) after = NULL;
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("VISIT_PLANNER_CLI is not set");
+      return;
+    }
+
+  live = g_list_model_get_item (vp_store_get_participants (fixture->store, fixture->id), 0);
+  read = vp_participant_copy (live);
+  edited = vp_participant_copy (read);
+  vp_participant_set_phone (edited, "+370 600 00000");
+
+  csv = g_strdup_printf ("name,email,organisation\n%s,%s,Moved by the command line\n",
+                         vp_participant_get_name (read), vp_participant_get_email (read));
+  g_assert_true (g_file_set_contents (file, csv, -1, &error));
+  g_assert_no_error (error);
+  import = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, cli, "--database",
+                             fixture->path, "import-csv", programme, "participants", file, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (import, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vp_store_save_participant (fixture->store, fixture->id, edited, read, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+
+  after = vp_test_participant_copy (fixture->store, fixture->id, vp_participant_get_ref (read));
+  g_assert_cmpstr (vp_participant_get_organisation (after), ==, "Moved by the command line");
+  g_assert_cmpstr (vp_participant_get_phone (after), !=, "+370 600 00000");
+}
+
 /* Two editors in two threads, each on its own connection, change one field
  * each of the same session twenty times, reading it again whenever the
  * store says it changed under them: no change of either is lost. */
@@ -306,6 +354,7 @@ main (int   argc,
   ADD ("/store-concurrent/threads/update", test_threads_update);
   ADD ("/store-concurrent/processes", test_processes);
   ADD ("/store-concurrent/stale-save-refused", test_stale_save_refused);
+  ADD ("/store-concurrent/editor-and-command-line", test_editor_and_command_line);
   ADD ("/store-concurrent/threads/edit", test_threads_edit);
 
 #undef ADD
