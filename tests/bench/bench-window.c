@@ -47,6 +47,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -91,6 +92,20 @@ static struct
 static const double not_shown = G_MAXDOUBLE;
 static gint64 painted_at;
 static guint n_paints;
+
+/* The parts of the frame being drawn, and of the last one drawn: when it
+ * began (::before-paint), when its layout and its paint (the widgets'
+ * snapshots and the renderer) ended, and how long the grid's snapshot()
+ * took in it. */
+typedef struct
+{
+  gint64 began;
+  gint64 laid_out;
+  gint64 painted;
+  gint64 grid_us;
+} FrameParts;
+
+static FrameParts frame_now, frame_last;
 
 static void (*grid_snapshot_chain) (GtkWidget   *widget,
                                     GtkSnapshot *snapshot);
@@ -170,7 +185,10 @@ static void
 grid_snapshot_spy (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
 {
+  gint64 start = g_get_monotonic_time ();
+
   grid_snapshot_chain (widget, snapshot);
+  frame_now.grid_us += g_get_monotonic_time () - start;
 
   if (edit.uid != NULL && widget == edit.grid && grid_has_title (widget, edit.uid, edit.title))
     edit.drawn = TRUE;
@@ -182,6 +200,8 @@ after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
 
+  frame_last = frame_now;
+  memset (&frame_now, 0, sizeof frame_now);
   n_paints++;
   if (painted_at == 0)
     painted_at = now;
@@ -196,12 +216,54 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
+/* Connected after the surface's own handlers: these run when its layout,
+ * its paint, are over. */
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_now.began = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  frame_now.laid_out = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  frame_now.painted = g_get_monotonic_time ();
+}
+
 static void
 realize_cb (GtkWidget *widget,
             gpointer   user_data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* “layout 1.0, snapshot of the grid 2.0, the rest of the paint 3.0” for the
+ * last frame drawn. */
+static char *
+frame_parts_text (void)
+{
+  const FrameParts *parts = &frame_last;
+
+  if (parts->began == 0 || parts->laid_out < parts->began || parts->painted < parts->laid_out)
+    return g_strdup ("");
+  return g_strdup_printf ("; the frame: layout %.1f, the grid's snapshot %.1f, the rest of the "
+                          "paint %.1f ms",
+                          (parts->laid_out - parts->began) / 1000.0, parts->grid_us / 1000.0,
+                          (parts->painted - parts->laid_out - parts->grid_us) / 1000.0);
 }
 
 /* Runs the main loop until the window has drawn a frame after now. */
@@ -635,6 +697,31 @@ measure_edits (GtkWidget *window,
       return;
     }
 
+  /* What a frame costs with nothing changed: the window's own, and one in
+   * which the grid draws itself again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GArray *frames = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *parts = NULL;
+
+      for (guint j = 0; j < 5; j++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          double ms;
+
+          if (i == 1)
+            gtk_widget_queue_draw (as_list ? list : grid);
+          ms = wait_for_frame (window, start);
+          g_array_append_val (frames, ms);
+          idle_for (20);
+        }
+      parts = frame_parts_text ();
+      g_print ("  a frame of the %s with nothing changed, %s: median %.1f ms (the last%s)\n",
+               view, i == 0 ? "the window drawn again" : "the view drawn again",
+               median (frames), parts);
+      g_array_unref (frames);
+    }
+
   programme_id = vp_programme_context_get_programme_id (
     vp_window_get_context (VP_WINDOW (window)));
   uids = sessions_in_sight (grid, as_list ? list : NULL, n_edits, &n_in_sight);
@@ -696,9 +783,15 @@ measure_edits (GtkWidget *window,
       ms = edit.shown_at != 0 ? (edit.shown_at - start) / 1000.0 : G_MAXDOUBLE;
       g_array_append_val (times, ms);
       if (edit.shown_at != 0)
-        g_print ("  edit %-4s %2u “%s”: %7.1f ms (the store call %.1f ms, in the agenda's "
-                 "data after %.1f ms)\n", view, i + 1, title, ms, (saved_at - start) / 1000.0,
-                 held_at != 0 ? (held_at - start) / 1000.0 : -1.0);
+        {
+          g_autofree char *parts = frame_parts_text ();
+
+          g_print ("  edit %-4s %2u “%s”: %7.1f ms (the store call %.1f ms, in the agenda's "
+                   "data after %.1f ms, its frame began after %.1f ms%s)\n", view, i + 1, title,
+                   ms, (saved_at - start) / 1000.0,
+                   held_at != 0 ? (held_at - start) / 1000.0 : -1.0,
+                   frame_last.began != 0 ? (frame_last.began - start) / 1000.0 : -1.0, parts);
+        }
       else
         g_print ("  edit %-4s %2u “%s”: not shown after 10 s\n", view, i + 1, title);
 
