@@ -434,37 +434,82 @@ test_grid_delete_undo (Fixture       *fixture,
 }
 
 static void
+count_changed_cb (VpAgendaItem *item,
+                  guint        *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
 test_problems (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   VpProblem problem = {
     VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S1_UID, NULL, NULL,
   };
   GListModel *model;
+  guint *n_changed;
   gboolean found = FALSE;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
+  n_changed = g_new0 (guint, g_list_model_get_n_items (model));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_ptr_array_add (items, g_list_model_get_item (model, i));
+      g_signal_connect (g_ptr_array_index (items, i), "changed", G_CALLBACK (count_changed_cb),
+                        &n_changed[i]);
+    }
+
   g_ptr_array_add (problems, vp_problem_copy (&problem));
   vp_programme_context_set_problems (fixture->context, problems);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
+  /* The rows stay the same items: only the one with a problem is shown again. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, items->len);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
 
+      g_assert_true (item == g_ptr_array_index (items, i));
       if (g_strcmp0 (vp_agenda_item_get_uid (item), S1_UID) == 0)
         {
           g_assert_cmpint (vp_agenda_item_get_severity (item), ==, VP_SEVERITY_ERROR);
           g_assert_cmpstr (vp_agenda_item_get_problems (item), ==, "Too many visitors");
+          g_assert_cmpuint (n_changed[i], ==, 1);
           found = TRUE;
         }
       else
-        g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+        {
+          g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+          g_assert_cmpuint (n_changed[i], ==, 0);
+        }
     }
   g_assert_true (found);
   vp_test_run_main_loop (50);
+
+  /* The same problems from another run of the checks: nothing shown again */
+  g_ptr_array_add (again, vp_problem_copy (&problem));
+  vp_programme_context_set_problems (fixture->context, again);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpuint (n_changed[i], ==, vp_agenda_item_get_severity (g_ptr_array_index (items, i)) >= 0);
+
+  /* The problem gone: its row says so */
+  vp_programme_context_set_problems (fixture->context, none);
+  for (guint i = 0; i < items->len; i++)
+    {
+      VpAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+      g_assert_null (vp_agenda_item_get_problems (item));
+      g_signal_handlers_disconnect_by_func (item, count_changed_cb, &n_changed[i]);
+    }
+  vp_test_run_main_loop (50);
+  g_free (n_changed);
 }
 
 static void
