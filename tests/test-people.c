@@ -568,6 +568,94 @@ test_hosts_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
+/* The counts the table shows, right-aligned (the largest group, the
+ * sessions), sorted: "0 15 2". */
+static void
+collect_counts (GtkWidget *root,
+                GPtrArray *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
+          gtk_inscription_get_xalign (GTK_INSCRIPTION (child)) == 1.0 &&
+          gtk_inscription_get_text (GTK_INSCRIPTION (child)) != NULL)
+        g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+      collect_counts (child, texts);
+    }
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+shown_counts (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_counts (get_child (page, VP_TYPE_TABLE_PAGE, "column_view"), texts);
+  g_ptr_array_sort (texts, compare_texts);
+  g_ptr_array_add (texts, NULL);
+  return g_strjoinv (" ", (char **) texts->pdata);
+}
+
+/* Save @session_ref with the host @host_ref and the title @title. */
+static void
+save_session (Fixture    *fixture,
+              const char *session_ref,
+              const char *host_ref,
+              const char *title)
+{
+  g_autoptr(VpSnapshot) snapshot = load (fixture);
+  g_autoptr(VpSession) copy = vp_session_copy (vp_snapshot_lookup_session (snapshot, session_ref));
+  g_autoptr(GError) error = NULL;
+
+  vp_session_set_host_ref (copy, host_ref);
+  vp_session_set_title (copy, title);
+  g_assert_true (vp_store_save_session (fixture->store, fixture->programme_id, copy, NULL, &error));
+  g_assert_no_error (error);
+  vp_test_run_main_loop (50);
+}
+
+/* Each host's count of sessions follows the sessions saved: one moved to
+ * another host, and not one whose title alone changed. */
+static void
+test_hosts_session_counts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *page;
+  char *counts;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, vp_hosts_page_new (fixture->context));
+  vp_test_run_main_loop (50);
+  /* Femtolux: a group of at most 15, both sessions; the university none */
+  counts = shown_counts (page);
+  g_assert_cmpstr (counts, ==, "0 15 2");
+  g_free (counts);
+
+  save_session (fixture, "s1", "university", "Welcome");
+  counts = shown_counts (page);
+  g_assert_cmpstr (counts, ==, "1 1 15");
+  g_free (counts);
+
+  save_session (fixture, "s1", "university", "Welcome to Saulėtekis");
+  counts = shown_counts (page);
+  g_assert_cmpstr (counts, ==, "1 1 15");
+  g_free (counts);
+
+  save_session (fixture, "s2", "university", "Lab tour");
+  counts = shown_counts (page);
+  g_assert_cmpstr (counts, ==, "0 15 2");
+  g_free (counts);
+}
+
 static void
 test_show_participant (Fixture       *fixture,
                        gconstpointer  data)
@@ -1095,6 +1183,7 @@ main (int   argc,
   ADD_TEST ("/people/hosts/search", NULL, test_hosts_search);
   ADD_TEST ("/people/hosts/add", NULL, test_hosts_add);
   ADD_TEST ("/people/hosts/delete-undo", NULL, test_hosts_delete_undo);
+  ADD_TEST ("/people/hosts/session-counts", NULL, test_hosts_session_counts);
 
 #undef ADD_TEST
 
