@@ -196,9 +196,12 @@ same_pixels (const guchar          *a,
              const graphene_rect_t *rect)
 {
   for (int y = (int) rect->origin.y; y < (int) (rect->origin.y + rect->size.height); y++)
-    if (memcmp (a + y * stride + (gsize) rect->origin.x * 4, b + y * stride + (gsize) rect->origin.x * 4,
-                (gsize) rect->size.width * 4) != 0)
-      return FALSE;
+    {
+      gsize at = y * stride + (gsize) rect->origin.x * 4;
+
+      if (memcmp (a + at, b + at, (gsize) rect->size.width * 4) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -216,7 +219,8 @@ test_grid_redraws_edited (Fixture       *fixture,
   g_autofree guchar *again = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
   VpProblem problem = {
-    VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S2_UID, NULL, NULL,
+    VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S2_UID,
+    NULL, NULL,
   };
   VpAgendaGrid *grid;
   graphene_rect_t r1, r2;
@@ -598,7 +602,8 @@ test_problems (Fixture       *fixture,
   g_ptr_array_add (again, vp_problem_copy (&problem));
   vp_programme_context_set_problems (fixture->context, again);
   for (guint i = 0; i < items->len; i++)
-    g_assert_cmpuint (n_changed[i], ==, vp_agenda_item_get_severity (g_ptr_array_index (items, i)) >= 0);
+    g_assert_cmpuint (n_changed[i], ==,
+                      vp_agenda_item_get_severity (g_ptr_array_index (items, i)) >= 0);
 
   /* The problem gone: its row says so */
   vp_programme_context_set_problems (fixture->context, none);
