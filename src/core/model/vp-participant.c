@@ -14,6 +14,7 @@ struct _VpParticipant
   char              *name;
   char              *email;
   char              *organisation;
+  char              *organisation_ref;
   char              *phone;
   char              *country;
   VpParticipantRole  role;
@@ -35,6 +36,7 @@ enum
   PROP_NAME,
   PROP_EMAIL,
   PROP_ORGANISATION,
+  PROP_ORGANISATION_REF,
   PROP_PHONE,
   PROP_COUNTRY,
   PROP_ROLE,
@@ -135,6 +137,8 @@ vp_participant_class_init (VpParticipantClass *klass)
   properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
   properties[PROP_EMAIL] = vp_record_param_string ("email", FIELD (email));
   properties[PROP_ORGANISATION] = vp_record_param_string ("organisation", FIELD (organisation));
+  properties[PROP_ORGANISATION_REF] =
+    vp_record_param_string ("organisation-ref", FIELD (organisation_ref));
   properties[PROP_PHONE] = vp_record_param_string ("phone", FIELD (phone));
   properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
   properties[PROP_ROLE] = vp_record_param_enum ("role", FIELD (role), VP_TYPE_PARTICIPANT_ROLE,
@@ -254,6 +258,24 @@ vp_participant_set_organisation (VpParticipant *self,
 
   vp_record_set_string (G_OBJECT (self), &self->organisation, organisation,
                         properties[PROP_ORGANISATION]);
+}
+
+const char *
+vp_participant_get_organisation_ref (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->organisation_ref;
+}
+
+void
+vp_participant_set_organisation_ref (VpParticipant *self,
+                                     const char    *organisation_ref)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->organisation_ref, organisation_ref,
+                        properties[PROP_ORGANISATION_REF]);
 }
 
 const char *

@@ -28,6 +28,7 @@ struct _VpProgramme
   double             origin_latitude;
   double             origin_longitude;
   double             lump_sum_eur;
+  double             lump_sum_override_eur;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ enum
   PROP_ORIGIN_LATITUDE,
   PROP_ORIGIN_LONGITUDE,
   PROP_LUMP_SUM_EUR,
+  PROP_LUMP_SUM_OVERRIDE_EUR,
   N_PROPS
 };
 
@@ -99,6 +101,8 @@ vp_programme_class_init (VpProgrammeClass *klass)
   properties[PROP_ORIGIN_LONGITUDE] =
     vp_record_param_double ("origin-longitude", FIELD (origin_longitude));
   properties[PROP_LUMP_SUM_EUR] = vp_record_param_double ("lump-sum-eur", FIELD (lump_sum_eur));
+  properties[PROP_LUMP_SUM_OVERRIDE_EUR] =
+    vp_record_param_double ("lump-sum-override-eur", FIELD (lump_sum_override_eur));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -419,4 +423,22 @@ vp_programme_set_lump_sum_eur (VpProgramme *self,
 
   vp_record_set_double (G_OBJECT (self), &self->lump_sum_eur, lump_sum_eur,
                         properties[PROP_LUMP_SUM_EUR]);
+}
+
+double
+vp_programme_get_lump_sum_override_eur (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NAN);
+
+  return self->lump_sum_override_eur;
+}
+
+void
+vp_programme_set_lump_sum_override_eur (VpProgramme *self,
+                                        double       lump_sum_override_eur)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_double (G_OBJECT (self), &self->lump_sum_override_eur, lump_sum_override_eur,
+                        properties[PROP_LUMP_SUM_OVERRIDE_EUR]);
 }
