@@ -373,3 +373,17 @@ vp_organisation_name_key (const char *name)
 
   return g_string_free (key, FALSE);
 }
+
+void
+vp_organisation_visit_free (VpOrganisationVisit *visit)
+{
+  if (visit == NULL)
+    return;
+
+  g_free (visit->name);
+  g_free (visit->key);
+  g_free (visit->country);
+  g_free (visit->programme_title);
+  g_free (visit->first_day);
+  g_free (visit);
+}

@@ -66,4 +66,20 @@ void               vp_organisation_set_contact_email   (VpOrganisation    *self,
  * one).  NULL for NULL or a name of only white space. */
 char              *vp_organisation_name_key            (const char        *name);
 
+/* One visit of an organisation in a programme of the database, as the
+ * check for repeat visits reads them (vp_store_collect_organisation_visits()). */
+typedef struct
+{
+  char   *name;
+  char   *key;              /* vp_organisation_name_key() of the name */
+  char   *country;          /* registered country, or NULL */
+  gint64  programme_id;
+  char   *programme_title;
+  char   *first_day;        /* the programme's, YYYY-MM-DD */
+} VpOrganisationVisit;
+
+void               vp_organisation_visit_free          (VpOrganisationVisit *visit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpOrganisationVisit, vp_organisation_visit_free)
+
 G_END_DECLS
