@@ -342,6 +342,7 @@ test_record_type (gconstpointer data)
   g_autoptr(VpSnapshot) exported = NULL;
   g_autoptr(VpSnapshot) imported = NULL;
   g_autoptr(GObject) edited = NULL;
+  g_autoptr(GObject) expected = NULL;
   g_autoptr(GPtrArray) named = NULL;
   g_autoptr(GPtrArray) lost = NULL;
   g_autoptr(GError) error = NULL;
@@ -382,11 +383,14 @@ test_record_type (gconstpointer data)
       g_assert_cmpint (g_param_values_cmp (pspec, &value, &set), ==, 0);
     }
 
-  /* through the store: the UPDATE, then the SELECT of its column table */
+  /* through the store: the UPDATE, then the SELECT of its column table
+   * (compared with a copy: a save makes the object it saves the row as
+   * stored) */
+  expected = vp_record_copy (edited);
   g_assert_true (type->save (database.store, database.id, edited, type->find (read), &error));
   g_assert_no_error (error);
   saved = vp_test_load (database.store, database.id);
-  lost = vp_record_list_differences (edited, type->find (saved));
+  lost = vp_record_list_differences (expected, type->find (saved));
   lost_members = members (lost);
   if (*lost_members != '\0')
     g_test_message ("%s: the store did not keep %s", type->name, lost_members);
