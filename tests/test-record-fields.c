@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vp-organisation.h"
 #include "vp-record.h"
 #include "vp-snapshot-diff.h"
 #include "vp-test-core.h"
@@ -65,6 +66,10 @@ typedef struct
   /* the properties no change names (vp_record_param_get_name() is NULL):
    * what says which row it is, and what the store works out */
   const char *unnamed;
+  /* fields of the model that the store or the format does not carry yet
+   * (their work is under way): the test says so, and fails once they are
+   * carried, to be taken off this list */
+  const char *pending;
 } RecordType;
 
 static GObject *
@@ -134,13 +139,19 @@ save_session (VpStore     *store,
 }
 
 static const RecordType record_types[] = {
+  /* organisations (issue 10): the programme format does not carry the
+   * override of the lump sum yet, nor the store and the format a
+   * participant's organisation */
   { "programme", vp_programme_get_type, VP_ENTITY_PROGRAMME, find_programme, save_programme,
-    "id uid" },
+    "id uid", "lump-sum-override-eur" },
   { "host", vp_host_get_type, VP_ENTITY_HOST, find_host, save_host, "id ref" },
   { "participant", vp_participant_get_type, VP_ENTITY_PARTICIPANT, find_participant,
-    save_participant, "id ref" },
+    save_participant, "id ref", "organisation-ref" },
   { "session", vp_session_get_type, VP_ENTITY_SESSION, find_session, save_session,
     "id ref uid revision modified-at start-utc end-utc" },
+  /* no table in the store, no member in the format yet (issue 10): its
+   * names only, until it has a find and a save */
+  { "organisation", vp_organisation_get_type, VP_N_ENTITIES, NULL, NULL, "id ref uid" },
 };
 
 /* Values {{{1 */
@@ -331,6 +342,53 @@ assert_same (VpSnapshot *before,
   g_assert_cmpstr (described, ==, "");
 }
 
+static gboolean
+same_value (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
+{
+  if (G_VALUE_HOLDS_DOUBLE (a))
+    return vp_record_double_equal (g_value_get_double (a), g_value_get_double (b));
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* Whether @pspec's field, set alone, survives a save, a reload and the
+ * programme format. */
+static gboolean
+carried (const RecordType *type,
+         GParamSpec       *pspec)
+{
+  g_auto(VpTestDatabase) database = { NULL, };
+  g_autoptr(VpSnapshot) read = NULL;
+  g_autoptr(VpSnapshot) saved = NULL;
+  g_autoptr(VpSnapshot) exported = NULL;
+  g_autoptr(GObject) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) stored = G_VALUE_INIT;
+  g_auto(GValue) written = G_VALUE_INIT;
+
+  vp_test_database_set_up_store (&database, NULL);
+  database.id = vp_test_import_document (database.store, base_document, VP_STORE_IMPORT_NONE);
+  read = vp_test_load (database.store, database.id);
+  edited = vp_record_copy (type->find (read));
+  g_value_init (&value, pspec->value_type);
+  g_value_init (&stored, pspec->value_type);
+  g_value_init (&written, pspec->value_type);
+  distinct_value (pspec, 1, &value);
+  g_object_set_property (edited, pspec->name, &value);
+  if (!type->save (database.store, database.id, edited, type->find (read), &error))
+    return FALSE;
+
+  saved = vp_test_load (database.store, database.id);
+  document = vp_test_write_document (saved);
+  exported = vp_test_read_document (document);
+  g_object_get_property (type->find (saved), pspec->name, &stored);
+  g_object_get_property (type->find (exported), pspec->name, &written);
+  return same_value (pspec, &value, &stored) && same_value (pspec, &value, &written);
+}
+
 static void
 test_record_type (gconstpointer data)
 {
@@ -350,12 +408,43 @@ test_record_type (gconstpointer data)
   g_autofree char *expected_unnamed = sorted_words (type->unnamed);
   g_autofree char *lost_members = NULL;
   g_autofree char *document = NULL;
+  g_auto(GStrv) pending = g_strsplit (type->pending != NULL ? type->pending : "", " ", -1);
+  g_autoptr(GString) not_carried = g_string_new (NULL);
 
   /* what names no change is what the type says, nothing else: a field
    * made without a label would escape the diff */
   named = named_properties (type->get_type (), &unnamed);
   g_assert_cmpstr (unnamed, ==, expected_unnamed);
   g_assert_cmpuint (named->len, >=, 3);
+  for (guint i = 0; i < named->len; i++)
+    g_assert_cmpstr (vp_change_field_get_label (vp_record_param_get_name (named->pdata[i])), !=,
+                     "");
+  if (type->find == NULL)
+    {
+      g_test_incomplete_printf ("%s: not in the store and the format yet", type->name);
+      return;
+    }
+
+  /* the pending ones are left out below, and must not be carried yet */
+  for (guint i = 0; pending[i] != NULL; i++)
+    {
+      GParamSpec *pspec = NULL;
+
+      if (*pending[i] == '\0')
+        continue;
+      for (guint j = 0; j < named->len && pspec == NULL; j++)
+        if (g_str_equal (((GParamSpec *)named->pdata[j])->name, pending[i]))
+          pspec = named->pdata[j];
+      g_assert_nonnull (pspec);
+      if (carried (type, pspec))
+        {
+          g_test_fail_printf ("%s: %s is carried now: take it off the pending ones", type->name,
+                              pending[i]);
+          return;
+        }
+      g_string_append_printf (not_carried, " %s", pending[i]);
+      g_ptr_array_remove (named, pspec);
+    }
 
   vp_test_database_set_up_store (&database, NULL);
   database.id = vp_test_import_document (database.store, base_document, VP_STORE_IMPORT_NONE);
@@ -434,6 +523,10 @@ test_record_type (gconstpointer data)
       g_assert_cmpstr (described, ==, changed_only);
       g_assert_cmpstr (vp_change_field_get_label (name), !=, "");
     }
+
+  if (not_carried->len > 0)
+    g_test_incomplete_printf ("%s: not carried by the store and the format yet:%s", type->name,
+                              not_carried->str);
 }
 
 int

@@ -16,6 +16,7 @@ struct _VpParticipant
   char              *name;
   char              *email;
   char              *organisation;
+  char              *organisation_ref;
   char              *phone;
   char              *country;
   VpParticipantRole  role;
@@ -37,6 +38,7 @@ enum
   PROP_NAME,
   PROP_EMAIL,
   PROP_ORGANISATION,
+  PROP_ORGANISATION_REF,
   PROP_PHONE,
   PROP_COUNTRY,
   PROP_ROLE,
@@ -165,6 +167,9 @@ vp_participant_class_init (VpParticipantClass *klass)
   properties[PROP_ORGANISATION] =
     vp_record_param_string ("organisation", FIELD (organisation),
                             NC_ ("changed field", "organisation"));
+  properties[PROP_ORGANISATION_REF] =
+    vp_record_param_string ("organisation-ref", FIELD (organisation_ref),
+                            NC_ ("changed field", "organisation"));
   properties[PROP_PHONE] =
     vp_record_param_string ("phone", FIELD (phone), NC_ ("changed field", "phone"));
   properties[PROP_COUNTRY] =
@@ -292,6 +297,24 @@ vp_participant_set_organisation (VpParticipant *self,
 
   vp_record_set_string (G_OBJECT (self), &self->organisation, organisation,
                         properties[PROP_ORGANISATION]);
+}
+
+const char *
+vp_participant_get_organisation_ref (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->organisation_ref;
+}
+
+void
+vp_participant_set_organisation_ref (VpParticipant *self,
+                                     const char    *organisation_ref)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->organisation_ref, organisation_ref,
+                        properties[PROP_ORGANISATION_REF]);
 }
 
 const char *

@@ -30,6 +30,7 @@ struct _VpProgramme
   double             origin_latitude;
   double             origin_longitude;
   double             lump_sum_eur;
+  double             lump_sum_override_eur;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ enum
   PROP_ORIGIN_LATITUDE,
   PROP_ORIGIN_LONGITUDE,
   PROP_LUMP_SUM_EUR,
+  PROP_LUMP_SUM_OVERRIDE_EUR,
   N_PROPS
 };
 
@@ -129,6 +131,9 @@ vp_programme_class_init (VpProgrammeClass *klass)
   properties[PROP_LUMP_SUM_EUR] =
     vp_record_param_double ("lump-sum-eur", FIELD (lump_sum_eur),
                             NC_ ("changed field", "lump sum"));
+  properties[PROP_LUMP_SUM_OVERRIDE_EUR] =
+    vp_record_param_double ("lump-sum-override-eur", FIELD (lump_sum_override_eur),
+                            NC_ ("changed field", "lump sum override"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -449,4 +454,22 @@ vp_programme_set_lump_sum_eur (VpProgramme *self,
 
   vp_record_set_double (G_OBJECT (self), &self->lump_sum_eur, lump_sum_eur,
                         properties[PROP_LUMP_SUM_EUR]);
+}
+
+double
+vp_programme_get_lump_sum_override_eur (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NAN);
+
+  return self->lump_sum_override_eur;
+}
+
+void
+vp_programme_set_lump_sum_override_eur (VpProgramme *self,
+                                        double       lump_sum_override_eur)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_double (G_OBJECT (self), &self->lump_sum_override_eur, lump_sum_override_eur,
+                        properties[PROP_LUMP_SUM_OVERRIDE_EUR]);
 }

@@ -36,6 +36,7 @@ static const VpColumn programme_columns[] = {
   { "origin_latitude", "origin-latitude", VP_COLUMN_REAL },
   { "origin_longitude", "origin-longitude", VP_COLUMN_REAL },
   { "lump_sum_eur", "lump-sum-eur", VP_COLUMN_REAL },
+  { "lump_sum_override_eur", "lump-sum-override-eur", VP_COLUMN_REAL },
 };
 
 static const VpColumn host_columns[] = {
