@@ -536,7 +536,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *problems;
-  GPtrArray *budget;
+  VpBudget  *budget;
 } ChecksResult;
 
 static void
@@ -554,7 +554,7 @@ checks_result_free (gpointer data)
   ChecksResult *result = data;
 
   g_clear_pointer (&result->problems, g_ptr_array_unref);
-  g_clear_pointer (&result->budget, g_ptr_array_unref);
+  g_clear_pointer (&result->budget, vp_budget_unref);
   g_free (result);
 }
 
@@ -587,7 +587,7 @@ run_checks_thread (GTask        *task,
   context.other_visits = other_visits;
   result = g_new0 (ChecksResult, 1);
   result->problems = vp_checks_run (snapshot, &context);
-  result->budget = vp_checks_budget (snapshot);
+  result->budget = vp_budget_new (snapshot, context.organisation_visits);
   g_task_return_pointer (task, result, checks_result_free);
 }
 
