@@ -392,14 +392,14 @@ vp_cxc_new (VpSnapshot       *snapshot,
     }
 
   /* One visit per organisation with people, in the programme's order. */
+  for (guint p = 0; p < participants->len; p++)
+    if (g_ptr_array_index (person_visit, p) != NULL)
+      g_hash_table_insert (visit_of, g_ptr_array_index (person_visit, p), NULL);
   for (guint o = 0; o < organisations->len; o++)
     {
       VpOrganisation *organisation = g_ptr_array_index (organisations, o);
-      gboolean has_people = FALSE;
 
-      for (guint p = 0; p < participants->len && !has_people; p++)
-        has_people = g_ptr_array_index (person_visit, p) == organisation;
-      if (has_people)
+      if (g_hash_table_contains (visit_of, organisation))
         {
           VpCxcVisit *visit = g_new0 (VpCxcVisit, 1);
 
