@@ -116,7 +116,7 @@ def malformed_cases():
     cases = {
         "format_wrong": ([("format", "visit-planner-agenda")], "format"),
         "format_missing": ([("format", REMOVE)], "format"),
-        "version_2": ([("version", 2)], "version"),
+        "version_3": ([("version", 3)], "version"),
         "programme_missing": ([("programme", REMOVE)], "programme"),
         "programme_title_missing": ([("programme.title", REMOVE)], "programme.title"),
         "programme_host_country_missing": ([("programme.host_country", REMOVE)],

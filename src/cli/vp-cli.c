@@ -428,6 +428,10 @@ add_changes_json (JsonBuilder    *builder,
               add_optional_member (builder, "email", vp_participant_get_email (change->object));
               add_optional_member (builder, "name", vp_participant_get_name (change->object));
               break;
+            case VP_ENTITY_ORGANISATION:
+              add_optional_member (builder, "uid", vp_organisation_get_uid (change->object));
+              add_optional_member (builder, "name", vp_organisation_get_name (change->object));
+              break;
             case VP_ENTITY_SESSION:
             default:
               add_optional_member (builder, "uid", vp_session_get_uid (change->object));

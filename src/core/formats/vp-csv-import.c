@@ -560,10 +560,20 @@ rebuild (VpSnapshot *snapshot,
   VpSnapshot *copy = vp_snapshot_new (vp_snapshot_get_programme (snapshot));
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
 
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
   for (guint i = 0; i < hosts->len; i++)
     vp_snapshot_add_host (copy, g_ptr_array_index (hosts, i));
+  for (guint i = 0; i < organisations->len; i++)
+    vp_snapshot_add_organisation (copy, g_ptr_array_index (organisations, i));
   for (guint i = 0; i < participants->len; i++)
-    vp_snapshot_add_participant (copy, g_ptr_array_index (participants, i));
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+
+      /* an organisation named in the list finds or makes its organisation */
+      vp_snapshot_add_participant (copy, participant);
+      vp_snapshot_resolve_organisation (copy, participant);
+    }
   for (guint i = 0; i < sessions->len; i++)
     vp_snapshot_add_session (copy, g_ptr_array_index (sessions, i));
 

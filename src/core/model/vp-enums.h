@@ -103,9 +103,10 @@ typedef enum
   VP_ENTITY_HOST,
   VP_ENTITY_PARTICIPANT,
   VP_ENTITY_SESSION,
+  VP_ENTITY_ORGANISATION,
 } VpEntity;
 
-#define VP_N_ENTITIES 4
+#define VP_N_ENTITIES 5
 
 typedef enum
 {

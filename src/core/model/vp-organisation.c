@@ -374,6 +374,26 @@ vp_organisation_name_key (const char *name)
   return g_string_free (key, FALSE);
 }
 
+VpOrganisationKind
+vp_organisation_kind_for_role (VpParticipantRole role)
+{
+  switch (role)
+    {
+    case VP_PARTICIPANT_ROLE_CLUSTER_MANAGER:
+      return VP_ORGANISATION_KIND_CLUSTER_ORGANISATION;
+    case VP_PARTICIPANT_ROLE_SME:
+      return VP_ORGANISATION_KIND_SME;
+    case VP_PARTICIPANT_ROLE_SUPPORT_ORGANISATION:
+      return VP_ORGANISATION_KIND_SUPPORT_ORGANISATION;
+    case VP_PARTICIPANT_ROLE_RESEARCHER:
+      return VP_ORGANISATION_KIND_RESEARCH;
+    case VP_PARTICIPANT_ROLE_UNSET:
+    case VP_PARTICIPANT_ROLE_OTHER:
+    default:
+      return VP_ORGANISATION_KIND_UNSET;
+    }
+}
+
 void
 vp_organisation_visit_free (VpOrganisationVisit *visit)
 {

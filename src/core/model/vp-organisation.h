@@ -66,6 +66,10 @@ void               vp_organisation_set_contact_email   (VpOrganisation    *self,
  * one).  NULL for NULL or a name of only white space. */
 char              *vp_organisation_name_key            (const char        *name);
 
+/* The kind of organisation a participant's role suggests (UNSET for
+ * none), for an organisation made from a participant's organisation text. */
+VpOrganisationKind vp_organisation_kind_for_role       (VpParticipantRole  role);
+
 /* One visit of an organisation in a programme of the database, as the
  * check for repeat visits reads them (vp_store_collect_organisation_visits()). */
 typedef struct

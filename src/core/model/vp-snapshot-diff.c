@@ -34,6 +34,7 @@ FIELD (field_end_date, "end_date", "last day");
 FIELD (field_coordinator, "coordinator", "coordinator");
 FIELD (field_origin, "origin", "origin");
 FIELD (field_lump_sum, "lump_sum_eur", "lump sum");
+FIELD (field_lump_sum_override, "lump_sum_override_eur", "partnership's lump sum");
 
 FIELD (field_name, "name", "name");
 FIELD (field_host_kind, "kind", "kind");
@@ -47,6 +48,10 @@ FIELD (field_latitude, "latitude", "position");
 FIELD (field_longitude, "longitude", "position");
 FIELD (field_max_group_size, "max_group_size", "group size");
 FIELD (field_site_notes, "notes", "site rules and notes");
+
+FIELD (field_organisation_kind, "kind", "kind");
+FIELD (field_cluster, "cluster", "cluster");
+FIELD (field_eccp_url, "eccp_url", "ECCP profile");
 
 FIELD (field_email, "email", "email");
 FIELD (field_organisation, "organisation", "organisation");
@@ -145,6 +150,10 @@ programme_fields (VpProgramme *old,
   note_if (fields,
            !same_double (vp_programme_get_lump_sum_eur (old), vp_programme_get_lump_sum_eur (new)),
            &field_lump_sum);
+  note_if (fields,
+           !same_double (vp_programme_get_lump_sum_override_eur (old),
+                         vp_programme_get_lump_sum_override_eur (new)),
+           &field_lump_sum_override);
 
   return fields;
 }
@@ -460,6 +469,74 @@ diff_hosts (VpSnapshotDiff *self)
     }
 }
 
+static GPtrArray *
+organisation_fields (VpOrganisation *old,
+                     VpOrganisation *new)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+
+  note_text (fields, vp_organisation_get_name (old), vp_organisation_get_name (new), &field_name);
+  note_if (fields, vp_organisation_get_kind (old) != vp_organisation_get_kind (new),
+           &field_organisation_kind);
+  note_text (fields, vp_organisation_get_country (old), vp_organisation_get_country (new),
+             &field_country);
+  note_text (fields, vp_organisation_get_city (old), vp_organisation_get_city (new), &field_city);
+  note_if (fields,
+           !same_double (vp_organisation_get_latitude (old), vp_organisation_get_latitude (new)),
+           &field_latitude);
+  note_if (fields,
+           !same_double (vp_organisation_get_longitude (old), vp_organisation_get_longitude (new)),
+           &field_longitude);
+  note_text (fields, vp_organisation_get_cluster (old), vp_organisation_get_cluster (new),
+             &field_cluster);
+  note_text (fields, vp_organisation_get_eccp_url (old), vp_organisation_get_eccp_url (new),
+             &field_eccp_url);
+  note_text (fields, vp_organisation_get_contact_name (old), vp_organisation_get_contact_name (new),
+             &field_contact_name);
+  note_text (fields, vp_organisation_get_contact_email (old),
+             vp_organisation_get_contact_email (new), &field_contact_email);
+
+  return fields;
+}
+
+/* Organisations meet by their name, however spelt: a document's refs and
+ * uids for them may be new each time (a version-1 document has none). */
+static void
+diff_organisations (VpSnapshotDiff *self)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (self->after);
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (organisations, i);
+      VpOrganisation *old = self->before != NULL
+        ? vp_snapshot_lookup_organisation_by_name (self->before,
+                                                   vp_organisation_get_name (organisation))
+        : NULL;
+
+      if (old == organisation)
+        continue;
+      if (old == NULL)
+        add_change (self, VP_ENTITY_ORGANISATION, VP_CHANGE_ADDED, organisation, NULL, NULL);
+      else
+        add_if_changed (self, VP_ENTITY_ORGANISATION, VP_CHANGE_CHANGED, organisation, old,
+                        organisation_fields (old, organisation));
+    }
+
+  if (self->before == NULL)
+    return;
+
+  organisations = vp_snapshot_get_organisations (self->before);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *old = g_ptr_array_index (organisations, i);
+
+      if (vp_snapshot_lookup_organisation_by_name (self->after,
+                                                   vp_organisation_get_name (old)) == NULL)
+        add_change (self, VP_ENTITY_ORGANISATION, VP_CHANGE_REMOVED, old, old, NULL);
+    }
+}
+
 static void
 diff_participants (VpSnapshotDiff *self)
 {
@@ -570,6 +647,7 @@ vp_snapshot_diff_new (VpSnapshot          *before,
 
   diff_programme (self);
   diff_hosts (self);
+  diff_organisations (self);
   diff_participants (self);
   diff_sessions (self, flags);
 
@@ -640,6 +718,8 @@ kind_heading (VpEntity kind)
       return _("Hosts");
     case VP_ENTITY_PARTICIPANT:
       return _("Participants");
+    case VP_ENTITY_ORGANISATION:
+      return _("Organisations");
     case VP_ENTITY_SESSION:
     default:
       return _("Sessions");
@@ -707,6 +787,8 @@ vp_change_kind_get_member (VpEntity kind)
       return "participants";
     case VP_ENTITY_SESSION:
       return "sessions";
+    case VP_ENTITY_ORGANISATION:
+      return "organisations";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -857,6 +939,11 @@ added_details (VpSnapshotChange *change)
       add_part (parts, vp_country_name (vp_participant_get_country (change->object)));
       break;
 
+    case VP_ENTITY_ORGANISATION:
+      add_part (parts, vp_organisation_get_city (change->object));
+      add_part (parts, vp_country_name (vp_organisation_get_country (change->object)));
+      break;
+
     case VP_ENTITY_SESSION:
     default:
       {
@@ -911,6 +998,8 @@ vp_snapshot_change_get_name (VpSnapshotChange *change)
       return vp_host_get_name (change->object);
     case VP_ENTITY_PARTICIPANT:
       return vp_participant_get_name (change->object);
+    case VP_ENTITY_ORGANISATION:
+      return vp_organisation_get_name (change->object);
     case VP_ENTITY_SESSION:
     default:
       return vp_session_get_title (change->object);

@@ -239,6 +239,63 @@ vp_snapshot_lookup_organisation_by_name (VpSnapshot *self,
 }
 
 VpOrganisation *
+vp_snapshot_resolve_organisation (VpSnapshot    *self,
+                                  VpParticipant *participant)
+{
+  VpOrganisation *by_ref;
+  VpOrganisation *organisation;
+  const char *name;
+  g_autofree char *key = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *trimmed = NULL;
+  guint n;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+
+  name = vp_participant_get_organisation (participant);
+  key = vp_organisation_name_key (name);
+  by_ref = vp_snapshot_lookup_organisation (self, vp_participant_get_organisation_ref (participant));
+
+  if (by_ref != NULL &&
+      (key == NULL || vp_snapshot_lookup_organisation_by_name (self, name) == by_ref))
+    organisation = by_ref;
+  else if (key == NULL)
+    organisation = NULL;
+  else
+    organisation = vp_snapshot_lookup_organisation_by_name (self, name);
+
+  if (organisation == NULL && key != NULL)
+    {
+      g_autoptr(VpOrganisation) made = vp_organisation_new ();
+      g_autofree char *ref = NULL;
+
+      for (n = self->organisations->len + 1; ref == NULL; n++)
+        {
+          ref = g_strdup_printf ("organisation-%u", n);
+          if (g_hash_table_contains (self->organisations_by_ref, ref))
+            g_clear_pointer (&ref, g_free);
+        }
+      trimmed = g_strstrip (g_strdup (name));
+      uid = g_uuid_string_random ();
+      vp_organisation_set_ref (made, ref);
+      vp_organisation_set_uid (made, uid);
+      vp_organisation_set_name (made, trimmed);
+      vp_organisation_set_country (made, vp_participant_get_country (participant));
+      vp_organisation_set_kind (made,
+                                vp_organisation_kind_for_role (vp_participant_get_role (participant)));
+      vp_snapshot_add_organisation (self, made);
+      organisation = made;
+    }
+
+  vp_participant_set_organisation_ref (participant,
+                                       organisation ? vp_organisation_get_ref (organisation) : NULL);
+  vp_participant_set_organisation (participant,
+                                   organisation ? vp_organisation_get_name (organisation) : NULL);
+  return organisation;
+}
+
+VpOrganisation *
 vp_snapshot_get_participant_organisation (VpSnapshot    *self,
                                           VpParticipant *participant)
 {

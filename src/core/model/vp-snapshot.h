@@ -47,6 +47,15 @@ VpOrganisation *vp_snapshot_lookup_organisation        (VpSnapshot    *self,
  * (vp_organisation_name_key()). */
 VpOrganisation *vp_snapshot_lookup_organisation_by_name (VpSnapshot   *self,
                                                         const char    *name);
+/* For importers: makes @participant (held by @self) belong to the
+ * organisation its organisation text names, however spelt: its ref's when
+ * that is the one, else the snapshot's of that name, else a new one added
+ * to @self (named as the text, registered in the participant's country, of
+ * the kind its role suggests, with a new ref and uid).  The participant's
+ * organisation text becomes the organisation's name; without text (and
+ * without a ref) it belongs to none.  Returns the organisation, or NULL. */
+VpOrganisation *vp_snapshot_resolve_organisation (VpSnapshot   *self,
+                                                 VpParticipant *participant);
 /* The organisation @participant belongs to, or NULL. */
 VpOrganisation *vp_snapshot_get_participant_organisation (VpSnapshot    *self,
                                                          VpParticipant *participant);

@@ -84,9 +84,9 @@ int          vp_store_get_schema_version (VpStore           *self);
  * VpProgramme that the store keeps current. */
 GListModel  *vp_store_get_programmes   (VpStore             *self);
 
-/* Live models of a programme's hosts, participants (in their stored
- * order) and sessions (by time, then uid): VpHost, VpParticipant and
- * VpSession objects that the store keeps current, row by row, from its
+/* Live models of a programme's hosts, organisations, participants (in
+ * their stored order) and sessions (by time, then uid): VpHost,
+ * VpOrganisation, VpParticipant and VpSession objects that the store keeps current, row by row, from its
  * change log: a row that changes is read again into the object the model
  * already holds (so selections and property bindings stay) and announced
  * with ::items-changed of itself; rows added or removed are inserted or
@@ -95,6 +95,8 @@ GListModel  *vp_store_get_programmes   (VpStore             *self);
  * exists; they are empty for a programme that does not. */
 GListModel  *vp_store_get_hosts        (VpStore             *self,
                                         gint64               programme_id);
+GListModel  *vp_store_get_organisations (VpStore            *self,
+                                         gint64              programme_id);
 GListModel  *vp_store_get_participants (VpStore             *self,
                                         gint64               programme_id);
 GListModel  *vp_store_get_sessions     (VpStore             *self,
@@ -129,6 +131,12 @@ gboolean     vp_store_count_programme  (VpStore             *self,
 GHashTable  *vp_store_collect_other_visits (VpStore          *self,
                                             gint64            programme_id,
                                             GError          **error);
+
+/* The visiting organisations of every programme but @programme_id, one
+ * VpOrganisationVisit each (for the checks' cxc-repeat-organisation). */
+GPtrArray   *vp_store_collect_organisation_visits (VpStore   *self,
+                                                   gint64     programme_id,
+                                                   GError   **error);
 
 /* Writes a whole programme in one transaction: all or nothing.  Without
  * VP_STORE_IMPORT_UPDATE a stored uid is VP_STORE_ERROR_EXISTS; with it, the
@@ -193,7 +201,19 @@ gboolean     vp_store_save_host        (VpStore             *self,
                                         VpHost              *host,
                                         VpHost              *read,
                                         GError             **error);
-/* Replaces the participant's travel legs and stays with those it holds: one
+/* An organisation's name must be unique in its programme, however spelt
+ * (vp_organisation_name_key()). */
+gboolean     vp_store_save_organisation (VpStore            *self,
+                                         gint64              programme_id,
+                                         VpOrganisation     *organisation,
+                                         VpOrganisation     *read,
+                                         GError            **error);
+/* The participant belongs to the organisation its organisation-ref names;
+ * without one, to the programme's organisation named as its organisation
+ * text (however spelt), which is made when there is none (registered in
+ * the participant's country).  Without either, to none.
+ *
+ * Replaces the participant's travel legs and stays with those it holds: one
  * with the uid of a stored one (or, without a uid, its reference and places;
  * a stay: its hotel and check-in) is that one, its revision raised if it
  * changed. */
@@ -216,6 +236,12 @@ gboolean     vp_store_delete_hosts        (VpStore          *self,
                                            const gint64     *ids,
                                            guint             n_ids,
                                            GError          **error);
+/* Its people then belong to no organisation. */
+gboolean     vp_store_delete_organisations (VpStore         *self,
+                                            gint64           programme_id,
+                                            const gint64    *ids,
+                                            guint            n_ids,
+                                            GError         **error);
 gboolean     vp_store_delete_participants (VpStore          *self,
                                            gint64            programme_id,
                                            const gint64     *ids,
