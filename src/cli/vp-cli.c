@@ -1374,6 +1374,7 @@ command_check (CliContext *context)
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *problem = NULL;
@@ -1391,13 +1392,15 @@ command_check (CliContext *context)
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
                                      &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
-      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL)
+      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
     }
 
   checks_context.other_visits = other_visits;
+  checks_context.organisation_visits = organisation_visits;
   problems = vp_checks_run (snapshot, &checks_context);
   for (guint i = 0; i < problems->len; i++)
     has_errors |= ((VpProblem *)g_ptr_array_index (problems, i))->severity == VP_SEVERITY_ERROR;
@@ -1486,10 +1489,11 @@ command_budget (CliContext *context)
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpBudget) budget = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autofree char *problem = NULL;
-  GPtrArray *organisation_visits = NULL;
   gboolean json;
   gboolean csv;
+  gint64 id;
 
   if (!parse_arguments (context, flags, NULL, &arguments, &problem))
     return usage_error (command, problem);
@@ -1502,8 +1506,10 @@ command_budget (CliContext *context)
 
   store = open_store_for_reading (context, &error);
   if (store == NULL ||
-      (snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0),
-                                  &error)) == NULL)
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;

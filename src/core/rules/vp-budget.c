@@ -108,8 +108,8 @@ append_nothing (GString          *text,
   if (visit->reasons & VP_CXC_REASON_INELIGIBLE_KIND)
     {
       SEPARATE ();
-      g_string_append_printf (text, _("a %s, not a cluster organisation, an SME or a support "
-                                      "organisation"),
+      g_string_append_printf (text, _("of the kind “%s”, not a cluster organisation, an SME or "
+                                      "a support organisation"),
                               vp_enum_to_nick (VP_TYPE_ORGANISATION_KIND,
                                                vp_organisation_get_kind (visit->organisation)));
     }

@@ -1613,9 +1613,9 @@ check_organisation (Checker          *checker,
 
   if (visit->reasons & VP_CXC_REASON_INELIGIBLE_KIND)
     add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-kind", visit, NULL,
-                              g_strdup_printf (_("%s is a %s: ClusterXChange funds cluster "
-                                                 "organisations, SMEs and support "
-                                                 "organisations: check its kind"),
+                              g_strdup_printf (_("%s is of the kind “%s”: ClusterXChange "
+                                                 "funds cluster organisations, SMEs and "
+                                                 "support organisations: check its kind"),
                                                name,
                                                vp_enum_to_nick (VP_TYPE_ORGANISATION_KIND,
                                                                 vp_organisation_get_kind (

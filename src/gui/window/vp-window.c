@@ -568,6 +568,7 @@ run_checks_thread (GTask        *task,
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GError) error = NULL;
   VpChecksContext context = { NULL, };
   ChecksResult *result;
@@ -577,6 +578,9 @@ run_checks_thread (GTask        *task,
     snapshot = vp_store_load_snapshot (store, job->programme_id, &error);
   if (snapshot != NULL)
     other_visits = vp_store_collect_other_visits (store, job->programme_id, &error);
+  if (other_visits != NULL)
+    organisation_visits = vp_store_collect_organisation_visits (store, job->programme_id,
+                                                                &error);
   if (error != NULL)
     {
       /* Deleted under our feet: the list change that follows shows it. */
@@ -585,6 +589,7 @@ run_checks_thread (GTask        *task,
     }
 
   context.other_visits = other_visits;
+  context.organisation_visits = organisation_visits;
   result = g_new0 (ChecksResult, 1);
   result->problems = vp_checks_run (snapshot, &context);
   result->budget = vp_budget_new (snapshot, context.organisation_visits);
