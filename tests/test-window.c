@@ -772,7 +772,9 @@ test_context_notify (Fixture       *fixture,
   g_autoptr(VpProgramme) newer = NULL;
   g_autoptr(VpProgramme) older_again = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new ();
-  g_autoptr(GPtrArray) budget = g_ptr_array_new ();
+  g_autoptr(VpProgramme) budget_programme = vp_programme_new ();
+  g_autoptr(VpSnapshot) budget_snapshot = vp_snapshot_new (budget_programme);
+  g_autoptr(VpBudget) budget = vp_budget_new (budget_snapshot, NULL);
   g_autoptr(GPtrArray) got = NULL;
   Notified notified = { 0, };
   VpStore *store = NULL;

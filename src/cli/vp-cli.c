@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vp-budget.h"
 #include "vp-calendar.h"
 #include "vp-checks.h"
 #include "vp-csv.h"
@@ -1349,6 +1350,20 @@ add_optional_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* The budget under the problems of "check": one line per visiting
+ * organisation (docs/cli.md). */
+static void
+append_budget_text (GString    *out,
+                    VpSnapshot *snapshot,
+                    GPtrArray  *organisation_visits)
+{
+  g_autoptr(VpBudget) budget = vp_budget_new (snapshot, organisation_visits);
+  g_autofree char *table = vp_budget_format_text (budget);
+
+  g_string_append_printf (out, "\n%s\n", _("Budget per visiting organisation:"));
+  g_string_append (out, table);
+}
+
 static int
 command_check (CliContext *context)
 {
@@ -1359,6 +1374,7 @@ command_check (CliContext *context)
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *problem = NULL;
@@ -1376,13 +1392,15 @@ command_check (CliContext *context)
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
                                      &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
-      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL)
+      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
     }
 
   checks_context.other_visits = other_visits;
+  checks_context.organisation_visits = organisation_visits;
   problems = vp_checks_run (snapshot, &checks_context);
   for (guint i = 0; i < problems->len; i++)
     has_errors |= ((VpProblem *)g_ptr_array_index (problems, i))->severity == VP_SEVERITY_ERROR;
@@ -1407,6 +1425,7 @@ command_check (CliContext *context)
           add_optional_member (builder, "session", item->session);
           add_optional_member (builder, "participant", item->participant);
           add_optional_member (builder, "host", item->host);
+          add_optional_member (builder, "organisation", item->organisation);
           if (item->sessions != NULL)
             {
               json_builder_set_member_name (builder, "sessions");
@@ -1427,7 +1446,6 @@ command_check (CliContext *context)
     }
   else
     {
-      g_autoptr(GPtrArray) budget = vp_checks_budget (snapshot);
       g_autoptr(GString) out = g_string_new (NULL);
 
       for (guint i = 0; i < problems->len; i++)
@@ -1444,19 +1462,7 @@ command_check (CliContext *context)
       if (problems->len == 0)
         g_string_append_printf (out, "%s\n", _("No problems found."));
 
-      g_string_append_printf (out, "\n%s\n", _("Lump sum per visitor:"));
-      for (guint i = 0; i < budget->len; i++)
-        {
-          VpBudgetLine *line = g_ptr_array_index (budget, i);
-          g_autofree char *name = g_strdup (line->name);
-
-          one_line (name);
-          if (isnan (line->amount_eur))
-            g_string_append_printf (out, "  %s: %s\n", name, line->reason);
-          else
-            g_string_append_printf (out, "  %s: %.2f EUR (%s)\n", name, line->amount_eur,
-                                    line->reason);
-        }
+      append_budget_text (out, snapshot, checks_context.organisation_visits);
 
       bytes = g_string_free_to_bytes (g_steal_pointer (&out));
     }
@@ -1468,6 +1474,66 @@ command_check (CliContext *context)
     }
 
   return has_errors ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* budget PROGRAMME [--json | --csv]: what each visiting organisation may
+ * claim (docs/cli.md); exit 0 whatever the budget holds. */
+static int
+command_budget (CliContext *context)
+{
+  static const char * const flags[] = { "--json", "--csv", NULL };
+  const Command *command = find_command ("budget");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpBudget) budget = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
+  g_autofree char *problem = NULL;
+  gboolean json;
+  gboolean csv;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("budget takes one programme"));
+  json = g_hash_table_contains (arguments.options, "--json");
+  csv = g_hash_table_contains (arguments.options, "--csv");
+  if (json && csv)
+    return usage_error (command, _("--json and --csv cannot be used together"));
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  budget = vp_budget_new (snapshot, organisation_visits);
+  if (json)
+    bytes = vp_budget_write_json (budget);
+  else if (csv)
+    bytes = vp_budget_write_csv (budget);
+  else
+    {
+      char *text = vp_budget_format_text (budget);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
 }
 
 static int
@@ -1622,6 +1688,10 @@ static const Command commands[] = {
     N_("Check a programme: double bookings, travel time, capacities, the ClusterXChange rules; "
        "exit status 1 when there is an error"),
     command_check },
+  { "budget", "budget PROGRAMME [--json | --csv]",
+    N_("What each visiting organisation may claim under the ClusterXChange rules: working "
+       "days, distance, full or halved, amount and why; the total; what is still unknown"),
+    command_budget },
   { "pdf",
     "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts] "
     "[--paper a4|letter] -o FILE",

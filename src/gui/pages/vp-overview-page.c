@@ -733,38 +733,30 @@ update_problems (VpOverviewPage *self)
 static void
 update_budget (VpOverviewPage *self)
 {
-  GPtrArray *budget = vp_programme_context_get_budget (self->context);
-  double total = 0;
-  guint n_amounts = 0;
+  VpBudget *budget = vp_programme_context_get_budget (self->context);
+  GPtrArray *lines;
+  double total;
 
   clear_rows (self->budget_group, self->budget_rows);
 
   if (budget == NULL)
     return;
 
-  if (budget->len == 0)
+  lines = vp_budget_get_lines (budget);
+  if (lines->len == 0)
     {
       add_row (self->budget_group, self->budget_rows,
-               new_row (_("No visitors yet"), NULL, NULL));
+               new_row (_("No visiting organisations yet"), NULL, NULL));
       return;
     }
 
-  for (guint i = 0; i < budget->len; i++)
-    {
-      const VpBudgetLine *line = g_ptr_array_index (budget, i);
-
-      if (!isnan (line->amount_eur))
-        {
-          total += line->amount_eur;
-          n_amounts++;
-        }
-    }
-
+  total = vp_budget_get_total_eur (budget);
   {
-    g_autofree char *amount = n_amounts > 0 ? vp_format_euros (total) : NULL;
-    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visitor", "%u visitors",
-                                                           budget->len),
-                                                 budget->len);
+    g_autofree char *amount = isnan (total) ? NULL : vp_format_euros (total);
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visiting organisation",
+                                                           "%u visiting organisations",
+                                                           lines->len),
+                                                 lines->len);
     GtkWidget *row = new_row (_("Total"), subtitle, NULL);
     GtkWidget *label = gtk_label_new (NULL);
 
@@ -776,12 +768,12 @@ update_budget (VpOverviewPage *self)
     add_row (self->budget_group, self->budget_rows, row);
   }
 
-  for (guint i = 0; i < MIN (budget->len, MAX_BUDGET_LINES); i++)
+  for (guint i = 0; i < MIN (lines->len, MAX_BUDGET_LINES); i++)
     {
-      const VpBudgetLine *line = g_ptr_array_index (budget, i);
+      const VpBudgetLine *line = g_ptr_array_index (lines, i);
       g_autofree char *amount =
         isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
-      GtkWidget *row = new_row (line->name ? line->name : line->participant, line->reason, NULL);
+      GtkWidget *row = new_row (line->name, line->rule, NULL);
       GtkWidget *label = gtk_label_new (NULL);
 
       set_value (GTK_LABEL (label), amount);
@@ -790,19 +782,14 @@ update_budget (VpOverviewPage *self)
       add_row (self->budget_group, self->budget_rows, row);
     }
 
-  if (budget->len > MAX_BUDGET_LINES)
+  if (lines->len > MAX_BUDGET_LINES)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more visitor",
-                                                         "%u more visitors",
-                                                         budget->len - MAX_BUDGET_LINES),
-                                               budget->len - MAX_BUDGET_LINES);
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more visiting organisation",
+                                                         "%u more visiting organisations",
+                                                         lines->len - MAX_BUDGET_LINES),
+                                               lines->len - MAX_BUDGET_LINES);
       GtkWidget *row = new_row (more, NULL, NULL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "participants");
       add_row (self->budget_group, self->budget_rows, row);
     }
 }
