@@ -893,6 +893,18 @@ test_organisation_by_name (void)
   g_assert_cmpuint (line_of (budget, "Lumiray Oy")->people, ==, 3);
 }
 
+static void
+test_empty_programme (void)
+{
+  /* a programme of nothing yet (no zone, no dates): an empty budget */
+  g_autoptr(VpProgramme) programme = vp_programme_new ();
+  g_autoptr(VpSnapshot) snapshot = vp_snapshot_new (programme);
+  g_autoptr(VpBudget) budget = vp_budget_new (snapshot, NULL);
+
+  g_assert_cmpuint (vp_budget_get_lines (budget)->len, ==, 0);
+  g_assert_cmpfloat (vp_budget_get_total_eur (budget), ==, 0.0);
+}
+
 /* Outputs {{{1 */
 
 static void
@@ -1014,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/cxc/amount/from-rules", test_amount_from_rules);
   g_test_add_func ("/cxc/people/unassigned", test_unassigned);
   g_test_add_func ("/cxc/people/organisation-by-name", test_organisation_by_name);
+  g_test_add_func ("/cxc/people/empty-programme", test_empty_programme);
   g_test_add_func ("/cxc/budget/json", test_json_contract);
   g_test_add_func ("/cxc/budget/csv-and-text", test_csv_and_text);
 

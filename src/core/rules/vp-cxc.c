@@ -360,7 +360,9 @@ vp_cxc_new (VpSnapshot       *snapshot,
   organisations = vp_snapshot_get_organisations (snapshot);
   sessions = vp_snapshot_get_sessions (snapshot);
   hosts = vp_snapshot_get_hosts (snapshot);
-  zone = vp_time_zone_new (vp_programme_get_timezone (programme), NULL);
+  zone = vp_programme_get_timezone (programme) != NULL
+    ? vp_time_zone_new (vp_programme_get_timezone (programme), NULL)
+    : NULL;
   g_date_clear (&first_day, 1);
   g_date_clear (&last_day, 1);
   dated = zone != NULL &&
