@@ -330,12 +330,13 @@ test_live_log_from_old_file (Fixture       *fixture,
   gint64 id = vp_host_get_id (copy);
   g_autofree char *expected = NULL;
 
-  /* as a version-2 file is: no log */
+  /* as a version-2 file is: no log (and no organisations) */
   g_clear_object (&fixture->store);
   {
-    const char * const tables[] = { "programmes", "hosts", "participants", "sessions" };
+    const char * const tables[] = { "programmes", "hosts", "participants", "sessions",
+                                    "organisations" };
     const char * const children[] = { "travel_legs", "stays" };
-    g_autoptr(GString) sql = g_string_new ("DROP TABLE changes; PRAGMA user_version = 2;");
+    g_autoptr(GString) sql = g_string_new (NULL);
 
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_added; DROP TRIGGER %1$s_changed; "
@@ -343,6 +344,11 @@ test_live_log_from_old_file (Fixture       *fixture,
     for (guint i = 0; i < G_N_ELEMENTS (children); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_INSERT; DROP TRIGGER %1$s_UPDATE; "
                               "DROP TRIGGER %1$s_DELETE;", children[i]);
+    g_string_append (sql, "DROP TABLE changes; PRAGMA user_version = 2;"
+                     "DROP INDEX participants_organisation;"
+                     "ALTER TABLE participants DROP COLUMN organisation_id;"
+                     "ALTER TABLE participants ADD COLUMN organisation TEXT;"
+                     "DROP TABLE organisations;");
     vp_test_sql_exec (fixture->path, sql->str);
   }
   fixture->store = vp_test_open_store (fixture->path);

@@ -2,6 +2,8 @@
  * two spellings of its name. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vp-enum-types.h"
 #include "vp-organisation.h"
 #include "vp-record.h"
@@ -67,20 +69,34 @@ vp_organisation_class_init (VpOrganisationClass *klass)
 
   object_class->finalize = vp_organisation_finalize;
 
-  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
-  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid));
-  properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
-  properties[PROP_KIND] = vp_record_param_enum ("kind", FIELD (kind), VP_TYPE_ORGANISATION_KIND,
-                                            VP_ORGANISATION_KIND_UNSET);
-  properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
-  properties[PROP_CITY] = vp_record_param_string ("city", FIELD (city));
-  properties[PROP_LATITUDE] = vp_record_param_double ("latitude", FIELD (latitude));
-  properties[PROP_LONGITUDE] = vp_record_param_double ("longitude", FIELD (longitude));
-  properties[PROP_CLUSTER] = vp_record_param_string ("cluster", FIELD (cluster));
-  properties[PROP_ECCP_URL] = vp_record_param_string ("eccp-url", FIELD (eccp_url));
-  properties[PROP_CONTACT_NAME] = vp_record_param_string ("contact-name", FIELD (contact_name));
-  properties[PROP_CONTACT_EMAIL] = vp_record_param_string ("contact-email", FIELD (contact_email));
+  /* the id, ref and uid name no change: they say which organisation it is */
+  properties[PROP_ID] =
+    vp_record_param_int64 ("id", FIELD (id), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref), NULL);
+  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid), NULL);
+  properties[PROP_NAME] =
+    vp_record_param_string ("name", FIELD (name), NC_ ("changed field", "name"));
+  properties[PROP_KIND] =
+    vp_record_param_enum ("kind", FIELD (kind), NC_ ("changed field", "kind"),
+                          VP_TYPE_ORGANISATION_KIND, VP_ORGANISATION_KIND_UNSET);
+  properties[PROP_COUNTRY] =
+    vp_record_param_string ("country", FIELD (country), NC_ ("changed field", "country"));
+  properties[PROP_CITY] =
+    vp_record_param_string ("city", FIELD (city), NC_ ("changed field", "city"));
+  properties[PROP_LATITUDE] =
+    vp_record_param_double ("latitude", FIELD (latitude), NC_ ("changed field", "position"));
+  properties[PROP_LONGITUDE] =
+    vp_record_param_double ("longitude", FIELD (longitude), NC_ ("changed field", "position"));
+  properties[PROP_CLUSTER] =
+    vp_record_param_string ("cluster", FIELD (cluster), NC_ ("changed field", "cluster"));
+  properties[PROP_ECCP_URL] =
+    vp_record_param_string ("eccp-url", FIELD (eccp_url), NC_ ("changed field", "ECCP page"));
+  properties[PROP_CONTACT_NAME] =
+    vp_record_param_string ("contact-name", FIELD (contact_name),
+                            NC_ ("changed field", "contact"));
+  properties[PROP_CONTACT_EMAIL] =
+    vp_record_param_string ("contact-email", FIELD (contact_email),
+                            NC_ ("changed field", "contact email"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }

@@ -225,7 +225,8 @@ vp_snapshot_lookup_organisation_by_name (VpSnapshot *self,
       for (guint i = 0; i < self->organisations->len; i++)
         {
           VpOrganisation *organisation = g_ptr_array_index (self->organisations, i);
-          char *organisation_key = vp_organisation_name_key (vp_organisation_get_name (organisation));
+          const char *spelt = vp_organisation_get_name (organisation);
+          char *organisation_key = vp_organisation_name_key (spelt);
 
           if (organisation_key == NULL ||
               g_hash_table_contains (self->organisations_by_key, organisation_key))
@@ -255,7 +256,8 @@ vp_snapshot_resolve_organisation (VpSnapshot    *self,
 
   name = vp_participant_get_organisation (participant);
   key = vp_organisation_name_key (name);
-  by_ref = vp_snapshot_lookup_organisation (self, vp_participant_get_organisation_ref (participant));
+  by_ref = vp_snapshot_lookup_organisation (self,
+                                            vp_participant_get_organisation_ref (participant));
 
   if (by_ref != NULL &&
       (key == NULL || vp_snapshot_lookup_organisation_by_name (self, name) == by_ref))
@@ -282,16 +284,18 @@ vp_snapshot_resolve_organisation (VpSnapshot    *self,
       vp_organisation_set_uid (made, uid);
       vp_organisation_set_name (made, trimmed);
       vp_organisation_set_country (made, vp_participant_get_country (participant));
-      vp_organisation_set_kind (made,
-                                vp_organisation_kind_for_role (vp_participant_get_role (participant)));
+      vp_organisation_set_kind (made, vp_organisation_kind_for_role (
+                                        vp_participant_get_role (participant)));
       vp_snapshot_add_organisation (self, made);
       organisation = made;
     }
 
-  vp_participant_set_organisation_ref (participant,
-                                       organisation ? vp_organisation_get_ref (organisation) : NULL);
-  vp_participant_set_organisation (participant,
-                                   organisation ? vp_organisation_get_name (organisation) : NULL);
+  vp_participant_set_organisation_ref (participant, organisation != NULL
+                                                      ? vp_organisation_get_ref (organisation)
+                                                      : NULL);
+  vp_participant_set_organisation (participant, organisation != NULL
+                                                  ? vp_organisation_get_name (organisation)
+                                                  : NULL);
   return organisation;
 }
 

@@ -356,9 +356,8 @@ organisation_id_for (Write          *write,
   if (ref != NULL)
     {
       id = KEY_TO_ID (g_hash_table_lookup (write->organisation_ids, ref));
-      /* a name that is not the ref's organisation's: the name wins */
-      if (id != 0 &&
-          (key == NULL || KEY_TO_ID (g_hash_table_lookup (write->organisation_keys, key)) == id))
+      /* the ref says which; a name only finds or makes one without it */
+      if (id != 0)
         return id;
       if (id == 0 && key == NULL)
         {

@@ -84,15 +84,13 @@ int          vp_store_get_schema_version (VpStore           *self);
  * VpProgramme that the store keeps current. */
 GListModel  *vp_store_get_programmes   (VpStore             *self);
 
-/* Live models of a programme's hosts, organisations, participants (in
- * their stored order) and sessions (by time, then uid): VpHost,
- * VpOrganisation, VpParticipant and VpSession objects that the store keeps current, row by row, from its
- * change log: a row that changes is read again into the object the model
- * already holds (so selections and property bindings stay) and announced
- * with ::items-changed of itself; rows added or removed are inserted or
- * removed where they belong.  Never changed by their users: edit a copy and
- * save it.  The store keeps them (transfer none) while the programme
- * exists; they are empty for a programme that does not. */
+/* Live models of a programme's hosts, organisations, participants (in their stored order) and
+ * sessions (by time, then uid): VpHost, VpOrganisation, VpParticipant and VpSession objects that
+ * the store keeps current, row by row, from its change log: a row that changes is read again into
+ * the object the model already holds (so selections and property bindings stay) and announced with
+ * ::items-changed of itself; rows added or removed are inserted or removed where they belong.
+ * Never changed by their users: edit a copy and save it. The store keeps them (transfer none)
+ * while the programme exists; they are empty for a programme that does not. */
 GListModel  *vp_store_get_hosts        (VpStore             *self,
                                         gint64               programme_id);
 GListModel  *vp_store_get_organisations (VpStore            *self,
@@ -208,15 +206,12 @@ gboolean     vp_store_save_organisation (VpStore            *self,
                                          VpOrganisation     *organisation,
                                          VpOrganisation     *read,
                                          GError            **error);
-/* The participant belongs to the organisation its organisation-ref names;
- * without one, to the programme's organisation named as its organisation
- * text (however spelt), which is made when there is none (registered in
- * the participant's country).  Without either, to none.
- *
- * Replaces the participant's travel legs and stays with those it holds: one
- * with the uid of a stored one (or, without a uid, its reference and places;
- * a stay: its hotel and check-in) is that one, its revision raised if it
- * changed. */
+/* The participant belongs to the organisation its organisation-ref names; without one (or with one
+ * the programme does not have), to the programme's organisation named as its organisation text
+ * (however spelt), which is made when there is none (registered in the participant's country).
+ * Without either, to none. Replaces the participant's travel legs and stays with those it holds:
+ * one with the uid of a stored one (or, without a uid, its reference and places; a stay: its hotel
+ * and check-in) is that one, its revision raised if it changed. */
 gboolean     vp_store_save_participant (VpStore             *self,
                                         gint64               programme_id,
                                         VpParticipant       *participant,
