@@ -440,8 +440,6 @@ vp_budget_write_json (VpBudget *budget)
         if (line->reasons & (1u << r))
           json_builder_add_string_value (builder, vp_cxc_reason_code (1u << r));
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, line->rule);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -493,7 +491,7 @@ vp_budget_write_csv (VpBudget *budget)
 {
   static const char * const header[] = {
     "name", "country", "people", "working_days", "distance_km", "halved", "amount_eur",
-    "reasons", "rule",
+    "reasons",
   };
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -510,7 +508,7 @@ vp_budget_write_csv (VpBudget *budget)
       g_autofree char *reasons = join_reasons (line->reasons);
       const char *fields[] = {
         line->name, line->country ? line->country : "", people, days, distance,
-        line->halved ? "true" : "false", amount, reasons, line->rule,
+        line->halved ? "true" : "false", amount, reasons,
       };
 
       vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));

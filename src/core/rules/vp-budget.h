@@ -56,8 +56,8 @@ double        vp_budget_get_total_eur  (VpBudget           *budget);
 GPtrArray    *vp_budget_get_unknown    (VpBudget           *budget);
 
 /* The documented outputs of "visit-planner-cli budget" (docs/cli.md): a
- * JSON object, a CSV table (one row per organisation) and a readable
- * table. */
+ * JSON object and a CSV table (one row per organisation) with exactly the
+ * members of the contract, and a readable table with each line's rule. */
 GBytes       *vp_budget_write_json     (VpBudget           *budget);
 GBytes       *vp_budget_write_csv      (VpBudget           *budget);
 char         *vp_budget_format_text    (VpBudget           *budget);

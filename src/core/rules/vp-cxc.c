@@ -360,7 +360,6 @@ vp_cxc_new (VpSnapshot       *snapshot,
   organisations = vp_snapshot_get_organisations (snapshot);
   sessions = vp_snapshot_get_sessions (snapshot);
   hosts = vp_snapshot_get_hosts (snapshot);
-  /* a programme being made may have no zone yet */
   zone = vp_programme_get_timezone (programme) != NULL
     ? vp_time_zone_new (vp_programme_get_timezone (programme), NULL)
     : NULL;
