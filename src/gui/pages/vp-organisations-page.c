@@ -44,6 +44,7 @@ typedef struct
   char    *n_people_text;
   double   amount;            /* NAN when unknown or not in the budget */
   char    *amount_text;
+  char    *rule;              /* what decided the amount, in words */
 } Row;
 
 struct _VpOrganisationsPage
@@ -70,6 +71,7 @@ row_free (gpointer data)
   g_free (row->city_key);
   g_free (row->n_people_text);
   g_free (row->amount_text);
+  g_free (row->rule);
   g_free (row);
 }
 
@@ -225,6 +227,8 @@ vp_organisations_page_prepare_item (VpTablePage *page,
       row->amount = line->amount_eur;
       row->amount_text = vp_format_euros (line->amount_eur);
     }
+  if (line != NULL)
+    row->rule = g_strdup (line->rule);
 
   return row;
 }
@@ -297,6 +301,8 @@ vp_organisations_page_bind_cell (VpTablePage    *page,
         gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
       else
         gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
+      /* Why it is this much (or nothing): the rule that decided it. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), row ? row->rule : NULL);
       break;
     case N_COLUMNS:
     default:
