@@ -1286,7 +1286,8 @@ open_exported_action (GtkWidget  *widget,
 void
 vp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const pages[] = { "overview", "agenda", "participants", "hosts", "checks" };
+  static const char * const pages[] = { "overview", "agenda", "participants", "organisations",
+                                        "hosts", "checks" };
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-programme", NULL,

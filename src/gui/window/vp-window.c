@@ -9,6 +9,7 @@
 #include "vp-checks.h"
 #include "vp-format.h"
 #include "vp-hosts-page.h"
+#include "vp-organisations-page.h"
 #include "vp-overview-page.h"
 #include "vp-participants-page.h"
 #include "vp-programme-row.h"
@@ -501,6 +502,7 @@ add_pages (VpWindow *self)
     { &self->overview_page, "overview", _("Overview"), "document-properties-symbolic" },
     { &self->agenda_page, "agenda", _("Agenda"), "x-office-calendar-symbolic" },
     { &self->participants_page, "participants", _("Participants"), "system-users-symbolic" },
+    { &self->organisations_page, "organisations", _("Organisations"), "emblem-shared-symbolic" },
     { &self->hosts_page, "hosts", _("Hosts"), "go-home-symbolic" },
     { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
   };
@@ -508,6 +510,7 @@ add_pages (VpWindow *self)
   self->overview_page = vp_overview_page_new (self->context);
   self->agenda_page = vp_agenda_page_new (self->context);
   self->participants_page = vp_participants_page_new (self->context);
+  self->organisations_page = vp_organisations_page_new (self->context);
   self->hosts_page = vp_hosts_page_new (self->context);
   self->checks_page = vp_checks_page_new (self->context);
 
