@@ -587,7 +587,7 @@ test_pdf (void)
     }
 
   path = g_build_filename (folder, "agenda.pdf", NULL);
-  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL,
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL, NULL,
                                      VP_PAPER_SIZE_A4, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -597,7 +597,7 @@ test_pdf (void)
   /* A failure leaves nothing behind. */
   g_clear_pointer (&path, g_free);
   path = g_build_filename (folder, "missing", "agenda.pdf", NULL);
-  g_assert_false (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL,
+  g_assert_false (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL, NULL,
                                       VP_PAPER_SIZE_A4, path, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

@@ -1476,24 +1476,6 @@ command_check (CliContext *context)
   return has_errors ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/* The budget of programme @id (@snapshot, loaded from @store): its
- * organisations' visits in the database's other programmes find repeats.
- * What "budget" prints and "pdf --layout budget" draws. */
-static VpBudget *
-load_budget (VpStore     *store,
-             gint64       id,
-             VpSnapshot  *snapshot,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) organisation_visits = NULL;
-
-  organisation_visits = vp_store_collect_organisation_visits (store, id, error);
-  if (organisation_visits == NULL)
-    return NULL;
-
-  return vp_budget_new (snapshot, organisation_visits);
-}
-
 /* budget PROGRAMME [--json | --csv]: what each visiting organisation may
  * claim (docs/cli.md); exit 0 whatever the budget holds. */
 static int
@@ -1526,7 +1508,7 @@ command_budget (CliContext *context)
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
                                      &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
-      (budget = load_budget (store, id, snapshot, &error)) == NULL)
+      (budget = vp_store_load_budget (store, id, snapshot, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
@@ -1675,8 +1657,8 @@ command_pdf (CliContext *context)
   if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)
     {
       VpProgramme *programme = vp_snapshot_get_programme (snapshot);
-      g_autoptr(VpBudget) budget = load_budget (store, vp_programme_get_id (programme), snapshot,
-                                                &error);
+      g_autoptr(VpBudget) budget = vp_store_load_budget (store, vp_programme_get_id (programme),
+                                                         snapshot, &error);
 
       if (budget != NULL)
         vp_print_document_set_budget (document, budget);
