@@ -2190,8 +2190,7 @@ vp_print_sheet_build_budget (VpPrintSheet *sheet,
   append_section (sheet, _("Still unknown"), "section");
   if (unknown->len == 0)
     append_paragraph (sheet, VP_PRINT_FONT_BODY,
-                      _("Nothing: every organisation has its country, kind and position, every "
-                        "person their travel, and the programme its amount."),
+                      _("Nothing: the budget above has all it depends on."),
                       VP_PRINT_COLOUR_MUTED, 0);
   for (guint i = 0; i < unknown->len; i++)
     {
