@@ -1489,7 +1489,6 @@ command_budget (CliContext *context)
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpBudget) budget = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autofree char *problem = NULL;
   gboolean json;
   gboolean csv;
@@ -1509,13 +1508,12 @@ command_budget (CliContext *context)
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
                                      &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
-      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
+      (budget = vp_store_load_budget (store, id, snapshot, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
     }
 
-  budget = vp_budget_new (snapshot, organisation_visits);
   if (json)
     bytes = vp_budget_write_json (budget);
   else if (csv)
@@ -1592,7 +1590,8 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet or contacts"), layout_word);
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts or budget"),
+                   layout_word);
       return EXIT_FAILURE_;
     }
   if (layout_word == NULL && host_key != NULL)
@@ -1635,6 +1634,16 @@ command_pdf (CliContext *context)
       subject = NULL;
       break;
 
+    case VP_PRINT_LAYOUT_BUDGET:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the budget layout is the grant sheet of the whole programme: "
+                               "it takes no --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = NULL;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1644,6 +1653,18 @@ command_pdf (CliContext *context)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot != NULL)
     document = vp_print_document_new (snapshot, layout, subject, &error);
+  /* The grant sheet prints the budget "budget" prints. */
+  if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)
+    {
+      VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+      g_autoptr(VpBudget) budget = vp_store_load_budget (store, vp_programme_get_id (programme),
+                                                         snapshot, &error);
+
+      if (budget != NULL)
+        vp_print_document_set_budget (document, budget);
+      else
+        g_clear_object (&document);
+    }
   if (document != NULL)
     bytes = vp_print_document_write_pdf (document, paper, NULL, &error);
   if (bytes == NULL || !write_to_output (store, output, bytes, &error))
@@ -1693,11 +1714,11 @@ static const Command commands[] = {
        "days, distance, full or halved, amount and why; the total; what is still unknown"),
     command_budget },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts] "
+    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts|budget] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id) or the coordinator’s contact sheet; A4 by default; "
-       "-o - writes it to standard output"),
+       "a host sheet (--host, the host’s id), the coordinator’s contact sheet or the "
+       "ClusterXChange grant sheet (budget); A4 by default; -o - writes it to standard output"),
     command_pdf },
 };
 

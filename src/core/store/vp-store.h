@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "vp-budget.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
@@ -135,6 +136,15 @@ GHashTable  *vp_store_collect_other_visits (VpStore          *self,
 GPtrArray   *vp_store_collect_organisation_visits (VpStore   *self,
                                                    gint64     programme_id,
                                                    GError   **error);
+
+/* The budget of programme @programme_id (@snapshot, loaded from @self):
+ * vp_budget_new() with the organisation visits of the other programmes,
+ * which find repeats.  What "visit-planner-cli budget" prints and the grant
+ * sheet draws. */
+VpBudget    *vp_store_load_budget          (VpStore          *self,
+                                            gint64            programme_id,
+                                            VpSnapshot       *snapshot,
+                                            GError          **error);
 
 /* Writes a whole programme in one transaction: all or nothing.  Without
  * VP_STORE_IMPORT_UPDATE a stored uid is VP_STORE_ERROR_EXISTS; with it, the
