@@ -292,7 +292,15 @@ class TestGrantSheet(PdfTestCase):
     """--layout budget: the ClusterXChange grant sheet of "budget"'s figures."""
 
     def budget(self, programme):
-        return json.loads(self.run_ok("budget", programme, "--json").stdout)
+        """"budget --json", each organisation with the rule that decided its
+        amount as the readable table words it (indented under its line)."""
+        budget = json.loads(self.run_ok("budget", programme, "--json").stdout)
+        table = self.run_ok("budget", programme).stdout.decode("utf-8").splitlines()
+        rules = [line.strip() for line in table if line.startswith("    ")]
+        self.assertEqual(len(rules), len(budget["organisations"]))
+        for item, rule in zip(budget["organisations"], rules):
+            item["rule"] = rule
+        return budget
 
     def assert_grant_sheet(self, pages, raw, budget):
         """Each organisation on a line with its amount, the total, what is
