@@ -1061,7 +1061,8 @@ command_import_csv (CliContext *context)
                         _("import-csv takes a programme, “participants”, “hosts” or "
                           "“organisations”, and a file"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what the file lists: “participants”, “hosts” or “organisations”"));
+    return usage_error (command,
+                        _("say what the file lists: “participants”, “hosts” or “organisations”"));
 
   path = g_ptr_array_index (arguments.positional, 2);
   display = g_filename_display_name (path);
