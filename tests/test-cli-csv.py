@@ -21,6 +21,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _demo = load_demo()
 DEMO_PARTICIPANTS = len(_demo["participants"])
 DEMO_HOSTS = len(_demo["hosts"])
+DEMO_ORGANISATIONS = len(_demo["organisations"])
+ORGANISATION_COLUMNS = ["id", "name", "kind", "country", "city", "latitude", "longitude",
+                        "cluster", "eccp_url", "contact_name", "contact_email"]
 
 
 class CsvTestCase(CliTestCase):
@@ -66,7 +69,7 @@ class CsvTestCase(CliTestCase):
 class TestExport(CsvTestCase):
     def test_stdout_and_file_identical(self):
         uid = self.import_demo()
-        for kind in ("participants", "hosts"):
+        for kind in ("participants", "hosts", "organisations"):
             with self.subTest(kind=kind):
                 path = self.path(kind + ".csv")
                 stdout = self.export_csv(uid, kind)
@@ -119,10 +122,13 @@ class TestRoundTrip(CsvTestCase):
     def test_hosts(self):
         self.round_trip("hosts", DEMO_HOSTS)
 
+    def test_organisations(self):
+        self.round_trip("organisations", DEMO_ORGANISATIONS)
+
     def test_twice(self):
         """Exporting again after the import gives the same file."""
         uid = self.import_demo()
-        for kind in ("participants", "hosts"):
+        for kind in ("participants", "hosts", "organisations"):
             with self.subTest(kind=kind):
                 first = self.export_csv(uid, kind)
                 self.import_csv(uid, kind, self.write(kind + ".csv", first))
@@ -229,6 +235,224 @@ class TestImport(CsvTestCase):
                                         b"Mallory,\x1b[2J\x1b[Hmallory@,x\n")
         out = self.import_csv(uid, "participants", path, status=1)
         self.assertEqual([c for c in out if ord(c) < 0x20 and c != "\n"], [], repr(out))
+
+
+class TestOrganisations(CsvTestCase):
+    """import-csv and export-csv of the visiting organisations (docs/cli.md)."""
+
+    # a spreadsheet as a partnership's coordinator keeps it, in its own words
+    SHEET = ("Organization;Type;Registered country;City;Lat;Lon;Cluster;ECCP profile;"
+             "Contact person;E-mail\r\n"
+             "Vilnius Optics Supply UAB;SME;Latvia;Riga;56,9496;24,1052;Baltic Photonics;"
+             "https://www.clustercollaboration.eu/cluster-members/vos;Ona Petraitė;"
+             "ona@vos.example\r\n"
+             "LUMIRAY  OY ;sme;finland;Tampere;61.4978;23.761;;;Jukka Räsänen;"
+             "jukka@lumiray.example\r\n")
+
+    def organisations(self, programme):
+        return json.loads(self.document(programme))["organisations"]
+
+    def organisation(self, programme, name):
+        found = [o for o in self.organisations(programme) if o["name"] == name]
+        self.assertEqual(len(found), 1, [o["name"] for o in self.organisations(programme)])
+        return found[0]
+
+    def test_export_columns(self):
+        uid = self.import_demo()
+        data = self.export_csv(uid, "organisations")
+        self.assertTrue(data.startswith(BOM))
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        self.assertEqual(rows[0], ORGANISATION_COLUMNS)
+        self.assertEqual(len(rows), DEMO_ORGANISATIONS + 1)
+        by_id = {row[0]: dict(zip(ORGANISATION_COLUMNS, row)) for row in rows[1:]}
+        for organisation in _demo["organisations"]:
+            row = by_id[organisation["id"]]
+            for column in ORGANISATION_COLUMNS:
+                value = organisation[column]
+                if isinstance(value, float):
+                    self.assertAlmostEqual(float(row[column]), value)
+                else:
+                    self.assertEqual(row[column], value, column)
+
+    def test_import_adds_and_updates(self):
+        uid = self.import_demo()
+        path = self.write("organisations.csv", self.SHEET.encode("utf-8"))
+        out = self.import_csv(uid, "organisations", path)
+        self.assert_counts(out, path, 1, 1, 0, 0)
+        self.assertEqual(len(self.organisations(uid)), DEMO_ORGANISATIONS + 1)
+
+        added = self.organisation(uid, "Vilnius Optics Supply UAB")
+        self.assertEqual(added["kind"], "sme")
+        self.assertEqual(added["country"], "LV")
+        self.assertEqual(added["city"], "Riga")
+        self.assertAlmostEqual(added["latitude"], 56.9496)
+        self.assertAlmostEqual(added["longitude"], 24.1052)
+        self.assertEqual(added["cluster"], "Baltic Photonics")
+        self.assertEqual(added["eccp_url"],
+                         "https://www.clustercollaboration.eu/cluster-members/vos")
+        self.assertEqual(added["contact_name"], "Ona Petraitė")
+        self.assertEqual(added["contact_email"], "ona@vos.example")
+        self.assertTrue(added["uid"])
+
+    def test_two_spellings_one_organisation(self):
+        """"LUMIRAY  OY " is the demo's "Lumiray Oy": updated, not added, and
+        keeps its spelling; its people still belong to it."""
+        uid = self.import_demo()
+        before = self.organisation(uid, "Lumiray Oy")
+        path = self.write("lumiray.csv", "name,contact_email\nLUMIRAY  OY ,jukka@lumiray.example\n"
+                                         "lumiray oy,other@lumiray.example\n".encode("utf-8"))
+        out = self.import_csv(uid, "organisations", path, status=1)
+        self.assert_counts(out, path, 0, 1, 0, 1)
+        self.assertEqual(out.splitlines()[1], "  line 3 skipped: the same organisation as on line 2")
+        after = self.organisation(uid, "Lumiray Oy")
+        self.assertEqual(after["id"], before["id"])
+        self.assertEqual(after["uid"], before["uid"])
+        self.assertEqual(after["contact_email"], "jukka@lumiray.example")
+        self.assertEqual(len(self.organisations(uid)), DEMO_ORGANISATIONS)
+        jukka = self.participant(uid, "Jukka Räsänen")
+        self.assertEqual(jukka["organisation_id"], after["id"])
+
+    def test_renamed_by_id_people_follow(self):
+        uid = self.import_demo()
+        path = self.write("rename.csv", b"id,name\nlumiray,Lumiray Photonics Oy\n")
+        out = self.import_csv(uid, "organisations", path)
+        self.assert_counts(out, path, 0, 1, 0, 0)
+        document = json.loads(self.document(uid))
+        self.assertEqual(len(document["organisations"]), DEMO_ORGANISATIONS)
+        jukka = self.participant(uid, "Jukka Räsänen")
+        self.assertEqual(jukka["organisation"], "Lumiray Photonics Oy")
+        self.assertEqual(self.organisation(uid, "Lumiray Photonics Oy")["id"],
+                         jukka["organisation_id"])
+        # the budget counts the organisation under its new name
+        budget = json.loads(self.run_ok("budget", uid, "--json").stdout)
+        self.assertIn("Lumiray Photonics Oy", [o["name"] for o in budget["organisations"]])
+        self.assertNotIn("Lumiray Oy", [o["name"] for o in budget["organisations"]])
+
+    def test_rename_to_a_taken_name_skipped(self):
+        uid = self.import_demo()
+        path = self.write("taken.csv", b"id,name\nlumiray,KAJAANI OPTICS OY\n")
+        out = self.import_csv(uid, "organisations", path, status=1)
+        self.assert_counts(out, path, 0, 0, 0, 1)
+        self.assertEqual(out.splitlines()[1], "  line 2 skipped: “KAJAANI OPTICS OY” is already "
+                                              "the name of another organisation (kajaani-optics)")
+
+    def test_bad_rows_skipped_with_their_line(self):
+        uid = self.import_demo()
+        before = self.organisations(uid)
+        path = self.write("bad.csv", (
+            "name,kind,country,latitude,longitude,contact_email\n"
+            "Good Oy,sme,FI,60.1699,24.9384,good@good.example\n"
+            "Atlantis Ltd,sme,Atlantis,,,\n"
+            "Lowercase AB,sme,XX,,,\n"
+            "North Pole Oy,sme,FI,91,24.9,\n"
+            "Half Oy,sme,FI,60.1,,\n"
+            "Mail Oy,sme,FI,,,mail@@mail.example\n"
+            "Space Oy,spaceport,FI,,,\n").encode("utf-8"))
+        out = self.import_csv(uid, "organisations", path, status=1)
+        self.assert_counts(out, path, 1, 0, 0, 6)
+        lines = out.splitlines()[1:]
+        self.assertEqual([line.split(" skipped: ")[0] for line in lines],
+                         ["  line %d" % n for n in range(3, 9)])
+        self.assertIn("“Atlantis” is not a country", lines[0])
+        self.assertIn("“XX”", lines[1])
+        self.assertIn("latitude", lines[2])
+        self.assertIn("latitude and longitude must both be given", lines[3])
+        self.assertIn("“mail@@mail.example” is not an email address", lines[4])
+        self.assertIn("“spaceport” is not a kind of organisation", lines[5])
+        after = self.organisations(uid)
+        self.assertEqual(len(after), len(before) + 1)
+        self.assertEqual([o["name"] for o in after if o not in before], ["Good Oy"])
+
+    def test_windows_1252(self):
+        uid = self.import_demo()
+        path = self.write("cp1252.csv", "Name;City;Country\r\nJyväskylä Lasers Oy;Jyväskylä;FI\r\n"
+                                        .encode("cp1252"))
+        out = self.import_csv(uid, "organisations", path)
+        self.assert_counts(out, path, 1, 0, 0, 0)
+        self.assertIn("  read as Windows-1252 text\n", out)
+        self.assertEqual(self.organisation(uid, "Jyväskylä Lasers Oy")["city"], "Jyväskylä")
+
+    def test_formula_guard(self):
+        uid = self.import_demo()
+        path = self.write("hostile.csv", ("Name,Cluster,Contact,City\n"
+                                          "\"=HYPERLINK(\"\"http://x\"\")\",+1,@SUM(1),-2\n")
+                          .encode("utf-8"))
+        self.import_csv(uid, "organisations", path)
+        stored = self.organisation(uid, "=HYPERLINK(\"http://x\")")
+        self.assertEqual((stored["cluster"], stored["contact_name"], stored["city"]),
+                         ("+1", "@SUM(1)", "-2"))
+        data = self.export_csv(uid, "organisations")
+        self.assertIn(b"\"'=HYPERLINK(\"\"http://x\"\")\"", data)
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        for row in rows:
+            for cell in row:
+                self.assertFalse(cell.startswith(FORMULA_STARTS), cell)
+        # read back as the same text
+        before = self.document(uid)
+        exported = self.write("exported.csv", data)
+        out = self.import_csv(uid, "organisations", exported)
+        self.assert_counts(out, exported, 0, 0, DEMO_ORGANISATIONS + 1, 0)
+        self.assertEqual(self.document(uid), before)
+
+    def test_dry_run_equals_import(self):
+        uid = self.import_demo()
+        path = self.write("organisations.csv", self.SHEET.encode("utf-8"))
+        digest = self.database_digest()
+        text = self.run_ok("import-csv", uid, "organisations", path, "--dry-run").stdout
+        report = json.loads(self.run_ok("import-csv", uid, "organisations", path, "--dry-run",
+                                        "--json").stdout)
+        self.assertEqual(self.database_digest(), digest)
+        self.assertEqual(text.decode("utf-8").splitlines()[0], "Organisations: 1 added, 1 changed")
+        self.assertEqual(report["skipped"], [])
+        self.assertEqual(report["participants"], [])
+
+        before = {o["uid"]: o for o in self.organisations(uid)}
+        self.import_csv(uid, "organisations", path)
+        after = {o["uid"]: o for o in self.organisations(uid)}
+        done = []
+        for item in after.values():
+            if item["uid"] not in before:
+                done.append(("added", item["name"], []))
+            elif item != before[item["uid"]]:
+                fields = [key for key in ORGANISATION_COLUMNS
+                          if item.get(key) != before[item["uid"]].get(key)]
+                done.append(("changed", item["name"], fields))
+        said = [(o["action"], o["name"], o["fields"]) for o in report["organisations"]]
+        self.assertEqual(sorted(said), sorted(done))
+
+    def test_usage(self):
+        uid = self.import_demo()
+        path = self.write("ok.csv", b"Name\nEve Oy\n")
+        self.assert_usage_error(self.run_cli("import-csv", uid, "organizations", path))
+        self.assert_usage_error(self.run_cli("export-csv", uid, "organizations"))
+        self.assert_usage_error(self.run_cli("import-csv", uid, "organisations"))
+
+    def test_participants_name_their_organisation(self):
+        """The participants' CSV names an organisation: found however spelt,
+        or made, registered in the person's country."""
+        uid = self.import_demo()
+        path = self.write("people.csv", (
+            "Name,Email,Organisation,Country,Role\n"
+            "Eeva Example,eeva@lumiray.example,LUMIRAY OY,FI,sme\n"
+            "Rasa Example,rasa@newco.example,Kaunas Newco UAB,LT,support-organisation\n"
+        ).encode("utf-8"))
+        out = self.import_csv(uid, "participants", path)
+        self.assert_counts(out, path, 2, 0, 0, 0)
+        organisations = self.organisations(uid)
+        self.assertEqual(len(organisations), DEMO_ORGANISATIONS + 1)
+        eeva = self.participant(uid, "Eeva Example")
+        self.assertEqual(eeva["organisation_id"], "lumiray")
+        self.assertEqual(eeva["organisation"], "Lumiray Oy")
+        rasa = self.participant(uid, "Rasa Example")
+        made = self.organisation(uid, "Kaunas Newco UAB")
+        self.assertEqual(rasa["organisation_id"], made["id"])
+        self.assertEqual(made["country"], "LT")
+        self.assertEqual(made["kind"], "support-organisation")
+        # and the organisations' CSV lists it
+        rows = list(csv.reader(io.StringIO(
+            self.export_csv(uid, "organisations").decode("utf-8-sig"), newline="")))
+        self.assertIn(["Kaunas Newco UAB", "support-organisation", "LT"],
+                      [row[1:4] for row in rows])
 
 
 class TestFileFailures(CsvTestCase):

@@ -17,7 +17,16 @@ from vpcli import CLI, DEMO, CliTestCase, load_demo
 
 _demo = load_demo()
 DEMO_UID = _demo["programme"]["uid"]
-KINDS = ["programme", "hosts", "participants", "sessions"]
+KINDS = ["programme", "hosts", "participants", "sessions", "organisations"]
+
+
+def demo_organisations(demo):
+    """How many organisations the demo has: its own, or (version 1) one per
+    name, however spelt."""
+    if "organisations" in demo:
+        return len(demo["organisations"])
+    return len({" ".join(p["organisation"].casefold().split())
+                for p in demo["participants"] if p.get("organisation")})
 
 
 def session(document, ref):
@@ -221,9 +230,11 @@ class TestImportDryRun(DryRunTestCase):
                     "Hosts: %d added" % len(_demo["hosts"]),
                     "Participants: %d added" % len(_demo["participants"]),
                     "Sessions: %d added" % len(_demo["sessions"]),
+                    "Organisations: %d added" % demo_organisations(_demo),
                 ])
-                self.assertEqual(len(lines), 4 + 1 + len(_demo["hosts"])
-                                 + len(_demo["participants"]) + len(_demo["sessions"]))
+                self.assertEqual(len(lines), 5 + 1 + len(_demo["hosts"])
+                                 + len(_demo["participants"]) + len(_demo["sessions"])
+                                 + demo_organisations(_demo))
                 self.assertIn("  added: Lithuanian Laser Cluster — "
                               "Cluster organisation · Vilnius · Lithuania", lines)
                 self.assertIn("  added: Lunch at the science park — "
@@ -232,7 +243,7 @@ class TestImportDryRun(DryRunTestCase):
         report = self.dry_run_json("import", DEMO, "--dry-run", "--json")
         self.assertEqual([len(report[kind]) for kind in KINDS],
                          [1, len(_demo["hosts"]), len(_demo["participants"]),
-                          len(_demo["sessions"])])
+                          len(_demo["sessions"]), demo_organisations(_demo)])
         self.assertTrue(all(change["action"] == "added" and change["fields"] == []
                             for kind in KINDS for change in report[kind]))
         # nothing was imported
@@ -277,6 +288,9 @@ class TestImportCsvDryRun(DryRunTestCase):
                          "Participants: 1 added, 1 changed\n"
                          "  changed: Aino Mäkelä — Changes: organisation\n"
                          "  added: Anna Berg — anna@berg.example · Berg AB · Sweden\n"
+                         "Organisations: 2 added\n"
+                         "  added: Photonics Finland ry — Finland\n"
+                         "  added: Berg AB — Sweden\n"
                          "%s:\n"
                          "  line 4 skipped: %s\n" % (path, ATLANTIS))
 
@@ -419,7 +433,8 @@ class TestOptions(DryRunTestCase):
     def test_help(self):
         out = self.run_ok("--help", database=False).stdout.decode("utf-8")
         self.assertIn("import FILE [--update] [--dry-run [--json]]", out)
-        self.assertIn("import-csv PROGRAMME participants|hosts FILE [--dry-run [--json]]", out)
+        self.assertIn("import-csv PROGRAMME participants|hosts|organisations FILE "
+                      "[--dry-run [--json]]", out)
         self.assertIn("import-ics PROGRAMME FILE [--dry-run [--json]]", out)
 
 

@@ -116,7 +116,7 @@ def malformed_cases():
     cases = {
         "format_wrong": ([("format", "visit-planner-agenda")], "format"),
         "format_missing": ([("format", REMOVE)], "format"),
-        "version_2": ([("version", 2)], "version"),
+        "version_3": ([("version", 3)], "version"),
         "programme_missing": ([("programme", REMOVE)], "programme"),
         "programme_title_missing": ([("programme.title", REMOVE)], "programme.title"),
         "programme_host_country_missing": ([("programme.host_country", REMOVE)],
@@ -281,6 +281,61 @@ class TestCommands(CliTestCase):
         self.assertEqual(self.run_ok("import", exported).stdout.decode("utf-8").strip(), uid)
         second = self.export(uid)
         self.assertEqual(first, second)
+
+    def test_version_1_exports_as_version_2(self):
+        """A version-1 document (organisations as text, a lump sum per
+        visitor) imports unchanged and exports as version 2 with nothing
+        lost: every member it had, its names now organisations."""
+        old = copy.deepcopy(BASE_DOCUMENT)
+        old["programme"]["uid"] = "v1-programme"
+        old["programme"]["origin"] = {"city": "Helsinki", "latitude": 60.17, "longitude": 24.94}
+        old["programme"]["lump_sum_eur"] = 1500
+        old["participants"][0].update(organisation="Lumiray Oy", country="FI", role="sme",
+                                      email="aino@lumiray.example")
+        old["participants"][1].update(organisation="LUMIRAY  OY ", country="SE")
+        old["participants"].append({"id": "p3", "name": "Sanna", "organisation": "Photon Lab",
+                                    "role": "researcher"})
+        path = self.write("old.visit.json", json.dumps(old).encode("utf-8"))
+        self.run_ok("import", path)
+        new = json.loads(self.export("v1-programme"))
+
+        self.assertEqual(new["version"], 2)
+        # per visiting organisation now, within the scheme's cap
+        self.assertEqual(new["programme"]["lump_sum_eur"], 1100)
+        organisations = {o["id"]: o for o in new["organisations"]}
+        self.assertEqual(sorted(o["name"] for o in organisations.values()),
+                         ["Lumiray Oy", "Photon Lab"])
+        lumiray = next(o for o in organisations.values() if o["name"] == "Lumiray Oy")
+        self.assertEqual((lumiray["country"], lumiray["kind"], lumiray["city"]),
+                         ("FI", "sme", "Helsinki"))
+        self.assertTrue(lumiray["uid"])
+        people = {p["id"]: p for p in new["participants"]}
+        self.assertEqual(people["p1"]["organisation_id"], lumiray["id"])
+        self.assertEqual(people["p2"]["organisation_id"], lumiray["id"])
+        self.assertEqual(organisations[people["p3"]["organisation_id"]]["kind"], "research")
+
+        # every other member as it was
+        for kind in ("hosts", "participants", "sessions"):
+            for before in old[kind]:
+                after = next(item for item in new[kind] if item["id"] == before["id"])
+                for member, value in before.items():
+                    if member == "organisation":
+                        continue
+                    if member in ("travel", "accommodation"):
+                        for i, item in enumerate(value):
+                            for key, got in item.items():
+                                self.assertEqual(after[member][i][key], got, (kind, member, key))
+                        continue
+                    self.assertEqual(after[member], value, (kind, before["id"], member))
+        for member, value in old["programme"].items():
+            if member != "lump_sum_eur":
+                self.assertEqual(new["programme"][member], value, member)
+
+        # and version 2 goes round unchanged
+        exported = self.write("new.visit.json", json.dumps(new).encode("utf-8"))
+        self.database = self.path("second.db")
+        self.run_ok("import", exported)
+        self.assertEqual(json.loads(self.export("v1-programme")), new)
 
     def test_update_raises_one_revision(self):
         uid = self.import_demo()

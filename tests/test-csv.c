@@ -1791,7 +1791,8 @@ assert_round_trip (VpSnapshot *snapshot,
   g_autofree char *before = vp_test_write_document (snapshot);
   g_autofree char *after = vp_test_write_document (result);
   guint n = kind == VP_CSV_KIND_PARTICIPANTS ? vp_snapshot_get_participants (snapshot)->len
-                                             : vp_snapshot_get_hosts (snapshot)->len;
+           : kind == VP_CSV_KIND_HOSTS       ? vp_snapshot_get_hosts (snapshot)->len
+                                             : vp_snapshot_get_organisations (snapshot)->len;
 
   g_assert_cmpuint (n, >, 0);
   assert_counts (report, 0, 0, n, 0);
@@ -1813,6 +1814,111 @@ test_round_trip_demo_hosts (void)
   g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
 
   assert_round_trip (demo, VP_CSV_KIND_HOSTS);
+}
+
+static void
+test_round_trip_demo_organisations (void)
+{
+  g_autoptr(VpSnapshot) demo = vp_test_read_demo ();
+
+  assert_round_trip (demo, VP_CSV_KIND_ORGANISATIONS);
+}
+
+/* Organisations {{{1 */
+
+static VpOrganisation *
+find_organisation (VpSnapshot *snapshot,
+                   const char *name)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (organisations, i);
+
+      if (g_strcmp0 (vp_organisation_get_name (organisation), name) == 0)
+        return organisation;
+    }
+  g_assert_not_reached ();
+}
+
+/* One organisation however its name is spelt: case, runs of spaces and
+ * Unicode compatibility forms (full-width letters) aside. */
+static void
+test_organisations_match_spellings (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_ORGANISATIONS,
+                 "Company,Kind,Registered country,Website\n"
+                 "PHOTONICS   finland,Cluster organization,Finland,https://eccp.example/pf\n"
+                 "\xEF\xBC\xB0hotonics Finland,,,\n",
+                 &report);
+  VpOrganisation *organisation;
+
+  assert_counts (report, 0, 1, 0, 1);
+  g_assert_cmpuint (vp_snapshot_get_organisations (result)->len, ==,
+                    vp_snapshot_get_organisations (base)->len);
+  /* found by its name, it keeps its spelling */
+  organisation = find_organisation (result, "Photonics Finland");
+  g_assert_cmpint (vp_organisation_get_kind (organisation), ==,
+                   VP_ORGANISATION_KIND_CLUSTER_ORGANISATION);
+  g_assert_cmpstr (vp_organisation_get_country (organisation), ==, "FI");
+  g_assert_cmpstr (vp_organisation_get_eccp_url (organisation), ==, "https://eccp.example/pf");
+  g_assert_cmpstr (((VpCsvSkip *)g_ptr_array_index (report->skipped, 0))->reason, ==,
+                   "the same organisation as on line 2");
+}
+
+/* Renamed by its id, the organisation takes its people along, in copies:
+ * the snapshot imported into is not changed. */
+static void
+test_organisations_rename (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autofree char *before = vp_test_write_document (base);
+  g_autofree char *after = NULL;
+  g_autoptr(VpCsvReport) report = NULL;
+  VpOrganisation *old = find_organisation (base, "Photonics Finland");
+  g_autofree char *csv = g_strdup_printf ("id,name\n%s,Photonics Finland ry\n",
+                                          vp_organisation_get_ref (old));
+  g_autoptr(VpSnapshot) result = import_text (base, VP_CSV_KIND_ORGANISATIONS, csv, &report);
+  VpParticipant *aino = find_participant (result, "Aino Mäkelä");
+  VpOrganisation *renamed = find_organisation (result, "Photonics Finland ry");
+
+  assert_counts (report, 0, 1, 0, 0);
+  g_assert_cmpstr (vp_organisation_get_uid (renamed), ==, vp_organisation_get_uid (old));
+  g_assert_cmpstr (vp_participant_get_organisation (aino), ==, "Photonics Finland ry");
+  g_assert_true (vp_snapshot_get_participant_organisation (result, aino) == renamed);
+  g_assert_cmpuint (vp_snapshot_get_organisations (result)->len, ==,
+                    vp_snapshot_get_organisations (base)->len);
+  after = vp_test_write_document (base);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_organisations_skip_values (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_ORGANISATIONS,
+                 "name,country,latitude,longitude,contact_email,type\n"
+                 "Good Oy,fi,\"60,1699\",24.9384,good@good.example,sme\n"
+                 "Bad Country,Atlantis,,,,\n"
+                 "Bad Position,FI,60.1,181,,\n"
+                 "Bad Email,FI,,,good@,\n"
+                 "Bad Kind,FI,,,,university\n",
+                 &report);
+  VpOrganisation *good = find_organisation (result, "Good Oy");
+
+  assert_counts (report, 1, 0, 0, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (((VpCsvSkip *)g_ptr_array_index (report->skipped, i))->line, ==, i + 3);
+  g_assert_cmpstr (vp_organisation_get_country (good), ==, "FI");
+  g_assert_cmpfloat_with_epsilon (vp_organisation_get_latitude (good), 60.1699, 1e-9);
+  g_assert_cmpint (vp_organisation_get_kind (good), ==, VP_ORGANISATION_KIND_SME);
+  g_assert_nonnull (vp_organisation_get_uid (good));
 }
 
 static void
@@ -2088,9 +2194,14 @@ main (int   argc,
   g_test_add_func ("/csv/export/numbers", test_export_numbers);
   g_test_add_func ("/csv/round-trip/demo-participants", test_round_trip_demo_participants);
   g_test_add_func ("/csv/round-trip/demo-hosts", test_round_trip_demo_hosts);
+  g_test_add_func ("/csv/round-trip/demo-organisations", test_round_trip_demo_organisations);
   g_test_add_func ("/csv/round-trip/base", test_round_trip_base);
   g_test_add_func ("/csv/round-trip/tricky-text", test_round_trip_tricky_text);
   g_test_add_func ("/csv/round-trip/apostrophe", test_round_trip_apostrophe);
+
+  g_test_add_func ("/csv/organisations/match-spellings", test_organisations_match_spellings);
+  g_test_add_func ("/csv/organisations/rename", test_organisations_rename);
+  g_test_add_func ("/csv/organisations/skip-values", test_organisations_skip_values);
 
   g_test_add ("/csv/store/attendances-kept", Fixture, NULL,
               vp_test_database_set_up, test_store_attendances_kept,

@@ -15,7 +15,7 @@
 static const char full_document[] =
   "{\n"
   "  \"format\": \"visit-planner-programme\",\n"
-  "  \"version\": 1,\n"
+  "  \"version\": 2,\n"
   "  \"programme\": {\n"
   "    \"uid\": \"prog-uid-1\",\n"
   "    \"title\": \"Photonics in Vilnius\",\n"
@@ -29,7 +29,8 @@ static const char full_document[] =
   "    \"end_date\": \"2027-04-16\",\n"
   "    \"coordinator\": { \"name\": \"Aino Mäkelä\", \"email\": \"aino@example.org\" },\n"
   "    \"origin\": { \"city\": \"Helsinki\", \"latitude\": 60.1699, \"longitude\": 24.9384 },\n"
-  "    \"lump_sum_eur\": 1100.5\n"
+  "    \"lump_sum_eur\": 1000.5,\n"
+  "    \"lump_sum_override_eur\": 780\n"
   "  },\n"
   "  \"hosts\": [\n"
   "    {\n"
@@ -49,11 +50,28 @@ static const char full_document[] =
   "    },\n"
   "    { \"id\": \"uni\", \"name\": \"University\", \"kind\": \"university\" }\n"
   "  ],\n"
+  "  \"organisations\": [\n"
+  "    {\n"
+  "      \"id\": \"pf\",\n"
+  "      \"uid\": \"organisation-uid-pf\",\n"
+  "      \"name\": \"Photonics Finland\",\n"
+  "      \"kind\": \"cluster-organisation\",\n"
+  "      \"country\": \"FI\",\n"
+  "      \"city\": \"Helsinki\",\n"
+  "      \"latitude\": 60.1699,\n"
+  "      \"longitude\": 24.9384,\n"
+  "      \"cluster\": \"Photonics Finland\",\n"
+  "      \"eccp_url\": \"https://www.clustercollaboration.eu/cluster-organisations/pf\",\n"
+  "      \"contact_name\": \"Aino Mäkelä\",\n"
+  "      \"contact_email\": \"aino@example.org\"\n"
+  "    }\n"
+  "  ],\n"
   "  \"participants\": [\n"
   "    {\n"
   "      \"id\": \"aino\",\n"
   "      \"name\": \"Aino Mäkelä\",\n"
   "      \"email\": \"Aino@Example.org\",\n"
+  "      \"organisation_id\": \"pf\",\n"
   "      \"organisation\": \"Photonics Finland\",\n"
   "      \"phone\": \"+358 40 123 4567\",\n"
   "      \"country\": \"FI\",\n"
@@ -233,7 +251,7 @@ test_read_full_programme (void)
   g_assert_cmpstr (vp_programme_get_origin_city (programme), ==, "Helsinki");
   g_assert_cmpfloat (vp_programme_get_origin_latitude (programme), ==, 60.1699);
   g_assert_cmpfloat (vp_programme_get_origin_longitude (programme), ==, 24.9384);
-  g_assert_cmpfloat (vp_programme_get_lump_sum_eur (programme), ==, 1100.5);
+  g_assert_cmpfloat (vp_programme_get_lump_sum_eur (programme), ==, 1000.5);
 }
 
 static void
@@ -717,7 +735,7 @@ static const InvalidCase invalid_cases[] = {
     VP_FORMAT_ERROR_FORMAT, "format" },
   { "/format/read/invalid/format-missing", { { "format", NULL } },
     VP_FORMAT_ERROR_FORMAT, "format" },
-  { "/format/read/invalid/version-2", { { "version", "2" } },
+  { "/format/read/invalid/version-3", { { "version", "3" } },
     VP_FORMAT_ERROR_FORMAT, "version" },
   { "/format/read/invalid/version-missing", { { "version", NULL } },
     VP_FORMAT_ERROR_FORMAT, "version" },

@@ -32,6 +32,57 @@ def clock(local):
     return local.strftime("%H:%M")
 
 
+def money(amount):
+    """An amount as the grant sheet prints it."""
+    return f"{amount:.2f} EUR"
+
+
+def grant_programme(count, uid="prog-grant"):
+    """A week in Vilnius visited by @count organisations of one person each,
+    with names of 80 characters: eligible or not, near or far, staying four
+    or five working days, some without a position (their distance and so the
+    total unknown)."""
+    kinds = ["sme", "cluster-organisation", "support-organisation", "research"]
+    organisations = []
+    participants = []
+    for i in range(count):
+        name = (f"Organisation {i:03d} Pohjois-Karjalan Fotoniikan ja "
+                "Optoelektroniikan Kehittämiskeskus Oy")[:80]
+        organisation = {"id": f"o{i}", "uid": f"org-{i}", "name": name, "kind": kinds[i % 4],
+                        "country": "SE" if i % 7 == 0 else "FI", "city": "Joensuu"}
+        if i % 11:
+            organisation.update({"latitude": round(54.6872 + (i % 9) * 0.9, 6),
+                                 "longitude": 25.2797})
+        organisations.append(organisation)
+        leave = "2027-05-15T09:00" if i % 3 else "2027-05-13T19:00"
+        participants.append({
+            "id": f"p{i}", "name": f"Person {i}", "email": f"p{i}@example.org",
+            "country": "FI", "organisation_id": f"o{i}",
+            "travel": [
+                {"kind": "flight", "from": "Helsinki", "to": "Vilnius",
+                 "depart": "2027-05-09T18:00", "arrive": "2027-05-09T21:00"},
+                {"kind": "flight", "from": "Vilnius", "to": "Helsinki",
+                 "depart": leave, "arrive": leave[:11] + "23:30"},
+            ]})
+    days = ["2027-05-10", "2027-05-11", "2027-05-12", "2027-05-13", "2027-05-14"]
+    return {
+        "format": "visit-planner-programme", "version": 2,
+        "programme": {
+            "uid": uid, "title": "Organisations visit Vilnius", "host_country": "LT",
+            "visiting_cluster": "Photonics Finland", "host_cluster": "Lithuanian Laser Cluster",
+            "coordinator": {"name": "Aino Mäkelä", "email": "aino@example.org"},
+            "timezone": "Europe/Vilnius", "start_date": days[0], "end_date": days[-1],
+            "lump_sum_eur": 1000},
+        "hosts": [{"id": "alpha", "name": "Alpha Photonics", "country": "LT",
+                   "latitude": 54.6872, "longitude": 25.2797}],
+        "organisations": organisations,
+        "participants": participants,
+        "sessions": [{"id": f"s{n}", "uid": f"uid-s{n}", "title": f"Meeting {n}",
+                      "kind": "meeting", "start": day + "T10:00", "end": day + "T12:00",
+                      "host": "alpha"} for n, day in enumerate(days)],
+    }
+
+
 class PdfTestCase(CliTestCase):
     folder_prefix = "test-pdf-"
     quiet_success = True
@@ -237,6 +288,122 @@ class TestLayouts(PdfTestCase):
                 self.assertIn(host["phone"], text)
 
 
+class TestGrantSheet(PdfTestCase):
+    """--layout budget: the ClusterXChange grant sheet of "budget"'s figures."""
+
+    def budget(self, programme):
+        """"budget --json", each organisation with the rule that decided its
+        amount as the readable table words it (indented under its line)."""
+        budget = json.loads(self.run_ok("budget", programme, "--json").stdout)
+        table = self.run_ok("budget", programme).stdout.decode("utf-8").splitlines()
+        rules = [line.strip() for line in table if line.startswith("    ")]
+        self.assertEqual(len(rules), len(budget["organisations"]))
+        for item, rule in zip(budget["organisations"], rules):
+            item["rule"] = rule
+        return budget
+
+    def assert_grant_sheet(self, pages, raw, budget):
+        """Each organisation on a line with its amount, the total, what is
+        unknown; the header on every page, the table's column titles on
+        every page the table reaches."""
+        self.assert_page_numbers(pages)
+        text = "\n".join(pages)
+        flat = collapse(text) + " " + collapse(raw)
+        for page in pages:
+            self.assertIn("ClusterXChange grant sheet", page)
+        table_pages = 0
+        for item in budget["organisations"]:
+            head = " ".join(item["name"].split()[:2])
+            amount = money(item["amount_eur"]) if item["amount_eur"] is not None else "unknown"
+            self.assertTrue(any(head in line and line.rstrip().endswith(amount)
+                                for line in text.splitlines()),
+                            f"{item['name']!r} and {amount} not on one line")
+            self.assertIn(collapse(item["name"]), flat)
+            self.assertTrue(squash(item["rule"]) in squash(flat), item["rule"])
+        total = (money(budget["total_eur"]) if budget["total_eur"] is not None else "unknown")
+        count = len(budget["organisations"])
+        self.assertRegex(text, rf"Total: {count} visiting organisations? +"
+                               rf"{sum(o['people'] for o in budget['organisations'])} +{total}")
+        for message in budget["unknown"]:
+            self.assertTrue(squash(message) in squash(flat), message)
+        for page in pages:
+            rows = [line for line in page.splitlines() if re.search(r"\d\.\d\d EUR$", line)]
+            if not rows:
+                continue
+            table_pages += 1
+            header = [line for line in page.splitlines()
+                      if re.match(r"ORGANISATION +COUNTRY +PEOPLE +WORKING +DISTANCE +LUMP( SUM)? +"
+                                  r"AMOUNT$", line.strip())]
+            self.assertEqual(len(header), 1, page)
+            self.assertLess(page.find(header[0]), page.find(rows[0]))
+        self.assertGreaterEqual(table_pages, 1)
+        # The coordinator signs; the rules' sources and their dates close it.
+        self.assertIn("Signature of the coordinator", text)
+        self.assertIn("https://www.clustercollaboration.eu/clusterxchange/how-can-i-participate",
+                      flat)
+        self.assertIn("(2026-12-07)", flat)
+        return table_pages
+
+    def test_demo(self):
+        programme = self.import_demo()
+        budget = self.budget(programme)
+        self.assertGreater(len(budget["organisations"]), 5)
+        pages, raw, _ = self.pdf(programme, "--layout", "budget")
+        self.assert_grant_sheet(pages, raw, budget)
+        document = self.exported(programme)
+        for member in ("visiting_cluster", "host_cluster", "host_country"):
+            self.assertIn(document["programme"][member], pages[0])
+        self.assertIn("13–16 April 2027", pages[0])
+        self.assertIn("Aino Mäkelä", pages[0])
+        self.assertIn("Halved", pages[0])
+        # an organisation the scheme pays nothing says so
+        if any(item["amount_eur"] == 0 for item in budget["organisations"]):
+            self.assertIn("None", "\n".join(pages))
+        self.assertIn("Still unknown", "\n".join(pages))
+
+    def test_other_programmes(self):
+        """The same organisation visiting an earlier programme of the
+        database: the later one's sheet gives it nothing, as "budget" does."""
+        self.import_document(grant_programme(3, uid="earlier"))
+        later = grant_programme(3, uid="later")
+        for day, session in zip(["2027-06-07", "2027-06-08", "2027-06-09", "2027-06-10",
+                                 "2027-06-11"], later["sessions"]):
+            session["start"] = day + "T10:00"
+            session["end"] = day + "T12:00"
+        later["programme"].update({"start_date": "2027-06-07", "end_date": "2027-06-11"})
+        for person in later["participants"]:
+            person["travel"][0].update({"depart": "2027-06-06T18:00",
+                                        "arrive": "2027-06-06T21:00"})
+            person["travel"][1].update({"depart": "2027-06-12T09:00",
+                                        "arrive": "2027-06-12T23:30"})
+        programme = self.import_document(later, name="later.visit.json")
+        budget = self.budget(programme)
+        self.assertTrue(all("repeat" in item["reasons"] for item in budget["organisations"]))
+        pages, raw, _ = self.pdf(programme, "--layout", "budget")
+        self.assert_grant_sheet(pages, raw, budget)
+        self.assertIn("already a visiting organisation", collapse(raw))
+
+    def test_many_organisations(self):
+        """200 organisations with names of 80 characters: more pages, the
+        column titles on each, nothing lost or cut."""
+        programme = self.import_document(grant_programme(10, uid="ten"), name="ten.visit.json")
+        _, _, few_pages = self.pdf(programme, "--layout", "budget", name="ten.pdf")
+        programme = self.import_document(grant_programme(200, uid="many"))
+        budget = self.budget(programme)
+        self.assertEqual(len(budget["organisations"]), 200)
+        self.assertIsNone(budget["total_eur"])
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, n_pages = self.pdf(programme, "--layout", "budget", "--paper", paper)
+                self.assertGreater(n_pages, few_pages + 5)
+                table_pages = self.assert_grant_sheet(pages, raw, budget)
+                self.assertGreater(table_pages, 5)
+                # Each organisation once, in order.
+                table = "\n".join(pages).split("Still unknown")[0]
+                found = re.findall(r"^Organisation (\d{3}) Pohjois", table, re.M)
+                self.assertEqual(found, [f"{i:03d}" for i in range(200)])
+
+
 class TestStress(PdfTestCase):
     def test_long_title_and_description(self):
         document = load_demo()
@@ -314,7 +481,12 @@ class TestUsage(PdfTestCase):
             (("pdf", programme, "--participant", "nobody@nowhere.example", "-o", out),
              ("nobody@nowhere.example",)),
             (("pdf", programme, "--host", "no-such-host", "-o", out), ("no-such-host",)),
-            (("pdf", programme, "--layout", "poster", "-o", out), ("poster",)),
+            (("pdf", programme, "--layout", "poster", "-o", out),
+             ("poster", "agenda", "host-sheet", "contacts", "budget")),
+            (("pdf", programme, "--layout", "budget", "--host", "femtolux", "-o", out),
+             ("budget", "--host")),
+            (("pdf", programme, "--layout", "budget", "--participant", "antti-korhonen",
+              "-o", out), ("budget", "--participant")),
             (("pdf", programme, "--paper", "a3", "-o", out), ("a3",)),
             (("pdf", programme, "--layout", "host-sheet", "-o", out), ("--host",)),
             (("pdf", programme, "--layout", "contacts", "--participant", "antti-korhonen",
@@ -341,6 +513,7 @@ class TestUsage(PdfTestCase):
         result = self.run_cli("--help", database=False)
         self.assertEqual(result.returncode, 0)
         self.assertIn("pdf PROGRAMME", result.stdout.decode("utf-8"))
+        self.assertIn("agenda|host-sheet|contacts|budget", result.stdout.decode("utf-8"))
 
     def test_written_atomically(self):
         programme = self.import_demo()

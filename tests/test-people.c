@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "vp-chooser-row.h"
 #include "vp-host-editor.h"
 #include "vp-hosts-page.h"
 #include "vp-participant-editor.h"
@@ -142,6 +143,21 @@ click (gpointer    widget,
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Names a new organisation in a participant editor as a user does: its
+ * organisation row's “New Organisation…”, then the name. */
+static void
+name_new_organisation (VpParticipantEditor *editor,
+                       const char          *name)
+{
+  VpChooserRow *row = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row");
+  GtkWidget *new_row = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "new_organisation_row");
+
+  if (!gtk_widget_get_visible (new_row))
+    click (row, VP_TYPE_CHOOSER_ROW, "new_button");
+  g_assert_true (gtk_widget_get_visible (new_row));
+  gtk_editable_set_text (GTK_EDITABLE (new_row), name);
 }
 
 static VpSnapshot *
@@ -413,7 +429,7 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpstr (stay->check_out, ==, "2027-04-16");
 
   /* Then each change is saved as typed. */
-  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row", "Tampere Photonics");
+  name_new_organisation (editor, "Tampere Photonics");
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);
   g_clear_object (&snapshot);
@@ -988,8 +1004,8 @@ test_participant_editor_saves_after_pause (Fixture       *fixture,
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
 
-  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row", "Photonics");
-  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "organisation_row", "Photonics Fin");
+  name_new_organisation (editor, "Photonics");
+  name_new_organisation (editor, "Photonics Fin");
   snapshot = load (fixture);
   g_assert_cmpstr (vp_participant_get_organisation (vp_snapshot_lookup_participant (snapshot, "aino")),
                    ==, "Photonics Finland");

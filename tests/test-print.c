@@ -296,6 +296,10 @@ test_operation_layouts (Fixture       *fixture,
     { VP_PRINT_CONTENT_CONTACTS, NULL,
       { "Confidential", "Sanna Höglund", NULL },
       { "Welcome and introductions", NULL } },
+    { VP_PRINT_CONTENT_BUDGET, NULL,
+      { "ClusterXChange grant sheet", "Lumiray Oy", "Total: 11 visiting organisations",
+        "Signature of the coordinator" },
+      { "Welcome and introductions", "Sanna Höglund", NULL } },
   };
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -305,17 +309,21 @@ test_operation_layouts (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(VpPrintOperation) operation = vp_print_operation_new (fixture->snapshot);
+      g_autoptr(VpBudget) budget = vp_budget_new (fixture->snapshot, NULL);
       g_autofree char *name = g_strdup_printf ("layout-%u.pdf", i);
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_autofree char *text = NULL;
       VpPrintDocument *document;
 
       vp_print_operation_set_content (operation, cases[i].content, cases[i].subject);
+      vp_print_operation_set_budget (operation, budget);
       g_assert_cmpint (export_operation (operation, path), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
       g_assert_null (vp_print_operation_get_document_error (operation));
 
       document = vp_print_operation_get_document (operation);
       g_assert_nonnull (document);
+      /* The grant sheet prints the budget the window gives it. */
+      g_assert_true (vp_print_document_get_budget (document) == budget);
       g_assert_cmpuint (pdf_pages (path), ==, vp_print_document_get_n_pages (document));
 
       text = pdf_text (path);
@@ -539,6 +547,20 @@ test_export_pdf_writer (Fixture       *fixture,
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Nobody.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
+
+  /* The grant sheet: the budget of the programme, every organisation. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = g_build_filename (fixture->dir, "Grant.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_BUDGET, NULL, VP_PAPER_SIZE_A4, path);
+  g_assert_true (vp_test_wait_for (file_exists, path));
+  text = pdf_text (path);
+  assert_has (text, "ClusterXChange grant sheet");
+  for (guint i = 0; i < vp_snapshot_get_organisations (fixture->snapshot)->len; i++)
+    assert_has (text, vp_organisation_get_name (
+                        g_ptr_array_index (vp_snapshot_get_organisations (fixture->snapshot), i)));
+  assert_has (text, "Total: 11 visiting organisations");
 
   vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -238,6 +238,7 @@ static const Case demo_cases[] = {
   { VP_PRINT_LAYOUT_HOST_SHEET, "femtolux" },
   { VP_PRINT_LAYOUT_HOST_SHEET, "laser-cluster" },
   { VP_PRINT_LAYOUT_CONTACTS, NULL },
+  { VP_PRINT_LAYOUT_BUDGET, NULL },
 };
 
 static void
@@ -501,6 +502,11 @@ test_subjects (void)
   g_assert_null (document);
   g_clear_error (&error);
 
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_BUDGET, "antti-korhonen", &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED);
+  g_assert_null (document);
+  g_clear_error (&error);
+
   /* An email matches whatever its case. */
   document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_AGENDA,
                                     "Sanna.Hoglund@Tampere-Photonics.example", &error);
@@ -581,7 +587,7 @@ test_pdf (void)
     }
 
   path = g_build_filename (folder, "agenda.pdf", NULL);
-  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL,
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CONTACTS, NULL, NULL,
                                      VP_PAPER_SIZE_A4, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -591,11 +597,154 @@ test_pdf (void)
   /* A failure leaves nothing behind. */
   g_clear_pointer (&path, g_free);
   path = g_build_filename (folder, "missing", "agenda.pdf", NULL);
-  g_assert_false (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL,
+  g_assert_false (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_AGENDA, NULL, NULL,
                                       VP_PAPER_SIZE_A4, path, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_rmdir (folder);
+}
+
+/* Grant sheet {{{1 */
+
+/* A week in Vilnius visited by @count organisations of one person each,
+ * whose names are 80 characters long. */
+static VpSnapshot *
+load_organisations (guint count)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot;
+
+  g_string_append (json,
+                   "{\"format\": \"visit-planner-programme\", \"version\": 2,"
+                   " \"programme\": {\"uid\": \"grant\", \"title\": \"Grant\","
+                   " \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\","
+                   " \"start_date\": \"2027-05-10\", \"end_date\": \"2027-05-14\","
+                   " \"lump_sum_eur\": 1000},"
+                   " \"hosts\": [{\"id\": \"alpha\", \"name\": \"Alpha Photonics\","
+                   " \"latitude\": 54.6872, \"longitude\": 25.2797}],"
+                   " \"sessions\": [");
+  for (guint day = 10; day <= 14; day++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"s%u\", \"title\": \"Meeting\", \"kind\": "
+                            "\"meeting\", \"start\": \"2027-05-%uT10:00\", "
+                            "\"end\": \"2027-05-%uT12:00\", \"host\": \"alpha\"}",
+                            day > 10 ? ", " : "", day, day, day);
+  g_string_append (json, "], \"organisations\": [");
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *long_name = g_strdup_printf ("Organisation %03u Pohjois-Karjalan Fotoniikan "
+                                                    "ja Optoelektroniikan Kehittämiskeskus Oy", i);
+      g_autofree char *name = g_utf8_substring (long_name, 0, 80);
+
+      g_assert_cmpint (g_utf8_strlen (name, -1), ==, 80);
+      g_string_append_printf (json,
+                              "%s{\"id\": \"o%u\", \"name\": \"%s\", \"kind\": \"%s\", "
+                              "\"country\": \"FI\", \"latitude\": %.4f, "
+                              "\"longitude\": 25.2797}",
+                              i > 0 ? ", " : "", i, name, i % 4 == 3 ? "research" : "sme",
+                              55.0 + (i % 9) * 0.9);
+    }
+  g_string_append (json, "], \"participants\": [");
+  for (guint i = 0; i < count; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"p%u\", \"name\": \"Person %u\", "
+                            "\"organisation_id\": \"o%u\", \"travel\": ["
+                            "{\"kind\": \"flight\", \"depart\": \"2027-05-09T18:00\", "
+                            "\"arrive\": \"2027-05-09T21:00\"}, "
+                            "{\"kind\": \"flight\", \"depart\": \"2027-05-15T09:00\", "
+                            "\"arrive\": \"2027-05-15T11:00\"}]}",
+                            i > 0 ? ", " : "", i, i, i);
+  g_string_append (json, "]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+
+  return snapshot;
+}
+
+/* 200 organisations: each row whole on one page, and every page the table
+ * goes on to starts with its column titles. */
+static void
+test_budget_many (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_organisations (200);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_BUDGET, NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      guint rows = 0;
+      guint row_pages = 0;
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      g_assert_cmpuint (paginate (document, &paper), >=, 10);
+      assert_clean_flow (document);
+      assert_pages_within_margins (document, &paper);
+
+      pages = describe_pages (document);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          GArray *parts = g_ptr_array_index (pages, i);
+          gboolean has_rows = FALSE;
+
+          for (guint j = 0; j < parts->len; j++)
+            {
+              const Part *part = &g_array_index (parts, Part, j);
+
+              if (!g_str_equal (part->tag, "row"))
+                continue;
+              /* A row is never split between pages. */
+              g_assert_cmpfloat (part->from, ==, 0);
+              g_assert_cmpfloat_with_epsilon (part->to, part->height, 0.01);
+              has_rows = TRUE;
+              rows++;
+            }
+          if (has_rows && i > 0)
+            {
+              const Part *first = &g_array_index (parts, Part, 0);
+
+              g_assert_cmpstr (first->tag, ==, "table-header");
+              g_assert_true (first->repeat);
+            }
+          row_pages += has_rows;
+        }
+      g_assert_cmpuint (rows, ==, 200);
+      g_assert_cmpuint (row_pages, >=, 10);
+    }
+}
+
+/* The sheet prints the budget it is given, not one of its own. */
+static void
+test_budget_given (void)
+{
+  g_autoptr(VpSnapshot) demo = load_demo ();
+  g_autoptr(VpSnapshot) many = load_organisations (60);
+  g_autoptr(VpBudget) budget = vp_budget_new (many, NULL);
+  g_autoptr(VpPrintDocument) document = new_document (demo, VP_PRINT_LAYOUT_BUDGET, NULL);
+  guint notified = 0;
+  guint own, given;
+  Paper paper;
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  g_assert_null (vp_print_document_get_budget (document));
+  own = paginate (document, &paper);
+
+  g_signal_connect (document, "notify::budget", G_CALLBACK (notify_cb), &notified);
+  vp_print_document_set_budget (document, budget);
+  vp_print_document_set_budget (document, budget);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (vp_print_document_get_budget (document) == budget);
+  given = paginate (document, &paper);
+  g_assert_cmpuint (given, >, own);
+  assert_clean_flow (document);
+
+  vp_print_document_set_budget (document, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (paginate (document, &paper), ==, own);
 }
 
 int
@@ -615,6 +764,8 @@ main (int   argc,
   g_test_add_func ("/render/breaks/very-long-session", test_very_long_session);
   g_test_add_func ("/render/breaks/day-headings", test_day_headings);
   g_test_add_func ("/render/pdf", test_pdf);
+  g_test_add_func ("/render/budget/many", test_budget_many);
+  g_test_add_func ("/render/budget/given", test_budget_given);
 
   status = g_test_run ();
 

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "vp-enum-types.h"
 #include "vp-record.h"
@@ -331,12 +332,13 @@ test_live_log_from_old_file (Fixture       *fixture,
   gint64 id = vp_host_get_id (copy);
   g_autofree char *expected = NULL;
 
-  /* as a version-2 file is: no log */
+  /* as a version-2 file is: no log (and no organisations) */
   g_clear_object (&fixture->store);
   {
-    const char * const tables[] = { "programmes", "hosts", "participants", "sessions" };
+    const char * const tables[] = { "programmes", "hosts", "participants", "sessions",
+                                    "organisations" };
     const char * const children[] = { "travel_legs", "stays" };
-    g_autoptr(GString) sql = g_string_new ("DROP TABLE changes; PRAGMA user_version = 2;");
+    g_autoptr(GString) sql = g_string_new (NULL);
 
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_added; DROP TRIGGER %1$s_changed; "
@@ -344,6 +346,11 @@ test_live_log_from_old_file (Fixture       *fixture,
     for (guint i = 0; i < G_N_ELEMENTS (children); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_INSERT; DROP TRIGGER %1$s_UPDATE; "
                               "DROP TRIGGER %1$s_DELETE;", children[i]);
+    g_string_append (sql, "DROP TABLE changes; PRAGMA user_version = 2;"
+                     "DROP INDEX participants_organisation;"
+                     "ALTER TABLE participants DROP COLUMN organisation_id;"
+                     "ALTER TABLE participants ADD COLUMN organisation TEXT;"
+                     "DROP TABLE organisations;");
     vp_test_sql_exec (fixture->path, sql->str);
   }
   fixture->store = vp_test_open_store (fixture->path);
@@ -403,6 +410,87 @@ test_live_programmes_kept (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (programmes, items_changed_cb, &seen);
 }
 
+/* An organisation is a row of its own: saving it is news of it, and its
+ * new name reaches its people in the live participants, in place; a new
+ * name typed for a participant makes an organisation; deleting one leaves
+ * its people without. */
+static void
+test_live_organisations (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  GListModel *organisations = vp_store_get_organisations (fixture->store, fixture->id);
+  GListModel *participants = vp_store_get_participants (fixture->store, fixture->id);
+  g_autoptr(VpOrganisation) first = g_list_model_get_item (organisations, 0);
+  g_autoptr(VpOrganisation) copy = vp_organisation_copy (first);
+  g_autoptr(VpParticipant) member = NULL;
+  g_autoptr(VpParticipant) edited = NULL;
+  g_autofree char *expected = NULL;
+  guint n_organisations = g_list_model_get_n_items (organisations);
+  gint64 organisation_id = vp_organisation_get_id (first);
+  gint64 made_id;
+
+  g_assert_cmpuint (n_organisations, >, 0);
+  for (guint i = 0; member == NULL && i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(VpParticipant) participant = g_list_model_get_item (participants, i);
+
+      if (g_strcmp0 (vp_participant_get_organisation_ref (participant),
+                     vp_organisation_get_ref (first)) == 0)
+        member = g_steal_pointer (&participant);
+    }
+  g_assert_nonnull (member);
+
+  g_signal_connect (fixture->store, "rows-changed", G_CALLBACK (log_rows_cb), log);
+  vp_organisation_set_name (copy, "Renamed Photonics Oy");
+  g_assert_true (vp_store_save_organisation (fixture->store, fixture->id, copy, first, &error));
+  g_assert_no_error (error);
+
+  expected = g_strdup_printf ("organisation changed %" G_GINT64_FORMAT "\n", organisation_id);
+  g_assert_nonnull (strstr (log->str, expected));
+  g_assert_nonnull (strstr (log->str, "participant changed "));
+  /* the objects the models hold, in place */
+  g_assert_cmpstr (vp_organisation_get_name (first), ==, "Renamed Photonics Oy");
+  g_assert_cmpstr (vp_participant_get_organisation (member), ==, "Renamed Photonics Oy");
+
+  /* a second spelling of a name the programme has is refused */
+  {
+    g_autoptr(VpOrganisation) twin = vp_organisation_new ();
+
+    vp_organisation_set_name (twin, "  RENAMED photonics  OY");
+    g_assert_false (vp_store_save_organisation (fixture->store, fixture->id, twin, NULL, &error));
+    g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* a name typed for a participant makes the organisation */
+  edited = vp_participant_copy (member);
+  vp_participant_set_organisation_ref (edited, NULL);
+  vp_participant_set_organisation (edited, "Brand New Optics");
+  g_string_truncate (log, 0);
+  g_assert_true (vp_store_save_participant (fixture->store, fixture->id, edited, member, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (organisations), ==, n_organisations + 1);
+  g_assert_nonnull (strstr (log->str, "organisation added "));
+  g_assert_cmpstr (vp_participant_get_organisation (member), ==, "Brand New Optics");
+  {
+    g_autoptr(VpOrganisation) made = g_list_model_get_item (organisations, n_organisations);
+
+    g_assert_cmpstr (vp_participant_get_organisation_ref (member), ==,
+                     vp_organisation_get_ref (made));
+    made_id = vp_organisation_get_id (made);
+  }
+
+  /* deleting it leaves them without one */
+  g_assert_true (vp_store_delete_organisations (fixture->store, fixture->id, &made_id, 1,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (organisations), ==, n_organisations);
+  g_assert_null (vp_participant_get_organisation_ref (member));
+  g_assert_null (vp_participant_get_organisation (member));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +509,7 @@ main (int   argc,
   ADD ("/store-live/programme-deleted", test_live_programme_deleted);
   ADD ("/store-live/log-from-old-file", test_live_log_from_old_file);
   ADD ("/store-live/programmes-kept", test_live_programmes_kept);
+  ADD ("/store-live/organisations", test_live_organisations);
 
 #undef ADD
 

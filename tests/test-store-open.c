@@ -10,6 +10,7 @@
 #include "vp-store.h"
 #include "vp-store-columns.h"
 #include "vp-store-schema.h"
+#include "vp-record.h"
 #include "vp-test-core.h"
 
 #define DOCUMENT \
@@ -555,6 +556,114 @@ test_columns_check (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* Organisations (schema step 4) {{{1 */
+
+#define PEOPLE_DOCUMENT \
+  "{\n" \
+  "  \"format\": \"visit-planner-programme\", \"version\": 1,\n" \
+  "  \"programme\": { \"uid\": \"prog-orgs\", \"title\": \"Organisations\"," \
+  "                   \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\"," \
+  "                   \"start_date\": \"2027-04-13\", \"end_date\": \"2027-04-16\"," \
+  "                   \"origin\": { \"city\": \"Helsinki\", \"latitude\": 60.17," \
+  "                                 \"longitude\": 24.94 } },\n" \
+  "  \"hosts\": [ { \"id\": \"h1\", \"name\": \"Host one\" } ],\n" \
+  "  \"participants\": [\n" \
+  "    { \"id\": \"p1\", \"name\": \"Aino\", \"organisation\": \"Lumiray Oy\"," \
+  "      \"country\": \"FI\", \"role\": \"sme\" },\n" \
+  "    { \"id\": \"p2\", \"name\": \"Jukka\", \"organisation\": \"LUMIRAY  OY \"," \
+  "      \"country\": \"SE\" },\n" \
+  "    { \"id\": \"p3\", \"name\": \"Sanna\", \"organisation\": \"Photon Lab\"," \
+  "      \"country\": \"FI\", \"role\": \"researcher\" },\n" \
+  "    { \"id\": \"p4\", \"name\": \"Ville\" } ],\n" \
+  "  \"sessions\": [ { \"id\": \"s1\", \"uid\": \"uid-1\", \"title\": \"One\"," \
+  "                    \"start\": \"2027-04-13T10:00\", \"end\": \"2027-04-13T11:00\"," \
+  "                    \"host\": \"h1\", \"attendees\": [\"p1\", \"p3\"] } ]\n" \
+  "}\n"
+
+/* A file of the release before organisations (version 3: the
+ * participants' organisation as text) opens with its participants pointing
+ * to organisations, one per name however spelt, after a backup, with
+ * nothing else changed. */
+static void
+test_organisations_migrated (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, PEOPLE_DOCUMENT, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) before = vp_test_load (store, id);
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autofree char *backup = NULL;
+  GPtrArray *organisations;
+  GPtrArray *people;
+  VpOrganisation *lumiray;
+  VpOrganisation *lab;
+
+  /* as version 3 wrote it */
+  g_clear_object (&store);
+  vp_test_sql_exec (fixture->path,
+                    "DROP TRIGGER organisations_added; DROP TRIGGER organisations_changed;"
+                    "DROP TRIGGER organisations_removed;"
+                    "DROP INDEX participants_organisation;"
+                    "ALTER TABLE participants DROP COLUMN organisation_id;"
+                    "ALTER TABLE participants ADD COLUMN organisation TEXT;"
+                    "UPDATE participants SET organisation = 'Lumiray Oy' WHERE ref = 'p1';"
+                    "UPDATE participants SET organisation = 'LUMIRAY  OY ' WHERE ref = 'p2';"
+                    "UPDATE participants SET organisation = 'Photon Lab' WHERE ref = 'p3';"
+                    "DROP TABLE organisations; PRAGMA user_version = 3;");
+  g_assert_cmpuint (count_backups (fixture, NULL), ==, 0);
+
+  store = vp_test_open_store (fixture->path);
+  g_assert_cmpint (vp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpuint (count_backups (fixture, &backup), ==, 1);
+  g_assert_cmpint (vp_test_sql_int (backup, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (vp_test_sql_int (backup, "SELECT count(*) FROM participants "
+                                            "WHERE organisation = 'LUMIRAY  OY '"), ==, 1);
+  vp_test_assert_mode (backup, 0600);
+
+  after = vp_test_load (store, id);
+  organisations = vp_snapshot_get_organisations (after);
+  g_assert_cmpuint (organisations->len, ==, 2);
+  lumiray = g_ptr_array_index (organisations, 0);
+  lab = g_ptr_array_index (organisations, 1);
+  /* named as the first person spelt it, registered in their country, of
+   * the kind their role suggests, where the group comes from */
+  g_assert_cmpstr (vp_organisation_get_name (lumiray), ==, "Lumiray Oy");
+  g_assert_cmpstr (vp_organisation_get_country (lumiray), ==, "FI");
+  g_assert_cmpint (vp_organisation_get_kind (lumiray), ==, VP_ORGANISATION_KIND_SME);
+  g_assert_cmpstr (vp_organisation_get_city (lumiray), ==, "Helsinki");
+  g_assert_cmpfloat (vp_organisation_get_latitude (lumiray), ==, 60.17);
+  g_assert_nonnull (vp_organisation_get_uid (lumiray));
+  g_assert_cmpstr (vp_organisation_get_name (lab), ==, "Photon Lab");
+  g_assert_cmpint (vp_organisation_get_kind (lab), ==, VP_ORGANISATION_KIND_RESEARCH);
+
+  people = vp_snapshot_get_participants (after);
+  g_assert_cmpuint (people->len, ==, 4);
+  g_assert_true (vp_snapshot_get_participant_organisation (after, people->pdata[0]) == lumiray);
+  g_assert_true (vp_snapshot_get_participant_organisation (after, people->pdata[1]) == lumiray);
+  g_assert_true (vp_snapshot_get_participant_organisation (after, people->pdata[2]) == lab);
+  g_assert_null (vp_snapshot_get_participant_organisation (after, people->pdata[3]));
+
+  /* nothing else changed */
+  g_assert_true (vp_record_equal (G_OBJECT (vp_snapshot_get_programme (before)),
+                                  G_OBJECT (vp_snapshot_get_programme (after))));
+  g_assert_true (vp_record_equal (vp_snapshot_get_hosts (before)->pdata[0],
+                                  vp_snapshot_get_hosts (after)->pdata[0]));
+  g_assert_true (vp_record_equal (vp_snapshot_get_sessions (before)->pdata[0],
+                                  vp_snapshot_get_sessions (after)->pdata[0]));
+  for (guint i = 0; i < people->len; i++)
+    {
+      GPtrArray *before_people = vp_snapshot_get_participants (before);
+      g_autoptr(VpParticipant) was = vp_participant_copy (before_people->pdata[i]);
+      g_autoptr(VpParticipant) now = vp_participant_copy (people->pdata[i]);
+
+      vp_participant_set_organisation (was, NULL);
+      vp_participant_set_organisation_ref (was, NULL);
+      vp_participant_set_organisation (now, NULL);
+      vp_participant_set_organisation_ref (now, NULL);
+      g_assert_true (vp_record_equal (G_OBJECT (was), G_OBJECT (now)));
+    }
+}
+
 /* Main {{{1 */
 
 #define ADD(path, func) \
@@ -576,6 +685,7 @@ main (int   argc,
   ADD ("/store-open/update/interleaved", test_update_interleaved);
   ADD ("/store-open/update/sees-change-count", test_update_sees_change_count);
   ADD ("/store-open/update/refused", test_update_refused);
+  ADD ("/store-open/organisations/migrated", test_organisations_migrated);
 
   return g_test_run ();
 }

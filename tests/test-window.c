@@ -446,6 +446,16 @@ test_edit_overview (Fixture       *fixture,
     gtk_editable_set_text (GTK_EDITABLE (lump_sum_row), "1 250,50");
     g_assert_false (gtk_widget_has_css_class (lump_sum_row, "error"));
   }
+  /* the partnership's own amount: never above the scheme's cap */
+  {
+    GtkWidget *override_row = vp_test_get_widget (window, "lump-sum-override-row");
+
+    gtk_editable_set_text (GTK_EDITABLE (override_row), "1200");
+    g_assert_true (gtk_widget_has_css_class (override_row, "error"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (override_row), "cap"));
+    gtk_editable_set_text (GTK_EDITABLE (override_row), "780");
+    g_assert_false (gtk_widget_has_css_class (override_row, "error"));
+  }
   vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);
@@ -453,6 +463,7 @@ test_edit_overview (Fixture       *fixture,
   g_assert_nonnull (stored);
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, OLDER_UID);
   g_assert_cmpfloat (vp_programme_get_lump_sum_eur (stored), ==, 1250.5);
+  g_assert_cmpfloat (vp_programme_get_lump_sum_override_eur (stored), ==, 780);
   g_assert_null (vp_programme_get_coordinator_email (stored));
   g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
   /* The sidebar follows. */
@@ -772,7 +783,9 @@ test_context_notify (Fixture       *fixture,
   g_autoptr(VpProgramme) newer = NULL;
   g_autoptr(VpProgramme) older_again = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new ();
-  g_autoptr(GPtrArray) budget = g_ptr_array_new ();
+  g_autoptr(VpProgramme) budget_programme = vp_programme_new ();
+  g_autoptr(VpSnapshot) budget_snapshot = vp_snapshot_new (budget_programme);
+  g_autoptr(VpBudget) budget = vp_budget_new (budget_snapshot, NULL);
   g_autoptr(GPtrArray) got = NULL;
   Notified notified = { 0, };
   VpStore *store = NULL;

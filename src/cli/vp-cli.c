@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vp-budget.h"
 #include "vp-calendar.h"
 #include "vp-checks.h"
 #include "vp-csv.h"
@@ -426,6 +427,10 @@ add_changes_json (JsonBuilder    *builder,
               add_optional_member (builder, "id", vp_participant_get_ref (change->object));
               add_optional_member (builder, "email", vp_participant_get_email (change->object));
               add_optional_member (builder, "name", vp_participant_get_name (change->object));
+              break;
+            case VP_ENTITY_ORGANISATION:
+              add_optional_member (builder, "uid", vp_organisation_get_uid (change->object));
+              add_optional_member (builder, "name", vp_organisation_get_name (change->object));
               break;
             case VP_ENTITY_SESSION:
             default:
@@ -923,6 +928,8 @@ parse_csv_kind (const char *word,
     *kind = VP_CSV_KIND_PARTICIPANTS;
   else if (g_str_equal (word, "hosts"))
     *kind = VP_CSV_KIND_HOSTS;
+  else if (g_str_equal (word, "organisations"))
+    *kind = VP_CSV_KIND_ORGANISATIONS;
   else
     return FALSE;
   return TRUE;
@@ -1051,9 +1058,11 @@ command_import_csv (CliContext *context)
     return usage_error (command, problem);
   if (arguments.positional->len != 3)
     return usage_error (command,
-                        _("import-csv takes a programme, “participants” or “hosts”, and a file"));
+                        _("import-csv takes a programme, “participants”, “hosts” or "
+                          "“organisations”, and a file"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what the file lists: “participants” or “hosts”"));
+    return usage_error (command,
+                        _("say what the file lists: “participants”, “hosts” or “organisations”"));
 
   path = g_ptr_array_index (arguments.positional, 2);
   display = g_filename_display_name (path);
@@ -1292,9 +1301,10 @@ command_export_csv (CliContext *context)
   if (!parse_arguments (context, NULL, valued, &arguments, &problem))
     return usage_error (command, problem);
   if (arguments.positional->len != 2)
-    return usage_error (command, _("export-csv takes a programme and “participants” or “hosts”"));
+    return usage_error (command, _("export-csv takes a programme and “participants”, “hosts” or "
+                          "“organisations”"));
   if (!parse_csv_kind (g_ptr_array_index (arguments.positional, 1), &kind))
-    return usage_error (command, _("say what to list: “participants” or “hosts”"));
+    return usage_error (command, _("say what to list: “participants”, “hosts” or “organisations”"));
 
   output = g_hash_table_lookup (arguments.options, "-o");
   if (output == NULL)
@@ -1345,6 +1355,20 @@ add_optional_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* The budget under the problems of "check": one line per visiting
+ * organisation (docs/cli.md). */
+static void
+append_budget_text (GString    *out,
+                    VpSnapshot *snapshot,
+                    GPtrArray  *organisation_visits)
+{
+  g_autoptr(VpBudget) budget = vp_budget_new (snapshot, organisation_visits);
+  g_autofree char *table = vp_budget_format_text (budget);
+
+  g_string_append_printf (out, "\n%s\n", _("Budget per visiting organisation:"));
+  g_string_append (out, table);
+}
+
 static int
 command_check (CliContext *context)
 {
@@ -1355,6 +1379,7 @@ command_check (CliContext *context)
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *problem = NULL;
@@ -1372,13 +1397,15 @@ command_check (CliContext *context)
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
                                      &error)) == 0 ||
       (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
-      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL)
+      (other_visits = vp_store_collect_other_visits (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
     }
 
   checks_context.other_visits = other_visits;
+  checks_context.organisation_visits = organisation_visits;
   problems = vp_checks_run (snapshot, &checks_context);
   for (guint i = 0; i < problems->len; i++)
     has_errors |= ((VpProblem *)g_ptr_array_index (problems, i))->severity == VP_SEVERITY_ERROR;
@@ -1403,6 +1430,7 @@ command_check (CliContext *context)
           add_optional_member (builder, "session", item->session);
           add_optional_member (builder, "participant", item->participant);
           add_optional_member (builder, "host", item->host);
+          add_optional_member (builder, "organisation", item->organisation);
           if (item->sessions != NULL)
             {
               json_builder_set_member_name (builder, "sessions");
@@ -1423,7 +1451,6 @@ command_check (CliContext *context)
     }
   else
     {
-      g_autoptr(GPtrArray) budget = vp_checks_budget (snapshot);
       g_autoptr(GString) out = g_string_new (NULL);
 
       for (guint i = 0; i < problems->len; i++)
@@ -1440,19 +1467,7 @@ command_check (CliContext *context)
       if (problems->len == 0)
         g_string_append_printf (out, "%s\n", _("No problems found."));
 
-      g_string_append_printf (out, "\n%s\n", _("Lump sum per visitor:"));
-      for (guint i = 0; i < budget->len; i++)
-        {
-          VpBudgetLine *line = g_ptr_array_index (budget, i);
-          g_autofree char *name = g_strdup (line->name);
-
-          one_line (name);
-          if (isnan (line->amount_eur))
-            g_string_append_printf (out, "  %s: %s\n", name, line->reason);
-          else
-            g_string_append_printf (out, "  %s: %.2f EUR (%s)\n", name, line->amount_eur,
-                                    line->reason);
-        }
+      append_budget_text (out, snapshot, checks_context.organisation_visits);
 
       bytes = g_string_free_to_bytes (g_steal_pointer (&out));
     }
@@ -1464,6 +1479,64 @@ command_check (CliContext *context)
     }
 
   return has_errors ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* budget PROGRAMME [--json | --csv]: what each visiting organisation may
+ * claim (docs/cli.md); exit 0 whatever the budget holds. */
+static int
+command_budget (CliContext *context)
+{
+  static const char * const flags[] = { "--json", "--csv", NULL };
+  const Command *command = find_command ("budget");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpBudget) budget = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  gboolean json;
+  gboolean csv;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("budget takes one programme"));
+  json = g_hash_table_contains (arguments.options, "--json");
+  csv = g_hash_table_contains (arguments.options, "--csv");
+  if (json && csv)
+    return usage_error (command, _("--json and --csv cannot be used together"));
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (budget = vp_store_load_budget (store, id, snapshot, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (json)
+    bytes = vp_budget_write_json (budget);
+  else if (csv)
+    bytes = vp_budget_write_csv (budget);
+  else
+    {
+      char *text = vp_budget_format_text (budget);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
 }
 
 static int
@@ -1522,7 +1595,8 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet or contacts"), layout_word);
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts or budget"),
+                   layout_word);
       return EXIT_FAILURE_;
     }
   if (layout_word == NULL && host_key != NULL)
@@ -1565,6 +1639,16 @@ command_pdf (CliContext *context)
       subject = NULL;
       break;
 
+    case VP_PRINT_LAYOUT_BUDGET:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the budget layout is the grant sheet of the whole programme: "
+                               "it takes no --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = NULL;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1574,6 +1658,18 @@ command_pdf (CliContext *context)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot != NULL)
     document = vp_print_document_new (snapshot, layout, subject, &error);
+  /* The grant sheet prints the budget "budget" prints. */
+  if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)
+    {
+      VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+      g_autoptr(VpBudget) budget = vp_store_load_budget (store, vp_programme_get_id (programme),
+                                                         snapshot, &error);
+
+      if (budget != NULL)
+        vp_print_document_set_budget (document, budget);
+      else
+        g_clear_object (&document);
+    }
   if (document != NULL)
     bytes = vp_print_document_write_pdf (document, paper, NULL, &error);
   if (bytes == NULL || !write_to_output (store, output, bytes, &error))
@@ -1597,13 +1693,16 @@ static const Command commands[] = {
   { "export", "export PROGRAMME [-o FILE]",
     N_("Write a programme document (to standard output without -o, or with -o -)"),
     command_export },
-  { "import-csv", "import-csv PROGRAMME participants|hosts FILE [--dry-run [--json]]",
-    N_("Add or update participants (matched by id or email) or hosts (by id or name) from a "
-       "spreadsheet saved as CSV; exit status 1 when rows were skipped; --dry-run prints what "
-       "the import would change and writes nothing"),
+  { "import-csv",
+    "import-csv PROGRAMME participants|hosts|organisations FILE [--dry-run [--json]]",
+    N_("Add or update participants (matched by id or email), hosts (by id or name) or "
+       "organisations (by id or name however spelt) from a spreadsheet saved as CSV; exit "
+       "status 1 when rows were skipped; --dry-run prints what the import would change and "
+       "writes nothing"),
     command_import_csv },
-  { "export-csv", "export-csv PROGRAMME participants|hosts [-o FILE]",
-    N_("Write the participants or hosts as CSV for a spreadsheet"), command_export_csv },
+  { "export-csv", "export-csv PROGRAMME participants|hosts|organisations [-o FILE]",
+    N_("Write the participants, hosts or organisations as CSV for a spreadsheet"),
+    command_export_csv },
   { "import-ics", "import-ics PROGRAMME FILE [--dry-run [--json]]",
     N_("Add the events of an iCalendar file as sessions, or update those with the same UID when "
        "their SEQUENCE is higher; exit status 1 when events were skipped; --dry-run prints what "
@@ -1618,12 +1717,16 @@ static const Command commands[] = {
     N_("Check a programme: double bookings, travel time, capacities, the ClusterXChange rules; "
        "exit status 1 when there is an error"),
     command_check },
+  { "budget", "budget PROGRAMME [--json | --csv]",
+    N_("What each visiting organisation may claim under the ClusterXChange rules: working "
+       "days, distance, full or halved, amount and why; the total; what is still unknown"),
+    command_budget },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts] "
+    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts|budget] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id) or the coordinator’s contact sheet; A4 by default; "
-       "-o - writes it to standard output"),
+       "a host sheet (--host, the host’s id), the coordinator’s contact sheet or the "
+       "ClusterXChange grant sheet (budget); A4 by default; -o - writes it to standard output"),
     command_pdf },
 };
 

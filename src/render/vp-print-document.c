@@ -1,4 +1,4 @@
-/* vp-print-document.c: a programme laid out on paper (agenda, host sheet, contacts). */
+/* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -40,6 +40,7 @@ struct _VpPrintDocument
   VpPrintLayout   layout;
   char           *subject;
   GDateTime      *printed;
+  VpBudget       *budget;
 
   /* Resolved from the subject: borrowed from the snapshot. */
   VpParticipant  *participant;
@@ -76,6 +77,7 @@ enum {
   PROP_LAYOUT,
   PROP_SUBJECT,
   PROP_PRINTED,
+  PROP_BUDGET,
   PROP_N_PAGES,
   N_PROPS
 };
@@ -114,6 +116,7 @@ vp_print_document_finalize (GObject *object)
 
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->printed, g_date_time_unref);
+  g_clear_pointer (&self->budget, vp_budget_unref);
 
   G_OBJECT_CLASS (vp_print_document_parent_class)->finalize (object);
 }
@@ -142,6 +145,10 @@ vp_print_document_get_property (GObject    *object,
 
     case PROP_PRINTED:
       g_value_set_boxed (value, self->printed);
+      break;
+
+    case PROP_BUDGET:
+      g_value_set_boxed (value, self->budget);
       break;
 
     case PROP_N_PAGES:
@@ -179,6 +186,10 @@ vp_print_document_set_property (GObject      *object,
       vp_print_document_set_printed (self, g_value_get_boxed (value));
       break;
 
+    case PROP_BUDGET:
+      vp_print_document_set_budget (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -213,6 +224,11 @@ vp_print_document_class_init (VpPrintDocumentClass *klass)
   properties[PROP_PRINTED] =
     g_param_spec_boxed ("printed", NULL, NULL,
                         G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_BUDGET] =
+    g_param_spec_boxed ("budget", NULL, NULL,
+                        VP_TYPE_BUDGET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_N_PAGES] =
@@ -288,6 +304,16 @@ vp_print_document_initable_init (GInitable     *initable,
         {
           g_set_error_literal (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED,
                                _("the contact sheet is for the whole group: it takes no "
+                                 "participant or host"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case VP_PRINT_LAYOUT_BUDGET:
+      if (self->subject != NULL)
+        {
+          g_set_error_literal (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED,
+                               _("the grant sheet is for the whole programme: it takes no "
                                  "participant or host"));
           return FALSE;
         }
@@ -374,6 +400,29 @@ vp_print_document_set_printed (VpPrintDocument *self,
   g_clear_pointer (&self->printed, g_date_time_unref);
   self->printed = printed;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED]);
+}
+
+VpBudget *
+vp_print_document_get_budget (VpPrintDocument *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), NULL);
+
+  return self->budget;
+}
+
+void
+vp_print_document_set_budget (VpPrintDocument *self,
+                              VpBudget        *budget)
+{
+  g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
+
+  if (self->budget == budget)
+    return;
+
+  g_clear_pointer (&self->budget, vp_budget_unref);
+  if (budget != NULL)
+    self->budget = vp_budget_ref (budget);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }
 
 guint
@@ -590,6 +639,11 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("Confidential — for the coordinator only"));
       break;
 
+    case VP_PRINT_LAYOUT_BUDGET:
+      /* TRANSLATORS: the page header of the printed ClusterXChange grant sheet */
+      self->header_label = g_strdup (_("ClusterXChange grant sheet"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -664,6 +718,15 @@ vp_print_document_paginate (VpPrintDocument *self,
 
     case VP_PRINT_LAYOUT_CONTACTS:
       vp_print_sheet_build_contacts (&self->sheet);
+      break;
+
+    case VP_PRINT_LAYOUT_BUDGET:
+      {
+        g_autoptr(VpBudget) budget = self->budget != NULL ? vp_budget_ref (self->budget)
+                                                          : vp_budget_new (self->snapshot, NULL);
+
+        vp_print_sheet_build_budget (&self->sheet, budget);
+      }
       break;
 
     default:

@@ -1,9 +1,10 @@
-/* vp-print-document.h: a programme laid out on paper (agenda, host sheet, contacts). */
+/* vp-print-document.h: a programme laid out on paper: agenda, host, contact and grant sheets. */
 #pragma once
 
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "vp-budget.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
@@ -18,12 +19,14 @@ typedef enum
   VP_PRINT_ERROR_FAILED,          /* cairo or the file system failed */
 } VpPrintError;
 
-/* The nicks are the command line's words: "agenda", "host-sheet", "contacts". */
+/* The nicks are the command line's words: "agenda", "host-sheet", "contacts",
+ * "budget" (the ClusterXChange grant sheet). */
 typedef enum
 {
   VP_PRINT_LAYOUT_AGENDA,
   VP_PRINT_LAYOUT_HOST_SHEET,
   VP_PRINT_LAYOUT_CONTACTS,
+  VP_PRINT_LAYOUT_BUDGET,
 } VpPrintLayout;
 
 #define VP_TYPE_PRINT_DOCUMENT (vp_print_document_get_type ())
@@ -35,8 +38,9 @@ GQuark           vp_print_error_quark         (void);
 /* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
  * participant's email or id for their own agenda; for
  * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
- * VP_PRINT_LAYOUT_CONTACTS, NULL.  The snapshot's sessions must be in time
- * order (as every reader and the store give them). */
+ * VP_PRINT_LAYOUT_CONTACTS and VP_PRINT_LAYOUT_BUDGET, NULL.  The
+ * snapshot's sessions must be in time order (as every reader and the store
+ * give them). */
 VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,
                                                VpPrintLayout    layout,
                                                const char      *subject,
@@ -49,6 +53,16 @@ const char      *vp_print_document_get_subject (VpPrintDocument *self);
 GDateTime       *vp_print_document_get_printed (VpPrintDocument *self);
 void             vp_print_document_set_printed (VpPrintDocument *self,
                                                GDateTime       *printed);
+
+/* The budget VP_PRINT_LAYOUT_BUDGET prints: vp_budget_new() of the
+ * document's snapshot and the other programmes' organisation visits
+ * (vp_store_collect_organisation_visits()), as "visit-planner-cli budget"
+ * computes it.  Unset (NULL), the layout computes the snapshot's alone, which
+ * cannot tell a repeat visit from another programme.  Takes effect at the
+ * next pagination. */
+VpBudget        *vp_print_document_get_budget (VpPrintDocument *self);
+void             vp_print_document_set_budget (VpPrintDocument *self,
+                                               VpBudget        *budget);
 
 /* Lays the document out on pages of @page_width × @page_height points, the
  * printable area inside the margins, and returns the number of pages (at

@@ -137,6 +137,7 @@ gboolean
 vp_print_write_pdf (VpSnapshot     *snapshot,
                     VpPrintLayout   layout,
                     const char     *subject,
+                    VpBudget       *budget,
                     VpPaperSize     paper,
                     const char     *path,
                     GError        **error)
@@ -151,6 +152,7 @@ vp_print_write_pdf (VpSnapshot     *snapshot,
   document = vp_print_document_new (snapshot, layout, subject, error);
   if (document == NULL)
     return FALSE;
+  vp_print_document_set_budget (document, budget);
 
   bytes = vp_print_document_write_pdf (document, paper, NULL, error);
   if (bytes == NULL)

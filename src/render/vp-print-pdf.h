@@ -31,11 +31,14 @@ GBytes  *vp_print_document_write_pdf  (VpPrintDocument  *document,
                                        guint            *n_pages,
                                        GError          **error);
 
-/* vp_print_document_new() and vp_print_document_write_pdf(), then writes
- * @path whole or not at all (mode 0600: it may hold personal data). */
+/* vp_print_document_new() (with @budget, NULL but for
+ * VP_PRINT_LAYOUT_BUDGET: vp_print_document_set_budget()) and
+ * vp_print_document_write_pdf(), then writes @path whole or not at all
+ * (mode 0600: it may hold personal data). */
 gboolean vp_print_write_pdf           (VpSnapshot       *snapshot,
                                        VpPrintLayout     layout,
                                        const char       *subject,
+                                       VpBudget         *budget,
                                        VpPaperSize       paper,
                                        const char       *path,
                                        GError          **error);

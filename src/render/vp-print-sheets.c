@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vp-checks.h"
 #include "vp-labels.h"
 #include "vp-print-sheets.h"
 #include "vp-time.h"
@@ -580,6 +581,7 @@ typedef struct
 {
   const char *title;
   double      fraction;  /* of the width */
+  gboolean    right;     /* aligned right: figures */
 } Column;
 
 typedef struct
@@ -621,6 +623,8 @@ table_init (Table        *table,
 
       layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, table->widths[i], upper);
       layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
+      if (columns[i].right)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       vp_print_block_add_text (table->header, layout, table->x[i], 0, VP_PRINT_COLOUR_MUTED);
       label_height = MAX (label_height, layout_height (layout));
     }
@@ -1745,4 +1749,465 @@ vp_print_sheet_build_contacts (VpPrintSheet *sheet)
 
       table_add_row (&table, cells, details, VP_PRINT_FONT_TITLE, "row");
     }
+}
+
+/* Grant sheet {{{1 */
+
+/* The rules of data/cxc-rules.json by their names there, and what each
+ * decides. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} grant_rules[] = {
+  /* TRANSLATORS: what each rule of the ClusterXChange scheme decides, in the
+   * sources at the end of a printed grant sheet */
+  { "min_working_days", N_("Shortest stay") },
+  { "max_months", N_("Longest stay") },
+  { "travel_days_count", N_("Travel days") },
+  { "halved_below_working_days", N_("Halved for a short stay") },
+  { "halved_below_distance_km", N_("Halved for a short distance") },
+  { "cap_eur", N_("Cap per organisation") },
+  { "once_per_organisation", N_("Once per organisation") },
+  { "full_amount_eur", N_("Full amount") },
+  { "eligible_kinds", N_("Eligible organisations") },
+};
+
+enum
+{
+  GRANT_NAME,
+  GRANT_COUNTRY,
+  GRANT_PEOPLE,
+  GRANT_DAYS,
+  GRANT_DISTANCE,
+  GRANT_SUM,
+  GRANT_AMOUNT,
+  GRANT_N_COLUMNS
+};
+
+static char *
+format_money (VpBudget *budget,
+              double    amount)
+{
+  /* TRANSLATORS: an amount and its currency, as in “550.00 EUR” */
+  return g_strdup_printf (_("%.2f %s"), amount, vp_budget_get_currency (budget));
+}
+
+/* The texts of @line's cells (to be freed), and whether each is known. */
+static void
+grant_cells (VpBudget     *budget,
+             VpBudgetLine *line,
+             char        **cells,
+             gboolean     *known)
+{
+  memset (cells, 0, GRANT_N_COLUMNS * sizeof *cells);
+  cells[GRANT_NAME] = g_strdup (line->name);
+  cells[GRANT_COUNTRY] = g_strdup (line->country);
+  cells[GRANT_PEOPLE] = g_strdup_printf ("%u", line->people);
+  cells[GRANT_DAYS] = g_strdup_printf ("%u", line->working_days);
+  if (!isnan (line->distance_km))
+    /* TRANSLATORS: a distance in the budget table; “?” when unknown */
+    cells[GRANT_DISTANCE] = g_strdup_printf (_("%.0f km"), line->distance_km);
+  if (line->reasons & VP_CXC_REASONS_NOTHING)
+    /* TRANSLATORS: the lump sum of a printed grant sheet's line: none, halved, full, unknown */
+    cells[GRANT_SUM] = g_strdup (C_("lump sum", "None"));
+  else if (line->halved)
+    cells[GRANT_SUM] = g_strdup (C_("lump sum", "Halved"));
+  else if (!isnan (line->amount_eur))
+    cells[GRANT_SUM] = g_strdup (C_("lump sum", "Full"));
+  if (!isnan (line->amount_eur))
+    cells[GRANT_AMOUNT] = format_money (budget, line->amount_eur);
+
+  for (guint i = 0; i < GRANT_N_COLUMNS; i++)
+    {
+      known[i] = !is_blank (cells[i]);
+      if (!known[i])
+        {
+          g_free (cells[i]);
+          /* TRANSLATORS: a figure of a printed grant sheet that is not known yet */
+          cells[i] = g_strdup (i == GRANT_COUNTRY ? "—" : C_("grant sheet", "unknown"));
+        }
+    }
+}
+
+/* The width of @text on one line in @font; a column title's in capitals,
+ * spaced as table_init() sets it, its longest word (it may wrap between
+ * words, never inside one). */
+static double
+grant_text_width (VpPrintSheet *sheet,
+                  VpPrintFont   font,
+                  const char   *text)
+{
+  g_autofree char *upper = NULL;
+  g_auto(GStrv) words = NULL;
+  double width = 0;
+
+  if (font != VP_PRINT_FONT_LABEL)
+    {
+      g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, font, 0, text);
+
+      return layout_width (layout);
+    }
+
+  upper = g_utf8_strup (text, -1);
+  words = g_strsplit (upper, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, font, 0, words[i]);
+
+      layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
+      width = MAX (width, layout_width (layout));
+    }
+
+  return width;
+}
+
+/* Each figure's column as wide as its widest text or title word; the
+ * organisations' names take the rest. */
+static void
+grant_columns (VpPrintSheet *sheet,
+               VpBudget     *budget,
+               Column       *columns)
+{
+  GPtrArray *lines = vp_budget_get_lines (budget);
+  double widths[GRANT_N_COLUMNS];
+  double total = vp_budget_get_total_eur (budget);
+  g_autofree char *total_text = NULL;
+  double rest = 1;
+
+  for (guint i = 0; i < GRANT_N_COLUMNS; i++)
+    widths[i] = grant_text_width (sheet, VP_PRINT_FONT_LABEL, columns[i].title);
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      char *cells[GRANT_N_COLUMNS];
+      gboolean known[GRANT_N_COLUMNS];
+
+      grant_cells (budget, g_ptr_array_index (lines, l), cells, known);
+      for (guint i = GRANT_COUNTRY; i < GRANT_N_COLUMNS; i++)
+        widths[i] = MAX (widths[i], grant_text_width (sheet, VP_PRINT_FONT_BODY, cells[i]));
+      for (guint i = 0; i < GRANT_N_COLUMNS; i++)
+        g_free (cells[i]);
+    }
+
+  /* The total, in bold under the amounts. */
+  total_text = isnan (total) ? g_strdup (C_("grant sheet", "unknown"))
+                             : format_money (budget, total);
+  widths[GRANT_AMOUNT] = MAX (widths[GRANT_AMOUNT],
+                              grant_text_width (sheet, VP_PRINT_FONT_TITLE, total_text));
+
+  for (guint i = GRANT_COUNTRY; i < GRANT_N_COLUMNS; i++)
+    {
+      /* The last column has no gap after it. */
+      double width = ceil (widths[i] + 1 + (i + 1 < GRANT_N_COLUMNS ? CELL_GAP : 0));
+
+      columns[i].fraction = MIN (width / sheet->width, 0.2);
+      rest -= columns[i].fraction;
+    }
+  columns[GRANT_NAME].fraction = rest;
+}
+
+/* A cell's text, right-aligned in its column for figures. */
+static PangoLayout *
+grant_cell (Table       *table,
+            guint        column,
+            VpPrintFont  font,
+            const char  *text)
+{
+  PangoLayout *layout = vp_print_sheet_text (table->sheet, font, table->widths[column], text);
+
+  if (table->columns[column].right)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+
+  return layout;
+}
+
+static double add_grant_total (Table        *table,
+                               VpBudget     *budget,
+                               VpPrintBlock *block,
+                               double        top);
+
+/* One visiting organisation: its name on the left; its figures beside it,
+ * and under them the sentence of the rule that decided its amount.  The
+ * last row holds the total, which never goes on to a page alone. */
+static void
+append_grant_row (Table        *table,
+                  VpBudget     *budget,
+                  VpBudgetLine *line,
+                  gboolean      last)
+{
+  VpPrintSheet *sheet = table->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "row");
+  char *cells[GRANT_N_COLUMNS];
+  gboolean known[GRANT_N_COLUMNS];
+  double padding = 4.5;
+  double figures = 0;
+  double bottom = 0;
+  double rule_x = table->x[GRANT_COUNTRY];
+  PangoLayout *name;
+  PangoLayout *rule;
+
+  grant_cells (budget, line, cells, known);
+  name = grant_cell (table, GRANT_NAME, VP_PRINT_FONT_TITLE, cells[GRANT_NAME]);
+  vp_print_block_add_text (block, name, table->x[GRANT_NAME], padding, VP_PRINT_COLOUR_TEXT);
+
+  /* The figures on the baseline of the name's first line. */
+  for (guint i = GRANT_COUNTRY; i < GRANT_N_COLUMNS; i++)
+    {
+      PangoLayout *cell = grant_cell (table, i, VP_PRINT_FONT_BODY, cells[i]);
+      double y = padding + MAX (0, layout_baseline (name) - layout_baseline (cell));
+
+      vp_print_block_add_text (block, cell, table->x[i], y,
+                               known[i] ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
+      figures = MAX (figures, y + layout_height (cell));
+    }
+  for (guint i = 0; i < GRANT_N_COLUMNS; i++)
+    g_free (cells[i]);
+
+  rule = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, sheet->width - rule_x, line->rule);
+  vp_print_block_add_text (block, rule, rule_x, figures + 2, VP_PRINT_COLOUR_MUTED);
+  bottom = MAX (padding + layout_height (name), figures + 2 + layout_height (rule));
+
+  if (!last)
+    vp_print_block_add_rule (block, 0, bottom + padding, sheet->width, 0.4,
+                             VP_PRINT_COLOUR_RULE);
+  else
+    add_grant_total (table, budget, block, bottom + padding);
+  vp_print_block_set_repeat (block, table->header);
+  /* A row stays whole unless it is longer than a good part of a page. */
+  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block),
+                                       sheet->height / (last ? 3 : 4)));
+  sheet_append (sheet, block);
+}
+
+/* The total at @top of @block, the table's last row: its people and
+ * amount in their columns, between two rules.  Returns its bottom. */
+static double
+add_grant_total (Table        *table,
+                 VpBudget     *budget,
+                 VpPrintBlock *block,
+                 double        top)
+{
+  VpPrintSheet *sheet = table->sheet;
+  GPtrArray *lines = vp_budget_get_lines (budget);
+  double total = vp_budget_get_total_eur (budget);
+  g_autofree char *label = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *amount = NULL;
+  PangoLayout *label_layout;
+  PangoLayout *people_layout;
+  PangoLayout *amount_layout;
+  guint n_people = 0;
+  double bottom;
+
+  for (guint i = 0; i < lines->len; i++)
+    n_people += ((VpBudgetLine *)g_ptr_array_index (lines, i))->people;
+
+  /* TRANSLATORS: the total line of a printed grant sheet: "Total: 11 visiting organisations" */
+  label = g_strdup_printf (ngettext ("Total: %u visiting organisation",
+                                     "Total: %u visiting organisations", lines->len),
+                           lines->len);
+  people = g_strdup_printf ("%u", n_people);
+  amount = isnan (total) ? g_strdup (C_("grant sheet", "unknown")) : format_money (budget, total);
+
+  /* The label as wide as the columns before the people's. */
+  label_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE,
+                                      table->x[GRANT_PEOPLE] - CELL_GAP, label);
+  people_layout = grant_cell (table, GRANT_PEOPLE, VP_PRINT_FONT_TITLE, people);
+  amount_layout = grant_cell (table, GRANT_AMOUNT, VP_PRINT_FONT_TITLE, amount);
+  vp_print_block_add_rule (block, 0, top, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
+  top += 0.8 + 5;
+  vp_print_block_add_text (block, label_layout, table->x[GRANT_NAME], top, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_add_text (block, people_layout, table->x[GRANT_PEOPLE], top,
+                           VP_PRINT_COLOUR_TEXT);
+  vp_print_block_add_text (block, amount_layout, table->x[GRANT_AMOUNT], top,
+                           isnan (total) ? VP_PRINT_COLOUR_MUTED : VP_PRINT_COLOUR_TEXT);
+  bottom = top + MAX (layout_height (label_layout), layout_height (amount_layout));
+
+  if (isnan (total))
+    {
+      Stack stack = { sheet, block, bottom };
+
+      stack_text (&stack, VP_PRINT_FONT_META, 0, sheet->width,
+                  _("The total is unknown while an amount is: see what is still unknown below."),
+                  VP_PRINT_COLOUR_MUTED, 2);
+      bottom = stack.y;
+    }
+
+  vp_print_block_add_rule (block, 0, bottom + 4, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_extend (block, bottom + 4 + 0.8);
+
+  return bottom + 4 + 0.8;
+}
+
+/* Lines to write the date and sign on, with their labels below. */
+static void
+append_signature (VpPrintSheet *sheet)
+{
+  VpProgramme *programme = vp_snapshot_get_programme (sheet->snapshot);
+  VpPrintBlock *block = sheet_append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT,
+                                                                  "signature"));
+  const char *coordinator = vp_programme_get_coordinator_name (programme);
+  g_autofree char *signed_by = NULL;
+  double line_y = 34;
+  double date_width = sheet->width * 0.3;
+  double sign_x = sheet->width * 0.4;
+  PangoLayout *date;
+  PangoLayout *sign;
+
+  if (!is_blank (coordinator))
+    /* TRANSLATORS: under the signature line of a printed grant sheet */
+    signed_by = g_strdup_printf (_("Signature of the coordinator, %s"), coordinator);
+  else
+    signed_by = g_strdup (_("Signature of the coordinator"));
+
+  /* TRANSLATORS: under the line for the date on a printed grant sheet */
+  date = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, date_width, _("Date"));
+  sign = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, sheet->width - sign_x, signed_by);
+  vp_print_block_add_rule (block, 0, line_y, date_width, 0.6, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_add_rule (block, sign_x, line_y, sheet->width - sign_x, 0.6,
+                           VP_PRINT_COLOUR_TEXT);
+  vp_print_block_add_text (block, date, 0, line_y + 3, VP_PRINT_COLOUR_MUTED);
+  vp_print_block_add_text (block, sign, sign_x, line_y + 3, VP_PRINT_COLOUR_MUTED);
+  vp_print_block_extend (block, line_y + 3 + MAX (layout_height (date), layout_height (sign)));
+  /* Signed on one page, whole. */
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  vp_print_block_set_space_above (block, SECTION_SPACE);
+}
+
+/* The rules' sources and the dates they were read, in small type under a
+ * short rule: one block each, so that they may go on to the next page. */
+static void
+append_rule_sources (VpPrintSheet *sheet)
+{
+  VpPrintBlock *block = sheet_append (sheet, vp_print_block_new (VP_PRINT_BLOCK_HEADING,
+                                                                  "sources"));
+  Stack stack = { sheet, block, 0 };
+
+  vp_print_block_add_rule (block, 0, 0, sheet->width * 0.3, 0.5, VP_PRINT_COLOUR_RULE);
+  stack.y = 4;
+  stack_text (&stack, VP_PRINT_FONT_SMALL_BOLD, 0, sheet->width,
+              /* TRANSLATORS: the footnote of a printed grant sheet */
+              _("The rules applied, their sources and the dates they were read"),
+              VP_PRINT_COLOUR_MUTED, 0);
+  vp_print_block_set_space_above (block, SECTION_SPACE);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (grant_rules); i++)
+    {
+      const char *label;
+      const char *source;
+      g_autofree char *text = NULL;
+
+      if (i < G_N_ELEMENTS (grant_rules))
+        {
+          label = _(grant_rules[i].label);
+          source = vp_cxc_rules_source (grant_rules[i].name);
+        }
+      else
+        {
+          /* TRANSLATORS: the source of the list of eligible countries, in a grant sheet's
+           * footnote */
+          label = _("Eligible countries");
+          source = vp_checks_country_source ();
+        }
+      if (is_blank (source))
+        continue;
+
+      /* TRANSLATORS: a rule and its source in a grant sheet's footnote: "Cap per organisation:
+       * https://…" */
+      text = g_strdup_printf (_("%s: %s"), label, source);
+      block = append_paragraph (sheet, VP_PRINT_FONT_SMALL, text, VP_PRINT_COLOUR_MUTED, 2);
+      vp_print_block_set_keep (block, vp_print_block_get_height (block));
+    }
+}
+
+void
+vp_print_sheet_build_budget (VpPrintSheet *sheet,
+                             VpBudget     *budget)
+{
+  VpSnapshot *snapshot = sheet->snapshot;
+  VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+  GPtrArray *lines = vp_budget_get_lines (budget);
+  GPtrArray *unknown = vp_budget_get_unknown (budget);
+  const char *title = vp_programme_get_title (programme);
+  g_autofree char *dates = format_date_range (vp_programme_get_start_date (programme),
+                                              vp_programme_get_end_date (programme));
+  g_autofree char *coordinator = coordinator_contact (snapshot);
+  const Column columns[GRANT_N_COLUMNS] = {
+    /* TRANSLATORS: the column titles of a printed grant sheet's table */
+    [GRANT_NAME] = { N_("Organisation"), 0, FALSE },
+    [GRANT_COUNTRY] = { N_("Country"), 0, FALSE },
+    [GRANT_PEOPLE] = { N_("People"), 0, TRUE },
+    [GRANT_DAYS] = { N_("Working days"), 0, TRUE },
+    [GRANT_DISTANCE] = { N_("Distance"), 0, TRUE },
+    [GRANT_SUM] = { N_("Lump sum"), 0, FALSE },
+    [GRANT_AMOUNT] = { N_("Amount"), 0, TRUE },
+  };
+  Column translated[GRANT_N_COLUMNS];
+  Table table;
+  Stack stack;
+
+  stack = begin_title (sheet, _("ClusterXChange grant sheet"),
+                       is_blank (title) ? _("Programme") : title);
+  stack_text (&stack, VP_PRINT_FONT_BODY, 0, sheet->width,
+              _("What each visiting organisation may claim under the ClusterXChange rules: "
+                "one lump sum per organisation, halved for a short stay or a short distance, "
+                "never above the cap. Computed from the programme’s sessions, travel and "
+                "organisations on the day printed below."),
+              VP_PRINT_COLOUR_TEXT, 8);
+  end_title (&stack);
+
+  {
+    /* TRANSLATORS: labels of the facts box of a printed grant sheet */
+    const char *labels[] = {
+      _("Visiting cluster"), _("Host cluster"), _("Host country"), _("Dates"), _("Coordinator"),
+    };
+    const char *values[] = {
+      vp_programme_get_visiting_cluster (programme), vp_programme_get_host_cluster (programme),
+      vp_programme_get_host_country (programme), dates, coordinator,
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (values));
+    append_facts (sheet, labels, values, G_N_ELEMENTS (labels));
+  }
+
+  /* TRANSLATORS: a section of a printed grant sheet */
+  append_section (sheet, _("Budget per visiting organisation"), "section");
+  if (lines->len == 0)
+    append_paragraph (sheet, VP_PRINT_FONT_BODY, _("No visiting organisation yet."),
+                      VP_PRINT_COLOUR_MUTED, 0);
+  else
+    {
+      for (guint i = 0; i < GRANT_N_COLUMNS; i++)
+        translated[i] = (Column) { _(columns[i].title), columns[i].fraction, columns[i].right };
+      grant_columns (sheet, budget, translated);
+      table_init (&table, sheet, translated, GRANT_N_COLUMNS, "table-header");
+      for (guint i = 0; i < lines->len; i++)
+        append_grant_row (&table, budget, g_ptr_array_index (lines, i), i + 1 == lines->len);
+    }
+
+  /* TRANSLATORS: a section of a printed grant sheet: what the budget cannot tell yet */
+  append_section (sheet, _("Still unknown"), "section");
+  if (unknown->len == 0)
+    append_paragraph (sheet, VP_PRINT_FONT_BODY,
+                      _("Nothing: the budget above has all it depends on."),
+                      VP_PRINT_COLOUR_MUTED, 0);
+  for (guint i = 0; i < unknown->len; i++)
+    {
+      /* TRANSLATORS: the bullet before an item of a printed list, and the space after it */
+      const char *bullet = _("• ");
+      g_autofree char *item = g_strconcat (bullet, g_ptr_array_index (unknown, i), NULL);
+      g_autoptr(PangoLayout) mark = vp_print_sheet_text (sheet, VP_PRINT_FONT_BODY, 0, bullet);
+      PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_BODY, sheet->width, item);
+      VpPrintBlock *block = sheet_append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT,
+                                                                      "item"));
+
+      /* Its lines under the text, not under the bullet. */
+      pango_layout_set_indent (layout, -pango_units_from_double (layout_width (mark)));
+      vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_TEXT);
+      vp_print_block_set_space_above (block, i > 0 ? 3 : 0);
+    }
+
+  append_signature (sheet);
+  append_rule_sources (sheet);
 }

@@ -3,6 +3,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "vp-budget.h"
 #include "vp-print-block.h"
 #include "vp-snapshot.h"
 
@@ -70,6 +71,9 @@ void         vp_print_sheet_build_agenda   (VpPrintSheet   *sheet,
 void         vp_print_sheet_build_host     (VpPrintSheet   *sheet,
                                             VpHost         *host);
 void         vp_print_sheet_build_contacts (VpPrintSheet   *sheet);
+/* The ClusterXChange grant sheet of @budget (the sheet's snapshot's). */
+void         vp_print_sheet_build_budget   (VpPrintSheet   *sheet,
+                                            VpBudget       *budget);
 
 /* The programme's zone, UTC when it has none that tzdata knows. */
 GTimeZone   *vp_print_programme_zone       (VpProgramme    *programme);

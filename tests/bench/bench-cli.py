@@ -4,12 +4,14 @@
 Usage: bench-cli.py CLI GENERATOR [--runs N] [--only CASE[,CASE...]]
 
 Cases (median wall-clock time of N runs of the whole command, process start included):
-  import, export        a programme of 5,000 sessions, 500 participants, 50,000 attendances
+  import, export        a programme of 5,000 sessions, 500 participants of 200 visiting
+                        organisations, 50,000 attendances
   ics                   the programme calendar of 10,000 sessions
   import-ics            that calendar's 10,000 events into an empty programme
   ics-each-participant  500 participant calendars of 100 sessions each (the 5,000-session
                         programme: 10 attendees a session)
   check                 every check on the 5,000-session programme
+  budget                the ClusterXChange budget (--json) of its 200 visiting organisations
   import-csv            10,000 participant rows from a spreadsheet
   import-ics            10,000 events from a calendar file
   ics-long-line         a 5 MB single-line calendar, refused
@@ -34,13 +36,14 @@ import tempfile
 import time
 
 TARGETS = {'import': 1.0, 'export': 0.5, 'ics': 0.5, 'ics-each-participant': 2.0, 'check': 0.5,
+           'budget': 0.5,
            'pdf': 3.0, 'import-ics': 1.0, 'import-csv': 1.0, 'ics-long-line': 1.0,
            'ics-deep-nesting': 1.0, 'check-overlapping': 1.0, 'check-years': 1.0}
 # peak resident memory targets, MB, where the issues set one
 MEMORY_TARGETS = {'check-overlapping': 100.0, 'check-years': 100.0}
 # the cases that run on the big programmes, and so need them made
-BIG_CASES = {'import', 'export', 'ics', 'ics-each-participant', 'check', 'pdf', 'import-ics',
-             'import-csv', 'ics-long-line', 'ics-deep-nesting'}
+BIG_CASES = {'import', 'export', 'ics', 'ics-each-participant', 'check', 'budget', 'pdf',
+             'import-ics', 'import-csv', 'ics-long-line', 'ics-deep-nesting'}
 
 
 def peak_rss_after(argv, ok_codes=(0,)):
@@ -179,6 +182,7 @@ def main():
                                   participants_csv(tmp, 10000)])
             # exit status 1: the generated plan has problems, which is the point
             record('check', [cli, '--database', database, 'check', '1'], ok_codes=(0, 1))
+            record('budget', [cli, '--database', database, 'budget', '1', '--json'])
             record('pdf', [cli, '--database', database, 'pdf', '1',
                            '-o', os.path.join(tmp, f'agenda-{run}.pdf')])
 
@@ -188,7 +192,7 @@ def main():
 def report(times, memory, runs, sizes):
     if sizes is not None:
         print(f'documents: {sizes[0] / 1e6:.1f} MB (5,000 sessions, 500 participants, '
-              f'50,000 attendances) and {sizes[1] / 1e6:.1f} MB (10,000 sessions); {runs} runs')
+              f'200 organisations, 50,000 attendances) and {sizes[1] / 1e6:.1f} MB (10,000 sessions); {runs} runs')
     else:
         print(f'{runs} runs')
     missed = False

@@ -2,8 +2,11 @@
 """generate-programme.py: writes a large, valid programme document for benchmarks.
 
 Usage: generate-programme.py [--sessions N] [--participants N] [--attendees-per-session N]
-                             [--hosts N] [--overlapping] [--programme-dates FIRST LAST]
-                             [--no-travel] [-o FILE]
+                             [--hosts N] [--organisations N] [--overlapping]
+                             [--programme-dates FIRST LAST] [--no-travel] [-o FILE]
+
+--organisations is the number of visiting organisations (200 by default), each
+participant belonging to one of them in turn.
 
 --overlapping puts every session at the same time (08:00 to 08:45 on the first day);
 --programme-dates gives the programme other first and last days (the sessions stay
@@ -26,6 +29,7 @@ def main():
     parser.add_argument('--participants', type=int, default=500)
     parser.add_argument('--attendees-per-session', type=int, default=10)
     parser.add_argument('--hosts', type=int, default=50)
+    parser.add_argument('--organisations', type=int, default=200)
     parser.add_argument('--overlapping', action='store_true')
     parser.add_argument('--programme-dates', nargs=2, metavar=('FIRST', 'LAST'))
     parser.add_argument('--no-travel', action='store_true')
@@ -57,13 +61,27 @@ def main():
             'max_group_size': 200,
         })
 
+    organisations = []
+    for i in range(args.organisations):
+        organisations.append({
+            'id': f'o{i}',
+            'uid': str(uuid.uuid5(namespace, f'organisation-{i}')),
+            'name': f'Member company {i} Oy',
+            'kind': rng.choice(['sme', 'sme', 'cluster-organisation', 'support-organisation',
+                                'research']),
+            'country': 'FI',
+            'city': 'Helsinki',
+            'latitude': round(60.1 + rng.random() * 0.2, 5),
+            'longitude': round(24.8 + rng.random() * 0.3, 5),
+        })
+
     participants = []
     for i in range(args.participants):
         participants.append({
             'id': f'p{i}',
             'name': f'Participant Mäkinen {i}',
             'email': f'participant{i}@member{i % 40}.example',
-            'organisation': f'Member company {i % 40} Oy',
+            'organisation_id': f'o{i % args.organisations}',
             'phone': f'+358 40 {i:07d}',
             'country': 'FI',
             'role': 'sme',
@@ -120,7 +138,7 @@ def main():
 
     document = {
         'format': 'visit-planner-programme',
-        'version': 1,
+        'version': 2,
         'programme': {
             'uid': str(uuid.uuid5(namespace, 'programme')),
             'title': f'Benchmark programme: {args.sessions} sessions',
@@ -135,6 +153,7 @@ def main():
             'lump_sum_eur': 1100,
         },
         'hosts': hosts,
+        'organisations': organisations,
         'participants': participants,
         'sessions': sessions,
     }

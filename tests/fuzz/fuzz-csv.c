@@ -1,4 +1,5 @@
-/* fuzz-csv.c: libFuzzer target for the CSV reader and the participant and host list importer. */
+/* fuzz-csv.c: libFuzzer target for the CSV reader and the participant, host and organisation
+ * list importer. */
 #include "config.h"
 
 #include "vp-csv.h"
@@ -87,7 +88,8 @@ static void
 import (VpCsvKind  kind,
         GBytes    *bytes)
 {
-  const char *what = kind == VP_CSV_KIND_PARTICIPANTS ? "participants" : "hosts";
+  static const char * const names[] = { "participants", "hosts", "organisations" };
+  const char *what = names[kind];
   g_autoptr(VpCsvReport) report = NULL;
   g_autoptr(VpCsvReport) again_report = NULL;
   g_autoptr(GError) error = NULL;
@@ -134,6 +136,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   import (VP_CSV_KIND_PARTICIPANTS, bytes);
   import (VP_CSV_KIND_HOSTS, bytes);
+  import (VP_CSV_KIND_ORGANISATIONS, bytes);
 
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "vp-agenda-page.h"
+#include "vp-organisations-page.h"
 #include "vp-programme-context.h"
 #include "vp-store.h"
 #include "vp-window.h"
@@ -68,6 +69,7 @@ main (int   argc,
   GtkWidget *shown;
   VpWindow *window;
   gboolean editing;
+  gboolean editing_organisation;
   int width, height;
 
   if (argc != 6)
@@ -108,8 +110,11 @@ main (int   argc,
   run_main_loop (800);
 
   editing = g_str_equal (argv[2], "session-editor");
+  editing_organisation = g_str_equal (argv[2], "organisation-editor");
   stack = find_widget (GTK_WIDGET (window), "view-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), editing ? "agenda" : argv[2]);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack),
+                                         editing ? "agenda"
+                                         : editing_organisation ? "organisations" : argv[2]);
   /* When folded, the content shows, not the list. */
   adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
                         ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -117,14 +122,31 @@ main (int   argc,
 
   /* "session-editor": the agenda's editor, open on the programme's third
    * session, is what is shown */
-  if (editing)
+  /* "organisation-editor": the editor of the programme's first
+   * organisation, open from the organisations page */
+  if (editing || editing_organisation)
     {
       gint64 id = vp_programme_context_get_programme_id (vp_window_get_context (window));
-      g_autoptr(VpSession) session = g_list_model_get_item (vp_store_get_sessions (store, id), 2);
       g_autoptr(GListModel) toplevels = NULL;
 
-      vp_agenda_page_show_session (VP_AGENDA_PAGE (find_widget (GTK_WIDGET (window), "agenda")),
-                                   vp_session_get_uid (session));
+      if (editing)
+        {
+          g_autoptr(VpSession) session =
+            g_list_model_get_item (vp_store_get_sessions (store, id), 2);
+
+          vp_agenda_page_show_session (VP_AGENDA_PAGE (find_widget (GTK_WIDGET (window),
+                                                                    "agenda")),
+                                       vp_session_get_uid (session));
+        }
+      else
+        {
+          g_autoptr(VpOrganisation) organisation =
+            g_list_model_get_item (vp_store_get_organisations (store, id), 0);
+
+          vp_organisations_page_show_organisation (
+            VP_ORGANISATIONS_PAGE (find_widget (GTK_WIDGET (window), "organisations")),
+            vp_organisation_get_ref (organisation));
+        }
       run_main_loop (1500);
       toplevels = g_object_ref (gtk_window_get_toplevels ());
       for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -133,6 +155,12 @@ main (int   argc,
 
           if (toplevel != GTK_WIDGET (window) && gtk_widget_get_visible (toplevel))
             shown = toplevel;
+        }
+      /* An editor as narrow as the window, when that is narrower. */
+      if (shown != GTK_WIDGET (window) && width < gtk_widget_get_width (shown))
+        {
+          gtk_window_set_default_size (GTK_WINDOW (shown), width, height);
+          run_main_loop (800);
         }
     }
 

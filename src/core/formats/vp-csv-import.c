@@ -1,4 +1,4 @@
-/* vp-csv-import.c: participant and host lists from spreadsheets, and back. */
+/* vp-csv-import.c: participant, host and organisation lists from spreadsheets, and back. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,6 +8,7 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
+#include "vp-record.h"
 #include "vp-text.h"
 #include "vp-values.h"
 
@@ -34,6 +35,8 @@ typedef enum
   FIELD_LATITUDE,
   FIELD_LONGITUDE,
   FIELD_MAX_GROUP_SIZE,
+  FIELD_CLUSTER,
+  FIELD_ECCP_URL,
   N_FIELDS
 } Field;
 
@@ -76,6 +79,24 @@ static const Column host_columns[] = {
   { FIELD_LONGITUDE, "longitude|lon|lng|long" },
   { FIELD_MAX_GROUP_SIZE, "max group size|maximum group size|group size|capacity" },
   { FIELD_NOTES, "notes|site rules|rules" },
+};
+
+static const Column organisation_columns[] = {
+  { FIELD_ID, "id|ref|organisation id|organization id" },
+  { FIELD_NAME, "name|organisation|organization|company|organisation name|organization name|"
+                "company name|visiting organisation|visiting organization" },
+  { FIELD_KIND, "kind|type|organisation type|organization type|kind of organisation|"
+                "kind of organization|category" },
+  { FIELD_COUNTRY, "country|country code|registered country|country of registration|"
+                   "registration country|registered in" },
+  { FIELD_CITY, "city|town" },
+  { FIELD_LATITUDE, "latitude|lat" },
+  { FIELD_LONGITUDE, "longitude|lon|lng|long" },
+  { FIELD_CLUSTER, "cluster|cluster name|member of cluster|member of" },
+  { FIELD_ECCP_URL, "eccp url|eccp|eccp profile|eccp link|eccp page|eccp profile link|"
+                    "profile|profile url|website|web site|web|url" },
+  { FIELD_CONTACT_NAME, "contact name|contact|contact person" },
+  { FIELD_CONTACT_EMAIL, "contact email|contact e mail|email|e mail|email address" },
 };
 
 /* English names of the countries visitors and hosts come from, for lists
@@ -303,6 +324,36 @@ check_country (VpCsvReport *report,
   return code;
 }
 
+/* Latitude and longitude cells, both or neither, as degrees (a decimal
+ * comma too): FALSE, and the row reported, when they break the rules. */
+static gboolean
+check_position (VpCsvReport *report,
+                guint        line,
+                const char  *latitude,
+                const char  *longitude,
+                double      *lat,
+                double      *lon)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((latitude != NULL) != (longitude != NULL))
+    {
+      skip_row (report, line,
+                _("latitude and longitude must both be given, in degrees (like 54.6872 and "
+                  "25.2797)"));
+      return FALSE;
+    }
+  if (latitude != NULL &&
+      (!vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, latitude, lat, &error) ||
+       !vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, longitude, lon, &error)))
+    {
+      skip_row (report, line, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A ref that no object in @taken has: “participant-7”. */
 static char *
 new_ref (GHashTable *taken,
@@ -434,20 +485,8 @@ apply_host_row (Import             *import,
     }
   if (email != NULL && !check_email (import->report, line, email))
     return FALSE;
-  if ((latitude != NULL) != (longitude != NULL))
-    {
-      skip_row (import->report, line,
-                _("latitude and longitude must both be given, in degrees (like 54.6872 and "
-                  "25.2797)"));
-      return FALSE;
-    }
-  if (latitude != NULL &&
-      (!vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, latitude, &lat, &error) ||
-       !vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, longitude, &lon, &error)))
-    {
-      skip_row (import->report, line, "%s", error->message);
-      return FALSE;
-    }
+  if (!check_position (import->report, line, latitude, longitude, &lat, &lon))
+    return FALSE;
   if (size != NULL && !vp_value_parse_count (size, 1, VP_VALUE_COUNT_MAX, &group, &error))
     {
       /* TRANSLATORS: a cell, then what is wrong with it */
@@ -472,6 +511,94 @@ apply_host_row (Import             *import,
 
       if (text != NULL)
         texts[i].set (host, text);
+    }
+
+  return TRUE;
+}
+
+/* “Cluster organization”, “SME”, “cluster” → the format's word for the kind. */
+static gboolean
+parse_organisation_kind (const char *text,
+                         int        *kind)
+{
+  static const struct
+  {
+    const char *word;
+    const char *nick;
+  } aliases[] = {
+    { "cluster", "cluster-organisation" },
+    { "support", "support-organisation" },
+    { "scale-up-support-organisation", "support-organisation" },
+    { "large-enterprise", "large-company" },
+    { "public-body", "public-authority" },
+  };
+  g_autofree char *word = normalise_word (text);
+  g_auto(GStrv) parts = g_strsplit (word, "organization", -1);
+  g_autofree char *spelt = g_strjoinv ("organisation", parts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_str_equal (spelt, aliases[i].word))
+      return vp_enum_from_nick (VP_TYPE_ORGANISATION_KIND, aliases[i].nick, kind);
+
+  return vp_enum_from_nick (VP_TYPE_ORGANISATION_KIND, spelt, kind);
+}
+
+static gboolean
+apply_organisation_row (Import             *import,
+                        const char * const *row,
+                        guint               n_fields,
+                        guint               line,
+                        VpOrganisation     *organisation)
+{
+  g_autofree char *country = cell_text (row, n_fields, import->columns[FIELD_COUNTRY]);
+  g_autofree char *kind = cell_text (row, n_fields, import->columns[FIELD_KIND]);
+  g_autofree char *email = cell_text (row, n_fields, import->columns[FIELD_CONTACT_EMAIL]);
+  g_autofree char *latitude = cell_text (row, n_fields, import->columns[FIELD_LATITUDE]);
+  g_autofree char *longitude = cell_text (row, n_fields, import->columns[FIELD_LONGITUDE]);
+  static const struct
+  {
+    Field field;
+    void (*set) (VpOrganisation *, const char *);
+  } texts[] = {
+    { FIELD_CITY, vp_organisation_set_city },
+    { FIELD_CLUSTER, vp_organisation_set_cluster },
+    { FIELD_ECCP_URL, vp_organisation_set_eccp_url },
+    { FIELD_CONTACT_NAME, vp_organisation_set_contact_name },
+  };
+  int kind_value = VP_ORGANISATION_KIND_UNSET;
+  double lat = NAN;
+  double lon = NAN;
+
+  if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
+  if (kind != NULL && !parse_organisation_kind (kind, &kind_value))
+    {
+      skip_row (import->report, line,
+                _("“%s” is not a kind of organisation: use cluster-organisation, sme, "
+                  "support-organisation, research, large-company, public-authority or other"),
+                kind);
+      return FALSE;
+    }
+  if (email != NULL && !check_email (import->report, line, email))
+    return FALSE;
+  if (!check_position (import->report, line, latitude, longitude, &lat, &lon))
+    return FALSE;
+
+  if (country != NULL)
+    vp_organisation_set_country (organisation, country_code (country));
+  if (kind != NULL)
+    vp_organisation_set_kind (organisation, kind_value);
+  if (email != NULL)
+    vp_organisation_set_contact_email (organisation, email);
+  if (latitude != NULL)
+    vp_organisation_set_position (organisation, lat, lon);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = cell_text (row, n_fields, import->columns[texts[i].field]);
+
+      if (text != NULL)
+        texts[i].set (organisation, text);
     }
 
   return TRUE;
@@ -552,21 +679,233 @@ map_columns (Import       *import,
     }
 }
 
+/* The objects an import of @kind reads and changes, by kind: the list's
+ * functions, so that one loop serves all three. */
+
+static const char *
+object_ref (VpCsvKind  kind,
+            GObject   *object)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return vp_participant_get_ref (VP_PARTICIPANT (object));
+    case VP_CSV_KIND_HOSTS:
+      return vp_host_get_ref (VP_HOST (object));
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return vp_organisation_get_ref (VP_ORGANISATION (object));
+    }
+}
+
+/* What a row is matched by when its id matches none: a participant's
+ * email, a host's or an organisation's name. */
+static const char *
+object_match_text (VpCsvKind  kind,
+                   GObject   *object)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return vp_participant_get_email (VP_PARTICIPANT (object));
+    case VP_CSV_KIND_HOSTS:
+      return vp_host_get_name (VP_HOST (object));
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return vp_organisation_get_name (VP_ORGANISATION (object));
+    }
+}
+
+/* "key:" and @text case-folded; an organisation's name however spelt
+ * (vp_organisation_name_key()).  NULL when @text is. */
+static char *
+match_key (VpCsvKind   kind,
+           const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  folded = kind == VP_CSV_KIND_ORGANISATIONS ? vp_organisation_name_key (text)
+                                             : g_utf8_casefold (text, -1);
+  return folded != NULL ? g_strconcat ("key:", folded, NULL) : NULL;
+}
+
+static GObject *
+object_new (VpCsvKind kind)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return G_OBJECT (vp_participant_new ());
+    case VP_CSV_KIND_HOSTS:
+      return G_OBJECT (vp_host_new ());
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return G_OBJECT (vp_organisation_new ());
+    }
+}
+
+static GObject *
+object_copy (VpCsvKind  kind,
+             GObject   *object)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return G_OBJECT (vp_participant_copy (VP_PARTICIPANT (object)));
+    case VP_CSV_KIND_HOSTS:
+      return G_OBJECT (vp_host_copy (VP_HOST (object)));
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return G_OBJECT (vp_organisation_copy (VP_ORGANISATION (object)));
+    }
+}
+
+static gboolean
+apply_row (VpCsvKind           kind,
+           Import             *import,
+           const char * const *row,
+           guint               n_fields,
+           guint               line,
+           GObject            *object)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return apply_participant_row (import, row, n_fields, line, VP_PARTICIPANT (object));
+    case VP_CSV_KIND_HOSTS:
+      return apply_host_row (import, row, n_fields, line, VP_HOST (object));
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return apply_organisation_row (import, row, n_fields, line, VP_ORGANISATION (object));
+    }
+}
+
+static void
+set_name_and_ref (VpCsvKind   kind,
+                  GObject    *object,
+                  const char *name,
+                  const char *ref)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      vp_participant_set_name (VP_PARTICIPANT (object), name);
+      if (ref != NULL)
+        vp_participant_set_ref (VP_PARTICIPANT (object), ref);
+      break;
+    case VP_CSV_KIND_HOSTS:
+      vp_host_set_name (VP_HOST (object), name);
+      if (ref != NULL)
+        vp_host_set_ref (VP_HOST (object), ref);
+      break;
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      vp_organisation_set_name (VP_ORGANISATION (object), name);
+      if (ref != NULL)
+        {
+          g_autofree char *uid = g_uuid_string_random ();
+
+          /* a new organisation: a ref and a uid of its own, for ever */
+          vp_organisation_set_ref (VP_ORGANISATION (object), ref);
+          vp_organisation_set_uid (VP_ORGANISATION (object), uid);
+        }
+      break;
+    }
+}
+
+static gboolean
+same_object (VpCsvKind  kind,
+             GObject   *a,
+             GObject   *b)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      return same_participant (VP_PARTICIPANT (a), VP_PARTICIPANT (b));
+    case VP_CSV_KIND_HOSTS:
+      return same_host (VP_HOST (a), VP_HOST (b));
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      return vp_record_equal (a, b);
+    }
+}
+
+/* A row that repeats the one on line @first. */
+static void
+skip_duplicate (VpCsvReport *report,
+                VpCsvKind    kind,
+                guint        line,
+                guint        first)
+{
+  switch (kind)
+    {
+    case VP_CSV_KIND_PARTICIPANTS:
+      skip_row (report, line, _("the same person as on line %u"), first);
+      break;
+    case VP_CSV_KIND_HOSTS:
+      skip_row (report, line, _("the same host as on line %u"), first);
+      break;
+    case VP_CSV_KIND_ORGANISATIONS:
+    default:
+      skip_row (report, line, _("the same organisation as on line %u"), first);
+      break;
+    }
+}
+
+/* The programme of @snapshot with these hosts, organisations and
+ * participants.  With @renamed (organisations were imported), a
+ * participant of an organisation that now has another name takes that name
+ * (a copy: @snapshot's own is not changed); else a participant's
+ * organisation text decides, as in a programme document. */
 static VpSnapshot *
 rebuild (VpSnapshot *snapshot,
          GPtrArray  *hosts,
-         GPtrArray  *participants)
+         GPtrArray  *organisations,
+         GPtrArray  *participants,
+         gboolean    renamed)
 {
   VpSnapshot *copy = vp_snapshot_new (vp_snapshot_get_programme (snapshot));
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
 
   for (guint i = 0; i < hosts->len; i++)
     vp_snapshot_add_host (copy, g_ptr_array_index (hosts, i));
+  for (guint i = 0; i < organisations->len; i++)
+    vp_snapshot_add_organisation (copy, g_ptr_array_index (organisations, i));
   for (guint i = 0; i < participants->len; i++)
-    vp_snapshot_add_participant (copy, g_ptr_array_index (participants, i));
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+      VpOrganisation *organisation =
+        vp_snapshot_lookup_organisation (copy, vp_participant_get_organisation_ref (participant));
+      g_autoptr(VpParticipant) follower = NULL;
+
+      if (renamed && organisation != NULL &&
+          g_strcmp0 (vp_participant_get_organisation (participant),
+                     vp_organisation_get_name (organisation)) != 0)
+        {
+          follower = vp_participant_copy (participant);
+          vp_participant_set_organisation (follower, vp_organisation_get_name (organisation));
+          participant = follower;
+        }
+
+      /* an organisation named in the list finds or makes its organisation */
+      vp_snapshot_add_participant (copy, participant);
+      vp_snapshot_resolve_organisation (copy, participant);
+    }
   for (guint i = 0; i < sessions->len; i++)
     vp_snapshot_add_session (copy, g_ptr_array_index (sessions, i));
 
+  return copy;
+}
+
+static GPtrArray *
+copy_list (GPtrArray *list)
+{
+  GPtrArray *copy = g_ptr_array_new_full (list->len, g_object_unref);
+
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (list, i)));
   return copy;
 }
 
@@ -577,9 +916,11 @@ vp_csv_import (VpSnapshot    *snapshot,
                VpCsvReport  **report_out,
                GError       **error)
 {
+  static const char * const ref_prefixes[] = { "participant", "host", "organisation" };
   g_autoptr(VpCsvTable) table = NULL;
   g_autoptr(VpCsvReport) report = NULL;
   g_autoptr(GPtrArray) hosts = NULL;
+  g_autoptr(GPtrArray) organisations = NULL;
   g_autoptr(GPtrArray) participants = NULL;
   g_autoptr(GHashTable) by_key = NULL;  /* match key → index in the list */
   g_autoptr(GHashTable) refs = NULL;
@@ -591,6 +932,7 @@ vp_csv_import (VpSnapshot    *snapshot,
   Import import = { { 0, }, NULL, NULL };
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (kind <= VP_CSV_KIND_ORGANISATIONS, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -609,8 +951,10 @@ vp_csv_import (VpSnapshot    *snapshot,
 
   if (people)
     map_columns (&import, table, participant_columns, G_N_ELEMENTS (participant_columns));
-  else
+  else if (kind == VP_CSV_KIND_HOSTS)
     map_columns (&import, table, host_columns, G_N_ELEMENTS (host_columns));
+  else
+    map_columns (&import, table, organisation_columns, G_N_ELEMENTS (organisation_columns));
 
   if (import.columns[FIELD_NAME] < 0 &&
       !(people && (import.columns[FIELD_FIRST_NAME] >= 0 || import.columns[FIELD_LAST_NAME] >= 0)))
@@ -623,14 +967,10 @@ vp_csv_import (VpSnapshot    *snapshot,
       return NULL;
     }
 
-  hosts = g_ptr_array_new_with_free_func (g_object_unref);
-  participants = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < vp_snapshot_get_hosts (snapshot)->len; i++)
-    g_ptr_array_add (hosts, g_object_ref (g_ptr_array_index (vp_snapshot_get_hosts (snapshot), i)));
-  for (guint i = 0; i < vp_snapshot_get_participants (snapshot)->len; i++)
-    g_ptr_array_add (participants,
-                     g_object_ref (g_ptr_array_index (vp_snapshot_get_participants (snapshot), i)));
-  list = people ? participants : hosts;
+  hosts = copy_list (vp_snapshot_get_hosts (snapshot));
+  organisations = copy_list (vp_snapshot_get_organisations (snapshot));
+  participants = copy_list (vp_snapshot_get_participants (snapshot));
+  list = people ? participants : kind == VP_CSV_KIND_HOSTS ? hosts : organisations;
 
   /* Existing objects by id, and by email or name (case-folded). */
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -638,10 +978,8 @@ vp_csv_import (VpSnapshot    *snapshot,
   for (guint i = 0; i < list->len; i++)
     {
       GObject *object = g_ptr_array_index (list, i);
-      const char *ref = people ? vp_participant_get_ref (VP_PARTICIPANT (object))
-                               : vp_host_get_ref (VP_HOST (object));
-      const char *key = people ? vp_participant_get_email (VP_PARTICIPANT (object))
-                               : vp_host_get_name (VP_HOST (object));
+      const char *ref = object_ref (kind, object);
+      g_autofree char *key = match_key (kind, object_match_text (kind, object));
 
       if (ref != NULL)
         {
@@ -649,12 +987,7 @@ vp_csv_import (VpSnapshot    *snapshot,
           g_hash_table_insert (by_key, g_strconcat ("id:", ref, NULL), GUINT_TO_POINTER (i + 1));
         }
       if (key != NULL)
-        {
-          g_autofree char *folded = g_utf8_casefold (key, -1);
-
-          g_hash_table_insert (by_key, g_strconcat ("key:", folded, NULL),
-                               GUINT_TO_POINTER (i + 1));
-        }
+        g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (i + 1));
     }
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -668,7 +1001,7 @@ vp_csv_import (VpSnapshot    *snapshot,
       g_autofree char *name = cell_text (row, n_fields, import.columns[FIELD_NAME]);
       g_autofree char *match_text = NULL;
       g_autofree char *id_key = NULL;
-      g_autofree char *match_key = NULL;
+      g_autofree char *row_key = NULL;
       g_autoptr(GError) value_error = NULL;
       guint index = 0;
 
@@ -702,35 +1035,29 @@ vp_csv_import (VpSnapshot    *snapshot,
         people ? cell_text (row, n_fields, import.columns[FIELD_EMAIL]) : g_strdup (name);
       if (id != NULL)
         id_key = g_strconcat ("id:", id, NULL);
-      if (match_text != NULL)
-        {
-          g_autofree char *folded = g_utf8_casefold (match_text, -1);
-          match_key = g_strconcat ("key:", folded, NULL);
-        }
+      row_key = match_key (kind, match_text);
 
       if (id_key != NULL)
         index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, id_key));
       matched_by_id = index > 0;
-      if (index == 0 && match_key != NULL)
-        index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
+      if (index == 0 && row_key != NULL)
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, row_key));
 
-      /* The same person or host twice in one file: by id, and by email or
-       * name unless the row's own id already says who it is (the stored
-       * list may hold two people with one address). */
+      /* The same person, host or organisation twice in one file: by id,
+       * and by email or name unless the row's own id already says who it
+       * is (the stored list may hold two people with one address). */
       {
         const char *duplicate = NULL;
 
         if (id_key != NULL && g_hash_table_contains (seen, id_key))
           duplicate = id_key;
-        else if (!matched_by_id && match_key != NULL && g_hash_table_contains (seen, match_key))
-          duplicate = match_key;
+        else if (!matched_by_id && row_key != NULL && g_hash_table_contains (seen, row_key))
+          duplicate = row_key;
 
         if (duplicate != NULL)
           {
-            skip_row (report, line,
-                      people ? _("the same person as on line %u")
-                             : _("the same host as on line %u"),
-                      GPOINTER_TO_UINT (g_hash_table_lookup (seen, duplicate)));
+            skip_duplicate (report, kind, line,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (seen, duplicate)));
             continue;
           }
       }
@@ -738,28 +1065,32 @@ vp_csv_import (VpSnapshot    *snapshot,
       /* one existing object, reached from two rows by different keys */
       if (index > 0 && g_hash_table_contains (resolved, GUINT_TO_POINTER (index)))
         {
-          skip_row (report, line,
-                    people ? _("the same person as on line %u") : _("the same host as on line %u"),
-                    GPOINTER_TO_UINT (g_hash_table_lookup (resolved, GUINT_TO_POINTER (index))));
+          skip_duplicate (report, kind, line,
+                          GPOINTER_TO_UINT (g_hash_table_lookup (resolved,
+                                                                 GUINT_TO_POINTER (index))));
           continue;
         }
 
-      /* an update must not give someone the email (a host the name) that
-       * another one already has */
-      if (matched_by_id && match_key != NULL)
+      /* an update must not give someone the email (a host or an
+       * organisation the name) that another one already has */
+      if (matched_by_id && row_key != NULL)
         {
-          guint other = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, match_key));
+          guint other = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, row_key));
 
           if (other > 0 && other != index)
             {
               GObject *holder = g_ptr_array_index (list, other - 1);
 
-              skip_row (report, line,
-                        people ? _("“%s” is already the email of %s")
-                               : _("“%s” is already the name of another host (%s)"),
-                        match_text,
-                        people ? vp_participant_get_name (VP_PARTICIPANT (holder))
-                               : vp_host_get_ref (VP_HOST (holder)));
+              if (people)
+                skip_row (report, line, _("“%s” is already the email of %s"), match_text,
+                          vp_participant_get_name (VP_PARTICIPANT (holder)));
+              else if (kind == VP_CSV_KIND_HOSTS)
+                skip_row (report, line, _("“%s” is already the name of another host (%s)"),
+                          match_text, object_ref (kind, holder));
+              else
+                skip_row (report, line,
+                          _("“%s” is already the name of another organisation (%s)"),
+                          match_text, object_ref (kind, holder));
               continue;
             }
         }
@@ -767,75 +1098,57 @@ vp_csv_import (VpSnapshot    *snapshot,
       if (index > 0)
         {
           GObject *existing = g_ptr_array_index (list, index - 1);
+          g_autoptr(GObject) changed = NULL;
 
           g_hash_table_insert (resolved, GUINT_TO_POINTER (index), GUINT_TO_POINTER (line));
-          g_autoptr(GObject) changed = people
-            ? G_OBJECT (vp_participant_copy (VP_PARTICIPANT (existing)))
-            : G_OBJECT (vp_host_copy (VP_HOST (existing)));
-          gboolean ok = people
-            ? apply_participant_row (&import, row, n_fields, line, VP_PARTICIPANT (changed))
-            : apply_host_row (&import, row, n_fields, line, VP_HOST (changed));
-
-          if (!ok)
+          changed = object_copy (kind, existing);
+          if (!apply_row (kind, &import, row, n_fields, line, changed))
             continue;
-          if (people)
-            vp_participant_set_name (VP_PARTICIPANT (changed), name);
-          else
-            vp_host_set_name (VP_HOST (changed), name);
+          /* an organisation found by its name keeps the spelling it has;
+           * its id (or a host's or person's row) may rename it */
+          if (matched_by_id || kind != VP_CSV_KIND_ORGANISATIONS)
+            set_name_and_ref (kind, changed, name, NULL);
 
-          if (people ? same_participant (VP_PARTICIPANT (existing), VP_PARTICIPANT (changed))
-                     : same_host (VP_HOST (existing), VP_HOST (changed)))
+          if (same_object (kind, existing, changed))
             report->unchanged++;
           else
             {
               report->updated++;
               g_ptr_array_index (list, index - 1) = g_steal_pointer (&changed);
               g_object_unref (existing);
-              if (match_key != NULL && !g_hash_table_contains (by_key, match_key))
-                g_hash_table_insert (by_key, g_strdup (match_key), GUINT_TO_POINTER (index));
+              if (row_key != NULL && !g_hash_table_contains (by_key, row_key))
+                g_hash_table_insert (by_key, g_strdup (row_key), GUINT_TO_POINTER (index));
             }
         }
       else
         {
-          g_autoptr(GObject) added = people ? G_OBJECT (vp_participant_new ())
-                                            : G_OBJECT (vp_host_new ());
+          g_autoptr(GObject) added = object_new (kind);
           g_autofree char *ref = id != NULL && !g_hash_table_contains (refs, id)
             ? g_strdup (id)
-            : new_ref (refs, people ? "participant" : "host");
-          gboolean ok = people
-            ? apply_participant_row (&import, row, n_fields, line, VP_PARTICIPANT (added))
-            : apply_host_row (&import, row, n_fields, line, VP_HOST (added));
+            : new_ref (refs, ref_prefixes[kind]);
 
-          if (!ok)
+          if (!apply_row (kind, &import, row, n_fields, line, added))
             continue;
 
-          if (people)
-            {
-              vp_participant_set_name (VP_PARTICIPANT (added), name);
-              vp_participant_set_ref (VP_PARTICIPANT (added), ref);
-            }
-          else
-            {
-              vp_host_set_name (VP_HOST (added), name);
-              vp_host_set_ref (VP_HOST (added), ref);
-            }
+          set_name_and_ref (kind, added, name, ref);
           g_hash_table_add (refs, g_strdup (ref));
           g_ptr_array_add (list, g_steal_pointer (&added));
           report->added++;
-          if (match_key != NULL && !g_hash_table_contains (by_key, match_key))
-            g_hash_table_insert (by_key, g_strdup (match_key), GUINT_TO_POINTER (list->len));
+          if (row_key != NULL && !g_hash_table_contains (by_key, row_key))
+            g_hash_table_insert (by_key, g_strdup (row_key), GUINT_TO_POINTER (list->len));
         }
 
       if (id_key != NULL)
         g_hash_table_insert (seen, g_steal_pointer (&id_key), GUINT_TO_POINTER (line));
-      if (match_key != NULL)
-        g_hash_table_insert (seen, g_steal_pointer (&match_key), GUINT_TO_POINTER (line));
+      if (row_key != NULL)
+        g_hash_table_insert (seen, g_steal_pointer (&row_key), GUINT_TO_POINTER (line));
     }
 
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);
 
-  return rebuild (snapshot, hosts, participants);
+  return rebuild (snapshot, hosts, organisations, participants,
+                  kind == VP_CSV_KIND_ORGANISATIONS);
 }
 
 /* Export {{{1 */
@@ -874,6 +1187,10 @@ vp_csv_export (VpSnapshot *snapshot,
     "id", "name", "kind", "contact_name", "contact_email", "phone", "address", "city",
     "country", "latitude", "longitude", "max_group_size", "notes",
   };
+  static const char * const organisation_header[] = {
+    "id", "name", "kind", "country", "city", "latitude", "longitude", "cluster", "eccp_url",
+    "contact_name", "contact_email",
+  };
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
@@ -893,6 +1210,27 @@ vp_csv_export (VpSnapshot *snapshot,
             vp_enum_to_nick (VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (p)),
             vp_participant_get_dietary (p), vp_participant_get_accessibility (p),
             vp_participant_get_emergency_contact (p), vp_participant_get_notes (p),
+          };
+
+          vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+  else if (kind == VP_CSV_KIND_ORGANISATIONS)
+    {
+      GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+      vp_csv_append_record (out, organisation_header, G_N_ELEMENTS (organisation_header));
+      for (guint i = 0; i < organisations->len; i++)
+        {
+          VpOrganisation *o = g_ptr_array_index (organisations, i);
+          g_autofree char *latitude = format_number (vp_organisation_get_latitude (o));
+          g_autofree char *longitude = format_number (vp_organisation_get_longitude (o));
+          const char *fields[] = {
+            vp_organisation_get_ref (o), vp_organisation_get_name (o),
+            vp_enum_to_nick (VP_TYPE_ORGANISATION_KIND, vp_organisation_get_kind (o)),
+            vp_organisation_get_country (o), vp_organisation_get_city (o), latitude, longitude,
+            vp_organisation_get_cluster (o), vp_organisation_get_eccp_url (o),
+            vp_organisation_get_contact_name (o), vp_organisation_get_contact_email (o),
           };
 
           vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));

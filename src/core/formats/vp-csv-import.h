@@ -1,4 +1,4 @@
-/* vp-csv-import.h: participant and host lists from spreadsheets, and back. */
+/* vp-csv-import.h: participant, host and organisation lists from spreadsheets, and back. */
 #pragma once
 
 #include <glib-object.h>
@@ -11,6 +11,7 @@ typedef enum
 {
   VP_CSV_KIND_PARTICIPANTS,
   VP_CSV_KIND_HOSTS,
+  VP_CSV_KIND_ORGANISATIONS,
 } VpCsvKind;
 
 /* One row left out, and why. */
@@ -52,9 +53,11 @@ typedef struct
 void         vp_csv_report_free (VpCsvReport *report);
 
 /* Reads the spreadsheet @bytes as a list of @kind and applies it to a copy
- * of @snapshot: rows whose id, else email (participants) or name (hosts),
- * matches an existing one update it (non-empty cells replace its fields),
- * the others are added, and bad rows are skipped and reported.  Returns the
+ * of @snapshot: rows whose id, else email (participants) or name (hosts;
+ * organisations: however spelt, vp_organisation_name_key()), matches an
+ * existing one update it (non-empty cells replace its fields), the others
+ * are added, and bad rows are skipped and reported.  Participants follow
+ * their organisation's new name.  Returns the
  * new snapshot, for vp_store_import_snapshot() with VP_STORE_IMPORT_UPDATE,
  * or NULL when the file as a whole cannot be read (the error names the
  * line).  @snapshot is not changed. */
@@ -64,7 +67,7 @@ VpSnapshot  *vp_csv_import      (VpSnapshot    *snapshot,
                                  VpCsvReport  **report,
                                  GError       **error);
 
-/* The participants or hosts of @snapshot as a spreadsheet (UTF-8 with a
+/* The participants, hosts or organisations of @snapshot as a spreadsheet (UTF-8 with a
  * byte order mark, for Excel; CRLF; formula cells guarded).  Importing it
  * back changes nothing. */
 GBytes      *vp_csv_export      (VpSnapshot    *snapshot,

@@ -2009,6 +2009,9 @@ vp_ical_import (VpSnapshot    *snapshot,
   result = vp_snapshot_new (programme);
   for (guint i = 0; i < vp_snapshot_get_hosts (snapshot)->len; i++)
     vp_snapshot_add_host (result, g_ptr_array_index (vp_snapshot_get_hosts (snapshot), i));
+  for (guint i = 0; i < vp_snapshot_get_organisations (snapshot)->len; i++)
+    vp_snapshot_add_organisation (result,
+                                  g_ptr_array_index (vp_snapshot_get_organisations (snapshot), i));
   for (guint i = 0; i < vp_snapshot_get_participants (snapshot)->len; i++)
     vp_snapshot_add_participant (result,
                                  g_ptr_array_index (vp_snapshot_get_participants (snapshot), i));

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vp-cxc-rules.h"
 #include "vp-enum-types.h"
 #include "vp-programme-format.h"
 #include "vp-text.h"
@@ -13,7 +14,11 @@
 #include "vp-values.h"
 
 #define FORMAT_NAME    "visit-planner-programme"
-#define FORMAT_VERSION 1
+/* What this program writes; it reads version 1 too (its participants'
+ * organisation text becomes organisations; its lump sum, per visitor, is
+ * read as the full amount per visiting organisation, within the cap). */
+#define FORMAT_VERSION 2
+#define FORMAT_VERSION_OLDEST 1
 
 /* The format nests five levels deep; anything far deeper is hostile and
  * would exhaust json-glib's recursive parser. */
@@ -717,9 +722,11 @@ element_object (JsonArray   *array,
 
 static gboolean
 read_programme (JsonObject   *root,
+                gint64        version,
                 VpProgramme **out,
                 GError      **error)
 {
+  const VpCxcRules *rules = vp_cxc_rules_get ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(VpProgramme) programme = vp_programme_new ();
   const char *path = "programme";
@@ -818,7 +825,18 @@ read_programme (JsonObject   *root,
 
   if (!read_amount (object, path, "lump_sum_eur", &number, error))
     return FALSE;
+  /* version 1's sum per visitor is the full sum per organisation now */
+  if (version == 1 && !isnan (number) && number > rules->cap_eur)
+    number = rules->cap_eur;
   vp_programme_set_lump_sum_eur (programme, number);
+
+  if (!read_amount (object, path, "lump_sum_override_eur", &number, error))
+    return FALSE;
+  if (!isnan (number) && number > rules->cap_eur)
+    return fail (error, VP_FORMAT_ERROR_INVALID, "programme.lump_sum_override_eur",
+                 _("%.2f EUR is above the scheme's cap of %.2f EUR per visiting organisation"),
+                 number, rules->cap_eur);
+  vp_programme_set_lump_sum_override_eur (programme, number);
 
   *out = g_steal_pointer (&programme);
   return TRUE;
@@ -887,6 +905,94 @@ read_host (JsonObject  *object,
 
       return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
                    _("“%s” is already the id of another host"), vp_host_get_ref (host));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_organisation (JsonObject  *object,
+                   const char  *path,
+                   VpSnapshot  *snapshot,
+                   GHashTable  *uids,
+                   GError     **error)
+{
+  g_autoptr(VpOrganisation) organisation = vp_organisation_new ();
+  const char *text;
+  double latitude;
+  double longitude;
+  int kind;
+
+  if (!read_identifier (object, path, "id", TRUE, &text, error))
+    return FALSE;
+  vp_organisation_set_ref (organisation, text);
+
+  if (!read_identifier (object, path, "uid", FALSE, &text, error))
+    return FALSE;
+  if (text != NULL)
+    {
+      if (g_hash_table_contains (uids, text))
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.uid", path);
+
+          return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                       _("“%s” is already the uid of another organisation"), text);
+        }
+      vp_organisation_set_uid (organisation, text);
+    }
+  else
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+
+      vp_organisation_set_uid (organisation, uid);
+    }
+  g_hash_table_add (uids, (gpointer)vp_organisation_get_uid (organisation));
+
+  if (!read_string (object, path, "name", TRUE, &text, error))
+    return FALSE;
+  vp_organisation_set_name (organisation, text);
+  if (vp_snapshot_lookup_organisation_by_name (snapshot, text) != NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.name", path);
+
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is already the name of another organisation"), text);
+    }
+
+  if (!read_enum (object, path, "kind", VP_TYPE_ORGANISATION_KIND, VP_ORGANISATION_KIND_UNSET,
+                  &kind, error))
+    return FALSE;
+  vp_organisation_set_kind (organisation, kind);
+
+  if (!read_value (object, path, "country", FALSE, vp_value_check_country, &text, error))
+    return FALSE;
+  vp_organisation_set_country (organisation, text);
+  if (!read_string (object, path, "city", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_city (organisation, text);
+  if (!read_position (object, path, &latitude, &longitude, error))
+    return FALSE;
+  vp_organisation_set_position (organisation, latitude, longitude);
+  if (!read_string (object, path, "cluster", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_cluster (organisation, text);
+  if (!read_string (object, path, "eccp_url", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_eccp_url (organisation, text);
+  if (!read_string (object, path, "contact_name", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_contact_name (organisation, text);
+  if (!read_value (object, path, "contact_email", FALSE, vp_value_check_email, &text, error))
+    return FALSE;
+  vp_organisation_set_contact_email (organisation, text);
+
+  if (!vp_snapshot_add_organisation (snapshot, organisation))
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.id", path);
+
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is already the id of another organisation"),
+                   vp_organisation_get_ref (organisation));
     }
 
   return TRUE;
@@ -1118,9 +1224,30 @@ read_participant (JsonObject   *object,
   if (!read_value (object, path, "email", FALSE, vp_value_check_email, &text, error))
     return FALSE;
   vp_participant_set_email (participant, text);
-  if (!read_string (object, path, "organisation", FALSE, &text, error))
+  if (!read_identifier (object, path, "organisation_id", FALSE, &text, error))
     return FALSE;
-  vp_participant_set_organisation (participant, text);
+  if (text != NULL)
+    {
+      VpOrganisation *organisation = vp_snapshot_lookup_organisation (snapshot, text);
+
+      if (organisation == NULL)
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.organisation_id", path);
+
+          return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                       _("“%s” is not the id of an organisation of the document"), text);
+        }
+      vp_participant_set_organisation_ref (participant, text);
+      vp_participant_set_organisation (participant, vp_organisation_get_name (organisation));
+    }
+  else
+    {
+      /* a name finds or makes the organisation (after the role and
+       * country, which a new one takes) */
+      if (!read_string (object, path, "organisation", FALSE, &text, error))
+        return FALSE;
+      vp_participant_set_organisation (participant, text);
+    }
   if (!read_string (object, path, "phone", FALSE, &text, error))
     return FALSE;
   vp_participant_set_phone (participant, text);
@@ -1149,6 +1276,25 @@ read_participant (JsonObject   *object,
   if (!read_array (object, path, "travel", read_travel_leg_cb, &data, error) ||
       !read_array (object, path, "accommodation", read_stay_cb, &data, error))
     return FALSE;
+
+  if (vp_participant_get_organisation_ref (participant) == NULL &&
+      vp_participant_get_organisation (participant) != NULL)
+    {
+      VpOrganisation *organisation = vp_snapshot_resolve_organisation (snapshot, participant);
+
+      /* made from a version-1 name: placed where the group comes from,
+       * which is where the rules measured from until now */
+      if (organisation != NULL && !vp_organisation_has_position (organisation) &&
+          vp_organisation_get_city (organisation) == NULL)
+        {
+          VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+
+          vp_organisation_set_city (organisation, vp_programme_get_origin_city (programme));
+          vp_organisation_set_position (organisation,
+                                        vp_programme_get_origin_latitude (programme),
+                                        vp_programme_get_origin_longitude (programme));
+        }
+    }
 
   if (!vp_snapshot_add_participant (snapshot, participant))
     {
@@ -1368,6 +1514,7 @@ typedef struct
   ReadContext *context;
   VpSnapshot  *snapshot;
   GHashTable  *uids;
+  GHashTable  *organisation_uids;
 } DocumentData;
 
 static gboolean
@@ -1379,6 +1526,17 @@ read_host_cb (JsonObject  *element,
   DocumentData *data = user_data;
 
   return read_host (element, path, data->snapshot, error);
+}
+
+static gboolean
+read_organisation_cb (JsonObject  *element,
+                      const char  *path,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  DocumentData *data = user_data;
+
+  return read_organisation (element, path, data->snapshot, data->organisation_uids, error);
 }
 
 static gboolean
@@ -1405,6 +1563,7 @@ read_session_cb (JsonObject  *element,
 
 static gboolean
 read_header (JsonObject  *root,
+             gint64      *version,
              GError     **error)
 {
   JsonNode *node = get_member (root, "format");
@@ -1422,10 +1581,11 @@ read_header (JsonObject  *root,
     return fail (error, VP_FORMAT_ERROR_FORMAT, "version", _("is required"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fail (error, VP_FORMAT_ERROR_FORMAT, "version", _("must be a whole number"));
-  if (json_node_get_int (node) != FORMAT_VERSION)
+  if (json_node_get_int (node) < FORMAT_VERSION_OLDEST || json_node_get_int (node) > FORMAT_VERSION)
     return fail (error, VP_FORMAT_ERROR_FORMAT, "version",
-                 _("version %lld is not supported: this program reads version %d"),
-                 (long long)json_node_get_int (node), FORMAT_VERSION);
+                 _("version %lld is not supported: this program reads versions %d to %d"),
+                 (long long)json_node_get_int (node), FORMAT_VERSION_OLDEST, FORMAT_VERSION);
+  *version = json_node_get_int (node);
 
   return TRUE;
 }
@@ -1438,7 +1598,9 @@ vp_programme_format_read (GBytes  *bytes,
   g_autoptr(VpProgramme) programme = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) uids = NULL;
+  g_autoptr(GHashTable) organisation_uids = NULL;
   g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
   ReadContext context;
   DocumentData data;
   JsonObject *root;
@@ -1494,7 +1656,7 @@ vp_programme_format_read (GBytes  *bytes,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  if (!read_header (root, error) || !read_programme (root, &programme, error))
+  if (!read_header (root, &version, error) || !read_programme (root, version, &programme, error))
     return NULL;
 
   context.timezone = vp_programme_get_timezone (programme);
@@ -1504,8 +1666,19 @@ vp_programme_format_read (GBytes  *bytes,
   data.context = &context;
   data.snapshot = snapshot;
   data.uids = uids;
+  organisation_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  data.organisation_uids = organisation_uids;
+
+  /* a version-1 document has no organisations: its names make them */
+  if (version == 1 && get_member (root, "organisations") != NULL)
+    {
+      fail (error, VP_FORMAT_ERROR_INVALID, "organisations",
+            _("is a member of version 2: set “version” to 2"));
+      return NULL;
+    }
 
   if (!read_array (root, NULL, "hosts", read_host_cb, &data, error) ||
+      !read_array (root, NULL, "organisations", read_organisation_cb, &data, error) ||
       !read_array (root, NULL, "participants", read_participant_cb, &data, error) ||
       !read_array (root, NULL, "sessions", read_session_cb, &data, error))
     return NULL;
@@ -1718,6 +1891,8 @@ write_programme (Writer      *writer,
     }
 
   writer_number (writer, "lump_sum_eur", vp_programme_get_lump_sum_eur (programme));
+  writer_number (writer, "lump_sum_override_eur",
+                 vp_programme_get_lump_sum_override_eur (programme));
   writer_close (writer, '}');
 }
 
@@ -1744,6 +1919,26 @@ write_host (Writer *writer,
 }
 
 static void
+write_organisation (Writer         *writer,
+                    VpOrganisation *organisation)
+{
+  writer_open (writer, NULL, '{');
+  writer_string (writer, "id", vp_organisation_get_ref (organisation));
+  writer_string (writer, "uid", vp_organisation_get_uid (organisation));
+  writer_string (writer, "name", vp_organisation_get_name (organisation));
+  writer_enum (writer, "kind", VP_TYPE_ORGANISATION_KIND, vp_organisation_get_kind (organisation));
+  writer_string (writer, "country", vp_organisation_get_country (organisation));
+  writer_string (writer, "city", vp_organisation_get_city (organisation));
+  writer_number (writer, "latitude", vp_organisation_get_latitude (organisation));
+  writer_number (writer, "longitude", vp_organisation_get_longitude (organisation));
+  writer_string (writer, "cluster", vp_organisation_get_cluster (organisation));
+  writer_string (writer, "eccp_url", vp_organisation_get_eccp_url (organisation));
+  writer_string (writer, "contact_name", vp_organisation_get_contact_name (organisation));
+  writer_string (writer, "contact_email", vp_organisation_get_contact_email (organisation));
+  writer_close (writer, '}');
+}
+
+static void
 write_participant (Writer        *writer,
                    VpParticipant *participant)
 {
@@ -1754,6 +1949,9 @@ write_participant (Writer        *writer,
   writer_string (writer, "id", vp_participant_get_ref (participant));
   writer_string (writer, "name", vp_participant_get_name (participant));
   writer_string (writer, "email", vp_participant_get_email (participant));
+  /* the organisation's id, and its name for people and older readers
+   * (a reader goes by the id) */
+  writer_string (writer, "organisation_id", vp_participant_get_organisation_ref (participant));
   writer_string (writer, "organisation", vp_participant_get_organisation (participant));
   writer_string (writer, "phone", vp_participant_get_phone (participant));
   writer_string (writer, "country", vp_participant_get_country (participant));
@@ -1876,6 +2074,11 @@ vp_programme_format_write (VpSnapshot *snapshot)
   writer_open (&writer, "hosts", '[');
   for (guint i = 0; i < hosts->len; i++)
     write_host (&writer, g_ptr_array_index (hosts, i));
+  writer_close (&writer, ']');
+
+  writer_open (&writer, "organisations", '[');
+  for (guint i = 0; i < vp_snapshot_get_organisations (snapshot)->len; i++)
+    write_organisation (&writer, g_ptr_array_index (vp_snapshot_get_organisations (snapshot), i));
   writer_close (&writer, ']');
 
   writer_open (&writer, "participants", '[');

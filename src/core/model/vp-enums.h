@@ -29,6 +29,20 @@ typedef enum
   VP_HOST_KIND_OTHER,
 } VpHostKind;
 
+/* What a visiting organisation is, as ClusterXChange asks: the scheme
+ * funds the first three. */
+typedef enum
+{
+  VP_ORGANISATION_KIND_UNSET,
+  VP_ORGANISATION_KIND_CLUSTER_ORGANISATION,
+  VP_ORGANISATION_KIND_SME,
+  VP_ORGANISATION_KIND_SUPPORT_ORGANISATION,
+  VP_ORGANISATION_KIND_RESEARCH,
+  VP_ORGANISATION_KIND_LARGE_COMPANY,
+  VP_ORGANISATION_KIND_PUBLIC_AUTHORITY,
+  VP_ORGANISATION_KIND_OTHER,
+} VpOrganisationKind;
+
 typedef enum
 {
   VP_PARTICIPANT_ROLE_UNSET,
@@ -89,9 +103,10 @@ typedef enum
   VP_ENTITY_HOST,
   VP_ENTITY_PARTICIPANT,
   VP_ENTITY_SESSION,
+  VP_ENTITY_ORGANISATION,
 } VpEntity;
 
-#define VP_N_ENTITIES 4
+#define VP_N_ENTITIES 5
 
 typedef enum
 {

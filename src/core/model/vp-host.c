@@ -1,6 +1,8 @@
 /* vp-host.c: the model object of an organisation the group visits and its site rules. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vp-host.h"
 #include "vp-enum-types.h"
 #include "vp-record.h"
@@ -68,23 +70,39 @@ vp_host_class_init (VpHostClass *klass)
 
   object_class->finalize = vp_host_finalize;
 
-  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
-  properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
+  /* the id and ref name no change: they say which host it is */
+  properties[PROP_ID] =
+    vp_record_param_int64 ("id", FIELD (id), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref), NULL);
+  properties[PROP_NAME] =
+    vp_record_param_string ("name", FIELD (name), NC_ ("changed field", "name"));
   properties[PROP_KIND] =
-    vp_record_param_enum ("kind", FIELD (kind), VP_TYPE_HOST_KIND, VP_HOST_KIND_UNSET);
-  properties[PROP_CONTACT_NAME] = vp_record_param_string ("contact-name", FIELD (contact_name));
-  properties[PROP_CONTACT_EMAIL] = vp_record_param_string ("contact-email", FIELD (contact_email));
-  properties[PROP_PHONE] = vp_record_param_string ("phone", FIELD (phone));
-  properties[PROP_ADDRESS] = vp_record_param_string ("address", FIELD (address));
-  properties[PROP_CITY] = vp_record_param_string ("city", FIELD (city));
-  properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
+    vp_record_param_enum ("kind", FIELD (kind), NC_ ("changed field", "kind"), VP_TYPE_HOST_KIND,
+                          VP_HOST_KIND_UNSET);
+  properties[PROP_CONTACT_NAME] =
+    vp_record_param_string ("contact-name", FIELD (contact_name),
+                            NC_ ("changed field", "contact"));
+  properties[PROP_CONTACT_EMAIL] =
+    vp_record_param_string ("contact-email", FIELD (contact_email),
+                            NC_ ("changed field", "contact email"));
+  properties[PROP_PHONE] =
+    vp_record_param_string ("phone", FIELD (phone), NC_ ("changed field", "phone"));
+  properties[PROP_ADDRESS] =
+    vp_record_param_string ("address", FIELD (address), NC_ ("changed field", "address"));
+  properties[PROP_CITY] =
+    vp_record_param_string ("city", FIELD (city), NC_ ("changed field", "city"));
+  properties[PROP_COUNTRY] =
+    vp_record_param_string ("country", FIELD (country), NC_ ("changed field", "country"));
   /* either coordinate can be set alone, so that they can be bound one at a time */
-  properties[PROP_LATITUDE] = vp_record_param_double ("latitude", FIELD (latitude));
-  properties[PROP_LONGITUDE] = vp_record_param_double ("longitude", FIELD (longitude));
+  properties[PROP_LATITUDE] =
+    vp_record_param_double ("latitude", FIELD (latitude), NC_ ("changed field", "position"));
+  properties[PROP_LONGITUDE] =
+    vp_record_param_double ("longitude", FIELD (longitude), NC_ ("changed field", "position"));
   properties[PROP_MAX_GROUP_SIZE] =
-    vp_record_param_int ("max-group-size", FIELD (max_group_size), 0, G_MAXINT, 0);
-  properties[PROP_NOTES] = vp_record_param_string ("notes", FIELD (notes));
+    vp_record_param_int ("max-group-size", FIELD (max_group_size),
+                         NC_ ("changed field", "group size"), 0, G_MAXINT, 0);
+  properties[PROP_NOTES] =
+    vp_record_param_string ("notes", FIELD (notes), NC_ ("changed field", "site rules and notes"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }

@@ -72,6 +72,33 @@ vp_host_kind_label (VpHostKind kind)
 }
 
 const char *
+vp_organisation_kind_label (VpOrganisationKind kind)
+{
+  switch (kind)
+    {
+    case VP_ORGANISATION_KIND_CLUSTER_ORGANISATION:
+      return _("Cluster organisation");
+    case VP_ORGANISATION_KIND_SME:
+      /* TRANSLATORS: a small or medium-sized enterprise, as a kind of organisation */
+      return _("SME");
+    case VP_ORGANISATION_KIND_SUPPORT_ORGANISATION:
+      /* TRANSLATORS: an organisation that supports companies in scaling up */
+      return _("Support organisation");
+    case VP_ORGANISATION_KIND_RESEARCH:
+      return _("Research organisation");
+    case VP_ORGANISATION_KIND_LARGE_COMPANY:
+      return _("Large company");
+    case VP_ORGANISATION_KIND_PUBLIC_AUTHORITY:
+      return _("Public authority");
+    case VP_ORGANISATION_KIND_OTHER:
+      return _("Other");
+    case VP_ORGANISATION_KIND_UNSET:
+    default:
+      return NULL;
+    }
+}
+
+const char *
 vp_participant_role_label (VpParticipantRole role)
 {
   switch (role)

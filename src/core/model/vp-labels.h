@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 const char *vp_session_kind_label      (VpSessionKind      kind);   /* NULL for OTHER */
 const char *vp_session_status_label    (VpSessionStatus    status);
 const char *vp_host_kind_label         (VpHostKind         kind);   /* NULL for OTHER */
+const char *vp_organisation_kind_label (VpOrganisationKind kind);   /* “Other” for OTHER */
 const char *vp_participant_role_label  (VpParticipantRole  role);
 /* Never NULL: "Journey" when the kind is not known. */
 const char *vp_travel_kind_label       (VpTravelKind       kind);

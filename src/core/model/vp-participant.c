@@ -1,6 +1,8 @@
 /* vp-participant.c: the model object of a visitor, with their travel legs and hotel stays. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vp-participant.h"
 #include "vp-enum-types.h"
 #include "vp-record.h"
@@ -14,6 +16,7 @@ struct _VpParticipant
   char              *name;
   char              *email;
   char              *organisation;
+  char              *organisation_ref;
   char              *phone;
   char              *country;
   VpParticipantRole  role;
@@ -35,6 +38,7 @@ enum
   PROP_NAME,
   PROP_EMAIL,
   PROP_ORGANISATION,
+  PROP_ORGANISATION_REF,
   PROP_PHONE,
   PROP_COUNTRY,
   PROP_ROLE,
@@ -106,8 +110,30 @@ assign_travel (GObject *target,
   return legs_changed || stays_changed;
 }
 
+static gboolean
+travel_differs (GObject *before,
+                GObject *after)
+{
+  return vp_travel_legs_differ (VP_PARTICIPANT (before)->travel, VP_PARTICIPANT (after)->travel);
+}
+
+static gboolean
+accommodation_differs (GObject *before,
+                       GObject *after)
+{
+  return vp_stays_differ (VP_PARTICIPANT (before)->accommodation,
+                          VP_PARTICIPANT (after)->accommodation);
+}
+
+static const VpRecordPart parts[] = {
+  { { "travel", NC_ ("changed field", "travel") }, travel_differs },
+  { { "accommodation", NC_ ("changed field", "hotel stays") }, accommodation_differs },
+};
+
 /* The travel legs and stays are not properties. */
-static const VpRecordExtra extra = { equal_travel, assign_travel };
+static const VpRecordExtra extra = {
+  equal_travel, assign_travel, parts, G_N_ELEMENTS (parts),
+};
 
 static void
 vp_participant_finalize (GObject *object)
@@ -130,20 +156,39 @@ vp_participant_class_init (VpParticipantClass *klass)
 
   object_class->finalize = vp_participant_finalize;
 
-  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
-  properties[PROP_NAME] = vp_record_param_string ("name", FIELD (name));
-  properties[PROP_EMAIL] = vp_record_param_string ("email", FIELD (email));
-  properties[PROP_ORGANISATION] = vp_record_param_string ("organisation", FIELD (organisation));
-  properties[PROP_PHONE] = vp_record_param_string ("phone", FIELD (phone));
-  properties[PROP_COUNTRY] = vp_record_param_string ("country", FIELD (country));
-  properties[PROP_ROLE] = vp_record_param_enum ("role", FIELD (role), VP_TYPE_PARTICIPANT_ROLE,
-                                                VP_PARTICIPANT_ROLE_UNSET);
-  properties[PROP_DIETARY] = vp_record_param_string ("dietary", FIELD (dietary));
-  properties[PROP_ACCESSIBILITY] = vp_record_param_string ("accessibility", FIELD (accessibility));
+  /* the id and ref name no change: they say which participant it is */
+  properties[PROP_ID] =
+    vp_record_param_int64 ("id", FIELD (id), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref), NULL);
+  properties[PROP_NAME] =
+    vp_record_param_string ("name", FIELD (name), NC_ ("changed field", "name"));
+  properties[PROP_EMAIL] =
+    vp_record_param_string ("email", FIELD (email), NC_ ("changed field", "email"));
+  /* the organisation's name, as the snapshot's organisation has it: the
+   * ref is the field, this its shadow */
+  properties[PROP_ORGANISATION] = vp_record_param_string ("organisation", FIELD (organisation),
+                                                          NULL);
+  properties[PROP_ORGANISATION_REF] =
+    vp_record_param_member (vp_record_param_string ("organisation-ref", FIELD (organisation_ref),
+                                                    NC_ ("changed field", "organisation")),
+                            "organisation");
+  properties[PROP_PHONE] =
+    vp_record_param_string ("phone", FIELD (phone), NC_ ("changed field", "phone"));
+  properties[PROP_COUNTRY] =
+    vp_record_param_string ("country", FIELD (country), NC_ ("changed field", "country"));
+  properties[PROP_ROLE] =
+    vp_record_param_enum ("role", FIELD (role), NC_ ("changed field", "role"),
+                          VP_TYPE_PARTICIPANT_ROLE, VP_PARTICIPANT_ROLE_UNSET);
+  properties[PROP_DIETARY] =
+    vp_record_param_string ("dietary", FIELD (dietary), NC_ ("changed field", "dietary needs"));
+  properties[PROP_ACCESSIBILITY] =
+    vp_record_param_string ("accessibility", FIELD (accessibility),
+                            NC_ ("changed field", "accessibility"));
   properties[PROP_EMERGENCY_CONTACT] =
-    vp_record_param_string ("emergency-contact", FIELD (emergency_contact));
-  properties[PROP_NOTES] = vp_record_param_string ("notes", FIELD (notes));
+    vp_record_param_string ("emergency-contact", FIELD (emergency_contact),
+                            NC_ ("changed field", "emergency contact"));
+  properties[PROP_NOTES] =
+    vp_record_param_string ("notes", FIELD (notes), NC_ ("changed field", "notes"));
 
   vp_record_class_install (object_class, properties, N_PROPS, &extra);
 }
@@ -254,6 +299,24 @@ vp_participant_set_organisation (VpParticipant *self,
 
   vp_record_set_string (G_OBJECT (self), &self->organisation, organisation,
                         properties[PROP_ORGANISATION]);
+}
+
+const char *
+vp_participant_get_organisation_ref (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->organisation_ref;
+}
+
+void
+vp_participant_set_organisation_ref (VpParticipant *self,
+                                     const char    *organisation_ref)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->organisation_ref, organisation_ref,
+                        properties[PROP_ORGANISATION_REF]);
 }
 
 const char *

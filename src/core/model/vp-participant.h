@@ -13,7 +13,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VpParticipant, vp_participant, VP, PARTICIPANT, GObject)
 
 /* @ref is the participant's id in a programme document, unique within its
- * programme.  Strings may be NULL.  dietary, accessibility,
+ * programme.  @organisation-ref is the ref of the organisation they belong
+ * to in the same programme (NULL: none yet), and @organisation its name, as
+ * the snapshot's organisation has it; an importer or an editor that knows
+ * only a name leaves the ref NULL, and the store finds or makes the
+ * organisation of that name.  Strings may be NULL.  dietary, accessibility,
  * emergency-contact, phone and notes are personal data. */
 VpParticipant     *vp_participant_new                   (void);
 VpParticipant     *vp_participant_copy                  (VpParticipant     *self);
@@ -33,6 +37,9 @@ void               vp_participant_set_email             (VpParticipant     *self
 const char        *vp_participant_get_organisation      (VpParticipant     *self);
 void               vp_participant_set_organisation      (VpParticipant     *self,
                                                          const char        *organisation);
+const char        *vp_participant_get_organisation_ref  (VpParticipant     *self);
+void               vp_participant_set_organisation_ref  (VpParticipant     *self,
+                                                         const char        *organisation_ref);
 const char        *vp_participant_get_phone             (VpParticipant     *self);
 void               vp_participant_set_phone             (VpParticipant     *self,
                                                          const char        *phone);

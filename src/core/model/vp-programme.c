@@ -1,6 +1,8 @@
 /* vp-programme.c: the model object of a visit programme, its dates, place and coordinator. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vp-programme.h"
 #include "vp-enum-types.h"
 #include "vp-record.h"
@@ -28,6 +30,7 @@ struct _VpProgramme
   double             origin_latitude;
   double             origin_longitude;
   double             lump_sum_eur;
+  double             lump_sum_override_eur;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -52,6 +55,7 @@ enum
   PROP_ORIGIN_LATITUDE,
   PROP_ORIGIN_LONGITUDE,
   PROP_LUMP_SUM_EUR,
+  PROP_LUMP_SUM_OVERRIDE_EUR,
   N_PROPS
 };
 
@@ -74,31 +78,62 @@ vp_programme_class_init (VpProgrammeClass *klass)
 
   object_class->finalize = vp_programme_finalize;
 
-  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid));
-  properties[PROP_TITLE] = vp_record_param_string ("title", FIELD (title));
-  properties[PROP_DESCRIPTION] = vp_record_param_string ("description", FIELD (description));
-  properties[PROP_STATUS] = vp_record_param_enum ("status", FIELD (status),
-                                                  VP_TYPE_PROGRAMME_STATUS,
-                                                  VP_PROGRAMME_STATUS_DRAFT);
+  /* the id and uid name no change: they say which programme it is */
+  properties[PROP_ID] =
+    vp_record_param_int64 ("id", FIELD (id), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid), NULL);
+  properties[PROP_TITLE] =
+    vp_record_param_string ("title", FIELD (title), NC_ ("changed field", "title"));
+  properties[PROP_DESCRIPTION] =
+    vp_record_param_string ("description", FIELD (description),
+                            NC_ ("changed field", "description"));
+  properties[PROP_STATUS] =
+    vp_record_param_enum ("status", FIELD (status), NC_ ("changed field", "status"),
+                          VP_TYPE_PROGRAMME_STATUS, VP_PROGRAMME_STATUS_DRAFT);
   properties[PROP_VISITING_CLUSTER] =
-    vp_record_param_string ("visiting-cluster", FIELD (visiting_cluster));
-  properties[PROP_HOST_CLUSTER] = vp_record_param_string ("host-cluster", FIELD (host_cluster));
-  properties[PROP_HOST_COUNTRY] = vp_record_param_string ("host-country", FIELD (host_country));
-  properties[PROP_TIMEZONE] = vp_record_param_string ("timezone", FIELD (timezone));
-  properties[PROP_START_DATE] = vp_record_param_string ("start-date", FIELD (start_date));
-  properties[PROP_END_DATE] = vp_record_param_string ("end-date", FIELD (end_date));
+    vp_record_param_string ("visiting-cluster", FIELD (visiting_cluster),
+                            NC_ ("changed field", "visiting cluster"));
+  properties[PROP_HOST_CLUSTER] =
+    vp_record_param_string ("host-cluster", FIELD (host_cluster),
+                            NC_ ("changed field", "host cluster"));
+  properties[PROP_HOST_COUNTRY] =
+    vp_record_param_string ("host-country", FIELD (host_country),
+                            NC_ ("changed field", "host country"));
+  properties[PROP_TIMEZONE] =
+    vp_record_param_string ("timezone", FIELD (timezone), NC_ ("changed field", "time zone"));
+  properties[PROP_START_DATE] =
+    vp_record_param_string ("start-date", FIELD (start_date), NC_ ("changed field", "first day"));
+  properties[PROP_END_DATE] =
+    vp_record_param_string ("end-date", FIELD (end_date), NC_ ("changed field", "last day"));
+  /* the format's "coordinator" and "origin" each hold several */
   properties[PROP_COORDINATOR_NAME] =
-    vp_record_param_string ("coordinator-name", FIELD (coordinator_name));
+    vp_record_param_member (vp_record_param_string ("coordinator-name", FIELD (coordinator_name),
+                                                    NC_ ("changed field", "coordinator")),
+                            "coordinator");
   properties[PROP_COORDINATOR_EMAIL] =
-    vp_record_param_string ("coordinator-email", FIELD (coordinator_email));
-  properties[PROP_ORIGIN_CITY] = vp_record_param_string ("origin-city", FIELD (origin_city));
+    vp_record_param_member (vp_record_param_string ("coordinator-email",
+                                                    FIELD (coordinator_email),
+                                                    NC_ ("changed field", "coordinator")),
+                            "coordinator");
+  properties[PROP_ORIGIN_CITY] =
+    vp_record_param_member (vp_record_param_string ("origin-city", FIELD (origin_city),
+                                                    NC_ ("changed field", "origin")),
+                            "origin");
   /* either coordinate can be set alone, so that they can be bound one at a time */
   properties[PROP_ORIGIN_LATITUDE] =
-    vp_record_param_double ("origin-latitude", FIELD (origin_latitude));
+    vp_record_param_member (vp_record_param_double ("origin-latitude", FIELD (origin_latitude),
+                                                    NC_ ("changed field", "origin")),
+                            "origin");
   properties[PROP_ORIGIN_LONGITUDE] =
-    vp_record_param_double ("origin-longitude", FIELD (origin_longitude));
-  properties[PROP_LUMP_SUM_EUR] = vp_record_param_double ("lump-sum-eur", FIELD (lump_sum_eur));
+    vp_record_param_member (vp_record_param_double ("origin-longitude", FIELD (origin_longitude),
+                                                    NC_ ("changed field", "origin")),
+                            "origin");
+  properties[PROP_LUMP_SUM_EUR] =
+    vp_record_param_double ("lump-sum-eur", FIELD (lump_sum_eur),
+                            NC_ ("changed field", "lump sum"));
+  properties[PROP_LUMP_SUM_OVERRIDE_EUR] =
+    vp_record_param_double ("lump-sum-override-eur", FIELD (lump_sum_override_eur),
+                            NC_ ("changed field", "lump sum override"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -419,4 +454,22 @@ vp_programme_set_lump_sum_eur (VpProgramme *self,
 
   vp_record_set_double (G_OBJECT (self), &self->lump_sum_eur, lump_sum_eur,
                         properties[PROP_LUMP_SUM_EUR]);
+}
+
+double
+vp_programme_get_lump_sum_override_eur (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NAN);
+
+  return self->lump_sum_override_eur;
+}
+
+void
+vp_programme_set_lump_sum_override_eur (VpProgramme *self,
+                                        double       lump_sum_override_eur)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_double (G_OBJECT (self), &self->lump_sum_override_eur, lump_sum_override_eur,
+                        properties[PROP_LUMP_SUM_OVERRIDE_EUR]);
 }

@@ -64,8 +64,13 @@ double             vp_programme_get_origin_longitude  (VpProgramme       *self);
 void               vp_programme_set_origin_position   (VpProgramme       *self,
                                                        double             latitude,
                                                        double             longitude);
+/* The full lump sum per visiting organisation for the host country, and
+ * the partnership's own full amount that replaces it (NAN: not given). */
 double             vp_programme_get_lump_sum_eur      (VpProgramme       *self);
 void               vp_programme_set_lump_sum_eur      (VpProgramme       *self,
                                                        double             lump_sum_eur);
+double             vp_programme_get_lump_sum_override_eur (VpProgramme   *self);
+void               vp_programme_set_lump_sum_override_eur (VpProgramme   *self,
+                                                           double         lump_sum_override_eur);
 
 G_END_DECLS

@@ -19,6 +19,16 @@ offset_quark (void)
 }
 
 static GQuark
+name_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("vp-record-name"));
+  return (GQuark)quark;
+}
+
+static GQuark
 record_class_quark (void)
 {
   static gsize quark;
@@ -159,11 +169,23 @@ vp_record_set_boolean (GObject    *object,
 
 /* Properties {{{1 */
 
+/* Notes where the field behind @pspec lies and, with a @label, what a
+ * change to it is called. */
 static GParamSpec *
-with_offset (GParamSpec *pspec,
-             gsize       offset)
+with_field (GParamSpec *pspec,
+            gsize       offset,
+            const char *label)
 {
   g_param_spec_set_qdata (pspec, offset_quark (), GSIZE_TO_POINTER (offset + 1));
+  if (label != NULL)
+    {
+      VpRecordName *name = g_new0 (VpRecordName, 1);
+      g_autofree char *member = g_strdelimit (g_strdup (pspec->name), "-", '_');
+
+      name->member = g_intern_string (member);
+      name->label = label;
+      g_param_spec_set_qdata_full (pspec, name_quark (), name, g_free);
+    }
   return pspec;
 }
 
@@ -177,38 +199,42 @@ vp_record_field_offset (GParamSpec *pspec)
 
 GParamSpec *
 vp_record_param_string (const char *name,
-                        gsize       offset)
+                        gsize       offset,
+                        const char *label)
 {
-  return with_offset (g_param_spec_string (name, NULL, NULL, NULL, PARAM_FLAGS), offset);
+  return with_field (g_param_spec_string (name, NULL, NULL, NULL, PARAM_FLAGS), offset, label);
 }
 
 GParamSpec *
 vp_record_param_int (const char *name,
                      gsize       offset,
+                     const char *label,
                      int         minimum,
                      int         maximum,
                      int         default_value)
 {
-  return with_offset (g_param_spec_int (name, NULL, NULL, minimum, maximum, default_value,
-                                        PARAM_FLAGS),
-                      offset);
+  return with_field (g_param_spec_int (name, NULL, NULL, minimum, maximum, default_value,
+                                       PARAM_FLAGS),
+                     offset, label);
 }
 
 GParamSpec *
 vp_record_param_int64 (const char *name,
                        gsize       offset,
+                       const char *label,
                        gint64      minimum,
                        gint64      maximum,
                        gint64      default_value)
 {
-  return with_offset (g_param_spec_int64 (name, NULL, NULL, minimum, maximum, default_value,
-                                          PARAM_FLAGS),
-                      offset);
+  return with_field (g_param_spec_int64 (name, NULL, NULL, minimum, maximum, default_value,
+                                         PARAM_FLAGS),
+                     offset, label);
 }
 
 GParamSpec *
 vp_record_param_double (const char *name,
-                        gsize       offset)
+                        gsize       offset,
+                        const char *label)
 {
   /* g_param_spec_double() refuses a default outside its range, and NAN
    * compares with nothing, so the "not given" default is put in after */
@@ -216,25 +242,49 @@ vp_record_param_double (const char *name,
                                            PARAM_FLAGS);
 
   G_PARAM_SPEC_DOUBLE (pspec)->default_value = NAN;
-  return with_offset (pspec, offset);
+  return with_field (pspec, offset, label);
 }
 
 GParamSpec *
 vp_record_param_enum (const char *name,
                       gsize       offset,
+                      const char *label,
                       GType       enum_type,
                       int         default_value)
 {
-  return with_offset (g_param_spec_enum (name, NULL, NULL, enum_type, default_value, PARAM_FLAGS),
-                      offset);
+  return with_field (g_param_spec_enum (name, NULL, NULL, enum_type, default_value, PARAM_FLAGS),
+                     offset, label);
 }
 
 GParamSpec *
 vp_record_param_boolean (const char *name,
                          gsize       offset,
+                         const char *label,
                          gboolean    default_value)
 {
-  return with_offset (g_param_spec_boolean (name, NULL, NULL, default_value, PARAM_FLAGS), offset);
+  return with_field (g_param_spec_boolean (name, NULL, NULL, default_value, PARAM_FLAGS), offset,
+                     label);
+}
+
+GParamSpec *
+vp_record_param_member (GParamSpec *pspec,
+                        const char *member)
+{
+  VpRecordName *name = g_param_spec_get_qdata (pspec, name_quark ());
+
+  g_return_val_if_fail (name != NULL, pspec);
+  g_return_val_if_fail (member != NULL, pspec);
+
+  name->member = member;
+  return pspec;
+}
+
+const VpRecordName *
+vp_record_param_get_name (GParamSpec *pspec)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+
+  return g_param_spec_get_qdata (pspec, name_quark ());
 }
 
 /* Fields {{{1 */
@@ -430,6 +480,16 @@ record_class_of (GType type)
   return record;
 }
 
+static gint
+compare_param_ids (gconstpointer a,
+                   gconstpointer b)
+{
+  guint id_a = ((const RecordField *)a)->pspec->param_id;
+  guint id_b = ((const RecordField *)b)->pspec->param_id;
+
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
 void
 vp_record_class_install (GObjectClass         *object_class,
                          GParamSpec          **properties,
@@ -467,6 +527,8 @@ vp_record_class_install (GObjectClass         *object_class,
         g_ptr_array_add (record->others, pspecs[i]);
     }
 
+  /* in the order the class installs them: the order of its differences */
+  g_array_sort (record->fields, compare_param_ids);
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), record_class_quark (), record);
 }
 
@@ -629,4 +691,52 @@ vp_record_assign (GObject *target,
   g_object_thaw_notify (target);
 
   return changed;
+}
+
+/* Adds @name to @names unless a name of its member is there already. */
+static void
+add_name (GPtrArray          *names,
+          const VpRecordName *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (((const VpRecordName *)g_ptr_array_index (names, i))->member, name->member))
+      return;
+
+  g_ptr_array_add (names, (gpointer)name);
+}
+
+GPtrArray *
+vp_record_list_differences (GObject *before,
+                            GObject *after)
+{
+  const RecordClass *record;
+  GPtrArray *names;
+
+  g_return_val_if_fail (G_IS_OBJECT (before) && G_IS_OBJECT (after), NULL);
+  g_return_val_if_fail (G_OBJECT_TYPE (before) == G_OBJECT_TYPE (after), NULL);
+
+  names = g_ptr_array_new ();
+  if (before == after)
+    return names;
+
+  record = record_class_of (G_OBJECT_TYPE (before));
+  for (guint i = 0; i < record->fields->len; i++)
+    {
+      const RecordField *field = &g_array_index (record->fields, RecordField, i);
+      const VpRecordName *name = vp_record_param_get_name (field->pspec);
+
+      if (name != NULL &&
+          !field_equal (field->kind, FIELD_AT (before, field), FIELD_AT (after, field)))
+        add_name (names, name);
+    }
+  if (record->extra != NULL)
+    for (guint i = 0; i < record->extra->n_parts; i++)
+      {
+        const VpRecordPart *part = &record->extra->parts[i];
+
+        if (part->differs (before, after))
+          add_name (names, &part->name);
+      }
+
+  return names;
 }

@@ -1,6 +1,8 @@
 /* vp-session.c: the model object of one agenda item, its times, host and attendees. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vp-session.h"
 #include "vp-enum-types.h"
 #include "vp-record.h"
@@ -53,8 +55,8 @@ enum
   PROP_LOCATION,
   PROP_DESCRIPTION,
   PROP_STATUS,
-  PROP_CAPACITY,
   PROP_ATTENDEES_ALL,
+  PROP_CAPACITY,
   N_PROPS
 };
 
@@ -95,8 +97,48 @@ assign_attendees (GObject *target,
   return TRUE;
 }
 
+/* Whether two sessions are for different people: everyone, or their lists
+ * of attendees taken as sets. */
+static gboolean
+attendees_differ (GObject *before,
+                  GObject *after)
+{
+  VpSession *old = VP_SESSION (before);
+  VpSession *new = VP_SESSION (after);
+  g_autoptr(GHashTable) set = NULL;
+
+  if (old->attendees_all != new->attendees_all)
+    return TRUE;
+  if (old->attendees_all)
+    return FALSE;
+
+  set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->attendees->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (old->attendees, i));
+  for (guint i = 0; i < new->attendees->len; i++)
+    if (!g_hash_table_contains (set, g_ptr_array_index (new->attendees, i)))
+      return TRUE;
+
+  /* the same refs, each listed once or more: the same people when the
+   * new list names as many different ones */
+  g_hash_table_remove_all (set);
+  for (guint i = 0; i < new->attendees->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (new->attendees, i));
+  for (guint i = 0; i < old->attendees->len; i++)
+    if (!g_hash_table_contains (set, g_ptr_array_index (old->attendees, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const VpRecordPart parts[] = {
+  { { "attendees", NC_ ("changed field", "attendees") }, attendees_differ },
+};
+
 /* The attendees' refs are not a property. */
-static const VpRecordExtra extra = { equal_attendees, assign_attendees };
+static const VpRecordExtra extra = {
+  equal_attendees, assign_attendees, parts, G_N_ELEMENTS (parts),
+};
 
 static void
 vp_session_finalize (GObject *object)
@@ -118,33 +160,54 @@ vp_session_class_init (VpSessionClass *klass)
 
   object_class->finalize = vp_session_finalize;
 
-  properties[PROP_ID] = vp_record_param_int64 ("id", FIELD (id), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref));
-  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid));
-  properties[PROP_REVISION] = vp_record_param_int ("revision", FIELD (revision), 0, G_MAXINT, 0);
+  /* the id, ref and uid name no change: they say which session it is;
+   * the store works out the revision and time of change */
+  properties[PROP_ID] =
+    vp_record_param_int64 ("id", FIELD (id), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_REF] = vp_record_param_string ("ref", FIELD (ref), NULL);
+  properties[PROP_UID] = vp_record_param_string ("uid", FIELD (uid), NULL);
+  properties[PROP_REVISION] =
+    vp_record_param_int ("revision", FIELD (revision), NULL, 0, G_MAXINT, 0);
   properties[PROP_MODIFIED_AT] =
-    vp_record_param_int64 ("modified-at", FIELD (modified_at), 0, G_MAXINT64, 0);
-  properties[PROP_TITLE] = vp_record_param_string ("title", FIELD (title));
+    vp_record_param_int64 ("modified-at", FIELD (modified_at), NULL, 0, G_MAXINT64, 0);
+  properties[PROP_TITLE] =
+    vp_record_param_string ("title", FIELD (title), NC_ ("changed field", "title"));
   properties[PROP_KIND] =
-    vp_record_param_enum ("kind", FIELD (kind), VP_TYPE_SESSION_KIND, VP_SESSION_KIND_UNSET);
-  properties[PROP_START] = vp_record_param_string ("start", FIELD (start));
-  properties[PROP_END] = vp_record_param_string ("end", FIELD (end));
-  properties[PROP_TIMEZONE] = vp_record_param_string ("timezone", FIELD (timezone));
-  properties[PROP_END_TIMEZONE] = vp_record_param_string ("end-timezone", FIELD (end_timezone));
-  /* either instant can be set alone, so that they can be bound one at a time */
+    vp_record_param_enum ("kind", FIELD (kind), NC_ ("changed field", "kind"),
+                          VP_TYPE_SESSION_KIND, VP_SESSION_KIND_UNSET);
+  properties[PROP_START] =
+    vp_record_param_string ("start", FIELD (start), NC_ ("changed field", "time"));
+  properties[PROP_END] = vp_record_param_string ("end", FIELD (end), NC_ ("changed field", "time"));
+  properties[PROP_TIMEZONE] =
+    vp_record_param_string ("timezone", FIELD (timezone), NC_ ("changed field", "time"));
+  properties[PROP_END_TIMEZONE] =
+    vp_record_param_string ("end-timezone", FIELD (end_timezone), NC_ ("changed field", "time"));
+  /* either instant can be set alone, so that they can be bound one at a time;
+   * they follow from the local times and zones, which a change names */
   properties[PROP_START_UTC] =
-    vp_record_param_int64 ("start-utc", FIELD (start_utc), G_MININT64, G_MAXINT64, 0);
+    vp_record_param_int64 ("start-utc", FIELD (start_utc), NULL, G_MININT64, G_MAXINT64, 0);
   properties[PROP_END_UTC] =
-    vp_record_param_int64 ("end-utc", FIELD (end_utc), G_MININT64, G_MAXINT64, 0);
-  properties[PROP_HOST_REF] = vp_record_param_string ("host-ref", FIELD (host_ref));
-  properties[PROP_LOCATION] = vp_record_param_string ("location", FIELD (location));
-  properties[PROP_DESCRIPTION] = vp_record_param_string ("description", FIELD (description));
-  properties[PROP_STATUS] = vp_record_param_enum ("status", FIELD (status),
-                                                  VP_TYPE_SESSION_STATUS,
-                                                  VP_SESSION_STATUS_CONFIRMED);
-  properties[PROP_CAPACITY] = vp_record_param_int ("capacity", FIELD (capacity), 0, G_MAXINT, 0);
+    vp_record_param_int64 ("end-utc", FIELD (end_utc), NULL, G_MININT64, G_MAXINT64, 0);
+  properties[PROP_HOST_REF] =
+    vp_record_param_member (vp_record_param_string ("host-ref", FIELD (host_ref),
+                                                    NC_ ("changed field", "host")),
+                            "host");
+  properties[PROP_LOCATION] =
+    vp_record_param_string ("location", FIELD (location), NC_ ("changed field", "place"));
+  properties[PROP_DESCRIPTION] =
+    vp_record_param_string ("description", FIELD (description),
+                            NC_ ("changed field", "description"));
+  properties[PROP_STATUS] =
+    vp_record_param_enum ("status", FIELD (status), NC_ ("changed field", "status"),
+                          VP_TYPE_SESSION_STATUS, VP_SESSION_STATUS_CONFIRMED);
+  /* the format's "attendees": "all", or the list (the extra's part) */
   properties[PROP_ATTENDEES_ALL] =
-    vp_record_param_boolean ("attendees-all", FIELD (attendees_all), TRUE);
+    vp_record_param_member (vp_record_param_boolean ("attendees-all", FIELD (attendees_all),
+                                                     NC_ ("changed field", "attendees"), TRUE),
+                            "attendees");
+  properties[PROP_CAPACITY] =
+    vp_record_param_int ("capacity", FIELD (capacity), NC_ ("changed field", "capacity"), 0,
+                         G_MAXINT, 0);
 
   vp_record_class_install (object_class, properties, N_PROPS, &extra);
 }

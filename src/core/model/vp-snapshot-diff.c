@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "vp-labels.h"
 #include "vp-snapshot-diff.h"
@@ -18,344 +17,22 @@ struct _VpSnapshotDiff
 
 /* The fields {{{1 */
 
-/* Labels are marked with the context the import preview always gave them. */
-#define FIELD(name, member, label) \
-  static const VpChangeField name = { member, NC_ ("changed field", label) }
-
-FIELD (field_title, "title", "title");
-FIELD (field_description, "description", "description");
-FIELD (field_status, "status", "status");
-FIELD (field_visiting_cluster, "visiting_cluster", "visiting cluster");
-FIELD (field_host_cluster, "host_cluster", "host cluster");
-FIELD (field_host_country, "host_country", "host country");
-FIELD (field_timezone_programme, "timezone", "time zone");
-FIELD (field_start_date, "start_date", "first day");
-FIELD (field_end_date, "end_date", "last day");
-FIELD (field_coordinator, "coordinator", "coordinator");
-FIELD (field_origin, "origin", "origin");
-FIELD (field_lump_sum, "lump_sum_eur", "lump sum");
-
-FIELD (field_name, "name", "name");
-FIELD (field_host_kind, "kind", "kind");
-FIELD (field_contact_name, "contact_name", "contact");
-FIELD (field_contact_email, "contact_email", "contact email");
-FIELD (field_phone, "phone", "phone");
-FIELD (field_address, "address", "address");
-FIELD (field_city, "city", "city");
-FIELD (field_country, "country", "country");
-FIELD (field_latitude, "latitude", "position");
-FIELD (field_longitude, "longitude", "position");
-FIELD (field_max_group_size, "max_group_size", "group size");
-FIELD (field_site_notes, "notes", "site rules and notes");
-
-FIELD (field_email, "email", "email");
-FIELD (field_organisation, "organisation", "organisation");
-FIELD (field_role, "role", "role");
-FIELD (field_dietary, "dietary", "dietary needs");
-FIELD (field_accessibility, "accessibility", "accessibility");
-FIELD (field_emergency_contact, "emergency_contact", "emergency contact");
-FIELD (field_notes, "notes", "notes");
-FIELD (field_travel, "travel", "travel");
-FIELD (field_accommodation, "accommodation", "hotel stays");
-
-FIELD (field_session_kind, "kind", "kind");
-FIELD (field_start, "start", "time");
-FIELD (field_end, "end", "time");
-FIELD (field_timezone, "timezone", "time");
-FIELD (field_end_timezone, "end_timezone", "time");
-FIELD (field_host, "host", "host");
-FIELD (field_location, "location", "place");
-FIELD (field_attendees, "attendees", "attendees");
-FIELD (field_capacity, "capacity", "capacity");
-
-#undef FIELD
-
 const char *
 vp_change_field_get_label (const VpChangeField *field)
 {
   g_return_val_if_fail (field != NULL, NULL);
 
+  /* the context the model classes mark their labels with */
   return g_dpgettext2 (GETTEXT_PACKAGE, "changed field", field->label);
 }
 
-/* Adds @field to @fields when @a and @b differ. */
-static void
-note_text (GPtrArray           *fields,
-           const char          *a,
-           const char          *b,
-           const VpChangeField *field)
-{
-  if (g_strcmp0 (a, b) != 0)
-    g_ptr_array_add (fields, (gpointer)field);
-}
-
-static void
-note_if (GPtrArray           *fields,
-         gboolean             differs,
-         const VpChangeField *field)
-{
-  if (differs)
-    g_ptr_array_add (fields, (gpointer)field);
-}
-
-static gboolean
-same_double (double a,
-             double b)
-{
-  return (isnan (a) && isnan (b)) || a == b;
-}
-
+/* What differs between two objects of a kind: every field the model class
+ * names (vp_record_list_differences()), none written out here. */
 static GPtrArray *
-programme_fields (VpProgramme *old,
-                  VpProgramme *new)
+record_fields (gpointer old,
+               gpointer new)
 {
-  GPtrArray *fields = g_ptr_array_new ();
-
-  note_text (fields, vp_programme_get_title (old), vp_programme_get_title (new), &field_title);
-  note_text (fields, vp_programme_get_description (old), vp_programme_get_description (new),
-             &field_description);
-  note_if (fields, vp_programme_get_status (old) != vp_programme_get_status (new),
-           &field_status);
-  note_text (fields, vp_programme_get_visiting_cluster (old),
-             vp_programme_get_visiting_cluster (new), &field_visiting_cluster);
-  note_text (fields, vp_programme_get_host_cluster (old), vp_programme_get_host_cluster (new),
-             &field_host_cluster);
-  note_text (fields, vp_programme_get_host_country (old), vp_programme_get_host_country (new),
-             &field_host_country);
-  note_text (fields, vp_programme_get_timezone (old), vp_programme_get_timezone (new),
-             &field_timezone_programme);
-  note_text (fields, vp_programme_get_start_date (old), vp_programme_get_start_date (new),
-             &field_start_date);
-  note_text (fields, vp_programme_get_end_date (old), vp_programme_get_end_date (new),
-             &field_end_date);
-  note_if (fields,
-           g_strcmp0 (vp_programme_get_coordinator_name (old),
-                      vp_programme_get_coordinator_name (new)) != 0 ||
-           g_strcmp0 (vp_programme_get_coordinator_email (old),
-                      vp_programme_get_coordinator_email (new)) != 0,
-           &field_coordinator);
-  note_if (fields,
-           g_strcmp0 (vp_programme_get_origin_city (old),
-                      vp_programme_get_origin_city (new)) != 0 ||
-           !same_double (vp_programme_get_origin_latitude (old),
-                         vp_programme_get_origin_latitude (new)) ||
-           !same_double (vp_programme_get_origin_longitude (old),
-                         vp_programme_get_origin_longitude (new)),
-           &field_origin);
-  note_if (fields,
-           !same_double (vp_programme_get_lump_sum_eur (old), vp_programme_get_lump_sum_eur (new)),
-           &field_lump_sum);
-
-  return fields;
-}
-
-static GPtrArray *
-host_fields (VpHost *old,
-             VpHost *new)
-{
-  GPtrArray *fields = g_ptr_array_new ();
-
-  note_text (fields, vp_host_get_name (old), vp_host_get_name (new), &field_name);
-  note_if (fields, vp_host_get_kind (old) != vp_host_get_kind (new), &field_host_kind);
-  note_text (fields, vp_host_get_contact_name (old), vp_host_get_contact_name (new),
-             &field_contact_name);
-  note_text (fields, vp_host_get_contact_email (old), vp_host_get_contact_email (new),
-             &field_contact_email);
-  note_text (fields, vp_host_get_phone (old), vp_host_get_phone (new), &field_phone);
-  note_text (fields, vp_host_get_address (old), vp_host_get_address (new), &field_address);
-  note_text (fields, vp_host_get_city (old), vp_host_get_city (new), &field_city);
-  note_text (fields, vp_host_get_country (old), vp_host_get_country (new), &field_country);
-  note_if (fields, !same_double (vp_host_get_latitude (old), vp_host_get_latitude (new)),
-           &field_latitude);
-  note_if (fields, !same_double (vp_host_get_longitude (old), vp_host_get_longitude (new)),
-           &field_longitude);
-  note_if (fields, vp_host_get_max_group_size (old) != vp_host_get_max_group_size (new),
-           &field_max_group_size);
-  note_text (fields, vp_host_get_notes (old), vp_host_get_notes (new), &field_site_notes);
-
-  return fields;
-}
-
-/* Whether @new (legs or stays) differ from @old as the store matches them:
- * by uid, then an item without one by @same_key among those not yet
- * matched; one left without a match is added or removed. */
-static gboolean
-items_differ (GPtrArray  *old,
-              GPtrArray  *new,
-              gsize       uid_offset,
-              gboolean  (*same_key) (gconstpointer a, gconstpointer b),
-              gboolean  (*differs) (gconstpointer a, gconstpointer b))
-{
-  g_autoptr(GHashTable) taken = NULL;
-
-#define ITEM_UID(item) (*(const char **)G_STRUCT_MEMBER_P ((item), uid_offset))
-
-  if (old->len != new->len)
-    return TRUE;
-
-  taken = g_hash_table_new (NULL, NULL);
-  /* those with a uid first: they keep their match before a key takes it */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < new->len; i++)
-      {
-        gconstpointer item = g_ptr_array_index (new, i);
-        const char *uid = ITEM_UID (item);
-        gconstpointer match = NULL;
-
-        if ((pass == 0) != (uid != NULL))
-          continue;
-
-        for (guint j = 0; j < old->len && match == NULL; j++)
-          {
-            gconstpointer candidate = g_ptr_array_index (old, j);
-
-            if (g_hash_table_contains (taken, candidate))
-              continue;
-            if (uid != NULL ? g_strcmp0 (uid, ITEM_UID (candidate)) == 0
-                            : same_key (item, candidate))
-              match = candidate;
-          }
-
-        if (match == NULL || differs (item, match))
-          return TRUE;
-        g_hash_table_add (taken, (gpointer)match);
-      }
-
-#undef ITEM_UID
-
-  return FALSE;
-}
-
-static gboolean
-same_leg_key (gconstpointer a,
-              gconstpointer b)
-{
-  const VpTravelLeg *leg_a = a, *leg_b = b;
-
-  return g_strcmp0 (leg_a->reference, leg_b->reference) == 0 &&
-         g_strcmp0 (leg_a->from, leg_b->from) == 0 &&
-         g_strcmp0 (leg_a->to, leg_b->to) == 0;
-}
-
-static gboolean
-leg_differs (gconstpointer a,
-             gconstpointer b)
-{
-  return vp_travel_leg_differs (a, b);
-}
-
-static gboolean
-same_stay_key (gconstpointer a,
-               gconstpointer b)
-{
-  const VpStay *stay_a = a, *stay_b = b;
-
-  return g_strcmp0 (stay_a->name, stay_b->name) == 0 &&
-         g_strcmp0 (stay_a->check_in, stay_b->check_in) == 0;
-}
-
-static gboolean
-stay_differs (gconstpointer a,
-              gconstpointer b)
-{
-  return vp_stay_differs (a, b);
-}
-
-static GPtrArray *
-participant_fields (VpParticipant *old,
-                    VpParticipant *new)
-{
-  GPtrArray *fields = g_ptr_array_new ();
-
-  note_text (fields, vp_participant_get_name (old), vp_participant_get_name (new), &field_name);
-  note_text (fields, vp_participant_get_email (old), vp_participant_get_email (new),
-             &field_email);
-  note_text (fields, vp_participant_get_organisation (old), vp_participant_get_organisation (new),
-             &field_organisation);
-  note_text (fields, vp_participant_get_phone (old), vp_participant_get_phone (new), &field_phone);
-  note_text (fields, vp_participant_get_country (old), vp_participant_get_country (new),
-             &field_country);
-  note_if (fields, vp_participant_get_role (old) != vp_participant_get_role (new), &field_role);
-  note_text (fields, vp_participant_get_dietary (old), vp_participant_get_dietary (new),
-             &field_dietary);
-  note_text (fields, vp_participant_get_accessibility (old),
-             vp_participant_get_accessibility (new), &field_accessibility);
-  note_text (fields, vp_participant_get_emergency_contact (old),
-             vp_participant_get_emergency_contact (new), &field_emergency_contact);
-  note_text (fields, vp_participant_get_notes (old), vp_participant_get_notes (new),
-             &field_notes);
-  note_if (fields,
-           items_differ (vp_participant_get_travel (old), vp_participant_get_travel (new),
-                         G_STRUCT_OFFSET (VpTravelLeg, uid), same_leg_key, leg_differs),
-           &field_travel);
-  note_if (fields,
-           items_differ (vp_participant_get_accommodation (old),
-                         vp_participant_get_accommodation (new),
-                         G_STRUCT_OFFSET (VpStay, uid), same_stay_key, stay_differs),
-           &field_accommodation);
-
-  return fields;
-}
-
-/* Whether two sessions are for different people: everyone, or their lists
- * of attendees taken as sets. */
-static gboolean
-attendees_differ (VpSession *old,
-                  VpSession *new)
-{
-  GPtrArray *old_refs = vp_session_get_attendees (old);
-  GPtrArray *new_refs = vp_session_get_attendees (new);
-  g_autoptr(GHashTable) set = NULL;
-
-  if (vp_session_get_attendees_all (old) != vp_session_get_attendees_all (new))
-    return TRUE;
-  if (vp_session_get_attendees_all (old))
-    return FALSE;
-
-  set = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < old_refs->len; i++)
-    g_hash_table_add (set, g_ptr_array_index (old_refs, i));
-  for (guint i = 0; i < new_refs->len; i++)
-    if (!g_hash_table_contains (set, g_ptr_array_index (new_refs, i)))
-      return TRUE;
-
-  /* the same refs, each listed once or more: the same people when the
-   * new list names as many different ones */
-  g_hash_table_remove_all (set);
-  for (guint i = 0; i < new_refs->len; i++)
-    g_hash_table_add (set, g_ptr_array_index (new_refs, i));
-  for (guint i = 0; i < old_refs->len; i++)
-    if (!g_hash_table_contains (set, g_ptr_array_index (old_refs, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GPtrArray *
-session_fields (VpSession *old,
-                VpSession *new)
-{
-  GPtrArray *fields = g_ptr_array_new ();
-
-  note_text (fields, vp_session_get_title (old), vp_session_get_title (new), &field_title);
-  note_if (fields, vp_session_get_kind (old) != vp_session_get_kind (new), &field_session_kind);
-  note_text (fields, vp_session_get_start (old), vp_session_get_start (new), &field_start);
-  note_text (fields, vp_session_get_end (old), vp_session_get_end (new), &field_end);
-  note_text (fields, vp_session_get_timezone (old), vp_session_get_timezone (new),
-             &field_timezone);
-  note_text (fields, vp_session_get_end_timezone (old), vp_session_get_end_timezone (new),
-             &field_end_timezone);
-  note_text (fields, vp_session_get_host_ref (old), vp_session_get_host_ref (new), &field_host);
-  note_text (fields, vp_session_get_location (old), vp_session_get_location (new),
-             &field_location);
-  note_text (fields, vp_session_get_description (old), vp_session_get_description (new),
-             &field_description);
-  note_if (fields, vp_session_get_status (old) != vp_session_get_status (new), &field_status);
-  note_if (fields, attendees_differ (old, new), &field_attendees);
-  note_if (fields, vp_session_get_capacity (old) != vp_session_get_capacity (new),
-           &field_capacity);
-
-  return fields;
+  return vp_record_list_differences (G_OBJECT (old), G_OBJECT (new));
 }
 
 /* The diff {{{1 */
@@ -422,7 +99,7 @@ diff_programme (VpSnapshotDiff *self)
   old = vp_snapshot_get_programme (self->before);
   if (old != programme)
     add_if_changed (self, VP_ENTITY_PROGRAMME, VP_CHANGE_CHANGED, programme, old,
-                    programme_fields (old, programme));
+                    record_fields (old, programme));
 }
 
 static void
@@ -444,7 +121,7 @@ diff_hosts (VpSnapshotDiff *self)
         add_change (self, VP_ENTITY_HOST, VP_CHANGE_ADDED, host, NULL, NULL);
       else
         add_if_changed (self, VP_ENTITY_HOST, VP_CHANGE_CHANGED, host, old,
-                        host_fields (old, host));
+                        record_fields (old, host));
     }
 
   if (self->before == NULL)
@@ -457,6 +134,61 @@ diff_hosts (VpSnapshotDiff *self)
 
       if (vp_snapshot_lookup_host (self->after, vp_host_get_ref (old)) == NULL)
         add_change (self, VP_ENTITY_HOST, VP_CHANGE_REMOVED, old, old, NULL);
+    }
+}
+
+/* The organisation of @snapshot with @organisation's uid, else with its
+ * name however spelt: a version-1 document's organisations have new uids
+ * each time it is read. */
+static VpOrganisation *
+match_organisation (VpSnapshot     *snapshot,
+                    VpOrganisation *organisation)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *other = g_ptr_array_index (organisations, i);
+
+      if (g_strcmp0 (vp_organisation_get_uid (other), vp_organisation_get_uid (organisation)) == 0)
+        return other;
+    }
+
+  return vp_snapshot_lookup_organisation_by_name (snapshot,
+                                                  vp_organisation_get_name (organisation));
+}
+
+static void
+diff_organisations (VpSnapshotDiff *self)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (self->after);
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (organisations, i);
+      VpOrganisation *old = self->before != NULL
+        ? match_organisation (self->before, organisation)
+        : NULL;
+
+      if (old == organisation)
+        continue;
+      if (old == NULL)
+        add_change (self, VP_ENTITY_ORGANISATION, VP_CHANGE_ADDED, organisation, NULL, NULL);
+      else
+        add_if_changed (self, VP_ENTITY_ORGANISATION, VP_CHANGE_CHANGED, organisation, old,
+                        record_fields (old, organisation));
+    }
+
+  if (self->before == NULL)
+    return;
+
+  organisations = vp_snapshot_get_organisations (self->before);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *old = g_ptr_array_index (organisations, i);
+
+      if (match_organisation (self->after, old) == NULL)
+        add_change (self, VP_ENTITY_ORGANISATION, VP_CHANGE_REMOVED, old, old, NULL);
     }
 }
 
@@ -478,7 +210,7 @@ diff_participants (VpSnapshotDiff *self)
         add_change (self, VP_ENTITY_PARTICIPANT, VP_CHANGE_ADDED, participant, NULL, NULL);
       else
         add_if_changed (self, VP_ENTITY_PARTICIPANT, VP_CHANGE_CHANGED, participant, old,
-                        participant_fields (old, participant));
+                        record_fields (old, participant));
     }
 
   if (self->before == NULL)
@@ -521,7 +253,7 @@ diff_sessions (VpSnapshotDiff      *self,
                   vp_session_get_status (old) != VP_SESSION_STATUS_CANCELLED;
       add_if_changed (self, VP_ENTITY_SESSION,
                       cancelled ? VP_CHANGE_CANCELLED : VP_CHANGE_CHANGED, session, old,
-                      session_fields (old, session));
+                      record_fields (old, session));
     }
 
   if (self->before == NULL)
@@ -532,7 +264,7 @@ diff_sessions (VpSnapshotDiff      *self,
     {
       VpSession *old = g_ptr_array_index (sessions, i);
       const char *uid = vp_session_get_uid (old);
-      GPtrArray *fields;
+      g_autoptr(VpSession) cancelled = NULL;
 
       if (uid != NULL && vp_snapshot_lookup_session_by_uid (self->after, uid) != NULL)
         continue;
@@ -543,12 +275,14 @@ diff_sessions (VpSnapshotDiff      *self,
           continue;
         }
 
-      /* the store cancels it: its status is what changes */
+      /* the store cancels it: what changes is what the session, cancelled,
+       * holds otherwise (its status) */
       if (vp_session_get_status (old) == VP_SESSION_STATUS_CANCELLED)
         continue;
-      fields = g_ptr_array_new ();
-      g_ptr_array_add (fields, (gpointer)&field_status);
-      add_change (self, VP_ENTITY_SESSION, VP_CHANGE_CANCELLED, old, old, fields);
+      cancelled = vp_session_copy (old);
+      vp_session_set_status (cancelled, VP_SESSION_STATUS_CANCELLED);
+      add_change (self, VP_ENTITY_SESSION, VP_CHANGE_CANCELLED, old, old,
+                  record_fields (old, cancelled));
     }
 }
 
@@ -570,6 +304,7 @@ vp_snapshot_diff_new (VpSnapshot          *before,
 
   diff_programme (self);
   diff_hosts (self);
+  diff_organisations (self);
   diff_participants (self);
   diff_sessions (self, flags);
 
@@ -640,6 +375,8 @@ kind_heading (VpEntity kind)
       return _("Hosts");
     case VP_ENTITY_PARTICIPANT:
       return _("Participants");
+    case VP_ENTITY_ORGANISATION:
+      return _("Organisations");
     case VP_ENTITY_SESSION:
     default:
       return _("Sessions");
@@ -707,6 +444,8 @@ vp_change_kind_get_member (VpEntity kind)
       return "participants";
     case VP_ENTITY_SESSION:
       return "sessions";
+    case VP_ENTITY_ORGANISATION:
+      return "organisations";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -857,6 +596,11 @@ added_details (VpSnapshotChange *change)
       add_part (parts, vp_country_name (vp_participant_get_country (change->object)));
       break;
 
+    case VP_ENTITY_ORGANISATION:
+      add_part (parts, vp_organisation_get_city (change->object));
+      add_part (parts, vp_country_name (vp_organisation_get_country (change->object)));
+      break;
+
     case VP_ENTITY_SESSION:
     default:
       {
@@ -911,6 +655,8 @@ vp_snapshot_change_get_name (VpSnapshotChange *change)
       return vp_host_get_name (change->object);
     case VP_ENTITY_PARTICIPANT:
       return vp_participant_get_name (change->object);
+    case VP_ENTITY_ORGANISATION:
+      return vp_organisation_get_name (change->object);
     case VP_ENTITY_SESSION:
     default:
       return vp_session_get_title (change->object);

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "vp-enums.h"
+#include "vp-record.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
@@ -22,12 +23,10 @@ typedef enum
  * (docs/programme-format.md: "email", "contact_email", "start", "travel",
  * "accommodation"), stable for scripts; @label is its untranslated name
  * for people (vp_change_field_get_label() translates it).  Several members
- * may share a label: a session's start, end and zones are its “time”. */
-typedef struct
-{
-  const char *member;
-  const char *label;
-} VpChangeField;
+ * may share a label: a session's start, end and zones are its “time”.
+ * Each model class names its own fields (vp_record_param_*(), and the
+ * parts of its VpRecordExtra): the diff walks them. */
+typedef VpRecordName VpChangeField;
 
 /* One object added, changed, removed or cancelled.  @object is a
  * VpProgramme, VpHost, VpParticipant or VpSession as the new snapshot holds

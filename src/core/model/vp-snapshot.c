@@ -9,15 +9,18 @@ struct _VpSnapshot
 
   VpProgramme *programme;
   GPtrArray   *hosts;
+  GPtrArray   *organisations;
   GPtrArray   *participants;
   GPtrArray   *sessions;
   GPtrArray   *withdrawals;
 
   /* ref → object, borrowed from the arrays */
   GHashTable  *hosts_by_ref;
+  GHashTable  *organisations_by_ref;
   GHashTable  *participants_by_ref;
   GHashTable  *sessions_by_ref;
   /* built on first use */
+  GHashTable  *organisations_by_key;
   GHashTable  *participants_by_email;
   GHashTable  *sessions_by_uid;
 };
@@ -30,11 +33,14 @@ vp_snapshot_finalize (GObject *object)
   VpSnapshot *self = (VpSnapshot *)object;
 
   g_clear_pointer (&self->hosts_by_ref, g_hash_table_unref);
+  g_clear_pointer (&self->organisations_by_ref, g_hash_table_unref);
+  g_clear_pointer (&self->organisations_by_key, g_hash_table_unref);
   g_clear_pointer (&self->participants_by_ref, g_hash_table_unref);
   g_clear_pointer (&self->sessions_by_ref, g_hash_table_unref);
   g_clear_pointer (&self->participants_by_email, g_hash_table_unref);
   g_clear_pointer (&self->sessions_by_uid, g_hash_table_unref);
   g_clear_pointer (&self->hosts, g_ptr_array_unref);
+  g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->withdrawals, g_ptr_array_unref);
@@ -55,10 +61,12 @@ static void
 vp_snapshot_init (VpSnapshot *self)
 {
   self->hosts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->organisations = g_ptr_array_new_with_free_func (g_object_unref);
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
   self->withdrawals = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_withdrawal_free);
   self->hosts_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  self->organisations_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->participants_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->sessions_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -90,6 +98,14 @@ vp_snapshot_get_hosts (VpSnapshot *self)
   g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
 
   return self->hosts;
+}
+
+GPtrArray *
+vp_snapshot_get_organisations (VpSnapshot *self)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+
+  return self->organisations;
 }
 
 GPtrArray *
@@ -138,6 +154,18 @@ vp_snapshot_add_host (VpSnapshot *self,
 }
 
 gboolean
+vp_snapshot_add_organisation (VpSnapshot     *self,
+                              VpOrganisation *organisation)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), FALSE);
+  g_return_val_if_fail (VP_IS_ORGANISATION (organisation), FALSE);
+
+  g_clear_pointer (&self->organisations_by_key, g_hash_table_unref);
+  return add_with_ref (self->organisations, self->organisations_by_ref, organisation,
+                       vp_organisation_get_ref (organisation));
+}
+
+gboolean
 vp_snapshot_add_participant (VpSnapshot    *self,
                              VpParticipant *participant)
 {
@@ -168,6 +196,117 @@ vp_snapshot_lookup_host (VpSnapshot *self,
   g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
 
   return ref != NULL ? g_hash_table_lookup (self->hosts_by_ref, ref) : NULL;
+}
+
+VpOrganisation *
+vp_snapshot_lookup_organisation (VpSnapshot *self,
+                                 const char *ref)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+
+  return ref != NULL ? g_hash_table_lookup (self->organisations_by_ref, ref) : NULL;
+}
+
+VpOrganisation *
+vp_snapshot_lookup_organisation_by_name (VpSnapshot *self,
+                                         const char *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+
+  key = vp_organisation_name_key (name);
+  if (key == NULL)
+    return NULL;
+
+  if (self->organisations_by_key == NULL)
+    {
+      self->organisations_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->organisations->len; i++)
+        {
+          VpOrganisation *organisation = g_ptr_array_index (self->organisations, i);
+          const char *spelt = vp_organisation_get_name (organisation);
+          char *organisation_key = vp_organisation_name_key (spelt);
+
+          if (organisation_key == NULL ||
+              g_hash_table_contains (self->organisations_by_key, organisation_key))
+            g_free (organisation_key);
+          else
+            g_hash_table_insert (self->organisations_by_key, organisation_key, organisation);
+        }
+    }
+
+  return g_hash_table_lookup (self->organisations_by_key, key);
+}
+
+VpOrganisation *
+vp_snapshot_resolve_organisation (VpSnapshot    *self,
+                                  VpParticipant *participant)
+{
+  VpOrganisation *by_ref;
+  VpOrganisation *organisation;
+  const char *name;
+  g_autofree char *key = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *trimmed = NULL;
+  guint n;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+
+  name = vp_participant_get_organisation (participant);
+  key = vp_organisation_name_key (name);
+  by_ref = vp_snapshot_lookup_organisation (self,
+                                            vp_participant_get_organisation_ref (participant));
+
+  if (by_ref != NULL &&
+      (key == NULL || vp_snapshot_lookup_organisation_by_name (self, name) == by_ref))
+    organisation = by_ref;
+  else if (key == NULL)
+    organisation = NULL;
+  else
+    organisation = vp_snapshot_lookup_organisation_by_name (self, name);
+
+  if (organisation == NULL && key != NULL)
+    {
+      g_autoptr(VpOrganisation) made = vp_organisation_new ();
+      g_autofree char *ref = NULL;
+
+      for (n = self->organisations->len + 1; ref == NULL; n++)
+        {
+          ref = g_strdup_printf ("organisation-%u", n);
+          if (g_hash_table_contains (self->organisations_by_ref, ref))
+            g_clear_pointer (&ref, g_free);
+        }
+      trimmed = g_strstrip (g_strdup (name));
+      uid = g_uuid_string_random ();
+      vp_organisation_set_ref (made, ref);
+      vp_organisation_set_uid (made, uid);
+      vp_organisation_set_name (made, trimmed);
+      vp_organisation_set_country (made, vp_participant_get_country (participant));
+      vp_organisation_set_kind (made, vp_organisation_kind_for_role (
+                                        vp_participant_get_role (participant)));
+      vp_snapshot_add_organisation (self, made);
+      organisation = made;
+    }
+
+  vp_participant_set_organisation_ref (participant, organisation != NULL
+                                                      ? vp_organisation_get_ref (organisation)
+                                                      : NULL);
+  vp_participant_set_organisation (participant, organisation != NULL
+                                                  ? vp_organisation_get_name (organisation)
+                                                  : NULL);
+  return organisation;
+}
+
+VpOrganisation *
+vp_snapshot_get_participant_organisation (VpSnapshot    *self,
+                                          VpParticipant *participant)
+{
+  g_return_val_if_fail (VP_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+
+  return vp_snapshot_lookup_organisation (self, vp_participant_get_organisation_ref (participant));
 }
 
 VpParticipant *

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "vp-host.h"
+#include "vp-organisation.h"
 #include "vp-participant.h"
 #include "vp-programme.h"
 #include "vp-session.h"
@@ -21,8 +22,9 @@ G_DECLARE_FINAL_TYPE (VpSnapshot, vp_snapshot, VP, SNAPSHOT, GObject)
  * order once vp_snapshot_sort_sessions() has run. */
 VpSnapshot    *vp_snapshot_new                         (VpProgramme   *programme);
 VpProgramme   *vp_snapshot_get_programme               (VpSnapshot    *self);
-/* Borrowed arrays of VpHost, VpParticipant and VpSession. */
+/* Borrowed arrays of VpHost, VpOrganisation, VpParticipant and VpSession. */
 GPtrArray     *vp_snapshot_get_hosts                   (VpSnapshot    *self);
+GPtrArray     *vp_snapshot_get_organisations           (VpSnapshot    *self);
 GPtrArray     *vp_snapshot_get_participants            (VpSnapshot    *self);
 GPtrArray     *vp_snapshot_get_sessions                (VpSnapshot    *self);
 
@@ -30,6 +32,8 @@ GPtrArray     *vp_snapshot_get_sessions                (VpSnapshot    *self);
  * added, when one is taken). */
 gboolean       vp_snapshot_add_host                    (VpSnapshot    *self,
                                                         VpHost        *host);
+gboolean       vp_snapshot_add_organisation            (VpSnapshot    *self,
+                                                        VpOrganisation *organisation);
 gboolean       vp_snapshot_add_participant             (VpSnapshot    *self,
                                                         VpParticipant *participant);
 gboolean       vp_snapshot_add_session                 (VpSnapshot    *self,
@@ -37,6 +41,24 @@ gboolean       vp_snapshot_add_session                 (VpSnapshot    *self,
 
 VpHost        *vp_snapshot_lookup_host                 (VpSnapshot    *self,
                                                         const char    *ref);
+VpOrganisation *vp_snapshot_lookup_organisation        (VpSnapshot    *self,
+                                                        const char    *ref);
+/* The first organisation whose name has the key of @name
+ * (vp_organisation_name_key()). */
+VpOrganisation *vp_snapshot_lookup_organisation_by_name (VpSnapshot   *self,
+                                                        const char    *name);
+/* For importers: makes @participant (held by @self) belong to the
+ * organisation its organisation text names, however spelt: its ref's when
+ * that is the one, else the snapshot's of that name, else a new one added
+ * to @self (named as the text, registered in the participant's country, of
+ * the kind its role suggests, with a new ref and uid).  The participant's
+ * organisation text becomes the organisation's name; without text (and
+ * without a ref) it belongs to none.  Returns the organisation, or NULL. */
+VpOrganisation *vp_snapshot_resolve_organisation (VpSnapshot   *self,
+                                                 VpParticipant *participant);
+/* The organisation @participant belongs to, or NULL. */
+VpOrganisation *vp_snapshot_get_participant_organisation (VpSnapshot    *self,
+                                                         VpParticipant *participant);
 VpParticipant *vp_snapshot_lookup_participant          (VpSnapshot    *self,
                                                         const char    *ref);
 /* Case-insensitive. */

@@ -129,6 +129,111 @@ vp_stay_differs (const VpStay *a,
          g_strcmp0 (a->check_out, b->check_out) != 0;
 }
 
+/* Whether @new (legs or stays) differ from @old as the store matches them:
+ * by uid, then an item without one by @same_key among those not yet
+ * matched; one left without a match is added or removed. */
+static gboolean
+items_differ (GPtrArray  *old,
+              GPtrArray  *new,
+              gsize       uid_offset,
+              gboolean  (*same_key) (gconstpointer a, gconstpointer b),
+              gboolean  (*differs) (gconstpointer a, gconstpointer b))
+{
+  g_autoptr(GHashTable) taken = NULL;
+
+#define ITEM_UID(item) (*(const char **)G_STRUCT_MEMBER_P ((item), uid_offset))
+
+  if (old->len != new->len)
+    return TRUE;
+
+  taken = g_hash_table_new (NULL, NULL);
+  /* those with a uid first: they keep their match before a key takes it */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < new->len; i++)
+      {
+        gconstpointer item = g_ptr_array_index (new, i);
+        const char *uid = ITEM_UID (item);
+        gconstpointer match = NULL;
+
+        if ((pass == 0) != (uid != NULL))
+          continue;
+
+        for (guint j = 0; j < old->len && match == NULL; j++)
+          {
+            gconstpointer candidate = g_ptr_array_index (old, j);
+
+            if (g_hash_table_contains (taken, candidate))
+              continue;
+            if (uid != NULL ? g_strcmp0 (uid, ITEM_UID (candidate)) == 0
+                            : same_key (item, candidate))
+              match = candidate;
+          }
+
+        if (match == NULL || differs (item, match))
+          return TRUE;
+        g_hash_table_add (taken, (gpointer)match);
+      }
+
+#undef ITEM_UID
+
+  return FALSE;
+}
+
+static gboolean
+same_leg_key (gconstpointer a,
+              gconstpointer b)
+{
+  const VpTravelLeg *leg_a = a, *leg_b = b;
+
+  return g_strcmp0 (leg_a->reference, leg_b->reference) == 0 &&
+         g_strcmp0 (leg_a->from, leg_b->from) == 0 &&
+         g_strcmp0 (leg_a->to, leg_b->to) == 0;
+}
+
+static gboolean
+leg_differs (gconstpointer a,
+             gconstpointer b)
+{
+  return vp_travel_leg_differs (a, b);
+}
+
+gboolean
+vp_travel_legs_differ (GPtrArray *before,
+                       GPtrArray *after)
+{
+  g_return_val_if_fail (before != NULL && after != NULL, TRUE);
+
+  return items_differ (before, after, G_STRUCT_OFFSET (VpTravelLeg, uid), same_leg_key,
+                       leg_differs);
+}
+
+static gboolean
+same_stay_key (gconstpointer a,
+               gconstpointer b)
+{
+  const VpStay *stay_a = a, *stay_b = b;
+
+  return g_strcmp0 (stay_a->name, stay_b->name) == 0 &&
+         g_strcmp0 (stay_a->check_in, stay_b->check_in) == 0;
+}
+
+static gboolean
+stay_differs (gconstpointer a,
+              gconstpointer b)
+{
+  return vp_stay_differs (a, b);
+}
+
+gboolean
+vp_stays_differ (GPtrArray *before,
+                 GPtrArray *after)
+{
+  g_return_val_if_fail (before != NULL && after != NULL, TRUE);
+
+  return items_differ (before, after, G_STRUCT_OFFSET (VpStay, uid), same_stay_key,
+                       stay_differs);
+}
+
 gboolean
 vp_travel_leg_equal (const VpTravelLeg *a,
                      const VpTravelLeg *b)

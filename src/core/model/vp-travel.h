@@ -63,6 +63,16 @@ gboolean     vp_travel_leg_differs  (const VpTravelLeg *a,
 gboolean     vp_stay_differs        (const VpStay      *a,
                                      const VpStay      *b);
 
+/* Whether writing the legs (stays) @after over @before changes them, as
+ * the store matches them: by uid, else a leg by its reference and places
+ * and a stay by its hotel and check-in day, among those not yet matched,
+ * never by their place in the list; one left without a match is added or
+ * removed. */
+gboolean     vp_travel_legs_differ  (GPtrArray         *before,
+                                     GPtrArray         *after);
+gboolean     vp_stays_differ        (GPtrArray         *before,
+                                     GPtrArray         *after);
+
 /* Whether @a and @b hold the same, every field. */
 gboolean     vp_travel_leg_equal    (const VpTravelLeg *a,
                                      const VpTravelLeg *b);

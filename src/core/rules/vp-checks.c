@@ -8,21 +8,20 @@
 
 #include "vp-checks.h"
 #include "vp-core-resources.h"
+#include "vp-cxc.h"
+#include "vp-enum-types.h"
 #include "vp-time.h"
 
-/* The rules' numbers: ClusterXChange's, and our assumptions for travel in town. */
+/* Our assumptions for travel in town (ClusterXChange's numbers are in
+ * data/cxc-rules.json). */
 #define TRAVEL_SPEED_KMH       40.0
 #define TRAVEL_MARGIN_SECONDS  (15 * 60)
-#define MIN_WORKING_DAYS       3
-#define FULL_LUMP_SUM_DAYS     5
-#define FULL_LUMP_SUM_KM       200.0
 #define EARTH_RADIUS_KM        6371.0088
 #define MAX_NAMES_IN_MESSAGE   5
 #define MAX_TITLES_IN_MESSAGE  5
 #define MAX_RANGES_IN_MESSAGE  5
 
 G_DEFINE_BOXED_TYPE (VpProblem, vp_problem, vp_problem_copy, vp_problem_free)
-G_DEFINE_BOXED_TYPE (VpBudgetLine, vp_budget_line, vp_budget_line_copy, vp_budget_line_free)
 
 VpProblem *
 vp_problem_copy (const VpProblem *problem)
@@ -35,6 +34,7 @@ vp_problem_copy (const VpProblem *problem)
   copy->session = g_strdup (problem->session);
   copy->participant = g_strdup (problem->participant);
   copy->host = g_strdup (problem->host);
+  copy->organisation = g_strdup (problem->organisation);
   copy->sessions = g_strdupv (problem->sessions);
 
   return copy;
@@ -51,33 +51,9 @@ vp_problem_free (VpProblem *problem)
   g_free (problem->session);
   g_free (problem->participant);
   g_free (problem->host);
+  g_free (problem->organisation);
   g_strfreev (problem->sessions);
   g_free (problem);
-}
-
-VpBudgetLine *
-vp_budget_line_copy (const VpBudgetLine *line)
-{
-  VpBudgetLine *copy = g_new0 (VpBudgetLine, 1);
-
-  *copy = *line;
-  copy->participant = g_strdup (line->participant);
-  copy->name = g_strdup (line->name);
-  copy->reason = g_strdup (line->reason);
-
-  return copy;
-}
-
-void
-vp_budget_line_free (VpBudgetLine *line)
-{
-  if (line == NULL)
-    return;
-
-  g_free (line->participant);
-  g_free (line->name);
-  g_free (line->reason);
-  g_free (line);
 }
 
 double
@@ -1182,84 +1158,16 @@ check_sessions (Checker *checker)
     }
 }
 
-/* Legs leaving within this long of the last landing continue one journey
- * (a connection), not a new one. */
-#define CONNECTION_SECONDS (12 * 3600)
-
-static int
-compare_legs (gconstpointer a,
-              gconstpointer b)
-{
-  const VpTravelLeg *leg_a = *(const VpTravelLeg **)a;
-  const VpTravelLeg *leg_b = *(const VpTravelLeg **)b;
-
-  return leg_a->depart_utc < leg_b->depart_utc ? -1 : leg_a->depart_utc > leg_b->depart_utc ? 1 : 0;
-}
-
 /* The leg that brings @participant and the one that takes them home; either
- * may be NULL.  Legs chain into journeys (connections less than 12 hours
- * apart); with two journeys or more, the arrival is the last leg of the
- * first and the departure the first leg of the last, whenever in the
- * programme they fall.  A single journey is the arrival when it lands
- * before the middle of the programme, else the departure. */
+ * may be NULL (vp_cxc_find_legs(), the one definition the rules share). */
 static void
 find_legs (Checker        *checker,
            VpParticipant  *participant,
            VpTravelLeg   **arrival,
            VpTravelLeg   **departure)
 {
-  GPtrArray *travel = vp_participant_get_travel (participant);
-  g_autoptr(GPtrArray) legs = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  guint first_journey_end = 0;
-  guint last_journey_start = 0;
-  gint64 middle;
-
-  *arrival = NULL;
-  *departure = NULL;
-  if (travel->len == 0)
-    return;
-
-  legs = g_ptr_array_sized_new (travel->len);
-  for (guint i = 0; i < travel->len; i++)
-    g_ptr_array_add (legs, g_ptr_array_index (travel, i));
-  g_ptr_array_sort (legs, compare_legs);
-
-  for (guint i = 1; i < legs->len; i++)
-    {
-      VpTravelLeg *before = g_ptr_array_index (legs, i - 1);
-      VpTravelLeg *leg = g_ptr_array_index (legs, i);
-
-      if (leg->depart_utc - before->arrive_utc > CONNECTION_SECONDS)
-        {
-          if (last_journey_start == 0)
-            first_journey_end = i - 1;
-          last_journey_start = i;
-        }
-    }
-
-  if (last_journey_start > 0)
-    {
-      *arrival = g_ptr_array_index (legs, first_journey_end);
-      *departure = g_ptr_array_index (legs, last_journey_start);
-      return;
-    }
-
-  start = g_date_time_new (checker->zone, g_date_get_year (&checker->first_day),
-                           g_date_get_month (&checker->first_day),
-                           g_date_get_day (&checker->first_day), 0, 0, 0);
-  end = g_date_time_new (checker->zone, g_date_get_year (&checker->last_day),
-                         g_date_get_month (&checker->last_day),
-                         g_date_get_day (&checker->last_day), 23, 59, 59);
-  if (start == NULL || end == NULL)
-    return;
-  middle = (g_date_time_to_unix (start) + g_date_time_to_unix (end)) / 2;
-
-  if (((VpTravelLeg *)g_ptr_array_index (legs, legs->len - 1))->arrive_utc <= middle)
-    *arrival = g_ptr_array_index (legs, legs->len - 1);
-  else
-    *departure = g_ptr_array_index (legs, 0);
+  vp_cxc_find_legs (participant, checker->zone, &checker->first_day, &checker->last_day,
+                    arrival, departure);
 }
 
 /* Departures and arrivals in the hour repeated when clocks go back: one
@@ -1406,15 +1314,12 @@ static void
 check_participants (Checker         *checker,
                     VpChecksContext *context)
 {
-  const char *host_country = vp_programme_get_host_country (checker->programme);
-
   for (guint p = 0; p < checker->participants->len; p++)
     {
       VpParticipant *participant = g_ptr_array_index (checker->participants, p);
       GArray *agenda = g_ptr_array_index (checker->agendas, p);
       GPtrArray *stays = vp_participant_get_accommodation (participant);
       const char *name = vp_participant_get_name (participant);
-      const char *country = vp_participant_get_country (participant);
       const char *email = vp_participant_get_email (participant);
       VpTravelLeg *arrival;
       VpTravelLeg *departure;
@@ -1525,19 +1430,6 @@ check_participants (Checker         *checker,
                                   n_nights),
                      name, nights->str);
 
-      if (country != NULL && !vp_checks_country_eligible (country))
-        add_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-country",
-                     NULL, participant, NULL,
-                     _("%s comes from %s, which does not take part in the EU programme that funds "
-                       "ClusterXChange: check their eligibility, or correct their country"),
-                     name, country);
-
-      if (country != NULL && g_strcmp0 (country, host_country) == 0)
-        add_problem (checker, VP_SEVERITY_WARNING, "cxc-same-country", NULL, participant, NULL,
-                     _("%s comes from %s, the host country: ClusterXChange pays for visits to "
-                       "another country only"),
-                     name, country);
-
       if (email != NULL && context != NULL && context->other_visits != NULL)
         {
           g_autofree char *folded = g_utf8_casefold (email, -1);
@@ -1551,67 +1443,6 @@ check_participants (Checker         *checker,
                          name, email, other);
         }
     }
-}
-
-/* Weekdays of the programme with at least one session that is not a
- * transfer: the working days of the exchange.  With @agenda, only those
- * that participant attends. */
-static guint
-count_working_days (Checker *checker,
-                    GArray  *agenda)
-{
-  g_autoptr(GHashTable) days = g_hash_table_new (NULL, NULL);
-  guint n = agenda != NULL ? agenda->len : checker->sessions->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint s = agenda != NULL ? g_array_index (agenda, guint, i) : i;
-      VpSession *session = g_ptr_array_index (checker->sessions, s);
-      GDate day;
-
-      if (vp_session_get_kind (session) == VP_SESSION_KIND_TRANSFER)
-        continue;
-
-      local_date (checker, vp_session_get_start_utc (session), &day);
-      if (is_weekday (&day) &&
-          g_date_compare (&day, &checker->first_day) >= 0 &&
-          g_date_compare (&day, &checker->last_day) <= 0)
-        g_hash_table_add (days, GUINT_TO_POINTER (g_date_get_julian (&day)));
-    }
-
-  return g_hash_table_size (days);
-}
-
-/* Where the group goes: the site of its first visit that has a position. */
-static VpHost *
-main_host (Checker *checker)
-{
-  for (guint s = 0; s < checker->sessions->len; s++)
-    {
-      VpSession *session = g_ptr_array_index (checker->sessions, s);
-      VpHost *host = vp_snapshot_lookup_host (checker->snapshot, vp_session_get_host_ref (session));
-
-      if (host != NULL && vp_host_has_position (host) &&
-          vp_session_get_kind (session) != VP_SESSION_KIND_TRANSFER)
-        return host;
-    }
-
-  return NULL;
-}
-
-/* The distance from the visitors' origin to the host, or NAN. */
-static double
-origin_distance (Checker *checker)
-{
-  VpHost *host = main_host (checker);
-  double latitude = vp_programme_get_origin_latitude (checker->programme);
-  double longitude = vp_programme_get_origin_longitude (checker->programme);
-
-  if (host == NULL || isnan (latitude) || isnan (longitude))
-    return NAN;
-
-  return vp_checks_distance_km (latitude, longitude,
-                                vp_host_get_latitude (host), vp_host_get_longitude (host));
 }
 
 /* The weekdays from @first to @last (julian days, none of them with a
@@ -1652,10 +1483,6 @@ add_empty_days (Checker *checker,
 static void
 check_programme (Checker *checker)
 {
-  g_autoptr(GDate) month_later = g_date_copy (&checker->first_day);
-  guint working_days = count_working_days (checker, NULL);
-  double km = origin_distance (checker);
-  double lump_sum = vp_programme_get_lump_sum_eur (checker->programme);
   g_autoptr(GArray) busy = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
                                               checker->sessions->len);
   guint32 next = g_date_get_julian (&checker->first_day);
@@ -1682,49 +1509,167 @@ check_programme (Checker *checker)
       if (i < busy->len)
         next = MAX (next, g_array_index (busy, guint32, i) + 1);
     }
+}
 
-  if (working_days < MIN_WORKING_DAYS)
-    add_problem (checker, VP_SEVERITY_ERROR, "cxc-too-short", NULL, NULL, NULL,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "The exchange has %u working day (a weekday with a session that is "
-                              "not a transfer); ClusterXChange needs at least %d",
-                              "The exchange has %u working days (weekdays with a session that is "
-                              "not a transfer); ClusterXChange needs at least %d",
-                              working_days),
-                 working_days, MIN_WORKING_DAYS);
+/* The ClusterXChange rules, per visiting organisation {{{1 */
 
-  g_date_add_months (month_later, 1);
-  if (g_date_compare (&checker->last_day, month_later) >= 0)
-    add_problem (checker, VP_SEVERITY_ERROR, "cxc-too-long", NULL, NULL, NULL,
-                 _("The programme runs from %s to %s, longer than one month, the most "
-                   "ClusterXChange funds: end it before %04d-%02d-%02d"),
-                 vp_programme_get_start_date (checker->programme),
-                 vp_programme_get_end_date (checker->programme),
-                 g_date_get_year (month_later), g_date_get_month (month_later),
-                 g_date_get_day (month_later));
+/* A problem of the visiting organisation of @visit (its name in the
+ * problem's organisation member); takes @message. */
+static VpProblem *
+add_organisation_problem (Checker    *checker,
+                          VpSeverity  severity,
+                          const char *code,
+                          VpCxcVisit *visit,
+                          VpHost     *host,
+                          char       *message)
+{
+  VpProblem *problem = add_problem (checker, severity, code, NULL, NULL, host, "%s", message);
 
-  if (working_days < FULL_LUMP_SUM_DAYS || (!isnan (km) && km < FULL_LUMP_SUM_KM))
+  problem->organisation = g_strdup (vp_organisation_get_name (visit->organisation));
+  g_free (message);
+  return problem;
+}
+
+static void
+check_organisation (Checker          *checker,
+                    VpCxc            *cxc,
+                    VpCxcVisit       *visit)
+{
+  const VpCxcRules *rules = cxc->rules;
+  VpOrganisation *organisation = visit->organisation;
+  const char *name = vp_organisation_get_name (organisation);
+  const char *country = vp_organisation_get_country (organisation);
+  const char *host_name = visit->host != NULL ? vp_host_get_name (visit->host) : _("the host");
+
+  if (visit->reasons & VP_CXC_REASON_TOO_SHORT)
+    add_organisation_problem (checker, VP_SEVERITY_ERROR, "cxc-too-short", visit, NULL,
+                              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s has %u working day (a weekday "
+                                                            "on which its people attend a "
+                                                            "session that is not a transfer, "
+                                                            "their arrival and departure days "
+                                                            "apart); ClusterXChange needs at "
+                                                            "least %u: lengthen its stay",
+                                                            "%s has %u working days (weekdays "
+                                                            "on which its people attend a "
+                                                            "session that is not a transfer, "
+                                                            "their arrival and departure days "
+                                                            "apart); ClusterXChange needs at "
+                                                            "least %u: lengthen its stay",
+                                                            visit->working_days),
+                                               name, visit->working_days,
+                                               rules->min_working_days));
+
+  if (visit->reasons & VP_CXC_REASON_TOO_LONG)
     {
-      g_autofree char *reason = working_days < FULL_LUMP_SUM_DAYS
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "the exchange has %u working day, fewer than %d",
-                                        "the exchange has %u working days, fewer than %d",
-                                        working_days),
-                           working_days, FULL_LUMP_SUM_DAYS)
-        : g_strdup_printf (_("the host is %.0f km from %s, less than %.0f km"),
-                           km, vp_programme_get_origin_city (checker->programme)
-                                 ? vp_programme_get_origin_city (checker->programme)
-                                 : _("the visitors' origin"),
-                           FULL_LUMP_SUM_KM);
+      g_autofree char *first = vp_date_format (&visit->first_day);
+      g_autofree char *last = vp_date_format (&visit->last_day);
+      GDate limit = visit->first_day;
+      g_autofree char *before = NULL;
 
-      if (!isnan (lump_sum))
-        add_problem (checker, VP_SEVERITY_INFO, "cxc-reduced-lump-sum", NULL, NULL, NULL,
-                     _("The lump sum is halved to %.2f EUR per visitor (from %.2f EUR): %s"),
-                     lump_sum / 2, lump_sum, reason);
-      else
-        add_problem (checker, VP_SEVERITY_INFO, "cxc-reduced-lump-sum", NULL, NULL, NULL,
-                     _("The lump sum is halved: %s"), reason);
+      g_date_add_months (&limit, rules->max_months);
+      before = vp_date_format (&limit);
+      add_organisation_problem (checker, VP_SEVERITY_ERROR, "cxc-too-long", visit, NULL,
+                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s stays from %s to %s, longer "
+                                                              "than %u month, the most "
+                                                              "ClusterXChange funds: end its "
+                                                              "stay before %s",
+                                                              "%s stays from %s to %s, longer "
+                                                              "than %u months, the most "
+                                                              "ClusterXChange funds: end its "
+                                                              "stay before %s",
+                                                              rules->max_months),
+                                                 name, first, last, rules->max_months, before));
     }
+
+  if (visit->repeat != NULL)
+    add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-repeat-organisation", visit,
+                              NULL,
+                              g_strdup_printf (_("%s is also a visiting organisation in “%s” "
+                                                 "(from %s): ClusterXChange funds one exchange "
+                                                 "per organisation"),
+                                               name,
+                                               visit->repeat->programme_title
+                                                 ? visit->repeat->programme_title : "",
+                                               visit->repeat->first_day
+                                                 ? visit->repeat->first_day : ""));
+
+  if (country != NULL && !vp_checks_country_eligible (country))
+    add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-country", visit,
+                              NULL,
+                              g_strdup_printf (_("%s is registered in %s, which does not take "
+                                                 "part in the EU programme that funds "
+                                                 "ClusterXChange: check its eligibility, or "
+                                                 "correct its country"),
+                                               name, country));
+  else if (country != NULL && visit->host_country != NULL &&
+           g_ascii_strcasecmp (country, visit->host_country) == 0)
+    add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-same-country", visit, NULL,
+                              g_strdup_printf (_("%s is registered in %s, the host country: "
+                                                 "ClusterXChange pays for visits to another "
+                                                 "country only"),
+                                               name, country));
+
+  if (visit->reasons & VP_CXC_REASON_INELIGIBLE_KIND)
+    add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-ineligible-kind", visit, NULL,
+                              g_strdup_printf (_("%s is of the kind “%s”: ClusterXChange "
+                                                 "funds cluster organisations, SMEs and "
+                                                 "support organisations: check its kind"),
+                                               name,
+                                               vp_enum_to_nick (VP_TYPE_ORGANISATION_KIND,
+                                                                vp_organisation_get_kind (
+                                                                  organisation))));
+
+  if ((visit->reasons & VP_CXC_REASONS_NOTHING) != 0)
+    return;
+
+  if (visit->reasons & VP_CXC_REASON_SHORT_STAY)
+    {
+      g_autofree char *why =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u working day, fewer than %u",
+                                      "%u working days, fewer than %u",
+                                      visit->working_days),
+                         visit->working_days, rules->halved_below_working_days);
+
+      if (!isnan (visit->amount_eur))
+        add_organisation_problem (checker, VP_SEVERITY_INFO, "cxc-reduced-lump-sum", visit, NULL,
+                                  g_strdup_printf (_("The lump sum of %s is halved to %.2f %s "
+                                                     "(from %.2f %s): %s"),
+                                                   name, visit->amount_eur, rules->currency,
+                                                   visit->full_amount_eur, rules->currency, why));
+      else
+        add_organisation_problem (checker, VP_SEVERITY_INFO, "cxc-reduced-lump-sum", visit, NULL,
+                                  g_strdup_printf (_("The lump sum of %s is halved: %s"),
+                                                   name, why));
+    }
+
+  if (visit->reasons & VP_CXC_REASON_NEAR)
+    add_organisation_problem (checker, VP_SEVERITY_INFO, "cxc-distance", visit, visit->host,
+                              g_strdup_printf (_("%s is %.0f km from %s, less than %.0f km: its "
+                                                 "lump sum is halved"),
+                                               name, visit->distance_km, host_name,
+                                               rules->halved_below_distance_km));
+  else if (visit->reasons & VP_CXC_REASON_UNKNOWN_DISTANCE)
+    add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-distance", visit, visit->host,
+                              g_strdup_printf (_("The distance from %s to %s is unknown: give "
+                                                 "both a position (latitude and longitude); "
+                                                 "under %.0f km the lump sum is halved"),
+                                               name, host_name,
+                                               rules->halved_below_distance_km));
+}
+
+static void
+check_organisations (Checker         *checker,
+                     VpChecksContext *context)
+{
+  g_autoptr(VpCxc) cxc = vp_cxc_new (checker->snapshot,
+                                     context != NULL ? context->organisation_visits : NULL,
+                                     NULL);
+
+  for (guint v = 0; v < cxc->visits->len; v++)
+    check_organisation (checker, cxc, g_ptr_array_index (cxc->visits, v));
 }
 
 static gint64
@@ -1783,60 +1728,7 @@ vp_checks_run (VpSnapshot      *snapshot,
   check_overlaps (&checker);
   check_travel_time (&checker);
   check_participants (&checker, context);
+  check_organisations (&checker, context);
 
   return collect (&checker);
-}
-
-GPtrArray *
-vp_checks_budget (VpSnapshot *snapshot)
-{
-  g_auto(Checker) checker = { NULL, };
-  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_budget_line_free);
-  double lump_sum;
-  double km;
-
-  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), lines);
-
-  if (!checker_init (&checker, snapshot))
-    return lines;
-
-  lump_sum = vp_programme_get_lump_sum_eur (checker.programme);
-  km = origin_distance (&checker);
-
-  for (guint p = 0; p < checker.participants->len; p++)
-    {
-      VpParticipant *participant = g_ptr_array_index (checker.participants, p);
-      VpBudgetLine *line = g_new0 (VpBudgetLine, 1);
-      gboolean short_stay;
-      gboolean near;
-
-      line->participant = g_strdup (participant_key (participant));
-      line->name = g_strdup (vp_participant_get_name (participant));
-      line->working_days = count_working_days (&checker, g_ptr_array_index (checker.agendas, p));
-      short_stay = line->working_days < FULL_LUMP_SUM_DAYS;
-      near = !isnan (km) && km < FULL_LUMP_SUM_KM;
-      line->halved = short_stay || near;
-      line->amount_eur = isnan (lump_sum) ? NAN : line->halved ? lump_sum / 2 : lump_sum;
-
-      if (short_stay)
-        line->reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "halved: %u working day, fewer than %d",
-                                                     "halved: %u working days, fewer than %d",
-                                                     line->working_days),
-                                        line->working_days, FULL_LUMP_SUM_DAYS);
-      else if (near)
-        line->reason = g_strdup_printf (_("halved: the host is %.0f km from the origin, "
-                                          "less than %.0f km"),
-                                        km, FULL_LUMP_SUM_KM);
-      else
-        line->reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "full: %u working day",
-                                                     "full: %u working days",
-                                                     line->working_days),
-                                        line->working_days);
-
-      g_ptr_array_add (lines, line);
-    }
-
-  return lines;
 }

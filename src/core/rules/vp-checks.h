@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 #define VP_TYPE_PROBLEM     (vp_problem_get_type ())
-#define VP_TYPE_BUDGET_LINE (vp_budget_line_get_type ())
 
 /* One problem: @code is stable (“participant-double-booked”), @message
  * translated and says what to change; the references name what it concerns
@@ -16,7 +15,9 @@ G_BEGIN_DECLS
  * NULL.  A problem of several sessions (problems of one kind about one
  * person, site or day are one problem, whose message names a few of them)
  * lists the uids of them all in @sessions, in time order, and @session is
- * the first; @sessions is NULL for a problem of one session or none. */
+ * the first; @sessions is NULL for a problem of one session or none.
+ * @organisation is the name of the visiting organisation a problem of the
+ * ClusterXChange rules per organisation concerns, else NULL. */
 typedef struct
 {
   VpSeverity  severity;
@@ -26,19 +27,8 @@ typedef struct
   char       *participant;
   char       *host;
   char      **sessions;
+  char       *organisation;
 } VpProblem;
-
-/* What one visitor may claim: the lump sum (NAN when the programme has
- * none), whether it is halved, and why, in words. */
-typedef struct
-{
-  char     *participant;   /* email, or else id */
-  char     *name;
-  guint     working_days;
-  gboolean  halved;
-  double    amount_eur;
-  char     *reason;
-} VpBudgetLine;
 
 /* What the checks need beyond the programme itself. */
 typedef struct
@@ -46,23 +36,21 @@ typedef struct
   /* case-folded email → title of another programme where that person is a
    * visitor (for cxc-repeat-visitor); may be NULL */
   GHashTable *other_visits;
+  /* VpOrganisationVisit of the other programmes of the database (for
+   * cxc-repeat-organisation, vp_store_collect_organisation_visits()); may
+   * be NULL */
+  GPtrArray  *organisation_visits;
 } VpChecksContext;
 
 GType         vp_problem_get_type         (void) G_GNUC_CONST;
 VpProblem    *vp_problem_copy             (const VpProblem    *problem);
 void          vp_problem_free             (VpProblem          *problem);
 
-GType         vp_budget_line_get_type     (void) G_GNUC_CONST;
-VpBudgetLine *vp_budget_line_copy         (const VpBudgetLine *line);
-void          vp_budget_line_free         (VpBudgetLine       *line);
-
-/* Every problem in @snapshot: errors first, then warnings, then infos, each
+/* Every problem in @snapshot (the ClusterXChange rules per visiting
+ * organisation among them, vp-cxc.h): errors first, then warnings, then infos, each
  * in the order of the agenda.  @context may be NULL. */
 GPtrArray    *vp_checks_run               (VpSnapshot         *snapshot,
                                            VpChecksContext    *context);
-
-/* The lump sum of every participant, in participant order. */
-GPtrArray    *vp_checks_budget            (VpSnapshot         *snapshot);
 
 /* The ClusterXChange country list (data/cxc-countries.json): whether @code
  * (ISO 3166-1 alpha-2) is a participating country, and the list's source. */
@@ -76,6 +64,5 @@ double        vp_checks_distance_km       (double              latitude1,
                                            double              longitude2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpProblem, vp_problem_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpBudgetLine, vp_budget_line_free)
 
 G_END_DECLS

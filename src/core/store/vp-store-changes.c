@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "vp-host.h"
+#include "vp-organisation.h"
 #include "vp-participant.h"
 #include "vp-record.h"
 #include "vp-session.h"
@@ -20,7 +21,7 @@
 typedef struct
 {
   gint64      programme_id;
-  GListStore *models[VP_ENTITY_SESSION + 1];  /* NULL for the programme */
+  GListStore *models[VP_N_ENTITIES];  /* NULL for the programme */
 } Live;
 
 /* What the log gained for one programme and kind of row. */
@@ -80,6 +81,8 @@ entity_type (VpEntity entity)
       return VP_TYPE_PARTICIPANT;
     case VP_ENTITY_SESSION:
       return VP_TYPE_SESSION;
+    case VP_ENTITY_ORGANISATION:
+      return VP_TYPE_ORGANISATION;
     case VP_ENTITY_PROGRAMME:
     default:
       g_assert_not_reached ();
@@ -98,6 +101,8 @@ row_id (VpEntity entity,
       return vp_participant_get_id (object);
     case VP_ENTITY_SESSION:
       return vp_session_get_id (object);
+    case VP_ENTITY_ORGANISATION:
+      return vp_organisation_get_id (object);
     case VP_ENTITY_PROGRAMME:
     default:
       g_assert_not_reached ();
@@ -112,7 +117,8 @@ compare_pointed_sessions (gconstpointer a,
   return vp_session_compare_time (*(VpSession **)a, *(VpSession **)b);
 }
 
-/* The ids of a programme's hosts or participants in their stored order. */
+/* The ids of a programme's hosts, participants or organisations in their
+ * stored order. */
 static GArray *
 stored_order (VpStore  *self,
               VpEntity  entity,
@@ -120,6 +126,8 @@ stored_order (VpStore  *self,
 {
   const char *sql = entity == VP_ENTITY_HOST
     ? "SELECT id FROM hosts WHERE programme_id = ?1 ORDER BY position, id"
+    : entity == VP_ENTITY_ORGANISATION
+    ? "SELECT id FROM organisations WHERE programme_id = ?1 ORDER BY position, id"
     : "SELECT id FROM participants WHERE programme_id = ?1 ORDER BY position, id";
   g_autoptr(sqlite3_stmt) stmt = vp_store_prepare (self, sql, NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -380,7 +388,7 @@ lookup_batch (GHashTable *batches,
               gint64      programme_id,
               VpEntity    entity)
 {
-  gint64 key = programme_id * (VP_ENTITY_SESSION + 1) + entity;
+  gint64 key = programme_id * VP_N_ENTITIES + entity;
   Batch *batch = g_hash_table_lookup (batches, &key);
 
   if (batch == NULL)
@@ -502,13 +510,14 @@ fill_live (VpStore *self,
     [VP_ENTITY_HOST] = snapshot ? vp_snapshot_get_hosts (snapshot) : NULL,
     [VP_ENTITY_PARTICIPANT] = snapshot ? vp_snapshot_get_participants (snapshot) : NULL,
     [VP_ENTITY_SESSION] = snapshot ? vp_snapshot_get_sessions (snapshot) : NULL,
+    [VP_ENTITY_ORGANISATION] = snapshot ? vp_snapshot_get_organisations (snapshot) : NULL,
   };
 
   if (snapshot == NULL && !g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND))
     g_warning ("Cannot read programme %" G_GINT64_FORMAT ": %s", live->programme_id,
                error->message);
 
-  for (VpEntity entity = VP_ENTITY_HOST; entity <= VP_ENTITY_SESSION; entity++)
+  for (VpEntity entity = VP_ENTITY_HOST; entity < VP_N_ENTITIES; entity++)
     {
       live->models[entity] = g_list_store_new (entity_type (entity));
       if (rows[entity] != NULL)
@@ -555,6 +564,13 @@ vp_store_get_participants (VpStore *self,
 }
 
 GListModel *
+vp_store_get_organisations (VpStore *self,
+                            gint64   programme_id)
+{
+  return get_live_model (self, VP_ENTITY_ORGANISATION, programme_id);
+}
+
+GListModel *
 vp_store_get_sessions (VpStore *self,
                        gint64   programme_id)
 {
@@ -572,7 +588,7 @@ vp_store_dup_live_snapshot (VpStore *self,
 
   g_return_val_if_fail (VP_IS_STORE (self), NULL);
 
-  for (VpEntity entity = VP_ENTITY_HOST; entity <= VP_ENTITY_SESSION; entity++)
+  for (VpEntity entity = VP_ENTITY_HOST; entity < VP_N_ENTITIES; entity++)
     models[entity] = get_live_model (self, entity, programme_id);
 
   programmes = vp_store_get_programmes (self);
@@ -592,6 +608,13 @@ vp_store_dup_live_snapshot (VpStore *self,
       g_autoptr(VpHost) host = g_list_model_get_item (models[VP_ENTITY_HOST], i);
 
       vp_snapshot_add_host (snapshot, host);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (models[VP_ENTITY_ORGANISATION]); i++)
+    {
+      g_autoptr(VpOrganisation) organisation =
+        g_list_model_get_item (models[VP_ENTITY_ORGANISATION], i);
+
+      vp_snapshot_add_organisation (snapshot, organisation);
     }
   for (guint i = 0; i < g_list_model_get_n_items (models[VP_ENTITY_PARTICIPANT]); i++)
     {

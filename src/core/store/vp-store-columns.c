@@ -6,6 +6,7 @@
 
 #include "vp-enum-types.h"
 #include "vp-host.h"
+#include "vp-organisation.h"
 #include "vp-participant.h"
 #include "vp-programme.h"
 #include "vp-record.h"
@@ -36,6 +37,7 @@ static const VpColumn programme_columns[] = {
   { "origin_latitude", "origin-latitude", VP_COLUMN_REAL },
   { "origin_longitude", "origin-longitude", VP_COLUMN_REAL },
   { "lump_sum_eur", "lump-sum-eur", VP_COLUMN_REAL },
+  { "lump_sum_override_eur", "lump-sum-override-eur", VP_COLUMN_REAL },
 };
 
 static const VpColumn host_columns[] = {
@@ -60,7 +62,6 @@ static const VpColumn participant_columns[] = {
   { "ref", "ref", VP_COLUMN_TEXT },
   { "name", "name", VP_COLUMN_TEXT },
   { "email", "email", VP_COLUMN_TEXT },
-  { "organisation", "organisation", VP_COLUMN_TEXT },
   { "phone", "phone", VP_COLUMN_TEXT },
   { "country", "country", VP_COLUMN_TEXT },
   { "role", "role", VP_COLUMN_ENUM },
@@ -68,6 +69,24 @@ static const VpColumn participant_columns[] = {
   { "accessibility", "accessibility", VP_COLUMN_TEXT },
   { "emergency_contact", "emergency-contact", VP_COLUMN_TEXT },
   { "notes", "notes", VP_COLUMN_TEXT },
+};
+
+/* An organisation's name is also kept as its key (vp_organisation_name_key()),
+ * which the writer binds: two spellings of one name meet there. */
+static const VpColumn organisation_columns[] = {
+  { "id", "id", VP_COLUMN_INT64, VP_COLUMN_KEY },
+  { "ref", "ref", VP_COLUMN_TEXT },
+  { "uid", "uid", VP_COLUMN_TEXT },
+  { "name", "name", VP_COLUMN_TEXT },
+  { "kind", "kind", VP_COLUMN_ENUM },
+  { "country", "country", VP_COLUMN_TEXT },
+  { "city", "city", VP_COLUMN_TEXT },
+  { "latitude", "latitude", VP_COLUMN_REAL },
+  { "longitude", "longitude", VP_COLUMN_REAL },
+  { "cluster", "cluster", VP_COLUMN_TEXT },
+  { "eccp_url", "eccp-url", VP_COLUMN_TEXT },
+  { "contact_name", "contact-name", VP_COLUMN_TEXT },
+  { "contact_email", "contact-email", VP_COLUMN_TEXT },
 };
 
 /* The host's ref comes from the host (a join), and is stored as host_id,
@@ -156,7 +175,8 @@ static VpColumnTable tables[VP_N_COLUMN_TABLES] = {
   [VP_COLUMN_TABLE_PARTICIPANTS] = {
     "participants", "p", vp_participant_get_type, NULL,
     participant_columns, G_N_ELEMENTS (participant_columns),
-    .insert_extra = "programme_id, position",
+    .insert_extra = "programme_id, position, organisation_id",
+    .update_extra = "organisation_id",
     .update_where = "programme_id = :programme_id",
   },
   [VP_COLUMN_TABLE_SESSIONS] = {
@@ -164,6 +184,13 @@ static VpColumnTable tables[VP_N_COLUMN_TABLES] = {
     session_columns, G_N_ELEMENTS (session_columns),
     .insert_extra = "host_id, programme_id",
     .update_extra = "host_id",
+  },
+  [VP_COLUMN_TABLE_ORGANISATIONS] = {
+    "organisations", "o", vp_organisation_get_type, NULL,
+    organisation_columns, G_N_ELEMENTS (organisation_columns),
+    .insert_extra = "programme_id, position, name_key",
+    .update_extra = "name_key",
+    .update_where = "programme_id = :programme_id",
   },
   [VP_COLUMN_TABLE_TRAVEL_LEGS] = {
     "travel_legs", "t", NULL, new_travel_leg,

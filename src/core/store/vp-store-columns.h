@@ -46,11 +46,12 @@ typedef struct
 
 typedef enum
 {
-  /* the first four in the order of VpEntity */
+  /* the first five in the order of VpEntity */
   VP_COLUMN_TABLE_PROGRAMMES,
   VP_COLUMN_TABLE_HOSTS,
   VP_COLUMN_TABLE_PARTICIPANTS,
   VP_COLUMN_TABLE_SESSIONS,
+  VP_COLUMN_TABLE_ORGANISATIONS,
   VP_COLUMN_TABLE_TRAVEL_LEGS,
   VP_COLUMN_TABLE_STAYS,
   VP_N_COLUMN_TABLES

@@ -10,6 +10,7 @@
 
 #include "vp-store-private.h"
 #include "vp-store-schema.h"
+#include "vp-organisation.h"
 #include "vp-travel.h"
 
 /* The next seq of the change log (migration 3). */
@@ -266,6 +267,68 @@ static const VpMigration migrations[] = {
     CHANGE_TRIGGERS ("sessions", "session", "NEW.programme_id", "OLD.programme_id")
     PARENT_TRIGGERS ("travel_legs", "participant", "participants", "participant_id")
     PARENT_TRIGGERS ("stays", "participant", "participants", "participant_id") },
+  /* Organisations: the visiting organisations ClusterXChange counts and
+   * pays, each participant belonging to one.  The participants'
+   * organisation text becomes organisations, one per programme and name
+   * key (vp_name_key: the same name however spelt), named as the first
+   * participant (in the list's order) spelt it, registered in that
+   * participant's country, of the kind their role suggests, and placed
+   * where the programme's origin is (which the rules measured distances
+   * from until now). */
+  { 4,
+    "CREATE TABLE organisations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  ref TEXT NOT NULL,"
+    "  uid TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  name_key TEXT NOT NULL,"
+    "  kind TEXT,"
+    "  country TEXT,"
+    "  city TEXT,"
+    "  latitude REAL,"
+    "  longitude REAL,"
+    "  cluster TEXT,"
+    "  eccp_url TEXT,"
+    "  contact_name TEXT,"
+    "  contact_email TEXT,"
+    "  UNIQUE (programme_id, ref),"
+    "  UNIQUE (programme_id, uid)"
+    ");"
+    "CREATE INDEX organisations_name_key ON organisations (name_key);"
+    "ALTER TABLE participants ADD COLUMN organisation_id INTEGER"
+    "  REFERENCES organisations (id) ON DELETE SET NULL;"
+    "CREATE INDEX participants_organisation ON participants (organisation_id);"
+    "INSERT INTO organisations (programme_id, ref, uid, position, name, name_key, kind, country,"
+    "                           city, latitude, longitude)"
+    "  WITH keyed AS ("
+    "    SELECT p.id, p.programme_id, p.position, trim (p.organisation) AS name,"
+    "           vp_name_key (p.organisation) AS name_key, p.country, p.role"
+    "    FROM participants p WHERE vp_name_key (p.organisation) IS NOT NULL),"
+    "  firsts AS ("
+    "    SELECT k.*, row_number () OVER (PARTITION BY k.programme_id, k.name_key"
+    "                                    ORDER BY k.position, k.id) AS n"
+    "    FROM keyed k),"
+    "  numbered AS ("
+    "    SELECT f.*, row_number () OVER (PARTITION BY f.programme_id"
+    "                                    ORDER BY f.position, f.id) AS number"
+    "    FROM firsts f WHERE f.n = 1)"
+    "  SELECT u.programme_id, 'organisation-' || u.number, vp_random_uid (), u.number - 1,"
+    "         u.name, u.name_key,"
+    "         CASE u.role WHEN 'cluster-manager' THEN 'cluster-organisation'"
+    "                     WHEN 'sme' THEN 'sme'"
+    "                     WHEN 'support-organisation' THEN 'support-organisation'"
+    "                     WHEN 'researcher' THEN 'research' END,"
+    "         u.country, g.origin_city, g.origin_latitude, g.origin_longitude"
+    "  FROM numbered u JOIN programmes g ON g.id = u.programme_id;"
+    "UPDATE participants SET organisation_id ="
+    "  (SELECT o.id FROM organisations o"
+    "   WHERE o.programme_id = participants.programme_id"
+    "     AND o.name_key = vp_name_key (participants.organisation))"
+    "  WHERE organisation IS NOT NULL;"
+    "ALTER TABLE participants DROP COLUMN organisation;"
+    CHANGE_TRIGGERS ("organisations", "organisation", "NEW.programme_id", "OLD.programme_id") },
 };
 
 /* vp_position_uid (programme uid, participant ref, what, index): the UID a
@@ -287,6 +350,32 @@ position_uid_function (sqlite3_context  *context,
   uid = vp_travel_position_uid ((const char *)sqlite3_value_text (arguments[0]),
                                 (const char *)sqlite3_value_text (arguments[1]), what,
                                 (guint)sqlite3_value_int64 (arguments[3]));
+  sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
+}
+
+/* vp_name_key (name): the key two spellings of one organisation's name
+ * share (migration 4). */
+static void
+name_key_function (sqlite3_context  *context,
+                   int               n_arguments,
+                   sqlite3_value   **arguments)
+{
+  g_autofree char *key = vp_organisation_name_key ((const char *)sqlite3_value_text (arguments[0]));
+
+  if (key == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
+}
+
+/* vp_random_uid (): a new uid (migration 4). */
+static void
+random_uid_function (sqlite3_context  *context,
+                     int               n_arguments,
+                     sqlite3_value   **arguments)
+{
+  g_autofree char *uid = g_uuid_string_random ();
+
   sqlite3_result_text (context, uid, -1, SQLITE_TRANSIENT);
 }
 
@@ -653,7 +742,11 @@ vp_store_schema_upgrade_with_columns (sqlite3               *db,
     return FALSE;
 
   if (sqlite3_create_function (db, "vp_position_uid", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                               position_uid_function, NULL, NULL) != SQLITE_OK)
+                               position_uid_function, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (db, "vp_name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                               name_key_function, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (db, "vp_random_uid", 0, SQLITE_UTF8, NULL, random_uid_function,
+                               NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
                    _("the database could not be updated: %s"), sqlite3_errmsg (db));

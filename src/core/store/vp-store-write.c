@@ -18,6 +18,7 @@
 typedef struct
 {
   VpStoreQuery insert_host;
+  VpStoreQuery insert_organisation;
   VpStoreQuery insert_participant;
   VpStoreQuery insert_leg;
   VpStoreQuery insert_stay;
@@ -68,6 +69,8 @@ typedef struct
    * participants' legs and stays are matched to the written ones */
   VpSnapshot *previous;
   GHashTable *host_ids;        /* ref → row id */
+  GHashTable *organisation_ids;  /* ref → row id */
+  GHashTable *organisation_keys; /* name key → row id */
   GHashTable *participant_ids; /* ref → row id */
   Statements  statements;
 } Write;
@@ -78,6 +81,7 @@ write_clear (Write *write)
   Statements *statements = &write->statements;
 
   vp_store_query_clear (&statements->insert_host);
+  vp_store_query_clear (&statements->insert_organisation);
   vp_store_query_clear (&statements->insert_participant);
   vp_store_query_clear (&statements->insert_leg);
   vp_store_query_clear (&statements->insert_stay);
@@ -86,6 +90,8 @@ write_clear (Write *write)
   vp_store_query_clear (&statements->insert_attendance);
   vp_store_query_clear (&statements->delete_attendances);
   g_clear_pointer (&write->host_ids, g_hash_table_unref);
+  g_clear_pointer (&write->organisation_ids, g_hash_table_unref);
+  g_clear_pointer (&write->organisation_keys, g_hash_table_unref);
   g_clear_pointer (&write->participant_ids, g_hash_table_unref);
 }
 
@@ -103,6 +109,8 @@ write_init (Write       *write,
   write->programme_id = programme_id;
   write->now = g_get_real_time () / G_USEC_PER_SEC;
   write->host_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  write->organisation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  write->organisation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   write->participant_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The inserts and updates of the column tables (vp-store-columns.c): an
@@ -113,6 +121,7 @@ write_init (Write       *write,
     const char   *sql;
   } prepared[] = {
     { &statements->insert_host, column_table (VP_COLUMN_TABLE_HOSTS)->insert },
+    { &statements->insert_organisation, column_table (VP_COLUMN_TABLE_ORGANISATIONS)->insert },
     { &statements->insert_participant, column_table (VP_COLUMN_TABLE_PARTICIPANTS)->insert },
     { &statements->insert_leg, column_table (VP_COLUMN_TABLE_TRAVEL_LEGS)->insert },
     { &statements->insert_stay, column_table (VP_COLUMN_TABLE_STAYS)->insert },
@@ -191,7 +200,8 @@ bind_row_id (Write               *write,
   bind_named_id (stmt, ":id", query_integer (write->store, sql, id, 1) == 0 ? id : 0);
 }
 
-/* Loads ref → id of the programme's hosts and participants. */
+/* Loads ref → id of the programme's hosts, organisations and participants,
+ * and name key → id of its organisations. */
 static gboolean
 load_ref_maps (Write   *write,
                GError **error)
@@ -199,8 +209,11 @@ load_ref_maps (Write   *write,
   static const char * const sql[] = {
     "SELECT ref, id FROM hosts WHERE programme_id = ?",
     "SELECT ref, id FROM participants WHERE programme_id = ?",
+    "SELECT ref, id FROM organisations WHERE programme_id = ?",
+    "SELECT name_key, id FROM organisations WHERE programme_id = ?",
   };
-  GHashTable *maps[] = { write->host_ids, write->participant_ids };
+  GHashTable *maps[] = { write->host_ids, write->participant_ids, write->organisation_ids,
+                         write->organisation_keys };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
@@ -282,6 +295,105 @@ insert_host (Write    *write,
   id = sqlite3_last_insert_rowid (write->store->db);
   g_hash_table_insert (write->host_ids, g_strdup (vp_host_get_ref (host)), ID_TO_KEY (id));
   return id;
+}
+
+/* Inserts @organisation, whose name the caller has checked. */
+static gint64
+insert_organisation (Write           *write,
+                     VpOrganisation  *organisation,
+                     int              position,
+                     GError         **error)
+{
+  const VpColumnTable *table = column_table (VP_COLUMN_TABLE_ORGANISATIONS);
+  sqlite3_stmt *stmt = write->statements.insert_organisation.stmt;
+  g_autofree char *key = vp_organisation_name_key (vp_organisation_get_name (organisation));
+  gint64 id;
+
+  vp_column_table_bind (table, stmt, organisation);
+  bind_named_int64 (stmt, ":programme_id", write->programme_id);
+  bind_named_int64 (stmt, ":position", position);
+  sqlite3_bind_text (stmt, vp_column_parameter (stmt, ":name_key"), key ? key : "", -1,
+                     SQLITE_TRANSIENT);
+  bind_row_id (write, stmt, table, vp_organisation_get_id (organisation));
+
+  if (!vp_store_step_done (write->store, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (write->store->db);
+  g_hash_table_insert (write->organisation_ids, g_strdup (vp_organisation_get_ref (organisation)),
+                       ID_TO_KEY (id));
+  if (key != NULL && !g_hash_table_contains (write->organisation_keys, key))
+    g_hash_table_insert (write->organisation_keys, g_steal_pointer (&key), ID_TO_KEY (id));
+  return id;
+}
+
+static gint64 next_position (VpStore    *self,
+                             const char *table,
+                             gint64      programme_id);
+static char  *new_ref       (VpStore    *self,
+                             const char *table,
+                             const char *prefix,
+                             gint64      programme_id);
+
+/* The row id of the organisation @participant belongs to (see
+ * vp_store_save_participant()): by its organisation ref, else by the key
+ * of its organisation text, made when the programme has none of that
+ * name; 0 for none, -1 on an error. */
+static gint64
+organisation_id_for (Write          *write,
+                     VpParticipant  *participant,
+                     GError        **error)
+{
+  const char *ref = vp_participant_get_organisation_ref (participant);
+  const char *name = vp_participant_get_organisation (participant);
+  g_autofree char *key = NULL;
+  g_autoptr(VpOrganisation) organisation = NULL;
+  g_autofree char *new_organisation_ref = NULL;
+  g_autofree char *uid = NULL;
+  gint64 id;
+
+  key = vp_organisation_name_key (name);
+  if (ref != NULL)
+    {
+      id = KEY_TO_ID (g_hash_table_lookup (write->organisation_ids, ref));
+      /* the ref says which; a name only finds or makes one without it */
+      if (id != 0)
+        return id;
+      if (id == 0 && key == NULL)
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                       _("%s: the organisation “%s” is not one of the programme's"),
+                       vp_participant_get_name (participant), ref);
+          return -1;
+        }
+    }
+
+  if (key == NULL)
+    return 0;
+  id = KEY_TO_ID (g_hash_table_lookup (write->organisation_keys, key));
+  if (id != 0)
+    return id;
+
+  organisation = vp_organisation_new ();
+  new_organisation_ref = new_ref (write->store, "organisations", "organisation",
+                                  write->programme_id);
+  uid = g_uuid_string_random ();
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+    vp_organisation_set_name (organisation, trimmed);
+  }
+  vp_organisation_set_ref (organisation, new_organisation_ref);
+  vp_organisation_set_uid (organisation, uid);
+  vp_organisation_set_country (organisation, vp_participant_get_country (participant));
+  vp_organisation_set_kind (organisation,
+                            vp_organisation_kind_for_role (vp_participant_get_role (participant)));
+
+  id = insert_organisation (write, organisation,
+                            (int)next_position (write->store, "organisations",
+                                                write->programme_id),
+                            error);
+  return id != 0 ? id : -1;
 }
 
 /* Travel legs and stays {{{1 */
@@ -546,9 +658,14 @@ insert_participant (Write          *write,
                     GError        **error)
 {
   sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
+  gint64 organisation_id = organisation_id_for (write, participant, error);
   gint64 id;
 
+  if (organisation_id < 0)
+    return 0;
+
   vp_column_table_bind (column_table (VP_COLUMN_TABLE_PARTICIPANTS), stmt, participant);
+  bind_named_id (stmt, ":organisation_id", organisation_id);
   bind_named_int64 (stmt, ":programme_id", write->programme_id);
   bind_named_int64 (stmt, ":position", position);
   bind_row_id (write, stmt, column_table (VP_COLUMN_TABLE_PARTICIPANTS),
@@ -1341,6 +1458,7 @@ write_children (Write       *write,
                 GError     **error)
 {
   GPtrArray *hosts = vp_snapshot_get_hosts (snapshot);
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
   GPtrArray *participants = vp_snapshot_get_participants (snapshot);
   GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
   g_autoptr(GHashTable) taken_refs = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1348,6 +1466,22 @@ write_children (Write       *write,
   for (guint i = 0; i < hosts->len; i++)
     if (insert_host (write, g_ptr_array_index (hosts, i), (int)i, error) == 0)
       return FALSE;
+
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (organisations, i);
+      g_autofree char *key = vp_organisation_name_key (vp_organisation_get_name (organisation));
+
+      if (key == NULL)
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                       _("the organisation “%s” has no name"),
+                       vp_organisation_get_ref (organisation));
+          return FALSE;
+        }
+      if (insert_organisation (write, organisation, (int)i, error) == 0)
+        return FALSE;
+    }
 
   for (guint i = 0; i < participants->len; i++)
     if (insert_participant (write, g_ptr_array_index (participants, i), (int)i, error) == 0)
@@ -1386,6 +1520,8 @@ delete_children (VpStore     *self,
                  GError     **error)
 {
   return run_with_ids (self, "DELETE FROM participants WHERE programme_id = ?1", programme_id, 0,
+                       error) &&
+         run_with_ids (self, "DELETE FROM organisations WHERE programme_id = ?1", programme_id, 0,
                        error) &&
          run_with_ids (self, "DELETE FROM hosts WHERE programme_id = ?1", programme_id, 0, error) &&
          (!sessions_too || run_with_ids (self, "DELETE FROM sessions WHERE programme_id = ?1",
@@ -2154,15 +2290,20 @@ programme_exists (VpStore  *self,
   return FALSE;
 }
 
-/* Updates the row @id of the programme's hosts or participants to hold
- * @row. */
+/* Updates the row @id of the programme's hosts, organisations or
+ * participants to hold @row; @extra, when given, names the one parameter
+ * the table's update has besides its columns, bound to @extra_id (a row
+ * id, 0 for NULL) or @extra_text. */
 static gboolean
-update_row (VpStore          *self,
-            VpColumnTableId   table_id,
-            gint64            programme_id,
-            gint64            id,
-            gconstpointer     row,
-            GError          **error)
+update_row_with (VpStore          *self,
+                 VpColumnTableId   table_id,
+                 gint64            programme_id,
+                 gint64            id,
+                 gconstpointer     row,
+                 const char       *extra,
+                 gint64            extra_id,
+                 const char       *extra_text,
+                 GError          **error)
 {
   const VpColumnTable *table = column_table (table_id);
   g_auto(VpStoreQuery) query = { NULL, };
@@ -2173,7 +2314,23 @@ update_row (VpStore          *self,
   vp_column_table_bind (table, stmt, row);
   bind_named_int64 (stmt, ":id", id);
   bind_named_int64 (stmt, ":programme_id", programme_id);
+  if (extra != NULL && extra_text != NULL)
+    sqlite3_bind_text (stmt, vp_column_parameter (stmt, extra), extra_text, -1,
+                       SQLITE_TRANSIENT);
+  else if (extra != NULL)
+    bind_named_id (stmt, extra, extra_id);
   return vp_store_step_done (self, stmt, error);
+}
+
+static gboolean
+update_row (VpStore          *self,
+            VpColumnTableId   table_id,
+            gint64            programme_id,
+            gint64            id,
+            gconstpointer     row,
+            GError          **error)
+{
+  return update_row_with (self, table_id, programme_id, id, row, NULL, 0, NULL, error);
 }
 
 static gboolean
@@ -2281,6 +2438,102 @@ fail:
   return FALSE;
 }
 
+gboolean
+vp_store_save_organisation (VpStore         *self,
+                            gint64           programme_id,
+                            VpOrganisation  *organisation,
+                            VpOrganisation  *read,
+                            GError         **error)
+{
+  g_auto(Write) write = { NULL, };
+  g_autofree char *key = NULL;
+  g_autofree char *old_name = NULL;
+  gint64 id = vp_organisation_get_id (organisation);
+  gint64 same_name;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_ORGANISATION (organisation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  key = vp_organisation_name_key (vp_organisation_get_name (organisation));
+  if (key == NULL)
+    return invalid (error, _("Name"), _("an organisation needs a name"));
+  if (!check_email (_("Contact email"), vp_organisation_get_contact_email (organisation), error) ||
+      !check_country (_("Country"), vp_organisation_get_country (organisation), error) ||
+      !check_position (vp_organisation_get_latitude (organisation),
+                       vp_organisation_get_longitude (organisation), error))
+    return FALSE;
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  if (!programme_exists (self, programme_id, error) ||
+      !check_unchanged (self, VP_ENTITY_ORGANISATION, id, read, error) ||
+      !write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
+    goto fail;
+
+  same_name = KEY_TO_ID (g_hash_table_lookup (write.organisation_keys, key));
+  if (same_name != 0 && same_name != id)
+    {
+      invalid (error, _("Name"), _("the programme already has the organisation “%s”"),
+               vp_organisation_get_name (organisation));
+      goto fail;
+    }
+
+  {
+    g_autofree char *ref = ref_for_save (self, "organisations", "organisation",
+                                         _("organisation"), programme_id, id,
+                                         vp_organisation_get_ref (organisation), error);
+
+    if (ref == NULL)
+      goto fail;
+    vp_organisation_set_ref (organisation, ref);
+  }
+  if (vp_organisation_get_uid (organisation) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+
+      vp_organisation_set_uid (organisation, uid);
+    }
+
+  if (id == 0)
+    {
+      id = insert_organisation (&write, organisation,
+                                (int)next_position (self, "organisations", programme_id), error);
+      if (id == 0)
+        goto fail;
+    }
+  else
+    {
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt = vp_store_query (self, &query,
+                                           "SELECT name FROM organisations WHERE id = ?",
+                                           error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        old_name = g_strdup (column_text (stmt, 0));
+
+      if (!update_row_with (self, VP_COLUMN_TABLE_ORGANISATIONS, programme_id, id, organisation,
+                            ":name_key", 0, key, error))
+        goto fail;
+      /* its people show its name: their rows change with it */
+      if (g_strcmp0 (old_name, vp_organisation_get_name (organisation)) != 0 &&
+          !run_with_ids (self, "UPDATE participants SET organisation_id = organisation_id "
+                         "WHERE organisation_id = ?1", id, 0, error))
+        goto fail;
+    }
+
+  if (!finish_save (self, programme_id, VP_ENTITY_ORGANISATION, id, organisation, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  vp_store_rollback (self);
+  return FALSE;
+}
+
 /* Resolves the participant's travel and checks its stays, on @participant
  * itself (canonical local times, instants). */
 static gboolean
@@ -2354,6 +2607,7 @@ vp_store_save_participant (VpStore        *self,
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
   g_autofree char *old_ref = NULL;
+  gint64 organisation_id;
   gint64 id;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
@@ -2365,7 +2619,7 @@ vp_store_save_participant (VpStore        *self,
   if (!check_unchanged (self, VP_ENTITY_PARTICIPANT, vp_participant_get_id (participant), read,
                         error) ||
       !prepare_participant (self, programme_id, participant, error) ||
-      !write_init (&write, self, programme_id, error))
+      !write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
     goto fail;
 
   id = vp_participant_get_id (participant);
@@ -2397,7 +2651,10 @@ vp_store_save_participant (VpStore        *self,
       if (before == NULL)
         goto fail;
 
-      if (!update_row (self, VP_COLUMN_TABLE_PARTICIPANTS, programme_id, id, participant, error))
+      organisation_id = organisation_id_for (&write, participant, error);
+      if (organisation_id < 0 ||
+          !update_row_with (self, VP_COLUMN_TABLE_PARTICIPANTS, programme_id, id, participant,
+                            ":organisation_id", organisation_id, NULL, error))
         goto fail;
 
       write.previous = before;
@@ -2562,11 +2819,14 @@ fail:
 }
 
 /* Deletes rows by id; @touched, when not NULL, selects (with ?1 the row id)
- * the sessions whose calendar events the deletion changes. */
+ * the sessions whose calendar events the deletion changes; @release, when
+ * not NULL, is run first with ?1 the row id (an organisation lets its
+ * people go). */
 static gboolean
 delete_rows (VpStore       *self,
              const char    *table,
              const char    *touched,
+             const char    *release,
              gint64         programme_id,
              const gint64  *ids,
              guint          n_ids,
@@ -2595,6 +2855,8 @@ delete_rows (VpStore       *self,
   for (guint i = 0; i < n_ids; i++)
     if ((touched != NULL && row_in_programme (self, table, programme_id, ids[i]) &&
          !touch_sessions (self, touched, ids[i], error)) ||
+        (release != NULL && row_in_programme (self, table, programme_id, ids[i]) &&
+         !run_with_ids (self, release, ids[i], 0, error)) ||
         !run_with_ids (self, sql, ids[i], programme_id, error))
       goto fail;
 
@@ -2618,7 +2880,19 @@ vp_store_delete_hosts (VpStore       *self,
                        GError       **error)
 {
   /* their sessions lose their host: calendars must hear of it */
-  return delete_rows (self, "hosts", "host_id = ?1", programme_id, ids, n_ids, error);
+  return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, ids, n_ids, error);
+}
+
+gboolean
+vp_store_delete_organisations (VpStore       *self,
+                               gint64         programme_id,
+                               const gint64  *ids,
+                               guint          n_ids,
+                               GError       **error)
+{
+  return delete_rows (self, "organisations", NULL,
+                      "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
+                      programme_id, ids, n_ids, error);
 }
 
 gboolean
@@ -2631,7 +2905,7 @@ vp_store_delete_participants (VpStore       *self,
   /* the sessions they were listed for change their attendees */
   return delete_rows (self, "participants",
                       "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
-                      programme_id, ids, n_ids, error);
+                      NULL, programme_id, ids, n_ids, error);
 }
 
 gboolean
@@ -2641,7 +2915,7 @@ vp_store_delete_sessions (VpStore       *self,
                           guint          n_ids,
                           GError       **error)
 {
-  return delete_rows (self, "sessions", NULL, programme_id, ids, n_ids, error);
+  return delete_rows (self, "sessions", NULL, NULL, programme_id, ids, n_ids, error);
 }
 
 /* Moves the local time @text by @days days, keeping the wall time. */

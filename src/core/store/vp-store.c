@@ -301,7 +301,8 @@ table_of (VpEntity entity)
 }
 
 /* SELECT of @entity's rows and what is not a column of theirs (a
- * session's host's ref, after its columns), then @clause. */
+ * session's host's ref, a participant's organisation's ref and name, after
+ * its columns), then @clause. */
 static char *
 rows_sql (VpEntity    entity,
           const char *clause)
@@ -311,6 +312,10 @@ rows_sql (VpEntity    entity,
   if (entity == VP_ENTITY_SESSION)
     return g_strdup_printf ("SELECT %s, h.ref FROM sessions s "
                             "LEFT JOIN hosts h ON h.id = s.host_id %s",
+                            table->select, clause);
+  if (entity == VP_ENTITY_PARTICIPANT)
+    return g_strdup_printf ("SELECT %s, o.ref, o.name FROM participants p "
+                            "LEFT JOIN organisations o ON o.id = p.organisation_id %s",
                             table->select, clause);
   return g_strdup_printf ("SELECT %s FROM %s %s %s", table->select, table->name, table->alias,
                           clause);
@@ -327,6 +332,13 @@ row_to_object (VpEntity      entity,
 
   if (entity == VP_ENTITY_SESSION)
     vp_session_set_host_ref (VP_SESSION (object), column_text (stmt, (int)table->n_columns));
+  else if (entity == VP_ENTITY_PARTICIPANT)
+    {
+      vp_participant_set_organisation_ref (VP_PARTICIPANT (object),
+                                           column_text (stmt, (int)table->n_columns));
+      vp_participant_set_organisation (VP_PARTICIPANT (object),
+                                       column_text (stmt, (int)table->n_columns + 1));
+    }
   return object;
 }
 
@@ -1119,6 +1131,52 @@ vp_store_find_programme (VpStore     *self,
   return id;
 }
 
+GPtrArray *
+vp_store_collect_organisation_visits (VpStore  *self,
+                                      gint64    programme_id,
+                                      GError  **error)
+{
+  g_auto(VpStoreQuery) query = { NULL, };
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)vp_organisation_visit_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+
+  /* organisations with people, in programmes that were not cancelled */
+  stmt = vp_store_query (self, &query,
+                         "SELECT o.name, o.name_key, o.country, g.id, g.title, g.start_date "
+                         "FROM organisations o JOIN programmes g ON g.id = o.programme_id "
+                         "WHERE o.programme_id != ?1 AND g.status != 'cancelled' "
+                         "AND EXISTS (SELECT 1 FROM participants p "
+                         "            WHERE p.organisation_id = o.id) "
+                         "ORDER BY g.start_date, g.id, o.position",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VpOrganisationVisit *visit = g_new0 (VpOrganisationVisit, 1);
+
+      visit->name = g_strdup (column_text (stmt, 0));
+      visit->key = g_strdup (column_text (stmt, 1));
+      visit->country = g_strdup (column_text (stmt, 2));
+      visit->programme_id = sqlite3_column_int64 (stmt, 3);
+      visit->programme_title = g_strdup (column_text (stmt, 4));
+      visit->first_day = g_strdup (column_text (stmt, 5));
+      g_ptr_array_add (visits, visit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      vp_store_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&visits);
+}
+
 /* Loading a snapshot {{{1 */
 
 /* Adds @rows to @snapshot, as their kind goes. */
@@ -1135,6 +1193,8 @@ add_to_snapshot (VpSnapshot *snapshot,
         vp_snapshot_add_host (snapshot, row);
       else if (entity == VP_ENTITY_PARTICIPANT)
         vp_snapshot_add_participant (snapshot, row);
+      else if (entity == VP_ENTITY_ORGANISATION)
+        vp_snapshot_add_organisation (snapshot, row);
       else
         vp_snapshot_add_session (snapshot, row);
     }
@@ -1154,6 +1214,7 @@ load_programme_rows (VpStore     *self,
     [VP_ENTITY_HOST] = "WHERE h.programme_id = ?1 ORDER BY h.position, h.id",
     [VP_ENTITY_PARTICIPANT] = "WHERE p.programme_id = ?1 ORDER BY p.position, p.id",
     [VP_ENTITY_SESSION] = "WHERE s.programme_id = ?1 ORDER BY s.start_utc, s.end_utc, s.uid",
+    [VP_ENTITY_ORGANISATION] = "WHERE o.programme_id = ?1 ORDER BY o.position, o.id",
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1286,6 +1347,7 @@ vp_store_load_snapshot_locked (VpStore  *self,
 
   snapshot = vp_snapshot_new (g_ptr_array_index (programmes, 0));
   if (!load_programme_rows (self, VP_ENTITY_HOST, programme_id, snapshot, NULL, error) ||
+      !load_programme_rows (self, VP_ENTITY_ORGANISATION, programme_id, snapshot, NULL, error) ||
       !load_programme_rows (self, VP_ENTITY_PARTICIPANT, programme_id, snapshot,
                             participants_by_id, error) ||
       !load_children (self, &travel_legs, OF_PROGRAMME, programme_id, participants_by_id, NULL,
@@ -1391,6 +1453,7 @@ vp_store_load_row (VpStore   *self,
     [VP_ENTITY_HOST] = "WHERE h.id = ?1",
     [VP_ENTITY_PARTICIPANT] = "WHERE p.id = ?1",
     [VP_ENTITY_SESSION] = "WHERE s.id = ?1",
+    [VP_ENTITY_ORGANISATION] = "WHERE o.id = ?1",
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) owners = g_hash_table_new (NULL, NULL);
@@ -1398,7 +1461,7 @@ vp_store_load_row (VpStore   *self,
   gboolean ok;
 
   g_return_val_if_fail (VP_IS_STORE (self), NULL);
-  g_return_val_if_fail (entity <= VP_ENTITY_SESSION, NULL);
+  g_return_val_if_fail (entity < VP_N_ENTITIES, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* the row and its children as one picture, even while another

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "vp-budget.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
@@ -84,17 +85,17 @@ int          vp_store_get_schema_version (VpStore           *self);
  * VpProgramme that the store keeps current. */
 GListModel  *vp_store_get_programmes   (VpStore             *self);
 
-/* Live models of a programme's hosts, participants (in their stored
- * order) and sessions (by time, then uid): VpHost, VpParticipant and
- * VpSession objects that the store keeps current, row by row, from its
- * change log: a row that changes is read again into the object the model
- * already holds (so selections and property bindings stay) and announced
- * with ::items-changed of itself; rows added or removed are inserted or
- * removed where they belong.  Never changed by their users: edit a copy and
- * save it.  The store keeps them (transfer none) while the programme
- * exists; they are empty for a programme that does not. */
+/* Live models of a programme's hosts, organisations, participants (in their stored order) and
+ * sessions (by time, then uid): VpHost, VpOrganisation, VpParticipant and VpSession objects that
+ * the store keeps current, row by row, from its change log: a row that changes is read again into
+ * the object the model already holds (so selections and property bindings stay) and announced with
+ * ::items-changed of itself; rows added or removed are inserted or removed where they belong.
+ * Never changed by their users: edit a copy and save it. The store keeps them (transfer none)
+ * while the programme exists; they are empty for a programme that does not. */
 GListModel  *vp_store_get_hosts        (VpStore             *self,
                                         gint64               programme_id);
+GListModel  *vp_store_get_organisations (VpStore            *self,
+                                         gint64              programme_id);
 GListModel  *vp_store_get_participants (VpStore             *self,
                                         gint64               programme_id);
 GListModel  *vp_store_get_sessions     (VpStore             *self,
@@ -128,6 +129,21 @@ gboolean     vp_store_count_programme  (VpStore             *self,
  * email → that programme's title (for the checks' cxc-repeat-visitor). */
 GHashTable  *vp_store_collect_other_visits (VpStore          *self,
                                             gint64            programme_id,
+                                            GError          **error);
+
+/* The visiting organisations of every programme but @programme_id, one
+ * VpOrganisationVisit each (for the checks' cxc-repeat-organisation). */
+GPtrArray   *vp_store_collect_organisation_visits (VpStore   *self,
+                                                   gint64     programme_id,
+                                                   GError   **error);
+
+/* The budget of programme @programme_id (@snapshot, loaded from @self):
+ * vp_budget_new() with the organisation visits of the other programmes,
+ * which find repeats.  What "visit-planner-cli budget" prints and the grant
+ * sheet draws. */
+VpBudget    *vp_store_load_budget          (VpStore          *self,
+                                            gint64            programme_id,
+                                            VpSnapshot       *snapshot,
                                             GError          **error);
 
 /* Writes a whole programme in one transaction: all or nothing.  Without
@@ -193,10 +209,19 @@ gboolean     vp_store_save_host        (VpStore             *self,
                                         VpHost              *host,
                                         VpHost              *read,
                                         GError             **error);
-/* Replaces the participant's travel legs and stays with those it holds: one
- * with the uid of a stored one (or, without a uid, its reference and places;
- * a stay: its hotel and check-in) is that one, its revision raised if it
- * changed. */
+/* An organisation's name must be unique in its programme, however spelt
+ * (vp_organisation_name_key()). */
+gboolean     vp_store_save_organisation (VpStore            *self,
+                                         gint64              programme_id,
+                                         VpOrganisation     *organisation,
+                                         VpOrganisation     *read,
+                                         GError            **error);
+/* The participant belongs to the organisation its organisation-ref names; without one (or with one
+ * the programme does not have), to the programme's organisation named as its organisation text
+ * (however spelt), which is made when there is none (registered in the participant's country).
+ * Without either, to none. Replaces the participant's travel legs and stays with those it holds:
+ * one with the uid of a stored one (or, without a uid, its reference and places; a stay: its hotel
+ * and check-in) is that one, its revision raised if it changed. */
 gboolean     vp_store_save_participant (VpStore             *self,
                                         gint64               programme_id,
                                         VpParticipant       *participant,
@@ -216,6 +241,12 @@ gboolean     vp_store_delete_hosts        (VpStore          *self,
                                            const gint64     *ids,
                                            guint             n_ids,
                                            GError          **error);
+/* Its people then belong to no organisation. */
+gboolean     vp_store_delete_organisations (VpStore         *self,
+                                            gint64           programme_id,
+                                            const gint64    *ids,
+                                            guint            n_ids,
+                                            GError         **error);
 gboolean     vp_store_delete_participants (VpStore          *self,
                                            gint64            programme_id,
                                            const gint64     *ids,

@@ -157,6 +157,11 @@ describe_changes (Preview *preview)
     {
       GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
 
+      /* the organisations a file's people name follow from them: the
+       * preview counts and lists the people */
+      if (kind == VP_ENTITY_ORGANISATION)
+        continue;
+
       for (guint i = 0; i < changes->len; i++)
         {
           VpSnapshotChange *change = g_ptr_array_index (changes, i);

@@ -42,6 +42,7 @@ struct _VpPrintOperation
   VpSnapshot        *snapshot;
   VpPrintContent     content;
   char              *subject;
+  VpBudget          *budget;
 
   VpPrintDocument   *document;
   GError            *document_error;
@@ -85,6 +86,10 @@ vp_print_content_get_label (VpPrintContent content)
     case VP_PRINT_CONTENT_CONTACTS:
       return _("Contacts");
 
+    case VP_PRINT_CONTENT_BUDGET:
+      /* Translators: the ClusterXChange grant sheet, a layout of the print dialog. */
+      return _("Grant Sheet");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("Agenda");
@@ -106,6 +111,11 @@ vp_print_content_get_description (VpPrintContent content)
     case VP_PRINT_CONTENT_CONTACTS:
       return _("Every participant’s phone and emergency contact. Confidential: for the "
                "coordinator only.");
+
+    case VP_PRINT_CONTENT_BUDGET:
+      return _("What each visiting organisation may claim under the ClusterXChange rules, "
+               "the total, what is still unknown and the rules’ sources, to sign and file "
+               "with the funder.");
 
     case VP_PRINT_CONTENT_AGENDA:
     default:
@@ -163,6 +173,10 @@ vp_print_content_get_layout (VpPrintContent   content,
 
     case VP_PRINT_CONTENT_CONTACTS:
       *layout = VP_PRINT_LAYOUT_CONTACTS;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_BUDGET:
+      *layout = VP_PRINT_LAYOUT_BUDGET;
       return TRUE;
 
     case VP_PRINT_CONTENT_AGENDA:
@@ -428,6 +442,8 @@ layout_tab_update_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   tab->document = vp_print_content_new_document (tab->operation->snapshot, content, ref, &error);
+  if (tab->document != NULL)
+    vp_print_document_set_budget (tab->document, tab->operation->budget);
   if (tab->document != NULL && paginate (tab->document, tab->pango_context, tab->page_setup,
                                          &error) == 0)
     g_clear_object (&tab->document);
@@ -725,6 +741,7 @@ vp_print_operation_begin_print (GtkPrintOperation *operation,
                                                   &error);
   if (self->document != NULL)
     {
+      vp_print_document_set_budget (self->document, self->budget);
       /* Points, and cairo's origin at the paper's corner (the unit and
        * use-full-page set in init): the layout keeps inside the margins
        * it is given, the page setup's. */
@@ -783,6 +800,7 @@ vp_print_operation_finalize (GObject *object)
   VpPrintOperation *self = VP_PRINT_OPERATION (object);
 
   g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->budget, vp_budget_unref);
   g_clear_error (&self->document_error);
 
   G_OBJECT_CLASS (vp_print_operation_parent_class)->finalize (object);
@@ -942,6 +960,26 @@ vp_print_operation_get_content (VpPrintOperation *self)
   g_return_val_if_fail (VP_IS_PRINT_OPERATION (self), VP_PRINT_CONTENT_AGENDA);
 
   return self->content;
+}
+
+void
+vp_print_operation_set_budget (VpPrintOperation *self,
+                               VpBudget         *budget)
+{
+  g_return_if_fail (VP_IS_PRINT_OPERATION (self));
+
+  if (budget != NULL)
+    vp_budget_ref (budget);
+  g_clear_pointer (&self->budget, vp_budget_unref);
+  self->budget = budget;
+}
+
+VpBudget *
+vp_print_operation_get_budget (VpPrintOperation *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_OPERATION (self), NULL);
+
+  return self->budget;
 }
 
 const char *

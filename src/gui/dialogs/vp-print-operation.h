@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* What to print: the four layouts as the user names them.  A participant's
+/* What to print: the five layouts as the user names them.  A participant's
  * agenda and a host sheet need a subject (a participant's or a host's ref). */
 typedef enum
 {
@@ -18,9 +18,10 @@ typedef enum
   VP_PRINT_CONTENT_PARTICIPANT,
   VP_PRINT_CONTENT_HOST_SHEET,
   VP_PRINT_CONTENT_CONTACTS,
+  VP_PRINT_CONTENT_BUDGET,
 } VpPrintContent;
 
-#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_CONTACTS
+#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_BUDGET
 
 #define VP_TYPE_PRINT_OPERATION (vp_print_operation_get_type ())
 
@@ -37,6 +38,11 @@ void              vp_print_operation_set_content    (VpPrintOperation *self,
                                                      VpPrintContent    content,
                                                      const char       *subject);
 VpPrintContent    vp_print_operation_get_content    (VpPrintOperation *self);
+/* The budget the grant sheet prints (vp_print_document_set_budget()):
+ * the snapshot's, with the visits of the database's other programmes. */
+void              vp_print_operation_set_budget     (VpPrintOperation *self,
+                                                     VpBudget         *budget);
+VpBudget         *vp_print_operation_get_budget     (VpPrintOperation *self);
 const char       *vp_print_operation_get_subject    (VpPrintOperation *self);
 /* The document laid out by ::begin-print, NULL before. */
 VpPrintDocument  *vp_print_operation_get_document   (VpPrintOperation *self);
@@ -51,11 +57,12 @@ GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self
 /* US Letter where the locale's paper is, else A4. */
 VpPaperSize       vp_print_default_paper            (void);
 
-/* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", translated. */
+/* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", "Grant Sheet",
+ * translated. */
 const char       *vp_print_content_get_label        (VpPrintContent    content);
 /* What the layout holds, in a sentence, translated. */
 const char       *vp_print_content_get_description  (VpPrintContent    content);
-/* A GtkStringList of the four labels, in VpPrintContent order. */
+/* A GtkStringList of the five labels, in VpPrintContent order. */
 GListModel       *vp_print_content_list_new         (void);
 /* The layout for @content and the subject to give vp_print_document_new();
  * FALSE when @content needs a subject and @subject is NULL. */

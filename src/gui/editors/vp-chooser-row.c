@@ -11,6 +11,7 @@ struct _VpChooserRow
   AdwActionRow        parent_instance;
 
   char               *value;
+  char               *unset_label;    /* what shows for no value */
   GHashTable         *label_values;   /* label → value */
   GHashTable         *value_labels;   /* value → label */
   GtkStringList      *labels;
@@ -22,6 +23,7 @@ struct _VpChooserRow
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
   GtkListView        *list_view;
+  GtkButton          *new_button;
 };
 
 G_DEFINE_FINAL_TYPE (VpChooserRow, vp_chooser_row, ADW_TYPE_ACTION_ROW)
@@ -33,6 +35,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  NEW_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 update_label (VpChooserRow *self)
@@ -53,7 +62,7 @@ update_label (VpChooserRow *self)
     }
   else
     {
-      gtk_label_set_label (self->value_label, _("Not set"));
+      gtk_label_set_label (self->value_label, self->unset_label ? self->unset_label : _("Not set"));
       gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
     }
 }
@@ -96,12 +105,39 @@ search_changed_cb (GtkSearchEntry *entry,
   update_list (self);
 }
 
-/* Enter in the search takes the first match. */
+/* Something new, named by what was searched for. */
+static void
+request_new (VpChooserRow *self)
+{
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[NEW_REQUESTED], 0, text);
+}
+
+/* Enter in the search takes the first match, or asks for a new value
+ * when nothing matches and the row offers one. */
 static void
 search_activate_cb (GtkSearchEntry *entry,
                     VpChooserRow   *self)
 {
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self->new_button)) &&
+      *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    {
+      request_new (self);
+      return;
+    }
+
   choose (self, 0);
+}
+
+static void
+new_clicked_cb (GtkButton    *button,
+                VpChooserRow *self)
+{
+  request_new (self);
 }
 
 static void
@@ -196,6 +232,7 @@ vp_chooser_row_finalize (GObject *object)
   VpChooserRow *self = VP_CHOOSER_ROW (object);
 
   g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->unset_label, g_free);
   g_clear_pointer (&self->label_values, g_hash_table_unref);
   g_clear_pointer (&self->value_labels, g_hash_table_unref);
 
@@ -260,6 +297,18 @@ vp_chooser_row_class_init (VpChooserRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The user asked for a value that is not among the choices (the row
+   * offers it with vp_chooser_row_set_new_label()), naming it with what
+   * they searched for (maybe ""). */
+  signals[NEW_REQUESTED] =
+    g_signal_new ("new-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visitplanner/VisitPlanner/"
                                                "vp-chooser-row.ui");
@@ -268,12 +317,14 @@ vp_chooser_row_class_init (VpChooserRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpChooserRow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VpChooserRow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, VpChooserRow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, VpChooserRow, new_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
 }
 
 static void
@@ -364,4 +415,25 @@ vp_chooser_row_get_value_label (VpChooserRow *self)
   g_return_val_if_fail (VP_IS_CHOOSER_ROW (self), NULL);
 
   return self->value_label;
+}
+
+void
+vp_chooser_row_set_unset_label (VpChooserRow *self,
+                                const char   *label)
+{
+  g_return_if_fail (VP_IS_CHOOSER_ROW (self));
+
+  g_free (self->unset_label);
+  self->unset_label = g_strdup (label);
+  update_label (self);
+}
+
+void
+vp_chooser_row_set_new_label (VpChooserRow *self,
+                              const char   *label)
+{
+  g_return_if_fail (VP_IS_CHOOSER_ROW (self));
+
+  gtk_button_set_label (self->new_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), label != NULL);
 }

@@ -23,5 +23,14 @@ void        vp_chooser_row_set_value   (VpChooserRow       *self,
 /* The label that shows the value, so that tests and screen readers can
  * find it by name. */
 GtkLabel   *vp_chooser_row_get_value_label (VpChooserRow   *self);
+/* What the row shows for no value: “Not set” unless told (NULL). */
+void        vp_chooser_row_set_unset_label (VpChooserRow   *self,
+                                            const char     *label);
+/* Offers a value that is not among the choices: a button with @label (with
+ * a mnemonic; NULL for none, the default) under the list.  Pressing it, or
+ * Enter in a search that matches nothing, closes the list and emits
+ * ::new-requested with the text searched for (maybe ""). */
+void        vp_chooser_row_set_new_label   (VpChooserRow   *self,
+                                            const char     *label);
 
 G_END_DECLS

@@ -4,12 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-chooser-row.h"
 #include "vp-format.h"
 #include "vp-participant-editor.h"
 #include "vp-people-fields.h"
 #include "vp-stay-dialog.h"
 #include "vp-text.h"
 #include "vp-travel-leg-dialog.h"
+#include "vp-values.h"
 
 struct _VpParticipantEditor
 {
@@ -22,11 +24,16 @@ struct _VpParticipantEditor
   GPtrArray            *stays;
   GPtrArray            *leg_rows;
   GPtrArray            *stay_rows;
+  /* The programme's organisations (the store's live model), to choose from */
+  GListModel           *organisations;
+  /* A new organisation is named in new_organisation_row, for the store to make */
+  gboolean              new_organisation;
 
   /* Template widgets (the shared ones are VpPeopleEditor's) */
   AdwEntryRow          *name_row;
   AdwEntryRow          *email_row;
-  AdwEntryRow          *organisation_row;
+  VpChooserRow         *organisation_row;
+  AdwEntryRow          *new_organisation_row;
   AdwComboRow          *country_row;
   AdwComboRow          *role_row;
   AdwPreferencesGroup  *travel_group;
@@ -77,6 +84,106 @@ email_taken (VpParticipantEditor *self,
     }
 
   return FALSE;
+}
+
+/* Organisation {{{1 */
+
+/* The value of the choice “No organisation” (an organisation's ref is never
+ * empty). */
+#define NO_ORGANISATION ""
+
+/* The programme's organisations as choices, by name, after “No organisation”. */
+static void
+update_organisation_choices (VpParticipantEditor *self)
+{
+  guint n_items = self->organisations ? g_list_model_get_n_items (self->organisations) : 0;
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) value_list = NULL;
+  g_auto(GStrv) label_list = NULL;
+
+  g_strv_builder_add (values, NO_ORGANISATION);
+  g_strv_builder_add (labels, _("No organisation"));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpOrganisation) organisation = g_list_model_get_item (self->organisations, i);
+
+      if (vp_organisation_get_ref (organisation) == NULL ||
+          vp_organisation_get_name (organisation) == NULL)
+        continue;
+      g_strv_builder_add (values, vp_organisation_get_ref (organisation));
+      g_strv_builder_add (labels, vp_organisation_get_name (organisation));
+    }
+
+  value_list = g_strv_builder_end (values);
+  label_list = g_strv_builder_end (labels);
+  vp_chooser_row_set_choices (self->organisation_row, (const char * const *) value_list,
+                              (const char * const *) label_list);
+}
+
+static void
+organisations_changed_cb (VpParticipantEditor *self,
+                          guint                position,
+                          guint                removed,
+                          guint                added,
+                          GListModel          *organisations)
+{
+  update_organisation_choices (self);
+}
+
+static VpOrganisation *
+lookup_organisation (VpParticipantEditor *self,
+                     const char          *ref)
+{
+  guint n_items = self->organisations ? g_list_model_get_n_items (self->organisations) : 0;
+
+  for (guint i = 0; ref != NULL && i < n_items; i++)
+    {
+      g_autoptr(VpOrganisation) organisation = g_list_model_get_item (self->organisations, i);
+
+      if (g_strcmp0 (vp_organisation_get_ref (organisation), ref) == 0)
+        return organisation;       /* the live model keeps it */
+    }
+
+  return NULL;
+}
+
+/* Between one of the programme's organisations (or none) and a new one,
+ * named in the row below the chooser. */
+static void
+set_new_organisation (VpParticipantEditor *self,
+                      gboolean             new_organisation,
+                      const char          *name)
+{
+  self->new_organisation = new_organisation;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_organisation_row), new_organisation);
+  vp_chooser_row_set_unset_label (self->organisation_row, new_organisation
+                                                          ? _("New organisation")
+                                                          : _("No organisation"));
+  if (new_organisation)
+    {
+      vp_chooser_row_set_value (self->organisation_row, NULL);
+      vp_people_editable_set_text (GTK_EDITABLE (self->new_organisation_row), name);
+    }
+}
+
+static void
+organisation_chosen_cb (VpParticipantEditor *self,
+                        GParamSpec          *pspec,
+                        VpChooserRow        *row)
+{
+  set_new_organisation (self, FALSE, NULL);
+  vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
+}
+
+static void
+new_organisation_requested_cb (VpParticipantEditor *self,
+                               const char          *text,
+                               VpChooserRow        *row)
+{
+  set_new_organisation (self, TRUE, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_organisation_row));
+  vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
 }
 
 /* Travel and accommodation {{{1 */
@@ -352,8 +459,21 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
                                vp_participant_get_name (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->email_row),
                                vp_participant_get_email (participant));
-  vp_people_editable_set_text (GTK_EDITABLE (self->organisation_row),
-                               vp_participant_get_organisation (participant));
+  /* One of the programme's organisations; a name without one (not saved
+   * yet) is a new organisation. */
+  if (lookup_organisation (self, vp_participant_get_organisation_ref (participant)) != NULL)
+    {
+      set_new_organisation (self, FALSE, NULL);
+      vp_chooser_row_set_value (self->organisation_row,
+                                vp_participant_get_organisation_ref (participant));
+    }
+  else if (vp_participant_get_organisation (participant) != NULL)
+    set_new_organisation (self, TRUE, vp_participant_get_organisation (participant));
+  else
+    {
+      set_new_organisation (self, FALSE, NULL);
+      vp_chooser_row_set_value (self->organisation_row, NO_ORGANISATION);
+    }
   vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
@@ -383,6 +503,9 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (editor);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
   g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
+  g_autofree char *organisation =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->new_organisation_row));
+  g_autoptr(GError) organisation_error = NULL;
   gboolean valid = TRUE;
 
   /* A new participant's empty name is not an error yet, only unfinished. */
@@ -397,6 +520,21 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   else
     valid = FALSE;
 
+  /* A new organisation by the rules of names (vp-values.h). */
+  if (self->new_organisation)
+    {
+      gboolean named = organisation != NULL &&
+                       vp_value_check_name (organisation, &organisation_error);
+
+      vp_people_set_error (GTK_WIDGET (self->new_organisation_row),
+                           named ? NULL
+                           : organisation_error ? organisation_error->message
+                           : _("Name the new organisation, or choose one"));
+      valid &= named;
+    }
+  else
+    vp_people_set_error (GTK_WIDGET (self->new_organisation_row), NULL);
+
   return valid;
 }
 
@@ -409,8 +547,6 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   guint role = adw_combo_row_get_selected (self->role_row);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
   g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
-  g_autofree char *organisation =
-    vp_people_editable_dup_text (GTK_EDITABLE (self->organisation_row));
   g_autofree char *phone = vp_people_editable_dup_text (GTK_EDITABLE (self->phone_row));
   g_autofree char *dietary = vp_people_editable_dup_text (GTK_EDITABLE (self->dietary_row));
   g_autofree char *accessibility =
@@ -422,7 +558,26 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_ref (participant, vp_participant_get_ref (edited));
   vp_participant_set_name (participant, name);
   vp_participant_set_email (participant, email);
-  vp_participant_set_organisation (participant, organisation);
+  /* The store makes a new organisation from its name (and the
+   * participant's country and role). */
+  if (self->new_organisation)
+    {
+      g_autofree char *organisation =
+        vp_people_editable_dup_text (GTK_EDITABLE (self->new_organisation_row));
+
+      vp_participant_set_organisation (participant, organisation);
+    }
+  else
+    {
+      VpOrganisation *organisation =
+        lookup_organisation (self, vp_chooser_row_get_value (self->organisation_row));
+
+      if (organisation != NULL)
+        {
+          vp_participant_set_organisation_ref (participant, vp_organisation_get_ref (organisation));
+          vp_participant_set_organisation (participant, vp_organisation_get_name (organisation));
+        }
+    }
   vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
   vp_participant_set_role (participant,
                            role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
@@ -472,6 +627,7 @@ vp_participant_editor_dispose (GObject *object)
 
   g_clear_object (&self->programme);
   g_clear_object (&self->snapshot);
+  g_clear_object (&self->organisations);
 }
 
 static void
@@ -509,6 +665,7 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, new_organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, country_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, travel_group);
@@ -520,6 +677,8 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, add_leg_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_organisation_requested_cb);
 }
 
 static void
@@ -527,7 +686,11 @@ vp_participant_editor_init (VpParticipantEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_chooser_row_set_new_label (self->organisation_row, _("_New Organisation…"));
+  gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->organisation_row)),
+                       "organisation-value");
 
   /* Typing starts with the name, not on the header's Cancel button. */
   gtk_window_set_focus (GTK_WINDOW (self),
@@ -580,6 +743,10 @@ vp_participant_editor_new (VpStore       *store,
   self = g_object_new (VP_TYPE_PARTICIPANT_EDITOR, NULL);
   self->programme = find_programme (store, programme_id);
   self->snapshot = vp_store_load_snapshot (store, programme_id, &error);
+  self->organisations = g_object_ref (vp_store_get_organisations (store, programme_id));
+  g_signal_connect_object (self->organisations, "items-changed",
+                           G_CALLBACK (organisations_changed_cb), self, G_CONNECT_SWAPPED);
+  update_organisation_choices (self);
   if (self->snapshot == NULL)
     g_warning ("Cannot load programme %" G_GINT64_FORMAT ": %s", programme_id, error->message);
   vp_people_editor_load (VP_PEOPLE_EDITOR (self), store, programme_id,

@@ -170,12 +170,17 @@ static void
 vp_people_editor_constructed (GObject *object)
 {
   VpPeopleEditor *self = VP_PEOPLE_EDITOR (object);
+  GObject *notes_view;
 
   G_OBJECT_CLASS (vp_people_editor_parent_class)->constructed (object);
 
-  /* A text view has no signal a template can give for its text. */
-  g_signal_connect_object (gtk_text_view_get_buffer (get_field (self, "notes_view")), "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  /* A text view has no signal a template can give for its text (an
+   * organisation has no notes). */
+  notes_view = gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self),
+                                              "notes_view");
+  if (notes_view != NULL)
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes_view)), "changed",
+                             G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (VpPeopleEditor, vp_people_editor, VP, PEOPLE_EDITOR, AdwWindow)
 
-/* The item edited is a VpParticipant or a VpHost (an object with the “id”
- * and “name” properties).  A subclass's template has the children
+/* The item edited is a VpParticipant, a VpHost or a VpOrganisation (an
+ * object with the “id” and “name” properties).  A subclass's template has the children
  * "toast_overlay", "header_bar", "window_title", "cancel_button",
  * "add_button" and "delete_group", and the callbacks changed_cb,
  * add_clicked_cb, cancel_clicked_cb and delete_clicked_cb, which
  * vp_people_editor_class_bind_template() binds; and "name_row" and
- * "notes_view", which the subclass binds itself. */
+ * "notes_view" (optional), which the subclass binds itself. */
 struct _VpPeopleEditorClass
 {
   AdwWindowClass parent_class;

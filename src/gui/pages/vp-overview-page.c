@@ -7,6 +7,7 @@
 
 #include "vp-checks.h"
 #include "vp-chooser-row.h"
+#include "vp-cxc-rules.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-problem-item.h"
@@ -63,6 +64,7 @@ struct _VpOverviewPage
   AdwEntryRow          *latitude_row;
   AdwEntryRow          *longitude_row;
   AdwEntryRow          *lump_sum_row;
+  AdwEntryRow          *lump_sum_override_row;
   GtkLabel             *participants_label;
   GtkLabel             *hosts_label;
   GtkLabel             *sessions_label;
@@ -333,6 +335,7 @@ apply_entry (VpOverviewPage *self,
   g_autofree char *text = get_trimmed_text (row);
   const char *value = *text != '\0' ? text : NULL;
   g_autoptr(GError) value_error = NULL;
+  g_autofree char *cap_message = NULL;
   const char *message = NULL;
   VpProgramme *pending;
 
@@ -352,12 +355,21 @@ apply_entry (VpOverviewPage *self,
   else if (row == self->coordinator_email_row && value != NULL &&
            !vp_value_check_email (value, &value_error))
     message = value_error->message;
-  else if (row == self->lump_sum_row && value != NULL)
+  else if ((row == self->lump_sum_row || row == self->lump_sum_override_row) && value != NULL)
     {
       double amount;
 
       if (!vp_value_parse_amount (value, &amount, &value_error))
         message = value_error->message;
+      else if (row == self->lump_sum_override_row && amount > vp_cxc_rules_get ()->cap_eur)
+        {
+          g_autofree char *cap = vp_format_euros (vp_cxc_rules_get ()->cap_eur);
+
+          /* Translators: %s is an amount, as in “1100.00 EUR” */
+          cap_message = g_strdup_printf (_("More than the scheme’s cap of %s per visiting "
+                                           "organisation"), cap);
+          message = cap_message;
+        }
     }
 
   set_error (GTK_WIDGET (row), message);
@@ -383,6 +395,14 @@ apply_entry (VpOverviewPage *self,
       if (value != NULL)
         vp_value_parse_amount (value, &amount, NULL);
       vp_programme_set_lump_sum_eur (pending, amount);
+    }
+  else if (row == self->lump_sum_override_row)
+    {
+      double amount = NAN;
+
+      if (value != NULL)
+        vp_value_parse_amount (value, &amount, NULL);
+      vp_programme_set_lump_sum_override_eur (pending, amount);
     }
   else
     g_assert_not_reached ();
@@ -571,6 +591,8 @@ update_fields (VpOverviewPage *self)
   g_autofree char *latitude = format_number (vp_programme_get_origin_latitude (programme));
   g_autofree char *longitude = format_number (vp_programme_get_origin_longitude (programme));
   g_autofree char *lump_sum = format_number (vp_programme_get_lump_sum_eur (programme));
+  g_autofree char *lump_sum_override =
+    format_number (vp_programme_get_lump_sum_override_eur (programme));
   guint n_days = vp_format_count_days (start_date, end_date);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   g_autofree char *old_description = NULL;
@@ -613,6 +635,7 @@ update_fields (VpOverviewPage *self)
   set_entry_text (self->latitude_row, latitude);
   set_entry_text (self->longitude_row, longitude);
   set_entry_text (self->lump_sum_row, lump_sum);
+  set_entry_text (self->lump_sum_override_row, lump_sum_override);
 
   self->updating = FALSE;
 }
@@ -733,38 +756,30 @@ update_problems (VpOverviewPage *self)
 static void
 update_budget (VpOverviewPage *self)
 {
-  GPtrArray *budget = vp_programme_context_get_budget (self->context);
-  double total = 0;
-  guint n_amounts = 0;
+  VpBudget *budget = vp_programme_context_get_budget (self->context);
+  GPtrArray *lines;
+  double total;
 
   clear_rows (self->budget_group, self->budget_rows);
 
   if (budget == NULL)
     return;
 
-  if (budget->len == 0)
+  lines = vp_budget_get_lines (budget);
+  if (lines->len == 0)
     {
       add_row (self->budget_group, self->budget_rows,
-               new_row (_("No visitors yet"), NULL, NULL));
+               new_row (_("No visiting organisations yet"), NULL, NULL));
       return;
     }
 
-  for (guint i = 0; i < budget->len; i++)
-    {
-      const VpBudgetLine *line = g_ptr_array_index (budget, i);
-
-      if (!isnan (line->amount_eur))
-        {
-          total += line->amount_eur;
-          n_amounts++;
-        }
-    }
-
+  total = vp_budget_get_total_eur (budget);
   {
-    g_autofree char *amount = n_amounts > 0 ? vp_format_euros (total) : NULL;
-    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visitor", "%u visitors",
-                                                           budget->len),
-                                                 budget->len);
+    g_autofree char *amount = isnan (total) ? NULL : vp_format_euros (total);
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u visiting organisation",
+                                                           "%u visiting organisations",
+                                                           lines->len),
+                                                 lines->len);
     GtkWidget *row = new_row (_("Total"), subtitle, NULL);
     GtkWidget *label = gtk_label_new (NULL);
 
@@ -776,12 +791,12 @@ update_budget (VpOverviewPage *self)
     add_row (self->budget_group, self->budget_rows, row);
   }
 
-  for (guint i = 0; i < MIN (budget->len, MAX_BUDGET_LINES); i++)
+  for (guint i = 0; i < MIN (lines->len, MAX_BUDGET_LINES); i++)
     {
-      const VpBudgetLine *line = g_ptr_array_index (budget, i);
+      const VpBudgetLine *line = g_ptr_array_index (lines, i);
       g_autofree char *amount =
         isnan (line->amount_eur) ? NULL : vp_format_euros (line->amount_eur);
-      GtkWidget *row = new_row (line->name ? line->name : line->participant, line->reason, NULL);
+      GtkWidget *row = new_row (line->name, line->rule, NULL);
       GtkWidget *label = gtk_label_new (NULL);
 
       set_value (GTK_LABEL (label), amount);
@@ -790,19 +805,14 @@ update_budget (VpOverviewPage *self)
       add_row (self->budget_group, self->budget_rows, row);
     }
 
-  if (budget->len > MAX_BUDGET_LINES)
+  if (lines->len > MAX_BUDGET_LINES)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more visitor",
-                                                         "%u more visitors",
-                                                         budget->len - MAX_BUDGET_LINES),
-                                               budget->len - MAX_BUDGET_LINES);
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more visiting organisation",
+                                                         "%u more visiting organisations",
+                                                         lines->len - MAX_BUDGET_LINES),
+                                               lines->len - MAX_BUDGET_LINES);
       GtkWidget *row = new_row (more, NULL, NULL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "participants");
       add_row (self->budget_group, self->budget_rows, row);
     }
 }
@@ -1006,6 +1016,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, latitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_override_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, participants_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, hosts_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, sessions_label);

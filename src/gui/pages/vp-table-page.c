@@ -838,8 +838,8 @@ row_activated_cb (VpTablePage   *self,
 }
 
 static void
-delete_items (VpTablePage *self,
-              GPtrArray   *items)
+delete_items_now (VpTablePage *self,
+                  GPtrArray   *items)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   g_autoptr(VpSnapshot) before = NULL;
@@ -881,6 +881,48 @@ delete_items (VpTablePage *self,
     title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
 
   vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, loaded_at, title);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VpTablePage      *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_items_now (self, g_object_get_data (G_OBJECT (dialog), "vp-items"));
+}
+
+/* Deletes @items, asking first when the subclass has something to say:
+ * what else goes with them. */
+static void
+delete_items (VpTablePage *self,
+              GPtrArray   *items)
+{
+  VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (klass->ask_delete == NULL || !klass->ask_delete (self, items, &heading, &body))
+    {
+      delete_items_now (self, items);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "vp-items", g_ptr_array_ref (items),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

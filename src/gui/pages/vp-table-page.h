@@ -73,6 +73,13 @@ struct _VpTablePageClass
   /* An editor for @item, or for a new item when it is NULL. */
   VpPeopleEditor *(*create_editor)     (VpTablePage  *self,
                                         GObject      *item);
+  /* What to ask before deleting @items (a heading and a body, both
+   * translated), or FALSE to delete them without asking: for deletions
+   * that take more than the items with them.  Optional. */
+  gboolean        (*ask_delete)        (VpTablePage  *self,
+                                        GPtrArray    *items,
+                                        char        **heading,
+                                        char        **body);
 
   /*< private >*/
   char                        *action_prefix;

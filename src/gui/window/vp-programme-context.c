@@ -12,7 +12,7 @@ struct _VpProgrammeContext
   VpStore     *store;
   VpProgramme *programme;
   GPtrArray   *problems;
-  GPtrArray   *budget;
+  VpBudget    *budget;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgrammeContext, vp_programme_context, G_TYPE_OBJECT)
@@ -46,7 +46,7 @@ vp_programme_context_finalize (GObject *object)
   VpProgrammeContext *self = VP_PROGRAMME_CONTEXT (object);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->budget, g_ptr_array_unref);
+  g_clear_pointer (&self->budget, vp_budget_unref);
 
   G_OBJECT_CLASS (vp_programme_context_parent_class)->finalize (object);
 }
@@ -145,7 +145,7 @@ vp_programme_context_class_init (VpProgrammeContextClass *klass)
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUDGET] =
     g_param_spec_boxed ("budget", NULL, NULL,
-                        G_TYPE_PTR_ARRAY,
+                        VP_TYPE_BUDGET,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -240,7 +240,7 @@ vp_programme_context_set_problems (VpProgrammeContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS]);
 }
 
-GPtrArray *
+VpBudget *
 vp_programme_context_get_budget (VpProgrammeContext *self)
 {
   g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (self), NULL);
@@ -250,16 +250,16 @@ vp_programme_context_get_budget (VpProgrammeContext *self)
 
 void
 vp_programme_context_set_budget (VpProgrammeContext *self,
-                                 GPtrArray          *budget)
+                                 VpBudget           *budget)
 {
   g_return_if_fail (VP_IS_PROGRAMME_CONTEXT (self));
 
   if (self->budget == budget)
     return;
 
-  g_clear_pointer (&self->budget, g_ptr_array_unref);
+  g_clear_pointer (&self->budget, vp_budget_unref);
   if (budget != NULL)
-    self->budget = g_ptr_array_ref (budget);
+    self->budget = vp_budget_ref (budget);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }

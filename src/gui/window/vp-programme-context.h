@@ -4,6 +4,7 @@
 
 #include <glib-object.h>
 
+#include "vp-budget.h"
 #include "vp-checks.h"
 #include "vp-store.h"
 
@@ -16,7 +17,7 @@ G_DECLARE_FINAL_TYPE (VpProgrammeContext, vp_programme_context, VP, PROGRAMME_CO
 /* Properties: "store" (construct-only), "programme" (a VpProgramme or
  * NULL), "programme-id" (read-only: the programme's, 0 for none),
  * "problems" (a GPtrArray of VpProblem, NULL while the checks run) and
- * "budget" (a GPtrArray of VpBudgetLine, NULL likewise).  Each notifies
+ * "budget" (a VpBudget, NULL likewise).  Each notifies
  * only when it really changes: the programme when another object is set
  * (the store hands out a new one on every change), its id when another
  * programme is shown.  Showing another programme drops the problems and
@@ -30,8 +31,8 @@ gint64              vp_programme_context_get_programme_id (VpProgrammeContext *s
 GPtrArray          *vp_programme_context_get_problems     (VpProgrammeContext *self);
 void                vp_programme_context_set_problems     (VpProgrammeContext *self,
                                                            GPtrArray          *problems);
-GPtrArray          *vp_programme_context_get_budget       (VpProgrammeContext *self);
+VpBudget           *vp_programme_context_get_budget       (VpProgrammeContext *self);
 void                vp_programme_context_set_budget       (VpProgrammeContext *self,
-                                                           GPtrArray          *budget);
+                                                           VpBudget           *budget);
 
 G_END_DECLS

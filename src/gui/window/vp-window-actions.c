@@ -576,9 +576,15 @@ file_job_thread (GTask        *task,
         VpPrintLayout layout;
         const char *subject;
 
+        g_autoptr(VpBudget) budget = NULL;
+
+        /* The grant sheet prints the budget "visit-planner-cli budget" gives. */
+        if (vp_print_content_get_layout (job->content, job->ref, &layout, &subject, &error) &&
+            layout == VP_PRINT_LAYOUT_BUDGET)
+          budget = vp_store_load_budget (store, job->programme_id, snapshot, &error);
         /* Written whole or not at all, mode 0600. */
-        if (vp_print_content_get_layout (job->content, job->ref, &layout, &subject, &error))
-          vp_print_write_pdf (snapshot, layout, subject, job->paper, job->path, &error);
+        if (error == NULL)
+          vp_print_write_pdf (snapshot, layout, subject, budget, job->paper, job->path, &error);
       }
       break;
 
@@ -1085,6 +1091,7 @@ print_action (GtkWidget  *widget,
 {
   VpWindow *self = VP_WINDOW (widget);
   g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpBudget) budget = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
   VpPrintOperation *print;
@@ -1096,8 +1103,16 @@ print_action (GtkWidget  *widget,
   snapshot = load_shown_snapshot (self, _("Cannot Print"));
   if (snapshot == NULL)
     return;
+  budget = vp_store_load_budget (self->store, vp_programme_get_id (self->programme), snapshot,
+                                 &error);
+  if (budget == NULL)
+    {
+      show_error (self, _("Cannot Print"), error->message);
+      return;
+    }
 
   print = vp_print_operation_new (snapshot);
+  vp_print_operation_set_budget (print, budget);
   vp_print_operation_set_content (print, suggested_content (self), NULL);
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (print), self->print_settings);
@@ -1164,6 +1179,11 @@ pdf_file_name (VpSnapshot     *snapshot,
     case VP_PRINT_CONTENT_CONTACTS:
       /* Translators: in a file name: the contact sheet. */
       what = g_strdup (_("contacts"));
+      break;
+
+    case VP_PRINT_CONTENT_BUDGET:
+      /* Translators: in a file name: the ClusterXChange grant sheet. */
+      what = g_strdup (_("grant sheet"));
       break;
 
     case VP_PRINT_CONTENT_AGENDA:
@@ -1286,7 +1306,8 @@ open_exported_action (GtkWidget  *widget,
 void
 vp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const pages[] = { "overview", "agenda", "participants", "hosts", "checks" };
+  static const char * const pages[] = { "overview", "agenda", "participants", "organisations",
+                                        "hosts", "checks" };
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-programme", NULL,

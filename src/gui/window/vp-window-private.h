@@ -46,6 +46,7 @@ struct _VpWindow
   GtkWidget            *overview_page;
   GtkWidget            *agenda_page;
   GtkWidget            *participants_page;
+  GtkWidget            *organisations_page;
   GtkWidget            *hosts_page;
   GtkWidget            *checks_page;
   GtkPopover           *row_menu;

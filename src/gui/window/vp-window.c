@@ -9,6 +9,7 @@
 #include "vp-checks.h"
 #include "vp-format.h"
 #include "vp-hosts-page.h"
+#include "vp-organisations-page.h"
 #include "vp-overview-page.h"
 #include "vp-participants-page.h"
 #include "vp-programme-row.h"
@@ -501,6 +502,7 @@ add_pages (VpWindow *self)
     { &self->overview_page, "overview", _("Overview"), "document-properties-symbolic" },
     { &self->agenda_page, "agenda", _("Agenda"), "x-office-calendar-symbolic" },
     { &self->participants_page, "participants", _("Participants"), "system-users-symbolic" },
+    { &self->organisations_page, "organisations", _("Organisations"), "emblem-shared-symbolic" },
     { &self->hosts_page, "hosts", _("Hosts"), "go-home-symbolic" },
     { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
   };
@@ -508,6 +510,7 @@ add_pages (VpWindow *self)
   self->overview_page = vp_overview_page_new (self->context);
   self->agenda_page = vp_agenda_page_new (self->context);
   self->participants_page = vp_participants_page_new (self->context);
+  self->organisations_page = vp_organisations_page_new (self->context);
   self->hosts_page = vp_hosts_page_new (self->context);
   self->checks_page = vp_checks_page_new (self->context);
 
@@ -536,7 +539,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *problems;
-  GPtrArray *budget;
+  VpBudget  *budget;
 } ChecksResult;
 
 static void
@@ -554,7 +557,7 @@ checks_result_free (gpointer data)
   ChecksResult *result = data;
 
   g_clear_pointer (&result->problems, g_ptr_array_unref);
-  g_clear_pointer (&result->budget, g_ptr_array_unref);
+  g_clear_pointer (&result->budget, vp_budget_unref);
   g_free (result);
 }
 
@@ -568,6 +571,7 @@ run_checks_thread (GTask        *task,
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) other_visits = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GError) error = NULL;
   VpChecksContext context = { NULL, };
   ChecksResult *result;
@@ -577,6 +581,9 @@ run_checks_thread (GTask        *task,
     snapshot = vp_store_load_snapshot (store, job->programme_id, &error);
   if (snapshot != NULL)
     other_visits = vp_store_collect_other_visits (store, job->programme_id, &error);
+  if (other_visits != NULL)
+    organisation_visits = vp_store_collect_organisation_visits (store, job->programme_id,
+                                                                &error);
   if (error != NULL)
     {
       /* Deleted under our feet: the list change that follows shows it. */
@@ -585,9 +592,10 @@ run_checks_thread (GTask        *task,
     }
 
   context.other_visits = other_visits;
+  context.organisation_visits = organisation_visits;
   result = g_new0 (ChecksResult, 1);
   result->problems = vp_checks_run (snapshot, &context);
-  result->budget = vp_checks_budget (snapshot);
+  result->budget = vp_budget_new (snapshot, context.organisation_visits);
   g_task_return_pointer (task, result, checks_result_free);
 }
 

@@ -1,0 +1,337 @@
+/* vp-organisation-editor.c: every field of one visiting organisation, saved as it is typed. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vp-labels.h"
+#include "vp-organisation-editor.h"
+#include "vp-people-fields.h"
+#include "vp-text.h"
+#include "vp-values.h"
+
+struct _VpOrganisationEditor
+{
+  VpPeopleEditor   parent_instance;
+
+  /* Template widgets (the shared ones are VpPeopleEditor's) */
+  AdwEntryRow     *name_row;
+  AdwComboRow     *kind_row;
+  AdwComboRow     *country_row;
+  AdwEntryRow     *city_row;
+  AdwEntryRow     *latitude_row;
+  AdwEntryRow     *longitude_row;
+  AdwEntryRow     *cluster_row;
+  AdwEntryRow     *eccp_url_row;
+  AdwEntryRow     *contact_name_row;
+  AdwEntryRow     *contact_email_row;
+};
+
+G_DEFINE_FINAL_TYPE (VpOrganisationEditor, vp_organisation_editor, VP_TYPE_PEOPLE_EDITOR)
+
+/* The kinds in the order of the combo row: those the scheme funds first. */
+static const VpOrganisationKind kinds[] = {
+  VP_ORGANISATION_KIND_UNSET,
+  VP_ORGANISATION_KIND_CLUSTER_ORGANISATION,
+  VP_ORGANISATION_KIND_SME,
+  VP_ORGANISATION_KIND_SUPPORT_ORGANISATION,
+  VP_ORGANISATION_KIND_RESEARCH,
+  VP_ORGANISATION_KIND_LARGE_COMPANY,
+  VP_ORGANISATION_KIND_PUBLIC_AUTHORITY,
+  VP_ORGANISATION_KIND_OTHER,
+};
+
+/* A coordinate in degrees by the rules of values (vp-values.h), as the
+ * host editor reads it: NAN when empty, FALSE (and @error set) when it is
+ * no number in its range. */
+static gboolean
+read_degrees (AdwEntryRow   *row,
+              VpCoordinate   axis,
+              double        *value,
+              GError       **error)
+{
+  g_autofree char *text = vp_people_editable_dup_text (GTK_EDITABLE (row));
+
+  *value = NAN;
+  return text == NULL || vp_value_parse_coordinate (axis, text, value, error);
+}
+
+static void
+set_degrees (AdwEntryRow *row,
+             double       value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row),
+                           g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+/* An ECCP profile is a web page: an http or https address with a host. */
+static gboolean
+is_web_address (const char *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0;
+}
+
+/* Whether another organisation of the programme has this name, however
+ * spelt: the store would refuse it. */
+static gboolean
+name_taken (VpOrganisationEditor *self,
+            const char           *name)
+{
+  VpPeopleEditor *editor = VP_PEOPLE_EDITOR (self);
+  VpOrganisation *edited = VP_ORGANISATION (vp_people_editor_get_item (editor));
+  GListModel *organisations =
+    vp_store_get_organisations (vp_people_editor_get_store (editor),
+                                vp_people_editor_get_programme_id (editor));
+  g_autofree char *key = vp_organisation_name_key (name);
+  guint n_items = g_list_model_get_n_items (organisations);
+
+  if (key == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpOrganisation) other = g_list_model_get_item (organisations, i);
+      g_autofree char *other_key = NULL;
+
+      if (vp_organisation_get_id (other) == vp_organisation_get_id (edited))
+        continue;
+      other_key = vp_organisation_name_key (vp_organisation_get_name (other));
+      if (g_strcmp0 (key, other_key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* VpPeopleEditor {{{1 */
+
+static void
+vp_organisation_editor_load_item (VpPeopleEditor *editor,
+                                  GObject        *item)
+{
+  VpOrganisationEditor *self = VP_ORGANISATION_EDITOR (editor);
+  VpOrganisation *organisation = VP_ORGANISATION (item);
+
+  vp_people_editable_set_text (GTK_EDITABLE (self->name_row),
+                               vp_organisation_get_name (organisation));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i] == vp_organisation_get_kind (organisation))
+      adw_combo_row_set_selected (self->kind_row, i);
+  vp_people_country_row_set_code (self->country_row, vp_organisation_get_country (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->city_row),
+                               vp_organisation_get_city (organisation));
+  set_degrees (self->latitude_row, vp_organisation_get_latitude (organisation));
+  set_degrees (self->longitude_row, vp_organisation_get_longitude (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->cluster_row),
+                               vp_organisation_get_cluster (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->eccp_url_row),
+                               vp_organisation_get_eccp_url (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->contact_name_row),
+                               vp_organisation_get_contact_name (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->contact_email_row),
+                               vp_organisation_get_contact_email (organisation));
+}
+
+static gboolean
+vp_organisation_editor_validate (VpPeopleEditor *editor)
+{
+  VpOrganisationEditor *self = VP_ORGANISATION_EDITOR (editor);
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
+  g_autofree char *eccp_url = vp_people_editable_dup_text (GTK_EDITABLE (self->eccp_url_row));
+  g_autoptr(GError) name_error = NULL;
+  g_autoptr(GError) latitude_error = NULL;
+  g_autoptr(GError) longitude_error = NULL;
+  gboolean valid = TRUE;
+  double latitude, longitude;
+  gboolean latitude_ok, longitude_ok;
+
+  /* A new organisation's empty name is not an error yet, only unfinished. */
+  if (vp_text_is_blank (name))
+    valid &= vp_people_check (GTK_WIDGET (self->name_row), FALSE,
+                              vp_people_editor_is_new (editor)
+                              ? NULL : _("An organisation needs a name"));
+  else if (!vp_value_check_name (name, &name_error))
+    {
+      vp_people_set_error (GTK_WIDGET (self->name_row), name_error->message);
+      valid = FALSE;
+    }
+  else
+    valid &= vp_people_check (GTK_WIDGET (self->name_row), !name_taken (self, name),
+                              _("Another organisation of this programme has this name"));
+
+  valid &= vp_people_check_email (GTK_WIDGET (self->contact_email_row), email);
+  valid &= vp_people_check (GTK_WIDGET (self->eccp_url_row),
+                            eccp_url == NULL || is_web_address (eccp_url),
+                            _("Give the profile's web address, beginning with https://"));
+
+  latitude_ok = read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude,
+                              &latitude_error);
+  vp_people_set_error (GTK_WIDGET (self->latitude_row),
+                       latitude_ok ? NULL : latitude_error->message);
+  longitude_ok = read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude,
+                               &longitude_error);
+  vp_people_set_error (GTK_WIDGET (self->longitude_row),
+                       longitude_ok ? NULL : longitude_error->message);
+  if (latitude_ok && longitude_ok && isnan (latitude) != isnan (longitude))
+    {
+      /* Both or neither: mark the one that is missing. */
+      vp_people_set_error (GTK_WIDGET (isnan (latitude) ? self->latitude_row : self->longitude_row),
+                           _("Give both latitude and longitude, or neither"));
+      valid = FALSE;
+    }
+
+  return valid && latitude_ok && longitude_ok;
+}
+
+static GObject *
+vp_organisation_editor_build_item (VpPeopleEditor *editor)
+{
+  VpOrganisationEditor *self = VP_ORGANISATION_EDITOR (editor);
+  VpOrganisation *edited = VP_ORGANISATION (vp_people_editor_get_item (editor));
+  VpOrganisation *organisation = vp_organisation_new ();
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *city = vp_people_editable_dup_text (GTK_EDITABLE (self->city_row));
+  g_autofree char *cluster = vp_people_editable_dup_text (GTK_EDITABLE (self->cluster_row));
+  g_autofree char *eccp_url = vp_people_editable_dup_text (GTK_EDITABLE (self->eccp_url_row));
+  g_autofree char *contact_name =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->contact_name_row));
+  g_autofree char *contact_email =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
+  double latitude, longitude;
+
+  vp_organisation_set_id (organisation, vp_organisation_get_id (edited));
+  vp_organisation_set_ref (organisation, vp_organisation_get_ref (edited));
+  vp_organisation_set_uid (organisation, vp_organisation_get_uid (edited));
+  vp_organisation_set_name (organisation, name);
+  vp_organisation_set_kind (organisation, kind < G_N_ELEMENTS (kinds)
+                                          ? kinds[kind] : VP_ORGANISATION_KIND_UNSET);
+  vp_organisation_set_country (organisation, vp_people_country_row_get_code (self->country_row));
+  vp_organisation_set_city (organisation, city);
+  read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude, NULL);
+  read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude, NULL);
+  vp_organisation_set_position (organisation, latitude, longitude);
+  vp_organisation_set_cluster (organisation, cluster);
+  vp_organisation_set_eccp_url (organisation, eccp_url);
+  vp_organisation_set_contact_name (organisation, contact_name);
+  vp_organisation_set_contact_email (organisation, contact_email);
+
+  return G_OBJECT (organisation);
+}
+
+static gboolean
+vp_organisation_editor_save_item (VpPeopleEditor  *editor,
+                                  GObject         *item,
+                                  GObject         *read,
+                                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (vp_store_save_organisation (vp_people_editor_get_store (editor),
+                                  vp_people_editor_get_programme_id (editor),
+                                  VP_ORGANISATION (item), (VpOrganisation *) read, &local_error))
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Cannot save the organisation: %s"), local_error->message);
+  return FALSE;
+}
+
+/* GObject {{{1 */
+
+static void
+vp_organisation_editor_class_init (VpOrganisationEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VpPeopleEditorClass *editor_class = VP_PEOPLE_EDITOR_CLASS (klass);
+
+  editor_class->load_item = vp_organisation_editor_load_item;
+  editor_class->validate = vp_organisation_editor_validate;
+  editor_class->build_item = vp_organisation_editor_build_item;
+  editor_class->save_item = vp_organisation_editor_save_item;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visitplanner/VisitPlanner/"
+                                               "vp-organisation-editor.ui");
+  vp_people_editor_class_bind_template (widget_class, _("New Organisation"), _("Organisation"));
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, country_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, latitude_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, longitude_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, eccp_url_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, contact_name_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, contact_email_row);
+}
+
+static void
+vp_organisation_editor_init (VpOrganisationEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing starts with the name, not on the header's Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (names, kinds[i] == VP_ORGANISATION_KIND_UNSET
+                                   ? C_("organisation kind", "Not set")
+                                   : vp_organisation_kind_label (kinds[i]));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
+  vp_people_country_row_setup (self->country_row);
+}
+
+/* Public {{{1 */
+
+VpOrganisationEditor *
+vp_organisation_editor_new (VpStore        *store,
+                            gint64          programme_id,
+                            VpOrganisation *organisation)
+{
+  VpOrganisationEditor *self;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (programme_id > 0, NULL);
+  g_return_val_if_fail (organisation == NULL || VP_IS_ORGANISATION (organisation), NULL);
+
+  self = g_object_new (VP_TYPE_ORGANISATION_EDITOR, NULL);
+  vp_people_editor_load (VP_PEOPLE_EDITOR (self), store, programme_id,
+                         G_OBJECT (organisation ? vp_organisation_copy (organisation)
+                                                : vp_organisation_new ()));
+
+  return self;
+}
+
+VpOrganisation *
+vp_organisation_editor_get_organisation (VpOrganisationEditor *self)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION_EDITOR (self), NULL);
+
+  return VP_ORGANISATION (vp_people_editor_get_item (VP_PEOPLE_EDITOR (self)));
+}
+
+gboolean
+vp_organisation_editor_flush (VpOrganisationEditor *self)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION_EDITOR (self), FALSE);
+
+  return vp_people_editor_flush (VP_PEOPLE_EDITOR (self));
+}
