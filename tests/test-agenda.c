@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vp-agenda-grid.h"
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
@@ -159,6 +161,110 @@ test_grid_blocks (Fixture       *fixture,
   /* An hour is as tall in both, and the next day is to the right */
   g_assert_cmpfloat_with_epsilon (r1.size.height, r3.size.height, 1);
   g_assert_cmpfloat (r3.origin.x, >, r2.origin.x);
+}
+
+/* The grid as drawn now, in the window's renderer: @stride bytes a row. */
+static guchar *
+render_grid (VpAgendaGrid *grid,
+             gsize        *stride)
+{
+  GtkWidget *widget = GTK_WIDGET (grid);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (*stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, *stride);
+  return pixels;
+}
+
+/* Whether the pixels of @rect are the same in @a and @b. */
+static gboolean
+same_pixels (const guchar          *a,
+             const guchar          *b,
+             gsize                  stride,
+             const graphene_rect_t *rect)
+{
+  for (int y = (int) rect->origin.y; y < (int) (rect->origin.y + rect->size.height); y++)
+    {
+      gsize at = y * stride + (gsize) rect->origin.x * 4;
+
+      if (memcmp (a + at, b + at, (gsize) rect->size.width * 4) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A title saved: the grid draws that session's block again, with the new
+ * title, and the others as they were. */
+static void
+test_grid_redraws_edited (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSession) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *after = NULL;
+  g_autofree guchar *again = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  VpProblem problem = {
+    VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S2_UID,
+    NULL, NULL,
+  };
+  VpAgendaGrid *grid;
+  graphene_rect_t r1, r2;
+  gsize stride;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  grid = get_grid (fixture);
+  /* The welcome and, beside it, the laboratory tour: both in sight */
+  g_assert_true (vp_agenda_grid_focus_session (grid, S2_UID));
+  vp_test_run_main_loop (50);
+  g_assert_true (vp_agenda_grid_get_block_rect (grid, S1_UID, &r1));
+  g_assert_true (vp_agenda_grid_get_block_rect (grid, S2_UID, &r2));
+  g_assert_cmpfloat (r1.origin.y + r1.size.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+  g_assert_cmpfloat (r2.origin.y + r2.size.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+  before = render_grid (grid, &stride);
+
+  snapshot = load (fixture);
+  copy = vp_session_copy (vp_snapshot_lookup_session_by_uid (snapshot, S1_UID));
+  vp_session_set_title (copy, "Opening words");
+  g_assert_true (vp_store_save_session (fixture->store, fixture->programme_id, copy, NULL, &error));
+  g_assert_no_error (error);
+  vp_test_run_main_loop (50);
+
+  after = render_grid (grid, &stride);
+  g_assert_false (same_pixels (before, after, stride, &r1));
+  g_assert_true (same_pixels (before, after, stride, &r2));
+
+  /* and the old title back: drawn as it was at first */
+  vp_session_set_title (copy, "Welcome");
+  g_assert_true (vp_store_save_session (fixture->store, fixture->programme_id, copy, NULL, &error));
+  g_assert_no_error (error);
+  vp_test_run_main_loop (50);
+  again = render_grid (grid, &stride);
+  g_assert_true (same_pixels (before, again, stride, &r1));
+
+  /* a problem found with the tour: its block shows it */
+  g_ptr_array_add (problems, vp_problem_copy (&problem));
+  vp_programme_context_set_problems (fixture->context, problems);
+  vp_test_run_main_loop (50);
+  g_clear_pointer (&after, g_free);
+  after = render_grid (grid, &stride);
+  g_assert_false (same_pixels (before, after, stride, &r2));
+  g_assert_true (same_pixels (before, after, stride, &r1));
 }
 
 static void
@@ -434,37 +540,83 @@ test_grid_delete_undo (Fixture       *fixture,
 }
 
 static void
+count_changed_cb (VpAgendaItem *item,
+                  guint        *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
 test_problems (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_problem_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   VpProblem problem = {
     VP_SEVERITY_ERROR, (char *) "host-capacity", (char *) "Too many visitors", (char *) S1_UID, NULL, NULL,
   };
   GListModel *model;
+  guint *n_changed;
   gboolean found = FALSE;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
+  n_changed = g_new0 (guint, g_list_model_get_n_items (model));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_ptr_array_add (items, g_list_model_get_item (model, i));
+      g_signal_connect (g_ptr_array_index (items, i), "changed", G_CALLBACK (count_changed_cb),
+                        &n_changed[i]);
+    }
+
   g_ptr_array_add (problems, vp_problem_copy (&problem));
   vp_programme_context_set_problems (fixture->context, problems);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list"))));
+  /* The rows stay the same items: only the one with a problem is shown again. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, items->len);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
 
+      g_assert_true (item == g_ptr_array_index (items, i));
       if (g_strcmp0 (vp_agenda_item_get_uid (item), S1_UID) == 0)
         {
           g_assert_cmpint (vp_agenda_item_get_severity (item), ==, VP_SEVERITY_ERROR);
           g_assert_cmpstr (vp_agenda_item_get_problems (item), ==, "Too many visitors");
+          g_assert_cmpuint (n_changed[i], ==, 1);
           found = TRUE;
         }
       else
-        g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+        {
+          g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+          g_assert_cmpuint (n_changed[i], ==, 0);
+        }
     }
   g_assert_true (found);
   vp_test_run_main_loop (50);
+
+  /* The same problems from another run of the checks: nothing shown again */
+  g_ptr_array_add (again, vp_problem_copy (&problem));
+  vp_programme_context_set_problems (fixture->context, again);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpuint (n_changed[i], ==,
+                      vp_agenda_item_get_severity (g_ptr_array_index (items, i)) >= 0);
+
+  /* The problem gone: its row says so */
+  vp_programme_context_set_problems (fixture->context, none);
+  for (guint i = 0; i < items->len; i++)
+    {
+      VpAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpint (vp_agenda_item_get_severity (item), ==, -1);
+      g_assert_null (vp_agenda_item_get_problems (item));
+      g_signal_handlers_disconnect_by_func (item, count_changed_cb, &n_changed[i]);
+    }
+  vp_test_run_main_loop (50);
+  g_free (n_changed);
 }
 
 static void
@@ -524,6 +676,7 @@ main (int    argc,
 
   ADD ("/agenda/grid/blocks", test_grid_blocks, 1000);
   ADD ("/agenda/grid/move", test_grid_move, 1000);
+  ADD ("/agenda/grid/redraws-edited", test_grid_redraws_edited, 1000);
   ADD ("/agenda/grid/delete-undo", test_grid_delete_undo, 1000);
   ADD ("/agenda/editor/add", test_editor_add, 1000);
   ADD ("/agenda/editor/live", test_editor_live, 1000);

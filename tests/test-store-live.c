@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-enum-types.h"
+#include "vp-record.h"
 #include "vp-test-core.h"
 
 typedef VpTestDatabase Fixture;
@@ -366,6 +367,49 @@ test_live_log_from_old_file (Fixture       *fixture,
   g_assert_null (strstr (log->str, " added "));
 }
 
+/* The list of programmes keeps its objects, and is quiet, when a session
+ * is saved; a programme saved with a new title is in it with that title. */
+static void
+test_live_programmes_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GListModel *programmes = vp_store_get_programmes (fixture->store);
+  g_autoptr(VpSession) copy = vp_test_session_copy (fixture->store, fixture->id, "tue-lunch");
+  g_autoptr(VpProgramme) held = NULL;
+  g_autoptr(VpProgramme) shown = NULL;
+  g_autoptr(VpProgramme) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged seen = { 0, };
+
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), >, 0);
+  held = g_list_model_get_item (programmes, 0);
+  g_signal_connect (programmes, "items-changed", G_CALLBACK (items_changed_cb), &seen);
+
+  vp_session_set_title (copy, "A new title");
+  g_assert_true (vp_store_save_session (fixture->store, fixture->id, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, ==, 0);
+  shown = g_list_model_get_item (programmes, 0);
+  g_assert_true (shown == held);
+  g_clear_object (&shown);
+
+  edited = VP_PROGRAMME (vp_record_copy (G_OBJECT (held)));
+  vp_programme_set_title (edited, "A programme renamed");
+  g_assert_true (vp_store_save_programme (fixture->store, edited, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes) && shown == NULL; i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (g_strcmp0 (vp_programme_get_uid (programme), vp_programme_get_uid (held)) == 0)
+        shown = g_steal_pointer (&programme);
+    }
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (vp_programme_get_title (shown), ==, "A programme renamed");
+  g_signal_handlers_disconnect_by_func (programmes, items_changed_cb, &seen);
+}
+
 /* An organisation is a row of its own: saving it is news of it, and its
  * new name reaches its people in the live participants, in place; a new
  * name typed for a participant makes an organisation; deleting one leaves
@@ -464,6 +508,7 @@ main (int   argc,
   ADD ("/store-live/other-connection", test_live_other_connection);
   ADD ("/store-live/programme-deleted", test_live_programme_deleted);
   ADD ("/store-live/log-from-old-file", test_live_log_from_old_file);
+  ADD ("/store-live/programmes-kept", test_live_programmes_kept);
   ADD ("/store-live/organisations", test_live_organisations);
 
 #undef ADD

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "vp-enum-types.h"
+#include "vp-record.h"
 #include "vp-store-columns.h"
 #include "vp-store-private.h"
 #include "vp-store-schema.h"
@@ -535,6 +536,24 @@ refresh_programmes (VpStore *self)
     {
       g_warning ("Cannot list programmes: %s", error->message);
       return;
+    }
+
+  /* A write of a programme's rows leaves the list as it was: its rows, and
+   * the sidebar's, stay. */
+  if (items->len == g_list_model_get_n_items (G_LIST_MODEL (self->programmes)))
+    {
+      guint same = 0;
+
+      while (same < items->len)
+        {
+          g_autoptr(GObject) shown = g_list_model_get_item (G_LIST_MODEL (self->programmes), same);
+
+          if (!vp_record_equal (shown, g_ptr_array_index (items, same)))
+            break;
+          same++;
+        }
+      if (same == items->len)
+        return;
     }
 
   g_list_store_splice (self->programmes, 0,

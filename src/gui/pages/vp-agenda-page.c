@@ -353,6 +353,30 @@ get_problems_by_uid (VpAgendaPage *self)
   return self->problems_by_uid;
 }
 
+/* The messages of @problems (of VpProblem, or NULL), a line each, or NULL,
+ * and the most serious one's severity (-1: none). */
+static char *
+summarize_problems (GPtrArray *problems,
+                    int       *severity)
+{
+  g_autoptr(GString) messages = NULL;
+
+  *severity = -1;
+  for (guint j = 0; problems != NULL && j < problems->len; j++)
+    {
+      VpProblem *problem = g_ptr_array_index (problems, j);
+
+      if (messages == NULL)
+        messages = g_string_new (problem->message);
+      else
+        g_string_append_printf (messages, "\n%s", problem->message);
+      if (*severity < 0 || (int) problem->severity < *severity)
+        *severity = problem->severity;
+    }
+
+  return messages != NULL ? g_string_free (g_steal_pointer (&messages), FALSE) : NULL;
+}
+
 /* The list's row of @session, with its @problems (of VpProblem, or NULL). */
 static VpAgendaItem *
 session_item_new (VpAgendaPage *self,
@@ -362,25 +386,14 @@ session_item_new (VpAgendaPage *self,
 {
   VpLocalTime start, end;
   g_autofree char *times = NULL;
-  g_autoptr(GString) messages = NULL;
+  g_autofree char *messages = NULL;
   VpHost *host = NULL;
-  int severity = -1;
+  int severity;
 
   vp_local_time_from_instant (vp_session_get_start_utc (session), zone, &start);
   vp_local_time_from_instant (MAX (vp_session_get_end_utc (session),
                                    vp_session_get_start_utc (session)), zone, &end);
-
-  for (guint j = 0; problems != NULL && j < problems->len; j++)
-    {
-      VpProblem *problem = g_ptr_array_index (problems, j);
-
-      if (messages == NULL)
-        messages = g_string_new (problem->message);
-      else
-        g_string_append_printf (messages, "\n%s", problem->message);
-      if (severity < 0 || (int) problem->severity < severity)
-        severity = problem->severity;
-    }
+  messages = summarize_problems (problems, &severity);
 
   if (vp_session_get_host_ref (session) != NULL)
     host = vp_snapshot_lookup_host (self->snapshot, vp_session_get_host_ref (session));
@@ -392,7 +405,29 @@ session_item_new (VpAgendaPage *self,
                                      host != NULL ? vp_host_get_name (host) : NULL,
                                      vp_session_get_status (session),
                                      severity,
-                                     messages != NULL ? messages->str : NULL);
+                                     messages);
+}
+
+/* The checks' newest results, on the rows in place: only a row whose
+ * problems changed is shown again, and the list is not laid out anew. */
+static void
+update_list_problems (VpAgendaPage *self)
+{
+  GHashTable *problems = get_problems_by_uid (self);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autofree char *messages = NULL;
+      int severity;
+
+      if (vp_agenda_item_is_heading (item))
+        continue;
+      messages = summarize_problems (g_hash_table_lookup (problems, vp_agenda_item_get_uid (item)),
+                                     &severity);
+      vp_agenda_item_set_problems (item, severity, messages);
+    }
 }
 
 static void
@@ -616,7 +651,7 @@ problems_changed_cb (VpAgendaPage       *self,
 {
   vp_agenda_grid_set_problems (self->grid, vp_programme_context_get_problems (context));
   g_clear_pointer (&self->problems_by_uid, g_hash_table_unref);
-  rebuild_list (self);
+  update_list_problems (self);
 }
 
 /* Edits {{{1 */

@@ -48,6 +48,8 @@ struct _VpHostsPage
 
   /* Host ref → number of sessions, while a load prepares its rows */
   GHashTable  *sessions_per_host;
+  /* Session (a reference) → the ref of its host as counted, or NULL */
+  GHashTable  *host_of_session;
   GListModel  *sessions;           /* the store's live model, for the counts */
 };
 
@@ -75,19 +77,23 @@ get_contact (VpHost *host)
 
 /* VpTablePage {{{1 */
 
-/* How many sessions each host has: ref → count. */
+/* How many sessions each host has: ref → count; and into @host_of, each
+ * session's host. */
 static GHashTable *
-count_sessions (GListModel *sessions)
+count_sessions (GListModel *sessions,
+                GHashTable *host_of)
 {
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_items = g_list_model_get_n_items (sessions);
 
+  g_hash_table_remove_all (host_of);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(VpSession) session = g_list_model_get_item (sessions, i);
       const char *ref = vp_session_get_host_ref (session);
       guint n_sessions;
 
+      g_hash_table_insert (host_of, g_object_ref (session), g_strdup (ref));
       if (ref == NULL)
         continue;
 
@@ -116,7 +122,9 @@ same_counts (GHashTable *a,
   return TRUE;
 }
 
-/* A session added, moved to another host or removed changes the counts. */
+/* A session added, moved to another host or removed changes the counts;
+ * one edited in place with the same host (its title, its times) does not,
+ * and is not counted again with all the others. */
 static void
 sessions_changed_cb (VpHostsPage *self,
                      guint        position,
@@ -124,7 +132,19 @@ sessions_changed_cb (VpHostsPage *self,
                      guint        added,
                      GListModel  *sessions)
 {
-  g_autoptr(GHashTable) counts = count_sessions (sessions);
+  g_autoptr(GHashTable) counts = NULL;
+
+  if (removed == 1 && added == 1)
+    {
+      g_autoptr(VpSession) session = g_list_model_get_item (sessions, position);
+      gpointer counted;
+
+      if (g_hash_table_lookup_extended (self->host_of_session, session, NULL, &counted) &&
+          g_strcmp0 (counted, vp_session_get_host_ref (session)) == 0)
+        return;
+    }
+
+  counts = count_sessions (sessions, self->host_of_session);
 
   if (same_counts (counts, self->sessions_per_host))
     return;
@@ -154,7 +174,7 @@ vp_hosts_page_get_model (VpTablePage *page,
     }
 
   g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
-  self->sessions_per_host = count_sessions (sessions);
+  self->sessions_per_host = count_sessions (sessions, self->host_of_session);
 
   return vp_store_get_hosts (store, programme_id);
 }
@@ -342,6 +362,7 @@ vp_hosts_page_finalize (GObject *object)
   VpHostsPage *self = VP_HOSTS_PAGE (object);
 
   g_clear_pointer (&self->sessions_per_host, g_hash_table_unref);
+  g_clear_pointer (&self->host_of_session, g_hash_table_unref);
   g_clear_object (&self->sessions);
 
   G_OBJECT_CLASS (vp_hosts_page_parent_class)->finalize (object);
@@ -377,6 +398,7 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
 static void
 vp_hosts_page_init (VpHostsPage *self)
 {
+  self->host_of_session = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -44,6 +44,10 @@ typedef struct
    * making new ones (GTK 4.8 keeps two hundred rows of widgets, and makes
    * new ones for every item that a change puts in view). */
   GListStore          *rows;
+  /* A search found nothing: the rows and their selection stay as they were,
+   * hidden behind "no results", until the search finds something again */
+  gboolean             rows_hidden;
+  gboolean             changed_while_hidden;
   GtkMultiSelection   *selection;
   /* GObject item → Entry, for the items in the list */
   GHashTable          *entries;
@@ -177,14 +181,14 @@ update_actions (VpTablePage *self)
   g_autoptr(GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
 
-  set_action_enabled (self, "delete", !gtk_bitset_is_empty (selected));
+  set_action_enabled (self, "delete", !priv->rows_hidden && !gtk_bitset_is_empty (selected));
 }
 
 /* Rows and selection {{{1 */
 
-/* The items selected, or NULL when none is. */
+/* The items of the rows selected (shown or not), or NULL when none is. */
 static GPtrArray *
-dup_selected_items (VpTablePage *self)
+dup_selected_in_rows (VpTablePage *self)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   g_autoptr(GtkBitset) selected =
@@ -208,6 +212,15 @@ dup_selected_items (VpTablePage *self)
     }
 
   return items;
+}
+
+/* The items selected that are shown, or NULL when none is. */
+static GPtrArray *
+dup_selected_items (VpTablePage *self)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+
+  return priv->rows_hidden ? NULL : dup_selected_in_rows (self);
 }
 
 typedef gboolean (*SelectFunc) (VpTablePage *self,
@@ -246,7 +259,11 @@ item_in_array (VpTablePage *self,
 }
 
 /* The rows follow the searched list: each shows the item at its place, and
- * only rows past the end of the shorter list come or go. */
+ * only rows past the end of the shorter list come or go.  A search that
+ * finds nothing leaves the rows as they were, hidden: the next search that
+ * finds something (the search cleared: all of them) rebinds only the rows
+ * whose item differs, instead of making every row's widgets again, and the
+ * selection comes back with the items. */
 static void
 filter_items_changed_cb (VpTablePage *self,
                          guint        position,
@@ -255,9 +272,26 @@ filter_items_changed_cb (VpTablePage *self,
                          GListModel  *model)
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
-  g_autoptr(GPtrArray) selected = dup_selected_items (self);
+  g_autoptr(GPtrArray) selected = dup_selected_in_rows (self);
   guint n_shown = g_list_model_get_n_items (model);
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
+
+  if (n_shown == 0 && priv->query != NULL && g_list_model_get_n_items (priv->items) > 0)
+    {
+      priv->rows_hidden = TRUE;
+      update_state (self);
+      update_actions (self);
+      return;
+    }
+  if (priv->rows_hidden)
+    {
+      /* Every row is looked at again, and shown again only when its item
+       * differs, or when items changed while the rows were hidden. */
+      priv->rows_hidden = FALSE;
+      position = 0;
+      added = priv->changed_while_hidden ? n_shown : 0;
+      priv->changed_while_hidden = FALSE;
+    }
 
   for (guint i = position; i < MIN (n_shown, n_rows); i++)
     {
@@ -306,6 +340,8 @@ items_changed_cb (VpTablePage *self,
 {
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   gboolean in_place = removed == added;
+
+  priv->changed_while_hidden |= priv->rows_hidden;
 
   for (guint i = position; i < position + added; i++)
     {

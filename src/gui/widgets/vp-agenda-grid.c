@@ -48,6 +48,10 @@ typedef struct
   gboolean         first;         /* the session's first segment */
   gboolean         in_view;       /* its day is one of those shown */
   graphene_rect_t  rect;          /* in the body's coordinates */
+  /* What it was drawn as, at @drawn_rect: drawn again only when it moves
+   * or what it shows changes, so that one edit does not draw them all */
+  GskRenderNode   *node;
+  graphene_rect_t  drawn_rect;
 } Block;
 
 typedef struct
@@ -690,6 +694,23 @@ slot_at (VpAgendaGrid *self,
 /* Drawing {{{1 */
 
 static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->node, gsk_render_node_unref);
+}
+
+/* Every block is drawn again in the next frame: its problems, its colours
+ * or its fonts changed. */
+static void
+forget_drawn_blocks (VpAgendaGrid *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    block_clear (&g_array_index (self->blocks, Block, i));
+}
+
+static void
 lookup_color (VpAgendaGrid *self,
               const char   *name,
               GdkRGBA      *color)
@@ -1136,14 +1157,24 @@ vp_agenda_grid_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      const Block *block = &g_array_index (self->blocks, Block, i);
+      Block *block = &g_array_index (self->blocks, Block, i);
 
       if (!block->in_view ||
           block->rect.origin.y > bottom ||
           block->rect.origin.y + block->rect.size.height < top)
         continue;
 
-      draw_block (self, snapshot, block, &palette);
+      if (block->node == NULL || !graphene_rect_equal (&block->drawn_rect, &block->rect))
+        {
+          GtkSnapshot *block_snapshot = gtk_snapshot_new ();
+
+          draw_block (self, block_snapshot, block, &palette);
+          g_clear_pointer (&block->node, gsk_render_node_unref);
+          block->node = gtk_snapshot_free_to_node (block_snapshot);
+          block->drawn_rect = block->rect;
+        }
+      if (block->node != NULL)
+        gtk_snapshot_append_node (snapshot, block->node);
     }
 
   focus = get_focus_block (self);
@@ -1184,6 +1215,35 @@ vp_agenda_grid_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   draw_header (self, snapshot, &palette);
+}
+
+static void
+vp_agenda_grid_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (vp_agenda_grid_parent_class)->css_changed (widget, change);
+
+  forget_drawn_blocks (VP_AGENDA_GRID (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+vp_agenda_grid_system_setting_changed (GtkWidget        *widget,
+                                       GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (vp_agenda_grid_parent_class)->system_setting_changed (widget, setting);
+
+  forget_drawn_blocks (VP_AGENDA_GRID (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+scale_factor_changed_cb (VpAgendaGrid *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->icons); i++)
+    g_clear_object (&self->icons[i]);
+  forget_drawn_blocks (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Sizes {{{1 */
@@ -1764,6 +1824,8 @@ vp_agenda_grid_class_init (VpAgendaGridClass *klass)
   widget_class->measure = vp_agenda_grid_measure;
   widget_class->size_allocate = vp_agenda_grid_size_allocate;
   widget_class->snapshot = vp_agenda_grid_snapshot;
+  widget_class->css_changed = vp_agenda_grid_css_changed;
+  widget_class->system_setting_changed = vp_agenda_grid_system_setting_changed;
   widget_class->query_tooltip = vp_agenda_grid_query_tooltip;
 
   properties[PROP_FIRST_DAY] =
@@ -1866,6 +1928,7 @@ vp_agenda_grid_init (VpAgendaGrid *self)
   GtkEventController *focus;
 
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
   self->sessions = g_array_new (FALSE, TRUE, sizeof (SessionInfo));
   self->index_by_uid = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems_by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -1885,6 +1948,8 @@ vp_agenda_grid_init (VpAgendaGrid *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agenda"),
                                   -1);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -1985,6 +2050,14 @@ vp_agenda_grid_session_changed (VpAgendaGrid *self,
   if (!local_time_equal (&start, &info->start) || !local_time_equal (&end, &info->end))
     return FALSE;
 
+  /* Its blocks, and only they, are drawn again. */
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->session_index == index - 1)
+        block_clear (block);
+    }
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
@@ -2013,6 +2086,7 @@ vp_agenda_grid_set_problems (VpAgendaGrid *self,
   if (problems != NULL)
     self->problems = g_ptr_array_ref (problems);
   index_problems (self);
+  forget_drawn_blocks (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -206,3 +206,20 @@ vp_agenda_item_assign (VpAgendaItem *self,
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
+
+gboolean
+vp_agenda_item_set_problems (VpAgendaItem *self,
+                             int           severity,
+                             const char   *problems)
+{
+  g_return_val_if_fail (VP_IS_AGENDA_ITEM (self), FALSE);
+
+  if (self->severity == severity && g_strcmp0 (self->problems, problems) == 0)
+    return FALSE;
+
+  self->severity = severity;
+  g_free (self->problems);
+  self->problems = g_strdup (problems);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}

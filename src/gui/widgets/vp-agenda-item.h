@@ -38,6 +38,12 @@ const char      *vp_agenda_item_get_problems (VpAgendaItem    *self);
  * and putting a new one in. */
 void             vp_agenda_item_assign       (VpAgendaItem    *self,
                                               VpAgendaItem    *other);
+/* Gives a session's row the checks' newest word on it (@severity -1: no
+ * problem); only a row whose problems changed is shown again (::changed).
+ * Returns whether they changed. */
+gboolean         vp_agenda_item_set_problems (VpAgendaItem    *self,
+                                              int              severity,
+                                              const char      *problems);
 
 /* A session's times as the agenda shows them: “09:15–10:45”, or
  * “22:30 – Wed 01:30” when it ends on another day. */
