@@ -208,6 +208,16 @@ same_pixels (const guchar          *a,
 /* A title saved: the grid draws that session's block again, with the new
  * title, and the others as they were. */
 static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_grid_redraws_edited (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -223,6 +233,8 @@ test_grid_redraws_edited (Fixture       *fixture,
     NULL, NULL,
   };
   VpAgendaGrid *grid;
+  GtkSelectionModel *list;
+  guint n_list_changes = 0;
   graphene_rect_t r1, r2;
   gsize stride;
 
@@ -241,9 +253,14 @@ test_grid_redraws_edited (Fixture       *fixture,
   snapshot = load (fixture);
   copy = vp_session_copy (vp_snapshot_lookup_session_by_uid (snapshot, S1_UID));
   vp_session_set_title (copy, "Opening words");
+  list = gtk_list_view_get_model (GTK_LIST_VIEW (vp_test_get_widget (fixture->page, "agenda_list")));
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed_cb), &n_list_changes);
   g_assert_true (vp_store_save_session (fixture->store, fixture->programme_id, copy, NULL, &error));
   g_assert_no_error (error);
   vp_test_run_main_loop (50);
+  /* the list's row is assigned in place: the list is not made again */
+  g_assert_cmpuint (n_list_changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (list, count_items_changed_cb, &n_list_changes);
 
   after = render_grid (grid, &stride);
   g_assert_false (same_pixels (before, after, stride, &r1));

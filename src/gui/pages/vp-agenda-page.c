@@ -496,6 +496,28 @@ static void sessions_changed_cb (VpAgendaPage *self,
                                 GListModel   *model);
 static void queue_reload        (VpAgendaPage *self);
 
+static GListModel *
+get_model (VpAgendaPage *self,
+           VpEntity      entity)
+{
+  gint64 programme_id = get_programme_id (self);
+
+  switch (entity)
+    {
+    case VP_ENTITY_HOST:
+      return vp_store_get_hosts (self->store, programme_id);
+    case VP_ENTITY_PARTICIPANT:
+      return vp_store_get_participants (self->store, programme_id);
+    case VP_ENTITY_SESSION:
+      return vp_store_get_sessions (self->store, programme_id);
+    case VP_ENTITY_ORGANISATION:
+      return vp_store_get_organisations (self->store, programme_id);
+    case VP_ENTITY_PROGRAMME:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /* Watches the live models the snapshot is made of: an edit of a session
  * redraws it, anything else makes the snapshot again. */
 static void
@@ -506,10 +528,7 @@ watch_models (VpAgendaPage *self)
       GListModel *model = NULL;
 
       if (get_programme_id (self) != 0)
-        model = entity == VP_ENTITY_HOST ? vp_store_get_hosts (self->store, get_programme_id (self))
-          : entity == VP_ENTITY_PARTICIPANT
-          ? vp_store_get_participants (self->store, get_programme_id (self))
-          : vp_store_get_sessions (self->store, get_programme_id (self));
+        model = get_model (self, entity);
       if (model == self->models[entity])
         continue;
 
