@@ -997,26 +997,42 @@ test_participant_editor_saves_after_pause (Fixture       *fixture,
   g_autoptr(VpSnapshot) snapshot = NULL;
   GtkWidget *page;
   VpParticipantEditor *editor;
+  guint n_organisations;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
+  snapshot = load (fixture);
+  n_organisations = vp_snapshot_get_organisations (snapshot)->len;
+  g_clear_object (&snapshot);
   page = show_page (fixture, vp_participants_page_new (fixture->context));
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
 
-  name_new_organisation (editor, "Photonics");
-  name_new_organisation (editor, "Photonics Fin");
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "dietary_row", "Vege");
+  set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "dietary_row", "Vegetarian, no nuts");
   snapshot = load (fixture);
-  g_assert_cmpstr (vp_participant_get_organisation (vp_snapshot_lookup_participant (snapshot, "aino")),
-                   ==, "Photonics Finland");
+  g_assert_cmpstr (vp_participant_get_dietary (vp_snapshot_lookup_participant (snapshot, "aino")),
+                   !=, "Vegetarian, no nuts");
   g_clear_object (&snapshot);
 
   vp_test_run_main_loop (600);
   snapshot = load (fixture);
+  g_assert_cmpstr (vp_participant_get_dietary (vp_snapshot_lookup_participant (snapshot, "aino")),
+                   ==, "Vegetarian, no nuts");
+  g_assert_cmpstr (vp_participant_get_dietary (item_participant (get_model (page), 0)),
+                   ==, "Vegetarian, no nuts");
+
+  /* A new organisation's name, typed with pauses, makes no organisation
+   * until it is applied. */
+  name_new_organisation (editor, "Photonics");
+  vp_test_run_main_loop (600);
+  name_new_organisation (editor, "Photonics Fin");
+  vp_test_run_main_loop (600);
+  g_clear_object (&snapshot);
+  snapshot = load (fixture);
   g_assert_cmpstr (vp_participant_get_organisation (vp_snapshot_lookup_participant (snapshot, "aino")),
-                   ==, "Photonics Fin");
-  g_assert_cmpstr (vp_participant_get_organisation (item_participant (get_model (page), 0)),
-                   ==, "Photonics Fin");
+                   ==, "Photonics Finland");
+  g_assert_cmpuint (vp_snapshot_get_organisations (snapshot)->len, ==, n_organisations);
 
   /* An invalid field is marked and not saved. */
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "name_row", "");

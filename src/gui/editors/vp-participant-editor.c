@@ -26,8 +26,11 @@ struct _VpParticipantEditor
   GPtrArray            *stay_rows;
   /* The programme's organisations (the store's live model), to choose from */
   GListModel           *organisations;
-  /* A new organisation is named in new_organisation_row, for the store to make */
+  /* A new organisation is named in new_organisation_row, for the store to
+   * make when the name is applied (or the participant added): a name saved
+   * as it is typed would make an organisation at every pause. */
   gboolean              new_organisation;
+  gboolean              applying_organisation;
 
   /* Template widgets (the shared ones are VpPeopleEditor's) */
   AdwEntryRow          *name_row;
@@ -174,6 +177,65 @@ organisation_chosen_cb (VpParticipantEditor *self,
 {
   set_new_organisation (self, FALSE, NULL);
   vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
+}
+
+/* The organisation the store made from the applied name, chosen in its
+ * place: typing more goes to its own editor, not to another organisation. */
+static void
+choose_made_organisation (VpParticipantEditor *self,
+                          const char          *name,
+                          gboolean             focus)
+{
+  g_autofree char *key = vp_organisation_name_key (name);
+  guint n_items = self->organisations ? g_list_model_get_n_items (self->organisations) : 0;
+
+  for (guint i = 0; key != NULL && i < n_items; i++)
+    {
+      g_autoptr(VpOrganisation) organisation = g_list_model_get_item (self->organisations, i);
+      g_autofree char *candidate = vp_organisation_name_key (vp_organisation_get_name (organisation));
+
+      if (g_strcmp0 (candidate, key) == 0)
+        {
+          set_new_organisation (self, FALSE, NULL);
+          vp_chooser_row_set_value (self->organisation_row, vp_organisation_get_ref (organisation));
+          if (focus)
+            gtk_widget_grab_focus (GTK_WIDGET (self->organisation_row));
+          return;
+        }
+    }
+}
+
+/* Saves the participant with the new organisation's name now. */
+static gboolean
+apply_new_organisation (VpParticipantEditor *self,
+                        gboolean             focus)
+{
+  g_autofree char *name = NULL;
+  gboolean saved;
+
+  if (!self->new_organisation || vp_people_editor_is_new (VP_PEOPLE_EDITOR (self)))
+    return FALSE;
+
+  name = vp_people_editable_dup_text (GTK_EDITABLE (self->new_organisation_row));
+  self->applying_organisation = TRUE;
+  saved = vp_people_editor_save_now (VP_PEOPLE_EDITOR (self));
+  self->applying_organisation = FALSE;
+  if (saved && name != NULL)
+    choose_made_organisation (self, name, focus);
+
+  return saved;
+}
+
+/* Enter or the row's apply button; a participant being added waits for
+ * Add, which Enter means there. */
+static void
+new_organisation_applied_cb (VpParticipantEditor *self,
+                             AdwEntryRow         *row)
+{
+  if (vp_people_editor_is_new (VP_PEOPLE_EDITOR (self)))
+    gtk_widget_activate_default (GTK_WIDGET (row));
+  else
+    apply_new_organisation (self, TRUE);
 }
 
 static void
@@ -559,8 +621,16 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_name (participant, name);
   vp_participant_set_email (participant, email);
   /* The store makes a new organisation from its name (and the
-   * participant's country and role). */
-  if (self->new_organisation)
+   * participant's country and role) once it is applied; until then the
+   * participant keeps the organisation they had. */
+  if (self->new_organisation && !vp_people_editor_is_new (editor) &&
+      !self->applying_organisation)
+    {
+      vp_participant_set_organisation_ref (participant,
+                                           vp_participant_get_organisation_ref (edited));
+      vp_participant_set_organisation (participant, vp_participant_get_organisation (edited));
+    }
+  else if (self->new_organisation)
     {
       g_autofree char *organisation =
         vp_people_editable_dup_text (GTK_EDITABLE (self->new_organisation_row));
@@ -622,7 +692,11 @@ vp_participant_editor_dispose (GObject *object)
 {
   VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (object);
 
-  /* First the editor saves what is pending, from the fields and the lists. */
+  /* A new organisation named but not applied is applied on closing, as
+   * every other field is saved; then the editor saves what is pending,
+   * from the fields and the lists. */
+  if (self->new_organisation && !self->applying_organisation)
+    apply_new_organisation (self, FALSE);
   G_OBJECT_CLASS (vp_participant_editor_parent_class)->dispose (object);
 
   g_clear_object (&self->programme);
@@ -679,6 +753,7 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_organisation_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_organisation_applied_cb);
 }
 
 static void

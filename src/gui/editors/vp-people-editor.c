@@ -338,13 +338,12 @@ vp_people_editor_changed (VpPeopleEditor *self)
     }
 }
 
-void
+gboolean
 vp_people_editor_save_now (VpPeopleEditor *self)
 {
-  g_return_if_fail (VP_IS_PEOPLE_EDITOR (self));
+  g_return_val_if_fail (VP_IS_PEOPLE_EDITOR (self), FALSE);
 
-  if (!vp_people_editor_is_new (self) && validate (self))
-    save (self);
+  return !vp_people_editor_is_new (self) && validate (self) && save (self);
 }
 
 /* Public {{{1 */

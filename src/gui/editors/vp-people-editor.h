@@ -61,7 +61,7 @@ gboolean   vp_people_editor_is_new              (VpPeopleEditor  *self);
 /* A field changed: checks them, and saves a stored item after a pause. */
 void       vp_people_editor_changed             (VpPeopleEditor  *self);
 /* Saves a stored item now, when it is valid (lists edited in dialogs). */
-void       vp_people_editor_save_now            (VpPeopleEditor  *self);
+gboolean   vp_people_editor_save_now            (VpPeopleEditor  *self);
 
 /* The item as last saved (or being added): id 0 until stored. */
 GObject   *vp_people_editor_get_item            (VpPeopleEditor  *self);
