@@ -42,6 +42,7 @@ struct _VpPrintBlock
   double            height;
   double            space_above;
   double            keep;
+  gboolean          new_page;
   VpPrintBlock     *repeat;
   GArray           *items;
   GArray           *breaks;  /* double, ascending; NULL until asked for */
@@ -116,6 +117,19 @@ vp_print_block_set_keep (VpPrintBlock *self,
                          double        keep)
 {
   self->keep = MAX (keep, 0);
+}
+
+gboolean
+vp_print_block_get_new_page (VpPrintBlock *self)
+{
+  return self->new_page;
+}
+
+void
+vp_print_block_set_new_page (VpPrintBlock *self,
+                             gboolean      new_page)
+{
+  self->new_page = !!new_page;
 }
 
 VpPrintBlock *

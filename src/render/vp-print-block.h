@@ -40,6 +40,11 @@ void              vp_print_block_set_space_above (VpPrintBlock     *self,
 double            vp_print_block_get_keep        (VpPrintBlock     *self);
 void              vp_print_block_set_keep        (VpPrintBlock     *self,
                                                   double            keep);
+/* The block starts a page (a sheet per session, a certificate per person),
+ * unless the page holds nothing yet. */
+gboolean          vp_print_block_get_new_page    (VpPrintBlock     *self);
+void              vp_print_block_set_new_page    (VpPrintBlock     *self,
+                                                  gboolean          new_page);
 /* A block drawn at the top of every page this block goes on to, when the
  * page does not start with a heading (a day's "continued" heading, a
  * table's column titles).  Borrowed: the document owns every block. */

@@ -520,6 +520,23 @@ flow_blocks (VpPrintDocument *self)
       double height = vp_print_block_get_height (block);
       double from = 0;
 
+      /* A page of its own: a page with nothing on it yet is taken, without
+       * the heading it repeats from what went before. */
+      if (vp_print_block_get_new_page (block))
+        {
+          Page *current = &g_array_index (self->pages, Page, self->pages->len - 1);
+
+          if (fresh)
+            {
+              g_array_set_size (self->placements, current->first);
+              current->n = 0;
+            }
+          else
+            start_page (self);
+          y = 0;
+          fresh = TRUE;
+        }
+
       for (;;)
         {
           double space = (!fresh && from == 0) ? vp_print_block_get_space_above (block) : 0;
