@@ -1543,7 +1543,7 @@ static int
 command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--layout", "--paper", NULL
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--day", NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1558,6 +1558,7 @@ command_pdf (CliContext *context)
   const char *participant_key;
   const char *host_key;
   const char *layout_word;
+  const char *day;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
   int paper = VP_PAPER_SIZE_A4;
@@ -1573,6 +1574,7 @@ command_pdf (CliContext *context)
   participant_key = g_hash_table_lookup (arguments.options, "--participant");
   host_key = g_hash_table_lookup (arguments.options, "--host");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
+  day = g_hash_table_lookup (arguments.options, "--day");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
 
@@ -1595,7 +1597,8 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts or budget"),
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, "
+                     "attendance or certificate"),
                    layout_word);
       return EXIT_FAILURE_;
     }
@@ -1605,6 +1608,13 @@ command_pdf (CliContext *context)
     {
       print_error (_("unknown paper size “%s”: use a4 or letter"),
                    (const char *)g_hash_table_lookup (arguments.options, "--paper"));
+      return EXIT_FAILURE_;
+    }
+
+  if (day != NULL && layout != VP_PRINT_LAYOUT_ATTENDANCE)
+    {
+      print_error ("%s", _("--day is for the attendance sheets: use it with "
+                           "--layout attendance"));
       return EXIT_FAILURE_;
     }
 
@@ -1647,6 +1657,26 @@ command_pdf (CliContext *context)
           return EXIT_FAILURE_;
         }
       subject = NULL;
+      break;
+
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the attendance layout is a sheet per session, each listing its "
+                               "attendees: it takes --day, not --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = day;
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      if (host_key != NULL)
+        {
+          print_error ("%s", _("the certificate layout is for participants: give "
+                               "--participant P for one, or nothing for all, not --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = participant_key;
       break;
 
     default:
@@ -1722,11 +1752,14 @@ static const Command commands[] = {
        "days, distance, full or halved, amount and why; the total; what is still unknown"),
     command_budget },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts|budget] "
+    "pdf PROGRAMME [--participant P | --host H] "
+    "[--layout agenda|host-sheet|contacts|budget|attendance|certificate] [--day YYYY-MM-DD] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id), the coordinator’s contact sheet or the "
-       "ClusterXChange grant sheet (budget); A4 by default; -o - writes it to standard output"),
+       "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
+       "ClusterXChange grant sheet (budget), the attendance sheets to sign (of every day, or "
+       "--day’s) or the certificates of attendance (every participant’s, or --participant’s); "
+       "A4 by default; -o - writes it to standard output"),
     command_pdf },
 };
 

@@ -1,11 +1,14 @@
-/* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets. */
+/* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets,
+ * attendance sheets and certificates. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "vp-print-document.h"
 #include "vp-print-document-private.h"
+#include "vp-print-paperwork.h"
 #include "vp-print-sheets.h"
+#include "vp-time.h"
 #include "vp-render-enum-types.h"
 
 #define EPSILON 0.01
@@ -45,6 +48,7 @@ struct _VpPrintDocument
   /* Resolved from the subject: borrowed from the snapshot. */
   VpParticipant  *participant;
   VpHost         *host;
+  GDate           day;          /* the attendance sheets' day, or cleared */
 
   /* The last pagination. */
   gboolean        paginated;
@@ -243,12 +247,53 @@ static void
 vp_print_document_init (VpPrintDocument *self)
 {
   self->printed = g_date_time_new_now_local ();
+  g_date_clear (&self->day, 1);
 }
 
 static const char *
 programme_title (VpPrintDocument *self)
 {
   return vp_programme_get_title (vp_snapshot_get_programme (self->snapshot));
+}
+
+/* The attendance sheets' day, when the subject names one: a real day with
+ * a sheet; and at least one sheet in any case. */
+static gboolean
+resolve_day (VpPrintDocument  *self,
+             GError          **error)
+{
+  g_auto(GStrv) days = vp_print_attendance_days (self->snapshot);
+
+  if (self->subject == NULL)
+    {
+      if (days[0] != NULL)
+        return TRUE;
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                   _("programme “%s” has no visit, meeting, B2B meeting or workshop that is not "
+                     "cancelled: there is no attendance sheet to print"), programme_title (self));
+      return FALSE;
+    }
+
+  if (!vp_date_parse (self->subject, &self->day, NULL))
+    {
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT,
+                   _("“%s” is not a day: give it as YYYY-MM-DD, such as 2027-04-13"),
+                   self->subject);
+      return FALSE;
+    }
+
+  if (!g_strv_contains ((const char * const *)days, self->subject))
+    {
+      g_autofree char *text = vp_date_format (&self->day);
+
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                   _("programme “%s” has no visit, meeting, B2B meeting or workshop on %s: "
+                     "there is no attendance sheet to print that day"),
+                   programme_title (self), text);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -267,6 +312,15 @@ vp_print_document_initable_init (GInitable     *initable,
 
   switch (self->layout)
     {
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      if (self->subject == NULL && vp_snapshot_get_participants (self->snapshot)->len == 0)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                       _("programme “%s” has no participants: there is no certificate to "
+                         "print"), programme_title (self));
+          return FALSE;
+        }
+      G_GNUC_FALLTHROUGH;
     case VP_PRINT_LAYOUT_AGENDA:
       if (self->subject == NULL)
         return TRUE;
@@ -318,6 +372,9 @@ vp_print_document_initable_init (GInitable     *initable,
           return FALSE;
         }
       return TRUE;
+
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      return resolve_day (self, error);
 
     default:
       g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_FAILED,
@@ -661,6 +718,25 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("ClusterXChange grant sheet"));
       break;
 
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      if (g_date_valid (&self->day))
+        {
+          g_autofree char *day = vp_print_format_day (&self->day);
+
+          /* TRANSLATORS: the page header of one day's printed attendance sheets:
+           * "Attendance sheets: Tuesday 13 April 2027" */
+          self->header_label = g_strdup_printf (_("Attendance sheets: %s"), day);
+        }
+      else
+        /* TRANSLATORS: the page header of the printed attendance sheets */
+        self->header_label = g_strdup (_("Attendance sheets"));
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      /* TRANSLATORS: the page header of the printed certificates of attendance */
+      self->header_label = g_strdup (_("Certificate of attendance"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -744,6 +820,15 @@ vp_print_document_paginate (VpPrintDocument *self,
 
         vp_print_sheet_build_budget (&self->sheet, budget);
       }
+      break;
+
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      vp_print_sheet_build_attendance (&self->sheet,
+                                       g_date_valid (&self->day) ? &self->day : NULL);
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      vp_print_sheet_build_certificate (&self->sheet, self->participant);
       break;
 
     default:

@@ -2211,3 +2211,47 @@ vp_print_sheet_build_budget (VpPrintSheet *sheet,
   append_signature (sheet);
   append_rule_sources (sheet);
 }
+
+/* Shared with the other sheets' files {{{1 */
+
+char *
+vp_print_format_day (const GDate *date)
+{
+  return format_day (date);
+}
+
+char *
+vp_print_format_day_short (const GDate *date)
+{
+  return format_day_short (date);
+}
+
+char *
+vp_print_format_date_range (const char *start,
+                            const char *end)
+{
+  return format_date_range (start, end);
+}
+
+char *
+vp_print_format_time_range (gint64     start,
+                            gint64     end,
+                            GTimeZone *zone)
+{
+  return format_time_range (start, end, zone, zone);
+}
+
+char *
+vp_print_host_address (VpHost *host)
+{
+  return host_address (host);
+}
+
+void
+vp_print_sheet_append_facts (VpPrintSheet       *sheet,
+                             const char * const *labels,
+                             const char * const *values,
+                             guint               n)
+{
+  append_facts (sheet, labels, values, n);
+}

@@ -75,6 +75,24 @@ void         vp_print_sheet_build_contacts (VpPrintSheet   *sheet);
 void         vp_print_sheet_build_budget   (VpPrintSheet   *sheet,
                                             VpBudget       *budget);
 
+/* For the other sheets' files: "Tuesday 13 April 2027"; "Tue 13 Apr";
+ * "13–16 April 2027" of two "YYYY-MM-DD" days (NULL when @start is not
+ * one); "09:15–09:45" in @zone (an end on a later day names that day, on
+ * a line of its own); a host's address and city. */
+char        *vp_print_format_day           (const GDate    *date);
+char        *vp_print_format_day_short     (const GDate    *date);
+char        *vp_print_format_date_range    (const char     *start,
+                                            const char     *end);
+char        *vp_print_format_time_range    (gint64          start,
+                                            gint64          end,
+                                            GTimeZone      *zone);
+char        *vp_print_host_address         (VpHost         *host);
+/* A shaded box of labelled lines ("Host   Femtolux Lasers"), kept whole. */
+void         vp_print_sheet_append_facts   (VpPrintSheet       *sheet,
+                                            const char * const *labels,
+                                            const char * const *values,
+                                            guint               n);
+
 /* The programme's zone, UTC when it has none that tzdata knows. */
 GTimeZone   *vp_print_programme_zone       (VpProgramme    *programme);
 

@@ -1,0 +1,1398 @@
+/* vp-print-paperwork.c: the exchange's paperwork: a sheet per session for its attendees to sign,
+ * a certificate of attendance per participant. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vp-cxc.h"
+#include "vp-labels.h"
+#include "vp-print-document.h"
+#include "vp-print-paperwork.h"
+#include "vp-time.h"
+
+/* Spacing, in points. */
+#define CELL_GAP        8.0   /* between table columns */
+#define ROW_PADDING     5.0   /* above a row's text, and below it at least */
+#define SIGN_ROW        21.0  /* the least height of a row to sign in */
+#define SECTION_SPACE   16.0
+#define TITLE_GAP       10.0  /* between the title block and the facts */
+/* Walk-in rows: at least this many, and as many more as the page holds. */
+#define MIN_WALK_INS    5
+#define MAX_WALK_INS    80
+/* As vp-print-document.c: a block no taller than this part of a page moves
+ * whole to the next page rather than split. */
+#define SMALL_BLOCK     0.25
+/* What a page keeps free in the sheets' own reckoning of where the flow
+ * puts their blocks, so that a rounding never sends a block on alone. */
+#define SAFETY          1.0
+/* A certificate's name, in points: as large as this, no smaller than the
+ * least before it wraps. */
+#define NAME_SIZE       26.0
+#define NAME_MIN_SIZE   15.0
+/* An attendance sheet's title: a long one still leaves room to sign. */
+#define SHEET_TITLE_SIZE 17.0
+
+/* Small things {{{1 */
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+/* The width @layout's text takes, not the width it is given. */
+static double
+ink_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
+}
+
+static void
+add_attribute (PangoLayout    *layout,
+               PangoAttribute *attribute)
+{
+  PangoAttrList *current = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = current != NULL ? pango_attr_list_copy (current)
+                                                  : pango_attr_list_new ();
+
+  pango_attr_list_insert (list, attribute);
+  pango_layout_set_attributes (layout, list);
+}
+
+static VpPrintBlock *
+append (VpPrintSheet *sheet,
+        VpPrintBlock *block)
+{
+  g_ptr_array_add (sheet->blocks, block);
+  return block;
+}
+
+/* @text in @font at @size points, wrapped to @width. */
+static PangoLayout *
+sized_text (VpPrintSheet *sheet,
+            VpPrintFont   font,
+            double        size,
+            double        width,
+            const char   *text)
+{
+  PangoLayout *layout = vp_print_sheet_text (sheet, font, width, text);
+  g_autoptr(PangoFontDescription) description = pango_font_description_copy (
+    sheet->fonts[font]);
+
+  pango_font_description_set_size (description, (int)(size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, description);
+  return layout;
+}
+
+/* A small label in capitals, spaced out: "ATTENDANCE SHEET". */
+static PangoLayout *
+label_text (VpPrintSheet   *sheet,
+            const char     *text,
+            double          width,
+            PangoAlignment  alignment)
+{
+  g_autofree char *upper = g_utf8_strup (text, -1);
+  PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, width, upper);
+
+  add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+  pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
+/* @text below @y in @block, wrapped to @width at @x; returns its bottom. */
+static double
+add_line (VpPrintSheet   *sheet,
+          VpPrintBlock   *block,
+          VpPrintFont     font,
+          double          x,
+          double          y,
+          double          width,
+          const char     *text,
+          guint32         colour,
+          PangoAlignment  alignment)
+{
+  PangoLayout *layout;
+
+  if (is_blank (text))
+    return y;
+
+  layout = vp_print_sheet_text (sheet, font, width, text);
+  pango_layout_set_alignment (layout, alignment);
+  vp_print_block_add_text (block, layout, x, y, colour);
+  return y + layout_height (layout);
+}
+
+static void
+local_day (gint64     instant,
+           GTimeZone *zone,
+           GDate     *date)
+{
+  VpLocalTime local;
+
+  vp_local_time_from_instant (instant, zone, &local);
+  g_date_clear (date, 1);
+  if (g_date_valid_dmy ((GDateDay)local.day, (GDateMonth)local.month, (GDateYear)local.year))
+    g_date_set_dmy (date, (GDateDay)local.day, (GDateMonth)local.month, (GDateYear)local.year);
+}
+
+/* "09:15–09:45" on one line, whatever day it ends. */
+static char *
+time_range (VpSession *session,
+            GTimeZone *zone)
+{
+  char *range = vp_print_format_time_range (vp_session_get_start_utc (session),
+                                            vp_session_get_end_utc (session), zone);
+
+  return g_strdelimit (range, "\n", ' ');
+}
+
+static const char *
+participant_name (VpParticipant *participant)
+{
+  const char *name = vp_participant_get_name (participant);
+
+  return !is_blank (name) ? name : vp_participant_get_ref (participant);
+}
+
+/* The name of the organisation @participant belongs to, or the one they
+ * name. */
+static const char *
+participant_organisation (VpSnapshot    *snapshot,
+                          VpParticipant *participant)
+{
+  VpOrganisation *organisation = vp_snapshot_get_participant_organisation (snapshot,
+                                                                           participant);
+
+  if (organisation != NULL && !is_blank (vp_organisation_get_name (organisation)))
+    return vp_organisation_get_name (organisation);
+
+  return vp_participant_get_organisation (participant);
+}
+
+/* Their country's name (its code when it is not one known), else their
+ * organisation's. */
+static const char *
+participant_country (VpSnapshot    *snapshot,
+                     VpParticipant *participant)
+{
+  const char *code = vp_participant_get_country (participant);
+  const char *name;
+
+  if (is_blank (code))
+    {
+      VpOrganisation *organisation = vp_snapshot_get_participant_organisation (snapshot,
+                                                                               participant);
+
+      code = organisation != NULL ? vp_organisation_get_country (organisation) : NULL;
+    }
+  if (is_blank (code))
+    return NULL;
+
+  name = vp_country_name (code);
+  return name != NULL ? name : code;
+}
+
+/* "Lithuania (LT)", or the code alone when it is not a country known. */
+static char *
+country_with_code (const char *code)
+{
+  const char *name = is_blank (code) ? NULL : vp_country_name (code);
+
+  if (name == NULL)
+    return g_strdup (code);
+
+  /* TRANSLATORS: a country and its ISO code on a printed certificate: "Lithuania (LT)" */
+  return g_strdup_printf (_("%s (%s)"), name, code);
+}
+
+/* The participants in order of their names, and the place of each. */
+typedef struct
+{
+  GPtrArray  *sorted;  /* VpParticipant */
+  GHashTable *place;   /* VpParticipant → position + 1 */
+} People;
+
+typedef struct
+{
+  char          *key;
+  guint          index;
+  VpParticipant *participant;
+} NameKey;
+
+static int
+compare_name_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const NameKey *first = a;
+  const NameKey *second = b;
+  int order = strcmp (first->key, second->key);
+
+  if (order != 0)
+    return order;
+  return first->index < second->index ? -1 : first->index > second->index;
+}
+
+static void
+people_init (People     *people,
+             VpSnapshot *snapshot)
+{
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (NameKey), participants->len);
+
+  /* A collation key once each, not at every comparison. */
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+      NameKey key = { g_utf8_collate_key (participant_name (participant), -1), i, participant };
+
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_name_keys);
+
+  people->sorted = g_ptr_array_sized_new (participants->len);
+  people->place = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      NameKey *key = &g_array_index (keys, NameKey, i);
+
+      g_ptr_array_add (people->sorted, key->participant);
+      g_hash_table_insert (people->place, key->participant, GUINT_TO_POINTER (i + 1));
+      g_free (key->key);
+    }
+}
+
+static void
+people_clear (People *people)
+{
+  g_clear_pointer (&people->sorted, g_ptr_array_unref);
+  g_clear_pointer (&people->place, g_hash_table_unref);
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *place = user_data;
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (place, *(gpointer *)a));
+  guint second = GPOINTER_TO_UINT (g_hash_table_lookup (place, *(gpointer *)b));
+
+  return first < second ? -1 : first > second;
+}
+
+/* Where the page flow (vp-print-document.c) puts a sheet's blocks, reckoned
+ * ahead: for blocks that are small, or that start the sheet's page. */
+typedef struct
+{
+  double page;   /* the body's height */
+  double y;      /* how far down the page is filled */
+  guint  pages;  /* the pages the sheet has taken */
+} Flow;
+
+static void
+flow_start (Flow         *flow,
+            VpPrintSheet *sheet)
+{
+  flow->page = sheet->height - SAFETY;
+  flow->y = 0;
+  flow->pages = 1;
+}
+
+/* @block goes below what is there, or on to a new page under @repeat's
+ * height; a tall block goes on over as many pages as it needs. */
+static void
+flow_add (Flow         *flow,
+          VpPrintBlock *block,
+          double        repeat)
+{
+  double height = vp_print_block_get_height (block);
+  double space = flow->y > 0 ? vp_print_block_get_space_above (block) : 0;
+  double rest;
+
+  if (flow->y + space + height <= flow->page)
+    {
+      flow->y += space + height;
+      return;
+    }
+
+  if (height <= flow->page * SMALL_BLOCK || flow->y == 0)
+    rest = height;
+  else
+    rest = height - MAX (0, flow->page - flow->y - space);
+  flow->pages++;
+  flow->y = repeat;
+  while (flow->y + rest > flow->page && flow->page - repeat > 1)
+    {
+      rest -= flow->page - repeat;
+      flow->pages++;
+    }
+  flow->y += rest;
+}
+
+/* A shaded box's worth of facts, the block the sheets share. */
+static VpPrintBlock *
+append_facts (VpPrintSheet       *sheet,
+              const char * const *labels,
+              const char * const *values,
+              guint               n)
+{
+  vp_print_sheet_append_facts (sheet, labels, values, n);
+  return g_ptr_array_index (sheet->blocks, sheet->blocks->len - 1);
+}
+
+/* Lines to sign on, with what goes on each below it, side by side in
+ * columns from @x, each @width wide; returns the bottom. */
+static double
+add_signature_lines (VpPrintSheet       *sheet,
+                     VpPrintBlock       *block,
+                     double              x,
+                     double              y,
+                     double              width,
+                     const char * const *captions,
+                     guint               n)
+{
+  double bottom = y;
+  double line_y = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *caption = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, width, captions[i]);
+
+      line_y += 24;
+      vp_print_block_add_rule (block, x, line_y, width, 0.6, VP_PRINT_COLOUR_TEXT);
+      vp_print_block_add_text (block, caption, x, line_y + 3, VP_PRINT_COLOUR_MUTED);
+      line_y += 3 + layout_height (caption);
+      bottom = line_y;
+    }
+
+  return bottom;
+}
+
+/* Attendance sheets {{{1 */
+
+gboolean
+vp_print_session_has_attendance_sheet (VpSession *session)
+{
+  g_return_val_if_fail (VP_IS_SESSION (session), FALSE);
+
+  if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+    return FALSE;
+
+  switch (vp_session_get_kind (session))
+    {
+    case VP_SESSION_KIND_VISIT:
+    case VP_SESSION_KIND_MEETING:
+    case VP_SESSION_KIND_B2B:
+    case VP_SESSION_KIND_WORKSHOP:
+      return TRUE;
+
+    case VP_SESSION_KIND_UNSET:
+    case VP_SESSION_KIND_MEAL:
+    case VP_SESSION_KIND_TRANSFER:
+    case VP_SESSION_KIND_SOCIAL:
+    case VP_SESSION_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+char **
+vp_print_attendance_days (VpSnapshot *snapshot)
+{
+  GPtrArray *sessions;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GPtrArray) days = g_ptr_array_new ();
+  guint32 last = 0;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+
+  sessions = vp_snapshot_get_sessions (snapshot);
+  zone = vp_print_programme_zone (vp_snapshot_get_programme (snapshot));
+  /* The sessions are in time order: their days are too. */
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+      GDate date;
+
+      if (!vp_print_session_has_attendance_sheet (session))
+        continue;
+      local_day (vp_session_get_start_utc (session), zone, &date);
+      if (!g_date_valid (&date) || g_date_get_julian (&date) == last)
+        continue;
+      last = g_date_get_julian (&date);
+      g_ptr_array_add (days, vp_date_format (&date));
+    }
+  g_ptr_array_add (days, NULL);
+
+  return (char **)g_ptr_array_free (g_steal_pointer (&days), FALSE);
+}
+
+enum
+{
+  ATTENDANCE_NUMBER,
+  ATTENDANCE_NAME,
+  ATTENDANCE_ORGANISATION,
+  ATTENDANCE_COUNTRY,
+  ATTENDANCE_SIGNATURE,
+  ATTENDANCE_N_COLUMNS
+};
+
+/* What every sheet shares: the columns, their titles shaped once, the
+ * participants by name. */
+typedef struct
+{
+  VpPrintSheet *sheet;
+  double        x[ATTENDANCE_N_COLUMNS];
+  double        widths[ATTENDANCE_N_COLUMNS];
+  PangoLayout  *titles[ATTENDANCE_N_COLUMNS];
+  double        titles_height;
+  People        people;
+} Attendance;
+
+static void
+attendance_init (Attendance   *attendance,
+                 VpPrintSheet *sheet)
+{
+  const char *titles[ATTENDANCE_N_COLUMNS] = {
+    "#",
+    /* TRANSLATORS: column titles of a printed attendance sheet */
+    _("Name"), _("Organisation"), _("Country"), _("Signature"),
+  };
+  /* Of the width the number leaves. */
+  const double fractions[ATTENDANCE_N_COLUMNS] = { 0, 0.30, 0.32, 0.13, 0.25 };
+  g_autoptr(PangoLayout) widest = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, 0, "0000");
+  double number_width = ceil (ink_width (widest));
+  double x = 0;
+
+  memset (attendance, 0, sizeof *attendance);
+  attendance->sheet = sheet;
+  for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
+    {
+      double width = i == ATTENDANCE_NUMBER ? number_width + CELL_GAP
+                                            : (sheet->width - number_width - CELL_GAP) *
+                                              fractions[i];
+
+      attendance->x[i] = x;
+      attendance->widths[i] = i + 1 < ATTENDANCE_N_COLUMNS ? width - CELL_GAP : sheet->width - x;
+      x += width;
+      attendance->titles[i] = label_text (sheet, titles[i], attendance->widths[i],
+                                          i == ATTENDANCE_NUMBER ? PANGO_ALIGN_RIGHT
+                                                                 : PANGO_ALIGN_LEFT);
+      attendance->titles_height = MAX (attendance->titles_height,
+                                       layout_height (attendance->titles[i]));
+    }
+
+  people_init (&attendance->people, sheet->snapshot);
+}
+
+static void
+attendance_clear (Attendance *attendance)
+{
+  for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
+    g_clear_object (&attendance->titles[i]);
+  people_clear (&attendance->people);
+}
+
+/* The table's column titles; with @continued, a line above them naming
+ * the session (the heading repeated where its sheet goes on). */
+static VpPrintBlock *
+attendance_header (Attendance *attendance,
+                   const char *continued,
+                   gboolean    columns)
+{
+  VpPrintSheet *sheet = attendance->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_HEADING,
+                                            continued != NULL ? "attendance-continued"
+                                                              : "attendance-header");
+  double y = 0;
+
+  if (continued != NULL)
+    {
+      y = add_line (sheet, block, VP_PRINT_FONT_CONTINUED, 0, 0, sheet->width, continued,
+                    VP_PRINT_COLOUR_ACCENT, PANGO_ALIGN_LEFT);
+      if (!columns)
+        {
+          vp_print_block_add_rule (block, 0, y + 2, sheet->width, 0.5, VP_PRINT_COLOUR_ACCENT);
+          vp_print_block_extend (block, y + 2 + 0.5 + 4);
+          return block;
+        }
+      y += 6;
+    }
+
+  for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
+    vp_print_block_add_text (block, g_object_ref (attendance->titles[i]), attendance->x[i], y,
+                             VP_PRINT_COLOUR_MUTED);
+  y += attendance->titles_height + 3;
+  vp_print_block_add_rule (block, 0, y, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_extend (block, y + 0.8);
+  vp_print_block_set_space_above (block, 10);
+
+  return block;
+}
+
+/* A row to sign in: the person's number, name, organisation and country
+ * (none for a walk-in), and room beside them. */
+static VpPrintBlock *
+attendance_row (Attendance    *attendance,
+                guint          number,
+                VpParticipant *participant,
+                VpPrintBlock  *repeat)
+{
+  VpPrintSheet *sheet = attendance->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT,
+                                            participant != NULL ? "row" : "walk-in");
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  const char *cells[ATTENDANCE_N_COLUMNS] = { number_text, NULL, };
+  double height = SIGN_ROW;
+
+  if (participant != NULL)
+    {
+      cells[ATTENDANCE_NAME] = participant_name (participant);
+      cells[ATTENDANCE_ORGANISATION] = participant_organisation (sheet->snapshot, participant);
+      cells[ATTENDANCE_COUNTRY] = participant_country (sheet->snapshot, participant);
+    }
+
+  for (guint i = 0; i < ATTENDANCE_SIGNATURE; i++)
+    {
+      PangoLayout *layout;
+
+      if (is_blank (cells[i]))
+        continue;
+      /* Names and organisations come back on sheet after sheet: shaped
+       * once.  The number is set right, baseline to the name's. */
+      layout = vp_print_sheet_shared_text (sheet,
+                                           i == ATTENDANCE_NUMBER ? VP_PRINT_FONT_TIME
+                                                                  : VP_PRINT_FONT_BODY,
+                                           i == ATTENDANCE_NUMBER ? 0 : attendance->widths[i],
+                                           cells[i]);
+      vp_print_block_add_text (block, layout,
+                               i == ATTENDANCE_NUMBER
+                               ? attendance->x[i] + attendance->widths[i] - ink_width (layout)
+                               : attendance->x[i],
+                               ROW_PADDING,
+                               i == ATTENDANCE_NUMBER ? VP_PRINT_COLOUR_MUTED
+                                                      : VP_PRINT_COLOUR_TEXT);
+      height = MAX (height, ROW_PADDING + layout_height (layout) + ROW_PADDING);
+    }
+
+  /* The signature's cell set apart by a faint line. */
+  vp_print_block_add_box (block, attendance->x[ATTENDANCE_SIGNATURE] - CELL_GAP / 2, 0, 0.5,
+                          height, 0, FALSE, VP_PRINT_COLOUR_FAINT);
+  vp_print_block_add_rule (block, 0, height, sheet->width, 0.4, VP_PRINT_COLOUR_RULE);
+  vp_print_block_extend (block, height + 0.4);
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  vp_print_block_set_repeat (block, repeat);
+
+  return block;
+}
+
+/* The host confirms, with a stamp and a signature. */
+static VpPrintBlock *
+attendance_signature (Attendance *attendance,
+                      VpHost     *host,
+                      guint       expected)
+{
+  VpPrintSheet *sheet = attendance->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "signature");
+  double stamp_width = floor (sheet->width * 0.3);
+  double x = stamp_width + 2 * CELL_GAP + 6;
+  g_autofree char *signed_by = NULL;
+  g_autofree char *count = NULL;
+  const char *captions[2];
+  double y, bottom, stamp_top;
+  PangoLayout *stamp;
+
+  /* TRANSLATORS: above the host's signature at the end of a printed attendance sheet */
+  y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, 0, 0, sheet->width,
+                _("The host confirms that the session took place and that the people who "
+                  "signed above attended it."), VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
+  /* TRANSLATORS: on a printed attendance sheet, to be filled in by hand: how many
+   * came, of how many expected */
+  count = g_strdup_printf (ngettext ("Attendees present: ______ of %u expected",
+                                     "Attendees present: ______ of %u expected", expected),
+                           expected);
+  stamp_top = y + 6;
+  y = add_line (sheet, block, VP_PRINT_FONT_BODY, x, stamp_top, sheet->width - x, count,
+                VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
+
+  if (host != NULL && !is_blank (vp_host_get_name (host)))
+    /* TRANSLATORS: under the signature line of a printed attendance sheet */
+    signed_by = g_strdup_printf (_("Signature for %s"), vp_host_get_name (host));
+  else
+    signed_by = g_strdup (_("Signature of the host"));
+  captions[0] = signed_by;
+  /* TRANSLATORS: under a line of a printed attendance sheet or certificate */
+  captions[1] = _("Name and position, date");
+  bottom = add_signature_lines (sheet, block, x, y, sheet->width - x, captions,
+                                G_N_ELEMENTS (captions));
+
+  /* A dashed box for the stamp, beside the lines. */
+  vp_print_block_add_box (block, 0, stamp_top, stamp_width, bottom - stamp_top, 0.6, TRUE,
+                          VP_PRINT_COLOUR_RULE);
+  /* TRANSLATORS: in the box for the host's stamp on a printed attendance sheet */
+  stamp = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, stamp_width - 8, _("Stamp"));
+  pango_layout_set_alignment (stamp, PANGO_ALIGN_CENTER);
+  vp_print_block_add_text (block, stamp, 4, stamp_top + 4, VP_PRINT_COLOUR_MUTED);
+
+  vp_print_block_extend (block, bottom);
+  /* Signed on one page, whole. */
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  vp_print_block_set_space_above (block, SECTION_SPACE);
+
+  return block;
+}
+
+/* Pages the sheet would take with @n walk-in rows of @row_height below
+ * what @flow holds, then the signature. */
+static guint
+pages_with_walk_ins (const Flow   *flow,
+                     VpPrintBlock *row,
+                     guint         n,
+                     double        table_repeat,
+                     VpPrintBlock *signature,
+                     double        plain_repeat)
+{
+  Flow trial = *flow;
+
+  for (guint i = 0; i < n; i++)
+    flow_add (&trial, row, table_repeat);
+  flow_add (&trial, signature, plain_repeat);
+
+  return trial.pages;
+}
+
+static void
+append_attendance_sheet (Attendance *attendance,
+                         VpSession  *session)
+{
+  VpPrintSheet *sheet = attendance->sheet;
+  VpSnapshot *snapshot = sheet->snapshot;
+  VpHost *host = vp_session_get_host_ref (session) != NULL
+                 ? vp_snapshot_lookup_host (snapshot, vp_session_get_host_ref (session))
+                 : NULL;
+  const char *title = is_blank (vp_session_get_title (session)) ? _("(untitled)")
+                                                                 : vp_session_get_title (session);
+  g_autofree char *tag = g_strconcat ("sheet:", vp_session_get_uid (session), NULL);
+  VpPrintBlock *block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, tag));
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autofree char *day = NULL;
+  g_autofree char *day_short = NULL;
+  g_autofree char *times = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *continued = NULL;
+  VpPrintBlock *table_repeat;
+  VpPrintBlock *plain_repeat;
+  VpPrintBlock *signature;
+  VpPrintBlock *walk_in;
+  const char *kind = vp_session_kind_label (vp_session_get_kind (session));
+  Flow flow;
+  GDate date;
+  double y;
+  guint number = 0;
+  guint n_walk_ins;
+  guint least;
+
+  /* Who is expected, by name. */
+  if (vp_session_get_attendees_all (session))
+    g_ptr_array_extend (expected, attendance->people.sorted, NULL, NULL);
+  else
+    {
+      GPtrArray *refs = vp_session_get_attendees (session);
+
+      for (guint i = 0; i < refs->len; i++)
+        {
+          VpParticipant *participant = vp_snapshot_lookup_participant (snapshot,
+                                                                       g_ptr_array_index (refs,
+                                                                                          i));
+
+          if (participant != NULL)
+            g_ptr_array_add (expected, participant);
+        }
+      g_ptr_array_sort_with_data (expected, compare_places, attendance->people.place);
+    }
+
+  local_day (vp_session_get_start_utc (session), sheet->zone, &date);
+  day = g_date_valid (&date) ? vp_print_format_day (&date) : g_strdup ("");
+  day_short = g_date_valid (&date) ? vp_print_format_day_short (&date) : g_strdup ("");
+  times = time_range (session, sheet->zone);
+
+  /* The session: what, when, where. */
+  vp_print_block_set_new_page (block, TRUE);
+  {
+    PangoLayout *label = label_text (sheet, _("Attendance sheet"), sheet->width,
+                                     PANGO_ALIGN_LEFT);
+
+    vp_print_block_add_text (block, label, 0, 0, VP_PRINT_COLOUR_ACCENT);
+    y = layout_height (label) + 2;
+  }
+  {
+    PangoLayout *layout = sized_text (sheet, VP_PRINT_FONT_DOCUMENT, SHEET_TITLE_SIZE,
+                                      sheet->width, title);
+
+    vp_print_block_add_text (block, layout, 0, y, VP_PRINT_COLOUR_TEXT);
+    y += layout_height (layout);
+  }
+  {
+    /* TRANSLATORS: a day and a time range: "Tuesday 13 April 2027, 10:00–11:45" */
+    g_autofree char *at = g_strdup_printf (_("%s, %s"), day, times);
+
+    when = is_blank (kind) ? g_strdup (at) : g_strconcat (kind, " · ", at, NULL);
+    y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 3, sheet->width, when,
+                  VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_LEFT);
+  }
+  vp_print_block_extend (block, y + 2);
+  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 3));
+
+  {
+    const char *labels[2];
+    const char *values[2];
+
+    if (!is_blank (vp_session_get_location (session)))
+      address = g_strdup (vp_session_get_location (session));
+    else if (host != NULL)
+      address = vp_print_host_address (host);
+
+    /* TRANSLATORS: labels of the facts box of a printed attendance sheet */
+    labels[0] = _("Host");
+    values[0] = host != NULL ? vp_host_get_name (host) : NULL;
+    labels[1] = _("Address");
+    values[1] = address;
+    vp_print_block_set_space_above (append_facts (sheet, labels, values, G_N_ELEMENTS (labels)),
+                                    TITLE_GAP);
+  }
+
+  block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "instructions"));
+  add_line (sheet, block, VP_PRINT_FONT_META, 0, 0, sheet->width,
+            /* TRANSLATORS: the instructions of a printed attendance sheet */
+            _("Please sign beside your name. Not listed? Write your name, organisation and "
+              "country in an empty row at the end, and sign."),
+            VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_LEFT);
+  vp_print_block_set_space_above (block, 10);
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+
+  /* TRANSLATORS: the heading at the top of a page an attendance sheet goes on
+   * to: "Femtolux Lasers: lab tour · Wed 14 Apr (continued)" */
+  continued = g_strdup_printf (_("%s · %s (continued)"), title, day_short);
+  table_repeat = attendance_header (attendance, continued, TRUE);
+  plain_repeat = attendance_header (attendance, continued, FALSE);
+  g_ptr_array_add (sheet->extras, table_repeat);
+  g_ptr_array_add (sheet->extras, plain_repeat);
+
+  /* Where the flow puts them, to fill the last page with walk-in rows. */
+  flow_start (&flow, sheet);
+  for (guint i = sheet->blocks->len - 3; i < sheet->blocks->len; i++)
+    flow_add (&flow, g_ptr_array_index (sheet->blocks, i), 0);
+
+  block = append (sheet, attendance_header (attendance, NULL, TRUE));
+  flow_add (&flow, block, 0);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      block = append (sheet, attendance_row (attendance, ++number,
+                                             g_ptr_array_index (expected, i), table_repeat));
+      flow_add (&flow, block, vp_print_block_get_height (table_repeat));
+    }
+
+  /* At least a few rows for walk-ins; as many more as the page the list
+   * ends on holds with the signature, when they fit there (a sheet never
+   * takes a page for walk-ins alone). */
+  walk_in = attendance_row (attendance, 0, NULL, table_repeat);
+  signature = attendance_signature (attendance, host, expected->len);
+  vp_print_block_set_repeat (signature, plain_repeat);
+  least = pages_with_walk_ins (&flow, walk_in, MIN_WALK_INS,
+                               vp_print_block_get_height (table_repeat), signature,
+                               vp_print_block_get_height (plain_repeat));
+  n_walk_ins = MIN_WALK_INS;
+  while (least == flow.pages && n_walk_ins < MAX_WALK_INS &&
+         pages_with_walk_ins (&flow, walk_in, n_walk_ins + 1,
+                              vp_print_block_get_height (table_repeat), signature,
+                              vp_print_block_get_height (plain_repeat)) == least)
+    n_walk_ins++;
+  vp_print_block_free (walk_in);
+
+  for (guint i = 0; i < n_walk_ins; i++)
+    append (sheet, attendance_row (attendance, ++number, NULL, table_repeat));
+  append (sheet, signature);
+}
+
+void
+vp_print_sheet_build_attendance (VpPrintSheet *sheet,
+                                 const GDate  *day)
+{
+  GPtrArray *sessions = vp_snapshot_get_sessions (sheet->snapshot);
+  Attendance attendance;
+
+  attendance_init (&attendance, sheet);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (!vp_print_session_has_attendance_sheet (session))
+        continue;
+      if (day != NULL)
+        {
+          GDate date;
+
+          local_day (vp_session_get_start_utc (session), sheet->zone, &date);
+          if (!g_date_valid (&date) || g_date_compare (&date, day) != 0)
+            continue;
+        }
+      append_attendance_sheet (&attendance, session);
+    }
+
+  attendance_clear (&attendance);
+}
+
+/* Certificates {{{1 */
+
+enum
+{
+  CERTIFICATE_DATE,
+  CERTIFICATE_TIME,
+  CERTIFICATE_SESSION,
+  CERTIFICATE_HOST,
+  CERTIFICATE_N_COLUMNS
+};
+
+/* A session's day and time as the certificates print them, made once. */
+typedef struct
+{
+  char *day;
+  char *time;
+} SessionTexts;
+
+static void
+session_texts_free (SessionTexts *texts)
+{
+  g_free (texts->day);
+  g_free (texts->time);
+  g_free (texts);
+}
+
+typedef struct
+{
+  VpPrintSheet *sheet;
+  double        x[CERTIFICATE_N_COLUMNS];
+  double        widths[CERTIFICATE_N_COLUMNS];
+  PangoLayout  *titles[CERTIFICATE_N_COLUMNS];
+  double        titles_height;
+  GHashTable   *attended;  /* VpParticipant → GPtrArray of the VpSession that take place */
+  GHashTable   *texts;     /* VpSession → SessionTexts */
+  gboolean      dated;     /* the programme has its first and last days */
+  GDate         first_day;
+  GDate         last_day;
+} Certificates;
+
+static void
+certificates_init (Certificates *certificates,
+                   VpPrintSheet *sheet)
+{
+  VpSnapshot *snapshot = sheet->snapshot;
+  VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  const char *titles[CERTIFICATE_N_COLUMNS] = {
+    /* TRANSLATORS: column titles of the sessions' table of a printed certificate */
+    _("Date"), _("Time"), _("Session"), _("Host"),
+  };
+  const double fractions[CERTIFICATE_N_COLUMNS] = { 0.11, 0.14, 0.49, 0.26 };
+  double x = 0;
+
+  memset (certificates, 0, sizeof *certificates);
+  certificates->sheet = sheet;
+  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
+    {
+      double width = sheet->width * fractions[i];
+
+      certificates->x[i] = x;
+      certificates->widths[i] = i + 1 < CERTIFICATE_N_COLUMNS ? width - CELL_GAP
+                                                              : sheet->width - x;
+      x += width;
+      certificates->titles[i] = label_text (sheet, titles[i], certificates->widths[i],
+                                            PANGO_ALIGN_LEFT);
+      certificates->titles_height = MAX (certificates->titles_height,
+                                         layout_height (certificates->titles[i]));
+    }
+
+  certificates->dated = vp_date_parse (vp_programme_get_start_date (programme),
+                                       &certificates->first_day, NULL) &&
+                        vp_date_parse (vp_programme_get_end_date (programme),
+                                       &certificates->last_day, NULL);
+  certificates->texts = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify)session_texts_free);
+
+  /* Who attends what, in one pass over the sessions (in time order). */
+  certificates->attended = g_hash_table_new_full (NULL, NULL, NULL,
+                                                  (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < participants->len; i++)
+    g_hash_table_insert (certificates->attended, g_ptr_array_index (participants, i),
+                         g_ptr_array_new ());
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+        continue;
+
+      if (vp_session_get_attendees_all (session))
+        {
+          for (guint j = 0; j < participants->len; j++)
+            g_ptr_array_add (g_hash_table_lookup (certificates->attended,
+                                                  g_ptr_array_index (participants, j)),
+                             session);
+        }
+      else
+        {
+          GPtrArray *refs = vp_session_get_attendees (session);
+
+          for (guint j = 0; j < refs->len; j++)
+            {
+              VpParticipant *participant = vp_snapshot_lookup_participant (
+                snapshot, g_ptr_array_index (refs, j));
+              GPtrArray *list = participant != NULL
+                                ? g_hash_table_lookup (certificates->attended, participant)
+                                : NULL;
+
+              /* Listed twice, attended once. */
+              if (list != NULL && (list->len == 0 ||
+                                   g_ptr_array_index (list, list->len - 1) != session))
+                g_ptr_array_add (list, session);
+            }
+        }
+    }
+}
+
+static void
+certificates_clear (Certificates *certificates)
+{
+  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
+    g_clear_object (&certificates->titles[i]);
+  g_clear_pointer (&certificates->attended, g_hash_table_unref);
+  g_clear_pointer (&certificates->texts, g_hash_table_unref);
+}
+
+static SessionTexts *
+session_texts (Certificates *certificates,
+               VpSession    *session)
+{
+  SessionTexts *texts = g_hash_table_lookup (certificates->texts, session);
+
+  if (texts == NULL)
+    {
+      GDate date;
+
+      texts = g_new0 (SessionTexts, 1);
+      local_day (vp_session_get_start_utc (session), certificates->sheet->zone, &date);
+      texts->day = g_date_valid (&date) ? vp_print_format_day_short (&date) : g_strdup ("");
+      texts->time = time_range (session, certificates->sheet->zone);
+      g_hash_table_insert (certificates->texts, session, texts);
+    }
+
+  return texts;
+}
+
+/* A name as large as the line holds, down to NAME_MIN_SIZE; then wrapped. */
+static PangoLayout *
+name_layout (VpPrintSheet *sheet,
+             const char   *name)
+{
+  PangoLayout *layout = sized_text (sheet, VP_PRINT_FONT_DOCUMENT, NAME_SIZE, 0, name);
+  double natural;
+
+  /* A text's width grows with its size (metrics are not hinted). */
+  natural = ink_width (layout);
+  if (natural > sheet->width)
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_copy (
+        pango_layout_get_font_description (layout));
+      double size = MAX (NAME_MIN_SIZE, floor (NAME_SIZE * sheet->width / natural * 0.98 * 4) / 4);
+
+      pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+    }
+
+  pango_layout_set_width (layout, pango_units_from_double (sheet->width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* "12–16 April 2027": from the day @participant's arrival lands to the day
+ * their departure leaves, else from their first session to their last;
+ * NULL when neither is known.  @from_travel says which. */
+static char *
+stay_dates (Certificates  *certificates,
+            VpParticipant *participant,
+            GPtrArray     *sessions,
+            gboolean      *from_travel)
+{
+  GTimeZone *zone = certificates->sheet->zone;
+  VpTravelLeg *arrival = NULL;
+  VpTravelLeg *departure = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  GDate first, last;
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  if (certificates->dated)
+    vp_cxc_find_legs (participant, zone, &certificates->first_day, &certificates->last_day,
+                      &arrival, &departure);
+  if (arrival != NULL)
+    local_day (arrival->arrive_utc, zone, &first);
+  if (departure != NULL)
+    local_day (departure->depart_utc, zone, &last);
+  *from_travel = g_date_valid (&first) && g_date_valid (&last);
+
+  if (!g_date_valid (&first) && sessions->len > 0)
+    local_day (vp_session_get_start_utc (g_ptr_array_index (sessions, 0)), zone, &first);
+  if (!g_date_valid (&last) && sessions->len > 0)
+    local_day (vp_session_get_start_utc (g_ptr_array_index (sessions, sessions->len - 1)), zone,
+               &last);
+  if (!g_date_valid (&first))
+    first = last;
+  if (!g_date_valid (&last) || g_date_compare (&last, &first) < 0)
+    last = first;
+  if (!g_date_valid (&first))
+    return NULL;
+
+  first_text = vp_date_format (&first);
+  last_text = vp_date_format (&last);
+  return vp_print_format_date_range (first_text, last_text);
+}
+
+/* The sessions' table's heading: a section title (or, where a certificate
+ * goes on, a line naming whose it is) and the column titles. */
+static VpPrintBlock *
+certificate_header (Certificates *certificates,
+                    const char   *section,
+                    const char   *continued,
+                    gboolean      columns)
+{
+  VpPrintSheet *sheet = certificates->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_HEADING,
+                                            continued != NULL ? "certificate-continued"
+                                                              : "certificate-header");
+  double y;
+
+  if (continued != NULL)
+    {
+      y = add_line (sheet, block, VP_PRINT_FONT_CONTINUED, 0, 0, sheet->width, continued,
+                    VP_PRINT_COLOUR_ACCENT, PANGO_ALIGN_LEFT);
+      if (!columns)
+        {
+          vp_print_block_add_rule (block, 0, y + 2, sheet->width, 0.5, VP_PRINT_COLOUR_ACCENT);
+          vp_print_block_extend (block, y + 2 + 0.5 + 4);
+          return block;
+        }
+      y += 6;
+    }
+  else
+    {
+      y = add_line (sheet, block, VP_PRINT_FONT_SECTION, 0, 0, sheet->width, section,
+                    VP_PRINT_COLOUR_ACCENT, PANGO_ALIGN_LEFT);
+      vp_print_block_add_rule (block, 0, y + 2, sheet->width, 0.6, VP_PRINT_COLOUR_ACCENT);
+      y += 2 + 0.6 + 8;
+    }
+
+  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
+    vp_print_block_add_text (block, g_object_ref (certificates->titles[i]), certificates->x[i],
+                             y, VP_PRINT_COLOUR_MUTED);
+  y += certificates->titles_height + 3;
+  vp_print_block_add_rule (block, 0, y, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_extend (block, y + 0.8);
+  vp_print_block_set_space_above (block, SECTION_SPACE);
+
+  return block;
+}
+
+static VpPrintBlock *
+certificate_row (Certificates *certificates,
+                 VpSession    *session,
+                 VpPrintBlock *repeat)
+{
+  VpPrintSheet *sheet = certificates->sheet;
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "row");
+  SessionTexts *texts = session_texts (certificates, session);
+  VpHost *host = vp_session_get_host_ref (session) != NULL
+                 ? vp_snapshot_lookup_host (sheet->snapshot, vp_session_get_host_ref (session))
+                 : NULL;
+  const char *title = vp_session_get_title (session);
+  const char *cells[CERTIFICATE_N_COLUMNS] = {
+    texts->day, texts->time, is_blank (title) ? _("(untitled)") : title,
+    host != NULL ? vp_host_get_name (host) : vp_session_get_location (session),
+  };
+  const VpPrintFont fonts[CERTIFICATE_N_COLUMNS] = {
+    VP_PRINT_FONT_META, VP_PRINT_FONT_TIME, VP_PRINT_FONT_META, VP_PRINT_FONT_META,
+  };
+  double padding = 3;
+  double bottom = 0;
+
+  /* Days, times, titles and hosts come back on certificate after
+   * certificate: shaped once. */
+  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
+    {
+      PangoLayout *layout;
+      double y = padding;
+
+      if (is_blank (cells[i]))
+        continue;
+      layout = vp_print_sheet_shared_text (sheet, fonts[i], certificates->widths[i], cells[i]);
+      /* The smaller type on the baseline of the larger. */
+      if (fonts[i] == VP_PRINT_FONT_META)
+        y += 0.8;
+      vp_print_block_add_text (block, layout, certificates->x[i], y,
+                               i == CERTIFICATE_HOST ? VP_PRINT_COLOUR_MUTED
+                                                     : VP_PRINT_COLOUR_TEXT);
+      bottom = MAX (bottom, y + layout_height (layout));
+    }
+
+  vp_print_block_add_rule (block, 0, bottom + padding, sheet->width, 0.4, VP_PRINT_COLOUR_FAINT);
+  vp_print_block_extend (block, bottom + padding + 0.4);
+  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 4));
+  vp_print_block_set_repeat (block, repeat);
+
+  return block;
+}
+
+/* Lines for the host cluster and the visiting cluster to sign. */
+static VpPrintBlock *
+certificate_signatures (Certificates *certificates)
+{
+  VpPrintSheet *sheet = certificates->sheet;
+  VpProgramme *programme = vp_snapshot_get_programme (sheet->snapshot);
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "signatures");
+  double gap = 3 * CELL_GAP;
+  double width = (sheet->width - gap) / 2;
+  const char *captions[] = {
+    /* TRANSLATORS: under the signature lines of a printed certificate */
+    _("Signature and stamp"), _("Name and position, date"),
+  };
+  const char *clusters[] = {
+    vp_programme_get_host_cluster (programme), vp_programme_get_visiting_cluster (programme),
+  };
+  double bottom = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (clusters); i++)
+    {
+      g_autofree char *who = NULL;
+      double x = i * (width + gap);
+      double y;
+
+      if (is_blank (clusters[i]))
+        /* TRANSLATORS: above the signature lines of a printed certificate */
+        who = g_strdup (i == 0 ? _("For the host cluster") : _("For the visiting cluster"));
+      else
+        /* TRANSLATORS: above the signature lines of a printed certificate: "For the host
+         * cluster, Lithuanian Laser Cluster" */
+        who = g_strdup_printf (i == 0 ? _("For the host cluster, %s")
+                                      : _("For the visiting cluster, %s"), clusters[i]);
+      y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, x, 0, width, who,
+                    VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
+      bottom = MAX (bottom, add_signature_lines (sheet, block, x, y, width, captions,
+                                                 G_N_ELEMENTS (captions)));
+    }
+
+  vp_print_block_extend (block, bottom);
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  vp_print_block_set_space_above (block, SECTION_SPACE);
+
+  return block;
+}
+
+static void
+append_certificate (Certificates  *certificates,
+                    VpParticipant *participant)
+{
+  VpPrintSheet *sheet = certificates->sheet;
+  VpSnapshot *snapshot = sheet->snapshot;
+  VpProgramme *programme = vp_snapshot_get_programme (snapshot);
+  GPtrArray *attended = g_hash_table_lookup (certificates->attended, participant);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  g_autoptr(GArray) working_days = NULL;
+  g_autofree char *tag = g_strconcat ("certificate:", vp_participant_get_ref (participant), NULL);
+  VpPrintBlock *block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, tag));
+  const char *name = participant_name (participant);
+  const char *organisation = participant_organisation (snapshot, participant);
+  const char *country = participant_country (snapshot, participant);
+  const char *title = vp_programme_get_title (programme);
+  g_autofree char *who = NULL;
+  g_autofree char *dates = NULL;
+  g_autofree char *host_country = country_with_code (vp_programme_get_host_country (programme));
+  g_autofree char *days_text = NULL;
+  g_autofree char *continued = NULL;
+  VpPrintBlock *repeat;
+  VpPrintBlock *plain_repeat;
+  VpPrintBlock *signatures;
+  PangoLayout *layout;
+  gboolean from_travel = FALSE;
+  Flow flow;
+  double y;
+  guint first_block = sheet->blocks->len - 1;
+
+  /* The sessions they attended, transfers aside; all that take place count
+   * their days as vp_cxc_new() does. */
+  for (guint i = 0; i < attended->len; i++)
+    if (vp_session_get_kind (g_ptr_array_index (attended, i)) != VP_SESSION_KIND_TRANSFER)
+      g_ptr_array_add (listed, g_ptr_array_index (attended, i));
+  working_days = vp_cxc_participant_working_days (snapshot, participant, attended, NULL);
+  dates = stay_dates (certificates, participant, listed, &from_travel);
+
+  /* Who attended what, centred. */
+  vp_print_block_set_new_page (block, TRUE);
+  layout = label_text (sheet, _("Certificate of attendance"), sheet->width, PANGO_ALIGN_CENTER);
+  vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_ACCENT);
+  y = layout_height (layout);
+  vp_print_block_add_rule (block, sheet->width / 2 - 30, y + 5, 60, 1.2, VP_PRINT_COLOUR_ACCENT);
+  /* TRANSLATORS: on a printed certificate, above the participant's name */
+  y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 16, sheet->width,
+                _("This is to certify that"), VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_CENTER);
+  layout = name_layout (sheet, name);
+  vp_print_block_add_text (block, layout, 0, y + 6, VP_PRINT_COLOUR_TEXT);
+  y += 6 + layout_height (layout);
+  {
+    const char *parts[] = { organisation, country };
+
+    if (!is_blank (organisation) && !is_blank (country))
+      /* TRANSLATORS: a participant's organisation and country on a printed certificate */
+      who = g_strdup_printf (_("%s, %s"), organisation, country);
+    else
+      who = g_strdup (!is_blank (parts[0]) ? parts[0] : parts[1]);
+  }
+  y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 4, sheet->width, who,
+                VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_CENTER);
+  /* TRANSLATORS: on a printed certificate, between the participant and the programme */
+  y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 8, sheet->width,
+                _("took part in the programme"), VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_CENTER);
+  y = add_line (sheet, block, VP_PRINT_FONT_SECTION, 0, y + 4, sheet->width,
+                is_blank (title) ? _("Programme") : title, VP_PRINT_COLOUR_TEXT,
+                PANGO_ALIGN_CENTER);
+  vp_print_block_extend (block, y + 4);
+  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 2));
+
+  {
+    const char *labels[4];
+    const char *values[4];
+    g_autofree char *dates_value = NULL;
+    g_autofree char *host = NULL;
+
+    if (dates != NULL && from_travel)
+      /* TRANSLATORS: the dates of a printed certificate: "12–16 April 2027 (arrival to
+       * departure)" */
+      dates_value = g_strdup_printf (_("%s (arrival to departure)"), dates);
+    else if (dates != NULL)
+      /* TRANSLATORS: the dates of a printed certificate without travel: "13–16 April 2027
+       * (first to last session)" */
+      dates_value = g_strdup_printf (_("%s (first to last session)"), dates);
+    /* TRANSLATORS: the working days on a printed certificate, as the ClusterXChange
+     * rules count them */
+    days_text = g_strdup_printf (ngettext ("%u (a weekday with a session, arrival and "
+                                           "departure days apart)",
+                                           "%u (weekdays with a session, arrival and "
+                                           "departure days apart)", working_days->len),
+                                 working_days->len);
+
+    if (!is_blank (vp_programme_get_host_cluster (programme)) && !is_blank (host_country))
+      /* TRANSLATORS: the host cluster and its country on a printed certificate:
+       * "Lithuanian Laser Cluster, Lithuania (LT)" */
+      host = g_strdup_printf (_("%s, %s"), vp_programme_get_host_cluster (programme),
+                              host_country);
+    else
+      host = g_strdup (!is_blank (host_country) ? host_country
+                                                : vp_programme_get_host_cluster (programme));
+
+    /* TRANSLATORS: labels of the facts box of a printed certificate */
+    labels[0] = _("Host cluster and country");
+    values[0] = host;
+    labels[1] = _("Visiting cluster");
+    values[1] = vp_programme_get_visiting_cluster (programme);
+    labels[2] = _("Dates");
+    values[2] = dates_value;
+    labels[3] = _("Working days");
+    values[3] = days_text;
+    vp_print_block_set_space_above (append_facts (sheet, labels, values, G_N_ELEMENTS (labels)),
+                                    TITLE_GAP + 2);
+  }
+
+  /* TRANSLATORS: the heading at the top of a page a certificate goes on to:
+   * "Certificate of attendance: Sanna Höglund (continued)" */
+  continued = g_strdup_printf (_("Certificate of attendance: %s (continued)"), name);
+  repeat = certificate_header (certificates, NULL, continued, TRUE);
+  plain_repeat = certificate_header (certificates, NULL, continued, FALSE);
+  g_ptr_array_add (sheet->extras, repeat);
+  g_ptr_array_add (sheet->extras, plain_repeat);
+
+  if (listed->len == 0)
+    {
+      g_autofree char *none = NULL;
+
+      block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "no-sessions"));
+      /* TRANSLATORS: on a printed certificate of someone no session lists */
+      none = g_strdup_printf (_("No session of the programme lists %s as an attendee."), name);
+      add_line (sheet, block, VP_PRINT_FONT_BODY, 0, 0, sheet->width, none,
+                VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_LEFT);
+      vp_print_block_set_space_above (block, SECTION_SPACE);
+      vp_print_block_set_keep (block, vp_print_block_get_height (block));
+    }
+  else
+    {
+      /* TRANSLATORS: a section of a printed certificate */
+      append (sheet, certificate_header (certificates, _("Sessions attended"), NULL, TRUE));
+      for (guint i = 0; i < listed->len; i++)
+        append (sheet, certificate_row (certificates, g_ptr_array_index (listed, i), repeat));
+    }
+
+  /* The signatures at the foot of the page, when it is the certificate's
+   * only one. */
+  signatures = certificate_signatures (certificates);
+  flow_start (&flow, sheet);
+  for (guint i = first_block; i < sheet->blocks->len; i++)
+    flow_add (&flow, g_ptr_array_index (sheet->blocks, i), vp_print_block_get_height (repeat));
+  if (flow.pages == 1)
+    {
+      double space = flow.page - flow.y - vp_print_block_get_height (signatures);
+
+      if (space > vp_print_block_get_space_above (signatures))
+        vp_print_block_set_space_above (signatures, space);
+    }
+  vp_print_block_set_repeat (signatures, plain_repeat);
+  append (sheet, signatures);
+}
+
+void
+vp_print_sheet_build_certificate (VpPrintSheet  *sheet,
+                                  VpParticipant *participant)
+{
+  Certificates certificates;
+
+  certificates_init (&certificates, sheet);
+
+  if (participant != NULL)
+    append_certificate (&certificates, participant);
+  else
+    {
+      People people;
+
+      people_init (&people, sheet->snapshot);
+      for (guint i = 0; i < people.sorted->len; i++)
+        append_certificate (&certificates, g_ptr_array_index (people.sorted, i));
+      people_clear (&people);
+    }
+
+  certificates_clear (&certificates);
+}
