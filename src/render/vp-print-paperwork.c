@@ -910,14 +910,48 @@ certificates_init (Certificates *certificates,
     /* TRANSLATORS: column titles of the sessions' table of a printed certificate */
     _("Date"), _("Time"), _("Session"), _("Host"),
   };
-  const double fractions[CERTIFICATE_N_COLUMNS] = { 0.11, 0.14, 0.49, 0.26 };
+  /* Of the width the day and the time leave. */
+  const double fractions[CERTIFICATE_N_COLUMNS] = { 0, 0, 0.64, 0.36 };
+  double fixed[CERTIFICATE_N_COLUMNS] = { 0, };
   double x = 0;
 
   memset (certificates, 0, sizeof *certificates);
   certificates->sheet = sheet;
+
+  /* The day and time columns as wide as their widest text: any weekday of
+   * any month, and a time range. */
+  for (int month = 1; month <= 12; month++)
+    for (int day = 22; day <= 28; day++)
+      {
+        GDate date;
+        g_autofree char *text = NULL;
+        g_autoptr(PangoLayout) layout = NULL;
+
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, (GDateDay)day, (GDateMonth)month, 2027);
+        text = vp_print_format_day_short (&date);
+        layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, 0, text);
+        fixed[CERTIFICATE_DATE] = MAX (fixed[CERTIFICATE_DATE], ink_width (layout));
+      }
+  {
+    g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TIME, 0,
+                                                         "00:00–00:00");
+
+    fixed[CERTIFICATE_TIME] = ink_width (layout);
+  }
+  for (guint i = CERTIFICATE_DATE; i <= CERTIFICATE_TIME; i++)
+    {
+      g_autoptr(PangoLayout) title = label_text (sheet, titles[i], 0, PANGO_ALIGN_LEFT);
+
+      fixed[i] = MAX (fixed[i], ink_width (title));
+    }
+
   for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
     {
-      double width = sheet->width * fractions[i];
+      double width = fractions[i] > 0
+                     ? (sheet->width - fixed[CERTIFICATE_DATE] - fixed[CERTIFICATE_TIME] -
+                        2 * (CELL_GAP + 1)) * fractions[i]
+                     : ceil (fixed[i] + 1) + CELL_GAP;
 
       certificates->x[i] = x;
       certificates->widths[i] = i + 1 < CERTIFICATE_N_COLUMNS ? width - CELL_GAP
