@@ -17,6 +17,9 @@
 #define ROW_PADDING     5.0   /* above a row's text, and below it at least */
 #define SIGN_ROW        21.0  /* the least height of a row to sign in */
 #define SECTION_SPACE   16.0
+/* Text keeps this far inside its width: a glyph that reaches past its
+ * advance (as Arabic ones may at a line's end) stays inside the margins. */
+#define INK_INSET       1.0
 #define TITLE_GAP       10.0  /* between the title block and the facts */
 /* Walk-in rows: at least this many, and as many more as the page holds. */
 #define MIN_WALK_INS    5
@@ -130,9 +133,9 @@ add_line (VpPrintSheet   *sheet,
   if (is_blank (text))
     return y;
 
-  layout = vp_print_sheet_text (sheet, font, width, text);
+  layout = vp_print_sheet_text (sheet, font, width - 2 * INK_INSET, text);
   pango_layout_set_alignment (layout, alignment);
-  vp_print_block_add_text (block, layout, x, y, colour);
+  vp_print_block_add_text (block, layout, x + INK_INSET, y, colour);
   return y + layout_height (layout);
 }
 
@@ -487,7 +490,8 @@ attendance_init (Attendance   *attendance,
                                               fractions[i];
 
       attendance->x[i] = x;
-      attendance->widths[i] = i + 1 < ATTENDANCE_N_COLUMNS ? width - CELL_GAP : sheet->width - x;
+      attendance->widths[i] = i + 1 < ATTENDANCE_N_COLUMNS ? width - CELL_GAP
+                                                           : sheet->width - x - INK_INSET;
       x += width;
       attendance->titles[i] = label_text (sheet, titles[i], attendance->widths[i],
                                           i == ATTENDANCE_NUMBER ? PANGO_ALIGN_RIGHT
@@ -742,9 +746,9 @@ append_attendance_sheet (Attendance *attendance,
   }
   {
     PangoLayout *layout = sized_text (sheet, VP_PRINT_FONT_DOCUMENT, SHEET_TITLE_SIZE,
-                                      sheet->width, title);
+                                      sheet->width - 2 * INK_INSET, title);
 
-    vp_print_block_add_text (block, layout, 0, y, VP_PRINT_COLOUR_TEXT);
+    vp_print_block_add_text (block, layout, INK_INSET, y, VP_PRINT_COLOUR_TEXT);
     y += layout_height (layout);
   }
   {
@@ -955,7 +959,7 @@ certificates_init (Certificates *certificates,
 
       certificates->x[i] = x;
       certificates->widths[i] = i + 1 < CERTIFICATE_N_COLUMNS ? width - CELL_GAP
-                                                              : sheet->width - x;
+                                                              : sheet->width - x - INK_INSET;
       x += width;
       certificates->titles[i] = label_text (sheet, titles[i], certificates->widths[i],
                                             PANGO_ALIGN_LEFT);
@@ -1046,21 +1050,22 @@ name_layout (VpPrintSheet *sheet,
              const char   *name)
 {
   PangoLayout *layout = sized_text (sheet, VP_PRINT_FONT_DOCUMENT, NAME_SIZE, 0, name);
+  double width = sheet->width - 2 * INK_INSET;
   double natural;
 
   /* A text's width grows with its size (metrics are not hinted). */
   natural = ink_width (layout);
-  if (natural > sheet->width)
+  if (natural > width)
     {
       g_autoptr(PangoFontDescription) font = pango_font_description_copy (
         pango_layout_get_font_description (layout));
-      double size = MAX (NAME_MIN_SIZE, floor (NAME_SIZE * sheet->width / natural * 0.98 * 4) / 4);
+      double size = MAX (NAME_MIN_SIZE, floor (NAME_SIZE * width / natural * 0.98 * 4) / 4);
 
       pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
       pango_layout_set_font_description (layout, font);
     }
 
-  pango_layout_set_width (layout, pango_units_from_double (sheet->width));
+  pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   return layout;
@@ -1297,7 +1302,7 @@ append_certificate (Certificates  *certificates,
   y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 16, sheet->width,
                 _("This is to certify that"), VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_CENTER);
   layout = name_layout (sheet, name);
-  vp_print_block_add_text (block, layout, 0, y + 6, VP_PRINT_COLOUR_TEXT);
+  vp_print_block_add_text (block, layout, INK_INSET, y + 6, VP_PRINT_COLOUR_TEXT);
   y += 6 + layout_height (layout);
   {
     const char *parts[] = { organisation, country };
