@@ -709,7 +709,8 @@ append_attendance_sheet (Attendance *attendance,
   double y;
   guint number = 0;
   guint n_walk_ins;
-  guint least;
+  double table_height;
+  double plain_height;
 
   /* Who is expected, by name. */
   if (vp_session_get_attendees_all (session))
@@ -796,6 +797,8 @@ append_attendance_sheet (Attendance *attendance,
   plain_repeat = attendance_header (attendance, continued, FALSE);
   g_ptr_array_add (sheet->extras, table_repeat);
   g_ptr_array_add (sheet->extras, plain_repeat);
+  table_height = vp_print_block_get_height (table_repeat);
+  plain_height = vp_print_block_get_height (plain_repeat);
 
   /* Where the flow puts them, to fill the last page with walk-in rows. */
   flow_start (&flow, sheet);
@@ -808,24 +811,36 @@ append_attendance_sheet (Attendance *attendance,
     {
       block = append (sheet, attendance_row (attendance, ++number,
                                              g_ptr_array_index (expected, i), table_repeat));
-      flow_add (&flow, block, vp_print_block_get_height (table_repeat));
+      flow_add (&flow, block, table_height);
     }
 
-  /* At least a few rows for walk-ins; as many more as the page the list
-   * ends on holds with the signature, when they fit there (a sheet never
-   * takes a page for walk-ins alone). */
+  /* At least a few rows for walk-ins, and as many more as the page the
+   * list ends on holds with the signature.  When the signature does not
+   * fit there, walk-in rows fill that page and a few more go on with it:
+   * a sheet never ends with a signature alone, nor takes a page of empty
+   * rows. */
   walk_in = attendance_row (attendance, 0, NULL, table_repeat);
   signature = attendance_signature (attendance, host, expected->len);
   vp_print_block_set_repeat (signature, plain_repeat);
-  least = pages_with_walk_ins (&flow, walk_in, MIN_WALK_INS,
-                               vp_print_block_get_height (table_repeat), signature,
-                               vp_print_block_get_height (plain_repeat));
   n_walk_ins = MIN_WALK_INS;
-  while (least == flow.pages && n_walk_ins < MAX_WALK_INS &&
-         pages_with_walk_ins (&flow, walk_in, n_walk_ins + 1,
-                              vp_print_block_get_height (table_repeat), signature,
-                              vp_print_block_get_height (plain_repeat)) == least)
-    n_walk_ins++;
+  if (pages_with_walk_ins (&flow, walk_in, n_walk_ins, table_height, signature,
+                           plain_height) == flow.pages)
+    {
+      while (n_walk_ins < MAX_WALK_INS &&
+             pages_with_walk_ins (&flow, walk_in, n_walk_ins + 1, table_height, signature,
+                                  plain_height) == flow.pages)
+        n_walk_ins++;
+    }
+  else
+    {
+      Flow rest = flow;
+      guint fit = 0;
+
+      for (flow_add (&rest, walk_in, table_height); rest.pages == flow.pages;
+           flow_add (&rest, walk_in, table_height))
+        fit++;
+      n_walk_ins += fit;
+    }
   vp_print_block_free (walk_in);
 
   for (guint i = 0; i < n_walk_ins; i++)
