@@ -491,7 +491,7 @@ class TestAttendance(PaperworkTestCase):
         pages, raw, _ = self.pdf(programme, "--layout", "attendance", *args, content_order=True)
         self.assert_page_numbers(pages)
         self.assert_no_personal_data(raw, document["participants"])
-        sheets = split_documents(raw.replace("\u00a0", " "), "ATTENDANCE SHEET")
+        sheets = split_documents(raw.replace("\u00a0", " "), "Sign beside your name")
         expected = self.sheet_sessions(document, day)
         self.assertEqual(len(sheets), len(expected))
         for sheet, (session, start) in zip(sheets, expected):
@@ -506,8 +506,10 @@ class TestAttendance(PaperworkTestCase):
                     if person not in people:
                         self.assertNotIn(flat(person["name"]), text,
                                          (session["id"], person["id"]))
-            self.assertIn(f"of {len(people)} expected", collapse(sheet))
-            self.assertIn("Stamp", sheet)
+            self.assertIn(f"attended by ______ of the {len(people)} "
+                          f"{'person' if len(people) == 1 else 'people'} expected",
+                          collapse(sheet))
+            self.assertIn("Signature and stamp", sheet)
         return pages, sheets
 
     def test_demo(self):
@@ -564,7 +566,7 @@ class TestAttendance(PaperworkTestCase):
                 continued = [page for page in pages if "(continued)" in page]
                 self.assertTrue(continued)
                 for page in continued:
-                    self.assertRegex(page, r"# +NAME +ORGANISATION +COUNTRY +SIGNATURE")
+                    self.assertRegex(page, r"NAME +ORGANISATION, COUNTRY +SIGNATURE")
 
 
 class TestCertificates(PaperworkTestCase):

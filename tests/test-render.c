@@ -812,7 +812,7 @@ typedef struct
   GPtrArray  *starts;   /* the tag of each sheet or certificate, in order */
   GArray     *first;    /* the page each starts on */
   GArray     *rows;     /* per sheet: its "row" blocks */
-  GArray     *walk_ins; /* per sheet: its "walk-in" blocks */
+  GArray     *walk_ins; /* per sheet: its walk-in rows */
   guint       n_pages;
 } Paperwork;
 
@@ -876,13 +876,16 @@ read_paperwork (VpPrintDocument *document,
               g_assert_cmpstr (part->tag, ==, repeat_tag);
             }
           g_assert_cmpuint (current, >, 0);
-          if (g_str_equal (part->tag, "row") || g_str_equal (part->tag, "walk-in"))
+          /* A row and the walk-in rows ("walk-ins:N", N rows) stay whole. */
+          if (g_str_equal (part->tag, "row") || g_str_has_prefix (part->tag, "walk-ins:"))
             {
               g_assert_cmpfloat (part->from, ==, 0);
               g_assert_cmpfloat_with_epsilon (part->to, part->height, 0.01);
-              g_array_index (g_str_equal (part->tag, "row") ? paperwork->rows
-                                                             : paperwork->walk_ins,
-                             guint, current - 1)++;
+              if (g_str_equal (part->tag, "row"))
+                g_array_index (paperwork->rows, guint, current - 1)++;
+              else
+                g_array_index (paperwork->walk_ins, guint, current - 1) +=
+                  (guint)g_ascii_strtoull (part->tag + strlen ("walk-ins:"), NULL, 10);
             }
         }
       /* No empty page, nor one with a heading alone. */

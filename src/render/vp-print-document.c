@@ -65,6 +65,12 @@ struct _VpPrintDocument
   double          body_height;
   char           *header_title;
   char           *header_label;
+  /* What every page's header and footer repeat, shaped at its first. */
+  PangoLayout    *title_layout;
+  PangoLayout    *label_layout;
+  PangoLayout    *printed_layout;
+  double          footer_height;
+  cairo_surface_t *frame;       /* their recording */
 };
 
 static void vp_print_document_initable_iface_init (GInitableIface *iface);
@@ -98,6 +104,10 @@ clear_pagination (VpPrintDocument *self)
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->header_title, g_free);
   g_clear_pointer (&self->header_label, g_free);
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->label_layout);
+  g_clear_object (&self->printed_layout);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
 }
 
 static void
@@ -456,6 +466,8 @@ vp_print_document_set_printed (VpPrintDocument *self,
 
   g_clear_pointer (&self->printed, g_date_time_unref);
   self->printed = printed;
+  g_clear_object (&self->printed_layout);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED]);
 }
 
@@ -869,6 +881,41 @@ natural_width (PangoLayout *layout)
   return (double)logical.width / PANGO_SCALE;
 }
 
+static double
+footer_top (VpPrintDocument *self)
+{
+  return self->page_height - self->margin_bottom - self->footer_height;
+}
+
+/* What every page's header and footer hold but its number and rules: the
+ * programme left and the layout right above (the layout wins the space),
+ * when it was printed below. */
+static void
+draw_page_frame_cb (cairo_t  *cr,
+                    gpointer  data)
+{
+  VpPrintDocument *self = data;
+  double left = self->margin_left;
+  double width = self->page_width - self->margin_left - self->margin_right;
+  gboolean confidential = self->layout == VP_PRINT_LAYOUT_CONTACTS;
+  PangoLayout *label = self->label_layout;
+  PangoLayout *title = self->title_layout;
+  double label_width = (double)pango_layout_get_width (label) / PANGO_SCALE;
+  int header_height = MAX (pango_layout_get_baseline (title), pango_layout_get_baseline (label));
+
+  vp_print_layout_draw (cr, title, left,
+                        self->margin_top +
+                        (double)(header_height - pango_layout_get_baseline (title)) / PANGO_SCALE,
+                        VP_PRINT_COLOUR_MUTED);
+  vp_print_layout_draw (cr, label, left + width - label_width,
+                        self->margin_top +
+                        (double)(header_height - pango_layout_get_baseline (label)) / PANGO_SCALE,
+                        confidential ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
+
+  vp_print_layout_draw (cr, self->printed_layout, left, footer_top (self),
+                        VP_PRINT_COLOUR_MUTED);
+}
+
 static void
 draw_header_and_footer (VpPrintDocument *self,
                         cairo_t         *cr,
@@ -877,62 +924,59 @@ draw_header_and_footer (VpPrintDocument *self,
   double left = self->margin_left;
   double width = self->page_width - self->margin_left - self->margin_right;
   gboolean confidential = self->layout == VP_PRINT_LAYOUT_CONTACTS;
-  g_autoptr(PangoLayout) label = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) printed = NULL;
   g_autoptr(PangoLayout) number = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *printed_text = NULL;
   g_autofree char *number_text = NULL;
-  double label_width, header_height, footer_top, footer_height;
 
-  /* Header: the programme left, the layout right (it wins the space). */
-  label = header_text (self, confidential ? VP_PRINT_FONT_SMALL_BOLD : VP_PRINT_FONT_SMALL,
-                       self->header_label, width * 0.6, PANGO_ALIGN_RIGHT);
-  label_width = MIN (natural_width (label), width * 0.6);
-  pango_layout_set_width (label, pango_units_from_double (label_width));
-  title = header_text (self, VP_PRINT_FONT_SMALL, self->header_title,
-                       width - label_width - 18, PANGO_ALIGN_LEFT);
-  header_height = MAX (pango_layout_get_baseline (title), pango_layout_get_baseline (label));
+  if (self->label_layout == NULL)
+    {
+      double label_width;
 
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left,
-                 self->margin_top +
-                 (header_height - pango_layout_get_baseline (title)) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, title);
-  vp_print_set_source_colour (cr, confidential ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left + width - label_width,
-                 self->margin_top +
-                 (header_height - pango_layout_get_baseline (label)) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, label);
+      self->label_layout = header_text (self, confidential ? VP_PRINT_FONT_SMALL_BOLD
+                                                           : VP_PRINT_FONT_SMALL,
+                                        self->header_label, width * 0.6, PANGO_ALIGN_RIGHT);
+      label_width = MIN (natural_width (self->label_layout), width * 0.6);
+      pango_layout_set_width (self->label_layout, pango_units_from_double (label_width));
+      self->title_layout = header_text (self, VP_PRINT_FONT_SMALL, self->header_title,
+                                        width - label_width - 18, PANGO_ALIGN_LEFT);
+      self->footer_height = text_height (self, VP_PRINT_FONT_SMALL);
+    }
+  if (self->printed_layout == NULL)
+    {
+      /* TRANSLATORS: the date in a printed page's footer, as a g_date_time_format() format */
+      g_autofree char *date = g_date_time_format (self->printed, _("%-d %B %Y"));
+      /* TRANSLATORS: a printed page's footer: "Printed 27 November 2026" */
+      g_autofree char *printed_text = g_strdup_printf (_("Printed %s"), date);
 
+      self->printed_layout = header_text (self, VP_PRINT_FONT_SMALL, printed_text,
+                                          width * 0.6 - 18, PANGO_ALIGN_LEFT);
+      g_clear_pointer (&self->frame, cairo_surface_destroy);
+    }
+
+  /* The same on every page: one recording. */
+  if (self->frame == NULL)
+    {
+      /* The room inside the margins. */
+      cairo_rectangle_t logical = {
+        self->margin_left, self->margin_top, width,
+        self->page_height - self->margin_top - self->margin_bottom,
+      };
+
+      self->frame = vp_print_record (draw_page_frame_cb, self, &logical);
+    }
+  cairo_save (cr);
+  vp_print_paint_recording (cr, self->frame, 0, 0);
+  cairo_restore (cr);
+  /* The rules each a rectangle of its own, as a viewer draws them crisply. */
   vp_print_set_source_colour (cr, VP_PRINT_COLOUR_RULE);
   cairo_rectangle (cr, left, self->body_top - HEADER_GAP - 0.5, width, 0.5);
   cairo_fill (cr);
+  cairo_rectangle (cr, left, footer_top (self) - 4, width, 0.5);
+  cairo_fill (cr);
 
-  /* Footer: when it was printed, and which page of how many. */
-  /* TRANSLATORS: the date in a printed page's footer, as a g_date_time_format() format */
-  date = g_date_time_format (self->printed, _("%-d %B %Y"));
-  /* TRANSLATORS: a printed page's footer: "Printed 27 November 2026" */
-  printed_text = g_strdup_printf (_("Printed %s"), date);
   /* TRANSLATORS: a printed page's footer: "Page 2 of 5" */
   number_text = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
   number = header_text (self, VP_PRINT_FONT_SMALL, number_text, width * 0.4, PANGO_ALIGN_RIGHT);
-  printed = header_text (self, VP_PRINT_FONT_SMALL, printed_text, width * 0.6 - 18,
-                         PANGO_ALIGN_LEFT);
-
-  footer_height = text_height (self, VP_PRINT_FONT_SMALL);
-  footer_top = self->page_height - self->margin_bottom - footer_height;
-
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_RULE);
-  cairo_rectangle (cr, left, footer_top - 4, width, 0.5);
-  cairo_fill (cr);
-
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left, footer_top);
-  pango_cairo_show_layout (cr, printed);
-  cairo_move_to (cr, left + width * 0.6, footer_top);
-  pango_cairo_show_layout (cr, number);
+  vp_print_layout_draw (cr, number, left + width * 0.6, footer_top (self), VP_PRINT_COLOUR_MUTED);
 }
 
 void

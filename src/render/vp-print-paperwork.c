@@ -101,6 +101,156 @@ sized_text (VpPrintSheet *sheet,
   return layout;
 }
 
+/* @text in @font, wrapped to @width, aligned, and with @spaced its letters
+ * spaced out: shaped once for all the sheets that print it (a thousand
+ * sheets say "Stamp"), never to be changed.  Returns a new reference. */
+static PangoLayout *
+shared_text (VpPrintSheet   *sheet,
+             VpPrintFont     font,
+             double          width,
+             const char     *text,
+             PangoAlignment  alignment,
+             gboolean        spaced)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (alignment == PANGO_ALIGN_LEFT && !spaced)
+    return vp_print_sheet_shared_text (sheet, font, width, text);
+
+  /* Apart from vp_print_sheet_shared_text()'s keys, which start with a
+   * figure. */
+  key = g_strdup_printf ("p%d:%d:%d:%d:%s", (int)alignment, (int)spaced, (int)font,
+                         pango_units_from_double (width), text);
+  layout = g_hash_table_lookup (sheet->shared, key);
+  if (layout == NULL)
+    {
+      layout = vp_print_sheet_text (sheet, font, width, text);
+      pango_layout_set_alignment (layout, alignment);
+      if (spaced)
+        add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+      vp_print_layout_set_shared (layout);
+      g_hash_table_insert (sheet->shared, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
+}
+
+/* The cells of a table's row at @y of @block, in @font, each at its column
+ * (@xs, @widths) in its colour, letters spaced out with @spaced: when each
+ * fits on one line of its column, one shared layout whose tab stops are
+ * the columns (a right-to-left cell at its column's start), which a PDF
+ * draws in one operation, once for all the rows that repeat it; else each
+ * on its own, wrapped.  Returns the bottom of the tallest. */
+static double
+add_cells (VpPrintSheet        *sheet,
+           VpPrintBlock        *block,
+           VpPrintFont          font,
+           gboolean             spaced,
+           double               y,
+           const char * const  *cells,
+           const guint32       *colours,
+           const double        *xs,
+           const double        *widths,
+           guint                n)
+{
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) key = g_string_new ("t");
+  PangoLayout *row;
+  gboolean one_line = TRUE;
+  double bottom = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = NULL;
+
+      if (!is_blank (cells[i]))
+        {
+          layout = shared_text (sheet, font, widths[i], cells[i], PANGO_ALIGN_LEFT, spaced);
+          if (pango_layout_get_line_count (layout) > 1)
+            one_line = FALSE;
+        }
+      g_ptr_array_add (layouts, layout);
+    }
+
+  if (!one_line)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+          if (layout == NULL)
+            continue;
+          vp_print_block_add_text (block, g_object_ref (layout), xs[i], y, colours[i]);
+          bottom = MAX (bottom, y + layout_height (layout));
+        }
+      return bottom;
+    }
+
+  /* Apart from the other shared texts' keys. */
+  g_string_append_printf (key, "%d:%d", (int)font, (int)spaced);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (key, ":%d:%06x", pango_units_from_double (xs[i] - xs[0]),
+                            colours[i]);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (key, "\t%s", cells[i] != NULL ? cells[i] : "");
+
+  row = g_hash_table_lookup (sheet->shared, key->str);
+  if (row == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new ((int)n - 1, FALSE);
+      g_autoptr(PangoAttrList) attributes = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint start;
+
+          if (i > 0)
+            {
+              g_string_append_c (text, '\t');
+              pango_tab_array_set_tab (tabs, (int)i - 1, PANGO_TAB_LEFT,
+                                       pango_units_from_double (xs[i] - xs[0]));
+            }
+          start = text->len;
+          g_string_append (text, cells[i] != NULL ? cells[i] : "");
+          if (colours[i] != colours[0] && text->len > start)
+            {
+              PangoAttribute *colour = pango_attr_foreground_new (
+                ((colours[i] >> 16) & 0xff) * 257, ((colours[i] >> 8) & 0xff) * 257,
+                (colours[i] & 0xff) * 257);
+
+              colour->start_index = start;
+              colour->end_index = text->len;
+              if (attributes == NULL)
+                attributes = pango_attr_list_new ();
+              pango_attr_list_insert (attributes, colour);
+            }
+        }
+
+      row = vp_print_sheet_text (sheet, font, 0, text->str);
+      /* The columns run left to right whatever the text. */
+      pango_layout_set_auto_dir (row, FALSE);
+      pango_layout_set_tabs (row, tabs);
+      if (spaced)
+        add_attribute (row, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+      if (attributes != NULL)
+        {
+          PangoAttrList *current = pango_layout_get_attributes (row);
+          g_autoptr(PangoAttrList) list = current != NULL ? pango_attr_list_copy (current)
+                                                          : pango_attr_list_new ();
+
+          pango_attr_list_splice (list, attributes, 0, 0);
+          pango_layout_set_attributes (row, list);
+        }
+      vp_print_layout_set_shared (row);
+      g_hash_table_insert (sheet->shared, g_string_free (g_steal_pointer (&key), FALSE), row);
+    }
+
+  vp_print_block_add_text (block, g_object_ref (row), xs[0], y, colours[0]);
+  return y + layout_height (row);
+}
+
 /* A small label in capitals, spaced out: "ATTENDANCE SHEET". */
 static PangoLayout *
 label_text (VpPrintSheet   *sheet,
@@ -109,11 +259,8 @@ label_text (VpPrintSheet   *sheet,
             PangoAlignment  alignment)
 {
   g_autofree char *upper = g_utf8_strup (text, -1);
-  PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, width, upper);
 
-  add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
-  pango_layout_set_alignment (layout, alignment);
-  return layout;
+  return shared_text (sheet, VP_PRINT_FONT_LABEL, width, upper, alignment, TRUE);
 }
 
 /* @text below @y in @block, wrapped to @width at @x; returns its bottom. */
@@ -133,8 +280,7 @@ add_line (VpPrintSheet   *sheet,
   if (is_blank (text))
     return y;
 
-  layout = vp_print_sheet_text (sheet, font, width - 2 * INK_INSET, text);
-  pango_layout_set_alignment (layout, alignment);
+  layout = shared_text (sheet, font, width - 2 * INK_INSET, text, alignment, FALSE);
   vp_print_block_add_text (block, layout, x + INK_INSET, y, colour);
   return y + layout_height (layout);
 }
@@ -346,15 +492,60 @@ flow_add (Flow         *flow,
   flow->y += rest;
 }
 
-/* A shaded box's worth of facts, the block the sheets share. */
+/* A shaded box of labelled lines ("Host   Femtolux Lasers"), kept whole,
+ * as the other sheets have them; the labels the widest's width. */
 static VpPrintBlock *
 append_facts (VpPrintSheet       *sheet,
               const char * const *labels,
               const char * const *values,
               guint               n)
 {
-  vp_print_sheet_append_facts (sheet, labels, values, n);
-  return g_ptr_array_index (sheet->blocks, sheet->blocks->len - 1);
+  VpPrintBlock *block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "facts"));
+  g_autoptr(GPtrArray) label_layouts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) value_layouts = g_ptr_array_new ();
+  double padding = 6;
+  double label_width = 0;
+  double y = padding + 1;
+  double x;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_SMALL_BOLD,
+                                                        sheet->width / 3, labels[i]);
+
+      label_width = MAX (label_width, ink_width (layout));
+      g_ptr_array_add (label_layouts, layout);
+    }
+  x = padding + 2 + ceil (label_width) + 14;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (value_layouts,
+                     vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_BODY,
+                                                 sheet->width - x - padding,
+                                                 is_blank (values[i]) ? "—" : values[i]));
+
+  /* The box first, under the text: as tall as the text. */
+  for (guint i = 0; i < n; i++)
+    y += MAX (layout_height (g_ptr_array_index (value_layouts, i)),
+              layout_height (g_ptr_array_index (label_layouts, i))) + (i + 1 < n ? 3 : 0);
+  vp_print_block_add_box (block, 0, 0, sheet->width, y + padding, 0, FALSE,
+                          VP_PRINT_COLOUR_SHADE);
+
+  y = padding + 1;
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *label = g_ptr_array_index (label_layouts, i);
+      PangoLayout *value = g_ptr_array_index (value_layouts, i);
+      double label_y = y + MAX (0, (double)(pango_layout_get_baseline (value) -
+                                            pango_layout_get_baseline (label)) / PANGO_SCALE);
+
+      vp_print_block_add_text (block, label, padding + 2, label_y, VP_PRINT_COLOUR_MUTED);
+      vp_print_block_add_text (block, value, x, y, VP_PRINT_COLOUR_TEXT);
+      y += MAX (layout_height (value), layout_height (label)) + 3;
+    }
+
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  return block;
 }
 
 /* Lines to sign on, with what goes on each below it, side by side in
@@ -371,12 +562,23 @@ add_signature_lines (VpPrintSheet       *sheet,
   double bottom = y;
   double line_y = y;
 
+  /* The lines first, then what goes under them: one fill draws the lines. */
   for (guint i = 0; i < n; i++)
     {
-      PangoLayout *caption = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, width, captions[i]);
+      g_autoptr(PangoLayout) caption = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_SMALL,
+                                                                   width, captions[i]);
 
       line_y += 24;
       vp_print_block_add_rule (block, x, line_y, width, 0.6, VP_PRINT_COLOUR_TEXT);
+      line_y += 3 + layout_height (caption);
+    }
+  line_y = y;
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *caption = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_SMALL, width,
+                                                         captions[i]);
+
+      line_y += 24;
       vp_print_block_add_text (block, caption, x, line_y + 3, VP_PRINT_COLOUR_MUTED);
       line_y += 3 + layout_height (caption);
       bottom = line_y;
@@ -446,10 +648,8 @@ vp_print_attendance_days (VpSnapshot *snapshot)
 
 enum
 {
-  ATTENDANCE_NUMBER,
   ATTENDANCE_NAME,
-  ATTENDANCE_ORGANISATION,
-  ATTENDANCE_COUNTRY,
+  ATTENDANCE_ORGANISATION,  /* and country: one text, for a PDF's cost is in its texts */
   ATTENDANCE_SIGNATURE,
   ATTENDANCE_N_COLUMNS
 };
@@ -461,8 +661,7 @@ typedef struct
   VpPrintSheet *sheet;
   double        x[ATTENDANCE_N_COLUMNS];
   double        widths[ATTENDANCE_N_COLUMNS];
-  PangoLayout  *titles[ATTENDANCE_N_COLUMNS];
-  double        titles_height;
+  char         *title_texts[ATTENDANCE_N_COLUMNS];  /* in capitals */
   People        people;
 } Attendance;
 
@@ -471,33 +670,23 @@ attendance_init (Attendance   *attendance,
                  VpPrintSheet *sheet)
 {
   const char *titles[ATTENDANCE_N_COLUMNS] = {
-    "#",
     /* TRANSLATORS: column titles of a printed attendance sheet */
-    _("Name"), _("Organisation"), _("Country"), _("Signature"),
+    _("Name"), _("Organisation, country"), _("Signature"),
   };
-  /* Of the width the number leaves. */
-  const double fractions[ATTENDANCE_N_COLUMNS] = { 0, 0.30, 0.32, 0.13, 0.25 };
-  g_autoptr(PangoLayout) widest = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, 0, "0000");
-  double number_width = ceil (ink_width (widest));
+  const double fractions[ATTENDANCE_N_COLUMNS] = { 0.33, 0.40, 0.27 };
   double x = 0;
 
   memset (attendance, 0, sizeof *attendance);
   attendance->sheet = sheet;
   for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
     {
-      double width = i == ATTENDANCE_NUMBER ? number_width + CELL_GAP
-                                            : (sheet->width - number_width - CELL_GAP) *
-                                              fractions[i];
+      double width = sheet->width * fractions[i];
 
       attendance->x[i] = x;
       attendance->widths[i] = i + 1 < ATTENDANCE_N_COLUMNS ? width - CELL_GAP
                                                            : sheet->width - x - INK_INSET;
       x += width;
-      attendance->titles[i] = label_text (sheet, titles[i], attendance->widths[i],
-                                          i == ATTENDANCE_NUMBER ? PANGO_ALIGN_RIGHT
-                                                                 : PANGO_ALIGN_LEFT);
-      attendance->titles_height = MAX (attendance->titles_height,
-                                       layout_height (attendance->titles[i]));
+      attendance->title_texts[i] = g_utf8_strup (titles[i], -1);
     }
 
   people_init (&attendance->people, sheet->snapshot);
@@ -507,7 +696,7 @@ static void
 attendance_clear (Attendance *attendance)
 {
   for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
-    g_clear_object (&attendance->titles[i]);
+    g_clear_pointer (&attendance->title_texts[i], g_free);
   people_clear (&attendance->people);
 }
 
@@ -537,10 +726,15 @@ attendance_header (Attendance *attendance,
       y += 6;
     }
 
-  for (guint i = 0; i < ATTENDANCE_N_COLUMNS; i++)
-    vp_print_block_add_text (block, g_object_ref (attendance->titles[i]), attendance->x[i], y,
-                             VP_PRINT_COLOUR_MUTED);
-  y += attendance->titles_height + 3;
+  {
+    const guint32 colours[ATTENDANCE_N_COLUMNS] = {
+      VP_PRINT_COLOUR_MUTED, VP_PRINT_COLOUR_MUTED, VP_PRINT_COLOUR_MUTED,
+    };
+
+    y = add_cells (sheet, block, VP_PRINT_FONT_LABEL, TRUE, y,
+                   (const char * const *)attendance->title_texts, colours, attendance->x,
+                   attendance->widths, ATTENDANCE_N_COLUMNS) + 3;
+  }
   vp_print_block_add_rule (block, 0, y, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
   vp_print_block_extend (block, y + 0.8);
   vp_print_block_set_space_above (block, 10);
@@ -548,56 +742,63 @@ attendance_header (Attendance *attendance,
   return block;
 }
 
-/* A row to sign in: the person's number, name, organisation and country
- * (none for a walk-in), and room beside them. */
+/* A row to sign in: the person's name, organisation and country, and room
+ * beside them. */
 static VpPrintBlock *
 attendance_row (Attendance    *attendance,
-                guint          number,
                 VpParticipant *participant,
                 VpPrintBlock  *repeat)
 {
   VpPrintSheet *sheet = attendance->sheet;
-  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT,
-                                            participant != NULL ? "row" : "walk-in");
-  g_autofree char *number_text = g_strdup_printf ("%u", number);
-  const char *cells[ATTENDANCE_N_COLUMNS] = { number_text, NULL, };
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "row");
+  const char *organisation = participant_organisation (sheet->snapshot, participant);
+  const char *country = participant_country (sheet->snapshot, participant);
+  g_autofree char *where = NULL;
+  const char *cells[ATTENDANCE_N_COLUMNS] = { participant_name (participant), NULL, NULL };
   double height = SIGN_ROW;
 
-  if (participant != NULL)
-    {
-      cells[ATTENDANCE_NAME] = participant_name (participant);
-      cells[ATTENDANCE_ORGANISATION] = participant_organisation (sheet->snapshot, participant);
-      cells[ATTENDANCE_COUNTRY] = participant_country (sheet->snapshot, participant);
-    }
+  if (!is_blank (organisation) && !is_blank (country))
+    /* TRANSLATORS: a person's organisation and country on a printed attendance sheet:
+     * "Lumiray Oy, Finland" */
+    cells[ATTENDANCE_ORGANISATION] = where = g_strdup_printf (_("%s, %s"), organisation,
+                                                              country);
+  else
+    cells[ATTENDANCE_ORGANISATION] = !is_blank (organisation) ? organisation : country;
 
-  for (guint i = 0; i < ATTENDANCE_SIGNATURE; i++)
-    {
-      PangoLayout *layout;
+  /* Names and organisations come back on sheet after sheet: set once. */
+  {
+    const guint32 colours[] = { VP_PRINT_COLOUR_TEXT, VP_PRINT_COLOUR_TEXT };
 
-      if (is_blank (cells[i]))
-        continue;
-      /* Names and organisations come back on sheet after sheet: shaped
-       * once.  The number is set right, baseline to the name's. */
-      layout = vp_print_sheet_shared_text (sheet,
-                                           i == ATTENDANCE_NUMBER ? VP_PRINT_FONT_TIME
-                                                                  : VP_PRINT_FONT_BODY,
-                                           i == ATTENDANCE_NUMBER ? 0 : attendance->widths[i],
-                                           cells[i]);
-      vp_print_block_add_text (block, layout,
-                               i == ATTENDANCE_NUMBER
-                               ? attendance->x[i] + attendance->widths[i] - ink_width (layout)
-                               : attendance->x[i],
-                               ROW_PADDING,
-                               i == ATTENDANCE_NUMBER ? VP_PRINT_COLOUR_MUTED
-                                                      : VP_PRINT_COLOUR_TEXT);
-      height = MAX (height, ROW_PADDING + layout_height (layout) + ROW_PADDING);
-    }
+    double bottom = add_cells (sheet, block, VP_PRINT_FONT_BODY, FALSE, ROW_PADDING, cells,
+                               colours, attendance->x, attendance->widths,
+                               ATTENDANCE_SIGNATURE);
 
-  /* The signature's cell set apart by a faint line. */
-  vp_print_block_add_box (block, attendance->x[ATTENDANCE_SIGNATURE] - CELL_GAP / 2, 0, 0.5,
-                          height, 0, FALSE, VP_PRINT_COLOUR_FAINT);
+    height = MAX (height, bottom + ROW_PADDING);
+  }
+
   vp_print_block_add_rule (block, 0, height, sheet->width, 0.4, VP_PRINT_COLOUR_RULE);
   vp_print_block_extend (block, height + 0.4);
+  vp_print_block_set_keep (block, vp_print_block_get_height (block));
+  vp_print_block_set_repeat (block, repeat);
+
+  return block;
+}
+
+/* @n empty rows for walk-ins, whole: one block, whose rules are one fill
+ * (its tag says how many). */
+static VpPrintBlock *
+walk_ins_block (Attendance   *attendance,
+                guint         n,
+                VpPrintBlock *repeat)
+{
+  g_autofree char *tag = g_strdup_printf ("walk-ins:%u", n);
+  VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, tag);
+  double pitch = SIGN_ROW + 0.4;
+
+  for (guint i = 0; i < n; i++)
+    vp_print_block_add_rule (block, 0, i * pitch + SIGN_ROW, attendance->sheet->width, 0.4,
+                             VP_PRINT_COLOUR_RULE);
+  vp_print_block_extend (block, n * pitch);
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
   vp_print_block_set_repeat (block, repeat);
 
@@ -618,39 +819,32 @@ attendance_signature (Attendance *attendance,
   g_autofree char *count = NULL;
   const char *captions[2];
   double y, bottom, stamp_top;
-  PangoLayout *stamp;
 
-  /* TRANSLATORS: above the host's signature at the end of a printed attendance sheet */
-  y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, 0, 0, sheet->width,
-                _("The host confirms that the session took place and that the people who "
-                  "signed above attended it."), VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
-  /* TRANSLATORS: on a printed attendance sheet, to be filled in by hand: how many
-   * came, of how many expected */
-  count = g_strdup_printf (ngettext ("Attendees present: ______ of %u expected",
-                                     "Attendees present: ______ of %u expected", expected),
+  /* TRANSLATORS: above the host's signature at the end of a printed attendance sheet; the
+   * number present is written in by hand */
+  count = g_strdup_printf (ngettext ("The host confirms that the session took place, attended by "
+                                     "______ of the %u person expected.",
+                                     "The host confirms that the session took place, attended by "
+                                     "______ of the %u people expected.", expected),
                            expected);
-  stamp_top = y + 6;
-  y = add_line (sheet, block, VP_PRINT_FONT_BODY, x, stamp_top, sheet->width - x, count,
+  y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, 0, 0, sheet->width, count,
                 VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
+  stamp_top = y + 6;
 
   if (host != NULL && !is_blank (vp_host_get_name (host)))
     /* TRANSLATORS: under the signature line of a printed attendance sheet */
-    signed_by = g_strdup_printf (_("Signature for %s"), vp_host_get_name (host));
+    signed_by = g_strdup_printf (_("Signature and stamp for %s"), vp_host_get_name (host));
   else
-    signed_by = g_strdup (_("Signature of the host"));
+    signed_by = g_strdup (_("Signature and stamp of the host"));
   captions[0] = signed_by;
   /* TRANSLATORS: under a line of a printed attendance sheet or certificate */
   captions[1] = _("Name and position, date");
-  bottom = add_signature_lines (sheet, block, x, y, sheet->width - x, captions,
+  bottom = add_signature_lines (sheet, block, x, stamp_top - 4, sheet->width - x, captions,
                                 G_N_ELEMENTS (captions));
 
   /* A dashed box for the stamp, beside the lines. */
   vp_print_block_add_box (block, 0, stamp_top, stamp_width, bottom - stamp_top, 0.6, TRUE,
                           VP_PRINT_COLOUR_RULE);
-  /* TRANSLATORS: in the box for the host's stamp on a printed attendance sheet */
-  stamp = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL, stamp_width - 8, _("Stamp"));
-  pango_layout_set_alignment (stamp, PANGO_ALIGN_CENTER);
-  vp_print_block_add_text (block, stamp, 4, stamp_top + 4, VP_PRINT_COLOUR_MUTED);
 
   vp_print_block_extend (block, bottom);
   /* Signed on one page, whole. */
@@ -691,6 +885,7 @@ append_attendance_sheet (Attendance *attendance,
   const char *title = is_blank (vp_session_get_title (session)) ? _("(untitled)")
                                                                  : vp_session_get_title (session);
   g_autofree char *tag = g_strconcat ("sheet:", vp_session_get_uid (session), NULL);
+  guint first_block = sheet->blocks->len;
   VpPrintBlock *block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, tag));
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   g_autofree char *day = NULL;
@@ -698,19 +893,18 @@ append_attendance_sheet (Attendance *attendance,
   g_autofree char *times = NULL;
   g_autofree char *when = NULL;
   g_autofree char *address = NULL;
-  g_autofree char *continued = NULL;
-  VpPrintBlock *table_repeat;
-  VpPrintBlock *plain_repeat;
+  VpPrintBlock *table_repeat = NULL;
+  VpPrintBlock *plain_repeat = NULL;
   VpPrintBlock *signature;
   VpPrintBlock *walk_in;
   const char *kind = vp_session_kind_label (vp_session_get_kind (session));
   Flow flow;
   GDate date;
   double y;
-  guint number = 0;
-  guint n_walk_ins;
-  double table_height;
-  double plain_height;
+  double table_height = 0;
+  double plain_height = 0;
+  guint first_row;
+  Flow one_page;
 
   /* Who is expected, by name. */
   if (vp_session_get_attendees_all (session))
@@ -738,13 +932,8 @@ append_attendance_sheet (Attendance *attendance,
 
   /* The session: what, when, where. */
   vp_print_block_set_new_page (block, TRUE);
-  {
-    PangoLayout *label = label_text (sheet, _("Attendance sheet"), sheet->width,
-                                     PANGO_ALIGN_LEFT);
-
-    vp_print_block_add_text (block, label, 0, 0, VP_PRINT_COLOUR_ACCENT);
-    y = layout_height (label) + 2;
-  }
+  /* The page's header names the layout: the title comes first. */
+  y = 0;
   {
     PangoLayout *layout = sized_text (sheet, VP_PRINT_FONT_DOCUMENT, SHEET_TITLE_SIZE,
                                       sheet->width - 2 * INK_INSET, title);
@@ -760,76 +949,98 @@ append_attendance_sheet (Attendance *attendance,
     y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 3, sheet->width, when,
                   VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_LEFT);
   }
-  vp_print_block_extend (block, y + 2);
-  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 3));
-
   {
-    const char *labels[2];
-    const char *values[2];
+    g_autofree char *where = NULL;
+    g_autofree char *host_line = NULL;
+    const char *name = host != NULL ? vp_host_get_name (host) : NULL;
 
     if (!is_blank (vp_session_get_location (session)))
       address = g_strdup (vp_session_get_location (session));
     else if (host != NULL)
       address = vp_print_host_address (host);
-
-    /* TRANSLATORS: labels of the facts box of a printed attendance sheet */
-    labels[0] = _("Host");
-    values[0] = host != NULL ? vp_host_get_name (host) : NULL;
-    labels[1] = _("Address");
-    values[1] = address;
-    vp_print_block_set_space_above (append_facts (sheet, labels, values, G_N_ELEMENTS (labels)),
-                                    TITLE_GAP);
+    if (!is_blank (name) && !is_blank (address))
+      /* TRANSLATORS: a host and its address: "Femtolux Lasers, Mokslininkų g. 11, Vilnius" */
+      where = g_strdup_printf (_("%s, %s"), name, address);
+    else
+      where = g_strdup (!is_blank (name) ? name : address);
+    if (!is_blank (where))
+      /* TRANSLATORS: where a session of a printed attendance sheet takes place */
+      host_line = g_strdup_printf (_("Host: %s"), where);
+    y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 2, sheet->width, host_line,
+                  VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
   }
+  vp_print_block_extend (block, y + 2);
+  vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 3));
 
   block = append (sheet, vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "instructions"));
   add_line (sheet, block, VP_PRINT_FONT_META, 0, 0, sheet->width,
             /* TRANSLATORS: the instructions of a printed attendance sheet */
-            _("Please sign beside your name. Not listed? Write your name, organisation and "
-              "country in an empty row at the end, and sign."),
+            _("Sign beside your name. Not listed? Add your name, organisation and country "
+              "below, and sign."),
             VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_LEFT);
   vp_print_block_set_space_above (block, 10);
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
 
-  /* TRANSLATORS: the heading at the top of a page an attendance sheet goes on
-   * to: "Femtolux Lasers: lab tour · Wed 14 Apr (continued)" */
-  continued = g_strdup_printf (_("%s · %s (continued)"), title, day_short);
-  table_repeat = attendance_header (attendance, continued, TRUE);
-  plain_repeat = attendance_header (attendance, continued, FALSE);
-  g_ptr_array_add (sheet->extras, table_repeat);
-  g_ptr_array_add (sheet->extras, plain_repeat);
-  table_height = vp_print_block_get_height (table_repeat);
-  plain_height = vp_print_block_get_height (plain_repeat);
-
-  /* Where the flow puts them, to fill the last page with walk-in rows. */
+  /* Where the flow puts them (reckoned ahead), to fill the last page with
+   * walk-in rows. */
   flow_start (&flow, sheet);
-  for (guint i = sheet->blocks->len - 3; i < sheet->blocks->len; i++)
+  for (guint i = first_block; i < sheet->blocks->len; i++)
     flow_add (&flow, g_ptr_array_index (sheet->blocks, i), 0);
 
   block = append (sheet, attendance_header (attendance, NULL, TRUE));
   flow_add (&flow, block, 0);
+  first_row = sheet->blocks->len;
   for (guint i = 0; i < expected->len; i++)
+    append (sheet, attendance_row (attendance, g_ptr_array_index (expected, i), NULL));
+
+  walk_in = walk_ins_block (attendance, 1, NULL);
+  signature = attendance_signature (attendance, host, expected->len);
+
+  /* A sheet on one page, as most are, repeats no heading: its heading to
+   * repeat, with the session's title, is only made for one that goes on. */
+  one_page = flow;
+  for (guint i = first_row; i < sheet->blocks->len; i++)
+    flow_add (&one_page, g_ptr_array_index (sheet->blocks, i), 0);
+  if (one_page.pages > 1 ||
+      pages_with_walk_ins (&one_page, walk_in, MIN_WALK_INS, 0, signature, 0) > 1)
     {
-      block = append (sheet, attendance_row (attendance, ++number,
-                                             g_ptr_array_index (expected, i), table_repeat));
-      flow_add (&flow, block, table_height);
+      /* TRANSLATORS: the heading at the top of a page an attendance sheet goes on
+       * to: "Femtolux Lasers: lab tour · Wed 14 Apr (continued)" */
+      g_autofree char *continued = g_strdup_printf (_("%s · %s (continued)"), title,
+                                                    day_short);
+
+      table_repeat = attendance_header (attendance, continued, TRUE);
+      plain_repeat = attendance_header (attendance, continued, FALSE);
+      g_ptr_array_add (sheet->extras, table_repeat);
+      g_ptr_array_add (sheet->extras, plain_repeat);
+      table_height = vp_print_block_get_height (table_repeat);
+      plain_height = vp_print_block_get_height (plain_repeat);
+      for (guint i = first_row; i < sheet->blocks->len; i++)
+        {
+          block = g_ptr_array_index (sheet->blocks, i);
+          vp_print_block_set_repeat (block, table_repeat);
+          flow_add (&flow, block, table_height);
+        }
+      vp_print_block_set_repeat (signature, plain_repeat);
     }
+  else
+    flow = one_page;
 
   /* At least a few rows for walk-ins, and as many more as the page the
    * list ends on holds with the signature.  When the signature does not
    * fit there, walk-in rows fill that page and a few more go on with it:
    * a sheet never ends with a signature alone, nor takes a page of empty
    * rows. */
-  walk_in = attendance_row (attendance, 0, NULL, table_repeat);
-  signature = attendance_signature (attendance, host, expected->len);
-  vp_print_block_set_repeat (signature, plain_repeat);
-  n_walk_ins = MIN_WALK_INS;
-  if (pages_with_walk_ins (&flow, walk_in, n_walk_ins, table_height, signature,
+  if (pages_with_walk_ins (&flow, walk_in, MIN_WALK_INS, table_height, signature,
                            plain_height) == flow.pages)
     {
-      while (n_walk_ins < MAX_WALK_INS &&
-             pages_with_walk_ins (&flow, walk_in, n_walk_ins + 1, table_height, signature,
+      guint n = MIN_WALK_INS;
+
+      while (n < MAX_WALK_INS &&
+             pages_with_walk_ins (&flow, walk_in, n + 1, table_height, signature,
                                   plain_height) == flow.pages)
-        n_walk_ins++;
+        n++;
+      append (sheet, walk_ins_block (attendance, n, table_repeat));
     }
   else
     {
@@ -839,12 +1050,11 @@ append_attendance_sheet (Attendance *attendance,
       for (flow_add (&rest, walk_in, table_height); rest.pages == flow.pages;
            flow_add (&rest, walk_in, table_height))
         fit++;
-      n_walk_ins += fit;
+      if (fit > 0)
+        append (sheet, walk_ins_block (attendance, fit, table_repeat));
+      append (sheet, walk_ins_block (attendance, MIN_WALK_INS, table_repeat));
     }
   vp_print_block_free (walk_in);
-
-  for (guint i = 0; i < n_walk_ins; i++)
-    append (sheet, attendance_row (attendance, ++number, NULL, table_repeat));
   append (sheet, signature);
 }
 
@@ -881,37 +1091,21 @@ vp_print_sheet_build_attendance (VpPrintSheet *sheet,
 
 enum
 {
-  CERTIFICATE_DATE,
-  CERTIFICATE_TIME,
+  CERTIFICATE_WHEN,
   CERTIFICATE_SESSION,
   CERTIFICATE_HOST,
   CERTIFICATE_N_COLUMNS
 };
 
-/* A session's day and time as the certificates print them, made once. */
-typedef struct
-{
-  char *day;
-  char *time;
-} SessionTexts;
-
-static void
-session_texts_free (SessionTexts *texts)
-{
-  g_free (texts->day);
-  g_free (texts->time);
-  g_free (texts);
-}
 
 typedef struct
 {
   VpPrintSheet *sheet;
   double        x[CERTIFICATE_N_COLUMNS];
   double        widths[CERTIFICATE_N_COLUMNS];
-  PangoLayout  *titles[CERTIFICATE_N_COLUMNS];
-  double        titles_height;
+  char         *title_texts[CERTIFICATE_N_COLUMNS];  /* in capitals */
   GHashTable   *attended;  /* VpParticipant → GPtrArray of the VpSession that take place */
-  GHashTable   *texts;     /* VpSession → SessionTexts */
+  GHashTable   *when;      /* VpSession → its day and time, as printed */
   gboolean      dated;     /* the programme has its first and last days */
   GDate         first_day;
   GDate         last_day;
@@ -927,67 +1121,58 @@ certificates_init (Certificates *certificates,
   GPtrArray *participants = vp_snapshot_get_participants (snapshot);
   const char *titles[CERTIFICATE_N_COLUMNS] = {
     /* TRANSLATORS: column titles of the sessions' table of a printed certificate */
-    _("Date"), _("Time"), _("Session"), _("Host"),
+    _("Date and time"), _("Session"), _("Host"),
   };
-  /* Of the width the day and the time leave. */
-  const double fractions[CERTIFICATE_N_COLUMNS] = { 0, 0, 0.64, 0.36 };
-  double fixed[CERTIFICATE_N_COLUMNS] = { 0, };
+  /* Of the width the day and time leave. */
+  const double fractions[CERTIFICATE_N_COLUMNS] = { 0, 0.62, 0.38 };
+  double when_width = 0;
   double x = 0;
 
   memset (certificates, 0, sizeof *certificates);
   certificates->sheet = sheet;
 
-  /* The day and time columns as wide as their widest text: any weekday of
-   * any month, and a time range. */
+  /* The day and time as wide as its widest text: any weekday of any month,
+   * and a time range. */
   for (int month = 1; month <= 12; month++)
     for (int day = 22; day <= 28; day++)
       {
         GDate date;
         g_autofree char *text = NULL;
+        g_autofree char *when = NULL;
         g_autoptr(PangoLayout) layout = NULL;
 
         g_date_clear (&date, 1);
         g_date_set_dmy (&date, (GDateDay)day, (GDateMonth)month, 2027);
         text = vp_print_format_day_short (&date);
-        layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, 0, text);
-        fixed[CERTIFICATE_DATE] = MAX (fixed[CERTIFICATE_DATE], ink_width (layout));
+        when = g_strdup_printf (_("%s, %s"), text, "00:00–00:00");
+        layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, 0, when);
+        when_width = MAX (when_width, ink_width (layout));
       }
   {
-    g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TIME, 0,
-                                                         "00:00–00:00");
+    g_autoptr(PangoLayout) title = label_text (sheet, titles[CERTIFICATE_WHEN], 0,
+                                               PANGO_ALIGN_LEFT);
 
-    fixed[CERTIFICATE_TIME] = ink_width (layout);
+    when_width = MAX (when_width, ink_width (title));
   }
-  for (guint i = CERTIFICATE_DATE; i <= CERTIFICATE_TIME; i++)
-    {
-      g_autoptr(PangoLayout) title = label_text (sheet, titles[i], 0, PANGO_ALIGN_LEFT);
-
-      fixed[i] = MAX (fixed[i], ink_width (title));
-    }
 
   for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
     {
       double width = fractions[i] > 0
-                     ? (sheet->width - fixed[CERTIFICATE_DATE] - fixed[CERTIFICATE_TIME] -
-                        2 * (CELL_GAP + 1)) * fractions[i]
-                     : ceil (fixed[i] + 1) + CELL_GAP;
+                     ? (sheet->width - when_width - CELL_GAP - 1) * fractions[i]
+                     : ceil (when_width + 1) + CELL_GAP;
 
       certificates->x[i] = x;
       certificates->widths[i] = i + 1 < CERTIFICATE_N_COLUMNS ? width - CELL_GAP
                                                               : sheet->width - x - INK_INSET;
       x += width;
-      certificates->titles[i] = label_text (sheet, titles[i], certificates->widths[i],
-                                            PANGO_ALIGN_LEFT);
-      certificates->titles_height = MAX (certificates->titles_height,
-                                         layout_height (certificates->titles[i]));
+      certificates->title_texts[i] = g_utf8_strup (titles[i], -1);
     }
 
   certificates->dated = vp_date_parse (vp_programme_get_start_date (programme),
                                        &certificates->first_day, NULL) &&
                         vp_date_parse (vp_programme_get_end_date (programme),
                                        &certificates->last_day, NULL);
-  certificates->texts = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify)session_texts_free);
+  certificates->when = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   /* Who attends what, in one pass over the sessions (in time order). */
   certificates->attended = g_hash_table_new_full (NULL, NULL, NULL,
@@ -1034,29 +1219,33 @@ static void
 certificates_clear (Certificates *certificates)
 {
   for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
-    g_clear_object (&certificates->titles[i]);
+    g_clear_pointer (&certificates->title_texts[i], g_free);
   g_clear_pointer (&certificates->attended, g_hash_table_unref);
-  g_clear_pointer (&certificates->texts, g_hash_table_unref);
+  g_clear_pointer (&certificates->when, g_hash_table_unref);
 }
 
-static SessionTexts *
-session_texts (Certificates *certificates,
-               VpSession    *session)
+/* "Tue 13 Apr, 10:00–11:45": made once per session. */
+static const char *
+session_when (Certificates *certificates,
+              VpSession    *session)
 {
-  SessionTexts *texts = g_hash_table_lookup (certificates->texts, session);
+  char *when = g_hash_table_lookup (certificates->when, session);
 
-  if (texts == NULL)
+  if (when == NULL)
     {
+      g_autofree char *day = NULL;
+      g_autofree char *time = time_range (session, certificates->sheet->zone);
       GDate date;
 
-      texts = g_new0 (SessionTexts, 1);
       local_day (vp_session_get_start_utc (session), certificates->sheet->zone, &date);
-      texts->day = g_date_valid (&date) ? vp_print_format_day_short (&date) : g_strdup ("");
-      texts->time = time_range (session, certificates->sheet->zone);
-      g_hash_table_insert (certificates->texts, session, texts);
+      day = g_date_valid (&date) ? vp_print_format_day_short (&date) : g_strdup ("");
+      /* TRANSLATORS: a session's day and time on a printed certificate: "Tue 13 Apr,
+       * 10:00–11:45" */
+      when = g_strdup_printf (_("%s, %s"), day, time);
+      g_hash_table_insert (certificates->when, session, when);
     }
 
-  return texts;
+  return when;
 }
 
 /* A name as large as the line holds, down to NAME_MIN_SIZE; then wrapped. */
@@ -1164,10 +1353,15 @@ certificate_header (Certificates *certificates,
       y += 2 + 0.6 + 8;
     }
 
-  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
-    vp_print_block_add_text (block, g_object_ref (certificates->titles[i]), certificates->x[i],
-                             y, VP_PRINT_COLOUR_MUTED);
-  y += certificates->titles_height + 3;
+  {
+    const guint32 colours[CERTIFICATE_N_COLUMNS] = {
+      VP_PRINT_COLOUR_MUTED, VP_PRINT_COLOUR_MUTED, VP_PRINT_COLOUR_MUTED,
+    };
+
+    y = add_cells (sheet, block, VP_PRINT_FONT_LABEL, TRUE, y,
+                   (const char * const *)certificates->title_texts, colours, certificates->x,
+                   certificates->widths, CERTIFICATE_N_COLUMNS) + 3;
+  }
   vp_print_block_add_rule (block, 0, y, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
   vp_print_block_extend (block, y + 0.8);
   vp_print_block_set_space_above (block, SECTION_SPACE);
@@ -1175,48 +1369,37 @@ certificate_header (Certificates *certificates,
   return block;
 }
 
+/* A session they attended; @last of its day, a rule below it. */
 static VpPrintBlock *
 certificate_row (Certificates *certificates,
                  VpSession    *session,
+                 gboolean      last,
                  VpPrintBlock *repeat)
 {
   VpPrintSheet *sheet = certificates->sheet;
   VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, "row");
-  SessionTexts *texts = session_texts (certificates, session);
   VpHost *host = vp_session_get_host_ref (session) != NULL
                  ? vp_snapshot_lookup_host (sheet->snapshot, vp_session_get_host_ref (session))
                  : NULL;
   const char *title = vp_session_get_title (session);
   const char *cells[CERTIFICATE_N_COLUMNS] = {
-    texts->day, texts->time, is_blank (title) ? _("(untitled)") : title,
+    session_when (certificates, session), is_blank (title) ? _("(untitled)") : title,
     host != NULL ? vp_host_get_name (host) : vp_session_get_location (session),
   };
-  const VpPrintFont fonts[CERTIFICATE_N_COLUMNS] = {
-    VP_PRINT_FONT_META, VP_PRINT_FONT_TIME, VP_PRINT_FONT_META, VP_PRINT_FONT_META,
+  const guint32 colours[CERTIFICATE_N_COLUMNS] = {
+    VP_PRINT_COLOUR_TEXT, VP_PRINT_COLOUR_TEXT, VP_PRINT_COLOUR_MUTED,
   };
   double padding = 3;
-  double bottom = 0;
+  double bottom;
 
-  /* Days, times, titles and hosts come back on certificate after
-   * certificate: shaped once. */
-  for (guint i = 0; i < CERTIFICATE_N_COLUMNS; i++)
-    {
-      PangoLayout *layout;
-      double y = padding;
+  /* A session comes back on certificate after certificate: set once. */
+  bottom = add_cells (sheet, block, VP_PRINT_FONT_META, FALSE, padding, cells, colours,
+                      certificates->x, certificates->widths, CERTIFICATE_N_COLUMNS);
 
-      if (is_blank (cells[i]))
-        continue;
-      layout = vp_print_sheet_shared_text (sheet, fonts[i], certificates->widths[i], cells[i]);
-      /* The smaller type on the baseline of the larger. */
-      if (fonts[i] == VP_PRINT_FONT_META)
-        y += 0.8;
-      vp_print_block_add_text (block, layout, certificates->x[i], y,
-                               i == CERTIFICATE_HOST ? VP_PRINT_COLOUR_MUTED
-                                                     : VP_PRINT_COLOUR_TEXT);
-      bottom = MAX (bottom, y + layout_height (layout));
-    }
-
-  vp_print_block_add_rule (block, 0, bottom + padding, sheet->width, 0.4, VP_PRINT_COLOUR_FAINT);
+  /* The days set apart: few rules, for a PDF's cost is in its operations. */
+  if (last)
+    vp_print_block_add_rule (block, 0, bottom + padding, sheet->width, 0.4,
+                             VP_PRINT_COLOUR_RULE);
   vp_print_block_extend (block, bottom + padding + 0.4);
   vp_print_block_set_keep (block, MIN (vp_print_block_get_height (block), sheet->height / 4));
   vp_print_block_set_repeat (block, repeat);
@@ -1258,8 +1441,8 @@ certificate_signatures (Certificates *certificates)
                                       : _("For the visiting cluster, %s"), clusters[i]);
       y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, x, 0, width, who,
                     VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
-      bottom = MAX (bottom, add_signature_lines (sheet, block, x, y, width, captions,
-                                                 G_N_ELEMENTS (captions)));
+      y = add_signature_lines (sheet, block, x, y, width, captions, G_N_ELEMENTS (captions));
+      bottom = MAX (bottom, y);
     }
 
   vp_print_block_extend (block, bottom);
@@ -1408,7 +1591,20 @@ append_certificate (Certificates  *certificates,
       /* TRANSLATORS: a section of a printed certificate */
       append (sheet, certificate_header (certificates, _("Sessions attended"), NULL, TRUE));
       for (guint i = 0; i < listed->len; i++)
-        append (sheet, certificate_row (certificates, g_ptr_array_index (listed, i), repeat));
+        {
+          VpSession *session = g_ptr_array_index (listed, i);
+          VpSession *next = i + 1 < listed->len ? g_ptr_array_index (listed, i + 1) : NULL;
+          GDate day, next_day;
+
+          local_day (vp_session_get_start_utc (session), sheet->zone, &day);
+          if (next != NULL)
+            local_day (vp_session_get_start_utc (next), sheet->zone, &next_day);
+          append (sheet, certificate_row (certificates, session,
+                                          next == NULL || !g_date_valid (&day) ||
+                                          !g_date_valid (&next_day) ||
+                                          g_date_compare (&day, &next_day) != 0,
+                                          repeat));
+        }
     }
 
   /* The signatures at the foot of the page, when it is the certificate's

@@ -150,6 +150,7 @@ vp_print_sheet_shared_text (VpPrintSheet *sheet,
   if (layout == NULL)
     {
       layout = vp_print_sheet_text (sheet, font, width, text);
+      vp_print_layout_set_shared (layout);
       g_hash_table_insert (sheet->shared, g_steal_pointer (&key), layout);
     }
 
@@ -2245,13 +2246,4 @@ char *
 vp_print_host_address (VpHost *host)
 {
   return host_address (host);
-}
-
-void
-vp_print_sheet_append_facts (VpPrintSheet       *sheet,
-                             const char * const *labels,
-                             const char * const *values,
-                             guint               n)
-{
-  append_facts (sheet, labels, values, n);
 }

@@ -87,11 +87,6 @@ char        *vp_print_format_time_range    (gint64          start,
                                             gint64          end,
                                             GTimeZone      *zone);
 char        *vp_print_host_address         (VpHost         *host);
-/* A shaded box of labelled lines ("Host   Femtolux Lasers"), kept whole. */
-void         vp_print_sheet_append_facts   (VpPrintSheet       *sheet,
-                                            const char * const *labels,
-                                            const char * const *values,
-                                            guint               n);
 
 /* The programme's zone, UTC when it has none that tzdata knows. */
 GTimeZone   *vp_print_programme_zone       (VpProgramme    *programme);
