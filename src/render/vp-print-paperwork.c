@@ -776,6 +776,9 @@ attendance_row (Attendance    *attendance,
     height = MAX (height, bottom + ROW_PADDING);
   }
 
+  /* The signature's cell set apart. */
+  vp_print_block_add_box (block, attendance->x[ATTENDANCE_SIGNATURE] - CELL_GAP / 2, 0, 0.4,
+                          height, 0, FALSE, VP_PRINT_COLOUR_FAINT);
   vp_print_block_add_rule (block, 0, height, sheet->width, 0.4, VP_PRINT_COLOUR_RULE);
   vp_print_block_extend (block, height + 0.4);
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
@@ -784,8 +787,7 @@ attendance_row (Attendance    *attendance,
   return block;
 }
 
-/* @n empty rows for walk-ins, whole: one block, whose rules are one fill
- * (its tag says how many). */
+/* @n empty rows for walk-ins, whole, in one block (its tag says how many). */
 static VpPrintBlock *
 walk_ins_block (Attendance   *attendance,
                 guint         n,
@@ -795,6 +797,8 @@ walk_ins_block (Attendance   *attendance,
   VpPrintBlock *block = vp_print_block_new (VP_PRINT_BLOCK_CONTENT, tag);
   double pitch = SIGN_ROW + 0.4;
 
+  vp_print_block_add_box (block, attendance->x[ATTENDANCE_SIGNATURE] - CELL_GAP / 2, 0, 0.4,
+                          n * pitch - 0.4, 0, FALSE, VP_PRINT_COLOUR_FAINT);
   for (guint i = 0; i < n; i++)
     vp_print_block_add_rule (block, 0, i * pitch + SIGN_ROW, attendance->sheet->width, 0.4,
                              VP_PRINT_COLOUR_RULE);
