@@ -33,8 +33,6 @@ need_free (Need *need)
   g_free (need);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Need, need_free)
-
 typedef const char *(*NeedGetter) (VpParticipant *participant);
 
 /* The widths of a session block's columns. */
