@@ -4,11 +4,14 @@
 
 #include <string.h>
 
+#include "vp-checks.h"
 #include "vp-cxc-rules.h"
+#include "vp-evidence.h"
 #include "vp-programme-format.h"
 #include "vp-record.h"
 #include "vp-snapshot-diff.h"
 #include "vp-test-core.h"
+#include "vp-time.h"
 
 /* Documents {{{1 */
 
@@ -489,6 +492,157 @@ test_store_change_log (void)
   g_assert_cmpuint (vp_organisation_get_evidence (held)->len, ==, 0);
 }
 
+/* The rules {{{1 */
+
+/* A large company besides: the scheme does not fund it, so it owes
+ * nothing. */
+static const VpTestPatch with_large_company[] = {
+  { "organisations[2]", "{\"id\": \"o3\", \"name\": \"Big Lasers GmbH\", "
+                        "\"kind\": \"large-company\", \"country\": \"DE\"}" },
+  { "participants[2]", "{\"id\": \"p3\", \"name\": \"Hans Weber\", "
+                       "\"organisation_id\": \"o3\"}" },
+  /* three working days: the least the scheme funds */
+  { "sessions", "[{\"id\": \"s1\", \"uid\": \"s1@evidence\", \"title\": \"Lab tour\", "
+                "\"start\": \"2027-05-11T10:00\", \"end\": \"2027-05-11T12:00\"},"
+                "{\"id\": \"s2\", \"uid\": \"s2@evidence\", \"title\": \"Workshop\", "
+                "\"start\": \"2027-05-12T10:00\", \"end\": \"2027-05-12T12:00\"},"
+                "{\"id\": \"s3\", \"uid\": \"s3@evidence\", \"title\": \"B2B\", "
+                "\"start\": \"2027-05-13T10:00\", \"end\": \"2027-05-13T12:00\"}]" },
+};
+
+static GPtrArray *
+evidence_problems (VpSnapshot  *snapshot,
+                   const char  *today_text)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_problem_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  VpChecksContext context = { NULL, };
+  GDate today;
+
+  g_assert_true (vp_date_parse (today_text, &today, NULL));
+  context.today = &today;
+  problems = vp_checks_run (snapshot, &context);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      VpProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->code, "cxc-evidence-missing"))
+        g_ptr_array_add (found, vp_problem_copy (problem));
+    }
+  return found;
+}
+
+/* cxc-evidence-missing: once the programme has ended, a warning for each
+ * funded organisation that misses an item, naming it; none before. */
+static void
+test_check_evidence_missing (void)
+{
+  g_autofree char *text = vp_test_patch_document (base_document, with_large_company,
+                                                  G_N_ELEMENTS (with_large_company));
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (text);
+  g_autoptr(GPtrArray) before = evidence_problems (snapshot, "2027-05-14");
+  g_autoptr(GPtrArray) after = evidence_problems (snapshot, "2027-05-15");
+  VpProblem *lumiray;
+  VpProblem *cluster;
+
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_cmpuint (after->len, ==, 2);
+  lumiray = g_ptr_array_index (after, 0);
+  cluster = g_ptr_array_index (after, 1);
+  g_assert_cmpint (lumiray->severity, ==, VP_SEVERITY_WARNING);
+  g_assert_cmpstr (lumiray->organisation, ==, "Lumiray Oy");
+  g_assert_cmpstr (cluster->organisation, ==, "Photonics Finland");
+  /* the programme's due day, and only what is missing */
+  g_assert_nonnull (strstr (lumiray->message, "2027-06-15"));
+  g_assert_nonnull (strstr (lumiray->message, "Boarding passes or tickets"));
+  g_assert_nonnull (strstr (lumiray->message, "Outcomes"));
+  g_assert_null (strstr (lumiray->message, "Closing report"));
+  g_assert_null (strstr (lumiray->message, "Hotel invoices"));
+  g_assert_nonnull (strstr (cluster->message, "Closing report"));
+
+  /* everything handed in: nothing to say */
+  for (guint i = 0; i < vp_snapshot_get_organisations (snapshot)->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (vp_snapshot_get_organisations (snapshot),
+                                                        i);
+      GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+
+      for (guint j = 0; j < items->len; j++)
+        vp_organisation_set_evidence_received (
+          organisation, ((VpCxcEvidenceItem *)g_ptr_array_index (items, j))->item, "2027-05-30");
+    }
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = evidence_problems (snapshot, "2030-01-01");
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+/* The report: who owes what, the due day (the programme's, else the
+ * rules' period after the last day), late only after it. */
+static void
+test_report (void)
+{
+  g_autofree char *text = vp_test_patch_document (base_document, with_large_company,
+                                                  G_N_ELEMENTS (with_large_company));
+  g_autoptr(VpSnapshot) snapshot = vp_test_read_document (text);
+  g_autoptr(VpEvidenceReport) report = NULL;
+  g_autofree char *due = NULL;
+  VpEvidenceLine *line;
+  GDate today;
+  GDate expected;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_JUNE, 2027);
+  report = vp_evidence_report_new (snapshot, NULL, &today);
+  g_assert_true (report->due_set);
+  g_assert_true (report->ended);
+  g_assert_false (report->overdue);
+  g_assert_cmpuint (report->lines->len, ==, 3);
+  g_assert_cmpuint (report->n_missing, ==, 6);
+  line = vp_evidence_report_find (report, organisation_by_ref (snapshot, "o1"));
+  g_assert_true (line->funded);
+  g_assert_cmpuint (line->missing->len, ==, 2);
+  g_assert_cmpuint (line->received->len, ==, 2);
+  line = vp_evidence_report_find (report, organisation_by_ref (snapshot, "o3"));
+  g_assert_false (line->funded);
+  g_assert_cmpuint (line->missing->len, ==, 0);
+  g_clear_pointer (&report, vp_evidence_report_free);
+
+  g_date_add_days (&today, 1);
+  report = vp_evidence_report_new (snapshot, NULL, &today);
+  g_assert_true (report->overdue);
+  g_clear_pointer (&report, vp_evidence_report_free);
+
+  /* without the programme's date: the rules' period after the last day */
+  vp_programme_set_evidence_due (vp_snapshot_get_programme (snapshot), NULL);
+  report = vp_evidence_report_new (snapshot, NULL, &today);
+  g_assert_false (report->due_set);
+  g_date_clear (&expected, 1);
+  g_date_set_dmy (&expected, 14, G_DATE_MAY, 2027);
+  g_date_add_days (&expected, vp_cxc_rules_get ()->evidence_due_days);
+  g_assert_cmpint (g_date_compare (&report->due, &expected), ==, 0);
+  due = vp_date_format (&report->due);
+  g_assert_cmpstr (due, ==, "2027-06-13");
+}
+
+/* "Today" may be set from outside, for scripts and tests. */
+static void
+test_today (void)
+{
+  GDate today;
+  g_autofree char *text = NULL;
+
+  g_setenv ("VISIT_PLANNER_TODAY", "2031-02-28", TRUE);
+  vp_evidence_get_today (&today);
+  text = vp_date_format (&today);
+  g_assert_cmpstr (text, ==, "2031-02-28");
+
+  /* not a date: the real day */
+  g_setenv ("VISIT_PLANNER_TODAY", "2031-02-29", TRUE);
+  vp_evidence_get_today (&today);
+  g_assert_cmpint (g_date_get_year (&today), <, 2031);
+  g_unsetenv ("VISIT_PLANNER_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +657,9 @@ main (int   argc,
   g_test_add_func ("/evidence/store/save", test_store_save);
   g_test_add_func ("/evidence/store/set-evidence", test_store_set_evidence);
   g_test_add_func ("/evidence/store/change-log", test_store_change_log);
+  g_test_add_func ("/evidence/check/missing-once-ended", test_check_evidence_missing);
+  g_test_add_func ("/evidence/report", test_report);
+  g_test_add_func ("/evidence/today", test_today);
 
   return g_test_run ();
 }
