@@ -1721,7 +1721,7 @@ static int
 command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--layout", "--paper", NULL
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1735,6 +1735,7 @@ command_pdf (CliContext *context)
   const char *output;
   const char *participant_key;
   const char *host_key;
+  const char *organisation_key;
   const char *layout_word;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
@@ -1750,6 +1751,7 @@ command_pdf (CliContext *context)
     output = g_hash_table_lookup (arguments.options, "--output");
   participant_key = g_hash_table_lookup (arguments.options, "--participant");
   host_key = g_hash_table_lookup (arguments.options, "--host");
+  organisation_key = g_hash_table_lookup (arguments.options, "--organisation");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
@@ -1773,12 +1775,18 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts or budget"),
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget or "
+                     "quality-commitment"),
                    layout_word);
       return EXIT_FAILURE_;
     }
   if (layout_word == NULL && host_key != NULL)
     layout = VP_PRINT_LAYOUT_HOST_SHEET;
+  if (organisation_key != NULL && layout != VP_PRINT_LAYOUT_QUALITY_COMMITMENT)
+    {
+      print_error ("%s", _("--organisation is for --layout quality-commitment"));
+      return EXIT_FAILURE_;
+    }
   if (paper_word != NULL && !vp_enum_from_nick (VP_TYPE_PAPER_SIZE, paper_word, &paper))
     {
       print_error (_("unknown paper size “%s”: use a4 or letter"),
@@ -1825,6 +1833,17 @@ command_pdf (CliContext *context)
           return EXIT_FAILURE_;
         }
       subject = NULL;
+      break;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the quality-commitment layout is per visiting organisation: "
+                               "it takes --organisation ORGANISATION, not --participant or "
+                               "--host"));
+          return EXIT_FAILURE_;
+        }
+      subject = organisation_key;
       break;
 
     default:
@@ -1908,11 +1927,13 @@ static const Command commands[] = {
        "item as received (today without --received) or, with --clear, as not received"),
     command_evidence },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts|budget] "
-    "[--paper a4|letter] -o FILE",
+    "pdf PROGRAMME [--participant P | --host H | --organisation ORGANISATION] "
+    "[--layout agenda|host-sheet|contacts|budget|quality-commitment] [--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id), the coordinator’s contact sheet or the "
-       "ClusterXChange grant sheet (budget); A4 by default; -o - writes it to standard output"),
+       "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
+       "ClusterXChange grant sheet (budget) or the draft Commitment to Quality of each visiting "
+       "organisation (quality-commitment; of one with --organisation, its uid or name); A4 by "
+       "default; -o - writes it to standard output"),
     command_pdf },
 };
 

@@ -20,13 +20,15 @@ typedef enum
 } VpPrintError;
 
 /* The nicks are the command line's words: "agenda", "host-sheet", "contacts",
- * "budget" (the ClusterXChange grant sheet). */
+ * "budget" (the ClusterXChange grant sheet), "quality-commitment" (the draft
+ * of the scheme's Commitment to Quality, per visiting organisation). */
 typedef enum
 {
   VP_PRINT_LAYOUT_AGENDA,
   VP_PRINT_LAYOUT_HOST_SHEET,
   VP_PRINT_LAYOUT_CONTACTS,
   VP_PRINT_LAYOUT_BUDGET,
+  VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
 } VpPrintLayout;
 
 #define VP_TYPE_PRINT_DOCUMENT (vp_print_document_get_type ())
@@ -38,7 +40,10 @@ GQuark           vp_print_error_quark         (void);
 /* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
  * participant's email or id for their own agenda; for
  * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
- * VP_PRINT_LAYOUT_CONTACTS and VP_PRINT_LAYOUT_BUDGET, NULL.  The
+ * VP_PRINT_LAYOUT_CONTACTS and VP_PRINT_LAYOUT_BUDGET, NULL; for
+ * VP_PRINT_LAYOUT_QUALITY_COMMITMENT, NULL for every visiting organisation
+ * (one with participants) or one organisation's uid or name (however
+ * spelt).  The
  * snapshot's sessions must be in time order (as every reader and the store
  * give them). */
 VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,
