@@ -90,6 +90,11 @@ vp_print_content_get_label (VpPrintContent content)
       /* Translators: the ClusterXChange grant sheet, a layout of the print dialog. */
       return _("Grant Sheet");
 
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      /* Translators: the draft of the ClusterXChange scheme's document, one per visiting
+       * organisation, a layout of the print dialog. */
+      return _("Commitment to Quality");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("Agenda");
@@ -116,6 +121,10 @@ vp_print_content_get_description (VpPrintContent content)
       return _("What each visiting organisation may claim under the ClusterXChange rules, "
                "the total, what is still unknown and the rules’ sources, to sign and file "
                "with the funder.");
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      return _("A draft for each visiting organisation: the exchange, its goals and objectives, "
+               "the sessions its people attend, and the four signatures.");
 
     case VP_PRINT_CONTENT_AGENDA:
     default:
@@ -177,6 +186,10 @@ vp_print_content_get_layout (VpPrintContent   content,
 
     case VP_PRINT_CONTENT_BUDGET:
       *layout = VP_PRINT_LAYOUT_BUDGET;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      *layout = VP_PRINT_LAYOUT_QUALITY_COMMITMENT;
       return TRUE;
 
     case VP_PRINT_CONTENT_AGENDA:
