@@ -74,7 +74,7 @@ SEMANTIC = {
         {'name', 'country', 'title', 'start-date', 'status'},
         'which organisations visit in other programmes (not cancelled): by name and '
         'registered country, named by the programme\'s title, ordered by its first day'),
-    (WRITE, 'vp_store_save_organisation'): (
+    (WRITE, 'write_organisation'): (
         {'name'}, 'an organisation\'s name is shown by its people: their rows change with it'),
     (STORE, 'refresh_programmes'): (
         {'start-date'}, 'the programmes, latest first'),

@@ -193,6 +193,7 @@ text_value (const char *name,
     { "timezone", { "Europe/Helsinki", "Europe/Riga" } },
     { "start-date", { "2027-04-12", "2027-04-11" } },
     { "end-date", { "2027-04-16", "2027-04-17" } },
+    { "evidence-due", { "2027-05-14", "2027-06-01" } },
     { "start", { "2027-04-13T08:00", "2027-04-13T07:30" } },
     { "end", { "2027-04-13T11:00", "2027-04-13T11:30" } },
     /* a session's host: the others of the programme */

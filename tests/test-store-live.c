@@ -338,7 +338,7 @@ test_live_log_from_old_file (Fixture       *fixture,
     const char * const tables[] = { "programmes", "hosts", "participants", "sessions",
                                     "organisations" };
     const char * const children[] = { "travel_legs", "stays" };
-    g_autoptr(GString) sql = g_string_new (NULL);
+    g_autoptr(GString) sql = g_string_new ("DROP TABLE evidence;");
 
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_added; DROP TRIGGER %1$s_changed; "

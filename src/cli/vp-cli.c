@@ -15,6 +15,7 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
+#include "vp-evidence.h"
 #include "vp-file.h"
 #include "vp-ical.h"
 #include "vp-ical-import.h"
@@ -23,6 +24,7 @@
 #include "vp-render-enum-types.h"
 #include "vp-snapshot-diff.h"
 #include "vp-store.h"
+#include "vp-time.h"
 
 enum {
   EXIT_OK       = 0,
@@ -1539,11 +1541,187 @@ command_budget (CliContext *context)
   return EXIT_OK;
 }
 
+/* The programme's organisation @key names: its uid, else its name
+ * however spelt (vp_organisation_name_key()). */
+static VpOrganisation *
+find_organisation (VpSnapshot *snapshot,
+                   const char *key)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+  for (guint i = 0; i < organisations->len; i++)
+    if (g_strcmp0 (vp_organisation_get_uid (g_ptr_array_index (organisations, i)), key) == 0)
+      return g_ptr_array_index (organisations, i);
+  return vp_snapshot_lookup_organisation_by_name (snapshot, key);
+}
+
+/* The items of the closing kit, "closing-report, outcomes", for a message. */
+static char *
+evidence_item_codes (void)
+{
+  GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "",
+                            ((VpCxcEvidenceItem *)g_ptr_array_index (items, i))->item);
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* evidence PROGRAMME ORGANISATION ITEM [--received DATE | --clear]: one
+ * item of an organisation's closing kit recorded (today without a day),
+ * or cleared. */
+static int
+record_evidence (CliContext *context,
+                 Arguments  *arguments)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *today_text = NULL;
+  const char *organisation_key = g_ptr_array_index (arguments->positional, 1);
+  const char *item_code = g_ptr_array_index (arguments->positional, 2);
+  const char *received = g_hash_table_lookup (arguments->options, "--received");
+  gboolean clear = g_hash_table_contains (arguments->options, "--clear");
+  const VpCxcEvidenceItem *item;
+  VpOrganisation *organisation;
+  gboolean changed = FALSE;
+  GDate day;
+  gint64 id;
+
+  if (received != NULL && clear)
+    return usage_error (find_command ("evidence"), _("give --received or --clear, not both"));
+
+  item = vp_cxc_rules_find_evidence_item (vp_cxc_rules_get (), item_code);
+  if (item == NULL)
+    {
+      g_autofree char *codes = evidence_item_codes ();
+
+      print_error (_("“%s” is not an item of the closing kit: use one of %s"), item_code, codes);
+      return EXIT_FAILURE_;
+    }
+  if (received != NULL && !vp_date_parse (received, &day, &error))
+    {
+      print_error ("--received: %s", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (received == NULL && !clear)
+    {
+      vp_evidence_get_today (&day);
+      received = today_text = vp_date_format (&day);
+    }
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  organisation = find_organisation (snapshot, organisation_key);
+  if (organisation == NULL)
+    {
+      print_error (_("the programme has no organisation “%s” (give its uid or its name)"),
+                   organisation_key);
+      return EXIT_FAILURE_;
+    }
+
+  if (!vp_store_set_evidence (store, id, vp_organisation_get_id (organisation), item_code,
+                              clear ? NULL : received, &changed, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  {
+    g_autofree char *name = g_strdup (vp_organisation_get_name (organisation));
+    const char *label = vp_cxc_evidence_item_get_label (item);
+
+    one_line (name);
+    if (clear)
+      /* TRANSLATORS: an organisation, then an item of its closing kit */
+      printf (changed ? _("%s: %s is no longer received\n") : _("%s: %s was not received\n"),
+              name, label);
+    else
+      /* TRANSLATORS: an organisation, an item of its closing kit, a day */
+      printf (changed ? _("%s: %s received on %s\n") : _("%s: %s was already received on %s\n"),
+              name, label, received);
+  }
+  return EXIT_OK;
+}
+
+/* evidence PROGRAMME [--json] | evidence PROGRAMME ORGANISATION ITEM
+ * [--received DATE | --clear]: the closing kit (docs/cli.md). */
+static int
+command_evidence (CliContext *context)
+{
+  static const char * const flags[] = { "--json", "--clear", NULL };
+  static const char * const valued[] = { "--received", NULL };
+  const Command *command = find_command ("evidence");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
+  g_autoptr(VpEvidenceReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, valued, &arguments, &problem))
+    return usage_error (command, problem);
+
+  if (arguments.positional->len == 3)
+    {
+      if (g_hash_table_contains (arguments.options, "--json"))
+        return usage_error (command, _("--json is for the list of the closing kit"));
+      return record_evidence (context, &arguments);
+    }
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("evidence takes one programme, or a programme, an "
+                                   "organisation and an item"));
+  if (g_hash_table_contains (arguments.options, "--received") ||
+      g_hash_table_contains (arguments.options, "--clear"))
+    return usage_error (command, _("--received and --clear need an organisation and an item"));
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  report = vp_evidence_report_new (snapshot, organisation_visits, NULL);
+  if (g_hash_table_contains (arguments.options, "--json"))
+    bytes = vp_evidence_report_write_json (report);
+  else
+    {
+      char *text = vp_evidence_report_format_text (report);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return report->overdue ? EXIT_PROBLEMS : EXIT_OK;
+}
+
 static int
 command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--layout", "--paper", NULL
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1557,6 +1735,7 @@ command_pdf (CliContext *context)
   const char *output;
   const char *participant_key;
   const char *host_key;
+  const char *organisation_key;
   const char *layout_word;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
@@ -1572,6 +1751,7 @@ command_pdf (CliContext *context)
     output = g_hash_table_lookup (arguments.options, "--output");
   participant_key = g_hash_table_lookup (arguments.options, "--participant");
   host_key = g_hash_table_lookup (arguments.options, "--host");
+  organisation_key = g_hash_table_lookup (arguments.options, "--organisation");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
@@ -1596,12 +1776,17 @@ command_pdf (CliContext *context)
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
       print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, catering, "
-                     "rooming or badges"),
+                     "rooming, badges or quality-commitment"),
                    layout_word);
       return EXIT_FAILURE_;
     }
   if (layout_word == NULL && host_key != NULL)
     layout = VP_PRINT_LAYOUT_HOST_SHEET;
+  if (organisation_key != NULL && layout != VP_PRINT_LAYOUT_QUALITY_COMMITMENT)
+    {
+      print_error ("%s", _("--organisation is for --layout quality-commitment"));
+      return EXIT_FAILURE_;
+    }
   if (paper_word != NULL && !vp_enum_from_nick (VP_TYPE_PAPER_SIZE, paper_word, &paper))
     {
       print_error (_("unknown paper size “%s”: use a4 or letter"),
@@ -1661,6 +1846,17 @@ command_pdf (CliContext *context)
           return EXIT_FAILURE_;
         }
       subject = NULL;
+      break;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the quality-commitment layout is per visiting organisation: "
+                               "it takes --organisation ORGANISATION, not --participant or "
+                               "--host"));
+          return EXIT_FAILURE_;
+        }
+      subject = organisation_key;
       break;
 
     default:
@@ -1735,14 +1931,24 @@ static const Command commands[] = {
     N_("What each visiting organisation may claim under the ClusterXChange rules: working "
        "days, distance, full or halved, amount and why; the total; what is still unknown"),
     command_budget },
+  { "evidence",
+    "evidence PROGRAMME [--json] | evidence PROGRAMME ORGANISATION ITEM "
+    "[--received DATE | --clear]",
+    N_("The closing kit: per visiting organisation the scheme funds, the items still missing "
+       "and those received, with their days; exit status 1 when something is missing after "
+       "the day it was due.  With an organisation (its uid or name) and an item, record the "
+       "item as received (today without --received) or, with --clear, as not received"),
+    command_evidence },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] "
-    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges] "
+    "pdf PROGRAMME [--participant P | --host H | --organisation ORGANISATION] "
+    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges|quality-commitment] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
        "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
        "ClusterXChange grant sheet (budget), the catering sheet (meals and dietary needs, site "
-       "visits and access needs), the rooming list (hotel stays) or name badges; A4 by "
+       "visits and access needs), the rooming list (hotel stays), name badges or the draft "
+       "Commitment to Quality of each visiting organisation (quality-commitment; of one with "
+       "--organisation, its uid or name); A4 by "
        "default; -o - writes it to standard output"),
     command_pdf },
 };

@@ -838,6 +838,16 @@ read_programme (JsonObject   *root,
                  number, rules->cap_eur);
   vp_programme_set_lump_sum_override_eur (programme, number);
 
+  if (!read_string (object, path, "goals", FALSE, &text, error))
+    return FALSE;
+  vp_programme_set_goals (programme, text);
+  if (!read_string (object, path, "objectives", FALSE, &text, error))
+    return FALSE;
+  vp_programme_set_objectives (programme, text);
+  if (!read_date (object, path, "evidence_due", FALSE, &text, &end_date, error))
+    return FALSE;
+  vp_programme_set_evidence_due (programme, text);
+
   *out = g_steal_pointer (&programme);
   return TRUE;
 }
@@ -907,6 +917,89 @@ read_host (JsonObject  *object,
                    _("“%s” is already the id of another host"), vp_host_get_ref (host));
     }
 
+  return TRUE;
+}
+
+/* Reads the array member @member of @object, calling @read_element on each
+ * of its objects with its path ("participants[2].travel[0]"). */
+typedef gboolean (*ReadElementFunc) (JsonObject  *element,
+                                     const char  *path,
+                                     gpointer     user_data,
+                                     GError     **error);
+
+static gboolean
+read_array (JsonObject       *object,
+            const char       *path,
+            const char       *member,
+            ReadElementFunc   read_element,
+            gpointer          user_data,
+            GError          **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  if (!get_container (object, path, member, TRUE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *element_path = path != NULL
+        ? g_strdup_printf ("%s.%s[%u]", path, member, i)
+        : g_strdup_printf ("%s[%u]", member, i);
+      JsonObject *element = element_object (array, i, element_path, error);
+
+      if (element == NULL || !read_element (element, element_path, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One item of an organisation's closing kit: { "item", "received" }. */
+static gboolean
+read_evidence_cb (JsonObject  *element,
+                  const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  VpOrganisation *organisation = user_data;
+  const VpCxcRules *rules = vp_cxc_rules_get ();
+  const char *item;
+  const char *received;
+  GDate day;
+
+  if (!read_string (element, path, "item", TRUE, &item, error))
+    return FALSE;
+  if (vp_cxc_rules_find_evidence_item (rules, item) == NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.item", path);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < rules->evidence_items->len; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
+                                ((VpCxcEvidenceItem *)g_ptr_array_index (rules->evidence_items,
+                                                                         i))->item);
+      /* TRANSLATORS: the second is a list of the items, “closing-report, outcomes” */
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is not an item of the closing kit: use one of %s"), item, known->str);
+    }
+  if (vp_organisation_get_evidence_received (organisation, item) != NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.item", path);
+
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is already received: each item of the closing kit comes once"),
+                   item);
+    }
+
+  if (!read_date (element, path, "received", TRUE, &received, &day, error))
+    return FALSE;
+  vp_organisation_add_evidence (organisation, vp_evidence_new (item, received));
   return TRUE;
 }
 
@@ -985,6 +1078,14 @@ read_organisation (JsonObject  *object,
   if (!read_value (object, path, "contact_email", FALSE, vp_value_check_email, &text, error))
     return FALSE;
   vp_organisation_set_contact_email (organisation, text);
+  if (!read_string (object, path, "goals", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_goals (organisation, text);
+  if (!read_string (object, path, "objectives", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_objectives (organisation, text);
+  if (!read_array (object, path, "evidence", read_evidence_cb, organisation, error))
+    return FALSE;
 
   if (!vp_snapshot_add_organisation (snapshot, organisation))
     {
@@ -1131,46 +1232,6 @@ read_stay (JsonObject     *object,
   stay->check_in = g_strdup (check_in);
   stay->check_out = g_strdup (check_out);
   vp_participant_add_stay (participant, g_steal_pointer (&stay));
-  return TRUE;
-}
-
-/* Reads the array member @member of @object, calling @read_element on each
- * of its objects with its path ("participants[2].travel[0]"). */
-typedef gboolean (*ReadElementFunc) (JsonObject  *element,
-                                     const char  *path,
-                                     gpointer     user_data,
-                                     GError     **error);
-
-static gboolean
-read_array (JsonObject       *object,
-            const char       *path,
-            const char       *member,
-            ReadElementFunc   read_element,
-            gpointer          user_data,
-            GError          **error)
-{
-  JsonNode *node;
-  JsonArray *array;
-  guint length;
-
-  if (!get_container (object, path, member, TRUE, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  for (guint i = 0; i < length; i++)
-    {
-      g_autofree char *element_path = path != NULL
-        ? g_strdup_printf ("%s.%s[%u]", path, member, i)
-        : g_strdup_printf ("%s[%u]", member, i);
-      JsonObject *element = element_object (array, i, element_path, error);
-
-      if (element == NULL || !read_element (element, element_path, user_data, error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -1893,6 +1954,9 @@ write_programme (Writer      *writer,
   writer_number (writer, "lump_sum_eur", vp_programme_get_lump_sum_eur (programme));
   writer_number (writer, "lump_sum_override_eur",
                  vp_programme_get_lump_sum_override_eur (programme));
+  writer_string (writer, "goals", vp_programme_get_goals (programme));
+  writer_string (writer, "objectives", vp_programme_get_objectives (programme));
+  writer_string (writer, "evidence_due", vp_programme_get_evidence_due (programme));
   writer_close (writer, '}');
 }
 
@@ -1922,6 +1986,8 @@ static void
 write_organisation (Writer         *writer,
                     VpOrganisation *organisation)
 {
+  GPtrArray *evidence = vp_organisation_get_evidence (organisation);
+
   writer_open (writer, NULL, '{');
   writer_string (writer, "id", vp_organisation_get_ref (organisation));
   writer_string (writer, "uid", vp_organisation_get_uid (organisation));
@@ -1935,6 +2001,22 @@ write_organisation (Writer         *writer,
   writer_string (writer, "eccp_url", vp_organisation_get_eccp_url (organisation));
   writer_string (writer, "contact_name", vp_organisation_get_contact_name (organisation));
   writer_string (writer, "contact_email", vp_organisation_get_contact_email (organisation));
+  writer_string (writer, "goals", vp_organisation_get_goals (organisation));
+  writer_string (writer, "objectives", vp_organisation_get_objectives (organisation));
+  if (evidence->len > 0)
+    {
+      writer_open (writer, "evidence", '[');
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          VpEvidence *entry = g_ptr_array_index (evidence, i);
+
+          writer_open (writer, NULL, '{');
+          writer_string (writer, "item", entry->item);
+          writer_string (writer, "received", entry->received);
+          writer_close (writer, '}');
+        }
+      writer_close (writer, ']');
+    }
   writer_close (writer, '}');
 }
 

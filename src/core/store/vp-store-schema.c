@@ -329,6 +329,20 @@ static const VpMigration migrations[] = {
     "  WHERE organisation IS NOT NULL;"
     "ALTER TABLE participants DROP COLUMN organisation;"
     CHANGE_TRIGGERS ("organisations", "organisation", "NEW.programme_id", "OLD.programme_id") },
+  /* The closing kit: what each visiting organisation's partnership needs
+   * after the exchange (the items of data/cxc-rules.json), each with the
+   * day it was received; an item once per organisation.  A change to it
+   * is a change of its organisation, as a leg's is of its participant. */
+  { 5,
+    "CREATE TABLE evidence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  organisation_id INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  item TEXT NOT NULL,"
+    "  received TEXT NOT NULL,"
+    "  UNIQUE (organisation_id, item)"
+    ");"
+    PARENT_TRIGGERS ("evidence", "organisation", "organisations", "organisation_id") },
 };
 
 /* vp_position_uid (programme uid, participant ref, what, index): the UID a

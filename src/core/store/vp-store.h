@@ -216,6 +216,20 @@ gboolean     vp_store_save_organisation (VpStore            *self,
                                          VpOrganisation     *organisation,
                                          VpOrganisation     *read,
                                          GError            **error);
+/* Records that the organisation @organisation_id (a row id) of the
+ * programme received the item @item of its closing kit on @received
+ * (YYYY-MM-DD), or has not (NULL: cleared), reading and writing it in one
+ * transaction, so that no other write comes between.  VP_STORE_ERROR_NOT_FOUND
+ * for an organisation the programme does not have, VP_STORE_ERROR_INVALID
+ * for an item the rules do not list or a day that is not a date.
+ * @changed (may be NULL): whether that changed what was stored. */
+gboolean     vp_store_set_evidence     (VpStore             *self,
+                                        gint64               programme_id,
+                                        gint64               organisation_id,
+                                        const char          *item,
+                                        const char          *received,
+                                        gboolean            *changed,
+                                        GError             **error);
 /* The participant belongs to the organisation its organisation-ref names; without one (or with one
  * the programme does not have), to the programme's organisation named as its organisation text
  * (however spelt), which is made when there is none (registered in the participant's country).

@@ -8,10 +8,12 @@
 #include "vp-checks.h"
 #include "vp-chooser-row.h"
 #include "vp-cxc-rules.h"
+#include "vp-evidence.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-problem-item.h"
 #include "vp-text.h"
+#include "vp-time.h"
 #include "vp-values.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
@@ -66,6 +68,9 @@ struct _VpOverviewPage
   AdwEntryRow          *longitude_row;
   AdwEntryRow          *lump_sum_row;
   AdwEntryRow          *lump_sum_override_row;
+  AdwEntryRow          *goals_row;
+  AdwEntryRow          *objectives_row;
+  AdwEntryRow          *evidence_due_row;
   GtkLabel             *participants_label;
   GtkLabel             *hosts_label;
   GtkLabel             *sessions_label;
@@ -356,6 +361,9 @@ apply_entry (VpOverviewPage *self,
   else if (row == self->coordinator_email_row && value != NULL &&
            !vp_value_check_email (value, &value_error))
     message = value_error->message;
+  else if (row == self->evidence_due_row && value != NULL &&
+           !vp_value_check_date (value, NULL, &value_error))
+    message = value_error->message;
   else if ((row == self->lump_sum_row || row == self->lump_sum_override_row) && value != NULL)
     {
       double amount;
@@ -405,6 +413,12 @@ apply_entry (VpOverviewPage *self,
         vp_value_parse_amount (value, &amount, NULL);
       vp_programme_set_lump_sum_override_eur (pending, amount);
     }
+  else if (row == self->goals_row)
+    vp_programme_set_goals (pending, value);
+  else if (row == self->objectives_row)
+    vp_programme_set_objectives (pending, value);
+  else if (row == self->evidence_due_row)
+    vp_programme_set_evidence_due (pending, value);
   else
     g_assert_not_reached ();
 
@@ -637,6 +651,29 @@ update_fields (VpOverviewPage *self)
   set_entry_text (self->longitude_row, longitude);
   set_entry_text (self->lump_sum_row, lump_sum);
   set_entry_text (self->lump_sum_override_row, lump_sum_override);
+  set_entry_text (self->goals_row, vp_programme_get_goals (programme));
+  set_entry_text (self->objectives_row, vp_programme_get_objectives (programme));
+  set_entry_text (self->evidence_due_row, vp_programme_get_evidence_due (programme));
+  {
+    GDate due;
+    g_autofree char *due_text = NULL;
+    g_autofree char *tooltip = NULL;
+
+    /* empty, it says which day the rules give */
+    vp_evidence_get_due (programme, NULL, &due);
+    due_text = g_date_valid (&due) ? vp_date_format (&due) : NULL;
+    if (vp_programme_get_evidence_due (programme) == NULL && due_text != NULL)
+      /* Translators: the tooltip of the closing kit's due day when none is set; %u is a
+       * number of days, %s a date (YYYY-MM-DD) */
+      tooltip = g_strdup_printf (ngettext ("Empty: %u day after the last day, on %s",
+                                           "Empty: %u days after the last day, on %s",
+                                           vp_cxc_rules_get ()->evidence_due_days),
+                                 vp_cxc_rules_get ()->evidence_due_days, due_text);
+    else
+      tooltip = g_strdup (_("The day each funded visiting organisation’s closing kit is due; "
+                            "empty, the rules’ period after the last day"));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->evidence_due_row), tooltip);
+  }
 
   self->updating = FALSE;
 }
@@ -1035,6 +1072,9 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_override_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, goals_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, objectives_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, evidence_due_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, participants_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, hosts_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, sessions_label);

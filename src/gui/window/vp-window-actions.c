@@ -1201,6 +1201,11 @@ pdf_file_name (VpSnapshot     *snapshot,
       what = g_strdup (_("name badges"));
       break;
 
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      /* Translators: in a file name: the drafts of the ClusterXChange Commitment to Quality. */
+      what = g_strdup (_("commitment to quality"));
+      break;
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       /* Translators: in a file name: the programme's agenda. */
