@@ -568,6 +568,7 @@ command_import (CliContext *context)
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *display = NULL;
   const char *path;
@@ -594,12 +595,15 @@ command_import (CliContext *context)
       return EXIT_FAILURE_;
     }
 
-  snapshot = vp_programme_format_read (bytes, &error);
+  snapshot = vp_programme_format_read_with_notices (bytes, &notices, &error);
   if (snapshot == NULL)
     {
       print_error ("%s: %s", display, error->message);
       return EXIT_FAILURE_;
     }
+  /* on standard error: standard output holds the uid alone */
+  for (guint i = 0; i < notices->len; i++)
+    print_error ("%s: %s", display, (const char *)g_ptr_array_index (notices, i));
 
   if (dry_run)
     return import_dry_run (context, snapshot, display, import_flags & VP_STORE_IMPORT_UPDATE,
@@ -1003,6 +1007,30 @@ append_csv_report (GString     *out,
     }
 }
 
+/* What a spreadsheet import says of consent, on standard error: each field
+ * not stored, and the people whose data is kept as consented. */
+static void
+print_csv_notices (const char  *display,
+                   VpCsvReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint i = 0; i < report->not_stored->len; i++)
+    {
+      VpCsvSkip *entry = g_ptr_array_index (report->not_stored, i);
+
+      /* TRANSLATORS: a file, a line of it, then what was not stored and why */
+      print_error (_("%s: line %u, %s"), display, entry->line, entry->reason);
+    }
+  if (report->assumed_consent > 0)
+    print_error (ngettext ("%s: no consent column: what it gives of the %u person it adds is "
+                           "kept as consented, as whoever collected it asked for it",
+                           "%s: no consent column: what it gives of the %u people it adds is "
+                           "kept as consented, as whoever collected it asked for it",
+                           report->assumed_consent),
+                 display, report->assumed_consent);
+}
+
 /* For update_dry_run(): the report's lines, and as JSON "skipped", the
  * rows left out as {line, reason}. */
 static void
@@ -1079,6 +1107,7 @@ command_import_csv (CliContext *context)
       int status = update_dry_run (store, id, apply_csv, &import, display, json,
                                    csv_report_text, csv_report_json);
 
+      print_csv_notices (display, import.report);
       g_clear_pointer (&import.report, vp_csv_report_free);
       return status;
     }
@@ -1092,6 +1121,7 @@ command_import_csv (CliContext *context)
       return EXIT_FAILURE_;
     }
   report = g_steal_pointer (&import.report);
+  print_csv_notices (display, report);
 
   /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
   g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),

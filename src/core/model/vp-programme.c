@@ -31,6 +31,7 @@ struct _VpProgramme
   double             origin_longitude;
   double             lump_sum_eur;
   double             lump_sum_override_eur;
+  char              *retention_until;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -56,6 +57,7 @@ enum
   PROP_ORIGIN_LONGITUDE,
   PROP_LUMP_SUM_EUR,
   PROP_LUMP_SUM_OVERRIDE_EUR,
+  PROP_RETENTION_UNTIL,
   N_PROPS
 };
 
@@ -134,6 +136,9 @@ vp_programme_class_init (VpProgrammeClass *klass)
   properties[PROP_LUMP_SUM_OVERRIDE_EUR] =
     vp_record_param_double ("lump-sum-override-eur", FIELD (lump_sum_override_eur),
                             NC_ ("changed field", "lump sum override"));
+  properties[PROP_RETENTION_UNTIL] =
+    vp_record_param_string ("retention-until", FIELD (retention_until),
+                            NC_ ("changed field", "retention date"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -472,4 +477,22 @@ vp_programme_set_lump_sum_override_eur (VpProgramme *self,
 
   vp_record_set_double (G_OBJECT (self), &self->lump_sum_override_eur, lump_sum_override_eur,
                         properties[PROP_LUMP_SUM_OVERRIDE_EUR]);
+}
+
+const char *
+vp_programme_get_retention_until (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->retention_until;
+}
+
+void
+vp_programme_set_retention_until (VpProgramme *self,
+                                  const char  *retention_until)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->retention_until, retention_until,
+                        properties[PROP_RETENTION_UNTIL]);
 }

@@ -72,5 +72,11 @@ void               vp_programme_set_lump_sum_eur      (VpProgramme       *self,
 double             vp_programme_get_lump_sum_override_eur (VpProgramme   *self);
 void               vp_programme_set_lump_sum_override_eur (VpProgramme   *self,
                                                            double         lump_sum_override_eur);
+/* The last day its participants' personal data is kept (YYYY-MM-DD), after
+ * which it may be purged; NULL: the default, a period after its last day
+ * (vp_privacy_get_retention_date()). */
+const char        *vp_programme_get_retention_until   (VpProgramme       *self);
+void               vp_programme_set_retention_until   (VpProgramme       *self,
+                                                       const char        *retention_until);
 
 G_END_DECLS

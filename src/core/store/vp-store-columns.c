@@ -38,6 +38,7 @@ static const VpColumn programme_columns[] = {
   { "origin_longitude", "origin-longitude", VP_COLUMN_REAL },
   { "lump_sum_eur", "lump-sum-eur", VP_COLUMN_REAL },
   { "lump_sum_override_eur", "lump-sum-override-eur", VP_COLUMN_REAL },
+  { "retention_until", "retention-until", VP_COLUMN_TEXT },
 };
 
 static const VpColumn host_columns[] = {
@@ -69,6 +70,9 @@ static const VpColumn participant_columns[] = {
   { "accessibility", "accessibility", VP_COLUMN_TEXT },
   { "emergency_contact", "emergency-contact", VP_COLUMN_TEXT },
   { "notes", "notes", VP_COLUMN_TEXT },
+  { "consent_fields", "consent-fields", VP_COLUMN_INT },
+  { "consent_given", "consent-given", VP_COLUMN_TEXT },
+  { "consent_wording", "consent-wording", VP_COLUMN_TEXT },
 };
 
 /* An organisation's name is also kept as its key (vp_organisation_name_key()),
