@@ -406,6 +406,59 @@ test_purge_list (void)
                                     "1 hotel stay|");
 }
 
+/* A programme is listed for a purge the day after its retention date,
+ * not on it; named before it, it is refused, saying until when it is kept;
+ * after the purge nothing is left to list, and the funder's record stays. */
+static void
+test_store_purge (void)
+{
+  g_auto(VpTestDatabase) database = { NULL, };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  VpPurgeProgramme *programme;
+  GDate today;
+
+  vp_test_database_set_up_store (&database, NULL);
+  database.id = vp_test_import_document (database.store, consent_document, VP_STORE_IMPORT_NONE);
+  g_date_clear (&today, 1);
+
+  g_date_set_dmy (&today, 31, G_DATE_OCTOBER, 2027);
+  listed = vp_store_list_purge (database.store, 0, 12, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_assert_null (vp_store_list_purge (database.store, database.id, 12, &today, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "until 2027-10-31"));
+  g_clear_error (&error);
+
+  g_date_set_dmy (&today, 1, G_DATE_NOVEMBER, 2027);
+  listed = vp_store_list_purge (database.store, database.id, 12, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  programme = g_ptr_array_index (listed, 0);
+  g_assert_cmpstr (programme->retention_until, ==, "2027-10-31");
+  /* Eglė's document gave nothing that stayed */
+  g_assert_cmpuint (programme->people->len, ==, 2);
+  g_assert_true (vp_store_purge (database.store, listed, &error));
+  g_assert_no_error (error);
+
+  again = vp_store_list_purge (database.store, 0, 12, &today, &error);
+  g_assert_cmpuint (again->len, ==, 0);
+  snapshot = vp_test_load (database.store, database.id);
+  {
+    VpParticipant *ruta = vp_snapshot_lookup_participant (snapshot, "ruta");
+
+    g_assert_cmpstr (vp_participant_get_name (ruta), ==, "Rūta");
+    g_assert_null (vp_participant_get_email (ruta));
+    g_assert_null (vp_participant_get_dietary (ruta));
+    g_assert_null (vp_participant_get_emergency_contact (ruta));
+    g_assert_cmpint (vp_participant_get_consent_fields (ruta), ==, VP_CONSENT_ALL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/privacy/format/consent-refused", test_format_consent_refused);
   g_test_add_func ("/privacy/store/refuses", test_store_refuses);
   g_test_add_func ("/privacy/store/migrated", test_store_migrated);
+  g_test_add_func ("/privacy/store/purge", test_store_purge);
   g_test_add_func ("/privacy/csv/consent", test_csv_consent);
   g_test_add_func ("/privacy/retention/date", test_retention_date);
   g_test_add_func ("/privacy/purge/list", test_purge_list);

@@ -293,8 +293,8 @@ vp_privacy_retention_has_passed (VpProgramme *programme,
 
 /* Purge {{{1 */
 
-/* The personal fields @participant holds, with its travel references when
- * @references, and its stays. */
+/* The personal fields @participant holds, its travel references when
+ * @references_too (else its travel legs), and its stays. */
 static GPtrArray *
 list_personal (VpParticipant *participant,
                gboolean       references_too)
@@ -328,6 +328,11 @@ list_personal (VpParticipant *participant,
     g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u travel reference",
                                                           "%u travel references", references),
                                              references));
+  /* the whole journeys, for an erasure */
+  if (travel->len > 0 && !references_too)
+    g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u travel leg",
+                                                          "%u travel legs", travel->len),
+                                             travel->len));
 
   stays = vp_participant_get_accommodation (participant);
   if (stays->len > 0)
@@ -424,7 +429,6 @@ describe_participant (GPtrArray     *lines,
 {
   g_autoptr(GPtrArray) items = list_personal (participant, FALSE);
   GPtrArray *withdrawals = vp_snapshot_get_withdrawals (snapshot);
-  guint legs = vp_participant_get_travel (participant)->len;
   guint sessions = count_sessions (snapshot, participant);
   guint withdrawn = 0;
   g_autofree char *joined = NULL;
@@ -435,9 +439,6 @@ describe_participant (GPtrArray     *lines,
   g_ptr_array_insert (items, 0, g_strdup (_("name")));
   if (vp_participant_get_organisation (participant) != NULL)
     g_ptr_array_insert (items, 1, g_strdup (_("organisation")));
-  if (legs > 0)
-    g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u travel leg",
-                                                          "%u travel legs", legs), legs));
   g_ptr_array_add (items, g_strdup (_("consent record")));
   if (sessions > 0)
     g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
