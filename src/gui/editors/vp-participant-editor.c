@@ -698,9 +698,10 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   gboolean valid = TRUE;
 
   /* the day of consent by the rule of dates */
-  valid &= vp_people_check (GTK_WIDGET (self->consent_given_row),
-                            given == NULL || vp_value_check_date (given, NULL, &given_error),
-                            given_error != NULL ? given_error->message : NULL);
+  if (given != NULL && !vp_value_check_date (given, NULL, &given_error))
+    valid &= vp_people_check (GTK_WIDGET (self->consent_given_row), FALSE, given_error->message);
+  else
+    vp_people_check (GTK_WIDGET (self->consent_given_row), TRUE, NULL);
 
   /* A new participant's empty name is not an error yet, only unfinished. */
   valid &=
