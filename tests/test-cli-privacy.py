@@ -465,7 +465,7 @@ class TestPerson(PrivacyTestCase):
         reader.execute("SELECT count(*) FROM participants").fetchall()
         self.run_ok("consent", self.uid, "rasa", "--give", "dietary")
         result = self.run_cli("person", "erase", ERASED["email"], "--yes")
-        self.assert_one_line_error(result, "has the database open")
+        self.assert_one_line_error(result, "is reading or writing the database")
         reader.execute("COMMIT")
         self.assertEqual(self.participant("vaiva")["dietary"], ERASED["dietary"])
 

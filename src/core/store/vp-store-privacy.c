@@ -248,7 +248,8 @@ list_backups (VpStore *self)
 }
 
 /* Empties the write-ahead log into the database and truncates it: FALSE
- * when another connection reads it (the window open on it). */
+ * while another connection reads or writes (a window in the middle of a
+ * read); one that is only open does not stop it. */
 static gboolean
 truncate_log (VpStore  *self,
               GError  **error)
@@ -266,8 +267,9 @@ truncate_log (VpStore  *self,
 
   display = g_filename_display_name (self->path);
   g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
-               _("%s: another program (a window of Visit Planner?) has the database open, so its "
-                 "write-ahead log cannot be emptied: close it and try again"),
+               _("%s: another program (a window of Visit Planner?) is reading or writing the "
+                 "database, so its write-ahead log cannot be emptied: try again when it is done, "
+                 "or close it"),
                display);
   return FALSE;
 }

@@ -367,7 +367,7 @@ GPtrArray   *vp_store_load_person         (VpStore          *self,
  * every programme with their attendances, travel legs, stays, consent
  * records and calendar records, and their name and email where they are a
  * coordinator or a host's or an organisation's contact.  Fails, changing
- * nothing, while another program has the database open (its write-ahead
+ * nothing, while another connection is reading or writing (the write-ahead
  * log could not be emptied) or when a backup cannot be rewritten. */
 gboolean     vp_store_erase_person        (VpStore          *self,
                                            const char       *email,
