@@ -404,10 +404,12 @@ class TestPerson(PrivacyTestCase):
         self.assertEqual(self.digest(), before)
         self.assertEqual(self.participant("vaiva")["dietary"], ERASED["dietary"])
 
-    def downgrade_to_schema_4(self):
-        """The database as the release before consent wrote it: opening it again migrates
-        it, after a backup that holds everyone's data."""
+    def downgrade_before_consent(self):
+        """The database as the release before consent wrote it (the schema step that adds
+        consent is the last one): opening it again migrates it, after a backup that holds
+        everyone's data. Returns the version it then has."""
         with sqlite3.connect(self.database) as connection:
+            version = connection.execute("PRAGMA user_version").fetchone()[0] - 1
             connection.executescript(
                 "DROP TRIGGER participants_consent_insert;"
                 "DROP TRIGGER participants_consent_update;"
@@ -415,13 +417,14 @@ class TestPerson(PrivacyTestCase):
                 "ALTER TABLE participants DROP COLUMN consent_given;"
                 "ALTER TABLE participants DROP COLUMN consent_wording;"
                 "ALTER TABLE programmes DROP COLUMN retention_until;"
-                "PRAGMA user_version = 4;")
+                "PRAGMA user_version = %d;" % version)
         connection.close()
+        return version
 
     def test_erase_leaves_no_byte(self):
-        self.downgrade_to_schema_4()
+        version = self.downgrade_before_consent()
         self.run_ok("list")
-        backups = glob.glob(glob.escape(self.database) + ".v4-*.bak")
+        backups = glob.glob(glob.escape(self.database) + ".v%d-*.bak" % version)
         self.assertEqual(len(backups), 1)
         with open(backups[0], "rb") as f:
             self.assertIn(ERASED["dietary"].encode(), f.read())
@@ -436,7 +439,7 @@ class TestPerson(PrivacyTestCase):
             self.assertIn(ERASED["dietary"].encode(), f.read())
         files = self.database_files()
         self.assertEqual({os.path.basename(p)[len("visits.db"):][:3] for p in files},
-                         {"", "-sh", "-wa", ".v4"})
+                         {"", "-sh", "-wa", ".v%d" % version})
 
         result = self.run_cli("person", "erase", ERASED["email"], "--yes")
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -449,7 +452,7 @@ class TestPerson(PrivacyTestCase):
         self.assertEqual([p["id"] for p in self.document()["participants"]], ["egle", "rasa"])
         self.assertNotIn("contact_email", self.document()["hosts"][0])
         with sqlite3.connect(backups[0]) as backup:
-            self.assertEqual(backup.execute("PRAGMA user_version").fetchone()[0], 4)
+            self.assertEqual(backup.execute("PRAGMA user_version").fetchone()[0], version)
             self.assertEqual(backup.execute("SELECT ref FROM participants ORDER BY position")
                              .fetchall(), [("egle",), ("rasa",)])
             self.assertEqual(backup.execute("PRAGMA integrity_check").fetchone()[0], "ok")
