@@ -38,6 +38,7 @@ import sys
 # what a field means, not the carrying of every field.
 WRITE = 'src/core/store/vp-store-write.c'
 STORE = 'src/core/store/vp-store.c'
+PRIVACY = 'src/core/store/vp-store-privacy.c'
 SEMANTIC = {
     (WRITE, 'session_changed'): (
         {'start', 'end', 'timezone', 'end-timezone', 'title', 'location', 'host-ref',
@@ -81,6 +82,14 @@ SEMANTIC = {
     (STORE, 'vp_store_collect_other_visits'): (
         {'email', 'title', 'start-date'},
         'who visits in other programmes: by email, named by the programme\'s title'),
+    (PRIVACY, 'purge_steps'): (
+        {'email', 'phone', 'dietary', 'accessibility', 'emergency-contact', 'notes'},
+        'what a purge erases after the retention date (docs/programme-format.md, Retention): '
+        'the personal fields, by what they mean, not every field'),
+    (PRIVACY, 'erase_person_steps'): (
+        {'email', 'coordinator-name', 'coordinator-email', 'contact-name', 'contact-email'},
+        'a person is found by their email wherever it is held, and their name and email taken '
+        'out where they are a contact (docs/cli.md, person erase)'),
     ('src/core/model/vp-snapshot-diff.c', 'diff_sessions'): (
         {'status'}, 'a session whose status becomes cancelled is a cancellation'),
 }

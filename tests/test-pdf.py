@@ -38,6 +38,13 @@ def money(amount):
     return f"{amount:.2f} EUR"
 
 
+# What the people of the generated programmes agreed to: everything, so that
+# their needs and contacts are kept and printed where the layouts print them.
+CONSENT_TO_ALL = {"fields": ["dietary", "accessibility", "emergency-contact",
+                             "share-with-hosts", "share-with-participants"],
+                  "given": "2027-01-15", "wording": "Registration form v1"}
+
+
 def grant_programme(count, uid="prog-grant"):
     """A week in Vilnius visited by @count organisations of one person each,
     with names of 80 characters: eligible or not, near or far, staying four
@@ -132,6 +139,7 @@ def sheets_programme(count=200):
             "organisation": f"Organisation {i % 23} " + ("Šiaurės Fotonika UAB" if i % 2
                                                           else "Οπτική Ελλάδος ΑΕ"),
             "emergency_contact": f"Emergency Kin {i:03d} +358 40 {100000 + i}",
+            "consent": CONSENT_TO_ALL,
         }
         diet = SHEETS_DIETS[i % len(SHEETS_DIETS)]
         if diet:
@@ -979,7 +987,7 @@ class TestQualityCommitment(PdfTestCase):
             people.append({"id": f"stress-{i}", "name": name[:80].strip(),
                            "phone": f"+370 600 9{i:04d}", "dietary": f"no shellfish {i}",
                            "emergency_contact": f"Kin {i} +358 40 1{i:05d}",
-                           "organisation_id": organisation})
+                           "consent": CONSENT_TO_ALL, "organisation_id": organisation})
         document["participants"].extend(people)
         document["programme"]["objectives"] = ("Objectives of the programme. " * 180)[:5000]
         programme = self.import_document(document)

@@ -602,6 +602,7 @@ test_organisations_migrated (Fixture       *fixture,
   g_clear_object (&store);
   vp_test_sql_exec (fixture->path,
                     "DROP TABLE evidence;"
+                    VP_TEST_SQL_BEFORE_CONSENT
                     "DROP TRIGGER organisations_added; DROP TRIGGER organisations_changed;"
                     "DROP TRIGGER organisations_removed;"
                     "DROP INDEX participants_organisation;"

@@ -34,6 +34,7 @@ struct _VpProgramme
   char              *goals;
   char              *objectives;
   char              *evidence_due;
+  char              *retention_until;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -62,6 +63,7 @@ enum
   PROP_GOALS,
   PROP_OBJECTIVES,
   PROP_EVIDENCE_DUE,
+  PROP_RETENTION_UNTIL,
   N_PROPS
 };
 
@@ -147,6 +149,9 @@ vp_programme_class_init (VpProgrammeClass *klass)
   properties[PROP_EVIDENCE_DUE] =
     vp_record_param_string ("evidence-due", FIELD (evidence_due),
                             NC_ ("changed field", "evidence due date"));
+  properties[PROP_RETENTION_UNTIL] =
+    vp_record_param_string ("retention-until", FIELD (retention_until),
+                            NC_ ("changed field", "retention date"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -538,4 +543,22 @@ vp_programme_set_evidence_due (VpProgramme *self,
 
   vp_record_set_string (G_OBJECT (self), &self->evidence_due, evidence_due,
                         properties[PROP_EVIDENCE_DUE]);
+}
+
+const char *
+vp_programme_get_retention_until (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->retention_until;
+}
+
+void
+vp_programme_set_retention_until (VpProgramme *self,
+                                  const char  *retention_until)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->retention_until, retention_until,
+                        properties[PROP_RETENTION_UNTIL]);
 }

@@ -85,5 +85,11 @@ void               vp_programme_set_objectives        (VpProgramme       *self,
 const char        *vp_programme_get_evidence_due      (VpProgramme       *self);
 void               vp_programme_set_evidence_due      (VpProgramme       *self,
                                                        const char        *evidence_due);
+/* The last day its participants' personal data is kept (YYYY-MM-DD), after
+ * which it may be purged; NULL: the default, a period after its last day
+ * (vp_privacy_get_retention_date()). */
+const char        *vp_programme_get_retention_until   (VpProgramme       *self);
+void               vp_programme_set_retention_until   (VpProgramme       *self,
+                                                       const char        *retention_until);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ static const VpColumn programme_columns[] = {
   { "goals", "goals", VP_COLUMN_TEXT },
   { "objectives", "objectives", VP_COLUMN_TEXT },
   { "evidence_due", "evidence-due", VP_COLUMN_TEXT },
+  { "retention_until", "retention-until", VP_COLUMN_TEXT },
 };
 
 static const VpColumn host_columns[] = {
@@ -72,6 +73,9 @@ static const VpColumn participant_columns[] = {
   { "accessibility", "accessibility", VP_COLUMN_TEXT },
   { "emergency_contact", "emergency-contact", VP_COLUMN_TEXT },
   { "notes", "notes", VP_COLUMN_TEXT },
+  { "consent_fields", "consent-fields", VP_COLUMN_INT },
+  { "consent_given", "consent-given", VP_COLUMN_TEXT },
+  { "consent_wording", "consent-wording", VP_COLUMN_TEXT },
 };
 
 /* An organisation's name is also kept as its key (vp_organisation_name_key()),

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-cxc-rules.h"
+#include "vp-privacy.h"
 #include "vp-store-columns.h"
 #include "vp-record.h"
 #include "vp-store-private.h"
@@ -719,9 +720,13 @@ insert_participant (Write          *write,
                     GError        **error)
 {
   sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
-  gint64 organisation_id = organisation_id_for (write, participant, error);
+  gint64 organisation_id;
   gint64 id;
 
+  /* personal data without consent is never stored */
+  if (!vp_privacy_check_consent (participant, error))
+    return 0;
+  organisation_id = organisation_id_for (write, participant, error);
   if (organisation_id < 0)
     return 0;
 
@@ -1993,6 +1998,9 @@ validate_programme (VpProgramme  *programme,
     return invalid (error, _("Last day"), "%s", local_error->message);
   if (!vp_value_check_days (VP_SPAN_PROGRAMME, &start, &end, &local_error))
     return invalid (error, _("Last day"), "%s", local_error->message);
+  if (vp_programme_get_retention_until (programme) != NULL &&
+      !vp_value_check_date (vp_programme_get_retention_until (programme), NULL, &local_error))
+    return invalid (error, _("Keep personal data until"), "%s", local_error->message);
   if (!isnan (vp_programme_get_lump_sum_eur (programme)) &&
       !vp_value_check_amount (vp_programme_get_lump_sum_eur (programme), &local_error))
     return invalid (error, _("Lump sum"), "%s", local_error->message);
@@ -2730,8 +2738,12 @@ prepare_participant (VpStore        *self,
   if (vp_text_is_blank (vp_participant_get_name (participant)))
     return invalid (error, _("Name"), _("a participant needs a name"));
   if (!check_email (_("Email"), vp_participant_get_email (participant), error) ||
-      !check_country (_("Country"), vp_participant_get_country (participant), error))
+      !check_country (_("Country"), vp_participant_get_country (participant), error) ||
+      !vp_privacy_check_consent (participant, error))
     return FALSE;
+  if (vp_participant_get_consent_given (participant) != NULL &&
+      !vp_value_check_date (vp_participant_get_consent_given (participant), NULL, &local_error))
+    return invalid (error, _("Consent given on"), "%s", local_error->message);
   if (zone == NULL)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
