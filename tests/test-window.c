@@ -9,6 +9,7 @@
 #include "vp-programme-row.h"
 #include "vp-store.h"
 #include "vp-table-page.h"
+#include "vp-record.h"
 #include "vp-test-gui.h"
 #include "vp-values.h"
 #include "vp-window.h"
@@ -456,6 +457,24 @@ test_edit_overview (Fixture       *fixture,
     gtk_editable_set_text (GTK_EDITABLE (override_row), "780");
     g_assert_false (gtk_widget_has_css_class (override_row, "error"));
   }
+  /* the goals, the objectives and the day the closing kit is due */
+  {
+    GtkWidget *due_row = vp_test_get_widget (window, "evidence-due-row");
+    g_autoptr(GError) rule_error = NULL;
+
+    /* empty, it says when the rules make it due: 30 days after 16 April */
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (due_row), "2027-05-16"));
+    gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "goals-row")),
+                           "Three joint projects");
+    gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "objectives-row")),
+                           "Ten B2B meetings");
+    gtk_editable_set_text (GTK_EDITABLE (due_row), "2027-02-30");
+    g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_false (vp_value_check_date ("2027-02-30", NULL, &rule_error));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (due_row), ==, rule_error->message);
+    gtk_editable_set_text (GTK_EDITABLE (due_row), "2027-05-31");
+    g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+  }
   vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);
@@ -464,6 +483,9 @@ test_edit_overview (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, OLDER_UID);
   g_assert_cmpfloat (vp_programme_get_lump_sum_eur (stored), ==, 1250.5);
   g_assert_cmpfloat (vp_programme_get_lump_sum_override_eur (stored), ==, 780);
+  g_assert_cmpstr (vp_programme_get_goals (stored), ==, "Three joint projects");
+  g_assert_cmpstr (vp_programme_get_objectives (stored), ==, "Ten B2B meetings");
+  g_assert_cmpstr (vp_programme_get_evidence_due (stored), ==, "2027-05-31");
   g_assert_null (vp_programme_get_coordinator_email (stored));
   g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
   /* The sidebar follows. */
@@ -484,6 +506,28 @@ test_edit_overview (Fixture       *fixture,
   stored = find_stored (other, "Vilnius, spring 2027");
   g_assert_nonnull (stored);
   g_assert_cmpstr (vp_programme_get_coordinator_email (stored), ==, "aino@example.org");
+
+  /* A write while another page is shown: the hidden overview reads it when
+   * it is shown again, not at the write. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agenda"));
+  vp_test_run_main_loop (50);
+  {
+    g_autoptr(VpProgramme) read = find_stored (fixture->store, "Vilnius, spring 2027");
+    g_autoptr(VpProgramme) copy = VP_PROGRAMME (vp_record_copy (G_OBJECT (read)));
+    g_autoptr(GError) error = NULL;
+
+    vp_programme_set_title (copy, "Vilnius, late spring 2027");
+    g_assert_true (vp_store_save_programme (fixture->store, copy, read, &error));
+    g_assert_no_error (error);
+  }
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row"))),
+                   ==, "Vilnius, spring 2027");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "overview"));
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row"))),
+                   ==, "Vilnius, late spring 2027");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -717,7 +761,9 @@ test_checks_double_booking (Fixture       *fixture,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
-  /* Activating it opens the agenda, where sessions are moved. */
+  /* Activating it (one click, as on the Overview) opens the agenda, where
+   * sessions are moved. */
+  g_assert_true (gtk_list_view_get_single_click_activate (list));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position));
   vp_test_run_main_loop (300);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"))),

@@ -1,12 +1,15 @@
 /* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets,
- * attendance sheets and certificates. */
+ * attendance sheets, certificates, catering sheet, rooming list, name badges. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-print-badges.h"
+#include "vp-print-catering.h"
 #include "vp-print-document.h"
 #include "vp-print-document-private.h"
 #include "vp-print-paperwork.h"
+#include "vp-print-rooming.h"
 #include "vp-print-sheets.h"
 #include "vp-time.h"
 #include "vp-render-enum-types.h"
@@ -49,6 +52,7 @@ struct _VpPrintDocument
   VpParticipant  *participant;
   VpHost         *host;
   GDate           day;          /* the attendance sheets' day, or cleared */
+  VpOrganisation *organisation;
 
   /* The last pagination. */
   gboolean        paginated;
@@ -70,7 +74,8 @@ struct _VpPrintDocument
   PangoLayout    *label_layout;
   PangoLayout    *printed_layout;
   double          footer_height;
-  cairo_surface_t *frame;       /* their recording */
+  cairo_surface_t *header;      /* their recordings */
+  cairo_surface_t *footer;
 };
 
 static void vp_print_document_initable_iface_init (GInitableIface *iface);
@@ -107,7 +112,8 @@ clear_pagination (VpPrintDocument *self)
   g_clear_object (&self->title_layout);
   g_clear_object (&self->label_layout);
   g_clear_object (&self->printed_layout);
-  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_pointer (&self->header, cairo_surface_destroy);
+  g_clear_pointer (&self->footer, cairo_surface_destroy);
 }
 
 static void
@@ -118,6 +124,7 @@ vp_print_document_dispose (GObject *object)
   clear_pagination (self);
   self->participant = NULL;
   self->host = NULL;
+  self->organisation = NULL;
   g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (vp_print_document_parent_class)->dispose (object);
@@ -386,6 +393,42 @@ vp_print_document_initable_init (GInitable     *initable,
     case VP_PRINT_LAYOUT_ATTENDANCE:
       return resolve_day (self, error);
 
+    case VP_PRINT_LAYOUT_CATERING:
+    case VP_PRINT_LAYOUT_ROOMING:
+    case VP_PRINT_LAYOUT_BADGES:
+      if (self->subject != NULL)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED,
+                       /* TRANSLATORS: %s is the layout's name: catering, rooming or badges */
+                       _("the %s layout is for the whole group: it takes no participant or "
+                         "host"), vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, self->layout));
+          return FALSE;
+        }
+      return TRUE;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (self->subject == NULL)
+        return TRUE;
+      {
+        GPtrArray *organisations = vp_snapshot_get_organisations (self->snapshot);
+
+        for (guint i = 0; i < organisations->len && self->organisation == NULL; i++)
+          if (g_strcmp0 (vp_organisation_get_uid (g_ptr_array_index (organisations, i)),
+                         self->subject) == 0)
+            self->organisation = g_ptr_array_index (organisations, i);
+      }
+      if (self->organisation == NULL)
+        self->organisation = vp_snapshot_lookup_organisation_by_name (self->snapshot,
+                                                                      self->subject);
+      if (self->organisation == NULL)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT,
+                       _("programme “%s” has no organisation with the uid or name “%s”"),
+                       programme_title (self), self->subject);
+          return FALSE;
+        }
+      return TRUE;
+
     default:
       g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_FAILED,
                    _("unknown print layout %d"), (int)self->layout);
@@ -467,7 +510,7 @@ vp_print_document_set_printed (VpPrintDocument *self,
   g_clear_pointer (&self->printed, g_date_time_unref);
   self->printed = printed;
   g_clear_object (&self->printed_layout);
-  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_pointer (&self->footer, cairo_surface_destroy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED]);
 }
 
@@ -749,6 +792,33 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("Certificate of attendance"));
       break;
 
+    case VP_PRINT_LAYOUT_CATERING:
+      /* TRANSLATORS: the page header of the printed catering sheet (meals and needs) */
+      self->header_label = g_strdup (_("Catering sheet"));
+      break;
+
+    case VP_PRINT_LAYOUT_ROOMING:
+      /* TRANSLATORS: the page header of the printed rooming list (hotel stays) */
+      self->header_label = g_strdup (_("Rooming list"));
+      break;
+
+    case VP_PRINT_LAYOUT_BADGES:
+      /* TRANSLATORS: the page header of the printed name badges */
+      self->header_label = g_strdup (_("Name badges"));
+      break;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (self->organisation != NULL)
+        /* TRANSLATORS: the page header of one organisation's printed Commitment to
+         * Quality: "Commitment to Quality: Lumiray Oy" */
+        self->header_label = g_strdup_printf (_("Commitment to Quality: %s"),
+                                              vp_organisation_get_name (self->organisation));
+      else
+        /* TRANSLATORS: the page header of the printed Commitments to Quality, one per
+         * visiting organisation, a draft of the ClusterXChange scheme's document */
+        self->header_label = g_strdup (_("Commitment to Quality (draft)"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -843,6 +913,28 @@ vp_print_document_paginate (VpPrintDocument *self,
       vp_print_sheet_build_certificate (&self->sheet, self->participant);
       break;
 
+    case VP_PRINT_LAYOUT_CATERING:
+      vp_print_sheet_build_catering (&self->sheet);
+      break;
+
+    case VP_PRINT_LAYOUT_ROOMING:
+      vp_print_sheet_build_rooming (&self->sheet);
+      break;
+
+    case VP_PRINT_LAYOUT_BADGES:
+      {
+        guint columns, rows;
+
+        /* The grid follows the paper's shape, whatever its margins. */
+        vp_print_badge_grid (page_width, page_height, &columns, &rows);
+        vp_print_sheet_build_badges (&self->sheet, columns, rows);
+      }
+      break;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      vp_print_sheet_build_commitment (&self->sheet, self->organisation);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -887,12 +979,11 @@ footer_top (VpPrintDocument *self)
   return self->page_height - self->margin_bottom - self->footer_height;
 }
 
-/* What every page's header and footer hold but its number and rules: the
- * programme left and the layout right above (the layout wins the space),
- * when it was printed below. */
+/* What every page's header holds but its rule: the programme left and the
+ * layout right (the layout wins the space). */
 static void
-draw_page_frame_cb (cairo_t  *cr,
-                    gpointer  data)
+draw_page_header_cb (cairo_t  *cr,
+                     gpointer  data)
 {
   VpPrintDocument *self = data;
   double left = self->margin_left;
@@ -911,8 +1002,17 @@ draw_page_frame_cb (cairo_t  *cr,
                         self->margin_top +
                         (double)(header_height - pango_layout_get_baseline (label)) / PANGO_SCALE,
                         confidential ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
+}
 
-  vp_print_layout_draw (cr, self->printed_layout, left, footer_top (self),
+/* What every page's footer holds but its number and rule: when it was
+ * printed. */
+static void
+draw_page_footer_cb (cairo_t  *cr,
+                     gpointer  data)
+{
+  VpPrintDocument *self = data;
+
+  vp_print_layout_draw (cr, self->printed_layout, self->margin_left, footer_top (self),
                         VP_PRINT_COLOUR_MUTED);
 }
 
@@ -949,22 +1049,32 @@ draw_header_and_footer (VpPrintDocument *self,
 
       self->printed_layout = header_text (self, VP_PRINT_FONT_SMALL, printed_text,
                                           width * 0.6 - 18, PANGO_ALIGN_LEFT);
-      g_clear_pointer (&self->frame, cairo_surface_destroy);
+      g_clear_pointer (&self->footer, cairo_surface_destroy);
     }
 
-  /* The same on every page: one recording. */
-  if (self->frame == NULL)
+  /* The same on every page: a recording each (not one of both, which
+   * would span the body between them). */
+  if (self->header == NULL)
     {
-      /* The room inside the margins. */
+      /* The room above the body. */
       cairo_rectangle_t logical = {
-        self->margin_left, self->margin_top, width,
-        self->page_height - self->margin_top - self->margin_bottom,
+        self->margin_left, self->margin_top, width, self->body_top - self->margin_top,
       };
 
-      self->frame = vp_print_record (draw_page_frame_cb, self, &logical);
+      self->header = vp_print_record (draw_page_header_cb, self, &logical);
+    }
+  if (self->footer == NULL)
+    {
+      /* The room below it. */
+      cairo_rectangle_t logical = {
+        self->margin_left, footer_top (self), width, self->footer_height,
+      };
+
+      self->footer = vp_print_record (draw_page_footer_cb, self, &logical);
     }
   cairo_save (cr);
-  vp_print_paint_recording (cr, self->frame, 0, 0);
+  vp_print_paint_recording (cr, self->header, 0, 0);
+  vp_print_paint_recording (cr, self->footer, 0, 0);
   cairo_restore (cr);
   /* The rules each a rectangle of its own, as a viewer draws them crisply. */
   vp_print_set_source_colour (cr, VP_PRINT_COLOUR_RULE);
@@ -1046,4 +1156,20 @@ vp_print_document_describe_page (VpPrintDocument *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+void
+vp_print_document_get_body (VpPrintDocument *self,
+                            double          *x,
+                            double          *y,
+                            double          *width,
+                            double          *height)
+{
+  g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->paginated);
+
+  *x = self->margin_left;
+  *y = self->body_top;
+  *width = self->page_width - self->margin_left - self->margin_right;
+  *height = self->body_height;
 }

@@ -7,7 +7,8 @@ Usage: stress-programme.py [--participants N] [--days N] [--seed N] [-o FILE]
 Its people (200 by default) have names in Lithuanian, Finnish, Greek and
 Arabic, a quarter of them exactly 80 characters long; each has an email
 address, a phone, an emergency contact, most a dietary need or an access
-need (the personal data a layout must or must not print), a journey there
+need (the personal data a layout must or must not print), consent to keep
+and share all of it, a journey there
 and back and hotel stays that begin before the programme's first day and
 end after its last. They belong to organisations of several countries and
 scripts. Every weekday has a coach (a transfer), site visits for two groups,
@@ -148,6 +149,10 @@ def stress_programme(participants=200, days=5, seed=20270510, uid="stress-progra
             "dietary": DIETARY[i % len(DIETARY)],
             "accessibility": ACCESS[i % len(ACCESS)],
             "emergency_contact": f"Kin of person {i:03d}, {prefix} 999 {i:04d}",
+            # all they could agree to, so that every need and contact is kept
+            "consent": {"fields": ["dietary", "accessibility", "emergency-contact",
+                                   "share-with-hosts", "share-with-participants"],
+                        "given": "2027-03-01", "wording": "Stress registration form"},
             "travel": [
                 {"kind": "flight", "reference": f"XS{1000 + i}", "from": "Helsinki",
                  "to": "Vilnius", "depart": f"{arrive}T17:40",

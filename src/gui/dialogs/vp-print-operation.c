@@ -151,6 +151,23 @@ vp_print_content_get_label (VpPrintContent content)
       /* Translators: a layout of the print dialog: certificates of attendance */
       return _("Certificates");
 
+    case VP_PRINT_CONTENT_CATERING:
+      /* Translators: a layout of the print dialog: the meals, the dietary and access needs. */
+      return _("Catering Sheet");
+
+    case VP_PRINT_CONTENT_ROOMING:
+      /* Translators: a layout of the print dialog: the hotel stays, for the hotels. */
+      return _("Rooming List");
+
+    case VP_PRINT_CONTENT_BADGES:
+      /* Translators: a layout of the print dialog. */
+      return _("Name Badges");
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      /* Translators: the draft of the ClusterXChange scheme's document, one per visiting
+       * organisation, a layout of the print dialog. */
+      return _("Commitment to Quality");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("Agenda");
@@ -189,6 +206,23 @@ vp_print_content_get_description (VpPrintContent content)
                "were there, their working days and the sessions they attended, to be signed "
                "by the host and visiting clusters.");
 
+    case VP_PRINT_CONTENT_CATERING:
+      return _("For the host or caterer: how many people come to each meal and their dietary "
+               "needs, then the access needs at each site visit, with who has them. No other "
+               "personal data.");
+
+    case VP_PRINT_CONTENT_ROOMING:
+      return _("For the hotels: every stay of the group, nights before and after the programme "
+               "included, hotel by hotel, with the room-nights.");
+
+    case VP_PRINT_CONTENT_BADGES:
+      return _("A badge for every participant with their name, organisation and country, to "
+               "cut out: eight to an A4 page, six to a Letter page.");
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      return _("A draft for each visiting organisation: the exchange, its goals and objectives, "
+               "the sessions its people attend, and the four signatures.");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("The whole programme, day by day.");
@@ -225,6 +259,10 @@ vp_print_content_get_subject_label (VpPrintContent content)
     case VP_PRINT_CONTENT_CONTACTS:
     case VP_PRINT_CONTENT_BUDGET:
     case VP_PRINT_CONTENT_CERTIFICATE:
+    case VP_PRINT_CONTENT_CATERING:
+    case VP_PRINT_CONTENT_ROOMING:
+    case VP_PRINT_CONTENT_BADGES:
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
     default:
       return _("_Participant");
     }
@@ -347,6 +385,22 @@ vp_print_content_get_layout (VpPrintContent   content,
     case VP_PRINT_CONTENT_CERTIFICATE:
       *layout = VP_PRINT_LAYOUT_CERTIFICATE;
       *layout_subject = subject;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_CATERING:
+      *layout = VP_PRINT_LAYOUT_CATERING;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_ROOMING:
+      *layout = VP_PRINT_LAYOUT_ROOMING;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_BADGES:
+      *layout = VP_PRINT_LAYOUT_BADGES;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      *layout = VP_PRINT_LAYOUT_QUALITY_COMMITMENT;
       return TRUE;
 
     case VP_PRINT_CONTENT_AGENDA:

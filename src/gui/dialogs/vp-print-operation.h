@@ -23,9 +23,13 @@ typedef enum
   VP_PRINT_CONTENT_BUDGET,
   VP_PRINT_CONTENT_ATTENDANCE,
   VP_PRINT_CONTENT_CERTIFICATE,
+  VP_PRINT_CONTENT_CATERING,
+  VP_PRINT_CONTENT_ROOMING,
+  VP_PRINT_CONTENT_BADGES,
+  VP_PRINT_CONTENT_QUALITY_COMMITMENT,
 } VpPrintContent;
 
-#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_CERTIFICATE
+#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_QUALITY_COMMITMENT
 
 #define VP_TYPE_PRINT_OPERATION (vp_print_operation_get_type ())
 
@@ -64,7 +68,8 @@ GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self
 VpPaperSize       vp_print_default_paper            (void);
 
 /* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", "Grant Sheet",
- * "Attendance Sheets", "Certificates", translated. */
+ * "Attendance Sheets", "Certificates", "Catering Sheet", "Rooming List",
+ * "Name Badges", "Commitment to Quality", translated. */
 const char       *vp_print_content_get_label        (VpPrintContent    content);
 /* Whether @content takes a subject (vp_print_operation_set_content()), and
  * whether it cannot do without one. */
@@ -83,7 +88,7 @@ void              vp_print_content_list_choices     (VpPrintContent    content,
                                                      GPtrArray       **labels);
 /* What the layout holds, in a sentence, translated. */
 const char       *vp_print_content_get_description  (VpPrintContent    content);
-/* A GtkStringList of the five labels, in VpPrintContent order. */
+/* A GtkStringList of the labels, in VpPrintContent order. */
 GListModel       *vp_print_content_list_new         (void);
 /* The layout for @content and the subject to give vp_print_document_new();
  * FALSE when @content needs a subject and @subject is NULL. */
