@@ -1548,6 +1548,64 @@ test_certificate_stress (void)
     }
 }
 
+/* Five days of four sessions: a certificate on one page, its signatures
+ * (a line each) under its sessions, not on a page of their own. */
+static void
+test_certificate_twenty_sessions (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(GPtrArray) originals = g_ptr_array_copy (vp_snapshot_get_sessions (snapshot),
+                                                     (GCopyFunc)g_object_ref, NULL);
+  guint added = 0;
+  Paper paper;
+
+  g_ptr_array_set_free_func (originals, g_object_unref);
+  /* Aino Mäkelä has 13 sessions but transfers, two of them on two lines:
+   * seven more, everyone's, at the cluster but the last, which has no host
+   * (an empty cell). */
+  for (guint i = 0; i < originals->len && added < 7; i++)
+    {
+      VpSession *session = g_ptr_array_index (originals, i);
+      g_autoptr(VpSession) copy = NULL;
+      g_autofree char *uid = NULL;
+      g_autofree char *ref = NULL;
+      g_autofree char *title = NULL;
+
+      if (vp_session_get_kind (session) == VP_SESSION_KIND_TRANSFER ||
+          vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+        continue;
+      copy = vp_session_copy (session);
+      uid = g_strdup_printf ("extra-%u@test", added);
+      ref = g_strdup_printf ("extra-%u", added);
+      title = g_strdup_printf ("Extra session %u", added + 1);
+      vp_session_set_uid (copy, uid);
+      vp_session_set_ref (copy, ref);
+      vp_session_set_title (copy, title);
+      vp_session_set_attendees_all (copy, TRUE);
+      vp_session_set_host_ref (copy, added < 6 ? "laser-cluster" : NULL);
+      g_assert_true (vp_snapshot_add_session (snapshot, copy));
+      added++;
+    }
+  g_assert_cmpuint (added, ==, 7);
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  check_certificates (snapshot, "aino-makela", &paper, TRUE);
+  {
+    g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_CERTIFICATE,
+                                                        "aino-makela");
+    g_autofree char *page = NULL;
+    guint rows = 0;
+
+    paginate (document, &paper);
+    page = vp_print_document_describe_page (document, 0);
+    for (const char *at = strstr (page, "content row "); at != NULL;
+         at = strstr (at + 1, "content row "))
+      rows++;
+    g_assert_cmpuint (rows, ==, 20);
+    g_assert_nonnull (strstr (page, "content signatures "));
+  }
+}
+
 /* A certificate names a person of no session, and says so; one page. */
 static void
 test_certificate_no_sessions (void)
@@ -1658,6 +1716,7 @@ main (int   argc,
   g_test_add_func ("/render/attendance/stress", test_attendance_stress);
   g_test_add_func ("/render/certificate/demo", test_certificate_demo);
   g_test_add_func ("/render/certificate/stress", test_certificate_stress);
+  g_test_add_func ("/render/certificate/twenty-sessions", test_certificate_twenty_sessions);
   g_test_add_func ("/render/certificate/no-sessions", test_certificate_no_sessions);
   g_test_add_func ("/render/paperwork/subjects", test_paperwork_subjects);
   g_test_add_func ("/render/sheets/stress", test_sheets_stress);

@@ -136,6 +136,13 @@ shared_text (VpPrintSheet   *sheet,
   return g_object_ref (layout);
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 /* The cells of a table's row at @y of @block, in @font, each at its column
  * (@xs, @widths) in its colour, letters spaced out with @spaced: when each
  * fits on one line of its column, one shared layout whose tab stops are
@@ -154,7 +161,8 @@ add_cells (VpPrintSheet        *sheet,
            const double        *widths,
            guint                n)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  /* NULL for an empty cell. */
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (unref_if_set);
   g_autoptr(GString) key = g_string_new ("t");
   PangoLayout *row;
   gboolean one_line = TRUE;
@@ -548,14 +556,15 @@ append_facts (VpPrintSheet       *sheet,
   return block;
 }
 
-/* Lines to sign on, with what goes on each below it, side by side in
- * columns from @x, each @width wide; returns the bottom. */
+/* Lines to sign on, each @room below what is above it, with what goes on
+ * each below it, from @x, @width wide; returns the bottom. */
 static double
 add_signature_lines (VpPrintSheet       *sheet,
                      VpPrintBlock       *block,
                      double              x,
                      double              y,
                      double              width,
+                     double              room,
                      const char * const *captions,
                      guint               n)
 {
@@ -568,7 +577,7 @@ add_signature_lines (VpPrintSheet       *sheet,
       g_autoptr(PangoLayout) caption = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_SMALL,
                                                                    width, captions[i]);
 
-      line_y += 24;
+      line_y += room;
       vp_print_block_add_rule (block, x, line_y, width, 0.6, VP_PRINT_COLOUR_TEXT);
       line_y += 3 + layout_height (caption);
     }
@@ -578,7 +587,7 @@ add_signature_lines (VpPrintSheet       *sheet,
       PangoLayout *caption = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_SMALL, width,
                                                          captions[i]);
 
-      line_y += 24;
+      line_y += room;
       vp_print_block_add_text (block, caption, x, line_y + 3, VP_PRINT_COLOUR_MUTED);
       line_y += 3 + layout_height (caption);
       bottom = line_y;
@@ -843,7 +852,7 @@ attendance_signature (Attendance *attendance,
   captions[0] = signed_by;
   /* TRANSLATORS: under a line of a printed attendance sheet or certificate */
   captions[1] = _("Name and position, date");
-  bottom = add_signature_lines (sheet, block, x, stamp_top - 4, sheet->width - x, captions,
+  bottom = add_signature_lines (sheet, block, x, stamp_top - 4, sheet->width - x, 24, captions,
                                 G_N_ELEMENTS (captions));
 
   /* A dashed box for the stamp, beside the lines. */
@@ -1411,9 +1420,12 @@ certificate_row (Certificates *certificates,
   return block;
 }
 
-/* Lines for the host cluster and the visiting cluster to sign. */
+/* Lines for the host cluster and the visiting cluster to sign: two each
+ * (to sign, then their name), or one each when @compact (where that keeps
+ * a certificate on its one page). */
 static VpPrintBlock *
-certificate_signatures (Certificates *certificates)
+certificate_signatures (Certificates *certificates,
+                        gboolean      compact)
 {
   VpPrintSheet *sheet = certificates->sheet;
   VpProgramme *programme = vp_snapshot_get_programme (sheet->snapshot);
@@ -1423,6 +1435,11 @@ certificate_signatures (Certificates *certificates)
   const char *captions[] = {
     /* TRANSLATORS: under the signature lines of a printed certificate */
     _("Signature and stamp"), _("Name and position, date"),
+  };
+  const char *compact_captions[] = {
+    /* TRANSLATORS: under the one signature line of a printed certificate that has
+     * room for no more */
+    _("Signature and stamp; name and position, date"),
   };
   const char *clusters[] = {
     vp_programme_get_host_cluster (programme), vp_programme_get_visiting_cluster (programme),
@@ -1445,13 +1462,18 @@ certificate_signatures (Certificates *certificates)
                                       : _("For the visiting cluster, %s"), clusters[i]);
       y = add_line (sheet, block, VP_PRINT_FONT_SMALL_BOLD, x, 0, width, who,
                     VP_PRINT_COLOUR_TEXT, PANGO_ALIGN_LEFT);
-      y = add_signature_lines (sheet, block, x, y, width, captions, G_N_ELEMENTS (captions));
+      if (compact)
+        y = add_signature_lines (sheet, block, x, y, width, 22, compact_captions,
+                                 G_N_ELEMENTS (compact_captions));
+      else
+        y = add_signature_lines (sheet, block, x, y, width, 24, captions,
+                                 G_N_ELEMENTS (captions));
       bottom = MAX (bottom, y);
     }
 
   vp_print_block_extend (block, bottom);
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
-  vp_print_block_set_space_above (block, SECTION_SPACE);
+  vp_print_block_set_space_above (block, compact ? SECTION_SPACE / 2 : SECTION_SPACE);
 
   return block;
 }
@@ -1612,8 +1634,8 @@ append_certificate (Certificates  *certificates,
     }
 
   /* The signatures at the foot of the page, when it is the certificate's
-   * only one. */
-  signatures = certificate_signatures (certificates);
+   * only one; a line each rather than a page of their own. */
+  signatures = certificate_signatures (certificates, FALSE);
   flow_start (&flow, sheet);
   for (guint i = first_block; i < sheet->blocks->len; i++)
     flow_add (&flow, g_ptr_array_index (sheet->blocks, i), vp_print_block_get_height (repeat));
@@ -1621,6 +1643,20 @@ append_certificate (Certificates  *certificates,
     {
       double space = flow.page - flow.y - vp_print_block_get_height (signatures);
 
+      if (space < vp_print_block_get_space_above (signatures))
+        {
+          VpPrintBlock *compact = certificate_signatures (certificates, TRUE);
+
+          if (flow.page - flow.y - vp_print_block_get_height (compact) >=
+              vp_print_block_get_space_above (compact))
+            {
+              vp_print_block_free (signatures);
+              signatures = compact;
+              space = flow.page - flow.y - vp_print_block_get_height (signatures);
+            }
+          else
+            vp_print_block_free (compact);
+        }
       if (space > vp_print_block_get_space_above (signatures))
         vp_print_block_set_space_above (signatures, space);
     }
