@@ -8,13 +8,13 @@ Its people (200 by default) have names in Lithuanian, Finnish, Greek and
 Arabic, a quarter of them exactly 80 characters long; each has an email
 address, a phone, an emergency contact, most a dietary need or an access
 need (the personal data a layout must or must not print), consent to keep
-and share all of it, a journey there
-and back and hotel stays that begin before the programme's first day and
+and share all of it, a journey there and back and hotel stays that begin before the programme's first day and
 end after its last. They belong to organisations of several countries and
 scripts. Every weekday has a coach (a transfer), site visits for two groups,
 a lunch and a dinner (meals and social), a workshop for everyone and B2B
 meetings for a few; one session has a description of 5,000 characters,
-one is cancelled, one is tentative, one has a title of 150 characters.
+one is cancelled, one is tentative, one has no host, one has a title of
+150 characters.
 
 stress_programme() returns the document as a dict, for tests that change it
 before they import it; the output is the same for the same arguments.
@@ -202,7 +202,8 @@ def stress_programme(participants=200, days=5, seed=20270510, uid="stress-progra
         add(day, "dinner", "Dinner in the Old Town", "social", "19:00", "21:30",
             location="Pilies g. 8, Vilnius")
 
-    # the strains: a long description, a long title, a cancelled and a tentative session
+    # the strains: a long description, a long title, a cancelled, a tentative and a
+    # hostless session
     sessions[4]["description"] = long_text(description_length)
     sessions[1]["title"] = ("Site visit with a very long title: " +
                             "Šviesolaidžių gamybos linija, tyrimų laboratorijos ir "
@@ -212,6 +213,9 @@ def stress_programme(participants=200, days=5, seed=20270510, uid="stress-progra
     b2b[0]["status"] = "tentative"
     if len(b2b) > 1:
         b2b[1].update({"status": "cancelled", "title": "Cancelled B2B round"})
+    if len(b2b) > 2:
+        # and one without a host
+        del b2b[-1]["host"]
 
     return {
         "format": "visit-planner-programme",
