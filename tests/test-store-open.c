@@ -609,11 +609,12 @@ test_organisations_migrated (Fixture       *fixture,
                     "UPDATE participants SET organisation = 'Lumiray Oy' WHERE ref = 'p1';"
                     "UPDATE participants SET organisation = 'LUMIRAY  OY ' WHERE ref = 'p2';"
                     "UPDATE participants SET organisation = 'Photon Lab' WHERE ref = 'p3';"
-                    "DROP TABLE organisations; PRAGMA user_version = 3;");
+                    "DROP TABLE organisations; PRAGMA user_version = 3;"
+                    "DROP TABLE publish_resources; DROP TABLE publish_targets;");
   g_assert_cmpuint (count_backups (fixture, NULL), ==, 0);
 
   store = vp_test_open_store (fixture->path);
-  g_assert_cmpint (vp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (vp_store_get_schema_version (store), ==, 5);
   g_assert_cmpuint (count_backups (fixture, &backup), ==, 1);
   g_assert_cmpint (vp_test_sql_int (backup, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (vp_test_sql_int (backup, "SELECT count(*) FROM participants "
