@@ -524,9 +524,14 @@ request_done_cb (GObject      *source,
       SoupSessionFeature *manager = soup_session_get_feature (self->session,
                                                               SOUP_TYPE_AUTH_MANAGER);
 
+      g_autoptr(GUri) home = g_uri_parse (self->target->url, SOUP_HTTP_URI_FLAGS, NULL);
+
+      /* for this URL and all under the target's: one 401 per publish */
       soup_auth_authenticate (request->auth, self->target->user, self->password);
       soup_auth_manager_use_auth (SOUP_AUTH_MANAGER (manager),
                                   soup_message_get_uri (request->message), request->auth);
+      if (home != NULL)
+        soup_auth_manager_use_auth (SOUP_AUTH_MANAGER (manager), home, request->auth);
       g_clear_object (&request->auth);
       request->auth_given = TRUE;
       request->attempt--;
@@ -943,13 +948,14 @@ collection_found_cb (GObject      *source,
 
   if (response->status == SOUP_STATUS_NOT_FOUND)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
       g_autoptr(GBytes) body = NULL;
 
       /* A CalDAV collection with its name and colour; a WebDAV folder */
       if (self->target->kind == VP_PUBLISH_CALDAV)
         body = mkcalendar_body (run->snapshot, collection_label (run, url));
       request_async (self, self->target->kind == VP_PUBLISH_CALDAV ? "MKCALENDAR" : "MKCOL",
-                     url, body, XML_TYPE, NULL, FALSE, g_task_get_cancellable (task),
+                     url, body, XML_TYPE, NULL, FALSE, cancellable,
                      collection_made_cb, g_steal_pointer (&task));
       return;
     }
@@ -1401,6 +1407,10 @@ setup_session (VpPublisher  *self,
                                                  "idle-timeout", 60,
                                                  "user-agent", agent,
                                                  NULL);
+  /* No compressed answers: Radicale 3.1 sends its error pages gzipped in a
+   * way that leaves libsoup waiting for more until the time runs out, and
+   * calendars are small. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
 
   if (self->target->ca_file != NULL)
     {
