@@ -20,7 +20,7 @@ GQuark vp_publish_error_quark (void);
 
 typedef enum
 {
-  VP_PUBLISH_CALDAV,  /* a CalDAV calendar home: one collection per calendar, a resource per event */
+  VP_PUBLISH_CALDAV,  /* a CalDAV calendar home: a collection per calendar, a resource per event */
   VP_PUBLISH_WEBDAV,  /* a WebDAV folder: one .ics file per calendar */
 } VpPublishKind;
 
@@ -36,7 +36,7 @@ typedef struct
   char          *url;              /* a CalDAV calendar home, or a WebDAV folder; ends in '/' */
   char          *user;             /* NULL: no authentication */
   char          *password_env;     /* the NAME of the variable that holds the password */
-  char          *ca_file;          /* the certificate authorities to trust instead of the system's */
+  char          *ca_file;          /* the authorities to trust instead of the system's */
   gboolean       per_participant;
   gboolean       per_host;
   /* The last publish: when (Unix time, 0: never), its result (published,

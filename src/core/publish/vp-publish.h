@@ -14,7 +14,7 @@ typedef enum
   VP_PUBLISH_PUT,        /* created on the server */
   VP_PUBLISH_UPDATED,    /* replaced on the server */
   VP_PUBLISH_DELETED,    /* deleted from the server */
-  VP_PUBLISH_CONFLICT,   /* changed (or made, or deleted) on the server by someone else: left alone */
+  VP_PUBLISH_CONFLICT,   /* changed, made or deleted on the server by someone else: left alone */
 } VpPublishAction;
 
 typedef struct
