@@ -287,7 +287,8 @@ test_participants (Fixture       *fixture,
                          participants_csv);
 
   summary = get_summary (dialog);
-  g_assert_cmpstr (summary, ==, "2 to add · 1 to update · 1 skipped");
+  /* the organisations the rows name that the programme lacks are made */
+  g_assert_cmpstr (summary, ==, "2 to add · 3 new organisations · 1 to update · 1 skipped");
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-details")));
   g_assert_cmpstr (vp_test_get_label (dialog, "import-details"), ==, "Semicolon-separated");
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-ignored")));
@@ -296,7 +297,7 @@ test_participants (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-notes")));
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
 
-  g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 2);
+  g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 5);
   g_assert_cmpuint (count_items (dialog, "import-updated-list"), ==, 1);
   g_assert_cmpuint (count_items (dialog, "import-skipped-list"), ==, 1);
 
@@ -316,6 +317,7 @@ test_participants (Fixture       *fixture,
   g_assert_nonnull (strstr (added, "Jürgen Weiß\njuergen.weiss@optik-jena.example · "
                                    "Optik Jena GmbH · Germany\n"));
   g_assert_nonnull (strstr (added, "Søren Østergaard\nsoren@lys.example · Lys; ApS · Denmark\n"));
+  g_assert_nonnull (strstr (added, "Optik Jena GmbH\nNew organisation · Germany\n"));
   updated = shown_texts (dialog, "import-updated-list");
   g_assert_cmpstr (updated, ==, "Jukka Räsänen\nChanges: organisation, country\n");
 
@@ -493,7 +495,7 @@ test_changed_meanwhile (Fixture       *fixture,
   g_assert_true (has_window (VP_TYPE_IMPORT_DIALOG));
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
   summary = get_summary (dialog);
-  g_assert_cmpstr (summary, ==, "1 to add · 2 to update · 1 skipped");
+  g_assert_cmpstr (summary, ==, "1 to add · 3 new organisations · 2 to update · 1 skipped");
   snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   g_clear_object (&snapshot);

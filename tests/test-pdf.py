@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 import unittest
 import zoneinfo
 
@@ -80,6 +81,105 @@ def grant_programme(count, uid="prog-grant"):
         "sessions": [{"id": f"s{n}", "uid": f"uid-s{n}", "title": f"Meeting {n}",
                       "kind": "meeting", "start": day + "T10:00", "end": day + "T12:00",
                       "host": "alpha"} for n, day in enumerate(days)],
+    }
+
+
+# The names of the sheets' stress programme: every script the issue asks for
+# (Lithuanian, Finnish, Greek, Arabic), short ones and ones of 80 characters.
+SHEETS_NAMES = [
+    "Žydrūnė Šimkūnaitė-Čepulionienė",
+    "Väinö Äijälä-Öhrnberg",
+    "Αικατερίνη Παπαδοπούλου-Χατζηγεωργίου",
+    "عبد الرحمن بن محمد الحسيني",
+    "Jūratė Ąžuolaitė",
+    "Ilmari Kärkkäinen",
+    "Νίκος Οικονόμου",
+    "فاطمة الزهراء العلوي",
+]
+# A need spelt differently by different people counts as one.
+SHEETS_DIETS = ["vegetarian", "Vegetarian ", "VEGETARIAN", "gluten-free (coeliac)", "halal",
+                "حلال", "Χωρίς λακτόζη", "no pork", None, None, None]
+SHEETS_ACCESS = ["wheelchair user: step-free access and a lift", "Wheelchair user:  step-free "
+                 "access and a lift", "hearing loop, please", None, None, None, None]
+SHEETS_HOTELS = [("Hotel Neris Riverside", "Konstitucijos pr. 20, Vilnius"),
+                 ("hotel neris  riverside", ""),
+                 ("Ąžuolynas Guest House", "Ąžuolyno g. 7, Vilnius"),
+                 ("Ξενοδοχείο Ακρόπολις", "")]
+
+
+def sheets_name(i):
+    """Participant i's name: every tenth 80 characters long."""
+    name = SHEETS_NAMES[i % len(SHEETS_NAMES)] + f" {i:03d}"
+    if i % 10 == 3:
+        name = " ".join([name] + SHEETS_NAMES * 2)[:80].strip()
+        name = name + "x" * (80 - len(name))
+    return name
+
+
+def sheets_programme(count=200):
+    """A programme for the catering sheet, rooming list and badges: @count
+    participants with names in four scripts (some 80 characters long),
+    dietary and access needs spelt several ways, a phone, email and emergency
+    contact each (which these sheets must never print), stays in four hotels
+    (two spellings of one) reaching days before and after the programme, a
+    person with two stays; lunches for all, dinners for some, a cancelled
+    meal, site visits, a description of 5,000 characters."""
+    participants = []
+    for i in range(count):
+        person = {
+            "id": f"p{i:03d}", "name": sheets_name(i), "email": f"person{i:03d}@example.org",
+            "phone": f"+370 6{i:02d} {10000 + i}", "country": ["LT", "FI", "GR", "SE"][i % 4],
+            "organisation": f"Organisation {i % 23} " + ("Šiaurės Fotonika UAB" if i % 2
+                                                          else "Οπτική Ελλάδος ΑΕ"),
+            "emergency_contact": f"Emergency Kin {i:03d} +358 40 {100000 + i}",
+        }
+        diet = SHEETS_DIETS[i % len(SHEETS_DIETS)]
+        if diet:
+            person["dietary"] = diet
+        access = SHEETS_ACCESS[i % len(SHEETS_ACCESS)]
+        if access:
+            person["accessibility"] = access
+        hotel, address = SHEETS_HOTELS[i % len(SHEETS_HOTELS)]
+        check_in = ["2027-05-09", "2027-05-10", "2027-05-07"][i % 3]
+        check_out = ["2027-05-14", "2027-05-16", "2027-05-15"][i % 3]
+        person["accommodation"] = [{"name": hotel, "address": address, "check_in": check_in,
+                                    "check_out": check_out}]
+        if i == 7:
+            # two stays: a night elsewhere after the programme
+            person["accommodation"].append({"name": "Airport Hotel Vilnius",
+                                            "check_in": check_out, "check_out": "2027-05-18"})
+        participants.append(person)
+    days = ["2027-05-10", "2027-05-11", "2027-05-12", "2027-05-13", "2027-05-14"]
+    description = " ".join(f"d{n:04d}" for n in range(1000))[:5000]
+    sessions = []
+    for n, day in enumerate(days):
+        sessions.append({"id": f"lunch{n}", "title": f"Lunch {n} with the hosts", "kind": "meal",
+                         "start": day + "T12:00", "end": day + "T13:00", "host": "alpha",
+                         "location": "Canteen, ground floor"})
+        sessions.append({"id": f"visit{n}", "title": f"Site visit {n}: cleanroom",
+                         "kind": "visit", "start": day + "T14:00", "end": day + "T16:00",
+                         "host": "alpha", "description": description,
+                         "attendees": [p["id"] for p in participants[n::2]]})
+        sessions.append({"id": f"dinner{n}", "title": f"Dinner {n}", "kind": "meal",
+                         "start": day + "T19:00", "end": day + "T21:00", "host": "alpha",
+                         "attendees": [p["id"] for p in participants[:40 + n]]})
+    sessions.append({"id": "cancelled", "title": "Cancelled breakfast meeting", "kind": "meal",
+                     "status": "cancelled", "start": days[0] + "T08:00",
+                     "end": days[0] + "T09:00", "host": "alpha"})
+    return {
+        "format": "visit-planner-programme", "version": 2,
+        "programme": {
+            "uid": "sheets-stress", "title": "Stress: " + "Ąžuolų fotonikos savaitė, "
+                                                         "valokuitupäivät ja Φωτονική " * 3,
+            "description": description, "host_country": "LT",
+            "visiting_cluster": "Photonics Finland", "host_cluster": "Lithuanian Laser Cluster",
+            "coordinator": {"name": "Aino Mäkelä", "email": "aino@example.org"},
+            "timezone": "Europe/Vilnius", "start_date": days[0], "end_date": days[-1]},
+        "hosts": [{"id": "alpha", "name": "Alpha Photonics", "country": "LT",
+                   "address": "Saulėtekio al. 15", "city": "Vilnius",
+                   "phone": "+370 5 210 4410"}],
+        "participants": participants,
+        "sessions": sessions,
     }
 
 
@@ -404,6 +504,291 @@ class TestGrantSheet(PdfTestCase):
                 self.assertEqual(found, [f"{i:03d}" for i in range(200)])
 
 
+# The marks poppler puts around right-to-left text, and the isolates the
+# catering sheet puts around each name.
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+COUNTRIES = {"FI": "Finland", "SE": "Sweden", "LT": "Lithuania", "GR": "Greece"}
+
+
+def plain(text):
+    """pdftotext's text without bidi marks or no-break spaces."""
+    return BIDI_MARKS.sub("", text).replace("\u00a0", " ")
+
+
+def need_key(text):
+    """The key under which two spellings of a need meet (trimmed, spaces
+    as one, case aside), as the catering sheet groups them."""
+    return unicodedata.normalize("NFKC", " ".join(text.split())).casefold()
+
+
+class TestSheets(PdfTestCase):
+    """--layout catering, rooming and badges: what each must say, and the
+    personal data each must never print."""
+
+    def assert_no_contact_data(self, document, text, needs_too):
+        """No participant's phone, email or emergency contact (nor, with
+        @needs_too, their dietary or access needs) in @text."""
+        flat = squash(plain(text))
+        members = ["phone", "email", "emergency_contact"]
+        if needs_too:
+            members += ["dietary", "accessibility"]
+        for person in document["participants"]:
+            for member in members:
+                if person.get(member):
+                    self.assertFalse(squash(person[member]) in flat, (person["id"], member))
+        self.assertNotIn("@", text)
+        self.assertNotIn(squash(document["programme"]["coordinator"]["email"]), flat)
+
+    def assert_name_printed(self, name, flat):
+        """Each word of @name in @flat (squashed): poppler reorders
+        right-to-left words, never their letters."""
+        for word in re.split(r"[\s\-]+", plain(name)):
+            self.assertTrue(squash(word) in flat, f"{word!r} of {name!r} not printed")
+
+    @staticmethod
+    def attendees(document, session):
+        people = sorted(document["participants"], key=lambda p: p["name"])
+        wanted = session.get("attendees", "all")
+        return [p for p in people if wanted == "all" or p["id"] in wanted]
+
+    @staticmethod
+    def expected_needs(people, member):
+        """[(text, [names])] of @people's needs of @member: one per need
+        however spelt, printed as most typed it, most shared first."""
+        groups = {}
+        for person in people:
+            value = person.get(member)
+            if not value or not value.strip():
+                continue
+            group = groups.setdefault(need_key(value), {"names": [], "spellings": {},
+                                                        "most": 0, "text": None})
+            group["names"].append(person["name"])
+            typed = value.strip()
+            times = group["spellings"].get(typed, 0) + 1
+            group["spellings"][typed] = times
+            if times > group["most"]:
+                group["most"], group["text"] = times, typed
+        needs = [(g["text"], g["names"]) for g in groups.values()]
+        return sorted(needs, key=lambda need: (-len(need[1]), need[0]))
+
+    def catering_sessions(self, document):
+        """(session, kind) of the meals, then the visits, that take place."""
+        taking_place = [s for s in document["sessions"] if s.get("status") != "cancelled"]
+        return ([(s, "dietary") for s in taking_place if s.get("kind") == "meal"] +
+                [(s, "accessibility") for s in taking_place if s.get("kind") == "visit"])
+
+    def test_catering_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, _ = self.pdf(programme, "--layout", "catering", "--paper", paper)
+                self.assert_page_numbers(pages)
+                text = "\n".join(pages)
+                for page in pages:
+                    self.assertIn("Catering sheet", page)
+                sessions = self.catering_sessions(document)
+                self.assertGreaterEqual(len(sessions), 5)
+                # Each session in order: its count, then each need on a line
+                # with how many have it and who.
+                start = 0
+                positions = []
+                for session, _ in sessions:
+                    start = text.find(session["title"], start)
+                    self.assertNotEqual(start, -1, session["title"])
+                    positions.append(start)
+                positions.append(len(text))
+                checked = 0
+                for (session, member), begin, end in zip(sessions, positions, positions[1:]):
+                    part = text[begin:end]
+                    people = self.attendees(document, session)
+                    needs = self.expected_needs(people, member)
+                    self.assertIn(f"{len(people)} people", part, session["title"])
+                    if member == "dietary" and needs:
+                        without = len(people) - sum(len(names) for _, names in needs)
+                        self.assertIn(f"{len(people)} people · {without} without dietary needs",
+                                      part)
+                    for need, names in needs:
+                        # How many, the need's first words and every name on a line.
+                        head = " ".join(need.split()[:3])
+                        self.assertRegex(part, re.compile(
+                            rf"^ *{len(names)} +{re.escape(head)}.* "
+                            rf"{re.escape(', '.join(names))}$", re.M))
+                        # The need whole, its lines beside the names.
+                        self.assertIn(squash(need), squash(part.replace(", ".join(names), "")))
+                        checked += 1
+                self.assertGreaterEqual(checked, 10)
+                # Cancelled and other kinds of session are not there.
+                for session in document["sessions"]:
+                    if session.get("kind") not in ("meal", "visit"):
+                        self.assertNotIn(session["title"], text)
+                self.assert_no_contact_data(document, text + raw, needs_too=False)
+
+    def test_catering_stress(self):
+        document = sheets_programme()
+        programme = self.import_document(document)
+        document = self.exported(programme)
+        pages, raw, n_pages = self.pdf(programme, "--layout", "catering")
+        self.assert_page_numbers(pages)
+        self.assertGreater(n_pages, 5)
+        text = "\n".join(pages)
+        flat_text = collapse(plain(text))
+        flat = squash(plain(text + raw))
+        with_needs = set()
+        rows = []
+        for session, member in self.catering_sessions(document):
+            people = self.attendees(document, session)
+            needs = self.expected_needs(people, member)
+            count = sum(len(names) for _, names in needs)
+            if member == "dietary":
+                summary = f"{len(people)} people · {len(people) - count} without dietary needs"
+            else:
+                summary = f"{len(people)} people · {count} with access needs"
+            self.assertIn(summary, flat_text)
+            rows += [len(names) for _, names in needs]
+            with_needs |= {name for _, names in needs for name in names}
+        # The rows' counts, in order, every one of them: the numbers that
+        # start a line furthest left but for the times (names that wrap
+        # start further right, in their column).
+        numbers = [(len(m.group(1)), int(m.group(2))) for m in
+                   re.finditer(r"^( {10,})(\d+) (?!people|person)", plain(text), re.M)]
+        left = min(indent for indent, _ in numbers)
+        self.assertEqual([number for indent, number in numbers if indent <= left + 3], rows)
+        self.assertNotIn("Cancelled breakfast meeting", text)
+        self.assertEqual(text.count("Lunch 0 with the hosts") >= 1, True)
+        # Who has a need is named; who has none, never.
+        for person in document["participants"]:
+            if person["name"] in with_needs:
+                self.assert_name_printed(person["name"], flat)
+            else:
+                self.assertFalse(squash(plain(person["name"])) in flat, person["name"])
+        self.assert_no_contact_data(document, text + raw, needs_too=False)
+
+    def assert_rooming(self, document, pages, raw):
+        """Every stay on a row of its hotel's table: check-in, check-out and
+        nights; each hotel's total; names and organisations, no other data."""
+        self.assert_page_numbers(pages)
+        text = "\n".join(pages)
+        flat = squash(plain(text + raw))
+        expected = {}
+        for person in document["participants"]:
+            for stay in person.get("accommodation", []):
+                key = " ".join(stay["name"].split()).casefold()
+                check_in = datetime.date.fromisoformat(stay["check_in"])
+                check_out = datetime.date.fromisoformat(stay["check_out"])
+                expected.setdefault(key, []).append(
+                    (f"{check_in:%a} {check_in.day} {check_in:%b %Y}",
+                     f"{check_out:%a} {check_out.day} {check_out:%b %Y}",
+                     (check_out - check_in).days))
+            self.assert_name_printed(person["name"], flat)
+        date = r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}"
+        found = {}
+        hotel = None
+        for page in pages:
+            for line in plain(page).splitlines():
+                heading = line.strip()
+                if heading and " ".join(heading.split()).casefold() in expected:
+                    hotel = " ".join(heading.split()).casefold()
+                    continue
+                row = re.match(rf"^\s*({date}) +({date}) +(\d+) ", line)
+                if row:
+                    found.setdefault(hotel, []).append((row.group(1), row.group(2),
+                                                        int(row.group(3))))
+                total = re.match(r"^\s*Total: (\d+) stays? +(\d+) +room-nights?$", line)
+                if total:
+                    self.assertEqual(int(total.group(1)), len(expected[hotel]), hotel)
+                    self.assertEqual(int(total.group(2)),
+                                     sum(nights for _, _, nights in expected[hotel]), hotel)
+        self.assertEqual(set(found), set(expected))
+        for key, stays in expected.items():
+            self.assertEqual(sorted(found[key]), sorted(stays), key)
+            # In order of check-in.
+            days = [datetime.datetime.strptime(check_in, "%a %d %b %Y")
+                    for check_in, _, _ in found[key]]
+            self.assertEqual(days, sorted(days), key)
+        self.assertEqual(text.count("Total: "), len(expected))
+        self.assert_no_contact_data(document, text + raw, needs_too=True)
+        return text
+
+    def test_rooming_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, _ = self.pdf(programme, "--layout", "rooming", "--paper", paper)
+                text = self.assert_rooming(document, pages, raw)
+                # Antti stays a night after the programme, everyone one before.
+                self.assertRegex(text, r"Mon 12 Apr 2027 +Sat 17 Apr 2027 +5 +Antti Korhonen +"
+                                       r"Saimaa Laser Works Oy")
+                self.assertIn("Rooms per night: Mon 12 Apr: 12", collapse(text))
+                self.assertIn("Room-nights outside the programme: 12 before, 1 after",
+                              collapse(text))
+
+    def test_rooming_stress(self):
+        programme = self.import_document(sheets_programme())
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, n_pages = self.pdf(programme, "--layout", "rooming", "--paper", paper)
+                self.assertGreater(n_pages, 5)
+                text = self.assert_rooming(document, pages, raw)
+                # Two spellings of a hotel are one; a second stay in another.
+                self.assertEqual(text.count("Hotel Neris Riverside"), 1)
+                self.assertNotIn("hotel neris", text)
+                self.assertIn("Airport Hotel Vilnius", text)
+                headings = [line.strip() for line in text.splitlines()
+                            if line.strip() in ("Airport Hotel Vilnius", "Hotel Neris Riverside",
+                                                "Ąžuolynas Guest House", "Ξενοδοχείο Ακρόπολις")]
+                self.assertEqual(headings, sorted(headings))
+
+    def assert_badges(self, document, paper, pages, raw):
+        """A badge for everyone: 8 to an A4 page, 6 to a Letter one; each
+        with the whole name (80 characters fit on two lines) and the
+        country; page N of M on every page."""
+        self.assert_page_numbers(pages)
+        per_page = 8 if paper == "a4" else 6
+        people = document["participants"]
+        self.assertEqual(len(pages), (len(people) + per_page - 1) // per_page)
+        countries = set(COUNTRIES.values())
+        # Each badge's country on a line of its own (pdftotext without -layout).
+        raw_pages = [page for page in raw.split("\f") if page.strip()]
+        self.assertEqual(len(raw_pages), len(pages))
+        on_pages = [sum(line.strip() in countries for line in page.splitlines())
+                    for page in raw_pages]
+        self.assertEqual(on_pages, [per_page] * (len(pages) - 1) +
+                         [len(people) - per_page * (len(pages) - 1)])
+        flat = squash(plain("\n".join(pages) + raw))
+        for person in people:
+            self.assert_name_printed(person["name"], flat)
+        self.assert_no_contact_data(document, "\n".join(pages) + raw, needs_too=True)
+
+    def test_badges_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, _ = self.pdf(programme, "--layout", "badges", "--paper", paper)
+                self.assert_badges(document, paper, pages, raw)
+                # Each name on one page only, in order of name.
+                names = sorted(p["name"] for p in document["participants"])
+                where = [next(i for i, page in enumerate(pages) if name in page)
+                         for name in names]
+                self.assertEqual(where, sorted(where))
+                per_page = 8 if paper == "a4" else 6
+                self.assertEqual(where, [i // per_page for i in range(len(names))])
+                self.assertIn("Optronic Nordic AB", pages[0])
+                self.assertIn(document["programme"]["title"][:30], raw)
+
+    def test_badges_stress(self):
+        programme = self.import_document(sheets_programme())
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, n_pages = self.pdf(programme, "--layout", "badges", "--paper", paper)
+                self.assertEqual(n_pages, 25 if paper == "a4" else 34)
+                self.assert_badges(document, paper, pages, raw)
+
+
 class TestStress(PdfTestCase):
     def test_long_title_and_description(self):
         document = load_demo()
@@ -482,11 +867,18 @@ class TestUsage(PdfTestCase):
              ("nobody@nowhere.example",)),
             (("pdf", programme, "--host", "no-such-host", "-o", out), ("no-such-host",)),
             (("pdf", programme, "--layout", "poster", "-o", out),
-             ("poster", "agenda", "host-sheet", "contacts", "budget")),
+             ("poster", "agenda", "host-sheet", "contacts", "budget", "catering", "rooming",
+              "badges")),
             (("pdf", programme, "--layout", "budget", "--host", "femtolux", "-o", out),
              ("budget", "--host")),
             (("pdf", programme, "--layout", "budget", "--participant", "antti-korhonen",
               "-o", out), ("budget", "--participant")),
+            (("pdf", programme, "--layout", "catering", "--host", "femtolux", "-o", out),
+             ("catering", "--host")),
+            (("pdf", programme, "--layout", "rooming", "--participant", "antti-korhonen",
+              "-o", out), ("rooming", "--participant")),
+            (("pdf", programme, "--layout", "badges", "--participant", "antti-korhonen",
+              "-o", out), ("badges", "--participant")),
             (("pdf", programme, "--paper", "a3", "-o", out), ("a3",)),
             (("pdf", programme, "--layout", "host-sheet", "-o", out), ("--host",)),
             (("pdf", programme, "--layout", "contacts", "--participant", "antti-korhonen",
@@ -514,6 +906,7 @@ class TestUsage(PdfTestCase):
         self.assertEqual(result.returncode, 0)
         self.assertIn("pdf PROGRAMME", result.stdout.decode("utf-8"))
         self.assertIn("agenda|host-sheet|contacts|budget", result.stdout.decode("utf-8"))
+        self.assertIn("catering|rooming|badges", result.stdout.decode("utf-8"))
 
     def test_written_atomically(self):
         programme = self.import_demo()

@@ -2,11 +2,15 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "vp-chooser-row.h"
 #include "vp-host-editor.h"
 #include "vp-hosts-page.h"
 #include "vp-participant-editor.h"
 #include "vp-participants-page.h"
+#include "vp-people-fields.h"
 #include "vp-stay-dialog.h"
 #include "vp-store.h"
 #include "vp-table-row.h"
@@ -1246,6 +1250,30 @@ test_participants_large (Fixture       *fixture,
   g_print ("# 2000 participants: search cleared in %.1f ms\n", elapsed / 1000.0);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  g_autofree char *key_a = vp_people_collate_key (*(const char * const *) a);
+  g_autofree char *key_b = vp_people_collate_key (*(const char * const *) b);
+
+  return strcmp (key_a, key_b);
+}
+
+/* Names sort as people expect: a letter with an accent beside the letter,
+ * whatever the case, even where the locale orders only code points (the
+ * tests run in C.UTF-8); a name never sorts before an empty one's end. */
+static void
+test_collation (void)
+{
+  const char *names[] = { "Yann", "Zoë", "eva", "", "Élodie", "Emil", "Åsa", "Ωmega" };
+  const char *expected[] = { "Åsa", "Élodie", "Emil", "eva", "Yann", "Zoë", "Ωmega", "" };
+
+  qsort (names, G_N_ELEMENTS (names), sizeof names[0], compare_keys);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (names[i], ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1259,6 +1287,7 @@ main (int   argc,
 #define ADD_TEST(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/people/collation", test_collation);
   ADD_TEST ("/people/participants/shown", NULL, test_participants_shown);
   ADD_TEST ("/people/participants/add", NULL, test_participants_add);
   ADD_TEST ("/people/participants/search-and-sort", NULL, test_participants_search_and_sort);

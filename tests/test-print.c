@@ -300,6 +300,17 @@ test_operation_layouts (Fixture       *fixture,
       { "ClusterXChange grant sheet", "Lumiray Oy", "Total: 11 visiting organisations",
         "Signature of the coordinator" },
       { "Welcome and introductions", "Sanna Höglund", NULL } },
+    /* Needs and names, never a phone, email or emergency contact. */
+    { VP_PRINT_CONTENT_CATERING, NULL,
+      { "Catering sheet", "Lunch at the science park", "gluten-free (coeliac)",
+        "Pekka Åström" },
+      { "Welcome and introductions", "@", "+358", "Emergency" } },
+    { VP_PRINT_CONTENT_ROOMING, NULL,
+      { "Rooming list", "Hotel Neris Riverside", "Sat 17 Apr 2027", "Total: 12 stays" },
+      { "vegetarian", "@", "+358", "Walks with a stick" } },
+    { VP_PRINT_CONTENT_BADGES, NULL,
+      { "Name badges", "Karin Lindqvist", "Optronic Nordic AB", "Sweden" },
+      { "vegetarian", "@", "+358", "Welcome and introductions" } },
   };
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -478,6 +489,37 @@ test_print_dialog_tab (Fixture       *fixture,
   g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
   g_assert_null (vp_print_operation_get_subject (window->print_operation));
 
+  /* The catering sheet, rooming list and badges are there by name, take no
+   * subject, and show their first page. */
+  {
+    static const struct
+    {
+      VpPrintContent  content;
+      const char     *label;
+    } sheets[] = {
+      { VP_PRINT_CONTENT_CATERING, "Catering Sheet" },
+      { VP_PRINT_CONTENT_ROOMING, "Rooming List" },
+      { VP_PRINT_CONTENT_BADGES, "Name Badges" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+      {
+        GtkStringObject *item = g_list_model_get_item (gtk_drop_down_get_model (layout),
+                                                       sheets[i].content);
+
+        g_assert_cmpstr (gtk_string_object_get_string (item), ==, sheets[i].label);
+        g_object_unref (item);
+        gtk_label_set_text (page_label, "");
+        gtk_drop_down_set_selected (layout, sheets[i].content);
+        g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subject)));
+        g_assert_true (vp_test_wait_for (shows_first_page, page_label));
+        g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+        g_assert_cmpint (vp_print_operation_get_content (window->print_operation), ==,
+                         sheets[i].content);
+        g_assert_null (vp_print_operation_get_subject (window->print_operation));
+      }
+  }
+
   /* Cancelling ends the operation, so that Ctrl+P works again. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_assert_true (vp_test_wait_for (print_finished, window));
@@ -561,6 +603,19 @@ test_export_pdf_writer (Fixture       *fixture,
     assert_has (text, vp_organisation_get_name (
                         g_ptr_array_index (vp_snapshot_get_organisations (fixture->snapshot), i)));
   assert_has (text, "Total: 11 visiting organisations");
+
+  /* Name badges on Letter: six to a page, everyone's. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = g_build_filename (fixture->dir, "Badges.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_BADGES, NULL, VP_PAPER_SIZE_LETTER, path);
+  g_assert_true (vp_test_wait_for (file_exists, path));
+  g_assert_cmpuint (pdf_pages (path), ==,
+                    (vp_snapshot_get_participants (fixture->snapshot)->len + 5) / 6);
+  text = pdf_text (path);
+  for (guint i = 0; i < vp_snapshot_get_participants (fixture->snapshot)->len; i++)
+    assert_has (text, vp_participant_get_name (
+                        g_ptr_array_index (vp_snapshot_get_participants (fixture->snapshot), i)));
 
   vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));

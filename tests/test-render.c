@@ -239,6 +239,9 @@ static const Case demo_cases[] = {
   { VP_PRINT_LAYOUT_HOST_SHEET, "laser-cluster" },
   { VP_PRINT_LAYOUT_CONTACTS, NULL },
   { VP_PRINT_LAYOUT_BUDGET, NULL },
+  { VP_PRINT_LAYOUT_CATERING, NULL },
+  { VP_PRINT_LAYOUT_ROOMING, NULL },
+  { VP_PRINT_LAYOUT_BADGES, NULL },
 };
 
 static void
@@ -507,6 +510,15 @@ test_subjects (void)
   g_assert_null (document);
   g_clear_error (&error);
 
+  for (VpPrintLayout layout = VP_PRINT_LAYOUT_CATERING; layout <= VP_PRINT_LAYOUT_BADGES; layout++)
+    {
+      document = vp_print_document_new (snapshot, layout, "antti-korhonen", &error);
+      g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED);
+      g_assert_nonnull (strstr (error->message, vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, layout)));
+      g_assert_null (document);
+      g_clear_error (&error);
+    }
+
   /* An email matches whatever its case. */
   document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_AGENDA,
                                     "Sanna.Hoglund@Tampere-Photonics.example", &error);
@@ -747,6 +759,272 @@ test_budget_given (void)
   g_assert_cmpuint (paginate (document, &paper), ==, own);
 }
 
+/* Catering, rooming, badges {{{1 */
+
+/* Names in the four scripts the sheets must set: Lithuanian, Finnish,
+ * Greek, Arabic. */
+static const char * const people_names[] = {
+  "Žydrūnė Šimkūnaitė-Čepulionienė",
+  "Väinö Äijälä-Öhrnberg",
+  "Αικατερίνη Παπαδοπούλου-Χατζηγεωργίου",
+  "عبد الرحمن بن محمد الحسيني",
+};
+
+/* Participant @i's name: every fifth one 80 characters long. */
+static char *
+person_name (guint i)
+{
+  g_autofree char *name = g_strdup_printf ("%s %03u", people_names[i % 4], i);
+  g_autofree char *doubled = NULL;
+
+  if (i % 5 != 3)
+    return g_steal_pointer (&name);
+
+  doubled = g_strdup_printf ("%s %s %s %s", name, people_names[(i + 1) % 4],
+                             people_names[(i + 2) % 4], people_names[(i + 3) % 4]);
+  g_assert_cmpint (g_utf8_strlen (doubled, -1), >=, 80);
+  return g_utf8_substring (doubled, 0, 80);
+}
+
+/* A week with @count participants named in four scripts (some with names
+ * of 80 characters), their dietary and access needs, a phone, email and
+ * emergency contact each, stays in three hotels from days before the
+ * programme to days after it; lunches for all, dinners and visits for
+ * some, a cancelled meal, and a description of 5,000 characters. */
+static VpSnapshot *
+load_people (guint count)
+{
+  static const char * const diets[] = { "vegetarian", "Vegetarian ", "halal", "gluten-free" };
+  static const char * const hotels[] = { "Hotel Neris Riverside", "Ąžuolynas Guest House",
+                                         "Ξενοδοχείο Ακρόπολις" };
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot;
+
+  while (description->len < 5000)
+    g_string_append_printf (description, "d%04u ", (guint)(description->len / 6));
+  g_string_truncate (description, 5000);
+
+  g_string_append_printf (json,
+                          "{\"format\": \"visit-planner-programme\", \"version\": 2,"
+                          " \"programme\": {\"uid\": \"people\", \"title\": \"Stress: Ąžuolų "
+                          "savaitė, valokuitupäivät ja Φωτονική\", \"description\": \"%s\","
+                          " \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\","
+                          " \"start_date\": \"2027-05-10\", \"end_date\": \"2027-05-14\"},"
+                          " \"hosts\": [{\"id\": \"alpha\", \"name\": \"Alpha Photonics\","
+                          " \"phone\": \"+370 5 210 4410\"}],"
+                          " \"sessions\": [", description->str);
+  for (guint day = 10; day <= 14; day++)
+    {
+      g_autoptr(GString) some = g_string_new (NULL);
+
+      for (guint i = day % 2; i < count; i += 2)
+        g_string_append_printf (some, "%s\"p%03u\"", some->len > 0 ? ", " : "", i);
+      g_string_append_printf (json,
+                              "%s{\"id\": \"lunch%u\", \"title\": \"Lunch\", \"kind\": \"meal\", "
+                              "\"start\": \"2027-05-%uT12:00\", \"end\": \"2027-05-%uT13:00\", "
+                              "\"host\": \"alpha\", \"description\": \"%s\"}, "
+                              "{\"id\": \"dinner%u\", \"title\": \"Dinner\", \"kind\": \"meal\", "
+                              "\"start\": \"2027-05-%uT19:00\", \"end\": \"2027-05-%uT21:00\", "
+                              "\"attendees\": [%s]}, "
+                              "{\"id\": \"visit%u\", \"title\": \"Site visit\", \"kind\": "
+                              "\"visit\", \"start\": \"2027-05-%uT14:00\", "
+                              "\"end\": \"2027-05-%uT16:00\", \"host\": \"alpha\", "
+                              "\"attendees\": [%s]}",
+                              day > 10 ? ", " : "", day, day, day, description->str,
+                              day, day, day, some->str, day, day, day, some->str);
+    }
+  g_string_append (json, ", {\"id\": \"breakfast\", \"title\": \"Breakfast\", \"kind\": "
+                         "\"meal\", \"status\": \"cancelled\", \"start\": \"2027-05-10T08:00\", "
+                         "\"end\": \"2027-05-10T09:00\"}");
+  g_string_append (json, "], \"participants\": [");
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *name = person_name (i);
+
+      g_string_append_printf (json,
+                              "%s{\"id\": \"p%03u\", \"name\": \"%s\", "
+                              "\"email\": \"p%03u@example.org\", \"phone\": \"+370 600 %05u\", "
+                              "\"emergency_contact\": \"Kin %03u +358 40 %06u\", "
+                              "\"country\": \"%s\", \"organisation\": \"Organisation %u\", "
+                              "\"dietary\": \"%s\", \"accessibility\": \"%s\", "
+                              "\"accommodation\": [{\"name\": \"%s\", "
+                              "\"check_in\": \"2027-05-%02u\", \"check_out\": \"2027-05-%02u\"}]}",
+                              i > 0 ? ", " : "", i, name, i, i, i, i,
+                              i % 3 == 0 ? "LT" : i % 3 == 1 ? "FI" : "GR", i % 17,
+                              i % 3 == 0 ? diets[i % G_N_ELEMENTS (diets)] : "",
+                              i % 7 == 0 ? "wheelchair user: step-free access" : "",
+                              hotels[i % G_N_ELEMENTS (hotels)], 7 + i % 3, 15 + i % 4);
+    }
+  g_string_append (json, "]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+
+  return snapshot;
+}
+
+/* The new layouts on a programme of 200 people: every page within the
+ * margins, nothing cut where it had no break, no page empty. */
+static void
+test_sheets_stress (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_people (200);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    for (VpPrintLayout layout = VP_PRINT_LAYOUT_CATERING; layout <= VP_PRINT_LAYOUT_BADGES;
+         layout++)
+      {
+        g_autoptr(VpPrintDocument) document = new_document (snapshot, layout, NULL);
+        Paper paper;
+        guint n;
+
+        get_paper (paper_size, &paper);
+        n = paginate (document, &paper);
+        g_test_message ("%s on %s: %u pages", vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, layout),
+                        vp_enum_to_nick (VP_TYPE_PAPER_SIZE, paper_size), n);
+        g_assert_cmpuint (n, >=, 3);
+        assert_clean_flow (document);
+        assert_pages_within_margins (document, &paper);
+      }
+}
+
+/* Whether page @page_nr of @document puts ink in @n rectangles (x, y,
+ * width, height, each four doubles) minus, when @holes, the @n rectangles
+ * that follow them (one inside each). */
+static gboolean
+has_ink_in (VpPrintDocument *document,
+            guint            page_nr,
+            const double    *rectangles,
+            guint            n,
+            gboolean         holes)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double x, y, width, height;
+
+  cairo_scale (cr, SCALE, SCALE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < (holes ? 2 * n : n); i++)
+    cairo_rectangle (cr, rectangles[4 * i], rectangles[4 * i + 1], rectangles[4 * i + 2],
+                     rectangles[4 * i + 3]);
+  cairo_clip (cr);
+  vp_print_document_draw_page (document, cr, page_nr);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+  cairo_surface_destroy (surface);
+
+  return width > 0 && height > 0;
+}
+
+/* The cell of badge @index of a page of @columns × @rows on @document's
+ * body, inset by @inset. */
+static void
+badge_cell (VpPrintDocument *document,
+            guint            index,
+            guint            columns,
+            guint            rows,
+            double           inset,
+            double          *rectangle)
+{
+  double x, y, width, height;
+
+  vp_print_document_get_body (document, &x, &y, &width, &height);
+  rectangle[0] = x + (index % columns) * width / columns + inset;
+  rectangle[1] = y + (index / columns) * height / rows + inset;
+  rectangle[2] = width / columns - 2 * inset;
+  rectangle[3] = height / rows - 2 * inset;
+}
+
+/* Eight badges to an A4 page (two by four), six to a Letter page (two by
+ * three): as many pages as that takes and no more, each badge in its cell
+ * of the grid that fills the page's body, the cells after the last badge
+ * empty; no text in the strip inside each badge's edges, where text that
+ * ran out of its badge would be. */
+static void
+test_badges_pages (void)
+{
+  static const guint counts[] = { 1, 7, 8, 9, 12, 17, 48, 200 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(VpSnapshot) snapshot = load_people (counts[c]);
+
+      for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+        {
+          g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_BADGES,
+                                                              NULL);
+          guint columns = 2;
+          guint rows = paper_size == VP_PAPER_SIZE_A4 ? 4 : 3;
+          guint per_page = columns * rows;
+          guint n_pages;
+          guint badges = 0;
+          Paper paper;
+
+          get_paper (paper_size, &paper);
+          n_pages = paginate (document, &paper);
+          g_assert_cmpuint (n_pages, ==, (counts[c] + per_page - 1) / per_page);
+          assert_clean_flow (document);
+          assert_pages_within_margins (document, &paper);
+
+          for (guint page = 0; page < n_pages; page++)
+            {
+              g_autofree char *description = vp_print_document_describe_page (document, page);
+              g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+              guint on_page = MIN (per_page, counts[c] - page * per_page);
+
+              /* One grid, at the top of the body. */
+              g_assert_cmpuint (g_strv_length (lines), ==, 2);
+              g_assert_true (g_str_has_prefix (lines[0], "content badges 0.00-"));
+              g_assert_true (g_str_has_suffix (lines[0], " at 0.00"));
+
+              for (guint i = 0; i < per_page; i++)
+                {
+                  double inside[4];
+                  double strip[8];
+
+                  /* The badge's middle has ink (its name), or none after the last. */
+                  badge_cell (document, i, columns, rows, 11, inside);
+                  if (i < on_page)
+                    g_assert_true (has_ink_in (document, page, inside, 1, FALSE));
+                  else
+                    g_assert_false (has_ink_in (document, page, inside, 1, FALSE));
+                  badges += i < on_page;
+
+                  /* The strip from 1 to 10 points inside its edges (outer
+                   * rectangle, then inner: the even-odd rule leaves the
+                   * strip): the cut lines lie outside it, the text inside. */
+                  badge_cell (document, i, columns, rows, 1, strip);
+                  badge_cell (document, i, columns, rows, 10, strip + 4);
+                  if (has_ink_in (document, page, strip, 1, TRUE))
+                    g_error ("%u people on %s: page %u, badge %u: ink in the strip inside its "
+                             "edges", counts[c], vp_enum_to_nick (VP_TYPE_PAPER_SIZE, paper_size),
+                             page + 1, i + 1);
+                }
+            }
+          g_assert_cmpuint (badges, ==, counts[c]);
+        }
+    }
+}
+
+/* A programme without participants: one page that says so, not an empty one. */
+static void
+test_badges_none (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_people (0);
+  g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_BADGES, NULL);
+  g_autofree char *description = NULL;
+  Paper paper;
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  g_assert_cmpuint (paginate (document, &paper), ==, 1);
+  description = vp_print_document_describe_page (document, 0);
+  g_assert_true (g_str_has_prefix (description, "content paragraph "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +1044,9 @@ main (int   argc,
   g_test_add_func ("/render/pdf", test_pdf);
   g_test_add_func ("/render/budget/many", test_budget_many);
   g_test_add_func ("/render/budget/given", test_budget_given);
+  g_test_add_func ("/render/sheets/stress", test_sheets_stress);
+  g_test_add_func ("/render/badges/pages", test_badges_pages);
+  g_test_add_func ("/render/badges/none", test_badges_none);
 
   status = g_test_run ();
 

@@ -9,6 +9,7 @@
 #include "vp-programme-row.h"
 #include "vp-store.h"
 #include "vp-table-page.h"
+#include "vp-record.h"
 #include "vp-test-gui.h"
 #include "vp-values.h"
 #include "vp-window.h"
@@ -485,6 +486,28 @@ test_edit_overview (Fixture       *fixture,
   g_assert_nonnull (stored);
   g_assert_cmpstr (vp_programme_get_coordinator_email (stored), ==, "aino@example.org");
 
+  /* A write while another page is shown: the hidden overview reads it when
+   * it is shown again, not at the write. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agenda"));
+  vp_test_run_main_loop (50);
+  {
+    g_autoptr(VpProgramme) read = find_stored (fixture->store, "Vilnius, spring 2027");
+    g_autoptr(VpProgramme) copy = VP_PROGRAMME (vp_record_copy (G_OBJECT (read)));
+    g_autoptr(GError) error = NULL;
+
+    vp_programme_set_title (copy, "Vilnius, late spring 2027");
+    g_assert_true (vp_store_save_programme (fixture->store, copy, read, &error));
+    g_assert_no_error (error);
+  }
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row"))),
+                   ==, "Vilnius, spring 2027");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "overview"));
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_test_get_widget (window, "title-row"))),
+                   ==, "Vilnius, late spring 2027");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -717,7 +740,9 @@ test_checks_double_booking (Fixture       *fixture,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
-  /* Activating it opens the agenda, where sessions are moved. */
+  /* Activating it (one click, as on the Overview) opens the agenda, where
+   * sessions are moved. */
+  g_assert_true (gtk_list_view_get_single_click_activate (list));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position));
   vp_test_run_main_loop (300);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"))),

@@ -1599,7 +1599,8 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts or budget"),
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, catering, "
+                     "rooming or badges"),
                    layout_word);
       return EXIT_FAILURE_;
     }
@@ -1648,6 +1649,19 @@ command_pdf (CliContext *context)
         {
           print_error ("%s", _("the budget layout is the grant sheet of the whole programme: "
                                "it takes no --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = NULL;
+      break;
+
+    case VP_PRINT_LAYOUT_CATERING:
+    case VP_PRINT_LAYOUT_ROOMING:
+    case VP_PRINT_LAYOUT_BADGES:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          /* TRANSLATORS: %s is the layout's name: catering, rooming or badges */
+          print_error (_("the %s layout is for the whole group: it takes no --participant or "
+                         "--host"), vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, layout));
           return EXIT_FAILURE_;
         }
       subject = NULL;
@@ -2215,11 +2229,14 @@ static const Command commands[] = {
        "days, distance, full or halved, amount and why; the total; what is still unknown"),
     command_budget },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] [--layout agenda|host-sheet|contacts|budget] "
+    "pdf PROGRAMME [--participant P | --host H] "
+    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
-       "a host sheet (--host, the host’s id), the coordinator’s contact sheet or the "
-       "ClusterXChange grant sheet (budget); A4 by default; -o - writes it to standard output"),
+       "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
+       "ClusterXChange grant sheet (budget), the catering sheet (meals and dietary needs, site "
+       "visits and access needs), the rooming list (hotel stays) or name badges; A4 by "
+       "default; -o - writes it to standard output"),
     command_pdf },
   { "target",
     "target add PROGRAMME NAME caldav|webdav URL [--user USER] [--password-env VAR] "

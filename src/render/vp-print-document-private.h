@@ -11,4 +11,13 @@ G_BEGIN_DECLS
 char *vp_print_document_describe_page (VpPrintDocument *self,
                                         guint            page_nr);
 
+/* The body of every page of the last pagination, between the header and
+ * the footer, inside the margins: where the blocks go, in points from the
+ * page's top left corner. */
+void  vp_print_document_get_body      (VpPrintDocument *self,
+                                        double          *x,
+                                        double          *y,
+                                        double          *width,
+                                        double          *height);
+
 G_END_DECLS

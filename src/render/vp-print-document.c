@@ -1,10 +1,14 @@
-/* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets. */
+/* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets,
+ * catering sheet, rooming list, name badges. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-print-badges.h"
+#include "vp-print-catering.h"
 #include "vp-print-document.h"
 #include "vp-print-document-private.h"
+#include "vp-print-rooming.h"
 #include "vp-print-sheets.h"
 #include "vp-render-enum-types.h"
 
@@ -315,6 +319,19 @@ vp_print_document_initable_init (GInitable     *initable,
           g_set_error_literal (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED,
                                _("the grant sheet is for the whole programme: it takes no "
                                  "participant or host"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case VP_PRINT_LAYOUT_CATERING:
+    case VP_PRINT_LAYOUT_ROOMING:
+    case VP_PRINT_LAYOUT_BADGES:
+      if (self->subject != NULL)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_SUBJECT_REFUSED,
+                       /* TRANSLATORS: %s is the layout's name: catering, rooming or badges */
+                       _("the %s layout is for the whole group: it takes no participant or "
+                         "host"), vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, self->layout));
           return FALSE;
         }
       return TRUE;
@@ -661,6 +678,21 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("ClusterXChange grant sheet"));
       break;
 
+    case VP_PRINT_LAYOUT_CATERING:
+      /* TRANSLATORS: the page header of the printed catering sheet (meals and needs) */
+      self->header_label = g_strdup (_("Catering sheet"));
+      break;
+
+    case VP_PRINT_LAYOUT_ROOMING:
+      /* TRANSLATORS: the page header of the printed rooming list (hotel stays) */
+      self->header_label = g_strdup (_("Rooming list"));
+      break;
+
+    case VP_PRINT_LAYOUT_BADGES:
+      /* TRANSLATORS: the page header of the printed name badges */
+      self->header_label = g_strdup (_("Name badges"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -743,6 +775,24 @@ vp_print_document_paginate (VpPrintDocument *self,
                                                           : vp_budget_new (self->snapshot, NULL);
 
         vp_print_sheet_build_budget (&self->sheet, budget);
+      }
+      break;
+
+    case VP_PRINT_LAYOUT_CATERING:
+      vp_print_sheet_build_catering (&self->sheet);
+      break;
+
+    case VP_PRINT_LAYOUT_ROOMING:
+      vp_print_sheet_build_rooming (&self->sheet);
+      break;
+
+    case VP_PRINT_LAYOUT_BADGES:
+      {
+        guint columns, rows;
+
+        /* The grid follows the paper's shape, whatever its margins. */
+        vp_print_badge_grid (page_width, page_height, &columns, &rows);
+        vp_print_sheet_build_badges (&self->sheet, columns, rows);
       }
       break;
 
@@ -917,4 +967,20 @@ vp_print_document_describe_page (VpPrintDocument *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+void
+vp_print_document_get_body (VpPrintDocument *self,
+                            double          *x,
+                            double          *y,
+                            double          *width,
+                            double          *height)
+{
+  g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->paginated);
+
+  *x = self->margin_left;
+  *y = self->body_top;
+  *width = self->page_width - self->margin_left - self->margin_right;
+  *height = self->body_height;
 }

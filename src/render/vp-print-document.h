@@ -1,4 +1,5 @@
-/* vp-print-document.h: a programme laid out on paper: agenda, host, contact and grant sheets. */
+/* vp-print-document.h: a programme laid out on paper: agenda, host, contact and grant sheets,
+ * catering sheet, rooming list, name badges. */
 #pragma once
 
 #include <gio/gio.h>
@@ -20,13 +21,18 @@ typedef enum
 } VpPrintError;
 
 /* The nicks are the command line's words: "agenda", "host-sheet", "contacts",
- * "budget" (the ClusterXChange grant sheet). */
+ * "budget" (the ClusterXChange grant sheet), "catering" (the meals and the
+ * dietary and access needs), "rooming" (the hotel stays), "badges" (name
+ * badges on a cutting grid). */
 typedef enum
 {
   VP_PRINT_LAYOUT_AGENDA,
   VP_PRINT_LAYOUT_HOST_SHEET,
   VP_PRINT_LAYOUT_CONTACTS,
   VP_PRINT_LAYOUT_BUDGET,
+  VP_PRINT_LAYOUT_CATERING,
+  VP_PRINT_LAYOUT_ROOMING,
+  VP_PRINT_LAYOUT_BADGES,
 } VpPrintLayout;
 
 #define VP_TYPE_PRINT_DOCUMENT (vp_print_document_get_type ())
@@ -37,8 +43,8 @@ GQuark           vp_print_error_quark         (void);
 
 /* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
  * participant's email or id for their own agenda; for
- * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
- * VP_PRINT_LAYOUT_CONTACTS and VP_PRINT_LAYOUT_BUDGET, NULL.  The
+ * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for the others
+ * (contacts, budget, catering, rooming, badges), NULL.  The
  * snapshot's sessions must be in time order (as every reader and the store
  * give them). */
 VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,

@@ -577,22 +577,8 @@ end_title (Stack *stack)
 }
 
 /* A table: column titles (repeated on each page it goes on to) and rows. */
-typedef struct
-{
-  const char *title;
-  double      fraction;  /* of the width */
-  gboolean    right;     /* aligned right: figures */
-} Column;
-
-typedef struct
-{
-  VpPrintSheet  *sheet;
-  const Column  *columns;
-  guint          n_columns;
-  double         x[8];
-  double         widths[8];
-  VpPrintBlock  *header;
-} Table;
+typedef VpPrintColumn Column;
+typedef VpPrintTable Table;
 
 static void
 table_init (Table        *table,
@@ -652,10 +638,13 @@ table_add_row (Table              *table,
     {
       Stack stack = { table->sheet, block, padding };
       const char *text = is_blank (cells[i]) ? "—" : cells[i];
+      PangoLayout *layout;
 
-      stack_text (&stack, i == 0 ? first_font : VP_PRINT_FONT_BODY, table->x[i],
-                  table->widths[i], text,
-                  is_blank (cells[i]) ? VP_PRINT_COLOUR_MUTED : VP_PRINT_COLOUR_TEXT, 0);
+      layout = stack_text (&stack, i == 0 ? first_font : VP_PRINT_FONT_BODY, table->x[i],
+                           table->widths[i], text,
+                           is_blank (cells[i]) ? VP_PRINT_COLOUR_MUTED : VP_PRINT_COLOUR_TEXT, 0);
+      if (table->columns[i].right)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       if (details != NULL)
         stack_text (&stack, VP_PRINT_FONT_META, table->x[i], table->widths[i], details[i],
                     VP_PRINT_COLOUR_MUTED, 1);
@@ -2210,4 +2199,109 @@ vp_print_sheet_build_budget (VpPrintSheet *sheet,
 
   append_signature (sheet);
   append_rule_sources (sheet);
+}
+
+/* Shared with the layouts of other files {{{1 */
+
+void
+vp_print_table_init (VpPrintTable        *table,
+                     VpPrintSheet        *sheet,
+                     const VpPrintColumn *columns,
+                     guint                n_columns,
+                     const char          *tag)
+{
+  table_init (table, sheet, columns, n_columns, tag);
+}
+
+void
+vp_print_table_add_row (VpPrintTable       *table,
+                        const char * const *cells,
+                        const char * const *details,
+                        VpPrintFont         first_font,
+                        const char         *tag)
+{
+  table_add_row (table, cells, details, first_font, tag);
+}
+
+void
+vp_print_sheet_append_title (VpPrintSheet *sheet,
+                             const char   *label,
+                             const char   *title,
+                             const char   *subtitle,
+                             const char   *note)
+{
+  Stack stack = begin_title (sheet, label, title);
+
+  stack_text (&stack, VP_PRINT_FONT_SUBTITLE, 0, sheet->width, subtitle, VP_PRINT_COLOUR_MUTED, 3);
+  stack_text (&stack, VP_PRINT_FONT_BODY, 0, sheet->width, note, VP_PRINT_COLOUR_TEXT, 8);
+  end_title (&stack);
+}
+
+void
+vp_print_sheet_append_section (VpPrintSheet *sheet,
+                               const char   *title,
+                               const char   *tag)
+{
+  append_section (sheet, title, tag);
+}
+
+VpPrintBlock *
+vp_print_sheet_append_paragraph (VpPrintSheet *sheet,
+                                 VpPrintFont   font,
+                                 const char   *text,
+                                 guint32       colour,
+                                 double        space_above)
+{
+  return append_paragraph (sheet, font, text, colour, space_above);
+}
+
+void
+vp_print_sheet_append_facts (VpPrintSheet       *sheet,
+                             const char * const *labels,
+                             const char * const *values,
+                             guint               n)
+{
+  append_facts (sheet, labels, values, n);
+}
+
+VpPrintBlock *
+vp_print_sheet_append_day (VpPrintSheet *sheet,
+                           const GDate  *date)
+{
+  return append_day (sheet, date);
+}
+
+double
+vp_print_sheet_time_width (VpPrintSheet *sheet,
+                           gboolean      with_date)
+{
+  return time_column_width (sheet, with_date);
+}
+
+char *
+vp_print_format_date_range (const char *start,
+                            const char *end)
+{
+  return format_date_range (start, end);
+}
+
+char *
+vp_print_format_day_short (const GDate *date)
+{
+  return format_day_short (date);
+}
+
+char *
+vp_print_format_time_range (gint64     start,
+                            gint64     end,
+                            GTimeZone *zone)
+{
+  return format_time_range (start, end, zone, zone);
+}
+
+int
+vp_print_compare_participants (gconstpointer a,
+                               gconstpointer b)
+{
+  return compare_participants_by_name (a, b);
 }

@@ -78,4 +78,85 @@ void         vp_print_sheet_build_budget   (VpPrintSheet   *sheet,
 /* The programme's zone, UTC when it has none that tzdata knows. */
 GTimeZone   *vp_print_programme_zone       (VpProgramme    *programme);
 
+/* The pieces every sheet is made of, for the layouts built in files of
+ * their own (vp-print-catering.c, vp-print-rooming.c, vp-print-badges.c). */
+
+/* A table's column: its title, its share of the width, figures aligned right. */
+typedef struct
+{
+  const char *title;
+  double      fraction;
+  gboolean    right;
+} VpPrintColumn;
+
+/* A table: column titles (repeated on each page it goes on to) and rows. */
+typedef struct
+{
+  VpPrintSheet        *sheet;
+  const VpPrintColumn *columns;
+  guint                n_columns;
+  double               x[8];
+  double               widths[8];
+  VpPrintBlock        *header;
+} VpPrintTable;
+
+/* Appends the table's column titles; at most 8 columns. */
+void         vp_print_table_init           (VpPrintTable        *table,
+                                            VpPrintSheet        *sheet,
+                                            const VpPrintColumn *columns,
+                                            guint                n_columns,
+                                            const char          *tag);
+/* Appends a row: each cell a text ("—" when blank) and, when @details is
+ * not NULL, a smaller one below it (NULL for none). */
+void         vp_print_table_add_row        (VpPrintTable        *table,
+                                            const char * const  *cells,
+                                            const char * const  *details,
+                                            VpPrintFont          first_font,
+                                            const char          *tag);
+
+/* The first block of a sheet: a small capitalised @label, the @title, then
+ * @subtitle and @note (either may be NULL); it never splits. */
+void         vp_print_sheet_append_title   (VpPrintSheet   *sheet,
+                                            const char     *label,
+                                            const char     *title,
+                                            const char     *subtitle,
+                                            const char     *note);
+/* A section's heading and rule, kept with what follows. */
+void         vp_print_sheet_append_section (VpPrintSheet   *sheet,
+                                            const char     *title,
+                                            const char     *tag);
+/* A paragraph that may split between its lines. */
+VpPrintBlock *vp_print_sheet_append_paragraph (VpPrintSheet *sheet,
+                                               VpPrintFont   font,
+                                               const char   *text,
+                                               guint32       colour,
+                                               double        space_above);
+/* A shaded box of labelled lines: "Dates   13–16 April 2027". */
+void         vp_print_sheet_append_facts   (VpPrintSheet       *sheet,
+                                            const char * const *labels,
+                                            const char * const *values,
+                                            guint               n);
+/* A day's heading, as the agenda's; returns the "(continued)" heading to
+ * set as the repeat of the blocks of that day. */
+VpPrintBlock *vp_print_sheet_append_day    (VpPrintSheet  *sheet,
+                                            const GDate   *date);
+/* The width of the agenda's time column, with the short date above the
+ * time when @with_date. */
+double       vp_print_sheet_time_width     (VpPrintSheet   *sheet,
+                                            gboolean        with_date);
+
+/* "13–16 April 2027" from two "YYYY-MM-DD" dates (@end may be NULL); NULL
+ * when @start is not a date. */
+char        *vp_print_format_date_range    (const char     *start,
+                                            const char     *end);
+/* "Wed 14 Apr". */
+char        *vp_print_format_day_short     (const GDate    *date);
+/* "09:15–09:45" in @zone; an end on a later day names that day. */
+char        *vp_print_format_time_range    (gint64          start,
+                                            gint64          end,
+                                            GTimeZone      *zone);
+/* A GCompareFunc of two VpParticipant ** by name, as people read them. */
+int          vp_print_compare_participants (gconstpointer   a,
+                                            gconstpointer   b);
+
 G_END_DECLS

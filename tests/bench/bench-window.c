@@ -43,6 +43,10 @@
  *                 the frame's layout, the grid's snapshot, the rest of the
  *                 paint), after what a frame costs with nothing changed.
  *
+ * It draws with GTK's software (cairo) renderer unless GSK_RENDERER says
+ * otherwise: under Xvfb the GL renderer runs on llvmpipe and repaints the
+ * whole window at each frame, which measures Mesa rather than the window.
+ *
  * Targets from the issue: first frame under 500 ms, a search keystroke under
  * 50 ms (at the worst key, the machine loaded by a parallel build), an edit
  * on the agenda under 16 ms (one frame).  Exits 1 when one is missed.
@@ -931,6 +935,13 @@ main (int   argc,
   if (source_dir == NULL)
     source_dir = g_strdup (VP_BENCH_SOURCE_DIR);
 
+  /* Xvfb has no GPU: GTK's GL renderer runs there on Mesa's llvmpipe and
+   * paints the whole window at every frame, 40 to 130 ms on the 2-core
+   * development machine whatever changed.  The bench measures the
+   * application, so it draws with GTK's software renderer, which repaints
+   * only what changed, unless GSK_RENDERER names another. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
   if (!gtk_init_check ())
     {
       g_print ("No display: run under xvfb-run\n");
@@ -1017,6 +1028,10 @@ main (int   argc,
       painted_at = 0;
       gtk_window_present (GTK_WINDOW (window));
       from_open = wait_for_frame (window, open_start);
+      if (run == 1)
+        g_print ("  renderer: %s (GSK_RENDERER=%s)\n",
+                 G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+                 g_getenv ("GSK_RENDERER"));
       from_create = (painted_at - create_start) / 1000.0;
       first_frame_worst = MAX (first_frame_worst, from_open < 0 ? G_MAXDOUBLE : from_open);
       {

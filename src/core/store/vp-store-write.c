@@ -72,6 +72,9 @@ typedef struct
   GHashTable *organisation_ids;  /* ref → row id */
   GHashTable *organisation_keys; /* name key → row id */
   GHashTable *participant_ids; /* ref → row id */
+  /* the maps hold what this write made; the programme's other rows are
+   * looked up one by one when named (see load_ref_maps()) */
+  gboolean    lookup_refs;
   Statements  statements;
 } Write;
 
@@ -200,38 +203,65 @@ bind_row_id (Write               *write,
   bind_named_id (stmt, ":id", query_integer (write->store, sql, id, 1) == 0 ? id : 0);
 }
 
-/* Loads ref → id of the programme's hosts, organisations and participants,
- * and name key → id of its organisations. */
+/* A write of one row (a session, a participant, an organisation) names a
+ * few others by ref: it looks each up when it is named (ref_id()) rather
+ * than reading the refs of the whole programme, thousands of them. */
 static gboolean
 load_ref_maps (Write   *write,
                GError **error)
 {
-  static const char * const sql[] = {
-    "SELECT ref, id FROM hosts WHERE programme_id = ?",
-    "SELECT ref, id FROM participants WHERE programme_id = ?",
-    "SELECT ref, id FROM organisations WHERE programme_id = ?",
-    "SELECT name_key, id FROM organisations WHERE programme_id = ?",
-  };
-  GHashTable *maps[] = { write->host_ids, write->participant_ids, write->organisation_ids,
-                         write->organisation_keys };
+  write->lookup_refs = TRUE;
+  return TRUE;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+/* The row id that @key names in @map (one of the write's maps): what this
+ * write made, else, once load_ref_maps() said so, the programme's row of
+ * that ref (or name key), read alone and remembered; 0 for none. */
+static gint64
+ref_id (Write      *write,
+        GHashTable *map,
+        const char *key)
+{
+  g_auto(VpStoreQuery) query = { NULL, };
+  g_autoptr(GError) error = NULL;
+  gpointer found;
+  const char *sql;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (key == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (map, key, NULL, &found) || !write->lookup_refs)
+    return KEY_TO_ID (g_hash_table_lookup (map, key));
+
+  sql = map == write->host_ids ? "SELECT id FROM hosts WHERE programme_id = ?1 AND ref = ?2"
+    : map == write->participant_ids
+    ? "SELECT id FROM participants WHERE programme_id = ?1 AND ref = ?2"
+    : map == write->organisation_ids
+    ? "SELECT id FROM organisations WHERE programme_id = ?1 AND ref = ?2"
+    : "SELECT id FROM organisations WHERE programme_id = ?1 AND name_key = ?2";
+  stmt = vp_store_query (write->store, &query, sql, &error);
+  if (stmt == NULL)
     {
-      g_auto(VpStoreQuery) query = { NULL, };
-      sqlite3_stmt *stmt = vp_store_query (write->store, &query, sql[i], error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, write->programme_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_hash_table_insert (maps[i], g_strdup (column_text (stmt, 0)),
-                             ID_TO_KEY (sqlite3_column_int64 (stmt, 1)));
-      if (rc != SQLITE_DONE)
-        return vp_store_sqlite_error (write->store, error);
+      g_warning ("Cannot look up “%s”: %s", key, error->message);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, write->programme_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      vp_store_sqlite_error (write->store, &error);
+      g_warning ("Cannot look up “%s”: %s", key, error->message);
+      return 0;
     }
 
-  return TRUE;
+  /* a ref that names nothing is remembered too */
+  g_hash_table_insert (map, g_strdup (key), ID_TO_KEY (id));
+  return id;
 }
 
 /* Rows {{{1 */
@@ -322,7 +352,7 @@ insert_organisation (Write           *write,
   id = sqlite3_last_insert_rowid (write->store->db);
   g_hash_table_insert (write->organisation_ids, g_strdup (vp_organisation_get_ref (organisation)),
                        ID_TO_KEY (id));
-  if (key != NULL && !g_hash_table_contains (write->organisation_keys, key))
+  if (key != NULL && KEY_TO_ID (g_hash_table_lookup (write->organisation_keys, key)) == 0)
     g_hash_table_insert (write->organisation_keys, g_steal_pointer (&key), ID_TO_KEY (id));
   return id;
 }
@@ -355,7 +385,7 @@ organisation_id_for (Write          *write,
   key = vp_organisation_name_key (name);
   if (ref != NULL)
     {
-      id = KEY_TO_ID (g_hash_table_lookup (write->organisation_ids, ref));
+      id = ref_id (write, write->organisation_ids, ref);
       /* the ref says which; a name only finds or makes one without it */
       if (id != 0)
         return id;
@@ -370,7 +400,7 @@ organisation_id_for (Write          *write,
 
   if (key == NULL)
     return 0;
-  id = KEY_TO_ID (g_hash_table_lookup (write->organisation_keys, key));
+  id = ref_id (write, write->organisation_keys, key);
   if (id != 0)
     return id;
 
@@ -768,7 +798,7 @@ write_attendances (Write      *write,
   for (guint i = 0; i < attendees->len; i++)
     {
       const char *ref = g_ptr_array_index (attendees, i);
-      gint64 participant_id = KEY_TO_ID (g_hash_table_lookup (write->participant_ids, ref));
+      gint64 participant_id = ref_id (write, write->participant_ids, ref);
 
       if (participant_id == 0)
         {
@@ -801,7 +831,7 @@ host_id_of (Write      *write,
   if (host_ref == NULL)
     return 0;
 
-  host_id = KEY_TO_ID (g_hash_table_lookup (write->host_ids, host_ref));
+  host_id = ref_id (write, write->host_ids, host_ref);
   if (host_id == 0)
     g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
                  _("session “%s” is at a host “%s” that the programme does not have"),
@@ -1432,7 +1462,7 @@ cancel_missing_sessions (Write       *write,
         continue;
 
       ref = free_ref (taken_refs, vp_session_get_id (previous));
-      host_id = host_ref != NULL ? KEY_TO_ID (g_hash_table_lookup (write->host_ids, host_ref)) : 0;
+      host_id = ref_id (write, write->host_ids, host_ref);
       sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, write->now);
       sqlite3_bind_int64 (stmt, 3, vp_session_get_id (previous));
@@ -2471,7 +2501,7 @@ vp_store_save_organisation (VpStore         *self,
       !write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
     goto fail;
 
-  same_name = KEY_TO_ID (g_hash_table_lookup (write.organisation_keys, key));
+  same_name = ref_id (&write, write.organisation_keys, key);
   if (same_name != 0 && same_name != id)
     {
       invalid (error, _("Name"), _("the programme already has the organisation “%s”"),

@@ -40,6 +40,7 @@ typedef struct
 
   VpSnapshot   *after;
   guint         added;
+  guint         new_organisations;  /* made for the people added or updated */
   guint         updated;
   guint         unchanged;
   guint         skipped;
@@ -157,16 +158,26 @@ describe_changes (Preview *preview)
     {
       GPtrArray *changes = vp_snapshot_diff_get_changes (diff, kind);
 
-      /* the organisations a file's people name follow from them: the
-       * preview counts and lists the people */
-      if (kind == VP_ENTITY_ORGANISATION)
-        continue;
-
       for (guint i = 0; i < changes->len; i++)
         {
           VpSnapshotChange *change = g_ptr_array_index (changes, i);
           g_autofree char *details = vp_snapshot_change_get_details (change);
           g_autofree char *shown_details = shown_text (details);
+
+          /* an organisation a file's people name is made with them: said
+           * so, for a misspelt name not to make one unseen */
+          if (kind == VP_ENTITY_ORGANISATION && change->action == VP_CHANGE_ADDED)
+            {
+              char *said = shown_details == NULL
+                           ? g_strdup (_("New organisation"))
+                           /* Translators: an organisation an import makes, and
+                            * its country: “New organisation · Germany” */
+                           : g_strdup_printf (_("New organisation · %s"), shown_details);
+
+              preview->new_organisations++;
+              g_free (shown_details);
+              shown_details = said;
+            }
 
           add_item (change->action == VP_CHANGE_ADDED ? preview->added_items
                                                       : preview->updated_items,
@@ -611,6 +622,11 @@ summary_text (Preview *preview)
   if (preview->added > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u to add", "%u to add", preview->added),
                                              preview->added));
+  if (preview->new_organisations > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new organisation",
+                                                       "%u new organisations",
+                                                       preview->new_organisations),
+                                             preview->new_organisations));
   if (preview->updated > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u to update", "%u to update",
                                                        preview->updated),

@@ -90,6 +90,18 @@ vp_print_content_get_label (VpPrintContent content)
       /* Translators: the ClusterXChange grant sheet, a layout of the print dialog. */
       return _("Grant Sheet");
 
+    case VP_PRINT_CONTENT_CATERING:
+      /* Translators: a layout of the print dialog: the meals, the dietary and access needs. */
+      return _("Catering Sheet");
+
+    case VP_PRINT_CONTENT_ROOMING:
+      /* Translators: a layout of the print dialog: the hotel stays, for the hotels. */
+      return _("Rooming List");
+
+    case VP_PRINT_CONTENT_BADGES:
+      /* Translators: a layout of the print dialog. */
+      return _("Name Badges");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("Agenda");
@@ -116,6 +128,19 @@ vp_print_content_get_description (VpPrintContent content)
       return _("What each visiting organisation may claim under the ClusterXChange rules, "
                "the total, what is still unknown and the rules’ sources, to sign and file "
                "with the funder.");
+
+    case VP_PRINT_CONTENT_CATERING:
+      return _("For the host or caterer: how many people come to each meal and their dietary "
+               "needs, then the access needs at each site visit, with who has them. No other "
+               "personal data.");
+
+    case VP_PRINT_CONTENT_ROOMING:
+      return _("For the hotels: every stay of the group, nights before and after the programme "
+               "included, hotel by hotel, with the room-nights.");
+
+    case VP_PRINT_CONTENT_BADGES:
+      return _("A badge for every participant with their name, organisation and country, to "
+               "cut out: eight to an A4 page, six to a Letter page.");
 
     case VP_PRINT_CONTENT_AGENDA:
     default:
@@ -177,6 +202,18 @@ vp_print_content_get_layout (VpPrintContent   content,
 
     case VP_PRINT_CONTENT_BUDGET:
       *layout = VP_PRINT_LAYOUT_BUDGET;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_CATERING:
+      *layout = VP_PRINT_LAYOUT_CATERING;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_ROOMING:
+      *layout = VP_PRINT_LAYOUT_ROOMING;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_BADGES:
+      *layout = VP_PRINT_LAYOUT_BADGES;
       return TRUE;
 
     case VP_PRINT_CONTENT_AGENDA:

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* What to print: the five layouts as the user names them.  A participant's
+/* What to print: the layouts as the user names them.  A participant's
  * agenda and a host sheet need a subject (a participant's or a host's ref). */
 typedef enum
 {
@@ -19,9 +19,12 @@ typedef enum
   VP_PRINT_CONTENT_HOST_SHEET,
   VP_PRINT_CONTENT_CONTACTS,
   VP_PRINT_CONTENT_BUDGET,
+  VP_PRINT_CONTENT_CATERING,
+  VP_PRINT_CONTENT_ROOMING,
+  VP_PRINT_CONTENT_BADGES,
 } VpPrintContent;
 
-#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_BUDGET
+#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_BADGES
 
 #define VP_TYPE_PRINT_OPERATION (vp_print_operation_get_type ())
 
@@ -58,11 +61,11 @@ GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self
 VpPaperSize       vp_print_default_paper            (void);
 
 /* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", "Grant Sheet",
- * translated. */
+ * "Catering Sheet", "Rooming List", "Name Badges", translated. */
 const char       *vp_print_content_get_label        (VpPrintContent    content);
 /* What the layout holds, in a sentence, translated. */
 const char       *vp_print_content_get_description  (VpPrintContent    content);
-/* A GtkStringList of the five labels, in VpPrintContent order. */
+/* A GtkStringList of the labels, in VpPrintContent order. */
 GListModel       *vp_print_content_list_new         (void);
 /* The layout for @content and the subject to give vp_print_document_new();
  * FALSE when @content needs a subject and @subject is NULL. */

@@ -192,7 +192,9 @@ choose_made_organisation (VpParticipantEditor *self,
   for (guint i = 0; key != NULL && i < n_items; i++)
     {
       g_autoptr(VpOrganisation) organisation = g_list_model_get_item (self->organisations, i);
-      g_autofree char *candidate = vp_organisation_name_key (vp_organisation_get_name (organisation));
+      g_autofree char *candidate = NULL;
+
+      candidate = vp_organisation_name_key (vp_organisation_get_name (organisation));
 
       if (g_strcmp0 (candidate, key) == 0)
         {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "vp-format.h"
@@ -148,13 +149,54 @@ vp_people_matches (const char *folded_text,
   return TRUE;
 }
 
+/* Whether the locale's collation is only the order of code points: C,
+ * C.UTF-8, POSIX, where “Élodie” would come after “Yann”. */
+static gboolean
+collation_by_code_point (void)
+{
+  const char *collation = setlocale (LC_COLLATE, NULL);
+
+  return collation == NULL || strcmp (collation, "C") == 0 || strcmp (collation, "POSIX") == 0 ||
+         g_str_has_prefix (collation, "C.");
+}
+
+/* A name's letters without their accents, in lower case: the first rule
+ * of every European alphabet's order. */
+static char *
+base_letters (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  GString *base = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (base, c);
+    }
+
+  return g_string_free (base, FALSE);
+}
+
 char *
 vp_people_collate_key (const char *text)
 {
+  g_autofree char *base = NULL;
+  g_autofree char *full = NULL;
+
   if (text == NULL || *text == '\0')
     return g_strdup ("\xff");
 
-  return g_utf8_collate_key (text, -1);
+  /* The locale's order is the user's; without one, letters before their
+   * accents, so that names sort as people expect. */
+  if (!collation_by_code_point ())
+    return g_utf8_collate_key (text, -1);
+
+  base = base_letters (text);
+  full = g_utf8_collate_key (text, -1);
+  return g_strconcat (base, "\x01", full, NULL);
 }
 
 char *

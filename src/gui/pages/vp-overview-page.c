@@ -33,6 +33,7 @@ struct _VpOverviewPage
   VpProgramme          *pending_read;  /* the programme they were made on */
   guint                 save_source;
   gboolean              updating;
+  gboolean              stale;         /* written while hidden: read when shown */
   GPtrArray            *problem_rows;
   GPtrArray            *budget_rows;
   GtkStringList        *statuses;
@@ -665,8 +666,9 @@ new_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* plain text: names and messages may hold “&” and “<” */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (icon_name != NULL)
@@ -820,6 +822,7 @@ update_budget (VpOverviewPage *self)
 static void
 reload (VpOverviewPage *self)
 {
+  self->stale = FALSE;
   g_clear_object (&self->programme);
   self->programme = lookup_programme (self);
 
@@ -839,7 +842,21 @@ store_changed_cb (VpOverviewPage *self,
                   gint64          programme_id,
                   VpStore        *store)
 {
-  if (programme_id == 0 || programme_id == vp_programme_context_get_programme_id (self->context))
+  if (programme_id != 0 && programme_id != vp_programme_context_get_programme_id (self->context))
+    return;
+
+  /* A hidden page reads the programme when it is shown again: an edit on
+   * the agenda does not wait for the overview's fields. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+map_cb (VpOverviewPage *self)
+{
+  if (self->stale)
     reload (self);
 }
 
@@ -884,6 +901,7 @@ vp_overview_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_object (self->context, "notify::programme-id",
                            G_CALLBACK (programme_id_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),

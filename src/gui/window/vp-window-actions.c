@@ -1186,6 +1186,21 @@ pdf_file_name (VpSnapshot     *snapshot,
       what = g_strdup (_("grant sheet"));
       break;
 
+    case VP_PRINT_CONTENT_CATERING:
+      /* Translators: in a file name: the catering sheet. */
+      what = g_strdup (_("catering sheet"));
+      break;
+
+    case VP_PRINT_CONTENT_ROOMING:
+      /* Translators: in a file name: the rooming list for the hotels. */
+      what = g_strdup (_("rooming list"));
+      break;
+
+    case VP_PRINT_CONTENT_BADGES:
+      /* Translators: in a file name: the name badges. */
+      what = g_strdup (_("name badges"));
+      break;
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       /* Translators: in a file name: the programme's agenda. */
