@@ -1926,16 +1926,27 @@ target_remove (CliContext *context,
   if (arguments->positional->len != 3)
     return usage_error (command, _("target remove takes a programme and a target’s name"));
 
+  const char *name = g_ptr_array_index (arguments->positional, 2);
+  g_autoptr(VpPublishTarget) target = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+
   store = open_store (context, &error);
   if (store == NULL ||
       (id = vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 1),
                                      &error)) == 0 ||
-      !vp_store_remove_publish_target (store, id, g_ptr_array_index (arguments->positional, 2),
-                                       &error))
+      (target = vp_store_get_publish_target (store, id, name, &error)) == NULL ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      !vp_store_remove_publish_target (store, id, name, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE_;
     }
+
+  /* the keyring's password goes with it (a keyring that cannot be reached
+   * holds none of ours) */
+  if (target->user != NULL && target->password_env == NULL)
+    vp_publish_secret_clear_sync (vp_programme_get_uid (vp_snapshot_get_programme (snapshot)),
+                                  name, NULL);
 
   return EXIT_OK;
 }

@@ -87,6 +87,23 @@ vp_publish_secret_clear_finish (GAsyncResult  *result,
   return TRUE;
 }
 
+gboolean
+vp_publish_secret_clear_sync (const char  *programme_uid,
+                              const char  *target_name,
+                              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!secret_password_clear_sync (target_schema (), NULL, &local_error,
+                                   "programme", programme_uid, "target", target_name, NULL) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 vp_publish_password_lookup_sync (const VpPublishTarget  *target,
                                  const char             *programme_uid,

@@ -38,6 +38,10 @@ void      vp_publish_secret_clear_async  (const char           *programme_uid,
                                           gpointer              user_data);
 gboolean  vp_publish_secret_clear_finish (GAsyncResult         *result,
                                           GError              **error);
+/* The same, blocking (the command line). */
+gboolean  vp_publish_secret_clear_sync   (const char           *programme_uid,
+                                          const char           *target_name,
+                                          GError              **error);
 
 /* The password of @target for a publish that may block (the command line):
  * the value of its variable when it names one (unset is

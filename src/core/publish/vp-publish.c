@@ -1445,6 +1445,42 @@ setup_session (VpPublisher  *self,
   return TRUE;
 }
 
+/* In a thread: each calendar of the target, written (the snapshot is read,
+ * never changed, and the run's places and wanted resources are touched by
+ * nothing else until it is done). */
+static void
+write_calendars_thread (GTask        *work,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  VpPublisher *self = source;
+  Run *run = task_data;
+  g_autoptr(GDateTime) stamp = g_date_time_new_now_utc ();
+
+  run->places = target_places (self->target, run->snapshot);
+  for (guint i = 0; i < run->places->len; i++)
+    add_wanted (self->target, run->snapshot, g_ptr_array_index (run->places, i), stamp,
+                run->wanted);
+  g_task_return_boolean (work, TRUE);
+}
+
+static void
+calendars_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  VpPublisher *self = VP_PUBLISHER (source);
+  Run *run = g_task_get_task_data (task);
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  run_plan (self, run);
+  if (run->ops->len > 0)
+    g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, 0, run->ops->len);
+  run_next (task);
+}
+
 void
 vp_publisher_publish_async (VpPublisher         *self,
                             VpSnapshot          *snapshot,
@@ -1453,7 +1489,7 @@ vp_publisher_publish_async (VpPublisher         *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) stamp = NULL;
+  g_autoptr(GTask) work = NULL;
   GError *error = NULL;
   Run *run;
 
@@ -1485,15 +1521,10 @@ vp_publisher_publish_async (VpPublisher         *self,
       return;
     }
 
-  stamp = g_date_time_new_now_utc ();
-  run->places = target_places (self->target, snapshot);
-  for (guint i = 0; i < run->places->len; i++)
-    add_wanted (self->target, snapshot, g_ptr_array_index (run->places, i), stamp, run->wanted);
-  run_plan (self, run);
-
-  if (run->ops->len > 0)
-    g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, 0, run->ops->len);
-  run_next (g_steal_pointer (&task));
+  /* the calendars are written in a thread; the requests go from here */
+  work = g_task_new (self, cancellable, calendars_written_cb, g_steal_pointer (&task));
+  g_task_set_task_data (work, run, NULL);
+  g_task_run_in_thread (work, write_calendars_thread);
 }
 
 VpPublishReport *
