@@ -119,7 +119,7 @@ last_publish_text (VpPublishTarget *target)
   utc = g_date_time_new_from_unix_utc (target->last_at);
   local = g_date_time_to_local (utc);
   /* TRANSLATORS: when a programme was last published (strftime format) */
-  when = g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
   g_strstrip (when);
 
   if (g_strcmp0 (target->last_result, "failed") == 0)
@@ -228,6 +228,8 @@ vp_publish_dialog_refresh (VpPublishDialog *self)
     {
       GtkWidget *row = target_row (self, g_ptr_array_index (targets, i), snapshot);
 
+      /* one target: open, its addresses in sight */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), targets->len == 1);
       adw_preferences_group_add (self->targets_group, row);
       g_ptr_array_add (self->target_rows, row);
     }
