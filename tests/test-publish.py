@@ -815,6 +815,8 @@ class TestFaults(PublishTestCase):
         line = self.assert_one_line_error(result, "flaky", server.base)
         self.assertIn("connection broke", line)
         self.assertEqual(self.published_count(), 5)
+        # what was done before is said too
+        self.assertEqual(result.stdout.decode().count("flaky: put "), 5)
         self.assert_database_kept(before)
 
         server.fault = None

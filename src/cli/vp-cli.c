@@ -2087,8 +2087,18 @@ publish_target (VpStore         *store,
   if (wait.progress_shown)
     fputc ('\n', stderr);
 
+  /* a failure: what was done before it, then the one line that says why */
   if (wait.report == NULL)
     {
+      g_autoptr(VpPublishReport) partial = vp_publisher_steal_partial_report (publisher);
+
+      for (guint i = 0; partial != NULL && i < partial->entries->len; i++)
+        {
+          VpPublishEntry *entry = g_ptr_array_index (partial->entries, i);
+
+          g_string_append_printf (out, "%s: %s %s\n", target->name,
+                                  publish_action_label (entry->action), entry->href);
+        }
       print_error ("%s", wait.error->message);
       g_error_free (wait.error);
       return EXIT_FAILURE_;

@@ -277,6 +277,7 @@ struct _VpPublisher
   char            *password_note;
   gboolean         force;
   SoupSession     *session;
+  VpPublishReport *partial;
 };
 
 enum
@@ -301,6 +302,7 @@ vp_publisher_finalize (GObject *object)
   g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->password_note, g_free);
   g_clear_object (&self->session);
+  vp_publish_report_free (self->partial);
 
   G_OBJECT_CLASS (vp_publisher_parent_class)->finalize (object);
 }
@@ -1528,6 +1530,14 @@ vp_publisher_publish_async (VpPublisher         *self,
 }
 
 VpPublishReport *
+vp_publisher_steal_partial_report (VpPublisher *self)
+{
+  g_return_val_if_fail (VP_IS_PUBLISHER (self), NULL);
+
+  return g_steal_pointer (&self->partial);
+}
+
+VpPublishReport *
 vp_publisher_publish_finish (VpPublisher   *self,
                              GAsyncResult  *result,
                              GError       **error)
@@ -1539,8 +1549,14 @@ vp_publisher_publish_finish (VpPublisher   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   report = g_task_propagate_pointer (G_TASK (result), &local_error);
+  g_clear_pointer (&self->partial, vp_publish_report_free);
   if (report == NULL)
     {
+      Run *run = g_task_get_task_data (G_TASK (result));
+
+      /* what was done before the failure, for the caller to tell */
+      if (run != NULL)
+        self->partial = g_steal_pointer (&run->report);
       /* what failed is kept with the target, for the window to show */
       vp_store_set_publish_result (self->store, self->target->id,
                                    g_get_real_time () / G_USEC_PER_SEC, "failed",

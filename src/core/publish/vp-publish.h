@@ -88,6 +88,9 @@ void             vp_publisher_publish_async (VpPublisher           *self,
 VpPublishReport *vp_publisher_publish_finish (VpPublisher          *self,
                                               GAsyncResult         *result,
                                               GError              **error);
+/* After a publish that failed: what it did before (every request done is
+ * recorded in the store), or NULL; the caller owns it. */
+VpPublishReport *vp_publisher_steal_partial_report (VpPublisher    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpPublishReport, vp_publish_report_free)
 
