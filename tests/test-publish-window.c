@@ -21,6 +21,7 @@ typedef struct
   char       *base;
   GHashTable *collections;  /* paths */
   GHashTable *resources;    /* path → body */
+  GHashTable *etags;        /* path → ETag */
   guint       puts;
 } Server;
 
@@ -64,13 +65,36 @@ handler (SoupServer        *soup_server,
     }
   else if (g_str_equal (method, "PUT"))
     {
+      SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
       SoupMessageBody *body = soup_server_message_get_request_body (message);
       g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-      g_autofree char *etag = g_strdup_printf ("\"%u\"", ++server->puts);
+      const char *if_match = soup_message_headers_get_one (headers, "If-Match");
+      const char *if_none_match = soup_message_headers_get_one (headers, "If-None-Match");
+      const char *etag = g_hash_table_lookup (server->etags, path);
+      char *new_etag;
 
+      /* the conditions, on ETags: the number of the PUT that wrote it */
+      if ((if_none_match != NULL && etag != NULL) ||
+          (if_match != NULL && g_strcmp0 (if_match, etag) != 0))
+        {
+          soup_server_message_set_status (message, 412, NULL);
+          return;
+        }
+      new_etag = g_strdup_printf ("\"%u\"", ++server->puts);
       g_hash_table_replace (server->resources, g_strdup (path), g_bytes_ref (bytes));
-      soup_message_headers_replace (response_headers, "ETag", etag);
-      soup_server_message_set_status (message, 201, NULL);
+      g_hash_table_replace (server->etags, g_strdup (path), new_etag);
+      soup_message_headers_replace (response_headers, "ETag", new_etag);
+      soup_server_message_set_status (message, etag != NULL ? 204 : 201, NULL);
+    }
+  else if (g_str_equal (method, "GET") && g_hash_table_contains (server->resources, path))
+    {
+      GBytes *bytes = g_hash_table_lookup (server->resources, path);
+
+      soup_message_headers_replace (response_headers, "ETag",
+                                    g_hash_table_lookup (server->etags, path));
+      soup_server_message_set_response (message, "text/calendar", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      soup_server_message_set_status (message, 200, NULL);
     }
   else
     soup_server_message_set_status (message, 405, NULL);
@@ -86,6 +110,7 @@ server_start (Server *server)
   server->collections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   server->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify)g_bytes_unref);
+  server->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   server->server = soup_server_new (NULL, NULL);
   domain = soup_auth_domain_basic_new ("realm", "test", NULL);
   soup_auth_domain_basic_set_auth_callback (domain, auth_cb, NULL, NULL);
@@ -108,6 +133,7 @@ server_stop (Server *server)
   g_clear_object (&server->server);
   g_clear_pointer (&server->collections, g_hash_table_unref);
   g_clear_pointer (&server->resources, g_hash_table_unref);
+  g_clear_pointer (&server->etags, g_hash_table_unref);
   g_clear_pointer (&server->base, g_free);
 }
 
@@ -353,6 +379,92 @@ test_dialog (Fixture       *fixture,
   g_assert_null (vp_test_find_widget (GTK_WIDGET (dialog), "copy-address"));
 }
 
+static void
+retitle_first_session (Fixture    *fixture,
+                       const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpSession) session =
+    g_list_model_get_item (vp_store_get_sessions (fixture->store, fixture->programme_id), 0);
+  g_autoptr(VpSession) copy = vp_session_copy (session);
+
+  vp_session_set_title (copy, title);
+  g_assert_true (vp_store_save_session (fixture->store, fixture->programme_id, copy, NULL,
+                                        &error));
+  g_assert_no_error (error);
+}
+
+static void
+publish_from_dialog (VpPublishDialog *dialog)
+{
+  g_signal_emit_by_name (vp_test_find_widget (GTK_WIDGET (dialog), "publish"), "clicked");
+  g_assert_true (vp_test_wait_for (dialog_run_ended, dialog));
+}
+
+/* A change made on the server is left alone, and reported, until the
+ * dialog's Overwrite switch says to replace it. */
+static void
+test_dialog_conflict (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VpWindow *window;
+  VpPublishDialog *dialog;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  char *edited_path = NULL;
+  GBytes *edited;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  add_target (fixture, "VP_TEST_PUBLISH_PASSWORD");
+  window = vp_test_show_window (fixture->store, 1100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-settings", NULL));
+  dialog = vp_test_wait_for_toplevel (VP_TYPE_PUBLISH_DIALOG);
+  publish_from_dialog (dialog);
+  first = last_result (fixture);
+  g_assert_cmpstr (first, ==, "published");
+
+  /* every resource edited on the server by someone else */
+  g_hash_table_iter_init (&iter, fixture->server.resources);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (value, NULL),
+                                         g_bytes_get_size (value));
+      g_autofree char *changed = g_strconcat (text, "X-EDITED:yes\r\n", NULL);
+
+      g_hash_table_iter_replace (&iter, g_bytes_new (changed, strlen (changed)));
+      g_hash_table_replace (fixture->server.etags, g_strdup (key), g_strdup ("\"edited\""));
+    }
+  retitle_first_session (fixture, "Coach to the lab");
+  {
+    g_autoptr(VpSession) session =
+      g_list_model_get_item (vp_store_get_sessions (fixture->store, fixture->programme_id), 0);
+
+    edited_path = g_strdup_printf ("/cal/%s/%s.ics", vp_programme_get_uid (window->programme),
+                                   vp_session_get_uid (session));
+  }
+  edited = g_bytes_ref (g_hash_table_lookup (fixture->server.resources, edited_path));
+
+  publish_from_dialog (dialog);
+  second = last_result (fixture);
+  g_assert_cmpstr (second, ==, "conflicts");
+  g_assert_true (g_bytes_equal (edited, g_hash_table_lookup (fixture->server.resources,
+                                                              edited_path)));
+
+  gtk_switch_set_active (GTK_SWITCH (vp_test_find_widget (GTK_WIDGET (dialog), "force")), TRUE);
+  publish_from_dialog (dialog);
+  third = last_result (fixture);
+  g_assert_cmpstr (third, ==, "published");
+  g_assert_false (g_bytes_equal (edited, g_hash_table_lookup (fixture->server.resources,
+                                                               edited_path)));
+  g_bytes_unref (edited);
+  g_free (edited_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +474,8 @@ main (int   argc,
   g_test_add ("/publish/window/action", Fixture, NULL, fixture_set_up, test_publish_action,
               fixture_tear_down);
   g_test_add ("/publish/window/dialog", Fixture, NULL, fixture_set_up, test_dialog,
+              fixture_tear_down);
+  g_test_add ("/publish/window/conflict", Fixture, NULL, fixture_set_up, test_dialog_conflict,
               fixture_tear_down);
 
   return g_test_run ();

@@ -21,6 +21,7 @@ struct _VpPublishDialog
   AdwActionRow         *publish_row;
   GtkButton            *publish_button;
   GtkProgressBar       *progress_bar;
+  GtkSwitch            *force_switch;
   AdwPreferencesGroup  *targets_group;
   AdwEntryRow          *name_row;
   AdwComboRow          *kind_row;
@@ -378,6 +379,7 @@ publish_clicked_cb (VpPublishDialog *self,
     return;
 
   self->run = vp_publish_run_new (self->store, self->programme_id);
+  vp_publish_run_set_force (self->run, gtk_switch_get_active (self->force_switch));
   g_signal_connect (self->run, "progress", G_CALLBACK (run_progress_cb), self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, _("Publishing…"));
@@ -489,6 +491,7 @@ vp_publish_dialog_class_init (VpPublishDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, publish_row);
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, publish_button);
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, force_switch);
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, targets_group);
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, VpPublishDialog, kind_row);

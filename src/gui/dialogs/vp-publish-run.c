@@ -19,6 +19,7 @@ struct _VpPublishRun
   GString            *lines;
   VpPublishRunResult  outcome;
   VpPublisher        *publisher;
+  gboolean            force;
 };
 
 enum
@@ -76,6 +77,15 @@ vp_publish_run_new (VpStore *store,
   self->store = g_object_ref (store);
   self->programme_id = programme_id;
   return self;
+}
+
+void
+vp_publish_run_set_force (VpPublishRun *self,
+                          gboolean      force)
+{
+  g_return_if_fail (VP_IS_PUBLISH_RUN (self));
+
+  self->force = force;
 }
 
 static void publish_next (GTask *task);
@@ -151,6 +161,7 @@ publish_with (GTask      *task,
   VpPublishTarget *target = g_ptr_array_index (self->targets, self->next);
 
   self->publisher = vp_publisher_new (self->store, target, password, note);
+  vp_publisher_set_force (self->publisher, self->force);
   g_signal_connect (self->publisher, "progress", G_CALLBACK (progress_cb), self);
   vp_publisher_publish_async (self->publisher, self->snapshot, g_task_get_cancellable (task),
                               published_cb, task);

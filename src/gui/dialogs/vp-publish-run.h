@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (VpPublishRun, vp_publish_run, VP, PUBLISH_RUN, GObject)
  * 120" (and the target's name when there are several) as requests go. */
 VpPublishRun       *vp_publish_run_new       (VpStore        *store,
                                               gint64          programme_id);
+/* Overwrite (or delete) what someone else changed on the servers too. */
+void                vp_publish_run_set_force (VpPublishRun   *self,
+                                              gboolean        force);
 /* Each target's password comes from its variable, else the keyring
  * (asynchronously); the requests go from the main context, the calendars are
  * written in a thread: nothing blocks. */
