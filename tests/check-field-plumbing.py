@@ -38,6 +38,7 @@ import sys
 # what a field means, not the carrying of every field.
 WRITE = 'src/core/store/vp-store-write.c'
 STORE = 'src/core/store/vp-store.c'
+PRIVACY = 'src/core/store/vp-store-privacy.c'
 SEMANTIC = {
     (WRITE, 'session_changed'): (
         {'start', 'end', 'timezone', 'end-timezone', 'title', 'location', 'host-ref',
@@ -74,13 +75,21 @@ SEMANTIC = {
         {'name', 'country', 'title', 'start-date', 'status'},
         'which organisations visit in other programmes (not cancelled): by name and '
         'registered country, named by the programme\'s title, ordered by its first day'),
-    (WRITE, 'vp_store_save_organisation'): (
+    (WRITE, 'write_organisation'): (
         {'name'}, 'an organisation\'s name is shown by its people: their rows change with it'),
     (STORE, 'refresh_programmes'): (
         {'start-date'}, 'the programmes, latest first'),
     (STORE, 'vp_store_collect_other_visits'): (
         {'email', 'title', 'start-date'},
         'who visits in other programmes: by email, named by the programme\'s title'),
+    (PRIVACY, 'purge_steps'): (
+        {'email', 'phone', 'dietary', 'accessibility', 'emergency-contact', 'notes'},
+        'what a purge erases after the retention date (docs/programme-format.md, Retention): '
+        'the personal fields, by what they mean, not every field'),
+    (PRIVACY, 'erase_person_steps'): (
+        {'email', 'coordinator-name', 'coordinator-email', 'contact-name', 'contact-email'},
+        'a person is found by their email wherever it is held, and their name and email taken '
+        'out where they are a contact (docs/cli.md, person erase)'),
     ('src/core/model/vp-snapshot-diff.c', 'diff_sessions'): (
         {'status'}, 'a session whose status becomes cancelled is a cancellation'),
 }

@@ -298,6 +298,86 @@ click_response (AdwMessageDialog *dialog,
   g_assert_null (vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
+/* The widget named @name under @root (a row of the closing kit is named
+ * after its item), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button under @root whose tooltip is @tooltip, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The cell of @column at @position (see cell_text()). */
+static GtkWidget *
+cell_widget (GtkWidget *page,
+             guint      column,
+             guint      position)
+{
+  GtkColumnView *column_view = get_child (page, VP_TYPE_TABLE_PAGE, "column_view");
+  GtkWidget *list_view = NULL;
+  GtkWidget *row;
+  GtkWidget *cell;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list_view = child;
+  g_assert_nonnull (list_view);
+
+  row = gtk_widget_get_first_child (list_view);
+  for (guint i = 0; row != NULL && i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  cell = gtk_widget_get_first_child (row);
+  for (guint i = 0; cell != NULL && i < column; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  g_assert_nonnull (cell);
+  return gtk_widget_get_first_child (cell);
+}
+
+static char *
+received (Fixture    *fixture,
+          const char *ref,
+          const char *item)
+{
+  g_autoptr(VpSnapshot) snapshot = load (fixture);
+
+  return g_strdup (vp_organisation_get_evidence_received (
+                     vp_snapshot_lookup_organisation (snapshot, ref), item));
+}
+
 /* Tests {{{1 */
 
 /* The demo's organisations, each once, with how many people each has. */
@@ -696,6 +776,129 @@ test_live_command_line (Fixture       *fixture,
   g_assert_cmpstr (cell_text (page, 4, position), ==, "2");
 }
 
+/* The demo once its programme has ended: the Closing Kit column says what
+ * each funded organisation still owes, the editor records and clears each
+ * item (typed, or "Received Today"), and an edit of another field keeps
+ * the kit. */
+static void
+test_closing_kit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpBudget) budget = NULL;
+  g_autofree char *day = NULL;
+  VpOrganisationEditor *editor;
+  GType type = VP_TYPE_ORGANISATION_EDITOR;
+  GtkWidget *page;
+  GtkWidget *cell;
+  GtkWidget *row;
+  GtkWidget *button;
+  GListModel *model;
+  int position;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  /* after the due day the rules give: 30 days after 16 April 2027 */
+  g_setenv ("VISIT_PLANNER_TODAY", "2027-06-01", TRUE);
+  snapshot = load (fixture);
+  budget = vp_budget_new (snapshot, NULL);
+  vp_programme_context_set_budget (fixture->context, budget);
+  page = show_page (fixture);
+  model = get_model (page);
+
+  /* the first rows: Helsinki Laserworks Oy has handed in nothing */
+  position = find_row (model, "Helsinki Laserworks Oy");
+  g_assert_cmpint (position, ==, 0);
+  g_assert_cmpstr (cell_text (page, 6, 0), ==, "4 missing");
+  cell = cell_widget (page, 6, 0);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Closing report"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "2027-05-14"));
+
+  /* Photonics Finland has all but the outcomes: editing its city keeps them */
+  g_assert_true (vp_organisations_page_show_organisation (VP_ORGANISATIONS_PAGE (page),
+                                                          "photonics-finland"));
+  editor = find_toplevel (type);
+  row = find_named (GTK_WIDGET (editor), "closing-report");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-04-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor),
+                                                                    "outcomes"))), ==, "");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              get_child (editor, type, "closing_kit_group")), "2027-05-14"));
+  set_text (editor, type, "city_row", "Espoo");
+  g_assert_true (vp_organisation_editor_flush (editor));
+  day = received (fixture, "photonics-finland", "hotel-invoices");
+  g_assert_cmpstr (day, ==, "2027-04-19");
+  g_clear_pointer (&day, g_free);
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (50);
+
+  /* Helsinki Laserworks: a day typed, a day refused, today, cleared */
+  g_assert_true (vp_organisations_page_show_organisation (VP_ORGANISATIONS_PAGE (page),
+                                                          "helsinki-laserworks"));
+  editor = find_toplevel (type);
+  row = find_named (GTK_WIDGET (editor), "hotel-invoices");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-13-01");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* not a day: nothing saved */
+  vp_organisation_editor_flush (editor);
+  day = received (fixture, "helsinki-laserworks", "hotel-invoices");
+  g_assert_null (day);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-05-03");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  set_text (editor, type, "goals_row", "A distributor in the Baltics");
+  g_assert_true (vp_organisation_editor_flush (editor));
+  day = received (fixture, "helsinki-laserworks", "hotel-invoices");
+  g_assert_cmpstr (day, ==, "2027-05-03");
+  g_clear_pointer (&day, g_free);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const items[] = {
+        "closing-report", "travel-tickets", "outcomes", "hotel-invoices"
+      };
+      static const char * const labels[] = {
+        "Closing report", "Boarding passes or tickets", "Outcomes", "Hotel invoices"
+      };
+      g_autofree char *tooltip = g_strdup_printf ("%s Received Today", labels[i]);
+
+      row = find_named (GTK_WIDGET (editor), items[i]);
+      button = find_button (row, tooltip);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-06-01");
+  g_assert_true (vp_organisation_editor_flush (editor));
+  day = received (fixture, "helsinki-laserworks", "outcomes");
+  g_assert_cmpstr (day, ==, "2027-06-01");
+  g_clear_pointer (&day, g_free);
+  {
+    g_autoptr(VpSnapshot) saved = load (fixture);
+
+    g_assert_cmpstr (vp_organisation_get_goals (vp_snapshot_lookup_organisation (
+                       saved, "helsinki-laserworks")), ==, "A distributor in the Baltics");
+  }
+  /* everything handed in: the page says so */
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (cell_text (page, 6, 0), ==, "Complete");
+  g_assert_false (gtk_widget_has_css_class (cell_widget (page, 6, 0), "error"));
+
+  /* taken back */
+  row = find_named (GTK_WIDGET (editor), "closing-report");
+  button = find_button (row, "Closing report Not Received");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_true (vp_organisation_editor_flush (editor));
+  day = received (fixture, "helsinki-laserworks", "closing-report");
+  g_assert_null (day);
+  vp_test_run_main_loop (50);
+  g_assert_cmpstr (cell_text (page, 6, 0), ==, "1 missing");
+
+  g_unsetenv ("VISIT_PLANNER_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +912,8 @@ main (int   argc,
 
   if (demo != NULL)
     ADD_TEST ("/organisations/page/lists-demo", demo, test_lists_demo);
+  if (demo != NULL)
+    ADD_TEST ("/organisations/editor/closing-kit", demo, test_closing_kit);
   ADD_TEST ("/organisations/page/live-command-line", NULL, test_live_command_line);
   ADD_TEST ("/organisations/page/delete-asks", NULL, test_delete_asks);
   ADD_TEST ("/organisations/editor/add", NULL, test_add);

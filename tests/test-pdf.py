@@ -38,6 +38,13 @@ def money(amount):
     return f"{amount:.2f} EUR"
 
 
+# What the people of the generated programmes agreed to: everything, so that
+# their needs and contacts are kept and printed where the layouts print them.
+CONSENT_TO_ALL = {"fields": ["dietary", "accessibility", "emergency-contact",
+                             "share-with-hosts", "share-with-participants"],
+                  "given": "2027-01-15", "wording": "Registration form v1"}
+
+
 def grant_programme(count, uid="prog-grant"):
     """A week in Vilnius visited by @count organisations of one person each,
     with names of 80 characters: eligible or not, near or far, staying four
@@ -132,6 +139,7 @@ def sheets_programme(count=200):
             "organisation": f"Organisation {i % 23} " + ("Šiaurės Fotonika UAB" if i % 2
                                                           else "Οπτική Ελλάδος ΑΕ"),
             "emergency_contact": f"Emergency Kin {i:03d} +358 40 {100000 + i}",
+            "consent": CONSENT_TO_ALL,
         }
         diet = SHEETS_DIETS[i % len(SHEETS_DIETS)]
         if diet:
@@ -855,6 +863,175 @@ class TestStress(PdfTestCase):
             images = subprocess.run(["pdfimages", "-list", output], capture_output=True,
                                     text=True).stdout.splitlines()[2:]
             self.assertGreaterEqual(len(images), 2)
+
+
+class TestQualityCommitment(PdfTestCase):
+    """--layout quality-commitment: the draft Commitment to Quality of each
+    visiting organisation."""
+
+    LABEL = "CLUSTERXCHANGE · COMMITMENT TO QUALITY · DRAFT"
+
+    def sections(self, raw):
+        """The text of each organisation's draft, in order (pdftotext without
+        -layout: a table's cells whole, one after the other)."""
+        parts = self.body(raw).split(self.LABEL)
+        self.assertEqual(parts[0].strip(), "")
+        return parts[1:]
+
+    @staticmethod
+    def body(raw):
+        """The text without the pages' headers and footers, which a
+        paragraph that goes on to the next page has in its middle."""
+        kept = []
+        for page in raw.split("\f"):
+            lines = [line for line in page.splitlines() if line.strip()]
+            # the header: the programme's title and the layout; the footer
+            while lines and (lines[0].startswith("Photonics Finland in Vilnius") or
+                             lines[0].startswith("Commitment to Quality")):
+                lines.pop(0)
+            while lines and (lines[-1].startswith("Printed ") or
+                             re.match(r"Page \d+ of \d+$", lines[-1])):
+                lines.pop()
+            kept.append("\n".join(lines))
+        return "\n".join(kept)
+
+    @staticmethod
+    def visiting(document):
+        """Each organisation with people: (organisation, its people), in order."""
+        result = []
+        for organisation in document["organisations"]:
+            people = [p for p in document["participants"]
+                      if p.get("organisation_id") == organisation["id"]]
+            if people:
+                result.append((organisation, people))
+        return result
+
+    def assert_no_personal_data(self, document, text):
+        for person in document["participants"]:
+            for member in ("phone", "emergency_contact", "dietary", "accessibility", "notes"):
+                if person.get(member):
+                    self.assertNotIn(squash(person[member]), squash(text), member)
+
+    def test_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        pages, raw, n_pages = self.pdf(programme, "--layout", "quality-commitment")
+        self.assert_page_numbers(pages)
+        self.assert_no_personal_data(document, "\n".join(pages) + raw)
+        visiting = self.visiting(document)
+        sections = self.sections(raw)
+        self.assertEqual(len(sections), len(visiting))
+        for (organisation, people), section in zip(visiting, sections):
+            with self.subTest(organisation=organisation["name"]):
+                text = collapse(section)
+                self.assertTrue(text.startswith(organisation["name"]), text[:80])
+                for person in people:
+                    self.assertIn(person["name"], text)
+                refs = {person["id"] for person in people}
+                rows = squash(section)
+                attended = 0
+                # each session as a row: its time, then its title (the first
+                # words: a long one wraps in its cell)
+                for session, start, end in self.expected_sessions(document):
+                    head = " ".join(session["title"].split()[:4])
+                    row = squash(f"{clock(start)}–{clock(end)} {head}")
+                    if (session.get("status") != "cancelled" and
+                            any(self.attends(session, ref) for ref in refs)):
+                        self.assertIn(row, rows, session["title"])
+                        attended += 1
+                    else:
+                        self.assertNotIn(row, rows, session["title"])
+                self.assertGreater(attended, 0)
+                goals = organisation.get("goals") or document["programme"]["goals"]
+                self.assertIn(collapse(goals), text)
+                for role in ("HOST ORGANISATION", "HOST PARTNERSHIP", "VISITING ORGANISATION",
+                             "VISITOR PARTNERSHIP"):
+                    self.assertIn(role, section)
+                # a line to sign on for each of the four
+                self.assertEqual(len(re.findall(r"^Signature$", section, re.M)), 4)
+        # Lumiray Oy has goals of its own; Photonics Finland the programme's
+        lumiray = next(s for (o, _), s in zip(visiting, sections) if o["id"] == "lumiray")
+        self.assertIn(collapse(organisation_of(document, "lumiray")["goals"]), collapse(lumiray))
+        self.assertNotIn(collapse(document["programme"]["goals"]), collapse(lumiray))
+
+    def test_one_organisation_letter(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        _, _, all_pages = self.pdf(programme, "--layout", "quality-commitment", name="all.pdf")
+        pages, raw, n_pages = self.pdf(programme, "--layout", "quality-commitment",
+                                       "--organisation", "  LUMIRAY oy", "--paper", "letter")
+        self.assertRegex(self.last_info, r"Page size:\s+612 x 792 pts \(letter\)")
+        self.assert_page_numbers(pages)
+        self.assertLess(n_pages, all_pages)
+        sections = self.sections(raw)
+        self.assertEqual(len(sections), 1)
+        self.assertTrue(collapse(sections[0]).startswith("Lumiray Oy"))
+        for page in pages:
+            self.assertIn("Commitment to Quality: Lumiray Oy", page)
+        # by uid, the same pages
+        uid = organisation_of(document, "lumiray")["uid"]
+        _, _, by_uid = self.pdf(programme, "--layout", "quality-commitment", "--organisation",
+                                uid, "--paper", "letter", name="uid.pdf")
+        self.assertEqual(by_uid, n_pages)
+
+    def test_many_people_and_scripts(self):
+        names = ["Žygimantas Ąžuolaitis-Čiurlionis", "Päivikki Äijälä-Öhman",
+                 "Αικατερίνη Παπαδοπούλου", "Ιωάννης Κωνσταντινίδης", "عبد الرحمن الهاشمي"]
+        document = load_demo()
+        organisation = document["organisations"][1]["id"]
+        people = []
+        for i in range(200):
+            name = f"{names[i % len(names)]} {i:03d} "
+            while len(name) < 80:
+                name += names[(i + len(name)) % len(names)] + " "
+            people.append({"id": f"stress-{i}", "name": name[:80].strip(),
+                           "phone": f"+370 600 9{i:04d}", "dietary": f"no shellfish {i}",
+                           "emergency_contact": f"Kin {i} +358 40 1{i:05d}",
+                           "consent": CONSENT_TO_ALL, "organisation_id": organisation})
+        document["participants"].extend(people)
+        document["programme"]["objectives"] = ("Objectives of the programme. " * 180)[:5000]
+        programme = self.import_document(document)
+        exported = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, raw, _ = self.pdf(programme, "--layout", "quality-commitment",
+                                         "--paper", paper, name=paper + ".pdf")
+                self.assert_page_numbers(pages)
+                # poppler gives a right-to-left run in its own order, between
+                # direction marks: a name with Arabic is found word by word
+                plain = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "",
+                               self.body(raw))
+                text = squash(plain)
+                for person in people:
+                    if re.search("[\u0600-\u06ff]", person["name"]):
+                        for word in person["name"].split():
+                            self.assertIn(word, plain)
+                    else:
+                        self.assertIn(squash(person["name"]), text)
+                self.assert_no_personal_data(exported, "\n".join(pages) + raw)
+                self.assertEqual(len(self.sections(raw)), len(self.visiting(exported)))
+
+    def test_bad_usage(self):
+        programme = self.import_demo()
+        out = self.path("bad.pdf")
+        cases = [
+            (("--layout", "quality-commitment", "--organisation", "Nobody Oy"), ("Nobody Oy",)),
+            (("--layout", "quality-commitment", "--host", "femtolux"),
+             ("quality-commitment", "--host")),
+            (("--layout", "quality-commitment", "--participant", "antti-korhonen"),
+             ("quality-commitment", "--participant")),
+            (("--organisation", "Lumiray Oy"), ("--organisation", "quality-commitment")),
+            (("--layout", "budget", "--organisation", "Lumiray Oy"), ("--organisation",)),
+        ]
+        for args, names in cases:
+            with self.subTest(args=args):
+                self.assert_one_line_error(self.run_cli("pdf", programme, *args, "-o", out),
+                                           *names)
+                self.assertFalse(os.path.exists(out))
+
+
+def organisation_of(document, ref):
+    return next(item for item in document["organisations"] if item["id"] == ref)
 
 
 class TestUsage(PdfTestCase):

@@ -339,6 +339,11 @@ test_participants_add (Fixture       *fixture,
     g_assert_nonnull (strstr (tooltip, "empty part"));
   }
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row", "vaino@example.fi");
+  /* a new participant has given nothing yet: their needs wait for consent */
+  g_assert_false (gtk_widget_get_sensitive (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR,
+                                                       "dietary_row")));
+  gtk_switch_set_active (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "consent_dietary_switch"),
+                         TRUE);
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "dietary_row", "No pork");
 
   /* A flight, through the leg dialog's own fields. */

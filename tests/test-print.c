@@ -311,6 +311,12 @@ test_operation_layouts (Fixture       *fixture,
     { VP_PRINT_CONTENT_BADGES, NULL,
       { "Name badges", "Karin Lindqvist", "Optronic Nordic AB", "Sweden" },
       { "vegetarian", "@", "+358", "Welcome and introductions" } },
+    /* each visiting organisation's draft, with its people's sessions, and no
+     * phone, dietary need or emergency contact of theirs */
+    { VP_PRINT_CONTENT_QUALITY_COMMITMENT, NULL,
+      { "Commitment to Quality (draft)", "Lumiray Oy", "VISITOR PARTNERSHIP",
+        "Representatives: Sanna Höglund" },
+      { "+358 44 562 0390", "vegetarian", "Erik Höglund", NULL } },
   };
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -519,6 +525,22 @@ test_print_dialog_tab (Fixture       *fixture,
         g_assert_null (vp_print_operation_get_subject (window->print_operation));
       }
   }
+  /* The Commitment to Quality is offered, by its name, and takes no subject
+   * (one draft per visiting organisation). */
+  {
+    GListModel *layouts = gtk_drop_down_get_model (layout);
+
+    g_assert_cmpuint (g_list_model_get_n_items (layouts), ==, VP_PRINT_CONTENT_LAST + 1);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (layouts),
+                                                 VP_PRINT_CONTENT_QUALITY_COMMITMENT),
+                     ==, "Commitment to Quality");
+  }
+  gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_QUALITY_COMMITMENT);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_assert_true (vp_test_wait_for (shows_first_page, page_label));
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_cmpint (vp_print_operation_get_content (window->print_operation), ==,
+                   VP_PRINT_CONTENT_QUALITY_COMMITMENT);
 
   /* Cancelling ends the operation, so that Ctrl+P works again. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);

@@ -193,8 +193,12 @@ text_value (const char *name,
     { "timezone", { "Europe/Helsinki", "Europe/Riga" } },
     { "start-date", { "2027-04-12", "2027-04-11" } },
     { "end-date", { "2027-04-16", "2027-04-17" } },
+    { "evidence-due", { "2027-05-14", "2027-06-01" } },
     { "start", { "2027-04-13T08:00", "2027-04-13T07:30" } },
     { "end", { "2027-04-13T11:00", "2027-04-13T11:30" } },
+    /* a participant's consent, a programme's retention: dates */
+    { "consent-given", { "2027-02-01", "2027-02-02" } },
+    { "retention-until", { "2028-04-30", "2029-04-30" } },
     /* a session's host: the others of the programme */
     { "host-ref", { "h2", "h3" } },
     /* a participant's organisation: the others of the programme */

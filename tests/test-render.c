@@ -1025,6 +1025,221 @@ test_badges_none (void)
   g_assert_true (g_str_has_prefix (description, "content paragraph "));
 }
 
+/* Commitment to Quality {{{1 */
+
+/* Every visiting organisation's draft starts a page: the title of each is
+ * the first thing on its page; returns how many there are. */
+static guint
+count_commitments (VpPrintDocument *document)
+{
+  g_autoptr(GPtrArray) pages = describe_pages (document);
+  guint titles = 0;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GArray *parts = g_ptr_array_index (pages, i);
+
+      for (guint j = 0; j < parts->len; j++)
+        {
+          const Part *part = &g_array_index (parts, Part, j);
+
+          if (!g_str_equal (part->tag, "commitment-title"))
+            continue;
+          if (j != 0)
+            g_error ("page %u: a Commitment to Quality starts below %s", i + 1,
+                     g_array_index (parts, Part, 0).tag);
+          g_assert_cmpfloat (part->from, ==, 0);
+          titles++;
+        }
+      /* the signatures stay whole */
+      for (guint j = 0; j < parts->len; j++)
+        {
+          const Part *part = &g_array_index (parts, Part, j);
+
+          if (g_str_equal (part->tag, "commitment-signatures"))
+            {
+              g_assert_cmpfloat (part->from, ==, 0);
+              g_assert_cmpfloat_with_epsilon (part->to, part->height, 0.01);
+            }
+        }
+    }
+  return titles;
+}
+
+static void
+test_commitment_demo (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) all = new_document (snapshot,
+                                                     VP_PRINT_LAYOUT_QUALITY_COMMITMENT, NULL);
+      g_autoptr(VpPrintDocument) one = new_document (snapshot,
+                                                     VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
+                                                     "LUMIRAY  oy");
+      Paper paper;
+      guint n;
+
+      get_paper (paper_size, &paper);
+      n = paginate (all, &paper);
+      g_test_message ("quality-commitment on %s: %u pages",
+                      vp_enum_to_nick (VP_TYPE_PAPER_SIZE, paper_size), n);
+      g_assert_cmpuint (paginate (all, &paper), ==, n);
+      assert_clean_flow (all);
+      assert_pages_within_margins (all, &paper);
+      /* every organisation of the demo has people: one draft each */
+      g_assert_cmpuint (count_commitments (all), ==, organisations->len);
+      g_assert_cmpuint (n, >=, organisations->len);
+
+      g_assert_cmpuint (paginate (one, &paper), <, n);
+      assert_clean_flow (one);
+      assert_pages_within_margins (one, &paper);
+      g_assert_cmpuint (count_commitments (one), ==, 1);
+    }
+}
+
+static void
+test_commitment_subjects (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(GError) error = NULL;
+  VpOrganisation *lumiray = vp_snapshot_lookup_organisation_by_name (snapshot, "Lumiray Oy");
+  VpPrintDocument *document;
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_QUALITY_COMMITMENT, "nobody",
+                                    &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT);
+  g_assert_nonnull (strstr (error->message, "nobody"));
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  /* by uid */
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
+                                    vp_organisation_get_uid (lumiray), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_object_unref (document);
+
+  /* no visiting organisation: one page that says so, not an empty one */
+  {
+    g_autoptr(VpSnapshot) empty = load_organisations (0);
+    g_autoptr(VpPrintDocument) none = new_document (empty, VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
+                                                    NULL);
+    Paper paper;
+
+    get_paper (VP_PAPER_SIZE_A4, &paper);
+    g_assert_cmpuint (paginate (none, &paper), ==, 1);
+    assert_clean_flow (none);
+  }
+}
+
+/* 200 people of one organisation, names of 80 characters in Lithuanian,
+ * Finnish, Greek and Arabic, goals of 5,000 characters, 120 sessions; a
+ * second organisation, and a third with nobody, which is not a visiting
+ * organisation. */
+static VpSnapshot *
+load_commitment_stress (void)
+{
+  static const char *names[] = {
+    "Žygimantas Ąžuolaitis-Čiurlionis", "Päivikki Äijälä-Öhman", "Αικατερίνη Παπαδοπούλου",
+    "عبد الرحمن بن محمد الهاشمي",
+  };
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) goals = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  VpSnapshot *snapshot;
+
+  while (g_utf8_strlen (goals->str, -1) < 5000)
+    g_string_append (goals, "Laser micromachining of glass and sapphire for medical "
+                            "devices; joint pilot lines; supply agreements. ");
+  g_string_truncate (goals, 5000);
+
+  g_string_append_printf (json,
+                          "{\"format\": \"visit-planner-programme\", \"version\": 2,"
+                          " \"programme\": {\"uid\": \"stress\", \"title\": \"Stress\","
+                          " \"host_country\": \"LT\", \"timezone\": \"Europe/Vilnius\","
+                          " \"start_date\": \"2027-05-10\", \"end_date\": \"2027-05-14\","
+                          " \"host_cluster\": \"Lithuanian Laser Cluster\","
+                          " \"goals\": \"%s\"},"
+                          " \"hosts\": [{\"id\": \"alpha\", \"name\": \"Alpha Photonics\"}],"
+                          " \"organisations\": ["
+                          "{\"id\": \"o1\", \"name\": \"Pohjois-Karjalan Fotoniikan ja "
+                          "Optoelektroniikan Kehittämiskeskus Osakeyhtiö Joensuu Suomi\","
+                          " \"objectives\": \"%s\"},"
+                          "{\"id\": \"o2\", \"name\": \"Second Oy\"},"
+                          "{\"id\": \"o3\", \"name\": \"Nobody Oy\"}],"
+                          " \"sessions\": [",
+                          goals->str, goals->str);
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"s%u\", \"title\": \"Session %u: a long title that "
+                            "wraps over two lines in its column of the agenda table\", "
+                            "\"start\": \"2027-05-%02uT%02u:00\", \"end\": "
+                            "\"2027-05-%02uT%02u:30\", \"host\": \"alpha\"%s}",
+                            i > 0 ? ", " : "", i, i, 10 + i % 5, 6 + i / 5 % 24 % 17,
+                            10 + i % 5, 6 + i / 5 % 24 % 17,
+                            i % 2 == 0 ? ", \"attendees\": [\"p0\", \"p1\"]" : "");
+  g_string_append (json, "], \"participants\": [");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GString) name = g_string_new (names[i % G_N_ELEMENTS (names)]);
+
+      while (g_utf8_strlen (name->str, -1) < 80)
+        g_string_append_printf (name, " %s", names[(i + name->len) % G_N_ELEMENTS (names)]);
+      {
+        g_autofree char *cut = g_utf8_substring (name->str, 0, 80);
+
+        g_string_append_printf (json,
+                                "%s{\"id\": \"p%u\", \"name\": \"%s\", \"phone\": "
+                                "\"+370 600 12%03u\", \"dietary\": \"no nuts %u\", "
+                                "\"organisation_id\": \"%s\"}",
+                                i > 0 ? ", " : "", i, cut, i, i, i == 199 ? "o2" : "o1");
+      }
+    }
+  g_string_append (json, "]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+  return snapshot;
+}
+
+static void
+test_commitment_stress (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_commitment_stress ();
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      g_autoptr(VpPrintDocument) document = new_document (snapshot,
+                                                          VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
+                                                          NULL);
+      g_autoptr(VpPrintDocument) nobody = new_document (snapshot,
+                                                        VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
+                                                        "Nobody Oy");
+      Paper paper;
+      guint n;
+
+      get_paper (paper_size, &paper);
+      n = paginate (document, &paper);
+      g_test_message ("stress quality-commitment on %s: %u pages",
+                      vp_enum_to_nick (VP_TYPE_PAPER_SIZE, paper_size), n);
+      g_assert_cmpuint (n, >=, 6);
+      assert_clean_flow (document);
+      assert_pages_within_margins (document, &paper);
+      /* the organisation without people is not a visiting organisation */
+      g_assert_cmpuint (count_commitments (document), ==, 2);
+
+      /* asked for by name, it has its draft (the programme's long goals) */
+      g_assert_cmpuint (paginate (nobody, &paper), >=, 1);
+      assert_clean_flow (nobody);
+      g_assert_cmpuint (count_commitments (nobody), ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1262,9 @@ main (int   argc,
   g_test_add_func ("/render/sheets/stress", test_sheets_stress);
   g_test_add_func ("/render/badges/pages", test_badges_pages);
   g_test_add_func ("/render/badges/none", test_badges_none);
+  g_test_add_func ("/render/commitment/demo", test_commitment_demo);
+  g_test_add_func ("/render/commitment/subjects", test_commitment_subjects);
+  g_test_add_func ("/render/commitment/stress", test_commitment_stress);
 
   status = g_test_run ();
 

@@ -338,7 +338,7 @@ test_live_log_from_old_file (Fixture       *fixture,
     const char * const tables[] = { "programmes", "hosts", "participants", "sessions",
                                     "organisations" };
     const char * const children[] = { "travel_legs", "stays" };
-    g_autoptr(GString) sql = g_string_new (NULL);
+    g_autoptr(GString) sql = g_string_new ("DROP TABLE evidence;");
 
     for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_added; DROP TRIGGER %1$s_changed; "
@@ -346,6 +346,7 @@ test_live_log_from_old_file (Fixture       *fixture,
     for (guint i = 0; i < G_N_ELEMENTS (children); i++)
       g_string_append_printf (sql, "DROP TRIGGER %1$s_INSERT; DROP TRIGGER %1$s_UPDATE; "
                               "DROP TRIGGER %1$s_DELETE;", children[i]);
+    g_string_append (sql, VP_TEST_SQL_BEFORE_CONSENT);
     g_string_append (sql, "DROP TABLE changes; PRAGMA user_version = 2;"
                      "DROP INDEX participants_organisation;"
                      "ALTER TABLE participants DROP COLUMN organisation_id;"

@@ -457,6 +457,24 @@ test_edit_overview (Fixture       *fixture,
     gtk_editable_set_text (GTK_EDITABLE (override_row), "780");
     g_assert_false (gtk_widget_has_css_class (override_row, "error"));
   }
+  /* the goals, the objectives and the day the closing kit is due */
+  {
+    GtkWidget *due_row = vp_test_get_widget (window, "evidence-due-row");
+    g_autoptr(GError) rule_error = NULL;
+
+    /* empty, it says when the rules make it due: 30 days after 16 April */
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (due_row), "2027-05-16"));
+    gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "goals-row")),
+                           "Three joint projects");
+    gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "objectives-row")),
+                           "Ten B2B meetings");
+    gtk_editable_set_text (GTK_EDITABLE (due_row), "2027-02-30");
+    g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_false (vp_value_check_date ("2027-02-30", NULL, &rule_error));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (due_row), ==, rule_error->message);
+    gtk_editable_set_text (GTK_EDITABLE (due_row), "2027-05-31");
+    g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+  }
   vp_test_run_main_loop (1000);
 
   other = reopen_store (fixture);
@@ -465,6 +483,9 @@ test_edit_overview (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_uid (stored), ==, OLDER_UID);
   g_assert_cmpfloat (vp_programme_get_lump_sum_eur (stored), ==, 1250.5);
   g_assert_cmpfloat (vp_programme_get_lump_sum_override_eur (stored), ==, 780);
+  g_assert_cmpstr (vp_programme_get_goals (stored), ==, "Three joint projects");
+  g_assert_cmpstr (vp_programme_get_objectives (stored), ==, "Ten B2B meetings");
+  g_assert_cmpstr (vp_programme_get_evidence_due (stored), ==, "2027-05-31");
   g_assert_null (vp_programme_get_coordinator_email (stored));
   g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "Vilnius, spring 2027");
   /* The sidebar follows. */

@@ -91,6 +91,15 @@ GBytes      *vp_test_read_bytes             (const char         *path);
 void         vp_test_assert_mode            (const char         *path,
                                              guint               mode);
 
+/* SQL that takes a database back to before schema step 5 (consent and
+ * retention), for a test that makes a file as an older version wrote it. */
+#define VP_TEST_SQL_BEFORE_CONSENT \
+  "DROP TRIGGER participants_consent_insert; DROP TRIGGER participants_consent_update;" \
+  "ALTER TABLE participants DROP COLUMN consent_fields;" \
+  "ALTER TABLE participants DROP COLUMN consent_given;" \
+  "ALTER TABLE participants DROP COLUMN consent_wording;" \
+  "ALTER TABLE programmes DROP COLUMN retention_until;"
+
 void         vp_test_sql_exec               (const char         *path,
                                              const char         *sql);
 gint64       vp_test_sql_int                (const char         *path,

@@ -17,7 +17,10 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
+#include "vp-evidence.h"
 #include "vp-file.h"
+#include "vp-person-export.h"
+#include "vp-privacy.h"
 #include "vp-ical.h"
 #include "vp-ical-import.h"
 #include "vp-print-pdf.h"
@@ -27,6 +30,8 @@
 #include "vp-render-enum-types.h"
 #include "vp-snapshot-diff.h"
 #include "vp-store.h"
+#include "vp-time.h"
+#include "vp-values.h"
 
 enum {
   EXIT_OK       = 0,
@@ -572,6 +577,7 @@ command_import (CliContext *context)
   g_autoptr(VpStore) store = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *display = NULL;
   const char *path;
@@ -598,12 +604,15 @@ command_import (CliContext *context)
       return EXIT_FAILURE_;
     }
 
-  snapshot = vp_programme_format_read (bytes, &error);
+  snapshot = vp_programme_format_read_with_notices (bytes, &notices, &error);
   if (snapshot == NULL)
     {
       print_error ("%s: %s", display, error->message);
       return EXIT_FAILURE_;
     }
+  /* on standard error: standard output holds the uid alone */
+  for (guint i = 0; i < notices->len; i++)
+    print_error ("%s: %s", display, (const char *)g_ptr_array_index (notices, i));
 
   if (dry_run)
     return import_dry_run (context, snapshot, display, import_flags & VP_STORE_IMPORT_UPDATE,
@@ -1007,6 +1016,30 @@ append_csv_report (GString     *out,
     }
 }
 
+/* What a spreadsheet import says of consent, on standard error: each field
+ * not stored, and the people whose data is kept as consented. */
+static void
+print_csv_notices (const char  *display,
+                   VpCsvReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint i = 0; i < report->not_stored->len; i++)
+    {
+      VpCsvSkip *entry = g_ptr_array_index (report->not_stored, i);
+
+      /* TRANSLATORS: a file, a line of it, then what was not stored and why */
+      print_error (_("%s: line %u, %s"), display, entry->line, entry->reason);
+    }
+  if (report->assumed_consent > 0)
+    print_error (ngettext ("%s: no consent column: what it gives of the %u person it adds is "
+                           "kept as consented, as whoever collected it asked for it",
+                           "%s: no consent column: what it gives of the %u people it adds is "
+                           "kept as consented, as whoever collected it asked for it",
+                           report->assumed_consent),
+                 display, report->assumed_consent);
+}
+
 /* For update_dry_run(): the report's lines, and as JSON "skipped", the
  * rows left out as {line, reason}. */
 static void
@@ -1083,6 +1116,7 @@ command_import_csv (CliContext *context)
       int status = update_dry_run (store, id, apply_csv, &import, display, json,
                                    csv_report_text, csv_report_json);
 
+      print_csv_notices (display, import.report);
       g_clear_pointer (&import.report, vp_csv_report_free);
       return status;
     }
@@ -1096,6 +1130,7 @@ command_import_csv (CliContext *context)
       return EXIT_FAILURE_;
     }
   report = g_steal_pointer (&import.report);
+  print_csv_notices (display, report);
 
   /* TRANSLATORS: the report of a spreadsheet import: the file, then counts */
   g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged, %u skipped"),
@@ -1543,11 +1578,187 @@ command_budget (CliContext *context)
   return EXIT_OK;
 }
 
+/* The programme's organisation @key names: its uid, else its name
+ * however spelt (vp_organisation_name_key()). */
+static VpOrganisation *
+find_organisation (VpSnapshot *snapshot,
+                   const char *key)
+{
+  GPtrArray *organisations = vp_snapshot_get_organisations (snapshot);
+
+  for (guint i = 0; i < organisations->len; i++)
+    if (g_strcmp0 (vp_organisation_get_uid (g_ptr_array_index (organisations, i)), key) == 0)
+      return g_ptr_array_index (organisations, i);
+  return vp_snapshot_lookup_organisation_by_name (snapshot, key);
+}
+
+/* The items of the closing kit, "closing-report, outcomes", for a message. */
+static char *
+evidence_item_codes (void)
+{
+  GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "",
+                            ((VpCxcEvidenceItem *)g_ptr_array_index (items, i))->item);
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* evidence PROGRAMME ORGANISATION ITEM [--received DATE | --clear]: one
+ * item of an organisation's closing kit recorded (today without a day),
+ * or cleared. */
+static int
+record_evidence (CliContext *context,
+                 Arguments  *arguments)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *today_text = NULL;
+  const char *organisation_key = g_ptr_array_index (arguments->positional, 1);
+  const char *item_code = g_ptr_array_index (arguments->positional, 2);
+  const char *received = g_hash_table_lookup (arguments->options, "--received");
+  gboolean clear = g_hash_table_contains (arguments->options, "--clear");
+  const VpCxcEvidenceItem *item;
+  VpOrganisation *organisation;
+  gboolean changed = FALSE;
+  GDate day;
+  gint64 id;
+
+  if (received != NULL && clear)
+    return usage_error (find_command ("evidence"), _("give --received or --clear, not both"));
+
+  item = vp_cxc_rules_find_evidence_item (vp_cxc_rules_get (), item_code);
+  if (item == NULL)
+    {
+      g_autofree char *codes = evidence_item_codes ();
+
+      print_error (_("“%s” is not an item of the closing kit: use one of %s"), item_code, codes);
+      return EXIT_FAILURE_;
+    }
+  if (received != NULL && !vp_date_parse (received, &day, &error))
+    {
+      print_error ("--received: %s", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (received == NULL && !clear)
+    {
+      vp_evidence_get_today (&day);
+      received = today_text = vp_date_format (&day);
+    }
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  organisation = find_organisation (snapshot, organisation_key);
+  if (organisation == NULL)
+    {
+      print_error (_("the programme has no organisation “%s” (give its uid or its name)"),
+                   organisation_key);
+      return EXIT_FAILURE_;
+    }
+
+  if (!vp_store_set_evidence (store, id, vp_organisation_get_id (organisation), item_code,
+                              clear ? NULL : received, &changed, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  {
+    g_autofree char *name = g_strdup (vp_organisation_get_name (organisation));
+    const char *label = vp_cxc_evidence_item_get_label (item);
+
+    one_line (name);
+    if (clear)
+      /* TRANSLATORS: an organisation, then an item of its closing kit */
+      printf (changed ? _("%s: %s is no longer received\n") : _("%s: %s was not received\n"),
+              name, label);
+    else
+      /* TRANSLATORS: an organisation, an item of its closing kit, a day */
+      printf (changed ? _("%s: %s received on %s\n") : _("%s: %s was already received on %s\n"),
+              name, label, received);
+  }
+  return EXIT_OK;
+}
+
+/* evidence PROGRAMME [--json] | evidence PROGRAMME ORGANISATION ITEM
+ * [--received DATE | --clear]: the closing kit (docs/cli.md). */
+static int
+command_evidence (CliContext *context)
+{
+  static const char * const flags[] = { "--json", "--clear", NULL };
+  static const char * const valued[] = { "--received", NULL };
+  const Command *command = find_command ("evidence");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
+  g_autoptr(VpEvidenceReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *problem = NULL;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, valued, &arguments, &problem))
+    return usage_error (command, problem);
+
+  if (arguments.positional->len == 3)
+    {
+      if (g_hash_table_contains (arguments.options, "--json"))
+        return usage_error (command, _("--json is for the list of the closing kit"));
+      return record_evidence (context, &arguments);
+    }
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("evidence takes one programme, or a programme, an "
+                                   "organisation and an item"));
+  if (g_hash_table_contains (arguments.options, "--received") ||
+      g_hash_table_contains (arguments.options, "--clear"))
+    return usage_error (command, _("--received and --clear need an organisation and an item"));
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (organisation_visits = vp_store_collect_organisation_visits (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  report = vp_evidence_report_new (snapshot, organisation_visits, NULL);
+  if (g_hash_table_contains (arguments.options, "--json"))
+    bytes = vp_evidence_report_write_json (report);
+  else
+    {
+      char *text = vp_evidence_report_format_text (report);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return report->overdue ? EXIT_PROBLEMS : EXIT_OK;
+}
+
 static int
 command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--layout", "--paper", NULL
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1561,6 +1772,7 @@ command_pdf (CliContext *context)
   const char *output;
   const char *participant_key;
   const char *host_key;
+  const char *organisation_key;
   const char *layout_word;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
@@ -1576,6 +1788,7 @@ command_pdf (CliContext *context)
     output = g_hash_table_lookup (arguments.options, "--output");
   participant_key = g_hash_table_lookup (arguments.options, "--participant");
   host_key = g_hash_table_lookup (arguments.options, "--host");
+  organisation_key = g_hash_table_lookup (arguments.options, "--organisation");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
@@ -1600,12 +1813,17 @@ command_pdf (CliContext *context)
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
       print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, catering, "
-                     "rooming or badges"),
+                     "rooming, badges or quality-commitment"),
                    layout_word);
       return EXIT_FAILURE_;
     }
   if (layout_word == NULL && host_key != NULL)
     layout = VP_PRINT_LAYOUT_HOST_SHEET;
+  if (organisation_key != NULL && layout != VP_PRINT_LAYOUT_QUALITY_COMMITMENT)
+    {
+      print_error ("%s", _("--organisation is for --layout quality-commitment"));
+      return EXIT_FAILURE_;
+    }
   if (paper_word != NULL && !vp_enum_from_nick (VP_TYPE_PAPER_SIZE, paper_word, &paper))
     {
       print_error (_("unknown paper size “%s”: use a4 or letter"),
@@ -1667,6 +1885,17 @@ command_pdf (CliContext *context)
       subject = NULL;
       break;
 
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the quality-commitment layout is per visiting organisation: "
+                               "it takes --organisation ORGANISATION, not --participant or "
+                               "--host"));
+          return EXIT_FAILURE_;
+        }
+      subject = organisation_key;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1697,6 +1926,354 @@ command_pdf (CliContext *context)
     }
 
   return EXIT_OK;
+}
+
+/* Personal data {{{1 */
+
+/* Writes @text (a line or more) to standard output. */
+static int
+print_output (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return EXIT_OK;
+}
+
+/* "fields: dietary, share-with-hosts; given: 2027-02-01; wording: Form v2" */
+static char *
+describe_consent (VpParticipant *participant)
+{
+  g_auto(GStrv) words = vp_consent_fields_to_words (vp_participant_get_consent_fields (
+                                                      participant));
+  g_autofree char *joined = g_strjoinv (", ", words);
+  GString *text = g_string_new (NULL);
+  g_autofree char *name = g_strdup (vp_participant_get_name (participant));
+
+  one_line (name);
+  /* TRANSLATORS: a participant's name, then the consent fields they agreed to */
+  g_string_append_printf (text, _("%s: consent to %s"), name,
+                          *joined != '\0' ? joined : _("nothing"));
+  if (vp_participant_get_consent_given (participant) != NULL)
+    /* TRANSLATORS: after what a participant consented to: the day */
+    g_string_append_printf (text, _("; given on %s"),
+                            vp_participant_get_consent_given (participant));
+  if (vp_participant_get_consent_wording (participant) != NULL)
+    {
+      g_autofree char *wording = g_strdup (vp_participant_get_consent_wording (participant));
+
+      one_line (wording);
+      /* TRANSLATORS: after what a participant consented to: the wording's version */
+      g_string_append_printf (text, _("; wording: %s"), wording);
+    }
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}
+
+static int
+command_consent (CliContext *context)
+{
+  static const char * const flags[] = { "--give", "--withdraw", NULL };
+  const Command *command = find_command ("consent");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *shown = NULL;
+  VpParticipant *participant;
+  VpConsentField fields = 0;
+  VpConsentField erased = 0;
+  gboolean withdraw;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  withdraw = g_hash_table_contains (arguments.options, "--withdraw");
+  if (withdraw && g_hash_table_contains (arguments.options, "--give"))
+    return usage_error (command, _("--give and --withdraw go one at a time"));
+  if (arguments.positional->len < 2)
+    return usage_error (command, _("consent takes a programme and a participant"));
+  if (arguments.positional->len == 2 && g_hash_table_size (arguments.options) > 0)
+    return usage_error (command, _("say which consent: dietary, accessibility, "
+                                   "emergency-contact, share-with-hosts or "
+                                   "share-with-participants"));
+  for (guint i = 2; i < arguments.positional->len; i++)
+    {
+      const char *word = g_ptr_array_index (arguments.positional, i);
+      VpConsentField field;
+
+      if (!vp_consent_field_from_word (word, &field))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a consent field: use dietary, accessibility, "
+                               "emergency-contact, share-with-hosts or share-with-participants"),
+                             word);
+
+          return usage_error (command, message);
+        }
+      fields |= field;
+    }
+
+  /* without fields it only shows the consent */
+  store = fields == 0 ? open_store_for_reading (context, &error) : open_store (context, &error);
+  if (store == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (id != 0)
+    snapshot = vp_store_load_snapshot (store, id, &error);
+  participant = snapshot != NULL
+    ? find_participant (snapshot, g_ptr_array_index (arguments.positional, 1), &error)
+    : NULL;
+  if (participant == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (fields != 0 &&
+      !vp_store_change_consent (store, id, participant, withdraw ? 0 : fields,
+                                withdraw ? fields : 0, NULL, &erased, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  for (guint bit = 1; bit <= VP_CONSENT_ALL; bit <<= 1)
+    if (erased & bit)
+      {
+        g_autofree char *name = g_strdup (vp_participant_get_name (participant));
+
+        one_line (name);
+        /* TRANSLATORS: a participant's name, then what was erased ("dietary needs") */
+        print_error (_("%s: their %s were erased"), name, vp_consent_field_get_label (bit));
+      }
+
+  if (fields != 0)
+    {
+      after = vp_store_load_snapshot (store, id, &error);
+      participant = after != NULL ? vp_snapshot_lookup_participant (after,
+                                                                    vp_participant_get_ref (
+                                                                      participant))
+                                  : NULL;
+      if (participant == NULL)
+        {
+          print_error ("%s", error != NULL ? error->message : _("the participant is gone"));
+          return EXIT_FAILURE_;
+        }
+    }
+  shown = describe_consent (participant);
+  return print_output (shown);
+}
+
+static int
+command_purge (CliContext *context)
+{
+  static const char * const flags[] = { "--dry-run", NULL };
+  const Command *command = find_command ("purge");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *problem = NULL;
+  gboolean dry_run;
+  gint64 id = 0;
+
+  if (!parse_arguments (context, flags, NULL, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len > 1)
+    return usage_error (command, _("purge takes at most one programme"));
+  dry_run = g_hash_table_contains (arguments.options, "--dry-run");
+
+  /* a dry run reads as the commands that only read: it writes nothing */
+  store = dry_run ? open_store_for_reading (context, &error) : open_store (context, &error);
+  if (store != NULL && arguments.positional->len == 1)
+    id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
+  if (store != NULL && (arguments.positional->len == 0 || id != 0))
+    programmes = vp_store_list_purge (store, id, vp_privacy_get_default_retention_months (), NULL,
+                                      &error);
+  if (programmes == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      VpPurgeProgramme *programme = g_ptr_array_index (programmes, i);
+      g_autofree char *title = g_strdup (programme->title);
+
+      one_line (title);
+      g_string_append_printf (out,
+                              dry_run
+                              /* TRANSLATORS: a programme's title, id and retention date */
+                              ? _("Would purge “%s” (programme %lld), kept until %s:")
+                              : _("Purged “%s” (programme %lld), kept until %s:"),
+                              title, (long long)programme->programme_id,
+                              programme->retention_until);
+      g_string_append_c (out, '\n');
+      for (guint j = 0; j < programme->people->len; j++)
+        {
+          VpPurgePerson *person = g_ptr_array_index (programme->people, j);
+          g_autofree char *name = g_strdup (person->name);
+          g_autofree char *items = NULL;
+
+          g_ptr_array_add (person->items, NULL);
+          items = g_strjoinv (", ", (char **)person->items->pdata);
+          g_ptr_array_remove_index (person->items, person->items->len - 1);
+          one_line (name);
+          one_line (items);
+          g_string_append_printf (out, "  %s: %s\n", name, items);
+        }
+    }
+  if (programmes->len == 0)
+    g_string_append_printf (out, "%s\n", _("Nothing to purge."));
+
+  if (!dry_run && !vp_store_purge (store, programmes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return print_output (out->str);
+}
+
+static int
+person_export (CliContext *context,
+               Arguments  *arguments,
+               const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *output = g_hash_table_lookup (arguments->options, "-o");
+
+  if (output == NULL)
+    output = g_hash_table_lookup (arguments->options, "--output");
+  store = open_store_for_reading (context, &error);
+  if (store != NULL)
+    snapshots = vp_store_load_person (store, email, &error);
+  if (snapshots == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (snapshots->len == 0)
+    {
+      print_error (_("nobody has the email address “%s” in this database"), email);
+      return EXIT_FAILURE_;
+    }
+
+  bytes = vp_person_export_write (email, snapshots, today);
+  if (!write_to_output (store, output, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return EXIT_OK;
+}
+
+static int
+person_erase (CliContext *context,
+              Arguments  *arguments,
+              const char *email)
+{
+  gboolean yes = g_hash_table_contains (arguments->options, "--yes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* without --yes it only reads */
+  store = yes ? open_store (context, &error) : open_store_for_reading (context, &error);
+  if (store != NULL)
+    snapshots = vp_store_load_person (store, email, &error);
+  if (snapshots == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (snapshots->len == 0)
+    {
+      print_error (_("nobody has the email address “%s” in this database"), email);
+      return EXIT_FAILURE_;
+    }
+
+  lines = vp_privacy_describe_person (snapshots, email);
+  g_string_append_printf (out, "%s\n", yes ? _("Erased:") : _("Would erase:"));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = g_strdup (g_ptr_array_index (lines, i));
+
+      one_line (line);
+      g_string_append_printf (out, "  %s\n", line);
+    }
+
+  if (!yes)
+    {
+      int status = print_output (out->str);
+
+      print_error (_("nothing was erased: run “person erase %s --yes” to erase it, with the "
+                     "database's backups and write-ahead log"),
+                   email);
+      return status == EXIT_OK ? EXIT_PROBLEMS : status;
+    }
+
+  if (!vp_store_erase_person (store, email, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return print_output (out->str);
+}
+
+static int
+command_person (CliContext *context)
+{
+  static const char * const flags[] = { "--yes", NULL };
+  static const char * const valued[] = { "-o", "--output", NULL };
+  const Command *command = find_command ("person");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autofree char *problem = NULL;
+  const char *action;
+  const char *email;
+  g_autoptr(GError) email_error = NULL;
+
+  if (!parse_arguments (context, flags, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 2)
+    return usage_error (command, _("person takes “export” or “erase”, and an email address"));
+  action = g_ptr_array_index (arguments.positional, 0);
+  email = g_ptr_array_index (arguments.positional, 1);
+  if (!vp_value_check_email (email, &email_error))
+    return usage_error (command, email_error->message);
+
+  if (g_str_equal (action, "export"))
+    {
+      if (g_hash_table_contains (arguments.options, "--yes"))
+        return usage_error (command, _("--yes goes with person erase"));
+      return person_export (context, &arguments, email);
+    }
+  if (g_str_equal (action, "erase"))
+    {
+      if (g_hash_table_contains (arguments.options, "-o") ||
+          g_hash_table_contains (arguments.options, "--output"))
+        return usage_error (command, _("-o goes with person export"));
+      return person_erase (context, &arguments, email);
+    }
+  return usage_error (command, _("person takes “export” or “erase”, and an email address"));
 }
 
 /* Publishing {{{1 */
@@ -1921,14 +2498,14 @@ target_remove (CliContext *context,
   const Command *command = find_command ("target");
   g_autoptr(GError) error = NULL;
   g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpPublishTarget) target = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  const char *name;
   gint64 id;
 
   if (arguments->positional->len != 3)
     return usage_error (command, _("target remove takes a programme and a target’s name"));
-
-  const char *name = g_ptr_array_index (arguments->positional, 2);
-  g_autoptr(VpPublishTarget) target = NULL;
-  g_autoptr(VpSnapshot) snapshot = NULL;
+  name = g_ptr_array_index (arguments->positional, 2);
 
   store = open_store (context, &error);
   if (store == NULL ||
@@ -2249,16 +2826,42 @@ static const Command commands[] = {
     N_("What each visiting organisation may claim under the ClusterXChange rules: working "
        "days, distance, full or halved, amount and why; the total; what is still unknown"),
     command_budget },
+  { "evidence",
+    "evidence PROGRAMME [--json] | evidence PROGRAMME ORGANISATION ITEM "
+    "[--received DATE | --clear]",
+    N_("The closing kit: per visiting organisation the scheme funds, the items still missing "
+       "and those received, with their days; exit status 1 when something is missing after "
+       "the day it was due.  With an organisation (its uid or name) and an item, record the "
+       "item as received (today without --received) or, with --clear, as not received"),
+    command_evidence },
   { "pdf",
-    "pdf PROGRAMME [--participant P | --host H] "
-    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges] "
+    "pdf PROGRAMME [--participant P | --host H | --organisation ORGANISATION] "
+    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges|quality-commitment] "
     "[--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
        "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
        "ClusterXChange grant sheet (budget), the catering sheet (meals and dietary needs, site "
-       "visits and access needs), the rooming list (hotel stays) or name badges; A4 by "
+       "visits and access needs), the rooming list (hotel stays), name badges or the draft "
+       "Commitment to Quality of each visiting organisation (quality-commitment; of one with "
+       "--organisation, its uid or name); A4 by "
        "default; -o - writes it to standard output"),
     command_pdf },
+  { "consent", "consent PROGRAMME PARTICIPANT [--give | --withdraw] FIELD...",
+    N_("Give or withdraw a participant’s consent (by email or id) to dietary, accessibility, "
+       "emergency-contact, share-with-hosts or share-with-participants; withdrawing erases "
+       "what it allowed at once; without a field, show their consent"),
+    command_consent },
+  { "purge", "purge [PROGRAMME] [--dry-run]",
+    N_("Erase the personal data of the programmes past their retention date (emails, phones, "
+       "needs, emergency contacts, notes, travel references, stays), keeping names, "
+       "organisations and who attended what; --dry-run lists it and changes nothing"),
+    command_purge },
+  { "person", "person export EMAIL [-o FILE] | person erase EMAIL [--yes]",
+    N_("Everything held about a person in every programme, as JSON with a readable summary "
+       "(exit status 2 when nobody has that email); or erase it everywhere, backups and "
+       "write-ahead log included: without --yes it lists what would go and changes nothing "
+       "(exit status 1)"),
+    command_person },
   { "target",
     "target add PROGRAMME NAME caldav|webdav URL [--user USER] [--password-env VAR] "
     "[--ca-file FILE] [--per-participant] [--per-host] | target list PROGRAMME [--json] | "

@@ -507,15 +507,21 @@ append_sessions (VpPrintSheet *sheet,
     }
 }
 
+/* A need reaches the host or caterer only with its person's consent to
+ * share it with hosts: without, the sheet counts them as having none. */
 static const char *
 get_dietary (VpParticipant *participant)
 {
+  if (!vp_participant_may_share (participant, VP_CONSENT_SHARE_WITH_HOSTS))
+    return NULL;
   return vp_participant_get_dietary (participant);
 }
 
 static const char *
 get_accessibility (VpParticipant *participant)
 {
+  if (!vp_participant_may_share (participant, VP_CONSENT_SHARE_WITH_HOSTS))
+    return NULL;
   return vp_participant_get_accessibility (participant);
 }
 

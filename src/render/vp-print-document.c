@@ -49,6 +49,7 @@ struct _VpPrintDocument
   /* Resolved from the subject: borrowed from the snapshot. */
   VpParticipant  *participant;
   VpHost         *host;
+  VpOrganisation *organisation;
 
   /* The last pagination. */
   gboolean        paginated;
@@ -108,6 +109,7 @@ vp_print_document_dispose (GObject *object)
   clear_pagination (self);
   self->participant = NULL;
   self->host = NULL;
+  self->organisation = NULL;
   g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (vp_print_document_parent_class)->dispose (object);
@@ -332,6 +334,29 @@ vp_print_document_initable_init (GInitable     *initable,
                        /* TRANSLATORS: %s is the layout's name: catering, rooming or badges */
                        _("the %s layout is for the whole group: it takes no participant or "
                          "host"), vp_enum_to_nick (VP_TYPE_PRINT_LAYOUT, self->layout));
+          return FALSE;
+        }
+      return TRUE;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (self->subject == NULL)
+        return TRUE;
+      {
+        GPtrArray *organisations = vp_snapshot_get_organisations (self->snapshot);
+
+        for (guint i = 0; i < organisations->len && self->organisation == NULL; i++)
+          if (g_strcmp0 (vp_organisation_get_uid (g_ptr_array_index (organisations, i)),
+                         self->subject) == 0)
+            self->organisation = g_ptr_array_index (organisations, i);
+      }
+      if (self->organisation == NULL)
+        self->organisation = vp_snapshot_lookup_organisation_by_name (self->snapshot,
+                                                                      self->subject);
+      if (self->organisation == NULL)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT,
+                       _("programme “%s” has no organisation with the uid or name “%s”"),
+                       programme_title (self), self->subject);
           return FALSE;
         }
       return TRUE;
@@ -693,6 +718,18 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("Name badges"));
       break;
 
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      if (self->organisation != NULL)
+        /* TRANSLATORS: the page header of one organisation's printed Commitment to
+         * Quality: "Commitment to Quality: Lumiray Oy" */
+        self->header_label = g_strdup_printf (_("Commitment to Quality: %s"),
+                                              vp_organisation_get_name (self->organisation));
+      else
+        /* TRANSLATORS: the page header of the printed Commitments to Quality, one per
+         * visiting organisation, a draft of the ClusterXChange scheme's document */
+        self->header_label = g_strdup (_("Commitment to Quality (draft)"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -794,6 +831,10 @@ vp_print_document_paginate (VpPrintDocument *self,
         vp_print_badge_grid (page_width, page_height, &columns, &rows);
         vp_print_sheet_build_badges (&self->sheet, columns, rows);
       }
+      break;
+
+    case VP_PRINT_LAYOUT_QUALITY_COMMITMENT:
+      vp_print_sheet_build_commitment (&self->sheet, self->organisation);
       break;
 
     default:

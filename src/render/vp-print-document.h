@@ -23,7 +23,8 @@ typedef enum
 /* The nicks are the command line's words: "agenda", "host-sheet", "contacts",
  * "budget" (the ClusterXChange grant sheet), "catering" (the meals and the
  * dietary and access needs), "rooming" (the hotel stays), "badges" (name
- * badges on a cutting grid). */
+ * badges on a cutting grid), "quality-commitment" (the draft of the
+ * scheme's Commitment to Quality, per visiting organisation). */
 typedef enum
 {
   VP_PRINT_LAYOUT_AGENDA,
@@ -33,6 +34,7 @@ typedef enum
   VP_PRINT_LAYOUT_CATERING,
   VP_PRINT_LAYOUT_ROOMING,
   VP_PRINT_LAYOUT_BADGES,
+  VP_PRINT_LAYOUT_QUALITY_COMMITMENT,
 } VpPrintLayout;
 
 #define VP_TYPE_PRINT_DOCUMENT (vp_print_document_get_type ())
@@ -43,8 +45,11 @@ GQuark           vp_print_error_quark         (void);
 
 /* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
  * participant's email or id for their own agenda; for
- * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for the others
- * (contacts, budget, catering, rooming, badges), NULL.  The
+ * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
+ * VP_PRINT_LAYOUT_QUALITY_COMMITMENT, NULL for every visiting organisation
+ * (one with participants) or one organisation's uid or name (however
+ * spelt); for the others (contacts, budget, catering, rooming, badges),
+ * NULL.  The
  * snapshot's sessions must be in time order (as every reader and the store
  * give them). */
 VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,

@@ -1621,11 +1621,15 @@ vp_print_sheet_build_host (VpPrintSheet *sheet,
       for (guint i = 0; i < visitors->len; i++)
         {
           VpParticipant *participant = g_ptr_array_index (visitors, i);
+          /* needs as the host must see them, and only with consent to
+           * share them with hosts; the coordinator's notes never */
+          gboolean shared = vp_participant_may_share (participant, VP_CONSENT_SHARE_WITH_HOSTS);
           const char *cells[] = {
             vp_participant_get_name (participant),
             vp_participant_get_organisation (participant),
-            vp_participant_get_dietary (participant),
-            vp_participant_get_accessibility (participant),
+            /* TRANSLATORS: in a printed sheet, data a participant did not agree to share */
+            shared ? vp_participant_get_dietary (participant) : _("not shared"),
+            shared ? vp_participant_get_accessibility (participant) : _("not shared"),
           };
 
           table_add_row (&table, cells, NULL, VP_PRINT_FONT_BODY, "row");
@@ -1702,16 +1706,24 @@ vp_print_sheet_build_contacts (VpPrintSheet *sheet)
   for (guint i = 0; i < participants->len; i++)
     {
       VpParticipant *participant = g_ptr_array_index (participants, i);
-      g_autofree char *phone = keep_numbers_together (vp_participant_get_phone (participant));
-      g_autofree char *emergency = keep_numbers_together (
-        vp_participant_get_emergency_contact (participant));
+      /* their phone, email and emergency contact only with consent to
+       * appear on lists given to others */
+      gboolean shared = vp_participant_may_share (participant,
+                                                  VP_CONSENT_SHARE_WITH_PARTICIPANTS);
+      g_autofree char *phone = shared ? keep_numbers_together (vp_participant_get_phone (
+                                          participant))
+                                      : g_strdup (_("not shared"));
+      g_autofree char *emergency = shared ? keep_numbers_together (
+                                              vp_participant_get_emergency_contact (participant))
+                                          : NULL;
       const char *cells[] = {
         vp_participant_get_name (participant),
         vp_participant_get_organisation (participant),
         phone,
         emergency,
       };
-      const char *details[] = { vp_participant_get_email (participant), NULL, NULL, NULL };
+      const char *details[] = { shared ? vp_participant_get_email (participant) : NULL, NULL,
+                                NULL, NULL };
 
       table_add_row (&table, cells, details, VP_PRINT_FONT_TITLE, "row");
     }

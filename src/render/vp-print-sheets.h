@@ -75,6 +75,12 @@ void         vp_print_sheet_build_contacts (VpPrintSheet   *sheet);
 void         vp_print_sheet_build_budget   (VpPrintSheet   *sheet,
                                             VpBudget       *budget);
 
+/* The draft of the scheme's Commitment to Quality for @organisation, or
+ * for every visiting organisation (NULL), each from a page of its own
+ * (vp-print-commitment.c). */
+void         vp_print_sheet_build_commitment (VpPrintSheet   *sheet,
+                                              VpOrganisation *organisation);
+
 /* The programme's zone, UTC when it has none that tzdata knows. */
 GTimeZone   *vp_print_programme_zone       (VpProgramme    *programme);
 

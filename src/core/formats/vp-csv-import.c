@@ -8,6 +8,7 @@
 #include "vp-csv.h"
 #include "vp-csv-import.h"
 #include "vp-enum-types.h"
+#include "vp-privacy.h"
 #include "vp-record.h"
 #include "vp-text.h"
 #include "vp-values.h"
@@ -37,6 +38,9 @@ typedef enum
   FIELD_MAX_GROUP_SIZE,
   FIELD_CLUSTER,
   FIELD_ECCP_URL,
+  FIELD_CONSENT,
+  FIELD_CONSENT_GIVEN,
+  FIELD_CONSENT_WORDING,
   N_FIELDS
 } Field;
 
@@ -63,6 +67,9 @@ static const Column participant_columns[] = {
   { FIELD_ACCESSIBILITY, "accessibility|accessibility needs|special needs" },
   { FIELD_EMERGENCY_CONTACT, "emergency contact|emergency" },
   { FIELD_NOTES, "notes|comments|remarks" },
+  { FIELD_CONSENT, "consent|consents|consented|consent fields|consented to" },
+  { FIELD_CONSENT_GIVEN, "consent given|consent date|consented on|date of consent|given" },
+  { FIELD_CONSENT_WORDING, "consent wording|wording|consent version|wording version" },
 };
 
 static const Column host_columns[] = {
@@ -129,6 +136,7 @@ vp_csv_report_free (VpCsvReport *report)
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
   g_clear_pointer (&report->unknown_columns, g_ptr_array_unref);
   g_clear_pointer (&report->converted, g_ptr_array_unref);
+  g_clear_pointer (&report->not_stored, g_ptr_array_unref);
   g_free (report->encoding);
   g_free (report);
 }
@@ -376,6 +384,116 @@ typedef struct
   GHashTable    *seen;      /* match key (case-folded) → line */
 } Import;
 
+/* A consent cell: the format's words (dietary, accessibility,
+ * emergency-contact, share-with-hosts, share-with-participants), in any
+ * case, with spaces for dashes, separated by commas, semicolons or bars;
+ * FALSE (and the row reported) for another word. */
+static gboolean
+parse_consent (VpCsvReport    *report,
+               guint           line,
+               const char     *text,
+               VpConsentField *fields)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[,;|]", text, 0, 0);
+
+  *fields = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = normalise_word (words[i]);
+      VpConsentField field;
+
+      if (*word == '\0')
+        continue;
+      if (!vp_consent_field_from_word (word, &field))
+        {
+          skip_row (report, line,
+                    _("“%s” is not a consent field: use dietary, accessibility, "
+                      "emergency-contact, share-with-hosts or share-with-participants"),
+                    g_strstrip (words[i]));
+          return FALSE;
+        }
+      *fields |= field;
+    }
+  return TRUE;
+}
+
+/* The consent cells of one row: FALSE (and the row reported) when one is
+ * not acceptable.  Only the non-empty ones change @participant. */
+static gboolean
+apply_consent (Import             *import,
+               const char * const *row,
+               guint               n_fields,
+               guint               line,
+               VpParticipant      *participant)
+{
+  g_autofree char *consent = cell_text (row, n_fields, import->columns[FIELD_CONSENT]);
+  g_autofree char *given = cell_text (row, n_fields, import->columns[FIELD_CONSENT_GIVEN]);
+  g_autofree char *wording = cell_text (row, n_fields, import->columns[FIELD_CONSENT_WORDING]);
+  g_autoptr(GError) error = NULL;
+  VpConsentField fields = 0;
+
+  if (consent != NULL && !parse_consent (import->report, line, consent, &fields))
+    return FALSE;
+  if (given != NULL && !vp_value_check_date (given, NULL, &error))
+    {
+      skip_row (import->report, line, "%s", error->message);
+      return FALSE;
+    }
+
+  if (consent != NULL)
+    vp_participant_set_consent_fields (participant, fields);
+  if (given != NULL)
+    vp_participant_set_consent_given (participant, given);
+  if (wording != NULL)
+    vp_participant_set_consent_wording (participant, wording);
+  return TRUE;
+}
+
+/* After a row: the needs and emergency contact of @participant without
+ * consent to keep them are not kept, and the report says so, naming the
+ * line and the column (a cell given), or that the row's consent took it
+ * away. */
+static void
+drop_unconsented (Import             *import,
+                  const char * const *row,
+                  guint               n_fields,
+                  guint               line,
+                  VpParticipant      *participant)
+{
+  static const struct
+  {
+    VpConsentField consent;
+    Field          field;
+  } kept[] = {
+    { VP_CONSENT_DIETARY, FIELD_DIETARY },
+    { VP_CONSENT_ACCESSIBILITY, FIELD_ACCESSIBILITY },
+    { VP_CONSENT_EMERGENCY_CONTACT, FIELD_EMERGENCY_CONTACT },
+  };
+  VpConsentField dropped = vp_privacy_drop_unconsented (participant);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      const char *member = vp_privacy_member_for_consent (kept[i].consent);
+      g_autofree char *cell = NULL;
+      VpCsvSkip *entry;
+
+      if (!(dropped & kept[i].consent))
+        continue;
+      cell = cell_text (row, n_fields, import->columns[kept[i].field]);
+      entry = g_new0 (VpCsvSkip, 1);
+      entry->line = line;
+      entry->reason = cell != NULL
+        /* TRANSLATORS: a column ("dietary"), a name, then what it holds ("dietary needs") */
+        ? g_strdup_printf (_("column “%s”: not stored: %s has not consented to give their %s"),
+                           member, vp_participant_get_name (participant),
+                           vp_consent_field_get_label (kept[i].consent))
+        : g_strdup_printf (_("“%s” erased: %s no longer consents to give their %s"),
+                           member, vp_participant_get_name (participant),
+                           vp_consent_field_get_label (kept[i].consent));
+      g_ptr_array_add (import->report->not_stored, entry);
+    }
+}
+
 /* Fields of a participant from one row; FALSE (and the row reported) when
  * a cell is not acceptable.  @participant gets only the non-empty cells. */
 static gboolean
@@ -405,6 +523,8 @@ apply_participant_row (Import             *import,
   if (email != NULL && !check_email (import->report, line, email))
     return FALSE;
   if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
+  if (!apply_consent (import, row, n_fields, line, participant))
     return FALSE;
   if (role != NULL)
     {
@@ -620,7 +740,12 @@ same_participant (VpParticipant *a,
                     vp_participant_get_accessibility (b)) == 0 &&
          g_strcmp0 (vp_participant_get_emergency_contact (a),
                     vp_participant_get_emergency_contact (b)) == 0 &&
-         g_strcmp0 (vp_participant_get_notes (a), vp_participant_get_notes (b)) == 0;
+         g_strcmp0 (vp_participant_get_notes (a), vp_participant_get_notes (b)) == 0 &&
+         vp_participant_get_consent_fields (a) == vp_participant_get_consent_fields (b) &&
+         g_strcmp0 (vp_participant_get_consent_given (a),
+                    vp_participant_get_consent_given (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_consent_wording (a),
+                    vp_participant_get_consent_wording (b)) == 0;
 }
 
 static gboolean
@@ -946,6 +1071,7 @@ vp_csv_import (VpSnapshot    *snapshot,
   report->encoding = g_strdup (vp_csv_table_get_encoding (table));
   report->separator = vp_csv_table_get_separator (table);
   report->converted = g_ptr_array_new_with_free_func ((GDestroyNotify)converted_free);
+  report->not_stored = g_ptr_array_new_with_free_func ((GDestroyNotify)skip_free);
   report_converted (report, table);
   import.report = report;
 
@@ -1108,6 +1234,8 @@ vp_csv_import (VpSnapshot    *snapshot,
            * its id (or a host's or person's row) may rename it */
           if (matched_by_id || kind != VP_CSV_KIND_ORGANISATIONS)
             set_name_and_ref (kind, changed, name, NULL);
+          if (people)
+            drop_unconsented (&import, row, n_fields, line, VP_PARTICIPANT (changed));
 
           if (same_object (kind, existing, changed))
             report->unchanged++;
@@ -1126,11 +1254,24 @@ vp_csv_import (VpSnapshot    *snapshot,
           g_autofree char *ref = id != NULL && !g_hash_table_contains (refs, id)
             ? g_strdup (id)
             : new_ref (refs, ref_prefixes[kind]);
+          /* a list without a consent column: what it gives is kept as
+           * consented, as for a programme document without "consent" */
+          gboolean assumed = people && import.columns[FIELD_CONSENT] < 0;
 
+          if (assumed)
+            vp_participant_set_consent_fields (VP_PARTICIPANT (added), VP_CONSENT_ALL);
           if (!apply_row (kind, &import, row, n_fields, line, added))
             continue;
+          /* counted when it keeps needs or an emergency contact */
+          if (assumed &&
+              (vp_participant_get_dietary (VP_PARTICIPANT (added)) != NULL ||
+               vp_participant_get_accessibility (VP_PARTICIPANT (added)) != NULL ||
+               vp_participant_get_emergency_contact (VP_PARTICIPANT (added)) != NULL))
+            report->assumed_consent++;
 
           set_name_and_ref (kind, added, name, ref);
+          if (people)
+            drop_unconsented (&import, row, n_fields, line, VP_PARTICIPANT (added));
           g_hash_table_add (refs, g_strdup (ref));
           g_ptr_array_add (list, g_steal_pointer (&added));
           report->added++;
@@ -1181,7 +1322,8 @@ vp_csv_export (VpSnapshot *snapshot,
 {
   static const char * const participant_header[] = {
     "id", "name", "email", "organisation", "phone", "country", "role", "dietary",
-    "accessibility", "emergency_contact", "notes",
+    "accessibility", "emergency_contact", "notes", "consent", "consent_given",
+    "consent_wording",
   };
   static const char * const host_header[] = {
     "id", "name", "kind", "contact_name", "contact_email", "phone", "address", "city",
@@ -1203,6 +1345,8 @@ vp_csv_export (VpSnapshot *snapshot,
       for (guint i = 0; i < participants->len; i++)
         {
           VpParticipant *p = g_ptr_array_index (participants, i);
+          g_auto(GStrv) words = vp_consent_fields_to_words (vp_participant_get_consent_fields (p));
+          g_autofree char *consent = g_strjoinv (", ", words);
           const char *fields[] = {
             vp_participant_get_ref (p), vp_participant_get_name (p), vp_participant_get_email (p),
             vp_participant_get_organisation (p), vp_participant_get_phone (p),
@@ -1210,6 +1354,9 @@ vp_csv_export (VpSnapshot *snapshot,
             vp_enum_to_nick (VP_TYPE_PARTICIPANT_ROLE, vp_participant_get_role (p)),
             vp_participant_get_dietary (p), vp_participant_get_accessibility (p),
             vp_participant_get_emergency_contact (p), vp_participant_get_notes (p),
+            /* empty: consented to nothing, which an import of an existing
+             * participant reads as "leave it"; a new one gets nothing */
+            consent, vp_participant_get_consent_given (p), vp_participant_get_consent_wording (p),
           };
 
           vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));

@@ -48,6 +48,12 @@ typedef struct
   char       separator;
   GPtrArray *converted;        /* VpCsvConverted */
   guint      n_converted;
+  /* participants: each needs or emergency contact field not kept for want
+   * of consent (its line, and what; VpCsvSkip), and how many people the
+   * import adds from a list without a consent column, whose data is kept
+   * as consented */
+  GPtrArray *not_stored;
+  guint      assumed_consent;
 } VpCsvReport;
 
 void         vp_csv_report_free (VpCsvReport *report);

@@ -8,6 +8,7 @@
 
 #include "vp-cxc-rules.h"
 #include "vp-enum-types.h"
+#include "vp-privacy.h"
 #include "vp-programme-format.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -35,6 +36,10 @@ typedef struct
   /* the uids of the travel legs and stays read so far, and then of the
    * sessions: one event each in a calendar */
   GHashTable *uids;
+  /* what the reader says without refusing the document (char *), and the
+   * paths of the participants without a consent (kept as consented) */
+  GPtrArray  *notices;
+  GPtrArray  *assumed_consent;
 } ReadContext;
 
 /* What a uid already read names, in ReadContext.uids. */
@@ -838,6 +843,19 @@ read_programme (JsonObject   *root,
                  number, rules->cap_eur);
   vp_programme_set_lump_sum_override_eur (programme, number);
 
+  if (!read_string (object, path, "goals", FALSE, &text, error))
+    return FALSE;
+  vp_programme_set_goals (programme, text);
+  if (!read_string (object, path, "objectives", FALSE, &text, error))
+    return FALSE;
+  vp_programme_set_objectives (programme, text);
+  if (!read_date (object, path, "evidence_due", FALSE, &text, &end_date, error))
+    return FALSE;
+  vp_programme_set_evidence_due (programme, text);
+  if (!read_date (object, path, "retention_until", FALSE, &text, NULL, error))
+    return FALSE;
+  vp_programme_set_retention_until (programme, text);
+
   *out = g_steal_pointer (&programme);
   return TRUE;
 }
@@ -907,6 +925,89 @@ read_host (JsonObject  *object,
                    _("“%s” is already the id of another host"), vp_host_get_ref (host));
     }
 
+  return TRUE;
+}
+
+/* Reads the array member @member of @object, calling @read_element on each
+ * of its objects with its path ("participants[2].travel[0]"). */
+typedef gboolean (*ReadElementFunc) (JsonObject  *element,
+                                     const char  *path,
+                                     gpointer     user_data,
+                                     GError     **error);
+
+static gboolean
+read_array (JsonObject       *object,
+            const char       *path,
+            const char       *member,
+            ReadElementFunc   read_element,
+            gpointer          user_data,
+            GError          **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  if (!get_container (object, path, member, TRUE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *element_path = path != NULL
+        ? g_strdup_printf ("%s.%s[%u]", path, member, i)
+        : g_strdup_printf ("%s[%u]", member, i);
+      JsonObject *element = element_object (array, i, element_path, error);
+
+      if (element == NULL || !read_element (element, element_path, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One item of an organisation's closing kit: { "item", "received" }. */
+static gboolean
+read_evidence_cb (JsonObject  *element,
+                  const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  VpOrganisation *organisation = user_data;
+  const VpCxcRules *rules = vp_cxc_rules_get ();
+  const char *item;
+  const char *received;
+  GDate day;
+
+  if (!read_string (element, path, "item", TRUE, &item, error))
+    return FALSE;
+  if (vp_cxc_rules_find_evidence_item (rules, item) == NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.item", path);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < rules->evidence_items->len; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
+                                ((VpCxcEvidenceItem *)g_ptr_array_index (rules->evidence_items,
+                                                                         i))->item);
+      /* TRANSLATORS: the second is a list of the items, “closing-report, outcomes” */
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is not an item of the closing kit: use one of %s"), item, known->str);
+    }
+  if (vp_organisation_get_evidence_received (organisation, item) != NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.item", path);
+
+      return fail (error, VP_FORMAT_ERROR_INVALID, member_path,
+                   _("“%s” is already received: each item of the closing kit comes once"),
+                   item);
+    }
+
+  if (!read_date (element, path, "received", TRUE, &received, &day, error))
+    return FALSE;
+  vp_organisation_add_evidence (organisation, vp_evidence_new (item, received));
   return TRUE;
 }
 
@@ -985,6 +1086,14 @@ read_organisation (JsonObject  *object,
   if (!read_value (object, path, "contact_email", FALSE, vp_value_check_email, &text, error))
     return FALSE;
   vp_organisation_set_contact_email (organisation, text);
+  if (!read_string (object, path, "goals", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_goals (organisation, text);
+  if (!read_string (object, path, "objectives", FALSE, &text, error))
+    return FALSE;
+  vp_organisation_set_objectives (organisation, text);
+  if (!read_array (object, path, "evidence", read_evidence_cb, organisation, error))
+    return FALSE;
 
   if (!vp_snapshot_add_organisation (snapshot, organisation))
     {
@@ -1134,46 +1243,6 @@ read_stay (JsonObject     *object,
   return TRUE;
 }
 
-/* Reads the array member @member of @object, calling @read_element on each
- * of its objects with its path ("participants[2].travel[0]"). */
-typedef gboolean (*ReadElementFunc) (JsonObject  *element,
-                                     const char  *path,
-                                     gpointer     user_data,
-                                     GError     **error);
-
-static gboolean
-read_array (JsonObject       *object,
-            const char       *path,
-            const char       *member,
-            ReadElementFunc   read_element,
-            gpointer          user_data,
-            GError          **error)
-{
-  JsonNode *node;
-  JsonArray *array;
-  guint length;
-
-  if (!get_container (object, path, member, TRUE, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  for (guint i = 0; i < length; i++)
-    {
-      g_autofree char *element_path = path != NULL
-        ? g_strdup_printf ("%s.%s[%u]", path, member, i)
-        : g_strdup_printf ("%s[%u]", member, i);
-      JsonObject *element = element_object (array, i, element_path, error);
-
-      if (element == NULL || !read_element (element, element_path, user_data, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 typedef struct
 {
   ReadContext   *context;
@@ -1200,6 +1269,95 @@ read_stay_cb (JsonObject  *element,
   ParticipantData *data = user_data;
 
   return read_stay (element, path, data->context, data->participant, error);
+}
+
+/* participants[].consent: what the participant agreed to, when and to
+ * which wording.  Without it, everything: what the document gives is kept
+ * as consented (the sender collected it), and the reader says so when
+ * that keeps needs or an emergency contact. */
+static gboolean
+read_consent (JsonObject     *object,
+              const char     *path,
+              ReadContext    *context,
+              VpParticipant  *participant,
+              GError        **error)
+{
+  g_autofree char *consent_path = g_strdup_printf ("%s.consent", path);
+  g_autofree char *fields_path = NULL;
+  JsonNode *node;
+  JsonNode *fields_node;
+  JsonObject *consent;
+  JsonArray *fields;
+  VpConsentField given = 0;
+  const char *text;
+
+  if (!get_container (object, path, "consent", FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    {
+      vp_participant_set_consent_fields (participant, VP_CONSENT_ALL);
+      /* named when that keeps needs or an emergency contact */
+      if (vp_participant_get_dietary (participant) != NULL ||
+          vp_participant_get_accessibility (participant) != NULL ||
+          vp_participant_get_emergency_contact (participant) != NULL)
+        g_ptr_array_add (context->assumed_consent, g_strdup (path));
+      return TRUE;
+    }
+
+  consent = json_node_get_object (node);
+  if (!get_container (consent, consent_path, "fields", TRUE, &fields_node, error))
+    return FALSE;
+  fields_path = g_strdup_printf ("%s.fields", consent_path);
+  if (fields_node == NULL)
+    return fail (error, VP_FORMAT_ERROR_INVALID, fields_path, _("is required"));
+
+  fields = json_node_get_array (fields_node);
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonNode *element = json_array_get_element (fields, i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", fields_path, i);
+      VpConsentField field;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return fail (error, VP_FORMAT_ERROR_INVALID, element_path, _("must be a string"));
+      if (!vp_consent_field_from_word (json_node_get_string (element), &field))
+        return fail (error, VP_FORMAT_ERROR_INVALID, element_path,
+                     _("“%s” is not a consent field: use dietary, accessibility, "
+                       "emergency-contact, share-with-hosts or share-with-participants"),
+                     json_node_get_string (element));
+      given |= field;
+    }
+  vp_participant_set_consent_fields (participant, given);
+
+  if (!read_date (consent, consent_path, "given", FALSE, &text, NULL, error))
+    return FALSE;
+  vp_participant_set_consent_given (participant, text);
+  if (!read_string (consent, consent_path, "wording", FALSE, &text, error))
+    return FALSE;
+  vp_participant_set_consent_wording (participant, text);
+
+  return TRUE;
+}
+
+/* The fields the participant gave without consent to keep them are not
+ * kept; a notice names each. */
+static void
+drop_unconsented (const char    *path,
+                  ReadContext   *context,
+                  VpParticipant *participant)
+{
+  VpConsentField dropped = vp_privacy_drop_unconsented (participant);
+
+  for (guint bit = 1; bit <= VP_CONSENT_ALL; bit <<= 1)
+    if (dropped & bit)
+      g_ptr_array_add (context->notices,
+                       /* TRANSLATORS: a member ("participants[2].dietary"), a name, then what
+                        * the member holds ("dietary needs") */
+                       g_strdup_printf (_("%s.%s: not stored: %s has not consented to give "
+                                          "their %s"),
+                                        path, vp_privacy_member_for_consent (bit),
+                                        vp_participant_get_name (participant),
+                                        vp_consent_field_get_label (bit)));
 }
 
 static gboolean
@@ -1272,6 +1430,9 @@ read_participant (JsonObject   *object,
   if (!read_string (object, path, "notes", FALSE, &text, error))
     return FALSE;
   vp_participant_set_notes (participant, text);
+  if (!read_consent (object, path, context, participant, error))
+    return FALSE;
+  drop_unconsented (path, context, participant);
 
   if (!read_array (object, path, "travel", read_travel_leg_cb, &data, error) ||
       !read_array (object, path, "accommodation", read_stay_cb, &data, error))
@@ -1594,6 +1755,47 @@ VpSnapshot *
 vp_programme_format_read (GBytes  *bytes,
                           GError **error)
 {
+  return vp_programme_format_read_with_notices (bytes, NULL, error);
+}
+
+/* The notice on the participants without a consent: how many, and the
+ * first few of them. */
+static char *
+assumed_consent_notice (GPtrArray *paths)
+{
+  g_autoptr(GString) named = g_string_new (NULL);
+  guint shown = MIN (paths->len, 5);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between the items of a list */
+        g_string_append (named, _(", "));
+      g_string_append (named, g_ptr_array_index (paths, i));
+    }
+  if (paths->len > shown)
+    g_string_append_printf (named, g_dngettext (GETTEXT_PACKAGE, " and %u more",
+                                                " and %u more", paths->len - shown),
+                            paths->len - shown);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u participant with needs or an emergency contact has "
+                                       "no “consent” (%s): what the document gives of them is "
+                                       "kept as consented, as its sender collected it",
+                                       "%u participants with needs or an emergency contact have "
+                                       "no “consent” (%s): what the document gives of them is "
+                                       "kept as consented, as its sender collected it",
+                                       paths->len),
+                          paths->len, named->str);
+}
+
+VpSnapshot *
+vp_programme_format_read_with_notices (GBytes     *bytes,
+                                       GPtrArray **notices_out,
+                                       GError    **error)
+{
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) assumed_consent = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(VpProgramme) programme = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
@@ -1660,6 +1862,8 @@ vp_programme_format_read (GBytes  *bytes,
     return NULL;
 
   context.timezone = vp_programme_get_timezone (programme);
+  context.notices = notices;
+  context.assumed_consent = assumed_consent;
   snapshot = vp_snapshot_new (programme);
   uids = g_hash_table_new (g_str_hash, g_str_equal);
   context.uids = uids;
@@ -1684,6 +1888,10 @@ vp_programme_format_read (GBytes  *bytes,
     return NULL;
 
   vp_snapshot_sort_sessions (snapshot);
+  if (assumed_consent->len > 0)
+    g_ptr_array_insert (notices, 0, assumed_consent_notice (assumed_consent));
+  if (notices_out != NULL)
+    *notices_out = g_steal_pointer (&notices);
   return g_steal_pointer (&snapshot);
 }
 
@@ -1893,6 +2101,10 @@ write_programme (Writer      *writer,
   writer_number (writer, "lump_sum_eur", vp_programme_get_lump_sum_eur (programme));
   writer_number (writer, "lump_sum_override_eur",
                  vp_programme_get_lump_sum_override_eur (programme));
+  writer_string (writer, "goals", vp_programme_get_goals (programme));
+  writer_string (writer, "objectives", vp_programme_get_objectives (programme));
+  writer_string (writer, "evidence_due", vp_programme_get_evidence_due (programme));
+  writer_string (writer, "retention_until", vp_programme_get_retention_until (programme));
   writer_close (writer, '}');
 }
 
@@ -1922,6 +2134,8 @@ static void
 write_organisation (Writer         *writer,
                     VpOrganisation *organisation)
 {
+  GPtrArray *evidence = vp_organisation_get_evidence (organisation);
+
   writer_open (writer, NULL, '{');
   writer_string (writer, "id", vp_organisation_get_ref (organisation));
   writer_string (writer, "uid", vp_organisation_get_uid (organisation));
@@ -1935,6 +2149,22 @@ write_organisation (Writer         *writer,
   writer_string (writer, "eccp_url", vp_organisation_get_eccp_url (organisation));
   writer_string (writer, "contact_name", vp_organisation_get_contact_name (organisation));
   writer_string (writer, "contact_email", vp_organisation_get_contact_email (organisation));
+  writer_string (writer, "goals", vp_organisation_get_goals (organisation));
+  writer_string (writer, "objectives", vp_organisation_get_objectives (organisation));
+  if (evidence->len > 0)
+    {
+      writer_open (writer, "evidence", '[');
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          VpEvidence *entry = g_ptr_array_index (evidence, i);
+
+          writer_open (writer, NULL, '{');
+          writer_string (writer, "item", entry->item);
+          writer_string (writer, "received", entry->received);
+          writer_close (writer, '}');
+        }
+      writer_close (writer, ']');
+    }
   writer_close (writer, '}');
 }
 
@@ -1960,6 +2190,21 @@ write_participant (Writer        *writer,
   writer_string (writer, "accessibility", vp_participant_get_accessibility (participant));
   writer_string (writer, "emergency_contact", vp_participant_get_emergency_contact (participant));
   writer_string (writer, "notes", vp_participant_get_notes (participant));
+
+  /* always: a reader takes a participant without it as consenting to all */
+  {
+    g_auto(GStrv) words = vp_consent_fields_to_words (vp_participant_get_consent_fields (
+                                                        participant));
+
+    writer_open (writer, "consent", '{');
+    writer_open (writer, "fields", '[');
+    for (guint i = 0; words[i] != NULL; i++)
+      writer_string (writer, NULL, words[i]);
+    writer_close (writer, ']');
+    writer_string (writer, "given", vp_participant_get_consent_given (participant));
+    writer_string (writer, "wording", vp_participant_get_consent_wording (participant));
+    writer_close (writer, '}');
+  }
 
   if (travel->len > 0)
     {

@@ -30,6 +30,14 @@ GQuark      vp_format_error_quark     (void);
 VpSnapshot *vp_programme_format_read  (GBytes      *bytes,
                                        GError     **error);
 
+/* As vp_programme_format_read(), and @notices (may be NULL) gets what the
+ * reader says of a document it reads (char *, translated), for standard
+ * error: the participants without a "consent" (whose data is kept as
+ * consented) and each field not stored for want of consent. */
+VpSnapshot *vp_programme_format_read_with_notices (GBytes      *bytes,
+                                                   GPtrArray  **notices,
+                                                   GError     **error);
+
 /* Writes @snapshot as a document: stable, so that an unchanged programme
  * gives the same bytes each time. */
 GBytes     *vp_programme_format_write (VpSnapshot  *snapshot);

@@ -83,6 +83,22 @@ typedef enum
   VP_SESSION_STATUS_CANCELLED,
 } VpSessionStatus;
 
+/* What a participant agreed to (docs/programme-format.md, participants[].consent): to give
+ * their dietary needs, their access needs and an emergency contact (a third person's data),
+ * to have their needs shared with their hosts (host sheets, catering lists), and to appear,
+ * with their phone and emergency contact, on lists given to others (the contact sheet). */
+typedef enum /*< flags >*/
+{
+  VP_CONSENT_DIETARY                 = 1 << 0,
+  VP_CONSENT_ACCESSIBILITY           = 1 << 1,
+  VP_CONSENT_EMERGENCY_CONTACT       = 1 << 2,
+  VP_CONSENT_SHARE_WITH_HOSTS        = 1 << 3,
+  VP_CONSENT_SHARE_WITH_PARTICIPANTS = 1 << 4,
+} VpConsentField;
+
+/* Every one of them. */
+#define VP_CONSENT_ALL 0x1f
+
 /* How much a problem found by the checks matters: an error must be fixed
  * before the group travels, a warning should be looked at, an info is worth
  * knowing. */

@@ -27,9 +27,13 @@ struct _VpOrganisation
   char               *eccp_url;
   char               *contact_name;
   char               *contact_email;
+  char               *goals;
+  char               *objectives;
+  GPtrArray          *evidence;       /* VpEvidence */
 };
 
 G_DEFINE_FINAL_TYPE (VpOrganisation, vp_organisation, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (VpEvidence, vp_evidence, vp_evidence_copy, vp_evidence_free)
 
 enum
 {
@@ -47,15 +51,143 @@ enum
   PROP_ECCP_URL,
   PROP_CONTACT_NAME,
   PROP_CONTACT_EMAIL,
+  PROP_GOALS,
+  PROP_OBJECTIVES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* The closing kit {{{1 */
+
+VpEvidence *
+vp_evidence_new (const char *item,
+                 const char *received)
+{
+  VpEvidence *evidence = g_new0 (VpEvidence, 1);
+
+  evidence->item = g_strdup (item);
+  evidence->received = g_strdup (received);
+  return evidence;
+}
+
+VpEvidence *
+vp_evidence_copy (const VpEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, NULL);
+
+  return vp_evidence_new (evidence->item, evidence->received);
+}
+
+void
+vp_evidence_free (VpEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+
+  g_free (evidence->item);
+  g_free (evidence->received);
+  g_free (evidence);
+}
+
+gboolean
+vp_evidence_equal (const VpEvidence *a,
+                   const VpEvidence *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->item, b->item) == 0 && g_strcmp0 (a->received, b->received) == 0;
+}
+
+static VpEvidence *
+find_evidence (GPtrArray  *evidence,
+               const char *item,
+               guint      *index)
+{
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      VpEvidence *entry = g_ptr_array_index (evidence, i);
+
+      if (g_strcmp0 (entry->item, item) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return entry;
+        }
+    }
+  return NULL;
+}
+
+/* The same items with the same days, in the same order. */
+static gboolean
+equal_evidence (GObject *a,
+                GObject *b)
+{
+  GPtrArray *first = VP_ORGANISATION (a)->evidence;
+  GPtrArray *second = VP_ORGANISATION (b)->evidence;
+
+  if (first->len != second->len)
+    return FALSE;
+  for (guint i = 0; i < first->len; i++)
+    if (!vp_evidence_equal (g_ptr_array_index (first, i), g_ptr_array_index (second, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+assign_evidence (GObject *target,
+                 GObject *source)
+{
+  VpOrganisation *self = VP_ORGANISATION (target);
+  GPtrArray *from = VP_ORGANISATION (source)->evidence;
+
+  if (equal_evidence (target, source))
+    return FALSE;
+
+  g_ptr_array_set_size (self->evidence, 0);
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (self->evidence, vp_evidence_copy (g_ptr_array_index (from, i)));
+  return TRUE;
+}
+
+/* Whether an item is received, or on another day, in one and not the
+ * other: the order they were written in is no change. */
+static gboolean
+evidence_differs (GObject *before,
+                  GObject *after)
+{
+  GPtrArray *first = VP_ORGANISATION (before)->evidence;
+  GPtrArray *second = VP_ORGANISATION (after)->evidence;
+
+  if (first->len != second->len)
+    return TRUE;
+  for (guint i = 0; i < first->len; i++)
+    {
+      VpEvidence *entry = g_ptr_array_index (first, i);
+      VpEvidence *other = find_evidence (second, entry->item, NULL);
+
+      if (other == NULL || g_strcmp0 (entry->received, other->received) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const VpRecordPart parts[] = {
+  { { "evidence", NC_ ("changed field", "closing kit") }, evidence_differs },
+};
+
+/* The closing kit is not a property. */
+static const VpRecordExtra extra = {
+  equal_evidence, assign_evidence, parts, G_N_ELEMENTS (parts),
+};
+
+/* The organisation {{{1 */
+
 static void
 vp_organisation_finalize (GObject *object)
 {
   vp_record_clear (object);
+  g_clear_pointer (&VP_ORGANISATION (object)->evidence, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_organisation_parent_class)->finalize (object);
 }
@@ -97,14 +229,20 @@ vp_organisation_class_init (VpOrganisationClass *klass)
   properties[PROP_CONTACT_EMAIL] =
     vp_record_param_string ("contact-email", FIELD (contact_email),
                             NC_ ("changed field", "contact email"));
+  /* none: the programme's (vp_organisation_dup_goals()) */
+  properties[PROP_GOALS] =
+    vp_record_param_string ("goals", FIELD (goals), NC_ ("changed field", "goals"));
+  properties[PROP_OBJECTIVES] =
+    vp_record_param_string ("objectives", FIELD (objectives), NC_ ("changed field", "objectives"));
 
-  vp_record_class_install (object_class, properties, N_PROPS, NULL);
+  vp_record_class_install (object_class, properties, N_PROPS, &extra);
 }
 
 static void
 vp_organisation_init (VpOrganisation *self)
 {
   vp_record_init (G_OBJECT (self));
+  self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_evidence_free);
 }
 
 VpOrganisation *
@@ -308,6 +446,129 @@ vp_organisation_set_contact_email (VpOrganisation *self,
 
   vp_record_set_string (G_OBJECT (self), &self->contact_email, contact_email,
                         properties[PROP_CONTACT_EMAIL]);
+}
+
+const char *
+vp_organisation_get_goals (VpOrganisation *self)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+
+  return self->goals;
+}
+
+void
+vp_organisation_set_goals (VpOrganisation *self,
+                           const char     *goals)
+{
+  g_return_if_fail (VP_IS_ORGANISATION (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->goals, goals, properties[PROP_GOALS]);
+}
+
+const char *
+vp_organisation_get_objectives (VpOrganisation *self)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+
+  return self->objectives;
+}
+
+void
+vp_organisation_set_objectives (VpOrganisation *self,
+                                const char     *objectives)
+{
+  g_return_if_fail (VP_IS_ORGANISATION (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->objectives, objectives,
+                        properties[PROP_OBJECTIVES]);
+}
+
+GPtrArray *
+vp_organisation_get_evidence (VpOrganisation *self)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+
+  return self->evidence;
+}
+
+void
+vp_organisation_add_evidence (VpOrganisation *self,
+                              VpEvidence     *evidence)
+{
+  g_return_if_fail (VP_IS_ORGANISATION (self));
+  g_return_if_fail (evidence != NULL);
+
+  g_ptr_array_add (self->evidence, evidence);
+}
+
+const char *
+vp_organisation_get_evidence_received (VpOrganisation *self,
+                                       const char     *item)
+{
+  VpEvidence *entry;
+
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  entry = find_evidence (self->evidence, item, NULL);
+  return entry != NULL ? entry->received : NULL;
+}
+
+gboolean
+vp_organisation_set_evidence_received (VpOrganisation *self,
+                                       const char     *item,
+                                       const char     *received)
+{
+  VpEvidence *entry;
+  guint index = 0;
+
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (received != NULL && *received == '\0')
+    received = NULL;
+  entry = find_evidence (self->evidence, item, &index);
+
+  if (received == NULL)
+    {
+      if (entry == NULL)
+        return FALSE;
+      g_ptr_array_remove_index (self->evidence, index);
+      return TRUE;
+    }
+
+  if (entry == NULL)
+    {
+      g_ptr_array_add (self->evidence, vp_evidence_new (item, received));
+      return TRUE;
+    }
+  if (g_strcmp0 (entry->received, received) == 0)
+    return FALSE;
+  g_free (entry->received);
+  entry->received = g_strdup (received);
+  return TRUE;
+}
+
+char *
+vp_organisation_dup_goals (VpOrganisation *self,
+                           VpProgramme    *programme)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+
+  if (self->goals != NULL || programme == NULL)
+    return g_strdup (self->goals);
+  return g_strdup (vp_programme_get_goals (programme));
+}
+
+char *
+vp_organisation_dup_objectives (VpOrganisation *self,
+                                VpProgramme    *programme)
+{
+  g_return_val_if_fail (VP_IS_ORGANISATION (self), NULL);
+
+  if (self->objectives != NULL || programme == NULL)
+    return g_strdup (self->objectives);
+  return g_strdup (vp_programme_get_objectives (programme));
 }
 
 double

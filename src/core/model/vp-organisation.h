@@ -4,12 +4,31 @@
 #include <glib-object.h>
 
 #include "vp-enums.h"
+#include "vp-programme.h"
 
 G_BEGIN_DECLS
 
 #define VP_TYPE_ORGANISATION (vp_organisation_get_type ())
 
 G_DECLARE_FINAL_TYPE (VpOrganisation, vp_organisation, VP, ORGANISATION, GObject)
+
+/* One item of an organisation's closing kit, what its partnership needs
+ * after the exchange, and the day it was received. */
+typedef struct
+{
+  char *item;      /* one of the items of data/cxc-rules.json ("closing-report") */
+  char *received;  /* YYYY-MM-DD */
+} VpEvidence;
+
+#define VP_TYPE_EVIDENCE (vp_evidence_get_type ())
+
+GType              vp_evidence_get_type                (void) G_GNUC_CONST;
+VpEvidence        *vp_evidence_new                     (const char        *item,
+                                                        const char        *received);
+VpEvidence        *vp_evidence_copy                    (const VpEvidence  *evidence);
+void               vp_evidence_free                    (VpEvidence        *evidence);
+gboolean           vp_evidence_equal                   (const VpEvidence  *a,
+                                                        const VpEvidence  *b);
 
 /* @ref is the organisation's id in a programme document, unique within its
  * programme; @uid is stable across documents and re-imports.  Strings may
@@ -59,6 +78,33 @@ void               vp_organisation_set_contact_name    (VpOrganisation    *self,
 const char        *vp_organisation_get_contact_email   (VpOrganisation    *self);
 void               vp_organisation_set_contact_email   (VpOrganisation    *self,
                                                         const char        *contact_email);
+/* Its own goals and objectives for the exchange, a short text each, or
+ * NULL: then the programme's are its (the dup functions give those). */
+const char        *vp_organisation_get_goals           (VpOrganisation    *self);
+void               vp_organisation_set_goals           (VpOrganisation    *self,
+                                                        const char        *goals);
+const char        *vp_organisation_get_objectives      (VpOrganisation    *self);
+void               vp_organisation_set_objectives      (VpOrganisation    *self,
+                                                        const char        *objectives);
+char              *vp_organisation_dup_goals           (VpOrganisation    *self,
+                                                        VpProgramme       *programme);
+char              *vp_organisation_dup_objectives      (VpOrganisation    *self,
+                                                        VpProgramme       *programme);
+
+/* The items of its closing kit received so far (borrowed: VpEvidence, one
+ * per item, in the order they were added).  The add takes ownership of
+ * @evidence (for readers, which check that an item comes once). */
+GPtrArray         *vp_organisation_get_evidence        (VpOrganisation    *self);
+void               vp_organisation_add_evidence        (VpOrganisation    *self,
+                                                        VpEvidence        *evidence);
+/* The day @item was received, or NULL. */
+const char        *vp_organisation_get_evidence_received (VpOrganisation  *self,
+                                                          const char      *item);
+/* Records @item as received on @received (YYYY-MM-DD, checked by the
+ * caller), or not received for NULL; returns whether that changed it. */
+gboolean           vp_organisation_set_evidence_received (VpOrganisation  *self,
+                                                          const char      *item,
+                                                          const char      *received);
 
 /* The key under which two spellings of one organisation's name meet:
  * Unicode-normalised (NFKC), case-folded, with runs of white space made
@@ -85,5 +131,6 @@ typedef struct
 void               vp_organisation_visit_free          (VpOrganisationVisit *visit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpOrganisationVisit, vp_organisation_visit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpEvidence, vp_evidence_free)
 
 G_END_DECLS

@@ -24,6 +24,9 @@ struct _VpParticipant
   char              *accessibility;
   char              *emergency_contact;
   char              *notes;
+  int                consent_fields;
+  char              *consent_given;
+  char              *consent_wording;
   GPtrArray         *travel;
   GPtrArray         *accommodation;
 };
@@ -46,6 +49,9 @@ enum
   PROP_ACCESSIBILITY,
   PROP_EMERGENCY_CONTACT,
   PROP_NOTES,
+  PROP_CONSENT_FIELDS,
+  PROP_CONSENT_GIVEN,
+  PROP_CONSENT_WORDING,
   N_PROPS
 };
 
@@ -189,6 +195,21 @@ vp_participant_class_init (VpParticipantClass *klass)
                             NC_ ("changed field", "emergency contact"));
   properties[PROP_NOTES] =
     vp_record_param_string ("notes", FIELD (notes), NC_ ("changed field", "notes"));
+  /* what they agreed to (VpConsentField), when and to which wording: one
+   * member of the format */
+  properties[PROP_CONSENT_FIELDS] =
+    vp_record_param_member (vp_record_param_int ("consent-fields", FIELD (consent_fields),
+                                                 NC_ ("changed field", "consent"), 0,
+                                                 VP_CONSENT_ALL, 0),
+                            "consent");
+  properties[PROP_CONSENT_GIVEN] =
+    vp_record_param_member (vp_record_param_string ("consent-given", FIELD (consent_given),
+                                                    NC_ ("changed field", "consent")),
+                            "consent");
+  properties[PROP_CONSENT_WORDING] =
+    vp_record_param_member (vp_record_param_string ("consent-wording", FIELD (consent_wording),
+                                                    NC_ ("changed field", "consent")),
+                            "consent");
 
   vp_record_class_install (object_class, properties, N_PROPS, &extra);
 }
@@ -439,6 +460,81 @@ vp_participant_set_notes (VpParticipant *self,
   g_return_if_fail (VP_IS_PARTICIPANT (self));
 
   vp_record_set_string (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
+}
+
+VpConsentField
+vp_participant_get_consent_fields (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), 0);
+
+  return (VpConsentField)self->consent_fields;
+}
+
+void
+vp_participant_set_consent_fields (VpParticipant  *self,
+                                   VpConsentField  fields)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+  g_return_if_fail ((fields & ~VP_CONSENT_ALL) == 0);
+
+  vp_record_set_int (G_OBJECT (self), &self->consent_fields, (int)fields,
+                     properties[PROP_CONSENT_FIELDS]);
+}
+
+const char *
+vp_participant_get_consent_given (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->consent_given;
+}
+
+void
+vp_participant_set_consent_given (VpParticipant *self,
+                                  const char    *consent_given)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->consent_given, consent_given,
+                        properties[PROP_CONSENT_GIVEN]);
+}
+
+const char *
+vp_participant_get_consent_wording (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->consent_wording;
+}
+
+void
+vp_participant_set_consent_wording (VpParticipant *self,
+                                    const char    *consent_wording)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->consent_wording, consent_wording,
+                        properties[PROP_CONSENT_WORDING]);
+}
+
+gboolean
+vp_participant_has_consent (VpParticipant  *self,
+                            VpConsentField  fields)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), FALSE);
+
+  return (self->consent_fields & fields) == (int)fields;
+}
+
+gboolean
+vp_participant_may_share (VpParticipant  *self,
+                          VpConsentField  audience)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), FALSE);
+  g_return_val_if_fail (audience == VP_CONSENT_SHARE_WITH_HOSTS ||
+                        audience == VP_CONSENT_SHARE_WITH_PARTICIPANTS, FALSE);
+
+  return vp_participant_has_consent (self, audience);
 }
 
 GPtrArray *

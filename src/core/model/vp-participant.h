@@ -18,7 +18,16 @@ G_DECLARE_FINAL_TYPE (VpParticipant, vp_participant, VP, PARTICIPANT, GObject)
  * the snapshot's organisation has it; an importer or an editor that knows
  * only a name leaves the ref NULL, and the store finds or makes the
  * organisation of that name.  Strings may be NULL.  dietary, accessibility,
- * emergency-contact, phone and notes are personal data. */
+ * emergency-contact, phone and notes are personal data.
+ *
+ * dietary and accessibility are the participant's needs as their hosts
+ * must see them ("no nuts", "step-free access"): what host documents show,
+ * with consent (vp_participant_may_share()).  notes are the coordinator's
+ * own, and never reach a host.  @consent-fields (VpConsentField) say what
+ * the participant agreed to, @consent-given (YYYY-MM-DD) when, and
+ * @consent-wording which wording (a version) they agreed to: a field of
+ * dietary, accessibility or emergency-contact without its consent is never
+ * stored (the store refuses it: vp_privacy_check_consent()). */
 VpParticipant     *vp_participant_new                   (void);
 VpParticipant     *vp_participant_copy                  (VpParticipant     *self);
 
@@ -61,6 +70,27 @@ void               vp_participant_set_emergency_contact (VpParticipant     *self
 const char        *vp_participant_get_notes             (VpParticipant     *self);
 void               vp_participant_set_notes             (VpParticipant     *self,
                                                          const char        *notes);
+
+VpConsentField     vp_participant_get_consent_fields    (VpParticipant     *self);
+void               vp_participant_set_consent_fields    (VpParticipant     *self,
+                                                         VpConsentField     fields);
+const char        *vp_participant_get_consent_given     (VpParticipant     *self);
+void               vp_participant_set_consent_given     (VpParticipant     *self,
+                                                         const char        *consent_given);
+const char        *vp_participant_get_consent_wording   (VpParticipant     *self);
+void               vp_participant_set_consent_wording   (VpParticipant     *self,
+                                                         const char        *consent_wording);
+/* Whether the participant agreed to every one of @fields. */
+gboolean           vp_participant_has_consent           (VpParticipant     *self,
+                                                         VpConsentField     fields);
+/* The one rule of every document that shows a participant's personal data
+ * to others: whether it may go to @audience, VP_CONSENT_SHARE_WITH_HOSTS
+ * (their dietary and access needs on host sheets and catering lists) or
+ * VP_CONSENT_SHARE_WITH_PARTICIPANTS (their phone and emergency contact on
+ * the contact sheet and the lists given to other participants).  Without
+ * it, that data stays out of the document. */
+gboolean           vp_participant_may_share             (VpParticipant     *self,
+                                                         VpConsentField     audience);
 
 /* Borrowed arrays of VpTravelLeg and VpStay, in the order given. */
 GPtrArray         *vp_participant_get_travel            (VpParticipant     *self);

@@ -31,6 +31,10 @@ struct _VpProgramme
   double             origin_longitude;
   double             lump_sum_eur;
   double             lump_sum_override_eur;
+  char              *goals;
+  char              *objectives;
+  char              *evidence_due;
+  char              *retention_until;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgramme, vp_programme, G_TYPE_OBJECT)
@@ -56,6 +60,10 @@ enum
   PROP_ORIGIN_LONGITUDE,
   PROP_LUMP_SUM_EUR,
   PROP_LUMP_SUM_OVERRIDE_EUR,
+  PROP_GOALS,
+  PROP_OBJECTIVES,
+  PROP_EVIDENCE_DUE,
+  PROP_RETENTION_UNTIL,
   N_PROPS
 };
 
@@ -134,6 +142,16 @@ vp_programme_class_init (VpProgrammeClass *klass)
   properties[PROP_LUMP_SUM_OVERRIDE_EUR] =
     vp_record_param_double ("lump-sum-override-eur", FIELD (lump_sum_override_eur),
                             NC_ ("changed field", "lump sum override"));
+  properties[PROP_GOALS] =
+    vp_record_param_string ("goals", FIELD (goals), NC_ ("changed field", "goals"));
+  properties[PROP_OBJECTIVES] =
+    vp_record_param_string ("objectives", FIELD (objectives), NC_ ("changed field", "objectives"));
+  properties[PROP_EVIDENCE_DUE] =
+    vp_record_param_string ("evidence-due", FIELD (evidence_due),
+                            NC_ ("changed field", "evidence due date"));
+  properties[PROP_RETENTION_UNTIL] =
+    vp_record_param_string ("retention-until", FIELD (retention_until),
+                            NC_ ("changed field", "retention date"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -472,4 +490,75 @@ vp_programme_set_lump_sum_override_eur (VpProgramme *self,
 
   vp_record_set_double (G_OBJECT (self), &self->lump_sum_override_eur, lump_sum_override_eur,
                         properties[PROP_LUMP_SUM_OVERRIDE_EUR]);
+}
+
+const char *
+vp_programme_get_goals (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->goals;
+}
+
+void
+vp_programme_set_goals (VpProgramme *self,
+                        const char  *goals)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->goals, goals, properties[PROP_GOALS]);
+}
+
+const char *
+vp_programme_get_objectives (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->objectives;
+}
+
+void
+vp_programme_set_objectives (VpProgramme *self,
+                             const char  *objectives)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->objectives, objectives,
+                        properties[PROP_OBJECTIVES]);
+}
+
+const char *
+vp_programme_get_evidence_due (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->evidence_due;
+}
+
+void
+vp_programme_set_evidence_due (VpProgramme *self,
+                               const char  *evidence_due)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->evidence_due, evidence_due,
+                        properties[PROP_EVIDENCE_DUE]);
+}
+
+const char *
+vp_programme_get_retention_until (VpProgramme *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME (self), NULL);
+
+  return self->retention_until;
+}
+
+void
+vp_programme_set_retention_until (VpProgramme *self,
+                                  const char  *retention_until)
+{
+  g_return_if_fail (VP_IS_PROGRAMME (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->retention_until, retention_until,
+                        properties[PROP_RETENTION_UNTIL]);
 }

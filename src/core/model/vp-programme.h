@@ -72,5 +72,24 @@ void               vp_programme_set_lump_sum_eur      (VpProgramme       *self,
 double             vp_programme_get_lump_sum_override_eur (VpProgramme   *self);
 void               vp_programme_set_lump_sum_override_eur (VpProgramme   *self,
                                                            double         lump_sum_override_eur);
+/* What the exchange is for, in a short text each (the organisations'
+ * own, when they have none: the "Commitment to Quality"), and the day
+ * the visiting organisations' closing kit is due (YYYY-MM-DD, or NULL:
+ * the rules' period after the last day, vp-evidence.h). */
+const char        *vp_programme_get_goals             (VpProgramme       *self);
+void               vp_programme_set_goals             (VpProgramme       *self,
+                                                       const char        *goals);
+const char        *vp_programme_get_objectives        (VpProgramme       *self);
+void               vp_programme_set_objectives        (VpProgramme       *self,
+                                                       const char        *objectives);
+const char        *vp_programme_get_evidence_due      (VpProgramme       *self);
+void               vp_programme_set_evidence_due      (VpProgramme       *self,
+                                                       const char        *evidence_due);
+/* The last day its participants' personal data is kept (YYYY-MM-DD), after
+ * which it may be purged; NULL: the default, a period after its last day
+ * (vp_privacy_get_retention_date()). */
+const char        *vp_programme_get_retention_until   (VpProgramme       *self);
+void               vp_programme_set_retention_until   (VpProgramme       *self,
+                                                       const char        *retention_until);
 
 G_END_DECLS

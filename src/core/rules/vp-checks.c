@@ -10,6 +10,7 @@
 #include "vp-core-resources.h"
 #include "vp-cxc.h"
 #include "vp-enum-types.h"
+#include "vp-evidence.h"
 #include "vp-time.h"
 
 /* Our assumptions for travel in town (ClusterXChange's numbers are in
@@ -1660,6 +1661,57 @@ check_organisation (Checker          *checker,
                                                rules->halved_below_distance_km));
 }
 
+/* Once the programme has ended, each organisation the scheme funds owes
+ * its closing kit: a warning for each that still misses an item. */
+static void
+check_evidence (Checker         *checker,
+                VpCxc           *cxc,
+                VpChecksContext *context)
+{
+  VpProgramme *programme = vp_snapshot_get_programme (checker->snapshot);
+  g_autofree char *due_text = NULL;
+  GDate today;
+  GDate due;
+
+  if (context != NULL && context->today != NULL && g_date_valid (context->today))
+    today = *context->today;
+  else
+    vp_evidence_get_today (&today);
+  if (g_date_compare (&checker->last_day, &today) >= 0)
+    return;
+
+  vp_evidence_get_due (programme, cxc->rules, &due);
+  due_text = g_date_valid (&due) ? vp_date_format (&due) : g_strdup ("?");
+
+  for (guint v = 0; v < cxc->visits->len; v++)
+    {
+      VpCxcVisit *visit = g_ptr_array_index (cxc->visits, v);
+      GPtrArray *items = cxc->rules->evidence_items;
+      g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+      g_autofree char *labels = NULL;
+
+      if ((visit->reasons & VP_CXC_REASONS_NOTHING) != 0)
+        continue;
+      for (guint i = 0; i < items->len; i++)
+        {
+          const VpCxcEvidenceItem *item = g_ptr_array_index (items, i);
+
+          if (vp_organisation_get_evidence_received (visit->organisation, item->item) == NULL)
+            g_ptr_array_add (missing, (gpointer)item);
+        }
+      if (missing->len == 0)
+        continue;
+
+      labels = vp_evidence_join_labels (missing);
+      add_organisation_problem (checker, VP_SEVERITY_WARNING, "cxc-evidence-missing", visit, NULL,
+                                g_strdup_printf (_("%s has not handed in all of its closing kit "
+                                                   "(due on %s): %s missing; record each item "
+                                                   "with the day it arrived"),
+                                                 vp_organisation_get_name (visit->organisation),
+                                                 due_text, labels));
+    }
+}
+
 static void
 check_organisations (Checker         *checker,
                      VpChecksContext *context)
@@ -1670,6 +1722,7 @@ check_organisations (Checker         *checker,
 
   for (guint v = 0; v < cxc->visits->len; v++)
     check_organisation (checker, cxc, g_ptr_array_index (cxc->visits, v));
+  check_evidence (checker, cxc, context);
 }
 
 static gint64

@@ -40,6 +40,9 @@ typedef struct
    * cxc-repeat-organisation, vp_store_collect_organisation_visits()); may
    * be NULL */
   GPtrArray  *organisation_visits;
+  /* the day cxc-evidence-missing counts from (a programme that ended
+   * before it owes its closing kit); NULL: vp_evidence_get_today() */
+  const GDate *today;
 } VpChecksContext;
 
 GType         vp_problem_get_type         (void) G_GNUC_CONST;

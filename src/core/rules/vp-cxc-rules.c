@@ -1,6 +1,7 @@
 /* vp-cxc-rules.c: the ClusterXChange scheme's numbers, read once from the core's resource. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -65,6 +66,58 @@ rule_number (Loaded     *loaded,
 }
 
 static void
+evidence_item_free (VpCxcEvidenceItem *item)
+{
+  g_free (item->item);
+  g_free (item->label);
+  g_free (item);
+}
+
+/* "evidence_items": [{ "item", "label", "source", "date" }, …] */
+static void
+read_evidence_items (Loaded     *loaded,
+                     JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "evidence_items");
+  JsonArray *items;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_critical ("%s: no evidence_items", RULES_PATH);
+      return;
+    }
+
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *element = json_array_get_element (items, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *code = object != NULL
+        ? json_object_get_string_member_with_default (object, "item", NULL)
+        : NULL;
+      VpCxcEvidenceItem *item;
+
+      if (code == NULL || *code == '\0' ||
+          vp_cxc_rules_find_evidence_item (&loaded->rules, code) != NULL)
+        {
+          g_critical ("%s: evidence_items[%u] has no item of its own", RULES_PATH, i);
+          continue;
+        }
+
+      item = g_new0 (VpCxcEvidenceItem, 1);
+      item->item = g_strdup (code);
+      item->label = g_strdup (json_object_get_string_member_with_default (object, "label", code));
+      g_ptr_array_add (loaded->rules.evidence_items, item);
+      g_hash_table_insert (loaded->sources, g_strdup (code),
+                           g_strdup_printf ("%s (%s)",
+                                            json_object_get_string_member_with_default (
+                                              object, "source", ""),
+                                            json_object_get_string_member_with_default (
+                                              object, "date", "")));
+    }
+}
+
+static void
 read_rules (Loaded     *loaded,
             JsonObject *root)
 {
@@ -108,6 +161,9 @@ read_rules (Loaded     *loaded,
         }
     }
 
+  rules->evidence_due_days = (guint)rule_number (loaded, members, "evidence_due_days", FALSE, 0);
+  read_evidence_items (loaded, root);
+
   kinds = json_object_get_object_member (root, "eligible_kinds");
   if (kinds != NULL)
     {
@@ -146,6 +202,8 @@ load_rules (gpointer data)
   loaded->rules.full_amount_by_host_country =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loaded->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  loaded->rules.evidence_items =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_item_free);
 
   bytes = g_resource_lookup_data (vp_core_get_resource (), RULES_PATH,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -209,4 +267,32 @@ vp_cxc_rules_source (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   return g_hash_table_lookup (get_loaded ()->sources, name);
+}
+
+const VpCxcEvidenceItem *
+vp_cxc_rules_find_evidence_item (const VpCxcRules *rules,
+                                 const char       *item)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  if (item == NULL || rules->evidence_items == NULL)
+    return NULL;
+  for (guint i = 0; i < rules->evidence_items->len; i++)
+    {
+      const VpCxcEvidenceItem *entry = g_ptr_array_index (rules->evidence_items, i);
+
+      if (g_str_equal (entry->item, item))
+        return entry;
+    }
+  return NULL;
+}
+
+const char *
+vp_cxc_evidence_item_get_label (const VpCxcEvidenceItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  /* the labels are the data file's; a translation may give them in
+   * the context "evidence item" */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "evidence item", item->label);
 }

@@ -38,6 +38,10 @@ static const VpColumn programme_columns[] = {
   { "origin_longitude", "origin-longitude", VP_COLUMN_REAL },
   { "lump_sum_eur", "lump-sum-eur", VP_COLUMN_REAL },
   { "lump_sum_override_eur", "lump-sum-override-eur", VP_COLUMN_REAL },
+  { "goals", "goals", VP_COLUMN_TEXT },
+  { "objectives", "objectives", VP_COLUMN_TEXT },
+  { "evidence_due", "evidence-due", VP_COLUMN_TEXT },
+  { "retention_until", "retention-until", VP_COLUMN_TEXT },
 };
 
 static const VpColumn host_columns[] = {
@@ -69,6 +73,9 @@ static const VpColumn participant_columns[] = {
   { "accessibility", "accessibility", VP_COLUMN_TEXT },
   { "emergency_contact", "emergency-contact", VP_COLUMN_TEXT },
   { "notes", "notes", VP_COLUMN_TEXT },
+  { "consent_fields", "consent-fields", VP_COLUMN_INT },
+  { "consent_given", "consent-given", VP_COLUMN_TEXT },
+  { "consent_wording", "consent-wording", VP_COLUMN_TEXT },
 };
 
 /* An organisation's name is also kept as its key (vp_organisation_name_key()),
@@ -87,6 +94,8 @@ static const VpColumn organisation_columns[] = {
   { "eccp_url", "eccp-url", VP_COLUMN_TEXT },
   { "contact_name", "contact-name", VP_COLUMN_TEXT },
   { "contact_email", "contact-email", VP_COLUMN_TEXT },
+  { "goals", "goals", VP_COLUMN_TEXT },
+  { "objectives", "objectives", VP_COLUMN_TEXT },
 };
 
 /* The host's ref comes from the host (a join), and is stored as host_id,
@@ -145,6 +154,20 @@ static const VpColumn stay_columns[] = {
   { "modified_at", .type = VP_COLUMN_INT64, STAY (modified_at) },
 };
 
+/* An organisation's closing kit: the items received, each with its day. */
+#define EVIDENCE(member) .offset = G_STRUCT_OFFSET (VpEvidence, member)
+
+static const VpColumn evidence_columns[] = {
+  { "item", .type = VP_COLUMN_TEXT, EVIDENCE (item) },
+  { "received", .type = VP_COLUMN_TEXT, EVIDENCE (received) },
+};
+
+static gpointer
+new_evidence (void)
+{
+  return vp_evidence_new (NULL, NULL);
+}
+
 static gpointer
 new_travel_leg (void)
 {
@@ -201,6 +224,11 @@ static VpColumnTable tables[VP_N_COLUMN_TABLES] = {
     "stays", "y", NULL, new_stay,
     stay_columns, G_N_ELEMENTS (stay_columns),
     .insert_extra = "participant_id, position",
+  },
+  [VP_COLUMN_TABLE_EVIDENCE] = {
+    "evidence", "e", NULL, new_evidence,
+    evidence_columns, G_N_ELEMENTS (evidence_columns),
+    .insert_extra = "organisation_id, position",
   },
 };
 

@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vp-cxc-rules.h"
+#include "vp-privacy.h"
 #include "vp-store-columns.h"
 #include "vp-record.h"
 #include "vp-store-private.h"
@@ -22,6 +24,7 @@ typedef struct
   VpStoreQuery insert_participant;
   VpStoreQuery insert_leg;
   VpStoreQuery insert_stay;
+  VpStoreQuery insert_evidence;
   VpStoreQuery insert_session;
   VpStoreQuery update_session;
   VpStoreQuery insert_attendance;
@@ -88,6 +91,7 @@ write_clear (Write *write)
   vp_store_query_clear (&statements->insert_participant);
   vp_store_query_clear (&statements->insert_leg);
   vp_store_query_clear (&statements->insert_stay);
+  vp_store_query_clear (&statements->insert_evidence);
   vp_store_query_clear (&statements->insert_session);
   vp_store_query_clear (&statements->update_session);
   vp_store_query_clear (&statements->insert_attendance);
@@ -128,6 +132,7 @@ write_init (Write       *write,
     { &statements->insert_participant, column_table (VP_COLUMN_TABLE_PARTICIPANTS)->insert },
     { &statements->insert_leg, column_table (VP_COLUMN_TABLE_TRAVEL_LEGS)->insert },
     { &statements->insert_stay, column_table (VP_COLUMN_TABLE_STAYS)->insert },
+    { &statements->insert_evidence, column_table (VP_COLUMN_TABLE_EVIDENCE)->insert },
     { &statements->insert_session, column_table (VP_COLUMN_TABLE_SESSIONS)->insert },
     { &statements->update_session, column_table (VP_COLUMN_TABLE_SESSIONS)->update },
     { &statements->insert_attendance,
@@ -327,7 +332,32 @@ insert_host (Write    *write,
   return id;
 }
 
-/* Inserts @organisation, whose name the caller has checked. */
+/* Inserts the closing kit of @organisation, the row @organisation_id,
+ * whose rows are gone. */
+static gboolean
+insert_evidence (Write           *write,
+                 gint64           organisation_id,
+                 VpOrganisation  *organisation,
+                 GError         **error)
+{
+  GPtrArray *evidence = vp_organisation_get_evidence (organisation);
+  sqlite3_stmt *stmt = write->statements.insert_evidence.stmt;
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      vp_column_table_bind (column_table (VP_COLUMN_TABLE_EVIDENCE), stmt,
+                            g_ptr_array_index (evidence, i));
+      bind_named_int64 (stmt, ":organisation_id", organisation_id);
+      bind_named_int64 (stmt, ":position", i);
+      if (!vp_store_step_done (write->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts @organisation, whose name the caller has checked, with its
+ * closing kit. */
 static gint64
 insert_organisation (Write           *write,
                      VpOrganisation  *organisation,
@@ -350,6 +380,8 @@ insert_organisation (Write           *write,
     return 0;
 
   id = sqlite3_last_insert_rowid (write->store->db);
+  if (!insert_evidence (write, id, organisation, error))
+    return 0;
   g_hash_table_insert (write->organisation_ids, g_strdup (vp_organisation_get_ref (organisation)),
                        ID_TO_KEY (id));
   if (key != NULL && KEY_TO_ID (g_hash_table_lookup (write->organisation_keys, key)) == 0)
@@ -688,9 +720,13 @@ insert_participant (Write          *write,
                     GError        **error)
 {
   sqlite3_stmt *stmt = write->statements.insert_participant.stmt;
-  gint64 organisation_id = organisation_id_for (write, participant, error);
+  gint64 organisation_id;
   gint64 id;
 
+  /* personal data without consent is never stored */
+  if (!vp_privacy_check_consent (participant, error))
+    return 0;
+  organisation_id = organisation_id_for (write, participant, error);
   if (organisation_id < 0)
     return 0;
 
@@ -1962,9 +1998,15 @@ validate_programme (VpProgramme  *programme,
     return invalid (error, _("Last day"), "%s", local_error->message);
   if (!vp_value_check_days (VP_SPAN_PROGRAMME, &start, &end, &local_error))
     return invalid (error, _("Last day"), "%s", local_error->message);
+  if (vp_programme_get_retention_until (programme) != NULL &&
+      !vp_value_check_date (vp_programme_get_retention_until (programme), NULL, &local_error))
+    return invalid (error, _("Keep personal data until"), "%s", local_error->message);
   if (!isnan (vp_programme_get_lump_sum_eur (programme)) &&
       !vp_value_check_amount (vp_programme_get_lump_sum_eur (programme), &local_error))
     return invalid (error, _("Lump sum"), "%s", local_error->message);
+  if (vp_programme_get_evidence_due (programme) != NULL &&
+      !vp_value_check_date (vp_programme_get_evidence_due (programme), &end, &local_error))
+    return invalid (error, _("Evidence due"), "%s", local_error->message);
 
   return TRUE;
 }
@@ -2468,45 +2510,80 @@ fail:
   return FALSE;
 }
 
-gboolean
-vp_store_save_organisation (VpStore         *self,
-                            gint64           programme_id,
-                            VpOrganisation  *organisation,
-                            VpOrganisation  *read,
-                            GError         **error)
+/* The closing kit as the rules of values have it: items of the rules,
+ * each once, each with a day. */
+static gboolean
+check_evidence (VpOrganisation  *organisation,
+                GError         **error)
+{
+  GPtrArray *evidence = vp_organisation_get_evidence (organisation);
+  const VpCxcRules *rules = vp_cxc_rules_get ();
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      VpEvidence *entry = g_ptr_array_index (evidence, i);
+      const VpCxcEvidenceItem *item = vp_cxc_rules_find_evidence_item (rules, entry->item);
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      if (item == NULL)
+        return invalid (error, _("Closing kit"), _("“%s” is not an item of the closing kit"),
+                        entry->item != NULL ? entry->item : "");
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (((VpEvidence *)g_ptr_array_index (evidence, j))->item, entry->item) == 0)
+          return invalid (error, vp_cxc_evidence_item_get_label (item),
+                          _("the item is listed twice"));
+      if (!vp_value_check_date (entry->received != NULL ? entry->received : "", &day,
+                                &local_error))
+        return invalid (error, vp_cxc_evidence_item_get_label (item), "%s",
+                        local_error->message);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_organisation (VpOrganisation  *organisation,
+                       char           **key,
+                       GError         **error)
+{
+  *key = vp_organisation_name_key (vp_organisation_get_name (organisation));
+  if (*key == NULL)
+    return invalid (error, _("Name"), _("an organisation needs a name"));
+  return check_email (_("Contact email"), vp_organisation_get_contact_email (organisation),
+                      error) &&
+         check_country (_("Country"), vp_organisation_get_country (organisation), error) &&
+         check_position (vp_organisation_get_latitude (organisation),
+                         vp_organisation_get_longitude (organisation), error) &&
+         check_evidence (organisation, error);
+}
+
+/* In the caller's transaction: writes @organisation (checked, its name's
+ * key @key) over the row @read was read as; its row id, or 0. */
+static gint64
+write_organisation (VpStore         *self,
+                    gint64           programme_id,
+                    VpOrganisation  *organisation,
+                    VpOrganisation  *read,
+                    const char      *key,
+                    GError         **error)
 {
   g_auto(Write) write = { NULL, };
-  g_autofree char *key = NULL;
   g_autofree char *old_name = NULL;
   gint64 id = vp_organisation_get_id (organisation);
   gint64 same_name;
 
-  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (VP_IS_ORGANISATION (organisation), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  key = vp_organisation_name_key (vp_organisation_get_name (organisation));
-  if (key == NULL)
-    return invalid (error, _("Name"), _("an organisation needs a name"));
-  if (!check_email (_("Contact email"), vp_organisation_get_contact_email (organisation), error) ||
-      !check_country (_("Country"), vp_organisation_get_country (organisation), error) ||
-      !check_position (vp_organisation_get_latitude (organisation),
-                       vp_organisation_get_longitude (organisation), error))
-    return FALSE;
-
-  if (!vp_store_begin (self, error))
-    return FALSE;
   if (!programme_exists (self, programme_id, error) ||
       !check_unchanged (self, VP_ENTITY_ORGANISATION, id, read, error) ||
       !write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
-    goto fail;
+    return 0;
 
   same_name = ref_id (&write, write.organisation_keys, key);
   if (same_name != 0 && same_name != id)
     {
       invalid (error, _("Name"), _("the programme already has the organisation “%s”"),
                vp_organisation_get_name (organisation));
-      goto fail;
+      return 0;
     }
 
   {
@@ -2515,7 +2592,7 @@ vp_store_save_organisation (VpStore         *self,
                                          vp_organisation_get_ref (organisation), error);
 
     if (ref == NULL)
-      goto fail;
+      return 0;
     vp_organisation_set_ref (organisation, ref);
   }
   if (vp_organisation_get_uid (organisation) == NULL)
@@ -2526,37 +2603,118 @@ vp_store_save_organisation (VpStore         *self,
     }
 
   if (id == 0)
-    {
-      id = insert_organisation (&write, organisation,
+    return insert_organisation (&write, organisation,
                                 (int)next_position (self, "organisations", programme_id), error);
-      if (id == 0)
-        goto fail;
-    }
-  else
+
+  {
+    g_auto(VpStoreQuery) query = { NULL, };
+    sqlite3_stmt *stmt = vp_store_query (self, &query,
+                                         "SELECT name FROM organisations WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return 0;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      old_name = g_strdup (column_text (stmt, 0));
+  }
+
+  if (!update_row_with (self, VP_COLUMN_TABLE_ORGANISATIONS, programme_id, id, organisation,
+                        ":name_key", 0, key, error) ||
+      !run_with_ids (self, "DELETE FROM evidence WHERE organisation_id = ?1", id, 0, error) ||
+      !insert_evidence (&write, id, organisation, error))
+    return 0;
+  /* its people show its name: their rows change with it */
+  if (g_strcmp0 (old_name, vp_organisation_get_name (organisation)) != 0 &&
+      !run_with_ids (self, "UPDATE participants SET organisation_id = organisation_id "
+                     "WHERE organisation_id = ?1", id, 0, error))
+    return 0;
+
+  return id;
+}
+
+gboolean
+vp_store_save_organisation (VpStore         *self,
+                            gint64           programme_id,
+                            VpOrganisation  *organisation,
+                            VpOrganisation  *read,
+                            GError         **error)
+{
+  g_autofree char *key = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_ORGANISATION (organisation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_organisation (organisation, &key, error))
+    return FALSE;
+
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  id = write_organisation (self, programme_id, organisation, read, key, error);
+  if (id == 0 || !finish_save (self, programme_id, VP_ENTITY_ORGANISATION, id, organisation,
+                               error))
     {
-      g_auto(VpStoreQuery) query = { NULL, };
-      sqlite3_stmt *stmt = vp_store_query (self, &query,
-                                           "SELECT name FROM organisations WHERE id = ?",
-                                           error);
-
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        old_name = g_strdup (column_text (stmt, 0));
-
-      if (!update_row_with (self, VP_COLUMN_TABLE_ORGANISATIONS, programme_id, id, organisation,
-                            ":name_key", 0, key, error))
-        goto fail;
-      /* its people show its name: their rows change with it */
-      if (g_strcmp0 (old_name, vp_organisation_get_name (organisation)) != 0 &&
-          !run_with_ids (self, "UPDATE participants SET organisation_id = organisation_id "
-                         "WHERE organisation_id = ?1", id, 0, error))
-        goto fail;
+      vp_store_rollback (self);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  if (!finish_save (self, programme_id, VP_ENTITY_ORGANISATION, id, organisation, error))
+gboolean
+vp_store_set_evidence (VpStore     *self,
+                       gint64       programme_id,
+                       gint64       organisation_id,
+                       const char  *item,
+                       const char  *received,
+                       gboolean    *changed,
+                       GError     **error)
+{
+  g_autoptr(GObject) stored = NULL;
+  g_autoptr(VpOrganisation) edited = NULL;
+  g_autofree char *key = NULL;
+  const VpCxcEvidenceItem *known;
+  gint64 id;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+  known = vp_cxc_rules_find_evidence_item (vp_cxc_rules_get (), item);
+  if (known == NULL)
+    return invalid (error, _("Closing kit"), _("“%s” is not an item of the closing kit"), item);
+
+  /* read and written in one transaction: no other write comes between */
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  if (query_integer (self, "SELECT programme_id FROM organisations WHERE id = ?",
+                     organisation_id, 0) != programme_id)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                   _("the programme has no organisation with the id %lld"),
+                   (long long)organisation_id);
+      goto fail;
+    }
+  stored = vp_store_load_row (self, VP_ENTITY_ORGANISATION, organisation_id, error);
+  if (stored == NULL)
     goto fail;
+
+  edited = vp_organisation_copy (VP_ORGANISATION (stored));
+  if (!vp_organisation_set_evidence_received (edited, item, received))
+    {
+      vp_store_rollback (self);
+      return TRUE;
+    }
+  if (!validate_organisation (edited, &key, error))
+    goto fail;
+
+  id = write_organisation (self, programme_id, edited, VP_ORGANISATION (stored), key, error);
+  if (id == 0 || !finish_save (self, programme_id, VP_ENTITY_ORGANISATION, id, edited, error))
+    goto fail;
+  if (changed != NULL)
+    *changed = TRUE;
   return TRUE;
 
 fail:
@@ -2580,8 +2738,12 @@ prepare_participant (VpStore        *self,
   if (vp_text_is_blank (vp_participant_get_name (participant)))
     return invalid (error, _("Name"), _("a participant needs a name"));
   if (!check_email (_("Email"), vp_participant_get_email (participant), error) ||
-      !check_country (_("Country"), vp_participant_get_country (participant), error))
+      !check_country (_("Country"), vp_participant_get_country (participant), error) ||
+      !vp_privacy_check_consent (participant, error))
     return FALSE;
+  if (vp_participant_get_consent_given (participant) != NULL &&
+      !vp_value_check_date (vp_participant_get_consent_given (participant), NULL, &local_error))
+    return invalid (error, _("Consent given on"), "%s", local_error->message);
   if (zone == NULL)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,

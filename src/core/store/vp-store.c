@@ -435,6 +435,18 @@ add_stay (GObject      *owner,
   vp_participant_add_stay (VP_PARTICIPANT (owner), stay);
 }
 
+static void
+add_evidence (GObject      *owner,
+              sqlite3_stmt *stmt,
+              int           first,
+              GHashTable   *participants)
+{
+  VpEvidence *evidence =
+    vp_column_table_read (vp_column_table_get (VP_COLUMN_TABLE_EVIDENCE), stmt, first);
+
+  vp_organisation_add_evidence (VP_ORGANISATION (owner), evidence);
+}
+
 /* An attendee is named by the participant's ref: looked up among the
  * programme's participants when they are loaded (a join costs as much as
  * the rest of the attendances), else read. */
@@ -473,6 +485,14 @@ static const Children stays = {
     "WHERE p.programme_id = ?1 ORDER BY y.participant_id, y.position",
     "FROM stays y WHERE y.participant_id = ?1 ORDER BY y.position" },
   add_stay,
+};
+
+static const Children evidence = {
+  "e.organisation_id", VP_COLUMN_TABLE_EVIDENCE, { NULL, NULL },
+  { "FROM evidence e JOIN organisations o ON o.id = e.organisation_id "
+    "WHERE o.programme_id = ?1 ORDER BY e.organisation_id, e.position",
+    "FROM evidence e WHERE e.organisation_id = ?1 ORDER BY e.position" },
+  add_evidence,
 };
 
 static const Children attendees = {
@@ -1334,6 +1354,7 @@ vp_store_load_snapshot_locked (VpStore  *self,
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GHashTable) participants_by_id = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) sessions_by_id = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) organisations_by_id = g_hash_table_new (NULL, NULL);
 
   if (!load_rows (self, VP_ENTITY_PROGRAMME, "WHERE g.id = ?1", programme_id, programmes, NULL,
                   error))
@@ -1347,7 +1368,10 @@ vp_store_load_snapshot_locked (VpStore  *self,
 
   snapshot = vp_snapshot_new (g_ptr_array_index (programmes, 0));
   if (!load_programme_rows (self, VP_ENTITY_HOST, programme_id, snapshot, NULL, error) ||
-      !load_programme_rows (self, VP_ENTITY_ORGANISATION, programme_id, snapshot, NULL, error) ||
+      !load_programme_rows (self, VP_ENTITY_ORGANISATION, programme_id, snapshot,
+                            organisations_by_id, error) ||
+      !load_children (self, &evidence, OF_PROGRAMME, programme_id, organisations_by_id, NULL,
+                      error) ||
       !load_programme_rows (self, VP_ENTITY_PARTICIPANT, programme_id, snapshot,
                             participants_by_id, error) ||
       !load_children (self, &travel_legs, OF_PROGRAMME, programme_id, participants_by_id, NULL,
@@ -1476,6 +1500,8 @@ vp_store_load_row (VpStore   *self,
          load_children (self, &stays, OF_ROW, id, owners, NULL, error);
   else if (ok && rows->len > 0 && entity == VP_ENTITY_SESSION)
     ok = load_children (self, &attendees, OF_ROW, id, owners, NULL, error);
+  else if (ok && rows->len > 0 && entity == VP_ENTITY_ORGANISATION)
+    ok = load_children (self, &evidence, OF_ROW, id, owners, NULL, error);
 
   if (own_transaction)
     vp_store_rollback (self);

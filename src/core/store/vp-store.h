@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "vp-budget.h"
+#include "vp-privacy.h"
 #include "vp-publish-target.h"
 #include "vp-snapshot.h"
 
@@ -217,6 +218,20 @@ gboolean     vp_store_save_organisation (VpStore            *self,
                                          VpOrganisation     *organisation,
                                          VpOrganisation     *read,
                                          GError            **error);
+/* Records that the organisation @organisation_id (a row id) of the
+ * programme received the item @item of its closing kit on @received
+ * (YYYY-MM-DD), or has not (NULL: cleared), reading and writing it in one
+ * transaction, so that no other write comes between.  VP_STORE_ERROR_NOT_FOUND
+ * for an organisation the programme does not have, VP_STORE_ERROR_INVALID
+ * for an item the rules do not list or a day that is not a date.
+ * @changed (may be NULL): whether that changed what was stored. */
+gboolean     vp_store_set_evidence     (VpStore             *self,
+                                        gint64               programme_id,
+                                        gint64               organisation_id,
+                                        const char          *item,
+                                        const char          *received,
+                                        gboolean            *changed,
+                                        GError             **error);
 /* The participant belongs to the organisation its organisation-ref names; without one (or with one
  * the programme does not have), to the programme's organisation named as its organisation text
  * (however spelt), which is made when there is none (registered in the participant's country).
@@ -342,5 +357,80 @@ gboolean     vp_store_set_publish_result   (VpStore          *self,
 /* Notices writes by another connection (the command line while the window is
  * open) and emits ::changed for them.  Cheap: call it from a timeout. */
 void         vp_store_poll_external_changes (VpStore        *self);
+
+/* Personal data (vp-store-privacy.c).  What these erase is erased for good:
+ * its old bytes overwritten in the file (secure_delete), the write-ahead
+ * log emptied into the file and truncated, and, for a purge or a person's
+ * erasure, the file rebuilt (VACUUM) and every backup the store made of it
+ * rewritten without it; the change log holds no text. */
+
+/* Gives @give and withdraws @withdraw of @participant's consent
+ * (@participant as read: an editor's copy, or a snapshot's) in one
+ * transaction: what a withdrawn consent allowed to keep (dietary and
+ * access needs, an emergency contact) is erased at once.  A consent given
+ * is dated @given_on (YYYY-MM-DD), or today.  @erased (may be NULL) gets
+ * the consents whose data went. */
+gboolean     vp_store_change_consent      (VpStore          *self,
+                                           gint64            programme_id,
+                                           VpParticipant    *participant,
+                                           VpConsentField    give,
+                                           VpConsentField    withdraw,
+                                           const char       *given_on,
+                                           VpConsentField   *erased,
+                                           GError          **error);
+
+/* One participant's personal data that a purge erases: vp_privacy_list_purge(). */
+typedef struct
+{
+  char      *name;
+  GPtrArray *items;             /* char *, for people */
+} VpPurgePerson;
+
+/* A programme past its retention date and what a purge erases of it. */
+typedef struct
+{
+  gint64     programme_id;
+  char      *uid;
+  char      *title;
+  char      *retention_until;   /* the date that passed, YYYY-MM-DD */
+  GPtrArray *people;            /* VpPurgePerson, those with something to erase */
+} VpPurgeProgramme;
+
+void         vp_purge_programme_free      (VpPurgeProgramme *programme);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpPurgeProgramme, vp_purge_programme_free)
+
+/* The programmes past their retention date on @today (NULL: today; a
+ * programme without a date of its own keeps its data @months after its
+ * last day) that hold personal data a purge erases, and what; only
+ * programme @programme_id unless it is 0, and then it must be past its
+ * date (else VP_STORE_ERROR_INVALID, saying until when it is kept).
+ * Reads only. */
+GPtrArray   *vp_store_list_purge          (VpStore          *self,
+                                           gint64            programme_id,
+                                           guint             months,
+                                           const GDate      *today,
+                                           GError          **error);
+/* Erases what vp_store_list_purge() listed, in one transaction: emails,
+ * phones, needs, emergency contacts, notes, travel references and stays.
+ * Names, organisations, countries, roles, consent records, who attended
+ * what and the places and times of journeys stay (the funder's record). */
+gboolean     vp_store_purge               (VpStore          *self,
+                                           GPtrArray        *programmes,
+                                           GError          **error);
+
+/* Snapshots of the programmes that hold anything of the person with
+ * @email (vp_privacy_snapshot_has_person()); empty when none does. */
+GPtrArray   *vp_store_load_person         (VpStore          *self,
+                                           const char       *email,
+                                           GError          **error);
+/* Erases the person with @email everywhere: their participant rows in
+ * every programme with their attendances, travel legs, stays, consent
+ * records and calendar records, and their name and email where they are a
+ * coordinator or a host's or an organisation's contact.  Fails, changing
+ * nothing, while another connection is reading or writing (the write-ahead
+ * log could not be emptied) or when a backup cannot be rewritten. */
+gboolean     vp_store_erase_person        (VpStore          *self,
+                                           const char       *email,
+                                           GError          **error);
 
 G_END_DECLS

@@ -223,6 +223,28 @@ describe_csv_report (Preview     *preview,
       add_item (preview->skipped_items, title, reason);
     }
 
+  /* what is not kept for want of consent, and what is kept as consented */
+  for (guint i = 0; i < report->not_stored->len; i++)
+    {
+      VpCsvSkip *entry = g_ptr_array_index (report->not_stored, i);
+      g_autofree char *title = line_title (entry->line, NULL);
+      g_autofree char *reason = shown_text (entry->reason);
+
+      add_item (preview->note_items, title, reason);
+    }
+  if (report->assumed_consent > 0)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (ngettext ("No consent column: what it gives of the %u person it adds "
+                                   "is kept as consented, as whoever collected it asked for it",
+                                   "No consent column: what it gives of the %u people it adds "
+                                   "is kept as consented, as whoever collected it asked for it",
+                                   report->assumed_consent),
+                         report->assumed_consent);
+
+      add_item (preview->note_items, _("Consent"), reason);
+    }
+
   /* Worth saying when it is not what the user would assume. */
   if (report->separator == ';')
     separator = _("semicolon-separated");

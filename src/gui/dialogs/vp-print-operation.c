@@ -102,6 +102,11 @@ vp_print_content_get_label (VpPrintContent content)
       /* Translators: a layout of the print dialog. */
       return _("Name Badges");
 
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      /* Translators: the draft of the ClusterXChange scheme's document, one per visiting
+       * organisation, a layout of the print dialog. */
+      return _("Commitment to Quality");
+
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("Agenda");
@@ -141,6 +146,10 @@ vp_print_content_get_description (VpPrintContent content)
     case VP_PRINT_CONTENT_BADGES:
       return _("A badge for every participant with their name, organisation and country, to "
                "cut out: eight to an A4 page, six to a Letter page.");
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      return _("A draft for each visiting organisation: the exchange, its goals and objectives, "
+               "the sessions its people attend, and the four signatures.");
 
     case VP_PRINT_CONTENT_AGENDA:
     default:
@@ -214,6 +223,10 @@ vp_print_content_get_layout (VpPrintContent   content,
 
     case VP_PRINT_CONTENT_BADGES:
       *layout = VP_PRINT_LAYOUT_BADGES;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      *layout = VP_PRINT_LAYOUT_QUALITY_COMMITMENT;
       return TRUE;
 
     case VP_PRINT_CONTENT_AGENDA:

@@ -22,9 +22,10 @@ typedef enum
   VP_PRINT_CONTENT_CATERING,
   VP_PRINT_CONTENT_ROOMING,
   VP_PRINT_CONTENT_BADGES,
+  VP_PRINT_CONTENT_QUALITY_COMMITMENT,
 } VpPrintContent;
 
-#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_BADGES
+#define VP_PRINT_CONTENT_LAST VP_PRINT_CONTENT_QUALITY_COMMITMENT
 
 #define VP_TYPE_PRINT_OPERATION (vp_print_operation_get_type ())
 
@@ -61,7 +62,8 @@ GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self
 VpPaperSize       vp_print_default_paper            (void);
 
 /* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", "Grant Sheet",
- * "Catering Sheet", "Rooming List", "Name Badges", translated. */
+ * "Catering Sheet", "Rooming List", "Name Badges", "Commitment to Quality",
+ * translated. */
 const char       *vp_print_content_get_label        (VpPrintContent    content);
 /* What the layout holds, in a sentence, translated. */
 const char       *vp_print_content_get_description  (VpPrintContent    content);

@@ -5,10 +5,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vp-cxc-rules.h"
+#include "vp-evidence.h"
 #include "vp-labels.h"
 #include "vp-organisation-editor.h"
 #include "vp-people-fields.h"
 #include "vp-text.h"
+#include "vp-time.h"
 #include "vp-values.h"
 
 struct _VpOrganisationEditor
@@ -26,6 +29,13 @@ struct _VpOrganisationEditor
   AdwEntryRow     *eccp_url_row;
   AdwEntryRow     *contact_name_row;
   AdwEntryRow     *contact_email_row;
+  AdwEntryRow     *goals_row;
+  AdwEntryRow     *objectives_row;
+  AdwPreferencesGroup *closing_kit_group;
+
+  /* One row per item of the closing kit, in the rules' order: the day it
+   * was received (YYYY-MM-DD), empty while it is missing. */
+  GPtrArray       *evidence_rows;
 };
 
 G_DEFINE_FINAL_TYPE (VpOrganisationEditor, vp_organisation_editor, VP_TYPE_PEOPLE_EDITOR)
@@ -116,6 +126,122 @@ name_taken (VpOrganisationEditor *self,
   return FALSE;
 }
 
+/* The closing kit {{{1 */
+
+static const VpCxcEvidenceItem *
+row_item (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "vp-evidence-item");
+}
+
+static void
+evidence_changed_cb (VpOrganisationEditor *self)
+{
+  vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
+}
+
+/* "Received today": the row gets today's date. */
+static void
+received_today_cb (GtkButton   *button,
+                   AdwEntryRow *row)
+{
+  g_autofree char *text = NULL;
+  GDate today;
+
+  vp_evidence_get_today (&today);
+  text = vp_date_format (&today);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+clear_received_cb (GtkButton   *button,
+                   AdwEntryRow *row)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* A suffix button of @row, with a tooltip and the same accessible label. */
+static void
+add_row_button (AdwEntryRow *row,
+                const char  *icon_name,
+                const char  *label,
+                GCallback    callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect (button, "clicked", callback, row);
+  adw_entry_row_add_suffix (row, button);
+}
+
+static void
+build_closing_kit (VpOrganisationEditor *self)
+{
+  GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+
+  self->evidence_rows = g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      const VpCxcEvidenceItem *item = g_ptr_array_index (items, i);
+      const char *label = vp_cxc_evidence_item_get_label (item);
+      AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      g_autofree char *today = NULL;
+      g_autofree char *clear = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      gtk_widget_set_name (GTK_WIDGET (row), item->item);
+      adw_entry_row_set_activates_default (row, TRUE);
+      g_object_set_data (G_OBJECT (row), "vp-evidence-item", (gpointer)item);
+      /* Translators: a button beside an item of the closing kit, “Closing report” */
+      today = g_strdup_printf (_("%s Received Today"), label);
+      /* Translators: a button beside an item of the closing kit, “Closing report” */
+      clear = g_strdup_printf (_("%s Not Received"), label);
+      add_row_button (row, "object-select-symbolic", today, G_CALLBACK (received_today_cb));
+      add_row_button (row, "edit-clear-symbolic", clear, G_CALLBACK (clear_received_cb));
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (evidence_changed_cb), self);
+      adw_preferences_group_add (self->closing_kit_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->evidence_rows, row);
+    }
+}
+
+/* The group says when the kit is due, and the rows which items are
+ * missing. */
+static void
+describe_closing_kit (VpOrganisationEditor *self)
+{
+  VpPeopleEditor *editor = VP_PEOPLE_EDITOR (self);
+  GListModel *programmes = vp_store_get_programmes (vp_people_editor_get_store (editor));
+  gint64 programme_id = vp_people_editor_get_programme_id (editor);
+  g_autofree char *description = NULL;
+  g_autofree char *due_text = NULL;
+  GDate due;
+
+  g_date_clear (&due, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (programmes); i++)
+    {
+      g_autoptr(VpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (vp_programme_get_id (programme) == programme_id)
+        vp_evidence_get_due (programme, NULL, &due);
+    }
+  if (g_date_valid (&due))
+    due_text = vp_date_format (&due);
+
+  if (due_text != NULL)
+    /* Translators: %s is a date, YYYY-MM-DD */
+    description = g_strdup_printf (_("What its partnership needs after the exchange, due on %s: "
+                                     "the day each item arrived (YYYY-MM-DD), empty while it is "
+                                     "missing"), due_text);
+  else
+    description = g_strdup (_("What its partnership needs after the exchange: the day each item "
+                              "arrived (YYYY-MM-DD), empty while it is missing"));
+  adw_preferences_group_set_description (self->closing_kit_group, description);
+}
+
 /* VpPeopleEditor {{{1 */
 
 static void
@@ -143,6 +269,19 @@ vp_organisation_editor_load_item (VpPeopleEditor *editor,
                                vp_organisation_get_contact_name (organisation));
   vp_people_editable_set_text (GTK_EDITABLE (self->contact_email_row),
                                vp_organisation_get_contact_email (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->goals_row),
+                               vp_organisation_get_goals (organisation));
+  vp_people_editable_set_text (GTK_EDITABLE (self->objectives_row),
+                               vp_organisation_get_objectives (organisation));
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->evidence_rows, i);
+
+      vp_people_editable_set_text (GTK_EDITABLE (row),
+                                   vp_organisation_get_evidence_received (organisation,
+                                                                          row_item (row)->item));
+    }
+  describe_closing_kit (self);
 }
 
 static gboolean
@@ -194,6 +333,21 @@ vp_organisation_editor_validate (VpPeopleEditor *editor)
       valid = FALSE;
     }
 
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->evidence_rows, i);
+      g_autofree char *day = vp_people_editable_dup_text (GTK_EDITABLE (row));
+      g_autoptr(GError) day_error = NULL;
+
+      if (day != NULL && !vp_value_check_date (day, NULL, &day_error))
+        {
+          vp_people_set_error (GTK_WIDGET (row), day_error->message);
+          valid = FALSE;
+        }
+      else
+        vp_people_set_error (GTK_WIDGET (row), NULL);
+    }
+
   return valid && latitude_ok && longitude_ok;
 }
 
@@ -202,7 +356,8 @@ vp_organisation_editor_build_item (VpPeopleEditor *editor)
 {
   VpOrganisationEditor *self = VP_ORGANISATION_EDITOR (editor);
   VpOrganisation *edited = VP_ORGANISATION (vp_people_editor_get_item (editor));
-  VpOrganisation *organisation = vp_organisation_new ();
+  /* what the editor does not show is kept */
+  VpOrganisation *organisation = vp_organisation_copy (edited);
   guint kind = adw_combo_row_get_selected (self->kind_row);
   g_autofree char *name = vp_people_editable_dup_text (GTK_EDITABLE (self->name_row));
   g_autofree char *city = vp_people_editable_dup_text (GTK_EDITABLE (self->city_row));
@@ -212,6 +367,8 @@ vp_organisation_editor_build_item (VpPeopleEditor *editor)
     vp_people_editable_dup_text (GTK_EDITABLE (self->contact_name_row));
   g_autofree char *contact_email =
     vp_people_editable_dup_text (GTK_EDITABLE (self->contact_email_row));
+  g_autofree char *goals = vp_people_editable_dup_text (GTK_EDITABLE (self->goals_row));
+  g_autofree char *objectives = vp_people_editable_dup_text (GTK_EDITABLE (self->objectives_row));
   double latitude, longitude;
 
   vp_organisation_set_id (organisation, vp_organisation_get_id (edited));
@@ -229,6 +386,15 @@ vp_organisation_editor_build_item (VpPeopleEditor *editor)
   vp_organisation_set_eccp_url (organisation, eccp_url);
   vp_organisation_set_contact_name (organisation, contact_name);
   vp_organisation_set_contact_email (organisation, contact_email);
+  vp_organisation_set_goals (organisation, goals);
+  vp_organisation_set_objectives (organisation, objectives);
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->evidence_rows, i);
+      g_autofree char *day = vp_people_editable_dup_text (GTK_EDITABLE (row));
+
+      vp_organisation_set_evidence_received (organisation, row_item (row)->item, day);
+    }
 
   return G_OBJECT (organisation);
 }
@@ -254,10 +420,24 @@ vp_organisation_editor_save_item (VpPeopleEditor  *editor,
 /* GObject {{{1 */
 
 static void
+vp_organisation_editor_finalize (GObject *object)
+{
+  VpOrganisationEditor *self = VP_ORGANISATION_EDITOR (object);
+
+  /* the rows are the group's */
+  g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_organisation_editor_parent_class)->finalize (object);
+}
+
+static void
 vp_organisation_editor_class_init (VpOrganisationEditorClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   VpPeopleEditorClass *editor_class = VP_PEOPLE_EDITOR_CLASS (klass);
+
+  object_class->finalize = vp_organisation_editor_finalize;
 
   editor_class->load_item = vp_organisation_editor_load_item;
   editor_class->validate = vp_organisation_editor_validate;
@@ -278,6 +458,9 @@ vp_organisation_editor_class_init (VpOrganisationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, eccp_url_row);
   gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, contact_name_row);
   gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, contact_email_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, goals_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, objectives_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOrganisationEditor, closing_kit_group);
 }
 
 static void
@@ -297,6 +480,7 @@ vp_organisation_editor_init (VpOrganisationEditor *self)
                                    : vp_organisation_kind_label (kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
+  build_closing_kit (self);
 }
 
 /* Public {{{1 */

@@ -8,6 +8,7 @@
 #include "vp-format.h"
 #include "vp-participant-editor.h"
 #include "vp-people-fields.h"
+#include "vp-privacy.h"
 #include "vp-stay-dialog.h"
 #include "vp-text.h"
 #include "vp-travel-leg-dialog.h"
@@ -46,6 +47,13 @@ struct _VpParticipantEditor
   AdwEntryRow          *accessibility_row;
   AdwEntryRow          *emergency_row;
   GtkTextView          *notes_view;
+  GtkSwitch            *consent_dietary_switch;
+  GtkSwitch            *consent_accessibility_switch;
+  GtkSwitch            *consent_emergency_switch;
+  GtkSwitch            *consent_hosts_switch;
+  GtkSwitch            *consent_participants_switch;
+  AdwEntryRow          *consent_given_row;
+  AdwEntryRow          *consent_wording_row;
 };
 
 G_DEFINE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP_TYPE_PEOPLE_EDITOR)
@@ -247,6 +255,112 @@ new_organisation_requested_cb (VpParticipantEditor *self,
 {
   set_new_organisation (self, TRUE, text);
   gtk_widget_grab_focus (GTK_WIDGET (self->new_organisation_row));
+  vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
+}
+
+/* Consent {{{1 */
+
+/* Each consent's switch and, for a consent to give data, the row of that
+ * data. */
+static const struct
+{
+  VpConsentField  field;
+  gsize           switch_offset;
+  gsize           row_offset;   /* 0: a consent to share */
+} consents[] = {
+  { VP_CONSENT_DIETARY, G_STRUCT_OFFSET (VpParticipantEditor, consent_dietary_switch),
+    G_STRUCT_OFFSET (VpParticipantEditor, dietary_row) },
+  { VP_CONSENT_ACCESSIBILITY, G_STRUCT_OFFSET (VpParticipantEditor, consent_accessibility_switch),
+    G_STRUCT_OFFSET (VpParticipantEditor, accessibility_row) },
+  { VP_CONSENT_EMERGENCY_CONTACT, G_STRUCT_OFFSET (VpParticipantEditor, consent_emergency_switch),
+    G_STRUCT_OFFSET (VpParticipantEditor, emergency_row) },
+  { VP_CONSENT_SHARE_WITH_HOSTS, G_STRUCT_OFFSET (VpParticipantEditor, consent_hosts_switch), 0 },
+  { VP_CONSENT_SHARE_WITH_PARTICIPANTS,
+    G_STRUCT_OFFSET (VpParticipantEditor, consent_participants_switch), 0 },
+};
+
+#define CONSENT_SWITCH(self, i) (G_STRUCT_MEMBER (GtkSwitch *, (self), consents[i].switch_offset))
+#define CONSENT_ROW(self, i) (G_STRUCT_MEMBER (GtkWidget *, (self), consents[i].row_offset))
+
+static VpConsentField
+get_consent_fields (VpParticipantEditor *self)
+{
+  VpConsentField fields = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    if (gtk_switch_get_active (CONSENT_SWITCH (self, i)))
+      fields |= consents[i].field;
+  return fields;
+}
+
+/* A field without its consent cannot be typed in, and says why. */
+static void
+update_consent_rows (VpParticipantEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    {
+      GtkWidget *row;
+      gboolean given;
+      g_autofree char *why = NULL;
+
+      if (consents[i].row_offset == 0)
+        continue;
+      row = CONSENT_ROW (self, i);
+      given = gtk_switch_get_active (CONSENT_SWITCH (self, i));
+      if (!given)
+        why = g_strdup_printf (_("Not kept: the participant has not consented to give their "
+                                 "%s (see Consent)"),
+                               vp_consent_field_get_label (consents[i].field));
+      gtk_widget_set_sensitive (row, given);
+      gtk_widget_set_tooltip_text (row, why);
+      if (why != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* A consent turned off erases what it allowed at once; one turned on is
+ * dated today, unless a day is given. */
+static void
+consent_switched_cb (VpParticipantEditor *self,
+                     GParamSpec          *pspec,
+                     GtkSwitch           *consent_switch)
+{
+  gboolean given = gtk_switch_get_active (consent_switch);
+
+  update_consent_rows (self);
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    {
+      g_autofree char *held = NULL;
+
+      if (CONSENT_SWITCH (self, i) != consent_switch || consents[i].row_offset == 0 || given)
+        continue;
+      held = vp_people_editable_dup_text (GTK_EDITABLE (CONSENT_ROW (self, i)));
+      if (held != NULL)
+        {
+          AdwToastOverlay *overlay =
+            ADW_TOAST_OVERLAY (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                              VP_TYPE_PARTICIPANT_EDITOR,
+                                                              "toast_overlay"));
+          g_autofree char *message =
+            g_strdup_printf (_("The %s were erased: the consent to keep them was withdrawn"),
+                             vp_consent_field_get_label (consents[i].field));
+
+          vp_people_editable_set_text (GTK_EDITABLE (CONSENT_ROW (self, i)), NULL);
+          adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+        }
+    }
+
+  if (given && gtk_editable_get_text (GTK_EDITABLE (self->consent_given_row))[0] == '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      vp_people_editable_set_text (GTK_EDITABLE (self->consent_given_row), today);
+    }
+
   vp_people_editor_changed (VP_PEOPLE_EDITOR (self));
 }
 
@@ -519,6 +633,15 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
   GPtrArray *travel = vp_participant_get_travel (participant);
   GPtrArray *stays = vp_participant_get_accommodation (participant);
 
+  /* the consents first: the fields they allow take their text then */
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    gtk_switch_set_active (CONSENT_SWITCH (self, i),
+                           vp_participant_has_consent (participant, consents[i].field));
+  update_consent_rows (self);
+  vp_people_editable_set_text (GTK_EDITABLE (self->consent_given_row),
+                               vp_participant_get_consent_given (participant));
+  vp_people_editable_set_text (GTK_EDITABLE (self->consent_wording_row),
+                               vp_participant_get_consent_wording (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->name_row),
                                vp_participant_get_name (participant));
   vp_people_editable_set_text (GTK_EDITABLE (self->email_row),
@@ -569,8 +692,16 @@ vp_participant_editor_validate (VpPeopleEditor *editor)
   g_autofree char *email = vp_people_editable_dup_text (GTK_EDITABLE (self->email_row));
   g_autofree char *organisation =
     vp_people_editable_dup_text (GTK_EDITABLE (self->new_organisation_row));
+  g_autofree char *given = vp_people_editable_dup_text (GTK_EDITABLE (self->consent_given_row));
   g_autoptr(GError) organisation_error = NULL;
+  g_autoptr(GError) given_error = NULL;
   gboolean valid = TRUE;
+
+  /* the day of consent by the rule of dates */
+  if (given != NULL && !vp_value_check_date (given, NULL, &given_error))
+    valid &= vp_people_check (GTK_WIDGET (self->consent_given_row), FALSE, given_error->message);
+  else
+    vp_people_check (GTK_WIDGET (self->consent_given_row), TRUE, NULL);
 
   /* A new participant's empty name is not an error yet, only unfinished. */
   valid &=
@@ -617,6 +748,9 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
     vp_people_editable_dup_text (GTK_EDITABLE (self->accessibility_row));
   g_autofree char *emergency = vp_people_editable_dup_text (GTK_EDITABLE (self->emergency_row));
   g_autofree char *notes = vp_people_text_view_dup_text (self->notes_view);
+  g_autofree char *given = vp_people_editable_dup_text (GTK_EDITABLE (self->consent_given_row));
+  g_autofree char *wording =
+    vp_people_editable_dup_text (GTK_EDITABLE (self->consent_wording_row));
 
   vp_participant_set_id (participant, vp_participant_get_id (edited));
   vp_participant_set_ref (participant, vp_participant_get_ref (edited));
@@ -658,6 +792,11 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_accessibility (participant, accessibility);
   vp_participant_set_emergency_contact (participant, emergency);
   vp_participant_set_notes (participant, notes);
+  vp_participant_set_consent_fields (participant, get_consent_fields (self));
+  vp_participant_set_consent_given (participant, given);
+  vp_participant_set_consent_wording (participant, wording);
+  /* what has no consent is not kept (its row takes no text then) */
+  vp_privacy_drop_unconsented (participant);
 
   for (guint i = 0; i < self->legs->len; i++)
     vp_participant_add_travel_leg (participant,
@@ -751,6 +890,18 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accessibility_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
+                                        consent_dietary_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
+                                        consent_accessibility_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
+                                        consent_emergency_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, consent_hosts_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
+                                        consent_participants_switch);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, consent_given_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, consent_wording_row);
+  gtk_widget_class_bind_template_callback (widget_class, consent_switched_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_leg_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
@@ -783,6 +934,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
+  update_consent_rows (self);
 }
 
 static VpProgramme *

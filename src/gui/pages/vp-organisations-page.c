@@ -6,11 +6,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "vp-cxc.h"
+#include "vp-evidence.h"
 #include "vp-format.h"
 #include "vp-labels.h"
 #include "vp-organisation-editor.h"
 #include "vp-organisations-page.h"
 #include "vp-people-fields.h"
+#include "vp-time.h"
 
 /* The columns, in the order of the template. */
 typedef enum
@@ -21,6 +24,7 @@ typedef enum
   COLUMN_CITY,
   COLUMN_PEOPLE,
   COLUMN_BUDGET,
+  COLUMN_EVIDENCE,
   N_COLUMNS
 } Column;
 
@@ -31,6 +35,7 @@ static const VpTableColumnPriority priorities[N_COLUMNS] = {
   [COLUMN_CITY] = VP_TABLE_COLUMN_WIDE,
   [COLUMN_PEOPLE] = VP_TABLE_COLUMN_ALWAYS,
   [COLUMN_BUDGET] = VP_TABLE_COLUMN_MEDIUM,
+  [COLUMN_EVIDENCE] = VP_TABLE_COLUMN_MEDIUM,
 };
 
 /* What the table shows and sorts by that takes some working out. */
@@ -45,6 +50,10 @@ typedef struct
   double   amount;            /* NAN when unknown or not in the budget */
   char    *amount_text;
   char    *rule;              /* what decided the amount, in words */
+  int      n_missing;         /* items of the closing kit missing; -1: it owes none */
+  gboolean overdue;           /* and they were due before today */
+  char    *evidence_text;
+  char    *evidence_detail;   /* which, and by when */
 } Row;
 
 struct _VpOrganisationsPage
@@ -72,6 +81,8 @@ row_free (gpointer data)
   g_free (row->n_people_text);
   g_free (row->amount_text);
   g_free (row->rule);
+  g_free (row->evidence_text);
+  g_free (row->evidence_detail);
   g_free (row);
 }
 
@@ -172,6 +183,68 @@ budget_changed_cb (VpOrganisationsPage *self,
   vp_table_page_refresh_items (VP_TABLE_PAGE (self));
 }
 
+/* The closing kit of @organisation, whose budget line is @line (NULL:
+ * not a visiting organisation, or the budget is still being worked out):
+ * a funded organisation owes the items it has not handed in. */
+static void
+prepare_evidence (VpOrganisationsPage *self,
+                  VpOrganisation      *organisation,
+                  const VpBudgetLine  *line,
+                  Row                 *row)
+{
+  VpProgrammeContext *context = vp_table_page_get_context (VP_TABLE_PAGE (self));
+  VpProgramme *programme = context ? vp_programme_context_get_programme (context) : NULL;
+  GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autofree char *labels = NULL;
+  g_autofree char *due_text = NULL;
+  GDate due, today;
+
+  row->n_missing = -1;
+  if (line == NULL)
+    return;
+  if ((line->reasons & VP_CXC_REASONS_NOTHING) != 0)
+    {
+      /* Translators: the closing kit of an organisation the scheme does not fund */
+      row->evidence_text = g_strdup (C_("closing kit", "Not funded"));
+      row->evidence_detail = g_strdup (_("The scheme does not fund it: it owes no closing kit"));
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const VpCxcEvidenceItem *item = g_ptr_array_index (items, i);
+
+      if (vp_organisation_get_evidence_received (organisation, item->item) == NULL)
+        g_ptr_array_add (missing, (gpointer)item);
+    }
+  row->n_missing = (int)missing->len;
+  if (missing->len == 0)
+    {
+      /* Translators: every item of an organisation's closing kit has arrived */
+      row->evidence_text = g_strdup (C_("closing kit", "Complete"));
+      row->evidence_detail = g_strdup (_("Every item of its closing kit has arrived"));
+      return;
+    }
+
+  g_date_clear (&due, 1);
+  if (programme != NULL)
+    vp_evidence_get_due (programme, NULL, &due);
+  vp_evidence_get_today (&today);
+  row->overdue = g_date_valid (&due) && g_date_compare (&due, &today) < 0;
+  due_text = g_date_valid (&due) ? vp_date_format (&due) : g_strdup ("?");
+  labels = vp_evidence_join_labels (missing);
+  /* Translators: how many items of an organisation's closing kit are missing */
+  row->evidence_text = g_strdup_printf (ngettext ("%u missing", "%u missing", missing->len),
+                                        missing->len);
+  if (row->overdue)
+    /* Translators: the items missing (“Closing report, Outcomes”), then a date */
+    row->evidence_detail = g_strdup_printf (_("Missing: %s; it was due on %s"), labels, due_text);
+  else
+    /* Translators: the items missing (“Closing report, Outcomes”), then a date */
+    row->evidence_detail = g_strdup_printf (_("Missing: %s; due on %s"), labels, due_text);
+}
+
 /* VpTablePage {{{1 */
 
 static GListModel *
@@ -229,6 +302,7 @@ vp_organisations_page_prepare_item (VpTablePage *page,
     }
   if (line != NULL)
     row->rule = g_strdup (line->rule);
+  prepare_evidence (self, organisation, line, row);
 
   return row;
 }
@@ -259,7 +333,7 @@ vp_organisations_page_setup_cell (VpTablePage    *page,
                                   GtkInscription *cell)
 {
   /* Counts and amounts line up on their last digit. */
-  if (column == COLUMN_PEOPLE || column == COLUMN_BUDGET)
+  if (column == COLUMN_PEOPLE || column == COLUMN_BUDGET || column == COLUMN_EVIDENCE)
     {
       gtk_widget_add_css_class (GTK_WIDGET (cell), "numeric");
       gtk_inscription_set_xalign (cell, 1.0);
@@ -304,6 +378,24 @@ vp_organisations_page_bind_cell (VpTablePage    *page,
       /* Why it is this much (or nothing): the rule that decided it. */
       gtk_widget_set_tooltip_text (GTK_WIDGET (cell), row ? row->rule : NULL);
       break;
+    case COLUMN_EVIDENCE:
+      /* Translators: the closing kit of an organisation that is not a visiting one yet, or
+       * while the budget is being worked out */
+      text = row && row->evidence_text ? row->evidence_text : C_("closing kit", "—");
+      if (row && row->n_missing != 0 && row->evidence_text != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
+      if (row && row->overdue)
+        gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+      /* which items, and by when: for the pointer and for a screen reader */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), row ? row->evidence_detail : NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      row && row->evidence_detail ? row->evidence_detail : "",
+                                      -1);
+      break;
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -338,6 +430,9 @@ vp_organisations_page_compare (VpTablePage *page,
       if (isnan (row_a->amount) || isnan (row_b->amount))
         return isnan (row_a->amount) - isnan (row_b->amount);
       return (row_a->amount > row_b->amount) - (row_a->amount < row_b->amount);
+    case COLUMN_EVIDENCE:
+      /* the most missing first when descending; those that owe none last */
+      return (row_a->n_missing > row_b->n_missing) - (row_a->n_missing < row_b->n_missing);
     case N_COLUMNS:
     default:
       g_assert_not_reached ();

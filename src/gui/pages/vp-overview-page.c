@@ -8,10 +8,13 @@
 #include "vp-checks.h"
 #include "vp-chooser-row.h"
 #include "vp-cxc-rules.h"
+#include "vp-evidence.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
+#include "vp-privacy.h"
 #include "vp-problem-item.h"
 #include "vp-text.h"
+#include "vp-time.h"
 #include "vp-values.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
@@ -66,11 +69,25 @@ struct _VpOverviewPage
   AdwEntryRow          *longitude_row;
   AdwEntryRow          *lump_sum_row;
   AdwEntryRow          *lump_sum_override_row;
+  AdwEntryRow          *goals_row;
+  AdwEntryRow          *objectives_row;
+  AdwEntryRow          *evidence_due_row;
   GtkLabel             *participants_label;
   GtkLabel             *hosts_label;
   GtkLabel             *sessions_label;
   AdwPreferencesGroup  *problems_group;
   AdwPreferencesGroup  *budget_group;
+  AdwActionRow         *retention_row;
+  GtkLabel             *retention_label;
+  GtkButton            *retention_reset_button;
+  GtkMenuButton        *retention_button;
+  GtkCalendar          *retention_calendar;
+  AdwActionRow         *purge_row;
+  GtkButton            *purge_button;
+
+  /* retention-months: how long a programme without a date of its own
+   * keeps its personal data */
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (VpOverviewPage, vp_overview_page, ADW_TYPE_BIN)
@@ -356,6 +373,9 @@ apply_entry (VpOverviewPage *self,
   else if (row == self->coordinator_email_row && value != NULL &&
            !vp_value_check_email (value, &value_error))
     message = value_error->message;
+  else if (row == self->evidence_due_row && value != NULL &&
+           !vp_value_check_date (value, NULL, &value_error))
+    message = value_error->message;
   else if ((row == self->lump_sum_row || row == self->lump_sum_override_row) && value != NULL)
     {
       double amount;
@@ -405,6 +425,12 @@ apply_entry (VpOverviewPage *self,
         vp_value_parse_amount (value, &amount, NULL);
       vp_programme_set_lump_sum_override_eur (pending, amount);
     }
+  else if (row == self->goals_row)
+    vp_programme_set_goals (pending, value);
+  else if (row == self->objectives_row)
+    vp_programme_set_objectives (pending, value);
+  else if (row == self->evidence_due_row)
+    vp_programme_set_evidence_due (pending, value);
   else
     g_assert_not_reached ();
 
@@ -514,6 +540,13 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
   start = vp_programme_get_start_date (pending);
   end = vp_programme_get_end_date (pending);
 
+  if (calendar == self->retention_calendar)
+    {
+      vp_programme_set_retention_until (pending, date);
+      vp_overview_page_flush (self);
+      return;
+    }
+
   if (calendar == self->start_calendar)
     {
       /* Moving the first day moves the whole visit: its length stays. */
@@ -545,6 +578,178 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
     }
 
   vp_overview_page_flush (self);
+}
+
+/* Privacy {{{1 */
+
+static guint
+retention_months (VpOverviewPage *self)
+{
+  return g_settings_get_uint (self->settings, "retention-months");
+}
+
+static void
+retention_reset_clicked_cb (GtkButton      *button,
+                            VpOverviewPage *self)
+{
+  VpProgramme *pending;
+
+  if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  vp_programme_set_retention_until (pending, NULL);
+  vp_overview_page_flush (self);
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   VpOverviewPage   *self)
+{
+  GPtrArray *programmes = g_object_get_data (G_OBJECT (dialog), "vp-purge");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "purge"))
+    return;
+
+  vp_overview_page_flush (self);
+  if (!vp_store_purge (self->store, programmes, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot purge: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+  show_toast (self, _("Personal data purged"));
+}
+
+/* Asks first, naming what goes from whom. */
+static void
+purge_clicked_cb (GtkButton      *button,
+                  VpOverviewPage *self)
+{
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VpPurgeProgramme *programme;
+  GtkWidget *dialog;
+  g_autofree char *day = NULL;
+
+  programmes = vp_store_list_purge (self->store,
+                                    vp_programme_context_get_programme_id (self->context),
+                                    retention_months (self), NULL, &error);
+  if (programmes == NULL || programmes->len == 0)
+    {
+      show_toast (self, error != NULL ? error->message : _("Nothing left to purge"));
+      return;
+    }
+
+  programme = g_ptr_array_index (programmes, 0);
+  day = vp_format_date_long (programme->retention_until);
+  g_string_append_printf (body,
+                          /* Translators: a day, then a list of people and what of them goes */
+                          _("The personal data of this programme was kept until %s. Purging "
+                            "erases it for good, from the database and its backups:"),
+                          day);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < programme->people->len; i++)
+    {
+      VpPurgePerson *person = g_ptr_array_index (programme->people, i);
+      g_autofree char *items = NULL;
+
+      g_ptr_array_add (person->items, NULL);
+      items = g_strjoinv (", ", (char **) person->items->pdata);
+      g_ptr_array_remove_index (person->items, person->items->len - 1);
+      /* Translators: a name and what of that person a purge erases */
+      g_string_append_printf (body, _("\n• %s: %s"), person->name, items);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Their names, organisations and who attended what stay for the "
+                           "funder’s record."));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Purge Personal Data?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "purge", _("_Purge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "purge",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "vp-purge", g_steal_pointer (&programmes),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The retention date (the programme's, or the default period after its
+ * last day) and whether a purge has anything to do. */
+static void
+update_privacy (VpOverviewPage *self)
+{
+  VpProgramme *programme = self->programme;
+  const char *own = vp_programme_get_retention_until (programme);
+  guint months = retention_months (self);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *purge_subtitle = NULL;
+  g_autofree char *day_text = NULL;
+  gboolean can_purge = FALSE;
+  GDate until;
+  char day[16] = "";
+
+  if (vp_privacy_get_retention_date (programme, months, &until))
+    g_date_strftime (day, sizeof day, "%Y-%m-%d", &until);
+  day_text = *day != '\0' ? vp_format_date_long (day) : NULL;
+  set_value (self->retention_label, day_text);
+  select_calendar_day (self->retention_calendar, day);
+  gtk_widget_set_visible (GTK_WIDGET (self->retention_reset_button), own != NULL);
+  if (own != NULL)
+    subtitle = g_strdup (_("Set for this programme"));
+  else
+    subtitle = g_strdup_printf (ngettext ("%u month after the last day (the default, in "
+                                          "Preferences)",
+                                          "%u months after the last day (the default, in "
+                                          "Preferences)", months),
+                                months);
+  adw_action_row_set_subtitle (self->retention_row, subtitle);
+
+  if (!vp_privacy_retention_has_passed (programme, months, NULL))
+    /* Translators: a day */
+    purge_subtitle = g_strdup_printf (_("Possible after %s"), day_text ? day_text : "");
+  else
+    {
+      g_autoptr(GPtrArray) programmes =
+        vp_store_list_purge (self->store, vp_programme_get_id (programme), months, NULL, NULL);
+      guint people = programmes != NULL && programmes->len > 0
+        ? ((VpPurgeProgramme *) g_ptr_array_index (programmes, 0))->people->len
+        : 0;
+
+      can_purge = people > 0;
+      purge_subtitle = people > 0
+        ? g_strdup_printf (ngettext ("The day has passed: %u participant still has personal "
+                                     "data here",
+                                     "The day has passed: %u participants still have personal "
+                                     "data here", people),
+                           people)
+        : g_strdup (_("Nothing left to purge"));
+    }
+  adw_action_row_set_subtitle (self->purge_row, purge_subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->purge_button), can_purge);
+}
+
+static void
+retention_months_changed_cb (VpOverviewPage *self,
+                             const char     *key,
+                             GSettings      *settings)
+{
+  if (self->programme == NULL)
+    return;
+  /* the calendar shows the new day without taking it as an edit */
+  self->updating = TRUE;
+  update_privacy (self);
+  self->updating = FALSE;
 }
 
 /* Showing {{{1 */
@@ -637,6 +842,30 @@ update_fields (VpOverviewPage *self)
   set_entry_text (self->longitude_row, longitude);
   set_entry_text (self->lump_sum_row, lump_sum);
   set_entry_text (self->lump_sum_override_row, lump_sum_override);
+  set_entry_text (self->goals_row, vp_programme_get_goals (programme));
+  set_entry_text (self->objectives_row, vp_programme_get_objectives (programme));
+  set_entry_text (self->evidence_due_row, vp_programme_get_evidence_due (programme));
+  {
+    GDate due;
+    g_autofree char *due_text = NULL;
+    g_autofree char *tooltip = NULL;
+
+    /* empty, it says which day the rules give */
+    vp_evidence_get_due (programme, NULL, &due);
+    due_text = g_date_valid (&due) ? vp_date_format (&due) : NULL;
+    if (vp_programme_get_evidence_due (programme) == NULL && due_text != NULL)
+      /* Translators: the tooltip of the closing kit's due day when none is set; %u is a
+       * number of days, %s a date (YYYY-MM-DD) */
+      tooltip = g_strdup_printf (ngettext ("Empty: %u day after the last day, on %s",
+                                           "Empty: %u days after the last day, on %s",
+                                           vp_cxc_rules_get ()->evidence_due_days),
+                                 vp_cxc_rules_get ()->evidence_due_days, due_text);
+    else
+      tooltip = g_strdup (_("The day each funded visiting organisation’s closing kit is due; "
+                            "empty, the rules’ period after the last day"));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->evidence_due_row), tooltip);
+  }
+  update_privacy (self);
 
   self->updating = FALSE;
 }
@@ -908,6 +1137,9 @@ vp_overview_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::budget", G_CALLBACK (budget_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::retention-months",
+                           G_CALLBACK (retention_months_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
   update_problems (self);
   update_budget (self);
@@ -931,6 +1163,7 @@ vp_overview_page_dispose (GObject *object)
   g_clear_object (&self->pending);
   g_clear_object (&self->pending_read);
   g_clear_object (&self->statuses);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vp_overview_page_parent_class)->dispose (object);
 }
@@ -1035,11 +1268,23 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, lump_sum_override_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, goals_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, objectives_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, evidence_due_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, participants_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, hosts_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, sessions_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, problems_group);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, budget_group);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, retention_label);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, retention_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, retention_button);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, retention_calendar);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, purge_row);
+  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, purge_button);
+  gtk_widget_class_bind_template_callback (widget_class, retention_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, purge_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);

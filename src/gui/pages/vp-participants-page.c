@@ -6,6 +6,7 @@
 
 #include "vp-participant-editor.h"
 #include "vp-participants-page.h"
+#include "vp-privacy.h"
 #include "vp-people-fields.h"
 
 /* The columns, in the order of the template. */
@@ -255,6 +256,119 @@ vp_participants_page_create_editor (VpTablePage *page,
                                                       item ? VP_PARTICIPANT (item) : NULL));
 }
 
+/* Erasing a person {{{1 */
+
+static void
+show_toast (VpParticipantsPage *self,
+            const char         *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else
+    g_warning ("%s", title);
+}
+
+static void
+erase_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   VpParticipantsPage *self)
+{
+  const char *email = g_object_get_data (G_OBJECT (dialog), "vp-email");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "vp-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "erase"))
+    return;
+
+  if (!vp_store_erase_person (vp_table_page_get_store (VP_TABLE_PAGE (self)), email, &error))
+    message = g_strdup_printf (_("Cannot erase: %s"), error->message);
+  else
+    /* Translators: in a toast, a person's name */
+    message = g_strdup_printf (_("“%s” erased everywhere"), name);
+  show_toast (self, message);
+}
+
+/* Asks first, naming everything that goes, in every programme. */
+static void
+erase_person_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VpParticipantsPage *self = VP_PARTICIPANTS_PAGE (widget);
+  VpStore *store = vp_table_page_get_store (VP_TABLE_PAGE (self));
+  g_autoptr(GPtrArray) items = vp_table_page_dup_selected_items (VP_TABLE_PAGE (self));
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  VpParticipant *participant;
+  const char *email;
+  GtkWidget *dialog;
+
+  if (items == NULL || items->len != 1)
+    {
+      show_toast (self, _("Select the one participant to erase"));
+      return;
+    }
+  participant = g_ptr_array_index (items, 0);
+  email = vp_participant_get_email (participant);
+  if (email == NULL)
+    {
+      /* Translators: a participant's name */
+      heading = g_strdup_printf (_("“%s” Has No Email Address"),
+                                 vp_participant_get_name (participant));
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                       _("A person is found in every programme by their email "
+                                         "address. Delete takes this participant out of this "
+                                         "programme."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  snapshots = vp_store_load_person (store, email, &error);
+  if (snapshots == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot erase: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+  lines = vp_privacy_describe_person (snapshots, email);
+
+  /* Translators: a person's email address */
+  g_string_append_printf (body, _("Everything held about %s goes, in every programme, from the "
+                                  "database, its backups and its log. It cannot be undone:"),
+                          email);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < lines->len; i++)
+    /* Translators: an item of a list */
+    g_string_append_printf (body, _("\n• %s"), (const char *) g_ptr_array_index (lines, i));
+
+  /* Translators: a participant's name */
+  heading = g_strdup_printf (_("Erase “%s” Everywhere?"), vp_participant_get_name (participant));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase Everywhere"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "vp-email", g_strdup (email), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "vp-name",
+                          g_strdup (vp_participant_get_name (participant)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject {{{1 */
 
 static void
@@ -278,13 +392,33 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
                                                "/io/github/visitplanner/VisitPlanner/"
                                                "vp-participants-page.ui");
   vp_table_page_class_install_actions (page_class, "participants");
+  gtk_widget_class_install_action (widget_class, "participants.erase-person", NULL,
+                                   erase_person_action);
   vp_table_page_class_set_priorities (page_class, priorities, N_COLUMNS);
 }
 
 static void
 vp_participants_page_init (VpParticipantsPage *self)
 {
+  GtkWidget *delete_button;
+  GtkWidget *erase_button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* beside Delete, which takes a participant out of this programme: Erase
+   * takes the person out of every one, and out of the database's copies */
+  delete_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                            VP_TYPE_TABLE_PAGE,
+                                                            "delete_button"));
+  erase_button = gtk_button_new_from_icon_name ("edit-clear-all-symbolic");
+  gtk_widget_set_name (erase_button, "erase-person-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (erase_button), "participants.erase-person");
+  gtk_widget_set_tooltip_text (erase_button, _("Erase the Selected Person Everywhere…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (erase_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Erase the Selected Person Everywhere"), -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (delete_button)), erase_button,
+                              delete_button);
 }
 
 /* Public {{{1 */

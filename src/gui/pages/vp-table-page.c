@@ -1291,6 +1291,14 @@ is_item (VpTablePage *self,
   return item == data;
 }
 
+GPtrArray *
+vp_table_page_dup_selected_items (VpTablePage *self)
+{
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), NULL);
+
+  return dup_selected_items (self);
+}
+
 gboolean
 vp_table_page_show_first_match (VpTablePage      *self,
                                 VpTableMatchFunc  func,

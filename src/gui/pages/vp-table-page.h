@@ -111,6 +111,9 @@ void      vp_table_page_refresh_items           (VpTablePage                 *se
 /* What prepare_item() made for @item. */
 gpointer  vp_table_page_get_item_data           (VpTablePage                 *self,
                                                  GObject                     *item);
+/* The items selected and shown (GObject, referenced), or NULL when a
+ * search hides the rows. */
+GPtrArray *vp_table_page_dup_selected_items     (VpTablePage                 *self);
 /* Selects the first item that @func accepts, even when the search hides
  * it, scrolls to it and opens its editor.  FALSE when none does. */
 gboolean  vp_table_page_show_first_match        (VpTablePage                 *self,

@@ -1,4 +1,5 @@
-/* vp-preferences-window.c: where the database is, and a way to its folder. */
+/* vp-preferences-window.c: where the database is, and a way to its folder; how long personal
+ * data is kept. */
 
 #include "config.h"
 
@@ -14,6 +15,8 @@ struct _VpPreferencesWindow
 
   AdwActionRow         *location_row;
   AdwActionRow         *schema_row;
+  GtkSpinButton        *retention_spin;
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (VpPreferencesWindow, vp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -52,6 +55,11 @@ vp_preferences_window_constructed (GObject *object)
   adw_action_row_set_subtitle (self->location_row, path);
   version = g_strdup_printf ("%d", vp_store_get_schema_version (self->store));
   adw_action_row_set_subtitle (self->schema_row, version);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "retention-months",
+                   gtk_spin_button_get_adjustment (self->retention_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -61,6 +69,7 @@ vp_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vp_preferences_window_parent_class)->dispose (object);
 }
@@ -126,6 +135,7 @@ vp_preferences_window_class_init (VpPreferencesWindowClass *klass)
                                                "vp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, VpPreferencesWindow, schema_row);
+  gtk_widget_class_bind_template_child (widget_class, VpPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
 }
 

@@ -450,6 +450,7 @@ typedef struct
   VpStoreImportFlags  flags;
   char               *uid;          /* imported */
   char               *title;
+  char               *notices;      /* what the reader said of it (consent), or NULL */
   guint               n_files;
 } FileJob;
 
@@ -463,6 +464,7 @@ file_job_free (gpointer data)
   g_free (job->ref);
   g_free (job->uid);
   g_free (job->title);
+  g_free (job->notices);
   g_free (job);
 }
 
@@ -490,8 +492,15 @@ file_job_thread (GTask        *task,
   if (job->kind == JOB_IMPORT)
     {
       bytes = vp_file_read (job->path, VP_PROGRAMME_FORMAT_MAX_BYTES, &error);
+      g_autoptr(GPtrArray) notices = NULL;
+
       if (bytes != NULL)
-        snapshot = vp_programme_format_read (bytes, &error);
+        snapshot = vp_programme_format_read_with_notices (bytes, &notices, &error);
+      if (notices != NULL && notices->len > 0)
+        {
+          g_ptr_array_add (notices, NULL);
+          job->notices = g_strjoinv ("\n\n", (char **) notices->pdata);
+        }
       if (snapshot != NULL)
         {
           VpProgramme *programme = vp_snapshot_get_programme (snapshot);
@@ -697,6 +706,12 @@ file_job_done_cb (GObject      *object,
       vp_window_select_uid (self, job->uid);
       vp_window_show_content (self);
       message = g_strdup_printf (_("Imported “%s”"), job->title);
+      /* what was kept as consented, or left out for want of consent */
+      if (job->notices != NULL)
+        {
+          show_error (self, message, job->notices);
+          return;
+        }
       break;
 
     case JOB_EXPORT_FOLDER:
@@ -1202,6 +1217,11 @@ pdf_file_name (VpSnapshot     *snapshot,
     case VP_PRINT_CONTENT_BADGES:
       /* Translators: in a file name: the name badges. */
       what = g_strdup (_("name badges"));
+      break;
+
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+      /* Translators: in a file name: the drafts of the ClusterXChange Commitment to Quality. */
+      what = g_strdup (_("commitment to quality"));
       break;
 
     case VP_PRINT_CONTENT_AGENDA:
