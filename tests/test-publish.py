@@ -282,7 +282,8 @@ class FaultServer(http.server.ThreadingHTTPServer):
     strong ETags), Basic authentication, and faults on demand: .fault is
     None, "403" (every request), "507" (every PUT), "503-once" (the next
     request), "drop-after N" (after N PUTs, every connection is closed
-    without an answer) or "weak" (weak ETags only)."""
+    without an answer), "hang" (every request read and never answered) or
+    "weak" (weak ETags only)."""
 
     daemon_threads = True
 
@@ -331,6 +332,11 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        if server.fault == "hang":
+            # read, never answer: the client's wait runs out
+            time.sleep(5)
+            self.close_connection = True
+            return
         with server.lock:
             fault = server.fault
             if fault is not None and fault.startswith("drop-after"):
@@ -780,6 +786,18 @@ class TestFaults(PublishTestCase):
         # tried again, with pauses, before giving up
         self.assertGreater(time.monotonic() - started, 3)
         self.assert_database_kept(before)
+
+    def test_no_answer_times_out(self):
+        server = self.start()
+        server.fault = "hang"
+        self.add_target("silent", "caldav", server.base)
+        env = dict(self.env, VISIT_PLANNER_HTTP_TIMEOUT="1")
+        started = time.monotonic()
+        result = self.run_cli("publish", self.uid, env=env)
+        line = self.assert_one_line_error(result, "silent", server.base)
+        self.assertIn("did not answer in time", line)
+        # four tries of a second each, with pauses of 0.5, 1 and 2 seconds
+        self.assertGreater(time.monotonic() - started, 7)
 
     def test_403(self):
         server = self.start()
