@@ -212,6 +212,9 @@ class Apache:
         ha1 = hashlib.md5(("%s:%s:%s" % (USER, realm, PASSWORD)).encode()).hexdigest()
         with open(os.path.join(self.folder, "htdigest"), "w") as f:
             f.write("%s:%s:%s\n" % (USER, realm, ha1))
+        # read by the user Apache works as, whatever the umask
+        for name in ("htpasswd", "htdigest"):
+            os.chmod(os.path.join(self.folder, name), 0o644)
         # Apache started by root runs its work as another user: the files
         # are that user's then.
         user_lines = ""
