@@ -417,11 +417,18 @@ class TestPerson(PrivacyTestCase):
         self.assertEqual(self.participant("vaiva")["dietary"], ERASED["dietary"])
 
     def downgrade_before_consent(self):
-        """The database as the release before consent wrote it (the schema step that adds
-        consent is the last one): opening it again migrates it, after a backup that holds
-        everyone's data. Returns the version it then has."""
+        """The database as the release before consent wrote it (its version the one before
+        the schema step that adds consent; the steps after it leave what they make, and run
+        again): opening it again migrates it, after a backup that holds everyone's data.
+        Returns the version it then has."""
+        # the version before the consent step, whatever steps follow it
+        schema = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "core",
+                              "store", "vp-store-schema.c")
+        with open(schema, encoding="utf-8") as f:
+            step = re.search(r'\{ (\d+),\s*"ALTER TABLE programmes ADD COLUMN retention_until',
+                             f.read())
         with sqlite3.connect(self.database) as connection:
-            version = connection.execute("PRAGMA user_version").fetchone()[0] - 1
+            version = int(step.group(1)) - 1
             connection.executescript(
                 "DROP TRIGGER participants_consent_insert;"
                 "DROP TRIGGER participants_consent_update;"

@@ -351,7 +351,8 @@ test_live_log_from_old_file (Fixture       *fixture,
                      "DROP INDEX participants_organisation;"
                      "ALTER TABLE participants DROP COLUMN organisation_id;"
                      "ALTER TABLE participants ADD COLUMN organisation TEXT;"
-                     "DROP TABLE organisations;");
+                     "DROP TABLE organisations;"
+                     "DROP TABLE publish_resources; DROP TABLE publish_targets;");
     vp_test_sql_exec (fixture->path, sql->str);
   }
   fixture->store = vp_test_open_store (fixture->path);

@@ -611,7 +611,8 @@ test_organisations_migrated (Fixture       *fixture,
                     "UPDATE participants SET organisation = 'Lumiray Oy' WHERE ref = 'p1';"
                     "UPDATE participants SET organisation = 'LUMIRAY  OY ' WHERE ref = 'p2';"
                     "UPDATE participants SET organisation = 'Photon Lab' WHERE ref = 'p3';"
-                    "DROP TABLE organisations; PRAGMA user_version = 3;");
+                    "DROP TABLE organisations; PRAGMA user_version = 3;"
+                    "DROP TABLE publish_resources; DROP TABLE publish_targets;");
   g_assert_cmpuint (count_backups (fixture, NULL), ==, 0);
 
   store = vp_test_open_store (fixture->path);

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +25,8 @@
 #include "vp-ical-import.h"
 #include "vp-print-pdf.h"
 #include "vp-programme-format.h"
+#include "vp-publish.h"
+#include "vp-publish-secret.h"
 #include "vp-render-enum-types.h"
 #include "vp-snapshot-diff.h"
 #include "vp-store.h"
@@ -2303,6 +2307,516 @@ command_person (CliContext *context)
   return usage_error (command, _("person takes “export” or “erase”, and an email address"));
 }
 
+/* Publishing {{{1 */
+
+/* target add PROGRAMME NAME caldav|webdav URL [--user USER]
+ * [--password-env VAR] [--ca-file FILE] [--per-participant] [--per-host] */
+static int
+target_add (CliContext *context,
+            Arguments  *arguments)
+{
+  const Command *command = find_command ("target");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpPublishTarget) target = vp_publish_target_new ();
+  const char *ca_file;
+
+  if (arguments->positional->len != 5)
+    return usage_error (command, _("target add takes a programme, a name, caldav or webdav, "
+                                   "and a URL"));
+  if (!vp_publish_kind_from_string (g_ptr_array_index (arguments->positional, 3),
+                                    &target->kind))
+    {
+      print_error (_("unknown kind of target “%s”: use caldav or webdav"),
+                   (const char *)g_ptr_array_index (arguments->positional, 3));
+      return EXIT_FAILURE_;
+    }
+
+  target->name = g_strdup (g_ptr_array_index (arguments->positional, 2));
+  target->url = g_strdup (g_ptr_array_index (arguments->positional, 4));
+  target->user = g_strdup (g_hash_table_lookup (arguments->options, "--user"));
+  target->password_env = g_strdup (g_hash_table_lookup (arguments->options, "--password-env"));
+  target->per_participant = g_hash_table_contains (arguments->options, "--per-participant");
+  target->per_host = g_hash_table_contains (arguments->options, "--per-host");
+
+  if (target->password_env != NULL && target->user == NULL)
+    {
+      print_error ("%s", _("--password-env needs --user: the password is that user’s"));
+      return EXIT_FAILURE_;
+    }
+
+  /* kept as an absolute path, and read now, so that a wrong file is told
+   * here and not at the first publish */
+  ca_file = g_hash_table_lookup (arguments->options, "--ca-file");
+  if (ca_file != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (ca_file);
+      g_autoptr(GTlsDatabase) database = NULL;
+
+      target->ca_file = g_file_get_path (file);
+      database = target->ca_file != NULL
+        ? g_tls_file_database_new (target->ca_file, &error) : NULL;
+      if (database == NULL)
+        {
+          print_error (_("%s: cannot read the certificate authorities: %s"), ca_file,
+                       error != NULL ? error->message : _("not a local file"));
+          return EXIT_FAILURE_;
+        }
+    }
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (target->programme_id =
+         vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 1),
+                                  &error)) == 0 ||
+      !vp_store_add_publish_target (store, target, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  return EXIT_OK;
+}
+
+static char *
+format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_format_iso8601 (time);
+}
+
+/* target list PROGRAMME [--json] */
+static int
+target_list (CliContext *context,
+             Arguments  *arguments)
+{
+  const Command *command = find_command ("target");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 id;
+
+  if (arguments->positional->len != 2)
+    return usage_error (command, _("target list takes one programme"));
+
+  store = open_store_for_reading (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 1),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      (targets = vp_store_get_publish_targets (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (g_hash_table_contains (arguments->options, "--json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < targets->len; i++)
+        {
+          VpPublishTarget *target = g_ptr_array_index (targets, i);
+          g_autoptr(GPtrArray) subscriptions = vp_publish_subscriptions (target, snapshot);
+
+          json_builder_begin_object (builder);
+          add_optional_member (builder, "name", target->name);
+          add_optional_member (builder, "kind", vp_publish_kind_to_string (target->kind));
+          add_optional_member (builder, "url", target->url);
+          add_optional_member (builder, "user", target->user);
+          add_optional_member (builder, "password_env", target->password_env);
+          add_optional_member (builder, "ca_file", target->ca_file);
+          json_builder_set_member_name (builder, "per_participant");
+          json_builder_add_boolean_value (builder, target->per_participant);
+          json_builder_set_member_name (builder, "per_host");
+          json_builder_add_boolean_value (builder, target->per_host);
+          json_builder_set_member_name (builder, "last_publish");
+          if (target->last_at > 0)
+            {
+              g_autofree char *at = format_time (target->last_at);
+
+              json_builder_begin_object (builder);
+              add_optional_member (builder, "at", at);
+              add_optional_member (builder, "result", target->last_result);
+              add_optional_member (builder, "report", target->last_report);
+              json_builder_end_object (builder);
+            }
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "subscriptions");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < subscriptions->len; j++)
+            {
+              VpSubscription *subscription = g_ptr_array_index (subscriptions, j);
+
+              json_builder_begin_object (builder);
+              add_optional_member (builder, "label", subscription->label);
+              add_optional_member (builder, "url", subscription->url);
+              add_optional_member (builder, "webcal", subscription->webcal);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      bytes = json_output (builder);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < targets->len; i++)
+        {
+          VpPublishTarget *target = g_ptr_array_index (targets, i);
+          g_autoptr(GPtrArray) subscriptions = vp_publish_subscriptions (target, snapshot);
+
+          g_string_append_printf (out, "%s\t%s\t%s", target->name,
+                                  vp_publish_kind_to_string (target->kind), target->url);
+          if (target->user != NULL)
+            /* TRANSLATORS: a publish target's user name */
+            g_string_append_printf (out, "\t%s", target->user);
+          if (target->password_env != NULL)
+            /* TRANSLATORS: where a publish target's password comes from */
+            g_string_append_printf (out, _("\tpassword from $%s"), target->password_env);
+          if (target->per_participant)
+            g_string_append_printf (out, "\t%s", "--per-participant");
+          if (target->per_host)
+            g_string_append_printf (out, "\t%s", "--per-host");
+          g_string_append_c (out, '\n');
+          if (target->last_at > 0)
+            {
+              g_autofree char *at = format_time (target->last_at);
+              g_autofree char *report = g_strdup (target->last_report);
+
+              if (report != NULL)
+                one_line (report);
+              /* TRANSLATORS: when the last publish was, its result and what it did */
+              g_string_append_printf (out, _("  last publish: %s: %s: %s\n"), at,
+                                      target->last_result, report != NULL ? report : "");
+            }
+          for (guint j = 0; j < subscriptions->len; j++)
+            {
+              VpSubscription *subscription = g_ptr_array_index (subscriptions, j);
+              g_autofree char *label = g_strdup (subscription->label);
+
+              one_line (label);
+              /* TRANSLATORS: a calendar's name, then the URL to subscribe to */
+              g_string_append_printf (out, _("  subscribe: %s: %s\n"), label,
+                                      subscription->webcal != NULL ? subscription->webcal
+                                                                   : subscription->url);
+            }
+        }
+      bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+    }
+
+  if (!write_output (NULL, bytes, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  return EXIT_OK;
+}
+
+/* target remove PROGRAMME NAME */
+static int
+target_remove (CliContext *context,
+               Arguments  *arguments)
+{
+  const Command *command = find_command ("target");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpPublishTarget) target = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  const char *name;
+  gint64 id;
+
+  if (arguments->positional->len != 3)
+    return usage_error (command, _("target remove takes a programme and a target’s name"));
+  name = g_ptr_array_index (arguments->positional, 2);
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments->positional, 1),
+                                     &error)) == 0 ||
+      (target = vp_store_get_publish_target (store, id, name, &error)) == NULL ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL ||
+      !vp_store_remove_publish_target (store, id, name, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  /* the keyring's password goes with it (a keyring that cannot be reached
+   * holds none of ours) */
+  if (target->user != NULL && target->password_env == NULL)
+    vp_publish_secret_clear_sync (vp_programme_get_uid (vp_snapshot_get_programme (snapshot)),
+                                  name, NULL);
+
+  return EXIT_OK;
+}
+
+static int
+command_target (CliContext *context)
+{
+  static const char * const flags[] = { "--json", "--per-participant", "--per-host", NULL };
+  static const char * const valued[] = { "--user", "--password-env", "--ca-file", NULL };
+  static const char * const add_only[] = {
+    "--per-participant", "--per-host", "--user", "--password-env", "--ca-file", NULL
+  };
+  const Command *command = find_command ("target");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autofree char *problem = NULL;
+  const char *action;
+
+  if (!parse_arguments (context, flags, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len < 1)
+    return usage_error (command, _("target needs add, list or remove"));
+
+  action = g_ptr_array_index (arguments.positional, 0);
+  if (!g_str_equal (action, "add"))
+    for (guint i = 0; add_only[i] != NULL; i++)
+      if (g_hash_table_contains (arguments.options, add_only[i]))
+        {
+          g_autofree char *text = g_strdup_printf (_("%s is an option of target add"),
+                                                   add_only[i]);
+          return usage_error (command, text);
+        }
+  if (!g_str_equal (action, "list") && g_hash_table_contains (arguments.options, "--json"))
+    return usage_error (command, _("--json is an option of target list"));
+
+  if (g_str_equal (action, "add"))
+    return target_add (context, &arguments);
+  if (g_str_equal (action, "list"))
+    return target_list (context, &arguments);
+  if (g_str_equal (action, "remove"))
+    return target_remove (context, &arguments);
+
+  return usage_error (command, _("target needs add, list or remove"));
+}
+
+typedef struct
+{
+  GMainLoop       *loop;
+  VpPublishReport *report;
+  GError          *error;
+  gboolean         progress_shown;
+} PublishWait;
+
+static void
+publish_progress_cb (VpPublisher *publisher,
+                     guint        done,
+                     guint        total,
+                     gpointer     user_data)
+{
+  PublishWait *wait = user_data;
+
+  /* on a terminal only: a script reads the lines that say what was done */
+  if (!isatty (STDERR_FILENO))
+    return;
+  /* TRANSLATORS: the progress of a publish: requests done and to do */
+  fprintf (stderr, _("\rPublishing %u of %u"), done, total);
+  fflush (stderr);
+  wait->progress_shown = TRUE;
+}
+
+static void
+publish_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PublishWait *wait = user_data;
+
+  wait->report = vp_publisher_publish_finish (VP_PUBLISHER (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+publish_interrupted_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+publish_action_label (VpPublishAction action)
+{
+  switch (action)
+    {
+    case VP_PUBLISH_PUT:
+      /* TRANSLATORS: a resource created on a server by a publish */
+      return _("put");
+    case VP_PUBLISH_UPDATED:
+      return _("updated");
+    case VP_PUBLISH_DELETED:
+      return _("deleted");
+    case VP_PUBLISH_CONFLICT:
+    default:
+      return _("conflict");
+    }
+}
+
+/* Publishes to one target; EXIT_OK, EXIT_PROBLEMS (a conflict left alone)
+ * or EXIT_FAILURE_. */
+static int
+publish_target (VpStore         *store,
+                VpSnapshot      *snapshot,
+                VpPublishTarget *target,
+                gboolean         force,
+                GCancellable    *cancellable,
+                GString         *out)
+{
+  const char *programme_uid = vp_programme_get_uid (vp_snapshot_get_programme (snapshot));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(VpPublisher) publisher = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  PublishWait wait = { loop, NULL, NULL, FALSE };
+  int status = EXIT_OK;
+
+  password = vp_publish_password_lookup_sync (target, programme_uid, &note, &error);
+  if (error != NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  publisher = vp_publisher_new (store, target, password, note);
+  vp_publisher_set_force (publisher, force);
+  g_signal_connect (publisher, "progress", G_CALLBACK (publish_progress_cb), &wait);
+  vp_publisher_publish_async (publisher, snapshot, cancellable, publish_done_cb, &wait);
+  g_main_loop_run (loop);
+  if (wait.progress_shown)
+    fputc ('\n', stderr);
+
+  /* a failure: what was done before it, then the one line that says why */
+  if (wait.report == NULL)
+    {
+      g_autoptr(VpPublishReport) partial = vp_publisher_steal_partial_report (publisher);
+
+      for (guint i = 0; partial != NULL && i < partial->entries->len; i++)
+        {
+          VpPublishEntry *entry = g_ptr_array_index (partial->entries, i);
+
+          g_string_append_printf (out, "%s: %s %s\n", target->name,
+                                  publish_action_label (entry->action), entry->href);
+        }
+      print_error ("%s", wait.error->message);
+      g_error_free (wait.error);
+      return EXIT_FAILURE_;
+    }
+
+  for (guint i = 0; i < wait.report->entries->len; i++)
+    {
+      VpPublishEntry *entry = g_ptr_array_index (wait.report->entries, i);
+
+      g_string_append_printf (out, "%s: %s %s", target->name,
+                              publish_action_label (entry->action), entry->href);
+      if (entry->action == VP_PUBLISH_CONFLICT)
+        {
+          g_string_append (out, _(": changed on the server since the last publish: left as it "
+                                  "is (publish --force overwrites it)"));
+          status = EXIT_PROBLEMS;
+        }
+      g_string_append_c (out, '\n');
+    }
+  summary = vp_publish_report_summary (wait.report);
+  g_string_append_printf (out, "%s: %s\n", target->name, summary);
+  vp_publish_report_free (wait.report);
+
+  return status;
+}
+
+/* publish PROGRAMME [--target NAME] [--force] */
+static int
+command_publish (CliContext *context)
+{
+  static const char * const flags[] = { "--force", NULL };
+  static const char * const valued[] = { "--target", NULL };
+  const Command *command = find_command ("publish");
+  g_auto(Arguments) arguments = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpStore) store = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *problem = NULL;
+  const char *name;
+  gboolean force;
+  guint interrupt_id;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!parse_arguments (context, flags, valued, &arguments, &problem))
+    return usage_error (command, problem);
+  if (arguments.positional->len != 1)
+    return usage_error (command, _("publish takes one programme"));
+  name = g_hash_table_lookup (arguments.options, "--target");
+  force = g_hash_table_contains (arguments.options, "--force");
+
+  store = open_store (context, &error);
+  if (store == NULL ||
+      (id = vp_store_find_programme (store, g_ptr_array_index (arguments.positional, 0),
+                                     &error)) == 0 ||
+      (snapshot = vp_store_load_snapshot (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+
+  if (name != NULL)
+    {
+      VpPublishTarget *target = vp_store_get_publish_target (store, id, name, &error);
+
+      if (target != NULL)
+        {
+          targets = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_publish_target_free);
+          g_ptr_array_add (targets, target);
+        }
+    }
+  else
+    targets = vp_store_get_publish_targets (store, id, &error);
+  if (targets == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (targets->len == 0)
+    {
+      print_error ("%s", _("the programme has no publish target: add one with “target add”"));
+      return EXIT_FAILURE_;
+    }
+
+  /* Ctrl+C stops at the next request; what was done is kept */
+  interrupt_id = g_unix_signal_add (SIGINT, publish_interrupted_cb, cancellable);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      int target_status = publish_target (store, snapshot, g_ptr_array_index (targets, i), force,
+                                          cancellable, out);
+
+      bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+      if (!write_output (NULL, bytes, &error))
+        {
+          print_error ("%s", error->message);
+          target_status = EXIT_FAILURE_;
+          g_clear_error (&error);
+        }
+      status = MAX (status, target_status);
+    }
+
+  g_source_remove (interrupt_id);
+  return status;
+}
+
 /* Dispatch {{{1 */
 
 static const Command commands[] = {
@@ -2380,6 +2894,18 @@ static const Command commands[] = {
        "write-ahead log included: without --yes it lists what would go and changes nothing "
        "(exit status 1)"),
     command_person },
+  { "target",
+    "target add PROGRAMME NAME caldav|webdav URL [--user USER] [--password-env VAR] "
+    "[--ca-file FILE] [--per-participant] [--per-host] | target list PROGRAMME [--json] | "
+    "target remove PROGRAMME NAME",
+    N_("Add, list or remove the places a programme’s calendars are published to: a CalDAV "
+       "calendar home or a WebDAV folder; the password comes from the variable VAR at each "
+       "publish, else from the keyring"),
+    command_target },
+  { "publish", "publish PROGRAMME [--target NAME] [--force]",
+    N_("Publish the programme’s calendars to its targets (or one): only what changed; what "
+       "someone else changed on the server is left alone (exit status 1) unless --force"),
+    command_publish },
 };
 
 static const Command *

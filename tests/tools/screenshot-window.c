@@ -1,6 +1,7 @@
 /* screenshot-window.c: renders the window on one page to a PNG, for the README and the metainfo.
  *
  * Usage: screenshot-window DATABASE PAGE WIDTH HEIGHT OUTPUT.png
+ * (PAGE: a page of the window, session-editor, organisation-editor or publishing)
  *
  * Run under xvfb-run with GSETTINGS_BACKEND=memory; the database must hold
  * at least one programme (the newest is shown). */
@@ -70,6 +71,7 @@ main (int   argc,
   VpWindow *window;
   gboolean editing;
   gboolean editing_organisation;
+  gboolean publishing;
   int width, height;
 
   if (argc != 6)
@@ -111,10 +113,12 @@ main (int   argc,
 
   editing = g_str_equal (argv[2], "session-editor");
   editing_organisation = g_str_equal (argv[2], "organisation-editor");
+  publishing = g_str_equal (argv[2], "publishing");
   stack = find_widget (GTK_WIDGET (window), "view-stack");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack),
                                          editing ? "agenda"
-                                         : editing_organisation ? "organisations" : argv[2]);
+                                         : editing_organisation ? "organisations"
+                                         : publishing ? "overview" : argv[2]);
   /* When folded, the content shows, not the list. */
   adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
                         ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -124,12 +128,15 @@ main (int   argc,
    * session, is what is shown */
   /* "organisation-editor": the editor of the programme's first
    * organisation, open from the organisations page */
-  if (editing || editing_organisation)
+  /* "publishing": the Publishing dialog of the programme's menu */
+  if (editing || editing_organisation || publishing)
     {
       gint64 id = vp_programme_context_get_programme_id (vp_window_get_context (window));
       g_autoptr(GListModel) toplevels = NULL;
 
-      if (editing)
+      if (publishing)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-settings", NULL);
+      else if (editing)
         {
           g_autoptr(VpSession) session =
             g_list_model_get_item (vp_store_get_sessions (store, id), 2);

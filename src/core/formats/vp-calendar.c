@@ -272,6 +272,7 @@ typedef struct
   GString     *events;     /* the VEVENTs, written before the header that names their zones */
   GHashTable  *zones;      /* zone names used with a TZID */
   GPtrArray   *zone_order; /* the same, in first use */
+  GPtrArray   *objects;    /* NULL, or each event as a calendar object of its own */
   char         stamp[32];
 } Calendar;
 
@@ -301,6 +302,7 @@ calendar_clear (Calendar *calendar)
 {
   g_clear_pointer (&calendar->zones, g_hash_table_unref);
   g_clear_pointer (&calendar->zone_order, g_ptr_array_unref);
+  g_clear_pointer (&calendar->objects, g_ptr_array_unref);
   if (calendar->writer.line != NULL)
     g_string_free (calendar->writer.line, TRUE);
   calendar->writer.line = NULL;
@@ -557,6 +559,53 @@ write_status (Calendar *calendar,
     write_raw (&calendar->writer, "STATUS", "CONFIRMED");
 }
 
+static void write_header (Writer     *writer,
+                          Calendar   *calendar,
+                          const char *name);
+
+/* Before an event: a calendar of objects starts each afresh, with the zones
+ * it uses alone. */
+static void
+event_begin (Calendar *calendar)
+{
+  if (calendar->objects == NULL)
+    return;
+
+  g_string_truncate (calendar->events, 0);
+  g_hash_table_remove_all (calendar->zones);
+  g_ptr_array_set_size (calendar->zone_order, 0);
+}
+
+/* After it: the event becomes a whole calendar object (RFC 4791 4.1: one
+ * UID, its VTIMEZONEs, no METHOD). */
+static void
+event_end (Calendar   *calendar,
+           const char *uid,
+           gint64      sequence)
+{
+  g_autoptr(GString) out = NULL;
+  VpCalendarObject *object;
+  Writer writer;
+
+  if (calendar->objects == NULL)
+    return;
+
+  out = g_string_sized_new (calendar->events->len + 2048);
+  writer.out = out;
+  writer.line = calendar->writer.line;
+  write_header (&writer, calendar, NULL);
+  for (guint i = 0; i < calendar->zone_order->len; i++)
+    g_string_append (out, lookup_vtimezone (g_ptr_array_index (calendar->zone_order, i)));
+  g_string_append_len (out, calendar->events->str, calendar->events->len);
+  write_raw (&writer, "END", "VCALENDAR");
+
+  object = g_new0 (VpCalendarObject, 1);
+  object->uid = g_strdup (uid);
+  object->sequence = sequence;
+  object->data = g_string_free_to_bytes (g_steal_pointer (&out));
+  g_ptr_array_add (calendar->objects, object);
+}
+
 /* A session, or (@withdrawn) a session taken out of this calendar as it
  * was then: cancelled, with no more than its time, title and place. */
 static void
@@ -582,6 +631,7 @@ write_session (Calendar  *calendar,
   if (end_zone == NULL)
     end_zone = start_zone;
 
+  event_begin (calendar);
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", vp_session_get_uid (session));
   write_raw (writer, "DTSTAMP", calendar->stamp);
@@ -636,6 +686,7 @@ write_session (Calendar  *calendar,
 
   write_organizer (calendar);
   write_raw (writer, "END", "VEVENT");
+  event_end (calendar, vp_session_get_uid (session), vp_session_get_revision (session));
 }
 
 /* The UID of a leg or stay: its own, or for one that no database has
@@ -678,6 +729,7 @@ write_travel_leg (Calendar           *calendar,
     ? g_strdup_printf (_("%1$s: %2$s → %3$s"), what, leg->from, leg->to)
     : g_strdup (what);
 
+  event_begin (calendar);
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
@@ -693,6 +745,7 @@ write_travel_leg (Calendar           *calendar,
   write_status (calendar, withdrawn != NULL);
   write_organizer (calendar);
   write_raw (writer, "END", "VEVENT");
+  event_end (calendar, uid, withdrawn ? withdrawn->sequence : leg->revision);
 }
 
 /* A hotel stay, or (@withdrawn) one taken out of the participant's
@@ -724,6 +777,7 @@ write_stay (Calendar           *calendar,
     ? g_strdup_printf (_("Hotel: %s"), stay->name)
     : g_strdup (_("Hotel"));
 
+  event_begin (calendar);
   write_raw (writer, "BEGIN", "VEVENT");
   write_text (writer, "UID", uid);
   write_raw (writer, "DTSTAMP", calendar->stamp);
@@ -743,6 +797,7 @@ write_stay (Calendar           *calendar,
   write_raw (writer, "TRANSP", "TRANSPARENT");
   write_organizer (calendar);
   write_raw (writer, "END", "VEVENT");
+  event_end (calendar, uid, withdrawn ? withdrawn->sequence : stay->revision);
 }
 
 /* The events taken out of @owner @ref's calendar (the store's record):
@@ -755,6 +810,10 @@ write_withdrawals (Calendar          *calendar,
                    gboolean           for_host)
 {
   GPtrArray *withdrawals = vp_snapshot_get_withdrawals (calendar->snapshot);
+
+  /* a calendar of objects holds what is there now: what left it is deleted */
+  if (calendar->objects != NULL)
+    return;
 
   for (guint i = 0; i < withdrawals->len; i++)
     {
@@ -772,6 +831,25 @@ write_withdrawals (Calendar          *calendar,
     }
 }
 
+/* A file's header (@name: its name, with METHOD:PUBLISH), or a calendar
+ * object's (@name NULL: a CalDAV resource has no METHOD, RFC 4791 4.1). */
+static void
+write_header (Writer     *writer,
+              Calendar   *calendar,
+              const char *name)
+{
+  write_raw (writer, "BEGIN", "VCALENDAR");
+  write_raw (writer, "VERSION", "2.0");
+  write_raw (writer, "PRODID", PRODID);
+  write_raw (writer, "CALSCALE", "GREGORIAN");
+  if (name == NULL)
+    return;
+  write_raw (writer, "METHOD", "PUBLISH");
+  write_text (writer, "NAME", name);
+  write_text (writer, "X-WR-CALNAME", name);
+  write_text (writer, "X-WR-TIMEZONE", vp_programme_get_timezone (calendar->programme));
+}
+
 /* The header, one VTIMEZONE per zone the events use, the events. */
 static GBytes *
 calendar_finish (Calendar   *calendar,
@@ -780,14 +858,7 @@ calendar_finish (Calendar   *calendar,
   g_autoptr(GString) out = g_string_sized_new (calendar->events->len + 4096);
   Writer writer = { out, calendar->writer.line };
 
-  write_raw (&writer, "BEGIN", "VCALENDAR");
-  write_raw (&writer, "VERSION", "2.0");
-  write_raw (&writer, "PRODID", PRODID);
-  write_raw (&writer, "CALSCALE", "GREGORIAN");
-  write_raw (&writer, "METHOD", "PUBLISH");
-  write_text (&writer, "NAME", name);
-  write_text (&writer, "X-WR-CALNAME", name);
-  write_text (&writer, "X-WR-TIMEZONE", vp_programme_get_timezone (calendar->programme));
+  write_header (&writer, calendar, name);
 
   for (guint i = 0; i < calendar->zone_order->len; i++)
     g_string_append (out, lookup_vtimezone (g_ptr_array_index (calendar->zone_order, i)));
@@ -798,22 +869,26 @@ calendar_finish (Calendar   *calendar,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+static void
+fill_programme (Calendar *calendar)
+{
+  GPtrArray *sessions = vp_snapshot_get_sessions (calendar->snapshot);
+
+  for (guint i = 0; i < sessions->len; i++)
+    write_session (calendar, g_ptr_array_index (sessions, i), FALSE, FALSE);
+  write_withdrawals (calendar, VP_WITHDRAWAL_PROGRAMME, "", FALSE);
+}
+
 GBytes *
 vp_calendar_write_programme (VpSnapshot *snapshot,
                              GDateTime  *stamp)
 {
-  GPtrArray *sessions;
   g_auto(Calendar) calendar = { NULL, };
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
 
-  sessions = vp_snapshot_get_sessions (snapshot);
-  calendar_init (&calendar, snapshot, stamp, sessions->len);
-
-  for (guint i = 0; i < sessions->len; i++)
-    write_session (&calendar, g_ptr_array_index (sessions, i), FALSE, FALSE);
-  write_withdrawals (&calendar, VP_WITHDRAWAL_PROGRAMME, "", FALSE);
-
+  calendar_init (&calendar, snapshot, stamp, vp_snapshot_get_sessions (snapshot)->len);
+  fill_programme (&calendar);
   return calendar_finish (&calendar, vp_programme_get_title (calendar.programme));
 }
 
@@ -836,38 +911,42 @@ attends (VpSession     *session,
   return FALSE;
 }
 
+static void
+fill_participant (Calendar      *calendar,
+                  VpParticipant *participant)
+{
+  GPtrArray *sessions = vp_snapshot_get_sessions (calendar->snapshot);
+  GPtrArray *travel = vp_participant_get_travel (participant);
+  GPtrArray *stays = vp_participant_get_accommodation (participant);
+
+  for (guint i = 0; i < travel->len; i++)
+    write_travel_leg (calendar, participant, g_ptr_array_index (travel, i), i, NULL);
+  for (guint i = 0; i < stays->len; i++)
+    write_stay (calendar, participant, g_ptr_array_index (stays, i), i, NULL);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (attends (session, participant))
+        write_session (calendar, session, FALSE, FALSE);
+    }
+  write_withdrawals (calendar, VP_WITHDRAWAL_PARTICIPANT, vp_participant_get_ref (participant),
+                     FALSE);
+}
+
 GBytes *
 vp_calendar_write_participant (VpSnapshot    *snapshot,
                                VpParticipant *participant,
                                GDateTime     *stamp)
 {
-  GPtrArray *sessions;
-  GPtrArray *travel;
-  GPtrArray *stays;
   g_auto(Calendar) calendar = { NULL, };
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
 
-  sessions = vp_snapshot_get_sessions (snapshot);
-  travel = vp_participant_get_travel (participant);
-  stays = vp_participant_get_accommodation (participant);
   calendar_init (&calendar, snapshot, stamp, 64);
-
-  for (guint i = 0; i < travel->len; i++)
-    write_travel_leg (&calendar, participant, g_ptr_array_index (travel, i), i, NULL);
-  for (guint i = 0; i < stays->len; i++)
-    write_stay (&calendar, participant, g_ptr_array_index (stays, i), i, NULL);
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      VpSession *session = g_ptr_array_index (sessions, i);
-
-      if (attends (session, participant))
-        write_session (&calendar, session, FALSE, FALSE);
-    }
-  write_withdrawals (&calendar, VP_WITHDRAWAL_PARTICIPANT, vp_participant_get_ref (participant),
-                     FALSE);
+  fill_participant (&calendar, participant);
 
   /* TRANSLATORS: a calendar's name: the programme, then the participant */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
@@ -875,34 +954,111 @@ vp_calendar_write_participant (VpSnapshot    *snapshot,
   return calendar_finish (&calendar, name);
 }
 
-GBytes *
-vp_calendar_write_host (VpSnapshot *snapshot,
-                        VpHost     *host,
-                        GDateTime  *stamp)
+static void
+fill_host (Calendar *calendar,
+           VpHost   *host)
 {
-  GPtrArray *sessions;
-  g_auto(Calendar) calendar = { NULL, };
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
-  g_return_val_if_fail (VP_IS_HOST (host), NULL);
-
-  sessions = vp_snapshot_get_sessions (snapshot);
-  calendar_init (&calendar, snapshot, stamp, 64);
+  GPtrArray *sessions = vp_snapshot_get_sessions (calendar->snapshot);
 
   for (guint i = 0; i < sessions->len; i++)
     {
       VpSession *session = g_ptr_array_index (sessions, i);
 
       if (g_strcmp0 (vp_session_get_host_ref (session), vp_host_get_ref (host)) == 0)
-        write_session (&calendar, session, TRUE, FALSE);
+        write_session (calendar, session, TRUE, FALSE);
     }
-  write_withdrawals (&calendar, VP_WITHDRAWAL_HOST, vp_host_get_ref (host), TRUE);
+  write_withdrawals (calendar, VP_WITHDRAWAL_HOST, vp_host_get_ref (host), TRUE);
+}
+
+GBytes *
+vp_calendar_write_host (VpSnapshot *snapshot,
+                        VpHost     *host,
+                        GDateTime  *stamp)
+{
+  g_auto(Calendar) calendar = { NULL, };
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_HOST (host), NULL);
+
+  calendar_init (&calendar, snapshot, stamp, 64);
+  fill_host (&calendar, host);
 
   /* TRANSLATORS: a calendar's name: the programme, then the host */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
                           vp_host_get_name (host));
   return calendar_finish (&calendar, name);
+}
+
+/* Calendar objects {{{1 */
+
+void
+vp_calendar_object_free (VpCalendarObject *object)
+{
+  if (object == NULL)
+    return;
+
+  g_free (object->uid);
+  g_clear_pointer (&object->data, g_bytes_unref);
+  g_free (object);
+}
+
+static GPtrArray *
+objects_finish (Calendar *calendar)
+{
+  return g_steal_pointer (&calendar->objects);
+}
+
+static void
+objects_init (Calendar   *calendar,
+              VpSnapshot *snapshot,
+              GDateTime  *stamp)
+{
+  calendar_init (calendar, snapshot, stamp, 1);
+  calendar->objects = g_ptr_array_new_with_free_func ((GDestroyNotify)vp_calendar_object_free);
+}
+
+GPtrArray *
+vp_calendar_objects_programme (VpSnapshot *snapshot,
+                               GDateTime  *stamp)
+{
+  g_auto(Calendar) calendar = { NULL, };
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+
+  objects_init (&calendar, snapshot, stamp);
+  fill_programme (&calendar);
+  return objects_finish (&calendar);
+}
+
+GPtrArray *
+vp_calendar_objects_participant (VpSnapshot    *snapshot,
+                                 VpParticipant *participant,
+                                 GDateTime     *stamp)
+{
+  g_auto(Calendar) calendar = { NULL, };
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
+
+  objects_init (&calendar, snapshot, stamp);
+  fill_participant (&calendar, participant);
+  return objects_finish (&calendar);
+}
+
+GPtrArray *
+vp_calendar_objects_host (VpSnapshot *snapshot,
+                          VpHost     *host,
+                          GDateTime  *stamp)
+{
+  g_auto(Calendar) calendar = { NULL, };
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (VP_IS_HOST (host), NULL);
+
+  objects_init (&calendar, snapshot, stamp);
+  fill_host (&calendar, host);
+  return objects_finish (&calendar);
 }
 
 /* Files {{{1 */

@@ -30,6 +30,28 @@ GBytes    *vp_calendar_write_host             (VpSnapshot     *snapshot,
                                                VpHost         *host,
                                                GDateTime      *stamp);
 
+/* The same events as calendar objects for a CalDAV collection (RFC 4791
+ * 4.1): each event its own whole VCALENDAR with the VTIMEZONEs it uses, and
+ * without METHOD; what left the calendar is not there (it is deleted from
+ * the collection, not cancelled).  A GPtrArray of VpCalendarObject, in the
+ * files' order. */
+typedef struct
+{
+  char   *uid;
+  gint64  sequence;
+  GBytes *data;
+} VpCalendarObject;
+
+void       vp_calendar_object_free            (VpCalendarObject *object);
+GPtrArray *vp_calendar_objects_programme      (VpSnapshot     *snapshot,
+                                               GDateTime      *stamp);
+GPtrArray *vp_calendar_objects_participant    (VpSnapshot     *snapshot,
+                                               VpParticipant  *participant,
+                                               GDateTime      *stamp);
+GPtrArray *vp_calendar_objects_host           (VpSnapshot     *snapshot,
+                                               VpHost         *host,
+                                               GDateTime      *stamp);
+
 /* A safe file name ("Aino-Mäkelä.ics") for @participant's calendar, unique
  * among @taken (case-folded names already given, which it extends). */
 char      *vp_calendar_file_name              (VpParticipant  *participant,

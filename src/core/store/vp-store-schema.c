@@ -368,6 +368,43 @@ static const VpMigration migrations[] = {
     "    OR (NEW.accessibility IS NOT NULL AND (NEW.consent_fields & 2) = 0)"
     "    OR (NEW.emergency_contact IS NOT NULL AND (NEW.consent_fields & 4) = 0)"
     "BEGIN SELECT RAISE (ABORT, 'personal data without consent'); END;" },
+  /* Publish targets: the CalDAV calendar homes and WebDAV folders a
+   * programme's calendars are published to (never a password: the name of
+   * the variable that holds it, or none and the keyring), with what the
+   * last publish did; and per target, each resource it put there (its URL,
+   * the ETag the server gave it, the SEQUENCE and content hash put, and
+   * whether a conflict left it alone), so that a publish sends only what
+   * changed and never overwrites what someone else changed on the server.
+   * kind: 'caldav' or 'webdav'; last_result: 'published', 'conflicts' or
+   * 'failed'.  IF NOT EXISTS: a file whose version was set back (the tests
+   * make older files so) may hold them already. */
+  { 7,
+    "CREATE TABLE IF NOT EXISTS publish_targets ("
+    "  id INTEGER PRIMARY KEY,"
+    "  programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('caldav', 'webdav')),"
+    "  url TEXT NOT NULL,"
+    "  user TEXT,"
+    "  password_env TEXT,"
+    "  ca_file TEXT,"
+    "  per_participant INTEGER NOT NULL DEFAULT 0,"
+    "  per_host INTEGER NOT NULL DEFAULT 0,"
+    "  last_at INTEGER NOT NULL DEFAULT 0,"
+    "  last_result TEXT,"
+    "  last_report TEXT,"
+    "  UNIQUE (programme_id, name)"
+    ");"
+    "CREATE TABLE IF NOT EXISTS publish_resources ("
+    "  target_id INTEGER NOT NULL REFERENCES publish_targets (id) ON DELETE CASCADE,"
+    "  href TEXT NOT NULL,"
+    "  uid TEXT NOT NULL,"
+    "  etag TEXT,"
+    "  sequence INTEGER NOT NULL DEFAULT 0,"
+    "  hash TEXT,"
+    "  conflict INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (target_id, href)"
+    ") WITHOUT ROWID;" },
 };
 
 /* vp_position_uid (programme uid, participant ref, what, index): the UID a

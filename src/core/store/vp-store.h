@@ -5,6 +5,7 @@
 
 #include "vp-budget.h"
 #include "vp-privacy.h"
+#include "vp-publish-target.h"
 #include "vp-snapshot.h"
 
 G_BEGIN_DECLS
@@ -307,6 +308,51 @@ gint64       vp_store_get_change_count    (VpStore          *self);
  * the programme that was deleted only when this is FALSE after it. */
 gboolean     vp_store_written_elsewhere_since (VpStore      *self,
                                                gint64        change_count);
+
+/* Publish targets (vp-store-publish.c).  The targets of a programme, by
+ * name: a GPtrArray of VpPublishTarget. */
+GPtrArray   *vp_store_get_publish_targets  (VpStore          *self,
+                                            gint64            programme_id,
+                                            GError          **error);
+/* The target @name of the programme, or NULL with VP_STORE_ERROR_NOT_FOUND. */
+VpPublishTarget *vp_store_get_publish_target (VpStore        *self,
+                                              gint64          programme_id,
+                                              const char     *name,
+                                              GError        **error);
+/* Adds @target (checked with vp_publish_target_validate()) to its
+ * programme and sets its id; a name the programme's targets already have is
+ * VP_STORE_ERROR_EXISTS. */
+gboolean     vp_store_add_publish_target   (VpStore          *self,
+                                            VpPublishTarget  *target,
+                                            GError          **error);
+/* Removes the target @name and what the store knew of its resources (not
+ * the resources on the server); VP_STORE_ERROR_NOT_FOUND when there is none. */
+gboolean     vp_store_remove_publish_target (VpStore         *self,
+                                             gint64           programme_id,
+                                             const char      *name,
+                                             GError         **error);
+/* What target @target_id holds: href → VpPublishResource. */
+GHashTable  *vp_store_get_publish_resources (VpStore         *self,
+                                             gint64           target_id,
+                                             GError         **error);
+/* Records a resource put (or left in a conflict), or forgets one deleted:
+ * each in a transaction of its own, so that a publish that stops halfway
+ * keeps what it did. */
+gboolean     vp_store_set_publish_resource  (VpStore                 *self,
+                                             gint64                   target_id,
+                                             const VpPublishResource *resource,
+                                             GError                 **error);
+gboolean     vp_store_forget_publish_resource (VpStore       *self,
+                                               gint64         target_id,
+                                               const char    *href,
+                                               GError       **error);
+/* Records the last publish to the target: when, its result and report. */
+gboolean     vp_store_set_publish_result   (VpStore          *self,
+                                            gint64            target_id,
+                                            gint64            when,
+                                            const char       *result,
+                                            const char       *report,
+                                            GError          **error);
 
 /* Notices writes by another connection (the command line while the window is
  * open) and emits ::changed for them.  Cheap: call it from a timeout. */

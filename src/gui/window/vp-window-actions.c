@@ -14,6 +14,7 @@
 #include "vp-print-dialog.h"
 #include "vp-print-operation.h"
 #include "vp-programme-format.h"
+#include "vp-publish-dialog.h"
 #include "vp-undo.h"
 #include "vp-values.h"
 #include "vp-window-import.h"
@@ -35,6 +36,8 @@ vp_window_update_actions (VpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-calendar", have_programme);
   gtk_widget_action_set_enabled (widget, "win.print", have_programme);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.publish", have_programme);
+  gtk_widget_action_set_enabled (widget, "win.publish-settings", have_programme);
   gtk_widget_action_set_enabled (widget, "win.show-page", have_programme);
   gtk_widget_action_set_enabled (widget, "win.show-problem", have_programme);
   gtk_widget_set_sensitive (GTK_WIDGET (self->programme_menu_button), have_programme);
@@ -1360,6 +1363,103 @@ open_exported_action (GtkWidget  *widget,
                                            open_exported_done_cb, g_object_ref (widget));
 }
 
+/* Publishing {{{1 */
+
+static void
+publish_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  if (self->programme == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (vp_publish_dialog_new (GTK_WINDOW (self), self->store,
+                                                         vp_programme_get_id (self->programme))));
+}
+
+static void
+publish_progress_cb (VpPublishRun *run,
+                     const char   *text,
+                     double        fraction,
+                     gpointer      user_data)
+{
+  VpWindow *self = user_data;
+
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (self->publish_toast != NULL)
+    adw_toast_set_title (self->publish_toast, escaped);
+}
+
+static void
+publish_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VpWindow) self = user_data;
+  VpPublishRunResult outcome;
+  g_autofree char *lines = vp_publish_run_finish (VP_PUBLISH_RUN (source), result, &outcome);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->publish_toast);
+
+  g_clear_object (&self->publish_run);
+
+  switch (outcome)
+    {
+    case VP_PUBLISH_RUN_NO_TARGETS:
+      title = g_strdup (_("The programme has no publish targets yet"));
+      break;
+    case VP_PUBLISH_RUN_CONFLICTS:
+      /* Translators: a toast after Publish; %s says what it did */
+      title = g_strdup_printf (_("Published, changes made on the server left alone: %s"), lines);
+      break;
+    case VP_PUBLISH_RUN_FAILED:
+      /* Translators: a toast after Publish; %s says what went wrong */
+      title = g_strdup_printf (_("Publishing failed: %s"), lines);
+      break;
+    case VP_PUBLISH_RUN_PUBLISHED:
+    default:
+      /* Translators: a toast after Publish; %s says what it did */
+      title = g_strdup_printf (_("Published: %s"), lines);
+      break;
+    }
+
+  /* The progress toast becomes the result's, and stays until closed (a
+   * toast dismissed while it is still coming in crashes libadwaita 1.2). */
+  g_strdelimit (title, "\n", ';');
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_set_title (toast, escaped);
+  if (outcome != VP_PUBLISH_RUN_PUBLISHED)
+    {
+      adw_toast_set_button_label (toast, outcome == VP_PUBLISH_RUN_NO_TARGETS ? _("_Set Up")
+                                                                              : _("_Details"));
+      adw_toast_set_action_name (toast, "win.publish-settings");
+    }
+}
+
+/* Publishes the shown programme to each of its targets, in the background,
+ * with its progress in a toast and the result in another. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  if (self->programme == NULL || self->publish_run != NULL)
+    return;
+
+  self->publish_run = vp_publish_run_new (self->store, vp_programme_get_id (self->programme));
+  g_signal_connect_object (self->publish_run, "progress", G_CALLBACK (publish_progress_cb),
+                           self, 0);
+  self->publish_toast = adw_toast_new (_("Publishing…"));
+  adw_toast_set_timeout (self->publish_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->publish_toast));
+  vp_publish_run_start (self->publish_run, NULL, publish_done_cb, g_object_ref (self));
+}
+
 /* Setup {{{1 */
 
 void
@@ -1388,6 +1488,9 @@ vp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.publish-settings", NULL,
+                                   publish_settings_action);
   vp_window_class_add_import_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,

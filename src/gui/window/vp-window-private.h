@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vp-print-operation.h"
+#include "vp-publish-run.h"
 #include "vp-window.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,10 @@ struct _VpWindow
   GtkPrintSettings     *print_settings;
   GtkPageSetup         *page_setup;
   VpPaperSize           export_paper;
+
+  /* The publish under way (Publish in the main menu) and its toast. */
+  VpPublishRun         *publish_run;
+  AdwToast             *publish_toast;
 
   GtkWidget            *overview_page;
   GtkWidget            *agenda_page;

@@ -804,6 +804,8 @@ vp_window_dispose (GObject *object)
   g_clear_object (&self->deleted);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
+  g_clear_object (&self->publish_run);
+  g_clear_object (&self->publish_toast);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->context);
   g_clear_object (&self->store);
