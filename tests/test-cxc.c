@@ -11,6 +11,7 @@
 #include "vp-checks.h"
 #include "vp-cxc.h"
 #include "vp-test-core.h"
+#include "vp-time.h"
 
 /* Documents {{{1 */
 
@@ -399,6 +400,78 @@ test_days_transfers_and_weekends (void)
   g_autoptr(VpBudget) budget = vp_budget_new (snapshot, NULL);
 
   g_assert_cmpuint (line_of (budget, "Lumiray Oy")->working_days, ==, 4);
+}
+
+/* The sessions of @snapshot that @ref attends. */
+static GPtrArray *
+sessions_of (VpSnapshot *snapshot,
+             const char *ref)
+{
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  GPtrArray *attended = g_ptr_array_new ();
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+      GPtrArray *refs = vp_session_get_attendees (session);
+      gboolean attends = vp_session_get_attendees_all (session);
+
+      for (guint j = 0; j < refs->len; j++)
+        attends |= g_str_equal (g_ptr_array_index (refs, j), ref);
+      if (attends)
+        g_ptr_array_add (attended, session);
+    }
+
+  return attended;
+}
+
+/* "2027-05-11,2027-05-12": @ref's own working days. */
+static char *
+person_days (VpSnapshot *snapshot,
+             const char *ref)
+{
+  g_autoptr(GPtrArray) sessions = sessions_of (snapshot, ref);
+  g_autoptr(GArray) days = vp_cxc_participant_working_days (
+    snapshot, vp_snapshot_lookup_participant (snapshot, ref), sessions, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      GDate date;
+      g_autofree char *day = NULL;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, g_array_index (days, guint32, i));
+      day = vp_date_format (&date);
+      g_string_append_printf (text, "%s%s", i > 0 ? "," : "", day);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_days_per_person (void)
+{
+  /* Aino lands on Monday morning and leaves on Thursday evening, Jukka
+   * lands on Monday evening; Tuesday's session is a transfer, Karin skips
+   * Wednesday's: each one's own days, the organisation's their union */
+  static const Patch patches[] = {
+    { "participants[0].travel", FLIGHTS (MONDAY_MORNING, THURSDAY_EVENING) },
+    { "participants[1].travel", FLIGHTS (MONDAY_EVENING, SATURDAY_MORNING) },
+    { "sessions[1].kind", "\"transfer\"" },
+    { "sessions[2].attendees", "[\"p1\", \"p2\"]" },
+  };
+  g_autoptr(VpSnapshot) snapshot = PLAN (patches);
+  g_autoptr(VpBudget) budget = vp_budget_new (snapshot, NULL);
+  g_autofree char *aino = person_days (snapshot, "p1");
+  g_autofree char *jukka = person_days (snapshot, "p2");
+  g_autofree char *karin = person_days (snapshot, "p3");
+
+  g_assert_cmpstr (aino, ==, "2027-05-12,2027-05-14");
+  g_assert_cmpstr (jukka, ==, "2027-05-12,2027-05-13,2027-05-14");
+  g_assert_cmpstr (karin, ==, "2027-05-10,2027-05-13,2027-05-14");
+  g_assert_cmpuint (line_of (budget, "Lumiray Oy")->working_days, ==, 3);
+  g_assert_cmpuint (line_of (budget, "Nordic Photonics AB")->working_days, ==, 3);
 }
 
 static void
@@ -1005,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/cxc/days/without-legs", test_days_without_legs);
   g_test_add_func ("/cxc/days/transfers-and-weekends", test_days_transfers_and_weekends);
   g_test_add_func ("/cxc/days/only-own-people", test_days_only_own_people);
+  g_test_add_func ("/cxc/days/per-person", test_days_per_person);
   g_test_add_func ("/cxc/too-short/boundary", test_too_short_boundary);
   g_test_add_func ("/cxc/too-long", test_too_long);
   g_test_add_func ("/cxc/country/person-elsewhere", test_country_person_elsewhere);

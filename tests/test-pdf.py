@@ -4,6 +4,7 @@
 # VISIT_PLANNER_CLI is the program to test; DEMO_PROGRAMME the demo document.
 
 import datetime
+import importlib.util
 import json
 import os
 import re
@@ -191,6 +192,44 @@ def sheets_programme(count=200):
     }
 
 
+def load_stress_generator():
+    """tests/tools/stress-programme.py as a module (its name has a hyphen)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tools",
+                        "stress-programme.py")
+    spec = importlib.util.spec_from_file_location("stress_programme", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The marks poppler puts around right-to-left text, and soft hyphens.
+DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
+
+
+def flat(text):
+    """@text as pdftotext gives it back, compared without spaces, hyphens,
+    direction marks or compatibility forms: a name wrapped in its cell, or
+    written right to left, still matches."""
+    return squash(unicodedata.normalize("NFKC", DIRECTION_MARKS.sub("", text)))
+
+
+def split_documents(raw, marker):
+    """The pages of @raw (pdftotext, pages apart by form feeds) as one text
+    per sheet or certificate: each starts on a page with @marker."""
+    documents = []
+    for page in raw.split("\f"):
+        if not page.strip():
+            continue
+        if marker in page:
+            documents.append(page)
+        else:
+            assert documents, f"a page before the first {marker!r}"
+            documents[-1] += "\n" + page
+    return documents
+
+
+SHEET_KINDS = ("visit", "meeting", "b2b", "workshop")
+
 class PdfTestCase(CliTestCase):
     folder_prefix = "test-pdf-"
     quiet_success = True
@@ -208,8 +247,10 @@ class PdfTestCase(CliTestCase):
     def exported(self, programme):
         return json.loads(self.export(programme))
 
-    def pdf(self, programme, *args, name="out.pdf"):
-        """Writes the PDF; returns (pages of -layout text, raw text, page count)."""
+    def pdf(self, programme, *args, name="out.pdf", content_order=False):
+        """Writes the PDF; returns (pages of -layout text, raw text, page count).
+        With @content_order, the raw text in the order it was drawn (-raw), not
+        the order poppler reads it in."""
         output = self.path(name)
         self.run_ok("pdf", programme, *args, "-o", output)
         with open(output, "rb") as f:
@@ -219,8 +260,8 @@ class PdfTestCase(CliTestCase):
         n_pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
         layout = subprocess.run(["pdftotext", "-layout", output, "-"], capture_output=True,
                                 check=True).stdout.decode("utf-8")
-        raw = subprocess.run(["pdftotext", output, "-"], capture_output=True,
-                             check=True).stdout.decode("utf-8")
+        raw = subprocess.run(["pdftotext", *(["-raw"] if content_order else []), output, "-"],
+                             capture_output=True, check=True).stdout.decode("utf-8")
         pages = layout.replace("\u00a0", " ").split("\f")
         if pages and pages[-1].strip() == "":
             pages.pop()
@@ -797,6 +838,242 @@ class TestSheets(PdfTestCase):
                 self.assert_badges(document, paper, pages, raw)
 
 
+class PaperworkTestCase(PdfTestCase):
+    """Attendance sheets and certificates: what they must hold, and the
+    personal data they must never."""
+
+    def assert_no_personal_data(self, raw, people):
+        """No phone, email address, emergency contact, dietary or access need
+        of anyone."""
+        text = flat(raw).lower()
+        for person in people:
+            for member in ("phone", "email", "emergency_contact", "dietary", "accessibility"):
+                if person.get(member):
+                    self.assertNotIn(flat(person[member]).lower(), text,
+                                     f"{person['id']}'s {member}")
+
+    @staticmethod
+    def attendees(document, session):
+        people = document["participants"]
+        listed = session.get("attendees", "all")
+        return [p for p in people if listed == "all" or p["id"] in listed]
+
+    @staticmethod
+    def sheet_sessions(document, day=None):
+        zone = zoneinfo.ZoneInfo(document["programme"]["timezone"])
+        sessions = []
+        for session in document["sessions"]:
+            start = datetime.datetime.fromisoformat(session["start"]).replace(
+                tzinfo=zoneinfo.ZoneInfo(session.get("timezone") or
+                                         document["programme"]["timezone"])).astimezone(zone)
+            if (session.get("kind") in SHEET_KINDS and session.get("status") != "cancelled"
+                    and (day is None or start.date().isoformat() == day)):
+                sessions.append((session, start))
+        return sessions
+
+
+class TestAttendance(PaperworkTestCase):
+    """--layout attendance: a sheet per visit, meeting, B2B meeting and workshop."""
+
+    def check_sheets(self, programme, document, *args, day=None, strict=True):
+        """The sheets of @document's sessions (of @day), in order: each
+        with its title, time and every expected attendee; with @strict, no
+        one else of the programme."""
+        pages, raw, _ = self.pdf(programme, "--layout", "attendance", *args, content_order=True)
+        self.assert_page_numbers(pages)
+        self.assert_no_personal_data(raw, document["participants"])
+        sheets = split_documents(raw.replace("\u00a0", " "), "Sign beside your name")
+        expected = self.sheet_sessions(document, day)
+        self.assertEqual(len(sheets), len(expected))
+        for sheet, (session, start) in zip(sheets, expected):
+            text = flat(sheet)
+            self.assertIn(flat(session["title"]), text)
+            self.assertIn(flat(f"{start:%A} {start.day} {start:%B %Y}, {clock(start)}"), text)
+            people = self.attendees(document, session)
+            for person in people:
+                self.assertIn(flat(person["name"]), text, (session["id"], person["id"]))
+            if strict:
+                for person in document["participants"]:
+                    if person not in people:
+                        self.assertNotIn(flat(person["name"]), text,
+                                         (session["id"], person["id"]))
+            self.assertIn(f"attended by ______ of the {len(people)} "
+                          f"{'person' if len(people) == 1 else 'people'} expected",
+                          collapse(sheet))
+            self.assertIn("Signature and stamp", sheet)
+        return pages, sheets
+
+    def test_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, sheets = self.check_sheets(programme, document, "--paper", paper)
+                # a page each
+                self.assertEqual(len(pages), len(sheets))
+                self.assertEqual(len(sheets), 12)
+        text = "\n".join(pages)
+        self.assertIn("Attendance sheets", pages[0])
+        # the host and its address
+        self.assertIn("Femtolux Lasers", text)
+        self.assertIn("Saulėtekio al. 15, Vilnius", text)
+        # no sheet for meals, transfers, dinners
+        for title in ("Farewell lunch", "Coach to Saulėtekis", "Group dinner with the hosts"):
+            self.assertNotIn(title, text)
+
+    def test_cancelled_and_other_kinds(self):
+        document = load_demo()
+        for session in document["sessions"]:
+            if session["id"] == "wed-femtolux":
+                session["status"] = "cancelled"
+        programme = self.import_document(document)
+        pages, sheets = self.check_sheets(programme, self.exported(programme))
+        self.assertEqual(len(sheets), 11)
+        self.assertNotIn("Femtolux Lasers: production", "\n".join(pages))
+
+    def test_day(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        pages, sheets = self.check_sheets(programme, document, "--day", "2027-04-13",
+                                          day="2027-04-13")
+        self.assertEqual(len(sheets), 5)
+        for page in pages:
+            self.assertIn("Attendance sheets: Tuesday 13 April 2027", page)
+        pages, sheets = self.check_sheets(programme, document, "--day", "2027-04-16",
+                                          day="2027-04-16")
+        self.assertEqual(len(sheets), 2)
+
+    def test_stress(self):
+        document = load_stress_generator().stress_programme()
+        programme = self.import_document(document)
+        exported = self.exported(programme)
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                # long names hold shorter ones: no check for who is absent
+                pages, sheets = self.check_sheets(programme, exported, "--paper", paper,
+                                                  strict=False)
+                self.assertGreater(len(pages), len(sheets))
+                # where a sheet goes on, its title and the column titles again
+                continued = [page for page in pages if "(continued)" in page]
+                self.assertTrue(continued)
+                for page in continued:
+                    self.assertRegex(page, r"NAME +ORGANISATION, COUNTRY +SIGNATURE")
+
+
+class TestCertificates(PaperworkTestCase):
+    """--layout certificate: a certificate of attendance per participant."""
+
+    def check_certificates(self, programme, document, people, *args, budget=None):
+        """@people's certificates, in order: each names the person, their
+        organisation, the programme, the clusters and host country, lists
+        the sessions they attended (and, with @budget, their working days
+        as "budget" counts a one-person organisation's)."""
+        pages, raw, _ = self.pdf(programme, "--layout", "certificate", *args,
+                                 content_order=True)
+        self.assert_page_numbers(pages)
+        self.assert_no_personal_data(raw, document["participants"])
+        certificates = split_documents(raw.replace("\u00a0", " "), "CERTIFICATE OF ATTENDANCE")
+        self.assertEqual(len(certificates), len(people))
+        organisations = {o["id"]: o for o in document.get("organisations", [])}
+        programme_part = document["programme"]
+        for certificate, person in zip(certificates, people):
+            text = flat(certificate)
+            self.assertIn(flat(person["name"]), text)
+            organisation = organisations.get(person.get("organisation_id"))
+            if organisation:
+                self.assertIn(flat(organisation["name"]), text)
+            for member in ("title", "host_cluster", "visiting_cluster"):
+                self.assertIn(flat(programme_part[member]), text)
+            self.assertIn(f"({programme_part['host_country']})", certificate)
+            for session in document["sessions"]:
+                if session.get("kind") == "transfer" or session.get("status") == "cancelled":
+                    continue
+                if person in self.attendees(document, session):
+                    self.assertIn(flat(session["title"]), text, (person["id"], session["id"]))
+            if budget is not None and organisation is not None:
+                line = next(o for o in budget["organisations"] if o["name"] == organisation["name"])
+                if line["people"] == 1:
+                    self.assertRegex(collapse(certificate),
+                                     rf"\b{line['working_days']} \((a weekday|weekdays) with a "
+                                     "session")
+            self.assertIn("For the host cluster", certificate)
+            self.assertIn("For the visiting cluster", certificate)
+        return pages, certificates
+
+    @staticmethod
+    def by_name(people):
+        import locale
+        return sorted(people, key=lambda p: locale.strxfrm(p["name"]))
+
+    def test_demo(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        budget = json.loads(self.run_ok("budget", programme, "--json").stdout)
+        people = sorted(document["participants"], key=lambda p: p["name"])
+        for paper in ("a4", "letter"):
+            with self.subTest(paper=paper):
+                pages, certificates = self.check_certificates(programme, document, people,
+                                                              "--paper", paper, budget=budget)
+                # a page each
+                self.assertEqual(len(pages), len(people))
+        antti = certificates[[p["id"] for p in people].index("antti-korhonen")]
+        self.assertIn("12–17 April 2027 (arrival to departure)", collapse(antti))
+        sanna = certificates[[p["id"] for p in people].index("sanna-hoglund")]
+        self.assertIn("12–16 April 2027 (arrival to departure)", collapse(sanna))
+        self.assertIn("Lithuania (LT)", sanna)
+        # the sessions she did not attend are not hers
+        for title in ("Start-ups of the science park", "Follow-up meeting on a joint test"):
+            self.assertNotIn(flat(title), flat(sanna))
+        self.assertNotIn("Coach to", sanna)
+
+    def test_one_participant(self):
+        programme = self.import_demo()
+        document = self.exported(programme)
+        budget = json.loads(self.run_ok("budget", programme, "--json").stdout)
+        for key in ("sanna.hoglund@tampere-photonics.example", "SANNA.HOGLUND@tampere-photonics.example",
+                    "antti-korhonen"):
+            with self.subTest(participant=key):
+                person = next(p for p in document["participants"]
+                              if key.lower() in (p["id"], p["email"]))
+                pages, _ = self.check_certificates(programme, document, [person],
+                                                   "--participant", key, budget=budget)
+                self.assertEqual(len(pages), 1)
+                for other in document["participants"]:
+                    if other is not person:
+                        self.assertNotIn(other["name"], "\n".join(pages))
+
+    def test_without_sessions(self):
+        document = load_demo()
+        document["participants"].append({"id": "guest", "name": "Guest Without Sessions",
+                                         "organisation_id": "lumiray"})
+        for session in document["sessions"]:
+            if session.get("attendees", "all") == "all":
+                session["attendees"] = [p["id"] for p in document["participants"]
+                                        if p["id"] != "guest"]
+        programme = self.import_document(document)
+        pages, _, n_pages = self.pdf(programme, "--layout", "certificate", "--participant",
+                                     "guest")
+        self.assertEqual(n_pages, 1)
+        text = collapse(pages[0])
+        self.assertIn("Guest Without Sessions", text)
+        self.assertIn("No session of the programme lists Guest Without Sessions as an attendee.",
+                      text)
+        self.assertIn("0 (weekdays with a session", text)
+
+    def test_stress(self):
+        document = load_stress_generator().stress_programme()
+        programme = self.import_document(document)
+        exported = self.exported(programme)
+        people = self.by_name(exported["participants"])
+        pages, certificates = self.check_certificates(programme, exported, people)
+        self.assertGreater(len(pages), len(people))
+        for page in pages:
+            if "(continued)" in page:
+                self.assertIn("Certificate of attendance:", page)
+        names = [p["name"] for p in exported["participants"]]
+        self.assertEqual(sum(len(name) == 80 for name in names), 52)
+
+
 class TestStress(PdfTestCase):
     def test_long_title_and_description(self):
         document = load_demo()
@@ -1044,8 +1321,27 @@ class TestUsage(PdfTestCase):
              ("nobody@nowhere.example",)),
             (("pdf", programme, "--host", "no-such-host", "-o", out), ("no-such-host",)),
             (("pdf", programme, "--layout", "poster", "-o", out),
-             ("poster", "agenda", "host-sheet", "contacts", "budget", "catering", "rooming",
-              "badges")),
+             ("poster", "agenda", "host-sheet", "contacts", "budget", "attendance",
+              "certificate", "catering", "rooming", "badges")),
+            (("pdf", programme, "--layout", "attendance", "--day", "2027-02-30", "-o", out),
+             ("2027-02-30", "YYYY-MM-DD")),
+            (("pdf", programme, "--layout", "attendance", "--day", "13.4.2027", "-o", out),
+             ("13.4.2027",)),
+            (("pdf", programme, "--layout", "attendance", "--day", "2027-05-20", "-o", out),
+             ("2027-05-20",)),
+            (("pdf", programme, "--layout", "attendance", "--day", "2027-04-12", "-o", out),
+             ("2027-04-12", "no visit, meeting, B2B meeting or workshop")),
+            (("pdf", programme, "--day", "2027-04-13", "-o", out), ("--day", "attendance")),
+            (("pdf", programme, "--layout", "certificate", "--day", "2027-04-13", "-o", out),
+             ("--day",)),
+            (("pdf", programme, "--layout", "attendance", "--host", "femtolux", "-o", out),
+             ("attendance", "--host")),
+            (("pdf", programme, "--layout", "attendance", "--participant", "antti-korhonen",
+              "-o", out), ("attendance", "--participant")),
+            (("pdf", programme, "--layout", "certificate", "--host", "femtolux", "-o", out),
+             ("certificate", "--host")),
+            (("pdf", programme, "--layout", "certificate", "--participant",
+              "nobody@nowhere.example", "-o", out), ("nobody@nowhere.example",)),
             (("pdf", programme, "--layout", "budget", "--host", "femtolux", "-o", out),
              ("budget", "--host")),
             (("pdf", programme, "--layout", "budget", "--participant", "antti-korhonen",
@@ -1082,7 +1378,9 @@ class TestUsage(PdfTestCase):
         result = self.run_cli("--help", database=False)
         self.assertEqual(result.returncode, 0)
         self.assertIn("pdf PROGRAMME", result.stdout.decode("utf-8"))
-        self.assertIn("agenda|host-sheet|contacts|budget", result.stdout.decode("utf-8"))
+        self.assertIn("agenda|host-sheet|contacts|budget|attendance|certificate",
+                      result.stdout.decode("utf-8"))
+        self.assertIn("--day YYYY-MM-DD", result.stdout.decode("utf-8"))
         self.assertIn("catering|rooming|badges", result.stdout.decode("utf-8"))
 
     def test_written_atomically(self):

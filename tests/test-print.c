@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vp-chooser-row.h"
 #include "vp-print-dialog.h"
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
@@ -300,6 +301,24 @@ test_operation_layouts (Fixture       *fixture,
       { "ClusterXChange grant sheet", "Lumiray Oy", "Total: 11 visiting organisations",
         "Signature of the coordinator" },
       { "Welcome and introductions", "Sanna Höglund", NULL } },
+    /* The sheets to sign: names, never phones, needs or email addresses. */
+    { VP_PRINT_CONTENT_ATTENDANCE, NULL,
+      { "Sign beside your name", "Welcome and introductions", "Sanna Höglund",
+        "Signature and stamp for Femtolux Lasers" },
+      { "+358 44 562 0390", "vegetarian", "sanna.hoglund@tampere-photonics.example",
+        "Farewell lunch" } },
+    { VP_PRINT_CONTENT_ATTENDANCE, "2027-04-16",
+      { "Attendance sheets: Friday 16 April 2027", "Debrief and follow-up plan",
+        "Follow-up meeting on a joint test campaign", NULL },
+      { "Welcome and introductions", NULL } },
+    { VP_PRINT_CONTENT_CERTIFICATE, NULL,
+      { "CERTIFICATE OF ATTENDANCE", "Sanna Höglund", "Antti Korhonen",
+        "For the host cluster, Lithuanian Laser Cluster" },
+      { "+358 44 562 0390", "vegetarian", "Erik Höglund", NULL } },
+    { VP_PRINT_CONTENT_CERTIFICATE, "sanna-hoglund",
+      { "Sanna Höglund", "Research collaboration round table (group A)",
+        "12–16 April 2027 (arrival to departure)", NULL },
+      { "Antti Korhonen", "Start-ups of the science park", NULL } },
     /* Needs and names, never a phone, email or emergency contact. */
     { VP_PRINT_CONTENT_CATERING, NULL,
       { "Catering sheet", "Lunch at the science park", "gluten-free (coeliac)",
@@ -489,6 +508,36 @@ test_print_dialog_tab (Fixture       *fixture,
                    VP_PRINT_CONTENT_PARTICIPANT);
   g_assert_cmpstr (vp_print_operation_get_subject (window->print_operation), ==, "sanna-hoglund");
 
+  /* The attendance sheets: every day's, or one day's. */
+  gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_ATTENDANCE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subject)), ==, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (subject), ==, 0);
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_cmpint (vp_print_operation_get_content (window->print_operation), ==,
+                   VP_PRINT_CONTENT_ATTENDANCE);
+  g_assert_null (vp_print_operation_get_subject (window->print_operation));
+  gtk_drop_down_set_selected (subject, 2);
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_cmpstr (vp_print_operation_get_subject (window->print_operation), ==, "2027-04-14");
+  /* The chooser is labelled, and its label's mnemonic reaches it. */
+  {
+    GtkWidget *label = gtk_widget_get_prev_sibling (GTK_WIDGET (subject));
+
+    g_assert_true (GTK_IS_LABEL (label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "_Day");
+    g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (label)) == GTK_WIDGET (subject));
+  }
+
+  /* The certificates: everyone's, or one participant's. */
+  gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_CERTIFICATE);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (subject)), ==, 13);
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_null (vp_print_operation_get_subject (window->print_operation));
+  gtk_drop_down_set_selected (subject, 3);
+  g_signal_emit_by_name (window->print_operation, "custom-widget-apply", tab);
+  g_assert_cmpstr (vp_print_operation_get_subject (window->print_operation), ==, "sanna-hoglund");
+
   /* Contacts take no subject. */
   gtk_drop_down_set_selected (layout, VP_PRINT_CONTENT_CONTACTS);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subject)));
@@ -626,6 +675,18 @@ test_export_pdf_writer (Fixture       *fixture,
                         g_ptr_array_index (vp_snapshot_get_organisations (fixture->snapshot), i)));
   assert_has (text, "Total: 11 visiting organisations");
 
+  /* Every participant's certificate, a page each. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = g_build_filename (fixture->dir, "Certificates.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_CERTIFICATE, NULL, VP_PAPER_SIZE_A4, path);
+  g_assert_true (vp_test_wait_for (file_exists, path));
+  text = pdf_text (path);
+  for (guint i = 0; i < vp_snapshot_get_participants (fixture->snapshot)->len; i++)
+    assert_has (text, vp_participant_get_name (
+                        g_ptr_array_index (vp_snapshot_get_participants (fixture->snapshot), i)));
+  g_assert_cmpuint (pdf_pages (path), ==, vp_snapshot_get_participants (fixture->snapshot)->len);
+
   /* Name badges on Letter: six to a page, everyone's. */
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
@@ -639,8 +700,106 @@ test_export_pdf_writer (Fixture       *fixture,
     assert_has (text, vp_participant_get_name (
                         g_ptr_array_index (vp_snapshot_get_participants (fixture->snapshot), i)));
 
+  /* One day's attendance sheets. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  path = g_build_filename (fixture->dir, "Attendance.pdf", NULL);
+  vp_window_export_pdf (window, VP_PRINT_CONTENT_ATTENDANCE, "2027-04-15", VP_PAPER_SIZE_LETTER,
+                        path);
+  g_assert_true (vp_test_wait_for (file_exists, path));
+  text = pdf_text (path);
+  assert_has (text, "Baltic Precision Optics: coating hall and cleanroom");
+  assert_has (text, "B2B meetings with Lithuanian photonics companies");
+  assert_has_not (text, "Welcome and introductions");
+  g_assert_cmpuint (pdf_pages (path), ==, 3);
+
   vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Export PDF dialog offers the paperwork: every day's attendance
+ * sheets or one day's, every participant's certificate or one. */
+static void
+test_export_pdf_dialog_paperwork (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  VpPrintDialog *dialog;
+  AdwComboRow *layout;
+  VpChooserRow *subject;
+  GtkWidget *export_button;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  dialog = vp_print_dialog_new (fixture->snapshot, VP_PRINT_CONTENT_AGENDA, NULL,
+                                VP_PAPER_SIZE_A4);
+  gtk_window_present (GTK_WINDOW (dialog));
+  vp_test_run_main_loop (100);
+  layout = ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-layout"));
+  subject = VP_CHOOSER_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-subject"));
+  export_button = vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-button");
+
+  /* The layouts' names, as the user reads them. */
+  for (guint i = VP_PRINT_CONTENT_ATTENDANCE; i <= VP_PRINT_CONTENT_CERTIFICATE; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (layout),
+                                                               i);
+
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==,
+                       i == VP_PRINT_CONTENT_ATTENDANCE ? "Attendance Sheets" : "Certificates");
+    }
+
+  adw_combo_row_set_selected (layout, VP_PRINT_CONTENT_ATTENDANCE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (subject)), ==, "_Day");
+  g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (subject)), ==, "All days");
+  g_assert_null (vp_print_dialog_get_subject (dialog));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+  vp_chooser_row_set_value (subject, "2027-04-14");
+  g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (subject)), ==,
+                   "Wednesday 14 April 2027");
+  g_assert_cmpstr (vp_print_dialog_get_subject (dialog), ==, "2027-04-14");
+
+  adw_combo_row_set_selected (layout, VP_PRINT_CONTENT_CERTIFICATE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subject)));
+  g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (subject)), ==,
+                   "All participants");
+  g_assert_null (vp_print_dialog_get_subject (dialog));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+  vp_chooser_row_set_value (subject, "antti-korhonen");
+  g_assert_cmpstr (vp_print_dialog_get_subject (dialog), ==, "antti-korhonen");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A programme with nothing to sign or certify: Export is off, and says why. */
+static void
+test_export_pdf_dialog_nothing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) empty = NULL;
+  VpPrintDialog *dialog;
+  VpChooserRow *subject;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  empty = vp_snapshot_new (vp_snapshot_get_programme (fixture->snapshot));
+  dialog = vp_print_dialog_new (empty, VP_PRINT_CONTENT_ATTENDANCE, NULL, VP_PAPER_SIZE_A4);
+  subject = VP_CHOOSER_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-subject"));
+  g_assert_false (gtk_widget_get_sensitive (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                 "export-pdf-button")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (subject)),
+                            "no visits, meetings"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                  "export-pdf-layout")),
+                              VP_PRINT_CONTENT_CERTIFICATE);
+  g_assert_false (gtk_widget_get_sensitive (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                 "export-pdf-button")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                  "export-pdf-layout")),
+                              VP_PRINT_CONTENT_AGENDA);
+  g_assert_true (gtk_widget_get_sensitive (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                "export-pdf-button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -730,6 +889,8 @@ main (int   argc,
   ADD_TEST ("/print/window/layout-tab", FALSE, test_print_dialog_tab);
   ADD_TEST ("/print/window/export-pdf-writer", FALSE, test_export_pdf_writer);
   ADD_TEST ("/print/window/export-pdf-action", FALSE, test_export_pdf_action);
+  ADD_TEST ("/print/window/export-pdf-paperwork", FALSE, test_export_pdf_dialog_paperwork);
+  ADD_TEST ("/print/window/export-pdf-nothing", FALSE, test_export_pdf_dialog_nothing);
 
 #undef ADD_TEST
 

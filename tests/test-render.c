@@ -1240,6 +1240,459 @@ test_commitment_stress (void)
     }
 }
 
+/* Paperwork: attendance sheets and certificates {{{1 */
+
+/* The stress programme tests/tools/stress-programme.py writes (meson makes
+ * it for the test). */
+static VpSnapshot *
+load_stress (void)
+{
+  const char *path = g_getenv ("STRESS_PROGRAMME");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  VpSnapshot *snapshot;
+
+  if (path == NULL)
+    return NULL;
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  snapshot = vp_programme_format_read (bytes, &error);
+  g_assert_no_error (error);
+
+  return snapshot;
+}
+
+static gboolean
+has_sheet (VpSession *session)
+{
+  switch (vp_session_get_kind (session))
+    {
+    case VP_SESSION_KIND_VISIT:
+    case VP_SESSION_KIND_MEETING:
+    case VP_SESSION_KIND_B2B:
+    case VP_SESSION_KIND_WORKSHOP:
+      return vp_session_get_status (session) != VP_SESSION_STATUS_CANCELLED;
+
+    case VP_SESSION_KIND_UNSET:
+    case VP_SESSION_KIND_MEAL:
+    case VP_SESSION_KIND_TRANSFER:
+    case VP_SESSION_KIND_SOCIAL:
+    case VP_SESSION_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+/* The programme's local day of @session's start, "YYYY-MM-DD". */
+static char *
+session_day (VpSnapshot *snapshot,
+             VpSession  *session)
+{
+  g_autoptr(GTimeZone) zone = vp_time_zone_new (
+    vp_programme_get_timezone (vp_snapshot_get_programme (snapshot)), NULL);
+  VpLocalTime local;
+
+  vp_local_time_from_instant (vp_session_get_start_utc (session), zone, &local);
+  return g_strdup_printf ("%04d-%02d-%02d", local.year, local.month, local.day);
+}
+
+/* What the pages of a paginated paperwork document hold. */
+typedef struct
+{
+  GPtrArray  *starts;   /* the tag of each sheet or certificate, in order */
+  GArray     *first;    /* the page each starts on */
+  GArray     *rows;     /* per sheet: its "row" blocks */
+  GArray     *walk_ins; /* per sheet: its walk-in rows */
+  guint       n_pages;
+} Paperwork;
+
+static void
+paperwork_clear (Paperwork *paperwork)
+{
+  g_clear_pointer (&paperwork->starts, g_ptr_array_unref);
+  g_clear_pointer (&paperwork->first, g_array_unref);
+  g_clear_pointer (&paperwork->rows, g_array_unref);
+  g_clear_pointer (&paperwork->walk_ins, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Paperwork, paperwork_clear)
+
+/* Reads the pages: every sheet (a block tagged @prefix) starts a page, at
+ * its top; every page holds something besides a repeated heading; a page a
+ * sheet goes on to starts with the heading it repeats (@repeat_tag), whose
+ * table's rows and walk-in rows each stay whole. */
+static void
+read_paperwork (VpPrintDocument *document,
+                const char      *prefix,
+                const char      *repeat_tag,
+                Paperwork       *paperwork)
+{
+  g_autoptr(GPtrArray) pages = describe_pages (document);
+  guint current = 0;
+
+  paperwork->starts = g_ptr_array_new_with_free_func (g_free);
+  paperwork->first = g_array_new (FALSE, TRUE, sizeof (guint));
+  paperwork->rows = g_array_new (FALSE, TRUE, sizeof (guint));
+  paperwork->walk_ins = g_array_new (FALSE, TRUE, sizeof (guint));
+  paperwork->n_pages = pages->len;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GArray *parts = g_ptr_array_index (pages, i);
+      guint content = 0;
+
+      for (guint j = 0; j < parts->len; j++)
+        {
+          const Part *part = &g_array_index (parts, Part, j);
+
+          if (!part->repeat)
+            content++;
+          if (g_str_has_prefix (part->tag, prefix))
+            {
+              /* A sheet of its own: at the top of its page. */
+              g_assert_cmpuint (j, ==, 0);
+              g_assert_cmpfloat (part->from, ==, 0);
+              g_ptr_array_add (paperwork->starts, g_strdup (part->tag + strlen (prefix)));
+              g_array_append_val (paperwork->first, i);
+              g_array_set_size (paperwork->rows, paperwork->starts->len);
+              g_array_set_size (paperwork->walk_ins, paperwork->starts->len);
+              current = paperwork->starts->len;
+              continue;
+            }
+          if (j == 0)
+            {
+              /* Where a sheet goes on: its heading again, named. */
+              g_assert_true (part->repeat);
+              g_assert_cmpstr (part->tag, ==, repeat_tag);
+            }
+          g_assert_cmpuint (current, >, 0);
+          /* A row and the walk-in rows ("walk-ins:N", N rows) stay whole. */
+          if (g_str_equal (part->tag, "row") || g_str_has_prefix (part->tag, "walk-ins:"))
+            {
+              g_assert_cmpfloat (part->from, ==, 0);
+              g_assert_cmpfloat_with_epsilon (part->to, part->height, 0.01);
+              if (g_str_equal (part->tag, "row"))
+                g_array_index (paperwork->rows, guint, current - 1)++;
+              else
+                g_array_index (paperwork->walk_ins, guint, current - 1) +=
+                  (guint)g_ascii_strtoull (part->tag + strlen ("walk-ins:"), NULL, 10);
+            }
+        }
+      /* No empty page, nor one with a heading alone. */
+      g_assert_cmpuint (content, >, 0);
+    }
+}
+
+/* Every sheet's attendees, in the order of the programme's sessions;
+ * walk-in rows after them; each sheet on a page of its own. */
+static void
+check_attendance (VpSnapshot  *snapshot,
+                  const char  *day,
+                  const Paper *paper,
+                  gboolean     one_page_each)
+{
+  g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_ATTENDANCE,
+                                                      day);
+  g_auto(Paperwork) paperwork = { NULL, };
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  guint sheet = 0;
+  guint n = paginate (document, paper);
+
+  g_assert_cmpuint (n, ==, vp_print_document_get_n_pages (document));
+  assert_clean_flow (document);
+  assert_pages_within_margins (document, paper);
+  read_paperwork (document, "sheet:", "attendance-continued", &paperwork);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+      g_autofree char *session_date = session_day (snapshot, session);
+      guint expected = vp_snapshot_count_attendees (snapshot, session);
+
+      if (!has_sheet (session) || (day != NULL && !g_str_equal (session_date, day)))
+        continue;
+      g_assert_cmpuint (sheet, <, paperwork.starts->len);
+      g_assert_cmpstr (g_ptr_array_index (paperwork.starts, sheet), ==,
+                       vp_session_get_uid (session));
+      g_assert_cmpuint (g_array_index (paperwork.rows, guint, sheet), ==, expected);
+      g_assert_cmpuint (g_array_index (paperwork.walk_ins, guint, sheet), >=, 5);
+      sheet++;
+    }
+  g_assert_cmpuint (sheet, ==, paperwork.starts->len);
+  g_assert_cmpuint (sheet, >, 0);
+  if (one_page_each)
+    g_assert_cmpuint (n, ==, sheet);
+  else
+    g_assert_cmpuint (n, >, sheet);
+}
+
+static void
+test_attendance_demo (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_auto(GStrv) days = vp_print_attendance_days (snapshot);
+  const char * const expected_days[] = {
+    "2027-04-13", "2027-04-14", "2027-04-15", "2027-04-16", NULL
+  };
+
+  g_assert_cmpstrv (days, expected_days);
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      /* The demo's sheets each hold their dozen people, the walk-in rows
+       * and the host's signature on one page. */
+      check_attendance (snapshot, NULL, &paper, TRUE);
+      for (guint i = 0; days[i] != NULL; i++)
+        check_attendance (snapshot, days[i], &paper, TRUE);
+    }
+}
+
+static void
+test_attendance_stress (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_stress ();
+
+  if (snapshot == NULL)
+    {
+      g_test_skip ("STRESS_PROGRAMME is not set");
+      return;
+    }
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      /* A hundred people to a sheet: the sheets go on over pages. */
+      check_attendance (snapshot, NULL, &paper, FALSE);
+      check_attendance (snapshot, "2027-05-12", &paper, FALSE);
+    }
+}
+
+/* Each participant's certificate (by name), every one on a page of its
+ * own; the demo's on one page each. */
+static void
+check_certificates (VpSnapshot  *snapshot,
+                    const char  *subject,
+                    const Paper *paper,
+                    gboolean     one_page_each)
+{
+  g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_CERTIFICATE,
+                                                      subject);
+  g_auto(Paperwork) paperwork = { NULL, };
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = paginate (document, paper);
+  guint expected = subject != NULL ? 1 : participants->len;
+
+  assert_clean_flow (document);
+  assert_pages_within_margins (document, paper);
+  read_paperwork (document, "certificate:", "certificate-continued", &paperwork);
+
+  g_assert_cmpuint (paperwork.starts->len, ==, expected);
+  for (guint i = 0; i < paperwork.starts->len; i++)
+    g_hash_table_add (seen, g_ptr_array_index (paperwork.starts, i));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, expected);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+
+      if (subject == NULL)
+        g_assert_true (g_hash_table_contains (seen, vp_participant_get_ref (participant)));
+    }
+  if (one_page_each)
+    g_assert_cmpuint (n, ==, expected);
+  else
+    g_assert_cmpuint (n, >, expected);
+}
+
+static void
+test_certificate_demo (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      check_certificates (snapshot, NULL, &paper, TRUE);
+      check_certificates (snapshot, "sanna.hoglund@tampere-photonics.example", &paper, TRUE);
+      check_certificates (snapshot, "antti-korhonen", &paper, TRUE);
+    }
+}
+
+static void
+test_certificate_stress (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_stress ();
+
+  if (snapshot == NULL)
+    {
+      g_test_skip ("STRESS_PROGRAMME is not set");
+      return;
+    }
+
+  for (guint paper_size = VP_PAPER_SIZE_A4; paper_size <= VP_PAPER_SIZE_LETTER; paper_size++)
+    {
+      Paper paper;
+
+      get_paper (paper_size, &paper);
+      /* Twenty sessions and more each: a certificate goes on to a page. */
+      check_certificates (snapshot, NULL, &paper, FALSE);
+    }
+}
+
+/* Five days of four sessions: a certificate on one page, its signatures
+ * (a line each) under its sessions, not on a page of their own. */
+static void
+test_certificate_twenty_sessions (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(GPtrArray) originals = g_ptr_array_copy (vp_snapshot_get_sessions (snapshot),
+                                                     (GCopyFunc)g_object_ref, NULL);
+  guint added = 0;
+  Paper paper;
+
+  g_ptr_array_set_free_func (originals, g_object_unref);
+  /* Aino Mäkelä has 13 sessions but transfers, two of them on two lines:
+   * seven more, everyone's, at the cluster but the last, which has no host
+   * (an empty cell). */
+  for (guint i = 0; i < originals->len && added < 7; i++)
+    {
+      VpSession *session = g_ptr_array_index (originals, i);
+      g_autoptr(VpSession) copy = NULL;
+      g_autofree char *uid = NULL;
+      g_autofree char *ref = NULL;
+      g_autofree char *title = NULL;
+
+      if (vp_session_get_kind (session) == VP_SESSION_KIND_TRANSFER ||
+          vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED)
+        continue;
+      copy = vp_session_copy (session);
+      uid = g_strdup_printf ("extra-%u@test", added);
+      ref = g_strdup_printf ("extra-%u", added);
+      title = g_strdup_printf ("Extra session %u", added + 1);
+      vp_session_set_uid (copy, uid);
+      vp_session_set_ref (copy, ref);
+      vp_session_set_title (copy, title);
+      vp_session_set_attendees_all (copy, TRUE);
+      vp_session_set_host_ref (copy, added < 6 ? "laser-cluster" : NULL);
+      g_assert_true (vp_snapshot_add_session (snapshot, copy));
+      added++;
+    }
+  g_assert_cmpuint (added, ==, 7);
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  check_certificates (snapshot, "aino-makela", &paper, TRUE);
+  {
+    g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_CERTIFICATE,
+                                                        "aino-makela");
+    g_autofree char *page = NULL;
+    guint rows = 0;
+
+    paginate (document, &paper);
+    page = vp_print_document_describe_page (document, 0);
+    for (const char *at = strstr (page, "content row "); at != NULL;
+         at = strstr (at + 1, "content row "))
+      rows++;
+    g_assert_cmpuint (rows, ==, 20);
+    g_assert_nonnull (strstr (page, "content signatures "));
+  }
+}
+
+/* A certificate names a person of no session, and says so; one page. */
+static void
+test_certificate_no_sessions (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(VpParticipant) guest = vp_participant_new ();
+  GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+  Paper paper;
+
+  vp_participant_set_ref (guest, "guest");
+  vp_participant_set_name (guest, "Guest Without Sessions");
+  g_assert_true (vp_snapshot_add_participant (snapshot, guest));
+  /* Every session lists its people, and not the guest. */
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+
+      if (vp_session_get_attendees_all (session))
+        {
+          vp_session_set_attendees_all (session, FALSE);
+          vp_session_add_attendee (session, "aino-makela");
+        }
+    }
+
+  get_paper (VP_PAPER_SIZE_A4, &paper);
+  check_certificates (snapshot, "guest", &paper, TRUE);
+  {
+    g_autoptr(VpPrintDocument) document = new_document (snapshot, VP_PRINT_LAYOUT_CERTIFICATE,
+                                                        "guest");
+    g_autofree char *page = NULL;
+
+    paginate (document, &paper);
+    page = vp_print_document_describe_page (document, 0);
+    g_assert_nonnull (strstr (page, "content no-sessions "));
+    g_assert_null (strstr (page, "content row "));
+  }
+}
+
+static void
+test_paperwork_subjects (void)
+{
+  g_autoptr(VpSnapshot) snapshot = load_demo ();
+  g_autoptr(VpProgramme) programme = vp_programme_copy (vp_snapshot_get_programme (snapshot));
+  g_autoptr(VpSnapshot) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  VpPrintDocument *document;
+  const char *bad_days[] = { "2027-02-30", "13.4.2027", "2027-4-13", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_days); i++)
+    {
+      document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_ATTENDANCE, bad_days[i],
+                                        &error);
+      g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT);
+      g_assert_nonnull (strstr (error->message, bad_days[i]));
+      g_assert_null (document);
+      g_clear_error (&error);
+    }
+
+  /* A day of the programme without a sheet, and one outside it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_ATTENDANCE,
+                                        i == 0 ? "2027-04-12" : "2027-05-20", &error);
+      g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING);
+      g_assert_nonnull (strstr (error->message, i == 0 ? "2027-04-12" : "2027-05-20"));
+      g_assert_null (document);
+      g_clear_error (&error);
+    }
+
+  document = vp_print_document_new (snapshot, VP_PRINT_LAYOUT_CERTIFICATE, "nobody@nowhere.example",
+                                    &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT);
+  g_assert_null (document);
+  g_clear_error (&error);
+
+  /* Nothing to print at all. */
+  empty = vp_snapshot_new (programme);
+  document = vp_print_document_new (empty, VP_PRINT_LAYOUT_ATTENDANCE, NULL, &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING);
+  g_assert_null (document);
+  g_clear_error (&error);
+  document = vp_print_document_new (empty, VP_PRINT_LAYOUT_CERTIFICATE, NULL, &error);
+  g_assert_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING);
+  g_assert_null (document);
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1259,6 +1712,13 @@ main (int   argc,
   g_test_add_func ("/render/pdf", test_pdf);
   g_test_add_func ("/render/budget/many", test_budget_many);
   g_test_add_func ("/render/budget/given", test_budget_given);
+  g_test_add_func ("/render/attendance/demo", test_attendance_demo);
+  g_test_add_func ("/render/attendance/stress", test_attendance_stress);
+  g_test_add_func ("/render/certificate/demo", test_certificate_demo);
+  g_test_add_func ("/render/certificate/stress", test_certificate_stress);
+  g_test_add_func ("/render/certificate/twenty-sessions", test_certificate_twenty_sessions);
+  g_test_add_func ("/render/certificate/no-sessions", test_certificate_no_sessions);
+  g_test_add_func ("/render/paperwork/subjects", test_paperwork_subjects);
   g_test_add_func ("/render/sheets/stress", test_sheets_stress);
   g_test_add_func ("/render/badges/pages", test_badges_pages);
   g_test_add_func ("/render/badges/none", test_badges_none);

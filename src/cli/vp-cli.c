@@ -1758,7 +1758,8 @@ static int
 command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", NULL
+    "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", "--day",
+    NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1774,6 +1775,7 @@ command_pdf (CliContext *context)
   const char *host_key;
   const char *organisation_key;
   const char *layout_word;
+  const char *day;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
   int paper = VP_PAPER_SIZE_A4;
@@ -1790,6 +1792,7 @@ command_pdf (CliContext *context)
   host_key = g_hash_table_lookup (arguments.options, "--host");
   organisation_key = g_hash_table_lookup (arguments.options, "--organisation");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
+  day = g_hash_table_lookup (arguments.options, "--day");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
 
@@ -1812,8 +1815,9 @@ command_pdf (CliContext *context)
     }
   if (layout_word != NULL && !vp_enum_from_nick (VP_TYPE_PRINT_LAYOUT, layout_word, &layout))
     {
-      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, catering, "
-                     "rooming, badges or quality-commitment"),
+      print_error (_("unknown layout “%s”: use agenda, host-sheet, contacts, budget, "
+                     "attendance, certificate, catering, rooming, badges or "
+                     "quality-commitment"),
                    layout_word);
       return EXIT_FAILURE_;
     }
@@ -1828,6 +1832,13 @@ command_pdf (CliContext *context)
     {
       print_error (_("unknown paper size “%s”: use a4 or letter"),
                    (const char *)g_hash_table_lookup (arguments.options, "--paper"));
+      return EXIT_FAILURE_;
+    }
+
+  if (day != NULL && layout != VP_PRINT_LAYOUT_ATTENDANCE)
+    {
+      print_error ("%s", _("--day is for the attendance sheets: use it with "
+                           "--layout attendance"));
       return EXIT_FAILURE_;
     }
 
@@ -1870,6 +1881,26 @@ command_pdf (CliContext *context)
           return EXIT_FAILURE_;
         }
       subject = NULL;
+      break;
+
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      if (participant_key != NULL || host_key != NULL)
+        {
+          print_error ("%s", _("the attendance layout is a sheet per session, each listing its "
+                               "attendees: it takes --day, not --participant or --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = day;
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      if (host_key != NULL)
+        {
+          print_error ("%s", _("the certificate layout is for participants: give "
+                               "--participant P for one, or nothing for all, not --host"));
+          return EXIT_FAILURE_;
+        }
+      subject = participant_key;
       break;
 
     case VP_PRINT_LAYOUT_CATERING:
@@ -2836,14 +2867,15 @@ static const Command commands[] = {
     command_evidence },
   { "pdf",
     "pdf PROGRAMME [--participant P | --host H | --organisation ORGANISATION] "
-    "[--layout agenda|host-sheet|contacts|budget|catering|rooming|badges|quality-commitment] "
-    "[--paper a4|letter] -o FILE",
+    "[--layout agenda|host-sheet|contacts|budget|attendance|certificate|catering|rooming|badges|"
+    "quality-commitment] [--day YYYY-MM-DD] [--paper a4|letter] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
        "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
-       "ClusterXChange grant sheet (budget), the catering sheet (meals and dietary needs, site "
-       "visits and access needs), the rooming list (hotel stays), name badges or the draft "
-       "Commitment to Quality of each visiting organisation (quality-commitment; of one with "
-       "--organisation, its uid or name); A4 by "
+       "ClusterXChange grant sheet (budget), the attendance sheets to sign (of every day, or "
+       "--day’s), the certificates of attendance (every participant’s, or --participant’s), "
+       "the catering sheet (meals and dietary needs, site visits and access needs), the rooming "
+       "list (hotel stays), name badges or the draft Commitment to Quality of each visiting "
+       "organisation (quality-commitment; of one with --organisation, its uid or name); A4 by "
        "default; -o - writes it to standard output"),
     command_pdf },
   { "consent", "consent PROGRAMME PARTICIPANT [--give | --withdraw] FIELD...",

@@ -7,6 +7,12 @@
 
 /* Half a hundredth of a point: measurements come from Pango units. */
 #define EPSILON 0.005
+/* A shared text's recording has this many units to the point: whole ones
+ * bound it closely. */
+#define RECORDING_SCALE 64.0
+/* A block is drawn from a recording of its own once it has been drawn
+ * this many times. */
+#define BLOCK_RECORDING_USES 20
 
 typedef enum
 {
@@ -46,6 +52,7 @@ struct _VpPrintBlock
   VpPrintBlock     *repeat;
   GArray           *items;
   GArray           *breaks;  /* double, ascending; NULL until asked for */
+  char             *recording_key;  /* NULL until drawn; "" when it has none */
 };
 
 VpPrintBlock *
@@ -71,6 +78,7 @@ vp_print_block_free (VpPrintBlock *self)
     g_clear_object (&g_array_index (self->items, Item, i).layout);
   g_array_unref (self->items);
   g_clear_pointer (&self->breaks, g_array_unref);
+  g_free (self->recording_key);
   g_free (self->tag);
   g_free (self);
 }
@@ -153,6 +161,7 @@ add_item (VpPrintBlock *self,
   g_array_append_vals (self->items, item, 1);
   self->height = MAX (self->height, item->y + item->height);
   g_clear_pointer (&self->breaks, g_array_unref);
+  g_clear_pointer (&self->recording_key, g_free);
 }
 
 void
@@ -210,6 +219,7 @@ vp_print_block_extend (VpPrintBlock *self,
     {
       self->height = height;
       g_clear_pointer (&self->breaks, g_array_unref);
+      g_clear_pointer (&self->recording_key, g_free);
     }
 }
 
@@ -343,6 +353,174 @@ vp_print_set_source_colour (cairo_t *cr,
                         (colour & 0xff) / 255.0);
 }
 
+/* Recordings {{{1 */
+
+/* A PDF's cost is mostly in its operations, however small each is (cairo
+ * examines and writes each text and shape of a page): what many pages draw
+ * alike (a shared text, a table's row for the same person, a page's
+ * header) is recorded once, which a PDF holds once as a form, and painted
+ * where it goes, one operation. */
+
+cairo_surface_t *
+vp_print_record (VpPrintDrawFunc          draw,
+                 gpointer                 data,
+                 const cairo_rectangle_t *logical)
+{
+  cairo_surface_t *recording;
+  cairo_rectangle_t extents;
+  cairo_t *cr;
+
+  /* In units of 1/RECORDING_SCALE point, bounded by the ink (as cairo
+   * measures it, in whole units) and the room the drawing takes
+   * (@logical): where drawing it directly would reach, no further (a
+   * recording that is not bounded covers the page), and not as tight as
+   * the ink alone, which a viewer that clips a form to whole pixels would
+   * cut into. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  cairo_scale (cr, RECORDING_SCALE, RECORDING_SCALE);
+  draw (cr, data);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &extents.x, &extents.y, &extents.width,
+                                       &extents.height);
+  cairo_surface_destroy (recording);
+
+  if (logical != NULL && logical->width > 0 && logical->height > 0)
+    {
+      double x1 = MIN (extents.x, logical->x * RECORDING_SCALE);
+      double y1 = MIN (extents.y, logical->y * RECORDING_SCALE);
+      double x2 = MAX (extents.x + extents.width, (logical->x + logical->width) * RECORDING_SCALE);
+      double y2 = MAX (extents.y + extents.height,
+                       (logical->y + logical->height) * RECORDING_SCALE);
+
+      if (extents.width <= 0 || extents.height <= 0)
+        {
+          x1 = logical->x * RECORDING_SCALE;
+          y1 = logical->y * RECORDING_SCALE;
+          x2 = (logical->x + logical->width) * RECORDING_SCALE;
+          y2 = (logical->y + logical->height) * RECORDING_SCALE;
+        }
+      extents.x = floor (x1);
+      extents.y = floor (y1);
+      extents.width = ceil (x2) - extents.x;
+      extents.height = ceil (y2) - extents.y;
+    }
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  cairo_scale (cr, RECORDING_SCALE, RECORDING_SCALE);
+  draw (cr, data);
+  cairo_destroy (cr);
+
+  return recording;
+}
+
+void
+vp_print_paint_recording (cairo_t         *cr,
+                          cairo_surface_t *recording,
+                          double           x,
+                          double           y)
+{
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (recording);
+  cairo_matrix_t matrix;
+
+  cairo_matrix_init_scale (&matrix, RECORDING_SCALE, RECORDING_SCALE);
+  cairo_matrix_translate (&matrix, -x, -y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_paint (cr);
+  cairo_pattern_destroy (pattern);
+}
+
+static GQuark
+shared_recordings_quark (void)
+{
+  return g_quark_from_static_string ("vp-print-shared-recordings");
+}
+
+/* The times each block alike was drawn, while it has no recording. */
+static GQuark
+block_counts_quark (void)
+{
+  return g_quark_from_static_string ("vp-print-block-counts");
+}
+
+/* A shared layout's recordings: of it in each colour ("#RRGGBB"), and of
+ * the blocks it begins ("=…", their items). */
+static GHashTable *
+shared_recordings (PangoLayout *layout)
+{
+  return g_object_get_qdata (G_OBJECT (layout), shared_recordings_quark ());
+}
+
+void
+vp_print_layout_set_shared (PangoLayout *layout)
+{
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  if (shared_recordings (layout) == NULL)
+    g_object_set_qdata_full (G_OBJECT (layout), shared_recordings_quark (),
+                             g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify)cairo_surface_destroy),
+                             (GDestroyNotify)g_hash_table_unref);
+}
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint32      colour;
+} LayoutDrawing;
+
+static void
+draw_layout_cb (cairo_t  *cr,
+                gpointer  data)
+{
+  LayoutDrawing *drawing = data;
+
+  vp_print_set_source_colour (cr, drawing->colour);
+  pango_cairo_show_layout (cr, drawing->layout);
+}
+
+void
+vp_print_layout_draw (cairo_t     *cr,
+                      PangoLayout *layout,
+                      double       x,
+                      double       y,
+                      guint32      colour)
+{
+  GHashTable *recordings = shared_recordings (layout);
+  cairo_surface_t *recording;
+  char key[16];
+
+  if (recordings == NULL)
+    {
+      vp_print_set_source_colour (cr, colour);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  g_snprintf (key, sizeof key, "#%06x", colour);
+  recording = g_hash_table_lookup (recordings, key);
+  if (recording == NULL)
+    {
+      LayoutDrawing drawing = { layout, colour };
+      PangoRectangle room;
+      cairo_rectangle_t logical;
+
+      pango_layout_get_extents (layout, NULL, &room);
+      logical = (cairo_rectangle_t) {
+        (double)room.x / PANGO_SCALE, (double)room.y / PANGO_SCALE,
+        (double)room.width / PANGO_SCALE, (double)room.height / PANGO_SCALE,
+      };
+      recording = vp_print_record (draw_layout_cb, &drawing, &logical);
+      g_hash_table_insert (recordings, g_strdup (key), recording);
+    }
+  vp_print_paint_recording (cr, recording, x, y);
+}
+
+/* Drawing {{{1 */
+
 static void
 draw_text (Item     *item,
            cairo_t  *cr,
@@ -350,19 +528,27 @@ draw_text (Item     *item,
            double    y,
            double    from,
            double    to,
-           gboolean  partial)
+           gboolean  partial,
+           gboolean  direct)
 {
   g_autoptr(PangoLayoutIter) iter = NULL;
 
   /* The whole layout: one call. */
   if (item->y >= from - EPSILON && item->y + item->height <= to + EPSILON)
     {
-      cairo_move_to (cr, x + item->x, y + item->y - from);
-      pango_cairo_show_layout (cr, item->layout);
+      if (direct)
+        {
+          vp_print_set_source_colour (cr, item->colour);
+          cairo_move_to (cr, x + item->x, y + item->y - from);
+          pango_cairo_show_layout (cr, item->layout);
+        }
+      else
+        vp_print_layout_draw (cr, item->layout, x + item->x, y + item->y - from, item->colour);
       return;
     }
 
   /* Part of it: the lines that lie between @from and @to. */
+  vp_print_set_source_colour (cr, item->colour);
   iter = pango_layout_get_iter (item->layout);
   do
     {
@@ -388,28 +574,27 @@ draw_text (Item     *item,
   while (pango_layout_iter_next_line (iter));
 }
 
-void
-vp_print_block_draw (VpPrintBlock *self,
-                     cairo_t      *cr,
-                     double        x,
-                     double        y,
-                     double        from,
-                     double        to,
-                     gboolean      partial)
+/* The items between @from and @to; with @direct, each text set anew,
+ * never from its recording (for a recording of the whole block). */
+static void
+draw_items (VpPrintBlock *self,
+            cairo_t      *cr,
+            double        x,
+            double        y,
+            double        from,
+            double        to,
+            gboolean      partial,
+            gboolean      direct)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
   cairo_save (cr);
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
 
-      vp_print_set_source_colour (cr, item->colour);
       switch (item->kind)
         {
         case ITEM_TEXT:
-          draw_text (item, cr, x, y, from, to, partial);
+          draw_text (item, cr, x, y, from, to, partial, direct);
           break;
 
         case ITEM_RULE:
@@ -417,6 +602,10 @@ vp_print_block_draw (VpPrintBlock *self,
           if (partial ? (item->y + item->height <= from || item->y >= to)
                       : (item->y < from - EPSILON || item->y + item->height > to + EPSILON))
             break;
+          vp_print_set_source_colour (cr, item->colour);
+          /* Each shape its own operation: a viewer draws a thin rule that
+           * is a rectangle of its own crisply, one of many in a path
+           * faintly. */
           if (item->kind == ITEM_RULE || item->line_width <= 0)
             {
               cairo_rectangle (cr, x + item->x, y + item->y - from, item->width, item->height);
@@ -442,4 +631,134 @@ vp_print_block_draw (VpPrintBlock *self,
         }
     }
   cairo_restore (cr);
+}
+
+static void
+draw_block_cb (cairo_t  *cr,
+               gpointer  data)
+{
+  VpPrintBlock *self = data;
+
+  draw_items (self, cr, 0, 0, 0, self->height, FALSE, TRUE);
+}
+
+/* The recording of the whole block, made once for all the blocks alike
+ * (the same shared texts and shapes in the same places), or NULL for a
+ * block with a text that is not shared, or with less than two items. */
+static cairo_surface_t *
+block_recording (VpPrintBlock *self)
+{
+  PangoLayout *first = NULL;
+  GHashTable *recordings;
+  cairo_surface_t *recording;
+
+  if (self->items->len < 2)
+    return NULL;
+
+  if (self->recording_key == NULL)
+    {
+      GString *key = g_string_new ("=");
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          Item *item = &g_array_index (self->items, Item, i);
+
+          if (item->kind == ITEM_TEXT)
+            {
+              if (shared_recordings (item->layout) == NULL)
+                {
+                  g_string_free (key, TRUE);
+                  self->recording_key = g_strdup ("");
+                  return NULL;
+                }
+              if (first == NULL)
+                first = item->layout;
+            }
+          /* Exact figures: a block is only drawn as another's recording
+           * when it is the same to the last bit. */
+          g_string_append_printf (key, "%d %a %a %a %a %a %d %06x %p;", (int)item->kind,
+                                  item->x, item->y, item->width, item->height,
+                                  item->line_width, item->dashed, item->colour, item->layout);
+        }
+      if (first == NULL)
+        g_string_truncate (key, 0);
+      g_string_append_printf (key, "%a", self->height);
+      self->recording_key = g_string_free (key, FALSE);
+    }
+
+  if (self->recording_key[0] != '=')
+    return NULL;
+
+  /* Kept by the first shared text of the block, which the blocks alike
+   * share. */
+  for (guint i = 0; first == NULL; i++)
+    if (g_array_index (self->items, Item, i).kind == ITEM_TEXT)
+      first = g_array_index (self->items, Item, i).layout;
+  recordings = shared_recordings (first);
+  recording = g_hash_table_lookup (recordings, self->recording_key);
+  if (recording == NULL)
+    {
+      GHashTable *counts = g_object_get_qdata (G_OBJECT (first), block_counts_quark ());
+      guint count;
+
+      /* A recording costs a few operations: made for a block drawn often
+       * enough to pay for it. */
+      if (counts == NULL)
+        {
+          counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_object_set_qdata_full (G_OBJECT (first), block_counts_quark (), counts,
+                                   (GDestroyNotify)g_hash_table_unref);
+        }
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, self->recording_key)) + 1;
+      if (count < BLOCK_RECORDING_USES)
+        {
+          g_hash_table_insert (counts, g_strdup (self->recording_key), GUINT_TO_POINTER (count));
+          return NULL;
+        }
+      g_hash_table_remove (counts, self->recording_key);
+
+      /* The room the block takes: as wide as its widest item. */
+      {
+        cairo_rectangle_t logical = { 0, 0, 0, self->height };
+
+        for (guint i = 0; i < self->items->len; i++)
+          {
+            Item *item = &g_array_index (self->items, Item, i);
+
+            logical.width = MAX (logical.width, item->x + item->width);
+          }
+        recording = vp_print_record (draw_block_cb, self, &logical);
+      }
+      g_hash_table_insert (recordings, g_strdup (self->recording_key), recording);
+    }
+
+  return recording;
+}
+
+void
+vp_print_block_draw (VpPrintBlock *self,
+                     cairo_t      *cr,
+                     double        x,
+                     double        y,
+                     double        from,
+                     double        to,
+                     gboolean      partial)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (from <= EPSILON && to >= self->height - EPSILON && !partial)
+    {
+      cairo_surface_t *recording = block_recording (self);
+
+      if (recording != NULL)
+        {
+          cairo_save (cr);
+          vp_print_paint_recording (cr, recording, x, y);
+          cairo_restore (cr);
+          return;
+        }
+    }
+
+  draw_items (self, cr, x, y, from, to, partial, FALSE);
 }

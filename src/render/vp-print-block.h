@@ -102,6 +102,35 @@ void              vp_print_block_draw            (VpPrintBlock     *self,
 void              vp_print_set_source_colour     (cairo_t          *cr,
                                                   guint32           colour);
 
+/* Marks @layout as drawn by many blocks (a text every sheet repeats): a
+ * block draws it whole from a recording made once per colour, which a PDF
+ * holds once and places where it goes; and a block made only of shared
+ * texts and shapes, from a recording made once for all the blocks alike.
+ * @layout must not change after. */
+void              vp_print_layout_set_shared     (PangoLayout      *layout);
+/* Draws @layout whole with its top left corner at (@x, @y) of @cr, in
+ * @colour: from its recording when it is shared. */
+void              vp_print_layout_draw           (cairo_t          *cr,
+                                                  PangoLayout      *layout,
+                                                  double            x,
+                                                  double            y,
+                                                  guint32           colour);
+
+/* What @draw draws with @data (in points, from the origin), recorded once,
+ * bounded by its ink and @logical (the room it takes, or NULL): painted
+ * with its origin at (@x, @y) of @cr, one operation that a PDF places,
+ * holding what it draws once. */
+typedef void (*VpPrintDrawFunc) (cairo_t  *cr,
+                                 gpointer  data);
+
+cairo_surface_t  *vp_print_record                (VpPrintDrawFunc          draw,
+                                                  gpointer                 data,
+                                                  const cairo_rectangle_t *logical);
+void              vp_print_paint_recording       (cairo_t          *cr,
+                                                  cairo_surface_t  *recording,
+                                                  double            x,
+                                                  double            y);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpPrintBlock, vp_print_block_free)
 
 G_END_DECLS

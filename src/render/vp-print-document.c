@@ -1,5 +1,5 @@
 /* vp-print-document.c: a programme laid out on paper: agenda, host, contact and grant sheets,
- * catering sheet, rooming list, name badges. */
+ * attendance sheets, certificates, catering sheet, rooming list, name badges. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,8 +8,10 @@
 #include "vp-print-catering.h"
 #include "vp-print-document.h"
 #include "vp-print-document-private.h"
+#include "vp-print-paperwork.h"
 #include "vp-print-rooming.h"
 #include "vp-print-sheets.h"
+#include "vp-time.h"
 #include "vp-render-enum-types.h"
 
 #define EPSILON 0.01
@@ -49,6 +51,7 @@ struct _VpPrintDocument
   /* Resolved from the subject: borrowed from the snapshot. */
   VpParticipant  *participant;
   VpHost         *host;
+  GDate           day;          /* the attendance sheets' day, or cleared */
   VpOrganisation *organisation;
 
   /* The last pagination. */
@@ -66,6 +69,13 @@ struct _VpPrintDocument
   double          body_height;
   char           *header_title;
   char           *header_label;
+  /* What every page's header and footer repeat, shaped at its first. */
+  PangoLayout    *title_layout;
+  PangoLayout    *label_layout;
+  PangoLayout    *printed_layout;
+  double          footer_height;
+  cairo_surface_t *header;      /* their recordings */
+  cairo_surface_t *footer;
 };
 
 static void vp_print_document_initable_iface_init (GInitableIface *iface);
@@ -99,6 +109,11 @@ clear_pagination (VpPrintDocument *self)
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->header_title, g_free);
   g_clear_pointer (&self->header_label, g_free);
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->label_layout);
+  g_clear_object (&self->printed_layout);
+  g_clear_pointer (&self->header, cairo_surface_destroy);
+  g_clear_pointer (&self->footer, cairo_surface_destroy);
 }
 
 static void
@@ -249,12 +264,53 @@ static void
 vp_print_document_init (VpPrintDocument *self)
 {
   self->printed = g_date_time_new_now_local ();
+  g_date_clear (&self->day, 1);
 }
 
 static const char *
 programme_title (VpPrintDocument *self)
 {
   return vp_programme_get_title (vp_snapshot_get_programme (self->snapshot));
+}
+
+/* The attendance sheets' day, when the subject names one: a real day with
+ * a sheet; and at least one sheet in any case. */
+static gboolean
+resolve_day (VpPrintDocument  *self,
+             GError          **error)
+{
+  g_auto(GStrv) days = vp_print_attendance_days (self->snapshot);
+
+  if (self->subject == NULL)
+    {
+      if (days[0] != NULL)
+        return TRUE;
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                   _("programme “%s” has no visit, meeting, B2B meeting or workshop that is not "
+                     "cancelled: there is no attendance sheet to print"), programme_title (self));
+      return FALSE;
+    }
+
+  if (!vp_date_parse (self->subject, &self->day, NULL))
+    {
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_UNKNOWN_SUBJECT,
+                   _("“%s” is not a day: give it as YYYY-MM-DD, such as 2027-04-13"),
+                   self->subject);
+      return FALSE;
+    }
+
+  if (!g_strv_contains ((const char * const *)days, self->subject))
+    {
+      g_autofree char *text = vp_date_format (&self->day);
+
+      g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                   _("programme “%s” has no visit, meeting, B2B meeting or workshop on %s: "
+                     "there is no attendance sheet to print that day"),
+                   programme_title (self), text);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -273,6 +329,15 @@ vp_print_document_initable_init (GInitable     *initable,
 
   switch (self->layout)
     {
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      if (self->subject == NULL && vp_snapshot_get_participants (self->snapshot)->len == 0)
+        {
+          g_set_error (error, VP_PRINT_ERROR, VP_PRINT_ERROR_NOTHING,
+                       _("programme “%s” has no participants: there is no certificate to "
+                         "print"), programme_title (self));
+          return FALSE;
+        }
+      G_GNUC_FALLTHROUGH;
     case VP_PRINT_LAYOUT_AGENDA:
       if (self->subject == NULL)
         return TRUE;
@@ -324,6 +389,9 @@ vp_print_document_initable_init (GInitable     *initable,
           return FALSE;
         }
       return TRUE;
+
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      return resolve_day (self, error);
 
     case VP_PRINT_LAYOUT_CATERING:
     case VP_PRINT_LAYOUT_ROOMING:
@@ -441,6 +509,8 @@ vp_print_document_set_printed (VpPrintDocument *self,
 
   g_clear_pointer (&self->printed, g_date_time_unref);
   self->printed = printed;
+  g_clear_object (&self->printed_layout);
+  g_clear_pointer (&self->footer, cairo_surface_destroy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED]);
 }
 
@@ -703,6 +773,25 @@ build_header_texts (VpPrintDocument *self)
       self->header_label = g_strdup (_("ClusterXChange grant sheet"));
       break;
 
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      if (g_date_valid (&self->day))
+        {
+          g_autofree char *day = vp_print_format_day (&self->day);
+
+          /* TRANSLATORS: the page header of one day's printed attendance sheets:
+           * "Attendance sheets: Tuesday 13 April 2027" */
+          self->header_label = g_strdup_printf (_("Attendance sheets: %s"), day);
+        }
+      else
+        /* TRANSLATORS: the page header of the printed attendance sheets */
+        self->header_label = g_strdup (_("Attendance sheets"));
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      /* TRANSLATORS: the page header of the printed certificates of attendance */
+      self->header_label = g_strdup (_("Certificate of attendance"));
+      break;
+
     case VP_PRINT_LAYOUT_CATERING:
       /* TRANSLATORS: the page header of the printed catering sheet (meals and needs) */
       self->header_label = g_strdup (_("Catering sheet"));
@@ -815,6 +904,15 @@ vp_print_document_paginate (VpPrintDocument *self,
       }
       break;
 
+    case VP_PRINT_LAYOUT_ATTENDANCE:
+      vp_print_sheet_build_attendance (&self->sheet,
+                                       g_date_valid (&self->day) ? &self->day : NULL);
+      break;
+
+    case VP_PRINT_LAYOUT_CERTIFICATE:
+      vp_print_sheet_build_certificate (&self->sheet, self->participant);
+      break;
+
     case VP_PRINT_LAYOUT_CATERING:
       vp_print_sheet_build_catering (&self->sheet);
       break;
@@ -875,6 +973,49 @@ natural_width (PangoLayout *layout)
   return (double)logical.width / PANGO_SCALE;
 }
 
+static double
+footer_top (VpPrintDocument *self)
+{
+  return self->page_height - self->margin_bottom - self->footer_height;
+}
+
+/* What every page's header holds but its rule: the programme left and the
+ * layout right (the layout wins the space). */
+static void
+draw_page_header_cb (cairo_t  *cr,
+                     gpointer  data)
+{
+  VpPrintDocument *self = data;
+  double left = self->margin_left;
+  double width = self->page_width - self->margin_left - self->margin_right;
+  gboolean confidential = self->layout == VP_PRINT_LAYOUT_CONTACTS;
+  PangoLayout *label = self->label_layout;
+  PangoLayout *title = self->title_layout;
+  double label_width = (double)pango_layout_get_width (label) / PANGO_SCALE;
+  int header_height = MAX (pango_layout_get_baseline (title), pango_layout_get_baseline (label));
+
+  vp_print_layout_draw (cr, title, left,
+                        self->margin_top +
+                        (double)(header_height - pango_layout_get_baseline (title)) / PANGO_SCALE,
+                        VP_PRINT_COLOUR_MUTED);
+  vp_print_layout_draw (cr, label, left + width - label_width,
+                        self->margin_top +
+                        (double)(header_height - pango_layout_get_baseline (label)) / PANGO_SCALE,
+                        confidential ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
+}
+
+/* What every page's footer holds but its number and rule: when it was
+ * printed. */
+static void
+draw_page_footer_cb (cairo_t  *cr,
+                     gpointer  data)
+{
+  VpPrintDocument *self = data;
+
+  vp_print_layout_draw (cr, self->printed_layout, self->margin_left, footer_top (self),
+                        VP_PRINT_COLOUR_MUTED);
+}
+
 static void
 draw_header_and_footer (VpPrintDocument *self,
                         cairo_t         *cr,
@@ -883,62 +1024,69 @@ draw_header_and_footer (VpPrintDocument *self,
   double left = self->margin_left;
   double width = self->page_width - self->margin_left - self->margin_right;
   gboolean confidential = self->layout == VP_PRINT_LAYOUT_CONTACTS;
-  g_autoptr(PangoLayout) label = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) printed = NULL;
   g_autoptr(PangoLayout) number = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *printed_text = NULL;
   g_autofree char *number_text = NULL;
-  double label_width, header_height, footer_top, footer_height;
 
-  /* Header: the programme left, the layout right (it wins the space). */
-  label = header_text (self, confidential ? VP_PRINT_FONT_SMALL_BOLD : VP_PRINT_FONT_SMALL,
-                       self->header_label, width * 0.6, PANGO_ALIGN_RIGHT);
-  label_width = MIN (natural_width (label), width * 0.6);
-  pango_layout_set_width (label, pango_units_from_double (label_width));
-  title = header_text (self, VP_PRINT_FONT_SMALL, self->header_title,
-                       width - label_width - 18, PANGO_ALIGN_LEFT);
-  header_height = MAX (pango_layout_get_baseline (title), pango_layout_get_baseline (label));
+  if (self->label_layout == NULL)
+    {
+      double label_width;
 
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left,
-                 self->margin_top +
-                 (header_height - pango_layout_get_baseline (title)) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, title);
-  vp_print_set_source_colour (cr, confidential ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left + width - label_width,
-                 self->margin_top +
-                 (header_height - pango_layout_get_baseline (label)) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, label);
+      self->label_layout = header_text (self, confidential ? VP_PRINT_FONT_SMALL_BOLD
+                                                           : VP_PRINT_FONT_SMALL,
+                                        self->header_label, width * 0.6, PANGO_ALIGN_RIGHT);
+      label_width = MIN (natural_width (self->label_layout), width * 0.6);
+      pango_layout_set_width (self->label_layout, pango_units_from_double (label_width));
+      self->title_layout = header_text (self, VP_PRINT_FONT_SMALL, self->header_title,
+                                        width - label_width - 18, PANGO_ALIGN_LEFT);
+      self->footer_height = text_height (self, VP_PRINT_FONT_SMALL);
+    }
+  if (self->printed_layout == NULL)
+    {
+      /* TRANSLATORS: the date in a printed page's footer, as a g_date_time_format() format */
+      g_autofree char *date = g_date_time_format (self->printed, _("%-d %B %Y"));
+      /* TRANSLATORS: a printed page's footer: "Printed 27 November 2026" */
+      g_autofree char *printed_text = g_strdup_printf (_("Printed %s"), date);
 
+      self->printed_layout = header_text (self, VP_PRINT_FONT_SMALL, printed_text,
+                                          width * 0.6 - 18, PANGO_ALIGN_LEFT);
+      g_clear_pointer (&self->footer, cairo_surface_destroy);
+    }
+
+  /* The same on every page: a recording each (not one of both, which
+   * would span the body between them). */
+  if (self->header == NULL)
+    {
+      /* The room above the body. */
+      cairo_rectangle_t logical = {
+        self->margin_left, self->margin_top, width, self->body_top - self->margin_top,
+      };
+
+      self->header = vp_print_record (draw_page_header_cb, self, &logical);
+    }
+  if (self->footer == NULL)
+    {
+      /* The room below it. */
+      cairo_rectangle_t logical = {
+        self->margin_left, footer_top (self), width, self->footer_height,
+      };
+
+      self->footer = vp_print_record (draw_page_footer_cb, self, &logical);
+    }
+  cairo_save (cr);
+  vp_print_paint_recording (cr, self->header, 0, 0);
+  vp_print_paint_recording (cr, self->footer, 0, 0);
+  cairo_restore (cr);
+  /* The rules each a rectangle of its own, as a viewer draws them crisply. */
   vp_print_set_source_colour (cr, VP_PRINT_COLOUR_RULE);
   cairo_rectangle (cr, left, self->body_top - HEADER_GAP - 0.5, width, 0.5);
   cairo_fill (cr);
+  cairo_rectangle (cr, left, footer_top (self) - 4, width, 0.5);
+  cairo_fill (cr);
 
-  /* Footer: when it was printed, and which page of how many. */
-  /* TRANSLATORS: the date in a printed page's footer, as a g_date_time_format() format */
-  date = g_date_time_format (self->printed, _("%-d %B %Y"));
-  /* TRANSLATORS: a printed page's footer: "Printed 27 November 2026" */
-  printed_text = g_strdup_printf (_("Printed %s"), date);
   /* TRANSLATORS: a printed page's footer: "Page 2 of 5" */
   number_text = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
   number = header_text (self, VP_PRINT_FONT_SMALL, number_text, width * 0.4, PANGO_ALIGN_RIGHT);
-  printed = header_text (self, VP_PRINT_FONT_SMALL, printed_text, width * 0.6 - 18,
-                         PANGO_ALIGN_LEFT);
-
-  footer_height = text_height (self, VP_PRINT_FONT_SMALL);
-  footer_top = self->page_height - self->margin_bottom - footer_height;
-
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_RULE);
-  cairo_rectangle (cr, left, footer_top - 4, width, 0.5);
-  cairo_fill (cr);
-
-  vp_print_set_source_colour (cr, VP_PRINT_COLOUR_MUTED);
-  cairo_move_to (cr, left, footer_top);
-  pango_cairo_show_layout (cr, printed);
-  cairo_move_to (cr, left + width * 0.6, footer_top);
-  pango_cairo_show_layout (cr, number);
+  vp_print_layout_draw (cr, number, left + width * 0.6, footer_top (self), VP_PRINT_COLOUR_MUTED);
 }
 
 void

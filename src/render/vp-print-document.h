@@ -1,5 +1,5 @@
 /* vp-print-document.h: a programme laid out on paper: agenda, host, contact and grant sheets,
- * catering sheet, rooming list, name badges. */
+ * attendance sheets, certificates, catering sheet, rooming list, name badges. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,10 +18,13 @@ typedef enum
   VP_PRINT_ERROR_UNKNOWN_SUBJECT, /* no such participant or host */
   VP_PRINT_ERROR_SUBJECT_REFUSED, /* the layout takes no subject */
   VP_PRINT_ERROR_FAILED,          /* cairo or the file system failed */
+  VP_PRINT_ERROR_NOTHING,         /* the layout would print nothing: no sheet, no one */
 } VpPrintError;
 
 /* The nicks are the command line's words: "agenda", "host-sheet", "contacts",
- * "budget" (the ClusterXChange grant sheet), "catering" (the meals and the
+ * "budget" (the ClusterXChange grant sheet), "attendance" (a sheet to sign
+ * per visit, meeting, B2B meeting or workshop), "certificate" (of
+ * attendance, a page per participant), "catering" (the meals and the
  * dietary and access needs), "rooming" (the hotel stays), "badges" (name
  * badges on a cutting grid), "quality-commitment" (the draft of the
  * scheme's Commitment to Quality, per visiting organisation). */
@@ -31,6 +34,8 @@ typedef enum
   VP_PRINT_LAYOUT_HOST_SHEET,
   VP_PRINT_LAYOUT_CONTACTS,
   VP_PRINT_LAYOUT_BUDGET,
+  VP_PRINT_LAYOUT_ATTENDANCE,
+  VP_PRINT_LAYOUT_CERTIFICATE,
   VP_PRINT_LAYOUT_CATERING,
   VP_PRINT_LAYOUT_ROOMING,
   VP_PRINT_LAYOUT_BADGES,
@@ -46,18 +51,27 @@ GQuark           vp_print_error_quark         (void);
 /* @subject: for VP_PRINT_LAYOUT_AGENDA, NULL for the whole programme or a
  * participant's email or id for their own agenda; for
  * VP_PRINT_LAYOUT_HOST_SHEET a host's id (required); for
- * VP_PRINT_LAYOUT_QUALITY_COMMITMENT, NULL for every visiting organisation
- * (one with participants) or one organisation's uid or name (however
- * spelt); for the others (contacts, budget, catering, rooming, badges),
- * NULL.  The
- * snapshot's sessions must be in time order (as every reader and the store
- * give them). */
+ * VP_PRINT_LAYOUT_ATTENDANCE, NULL for every day's sheets or a day
+ * "YYYY-MM-DD" (the programme's local day) for that day's; for
+ * VP_PRINT_LAYOUT_CERTIFICATE, NULL for every participant's or a
+ * participant's email or id; for VP_PRINT_LAYOUT_QUALITY_COMMITMENT, NULL
+ * for every visiting organisation (one with participants) or one
+ * organisation's uid or name (however spelt); for the others (contacts,
+ * budget, catering, rooming, badges), NULL.  VP_PRINT_ERROR_NOTHING when
+ * there is no attendance sheet to print (on that day) or no participant
+ * for a certificate.  The snapshot's sessions must be in time order (as
+ * every reader and the store give them). */
 VpPrintDocument *vp_print_document_new        (VpSnapshot      *snapshot,
                                                VpPrintLayout    layout,
                                                const char      *subject,
                                                GError         **error);
 
 VpSnapshot      *vp_print_document_get_snapshot (VpPrintDocument *self);
+
+/* The days ("YYYY-MM-DD", in order, NULL-terminated) that have attendance
+ * sheets: the programme's local days of its visits, meetings, B2B
+ * meetings and workshops that are not cancelled. */
+char           **vp_print_attendance_days     (VpSnapshot      *snapshot);
 VpPrintLayout    vp_print_document_get_layout (VpPrintDocument *self);
 const char      *vp_print_document_get_subject (VpPrintDocument *self);
 /* The date in every page's footer; now, unless set. */

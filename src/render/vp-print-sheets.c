@@ -150,6 +150,7 @@ vp_print_sheet_shared_text (VpPrintSheet *sheet,
   if (layout == NULL)
     {
       layout = vp_print_sheet_text (sheet, font, width, text);
+      vp_print_layout_set_shared (layout);
       g_hash_table_insert (sheet->shared, g_steal_pointer (&key), layout);
     }
 
@@ -2316,4 +2317,16 @@ vp_print_compare_participants (gconstpointer a,
                                gconstpointer b)
 {
   return compare_participants_by_name (a, b);
+}
+
+char *
+vp_print_format_day (const GDate *date)
+{
+  return format_day (date);
+}
+
+char *
+vp_print_host_address (VpHost *host)
+{
+  return host_address (host);
 }

@@ -161,6 +161,10 @@ char        *vp_print_format_day_short     (const GDate    *date);
 char        *vp_print_format_time_range    (gint64          start,
                                             gint64          end,
                                             GTimeZone      *zone);
+/* "Tuesday 13 April 2027". */
+char        *vp_print_format_day           (const GDate    *date);
+/* A host's address and city: "Saulėtekio al. 15, Vilnius". */
+char        *vp_print_host_address         (VpHost         *host);
 /* A GCompareFunc of two VpParticipant ** by name, as people read them. */
 int          vp_print_compare_participants (gconstpointer   a,
                                             gconstpointer   b);

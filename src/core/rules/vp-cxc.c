@@ -177,6 +177,110 @@ sort_unique_days (GArray *days)
   g_array_set_size (days, kept);
 }
 
+/* A session whose day may be a working day: it takes place and is not a
+ * transfer. */
+static gboolean
+counts_as_work (VpSession *session)
+{
+  return vp_session_get_status (session) != VP_SESSION_STATUS_CANCELLED &&
+         vp_session_get_kind (session) != VP_SESSION_KIND_TRANSFER;
+}
+
+/* The programme's zone and first and last days; FALSE (no working days)
+ * when it lacks one of them. */
+static gboolean
+programme_dates (VpProgramme  *programme,
+                 GTimeZone   **zone,
+                 GDate        *first_day,
+                 GDate        *last_day)
+{
+  *zone = vp_programme_get_timezone (programme) != NULL
+    ? vp_time_zone_new (vp_programme_get_timezone (programme), NULL)
+    : NULL;
+  g_date_clear (first_day, 1);
+  g_date_clear (last_day, 1);
+  return *zone != NULL &&
+         vp_date_parse (vp_programme_get_start_date (programme), first_day, NULL) &&
+         vp_date_parse (vp_programme_get_end_date (programme), last_day, NULL);
+}
+
+/* Of @days (julian, sorted, unique: the days @participant attends a session
+ * that counts as work), keeps the working days: the weekdays of the
+ * programme other than the person's arrival and departure days, unless the
+ * rules count travel days. */
+static void
+keep_working_days (const VpCxcRules *rules,
+                   VpParticipant    *participant,
+                   GTimeZone        *zone,
+                   const GDate      *first_day,
+                   const GDate      *last_day,
+                   GArray           *days)
+{
+  VpTravelLeg *arrival = NULL;
+  VpTravelLeg *departure = NULL;
+  guint32 arrival_day = 0;
+  guint32 departure_day = 0;
+  guint kept = 0;
+
+  if (vp_participant_get_travel (participant)->len > 0)
+    {
+      vp_cxc_find_legs (participant, zone, first_day, last_day, &arrival, &departure);
+      if (arrival != NULL)
+        arrival_day = local_julian (arrival->arrive_utc, zone);
+      if (departure != NULL)
+        departure_day = local_julian (departure->depart_utc, zone);
+    }
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      guint32 day = g_array_index (days, guint32, i);
+
+      if (day < g_date_get_julian (first_day) || day > g_date_get_julian (last_day) ||
+          !julian_is_weekday (day))
+        continue;
+      if (!rules->travel_days_count && (day == arrival_day || day == departure_day))
+        continue;
+      g_array_index (days, guint32, kept++) = day;
+    }
+  g_array_set_size (days, kept);
+}
+
+GArray *
+vp_cxc_participant_working_days (VpSnapshot       *snapshot,
+                                 VpParticipant    *participant,
+                                 GPtrArray        *sessions,
+                                 const VpCxcRules *rules)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GTimeZone) zone = NULL;
+  GDate first_day;
+  GDate last_day;
+
+  g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), days);
+  g_return_val_if_fail (VP_IS_PARTICIPANT (participant), days);
+  g_return_val_if_fail (sessions != NULL, days);
+
+  if (!programme_dates (vp_snapshot_get_programme (snapshot), &zone, &first_day, &last_day))
+    return days;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      VpSession *session = g_ptr_array_index (sessions, i);
+      guint32 day;
+
+      if (!counts_as_work (session))
+        continue;
+      day = local_julian (vp_session_get_start_utc (session), zone);
+      if (day != 0)
+        g_array_append_val (days, day);
+    }
+  sort_unique_days (days);
+  keep_working_days (rules != NULL ? rules : vp_cxc_rules_get (), participant, zone, &first_day,
+                     &last_day, days);
+
+  return days;
+}
+
 /* Whether @visit is of the same organisation as @organisation (its name
  * key @key), in a programme earlier than @programme. */
 static gboolean
@@ -360,14 +464,7 @@ vp_cxc_new (VpSnapshot       *snapshot,
   organisations = vp_snapshot_get_organisations (snapshot);
   sessions = vp_snapshot_get_sessions (snapshot);
   hosts = vp_snapshot_get_hosts (snapshot);
-  zone = vp_programme_get_timezone (programme) != NULL
-    ? vp_time_zone_new (vp_programme_get_timezone (programme), NULL)
-    : NULL;
-  g_date_clear (&first_day, 1);
-  g_date_clear (&last_day, 1);
-  dated = zone != NULL &&
-          vp_date_parse (vp_programme_get_start_date (programme), &first_day, NULL) &&
-          vp_date_parse (vp_programme_get_end_date (programme), &last_day, NULL);
+  dated = programme_dates (programme, &zone, &first_day, &last_day);
 
   /* Who belongs where: the organisation a participant names by ref, else
    * by name. */
@@ -447,8 +544,7 @@ vp_cxc_new (VpSnapshot       *snapshot,
       VpHost *host;
       guint32 day;
 
-      if (vp_session_get_status (session) == VP_SESSION_STATUS_CANCELLED ||
-          vp_session_get_kind (session) == VP_SESSION_KIND_TRANSFER)
+      if (!counts_as_work (session))
         continue;
 
       day = local_julian (vp_session_get_start_utc (session), zone);
@@ -490,10 +586,6 @@ vp_cxc_new (VpSnapshot       *snapshot,
       VpParticipant *participant = g_ptr_array_index (participants, p);
       VpCxcVisit *visit = g_ptr_array_index (person_visit, p);
       GArray *days = g_ptr_array_index (person_days, p);
-      VpTravelLeg *arrival = NULL;
-      VpTravelLeg *departure = NULL;
-      guint32 arrival_day = 0;
-      guint32 departure_day = 0;
       Tally *tally;
 
       if (visit == NULL)
@@ -502,14 +594,6 @@ vp_cxc_new (VpSnapshot       *snapshot,
 
       if (vp_participant_get_travel (participant)->len == 0)
         g_ptr_array_add (visit->people_without_legs, g_object_ref (participant));
-      else if (dated)
-        {
-          vp_cxc_find_legs (participant, zone, &first_day, &last_day, &arrival, &departure);
-          if (arrival != NULL)
-            arrival_day = local_julian (arrival->arrive_utc, zone);
-          if (departure != NULL)
-            departure_day = local_julian (departure->depart_utc, zone);
-        }
 
       g_array_append_vals (days, all_days->data, all_days->len);
       sort_unique_days (days);
@@ -521,14 +605,13 @@ vp_cxc_new (VpSnapshot       *snapshot,
             g_date_set_julian (&visit->first_day, day);
           if (!g_date_valid (&visit->last_day) || g_date_get_julian (&visit->last_day) < day)
             g_date_set_julian (&visit->last_day, day);
-
-          if (day < g_date_get_julian (&first_day) || day > g_date_get_julian (&last_day) ||
-              !julian_is_weekday (day))
-            continue;
-          if (!cxc->rules->travel_days_count && (day == arrival_day || day == departure_day))
-            continue;
-          g_hash_table_add (tally->days, GUINT_TO_POINTER (day));
         }
+
+      /* Days are only collected in a dated programme. */
+      if (dated)
+        keep_working_days (cxc->rules, participant, zone, &first_day, &last_day, days);
+      for (guint i = 0; i < days->len; i++)
+        g_hash_table_add (tally->days, GUINT_TO_POINTER (g_array_index (days, guint32, i)));
     }
 
   /* The host each organisation visits most, its distance, and the rules. */

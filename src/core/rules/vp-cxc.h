@@ -100,6 +100,18 @@ void         vp_cxc_find_legs             (VpParticipant     *participant,
                                            VpTravelLeg      **arrival,
                                            VpTravelLeg      **departure);
 
+/* The working days of @participant alone, by the rule vp_cxc_new() counts
+ * its organisation's with (their union over its people): the julian days,
+ * in order, of the programme's weekdays on which a session of @sessions
+ * (those @participant attends) takes place that is not a transfer, other
+ * than the person's arrival and departure days unless @rules count travel
+ * days.  Empty when the programme has no zone or no dates.  @rules NULL:
+ * the built-in ones. */
+GArray      *vp_cxc_participant_working_days (VpSnapshot     *snapshot,
+                                              VpParticipant  *participant,
+                                              GPtrArray      *sessions,
+                                              const VpCxcRules *rules);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpCxc, vp_cxc_free)
 
 G_END_DECLS

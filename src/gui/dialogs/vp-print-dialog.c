@@ -15,6 +15,8 @@ struct _VpPrintDialog
   /* The subject asked for, kept while its layout is not the one chosen. */
   VpPrintContent        initial_content;
   char                 *initial_subject;
+  /* The layout chosen has nothing to print: no day with a sheet, no one. */
+  gboolean              nothing;
 
   /* Template widgets */
   GtkButton            *export_button;
@@ -37,11 +39,41 @@ static void
 update_export_button (VpPrintDialog *self)
 {
   VpPrintContent content = vp_print_dialog_get_content (self);
-  gboolean needs_subject = content == VP_PRINT_CONTENT_PARTICIPANT ||
-                           content == VP_PRINT_CONTENT_HOST_SHEET;
+  gboolean needs_subject = vp_print_content_needs_subject (content);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
-                            !needs_subject || vp_print_dialog_get_subject (self) != NULL);
+                            !self->nothing &&
+                            (!needs_subject || vp_print_dialog_get_subject (self) != NULL));
+}
+
+/* "All days" and the days, or "All participants" and the participants:
+ * "All" is the empty value. */
+static gboolean
+fill_choices (VpSnapshot     *snapshot,
+              VpPrintContent  content,
+              VpChooserRow   *row,
+              const char     *ref)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  const char *selected = "";
+
+  vp_print_content_list_choices (content, snapshot, &refs, &labels);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if (g_ptr_array_index (refs, i) == NULL)
+        g_ptr_array_index (refs, i) = g_strdup ("");
+      else if (ref != NULL && g_str_equal (g_ptr_array_index (refs, i), ref))
+        selected = ref;
+    }
+  g_ptr_array_add (refs, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  vp_chooser_row_set_choices (row, (const char * const *) refs->pdata,
+                              (const char * const *) labels->pdata);
+  vp_chooser_row_set_value (row, selected);
+
+  return refs->len > 2;
 }
 
 /* Fills the subject row with the participants or hosts and selects
@@ -59,6 +91,9 @@ fill_subjects (VpSnapshot     *snapshot,
                          ? vp_snapshot_get_hosts (snapshot)
                          : vp_snapshot_get_participants (snapshot);
   const char *selected = NULL;
+
+  if (content == VP_PRINT_CONTENT_ATTENDANCE || content == VP_PRINT_CONTENT_CERTIFICATE)
+    return fill_choices (snapshot, content, row, ref);
 
   for (guint i = 0; i < objects->len; i++)
     {
@@ -116,14 +151,14 @@ static void
 content_changed_cb (VpPrintDialog *self)
 {
   VpPrintContent content = vp_print_dialog_get_content (self);
-  gboolean needs_subject = content == VP_PRINT_CONTENT_PARTICIPANT ||
-                           content == VP_PRINT_CONTENT_HOST_SHEET;
+  gboolean has_subject = vp_print_content_has_subject (content);
 
   if (self->snapshot == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_row), needs_subject);
-  if (needs_subject)
+  self->nothing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->subject_row), has_subject);
+  if (has_subject)
     {
       gboolean any = fill_subjects (self->snapshot, content, self->subject_row,
                                     content == self->initial_content ? self->initial_subject
@@ -131,15 +166,21 @@ content_changed_cb (VpPrintDialog *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subject_row),
                                      content == VP_PRINT_CONTENT_HOST_SHEET ? _("_Host")
-                                                                            : _("P_articipant"));
+                                     : content == VP_PRINT_CONTENT_ATTENDANCE ? _("_Day")
+                                                                              : _("P_articipant"));
       if (!any)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subject_row),
                                      content == VP_PRINT_CONTENT_HOST_SHEET
                                      ? _("The programme has no hosts")
+                                     : content == VP_PRINT_CONTENT_ATTENDANCE
+                                     ? _("The programme has no visits, meetings, B2B meetings "
+                                         "or workshops")
                                      : _("The programme has no participants"));
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subject_row), NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self->subject_row), any);
+      /* "All" alone: nothing to print. */
+      self->nothing = !any && !vp_print_content_needs_subject (content);
     }
 
   adw_preferences_group_set_description (self->group, vp_print_content_get_description (content));
@@ -277,14 +318,17 @@ const char *
 vp_print_dialog_get_subject (VpPrintDialog *self)
 {
   VpPrintContent content;
+  const char *value;
 
   g_return_val_if_fail (VP_IS_PRINT_DIALOG (self), NULL);
 
   content = vp_print_dialog_get_content (self);
-  if (content != VP_PRINT_CONTENT_PARTICIPANT && content != VP_PRINT_CONTENT_HOST_SHEET)
+  if (!vp_print_content_has_subject (content))
     return NULL;
 
-  return vp_chooser_row_get_value (self->subject_row);
+  /* "All days", "All participants". */
+  value = vp_chooser_row_get_value (self->subject_row);
+  return value != NULL && *value != '\0' ? value : NULL;
 }
 
 VpPaperSize

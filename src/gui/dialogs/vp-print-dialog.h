@@ -21,7 +21,8 @@ VpPrintDialog  *vp_print_dialog_new         (VpSnapshot     *snapshot,
                                              VpPaperSize     paper);
 VpSnapshot     *vp_print_dialog_get_snapshot (VpPrintDialog *self);
 VpPrintContent  vp_print_dialog_get_content (VpPrintDialog  *self);
-/* NULL for the layouts without a subject. */
+/* NULL for the layouts without a subject, and for "All days" and "All
+ * participants". */
 const char     *vp_print_dialog_get_subject (VpPrintDialog  *self);
 VpPaperSize     vp_print_dialog_get_paper   (VpPrintDialog  *self);
 

@@ -7,6 +7,7 @@
 
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
+#include "vp-time.h"
 
 /* How long the Layout tab's preview waits for more changes, in ms. */
 #define PREVIEW_DELAY 120
@@ -53,6 +54,58 @@ struct _VpPrintOperation
 
 G_DEFINE_FINAL_TYPE (VpPrintOperation, vp_print_operation, GTK_TYPE_PRINT_OPERATION)
 
+/* A choice of the subject drop-down that is no participant or host: "All
+ * days", a day, "All participants". */
+#define VP_TYPE_PRINT_CHOICE (vp_print_choice_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpPrintChoice, vp_print_choice, VP, PRINT_CHOICE, GObject)
+
+struct _VpPrintChoice
+{
+  GObject  parent_instance;
+
+  char    *ref;    /* NULL for all */
+  char    *label;
+};
+
+G_DEFINE_FINAL_TYPE (VpPrintChoice, vp_print_choice, G_TYPE_OBJECT)
+
+static void
+vp_print_choice_finalize (GObject *object)
+{
+  VpPrintChoice *self = VP_PRINT_CHOICE (object);
+
+  g_free (self->ref);
+  g_free (self->label);
+
+  G_OBJECT_CLASS (vp_print_choice_parent_class)->finalize (object);
+}
+
+static void
+vp_print_choice_class_init (VpPrintChoiceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vp_print_choice_finalize;
+}
+
+static void
+vp_print_choice_init (VpPrintChoice *self)
+{
+}
+
+static VpPrintChoice *
+vp_print_choice_new (const char *ref,
+                     const char *label)
+{
+  VpPrintChoice *self = g_object_new (VP_TYPE_PRINT_CHOICE, NULL);
+
+  self->ref = g_strdup (ref);
+  self->label = g_strdup (label);
+  return self;
+}
+
+static char *subject_label (GObject  *item,
+                            gpointer  user_data);
+
 enum {
   PROP_0,
   PROP_SNAPSHOT,
@@ -89,6 +142,14 @@ vp_print_content_get_label (VpPrintContent content)
     case VP_PRINT_CONTENT_BUDGET:
       /* Translators: the ClusterXChange grant sheet, a layout of the print dialog. */
       return _("Grant Sheet");
+
+    case VP_PRINT_CONTENT_ATTENDANCE:
+      /* Translators: a layout of the print dialog: a sheet per session to sign */
+      return _("Attendance Sheets");
+
+    case VP_PRINT_CONTENT_CERTIFICATE:
+      /* Translators: a layout of the print dialog: certificates of attendance */
+      return _("Certificates");
 
     case VP_PRINT_CONTENT_CATERING:
       /* Translators: a layout of the print dialog: the meals, the dietary and access needs. */
@@ -134,6 +195,17 @@ vp_print_content_get_description (VpPrintContent content)
                "the total, what is still unknown and the rules’ sources, to sign and file "
                "with the funder.");
 
+    case VP_PRINT_CONTENT_ATTENDANCE:
+      return _("A sheet per visit, meeting, B2B meeting and workshop for its attendees to "
+               "sign, with rows for walk-ins and a line for the host’s signature and stamp: "
+               "the evidence that the visit took place. Names, organisations and countries "
+               "only.");
+
+    case VP_PRINT_CONTENT_CERTIFICATE:
+      return _("A certificate of attendance per participant: the programme, the dates they "
+               "were there, their working days and the sessions they attended, to be signed "
+               "by the host and visiting clusters.");
+
     case VP_PRINT_CONTENT_CATERING:
       return _("For the host or caterer: how many people come to each meal and their dietary "
                "needs, then the access needs at each site visit, with who has them. No other "
@@ -154,6 +226,98 @@ vp_print_content_get_description (VpPrintContent content)
     case VP_PRINT_CONTENT_AGENDA:
     default:
       return _("The whole programme, day by day.");
+    }
+}
+
+gboolean
+vp_print_content_has_subject (VpPrintContent content)
+{
+  return vp_print_content_needs_subject (content) ||
+         content == VP_PRINT_CONTENT_ATTENDANCE || content == VP_PRINT_CONTENT_CERTIFICATE;
+}
+
+gboolean
+vp_print_content_needs_subject (VpPrintContent content)
+{
+  return content == VP_PRINT_CONTENT_PARTICIPANT || content == VP_PRINT_CONTENT_HOST_SHEET;
+}
+
+const char *
+vp_print_content_get_subject_label (VpPrintContent content)
+{
+  switch (content)
+    {
+    case VP_PRINT_CONTENT_HOST_SHEET:
+      return _("_Host");
+
+    case VP_PRINT_CONTENT_ATTENDANCE:
+      /* Translators: the day whose attendance sheets to print, in the print dialogs */
+      return _("_Day");
+
+    case VP_PRINT_CONTENT_AGENDA:
+    case VP_PRINT_CONTENT_PARTICIPANT:
+    case VP_PRINT_CONTENT_CONTACTS:
+    case VP_PRINT_CONTENT_BUDGET:
+    case VP_PRINT_CONTENT_CERTIFICATE:
+    case VP_PRINT_CONTENT_CATERING:
+    case VP_PRINT_CONTENT_ROOMING:
+    case VP_PRINT_CONTENT_BADGES:
+    case VP_PRINT_CONTENT_QUALITY_COMMITMENT:
+    default:
+      return _("_Participant");
+    }
+}
+
+void
+vp_print_content_list_choices (VpPrintContent   content,
+                               VpSnapshot      *snapshot,
+                               GPtrArray      **refs,
+                               GPtrArray      **labels)
+{
+  g_return_if_fail (VP_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (refs != NULL && labels != NULL);
+
+  *refs = g_ptr_array_new_with_free_func (g_free);
+  *labels = g_ptr_array_new_with_free_func (g_free);
+
+  if (content == VP_PRINT_CONTENT_ATTENDANCE)
+    {
+      g_auto(GStrv) days = vp_print_attendance_days (snapshot);
+
+      g_ptr_array_add (*refs, NULL);
+      /* Translators: the first choice of the print dialogs' Day: every day's attendance sheets */
+      g_ptr_array_add (*labels, g_strdup (_("All days")));
+      for (guint i = 0; days[i] != NULL; i++)
+        {
+          GDate date;
+          g_autoptr(GDateTime) noon = NULL;
+
+          g_date_clear (&date, 1);
+          if (!vp_date_parse (days[i], &date, NULL))
+            continue;
+          noon = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                                      g_date_get_day (&date), 12, 0, 0);
+          g_ptr_array_add (*refs, g_strdup (days[i]));
+          /* Translators: a day in the print dialogs' Day, as a g_date_time_format() format:
+           * "Tuesday 13 April 2027" */
+          g_ptr_array_add (*labels, g_date_time_format (noon, _("%A %-d %B %Y")));
+        }
+    }
+  else if (content == VP_PRINT_CONTENT_CERTIFICATE)
+    {
+      GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+
+      g_ptr_array_add (*refs, NULL);
+      /* Translators: the first choice of the print dialogs' Participant: everyone's
+       * certificates */
+      g_ptr_array_add (*labels, g_strdup (_("All participants")));
+      for (guint i = 0; i < participants->len; i++)
+        {
+          VpParticipant *participant = g_ptr_array_index (participants, i);
+
+          g_ptr_array_add (*refs, g_strdup (vp_participant_get_ref (participant)));
+          g_ptr_array_add (*labels, subject_label (G_OBJECT (participant), NULL));
+        }
     }
 }
 
@@ -213,6 +377,16 @@ vp_print_content_get_layout (VpPrintContent   content,
       *layout = VP_PRINT_LAYOUT_BUDGET;
       return TRUE;
 
+    case VP_PRINT_CONTENT_ATTENDANCE:
+      *layout = VP_PRINT_LAYOUT_ATTENDANCE;
+      *layout_subject = subject;
+      return TRUE;
+
+    case VP_PRINT_CONTENT_CERTIFICATE:
+      *layout = VP_PRINT_LAYOUT_CERTIFICATE;
+      *layout_subject = subject;
+      return TRUE;
+
     case VP_PRINT_CONTENT_CATERING:
       *layout = VP_PRINT_LAYOUT_CATERING;
       return TRUE;
@@ -257,6 +431,9 @@ static char *
 subject_label (GObject  *item,
                gpointer  user_data)
 {
+  if (VP_IS_PRINT_CHOICE (item))
+    return g_strdup (VP_PRINT_CHOICE (item)->label);
+
   if (VP_IS_PARTICIPANT (item))
     {
       VpParticipant *participant = VP_PARTICIPANT (item);
@@ -372,6 +549,32 @@ vp_print_subject_drop_down_fill (GtkDropDown    *drop_down,
   store = G_LIST_STORE (gtk_drop_down_get_model (drop_down));
   g_return_if_fail (G_IS_LIST_STORE (store));
 
+  /* "All" first, then the days or the participants. */
+  if (content == VP_PRINT_CONTENT_ATTENDANCE || content == VP_PRINT_CONTENT_CERTIFICATE)
+    {
+      g_autoptr(GPtrArray) refs = NULL;
+      g_autoptr(GPtrArray) labels = NULL;
+      GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+
+      vp_print_content_list_choices (content, snapshot, &refs, &labels);
+      g_list_store_remove_all (store);
+      for (guint i = 0; i < refs->len; i++)
+        {
+          const char *choice_ref = g_ptr_array_index (refs, i);
+          g_autoptr(GObject) item = NULL;
+
+          if (content == VP_PRINT_CONTENT_CERTIFICATE && i > 0)
+            item = g_object_ref (g_ptr_array_index (participants, i - 1));
+          else
+            item = G_OBJECT (vp_print_choice_new (choice_ref, g_ptr_array_index (labels, i)));
+          if (ref != NULL && g_strcmp0 (choice_ref, ref) == 0)
+            selected = i;
+          g_list_store_append (store, item);
+        }
+      gtk_drop_down_set_selected (drop_down, selected);
+      return;
+    }
+
   if (content == VP_PRINT_CONTENT_PARTICIPANT)
     objects = vp_snapshot_get_participants (snapshot);
   else if (content == VP_PRINT_CONTENT_HOST_SHEET)
@@ -402,6 +605,8 @@ vp_print_subject_drop_down_get_ref (GtkDropDown *drop_down)
   g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
 
   item = gtk_drop_down_get_selected_item (drop_down);
+  if (VP_IS_PRINT_CHOICE (item))
+    return VP_PRINT_CHOICE (item)->ref;
   if (VP_IS_PARTICIPANT (item))
     return vp_participant_get_ref (VP_PARTICIPANT (item));
   if (VP_IS_HOST (item))
@@ -538,15 +743,13 @@ content_changed_cb (GtkDropDown *drop_down,
                     LayoutTab   *tab)
 {
   VpPrintContent content = gtk_drop_down_get_selected (drop_down);
-  gboolean has_subject = content == VP_PRINT_CONTENT_PARTICIPANT ||
-                         content == VP_PRINT_CONTENT_HOST_SHEET;
+  gboolean has_subject = vp_print_content_has_subject (content);
 
   if (tab->operation == NULL)
     return;
 
   gtk_label_set_text_with_mnemonic (GTK_LABEL (tab->subject_label),
-                                    content == VP_PRINT_CONTENT_HOST_SHEET ? _("_Host")
-                                                                           : _("_Participant"));
+                                    vp_print_content_get_subject_label (content));
   vp_print_subject_drop_down_fill (tab->subject_drop_down, tab->operation->snapshot, content,
                                    tab->operation->content == content ? tab->operation->subject
                                                                       : NULL);
@@ -995,7 +1198,7 @@ vp_print_operation_set_content (VpPrintOperation *self,
   g_return_if_fail (content <= VP_PRINT_CONTENT_LAST);
 
   self->content = content;
-  if (content != VP_PRINT_CONTENT_PARTICIPANT && content != VP_PRINT_CONTENT_HOST_SHEET)
+  if (!vp_print_content_has_subject (content))
     subject = NULL;
   if (subject != self->subject)
     {

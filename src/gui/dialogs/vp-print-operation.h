@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 /* What to print: the layouts as the user names them.  A participant's
- * agenda and a host sheet need a subject (a participant's or a host's ref). */
+ * agenda and a host sheet need a subject (a participant's or a host's ref);
+ * the attendance sheets may have one (a day, "YYYY-MM-DD": that day's
+ * sheets), and the certificates (a participant's ref: theirs alone). */
 typedef enum
 {
   VP_PRINT_CONTENT_AGENDA,
@@ -19,6 +21,8 @@ typedef enum
   VP_PRINT_CONTENT_HOST_SHEET,
   VP_PRINT_CONTENT_CONTACTS,
   VP_PRINT_CONTENT_BUDGET,
+  VP_PRINT_CONTENT_ATTENDANCE,
+  VP_PRINT_CONTENT_CERTIFICATE,
   VP_PRINT_CONTENT_CATERING,
   VP_PRINT_CONTENT_ROOMING,
   VP_PRINT_CONTENT_BADGES,
@@ -36,7 +40,9 @@ G_DECLARE_FINAL_TYPE (VpPrintOperation, vp_print_operation, VP, PRINT_OPERATION,
 VpPrintOperation *vp_print_operation_new            (VpSnapshot       *snapshot);
 VpSnapshot       *vp_print_operation_get_snapshot   (VpPrintOperation *self);
 /* @subject: a participant's or host's ref for VP_PRINT_CONTENT_PARTICIPANT
- * and VP_PRINT_CONTENT_HOST_SHEET, ignored otherwise.  The print dialog's
+ * and VP_PRINT_CONTENT_HOST_SHEET, a day or a participant's ref (or NULL,
+ * for all) for VP_PRINT_CONTENT_ATTENDANCE and
+ * VP_PRINT_CONTENT_CERTIFICATE, ignored otherwise.  The print dialog's
  * Layout tab starts from this choice and changes it. */
 void              vp_print_operation_set_content    (VpPrintOperation *self,
                                                      VpPrintContent    content,
@@ -62,9 +68,24 @@ GtkPageSetup     *vp_print_operation_get_used_page_setup (VpPrintOperation *self
 VpPaperSize       vp_print_default_paper            (void);
 
 /* "Agenda", "Participant’s Agenda", "Host Sheet", "Contacts", "Grant Sheet",
- * "Catering Sheet", "Rooming List", "Name Badges", "Commitment to Quality",
- * translated. */
+ * "Attendance Sheets", "Certificates", "Catering Sheet", "Rooming List",
+ * "Name Badges", "Commitment to Quality", translated. */
 const char       *vp_print_content_get_label        (VpPrintContent    content);
+/* Whether @content takes a subject (vp_print_operation_set_content()), and
+ * whether it cannot do without one. */
+gboolean          vp_print_content_has_subject      (VpPrintContent    content);
+gboolean          vp_print_content_needs_subject    (VpPrintContent    content);
+/* The subject's label, with a mnemonic: "_Participant", "_Host", "_Day". */
+const char       *vp_print_content_get_subject_label (VpPrintContent   content);
+/* The subjects one may choose for @content, NULL-terminated, and the label
+ * of each: for the attendance sheets NULL's ("All days", the first) and
+ * the days that have sheets ("Tuesday 13 April 2027"); for the certificates
+ * "All participants" and each participant.  Empty for the other layouts,
+ * which list their participants or hosts themselves. */
+void              vp_print_content_list_choices     (VpPrintContent    content,
+                                                     VpSnapshot       *snapshot,
+                                                     GPtrArray       **refs,
+                                                     GPtrArray       **labels);
 /* What the layout holds, in a sentence, translated. */
 const char       *vp_print_content_get_description  (VpPrintContent    content);
 /* A GtkStringList of the labels, in VpPrintContent order. */
@@ -82,7 +103,10 @@ VpPrintDocument  *vp_print_content_new_document     (VpSnapshot       *snapshot,
                                                      GError          **error);
 
 /* A searchable drop-down of a programme's participants ("Name <email>") or
- * hosts, for VP_PRINT_CONTENT_PARTICIPANT or VP_PRINT_CONTENT_HOST_SHEET. */
+ * hosts, for VP_PRINT_CONTENT_PARTICIPANT or VP_PRINT_CONTENT_HOST_SHEET;
+ * of "All days" and the days with attendance sheets, or "All participants"
+ * and the participants, for VP_PRINT_CONTENT_ATTENDANCE and
+ * VP_PRINT_CONTENT_CERTIFICATE. */
 GtkWidget        *vp_print_subject_drop_down_new    (void);
 /* Fills it for @content (empties it for the layouts without a subject),
  * keeping @ref selected if it is there. */
@@ -90,7 +114,8 @@ void              vp_print_subject_drop_down_fill   (GtkDropDown      *drop_down
                                                      VpSnapshot       *snapshot,
                                                      VpPrintContent    content,
                                                      const char       *ref);
-/* The selected participant's or host's ref, NULL when there is none. */
+/* The selected participant's or host's ref (or day), NULL when there is
+ * none or "All" is selected. */
 const char       *vp_print_subject_drop_down_get_ref (GtkDropDown     *drop_down);
 
 G_END_DECLS

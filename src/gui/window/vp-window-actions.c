@@ -1204,6 +1204,30 @@ pdf_file_name (VpSnapshot     *snapshot,
       what = g_strdup (_("grant sheet"));
       break;
 
+    case VP_PRINT_CONTENT_ATTENDANCE:
+      if (subject != NULL)
+        /* Translators: in a file name: one day's attendance sheets: "attendance sheets
+         * 2027-04-13". */
+        what = g_strdup_printf (_("attendance sheets %s"), subject);
+      else
+        /* Translators: in a file name: every day's attendance sheets. */
+        what = g_strdup (_("attendance sheets"));
+      break;
+
+    case VP_PRINT_CONTENT_CERTIFICATE:
+      if (subject != NULL)
+        {
+          VpParticipant *participant = vp_snapshot_lookup_participant (snapshot, subject);
+
+          /* Translators: in a file name: one participant's certificate of attendance. */
+          what = g_strdup_printf (_("certificate for %s"),
+                                  participant ? vp_participant_get_name (participant) : subject);
+        }
+      else
+        /* Translators: in a file name: every participant's certificate of attendance. */
+        what = g_strdup (_("certificates"));
+      break;
+
     case VP_PRINT_CONTENT_CATERING:
       /* Translators: in a file name: the catering sheet. */
       what = g_strdup (_("catering sheet"));
