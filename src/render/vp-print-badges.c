@@ -47,14 +47,6 @@ vp_print_badge_grid (double  page_width,
     }
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
 
 /* @text, centred in @width, in @base's family and @weight: on one line at
  * the largest size from @largest down to @smallest that holds it, else
@@ -177,10 +169,10 @@ add_badge (VpPrintSheet  *sheet,
 
   for (;;)
     {
-      foot_height = foot != NULL ? layout_height (foot) + 8 : 0;
-      stack_height = (name_layout != NULL ? layout_height (name_layout) : 0) +
-                     (organisation != NULL ? 6 + layout_height (organisation) : 0) +
-                     (country != NULL ? 2 + layout_height (country) : 0);
+      foot_height = foot != NULL ? vp_print_layout_get_height (foot) + 8 : 0;
+      stack_height = (name_layout != NULL ? vp_print_layout_get_height (name_layout) : 0) +
+                     (organisation != NULL ? 6 + vp_print_layout_get_height (organisation) : 0) +
+                     (country != NULL ? 2 + vp_print_layout_get_height (country) : 0);
       room = height - 2 * padding - foot_height;
       if (stack_height <= room)
         break;
@@ -199,7 +191,7 @@ add_badge (VpPrintSheet  *sheet,
 
   if (foot != NULL)
     {
-      double foot_y = y + height - padding - layout_height (foot);
+      double foot_y = y + height - padding - vp_print_layout_get_height (foot);
 
       vp_print_block_add_rule (block, x + padding + inner / 3, foot_y - 6, inner / 3, 0.8,
                                VP_PRINT_COLOUR_ACCENT);
@@ -209,17 +201,17 @@ add_badge (VpPrintSheet  *sheet,
 
   /* The stack a little above the middle of its room, as the eye expects. */
   top = y + padding + MAX (0, (room - stack_height) * 0.45);
-  if (name_layout != NULL && layout_height (name_layout) <= height - 2 * padding)
+  if (name_layout != NULL && vp_print_layout_get_height (name_layout) <= height - 2 * padding)
     {
       vp_print_block_add_text (block, g_object_ref (name_layout), x + padding, top,
                                VP_PRINT_COLOUR_TEXT);
-      top += layout_height (name_layout);
+      top += vp_print_layout_get_height (name_layout);
     }
   if (organisation != NULL)
     {
       vp_print_block_add_text (block, g_object_ref (organisation), x + padding, top + 6,
                                VP_PRINT_COLOUR_TEXT);
-      top += 6 + layout_height (organisation);
+      top += 6 + vp_print_layout_get_height (organisation);
     }
   if (country != NULL)
     vp_print_block_add_text (block, g_object_ref (country), x + padding, top + 2,

@@ -453,6 +453,24 @@ shared_recordings (PangoLayout *layout)
   return g_object_get_qdata (G_OBJECT (layout), shared_recordings_quark ());
 }
 
+double
+vp_print_layout_get_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+double
+vp_print_layout_get_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return (double)width / PANGO_SCALE;
+}
+
 void
 vp_print_layout_set_shared (PangoLayout *layout)
 {

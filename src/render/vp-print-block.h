@@ -107,6 +107,9 @@ void              vp_print_set_source_colour     (cairo_t          *cr,
  * holds once and places where it goes; and a block made only of shared
  * texts and shapes, from a recording made once for all the blocks alike.
  * @layout must not change after. */
+/* The height and width of @layout's logical extents, in points. */
+double            vp_print_layout_get_height     (PangoLayout      *layout);
+double            vp_print_layout_get_width      (PangoLayout      *layout);
 void              vp_print_layout_set_shared     (PangoLayout      *layout);
 /* Draws @layout whole with its top left corner at (@x, @y) of @cr, in
  * @colour: from its recording when it is shared. */

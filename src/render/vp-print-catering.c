@@ -46,23 +46,7 @@ typedef struct
   double names;   /* who has it */
 } Columns;
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
 
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return (double)width / PANGO_SCALE;
-}
 
 static gboolean
 is_blank (const char *text)
@@ -195,7 +179,7 @@ widest_need (VpPrintSheet *sheet,
       if (is_blank (text) || !g_hash_table_add (seen, (gpointer)text))
         continue;
       layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_BODY, 0, text);
-      widest = MAX (widest, layout_width (layout));
+      widest = MAX (widest, vp_print_layout_get_width (layout));
     }
 
   return widest;
@@ -230,11 +214,11 @@ columns_init (Columns      *columns,
       g_autofree char *date = session_date (sheet, g_ptr_array_index (sessions, i));
       g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, 0, date);
 
-      columns->time = MAX (columns->time, ceil (layout_width (layout) + 1));
+      columns->time = MAX (columns->time, ceil (vp_print_layout_get_width (layout) + 1));
     }
   columns->x = columns->time + GUTTER;
   columns->width = sheet->width - columns->x;
-  columns->count = ceil (layout_width (figures) + 1);
+  columns->count = ceil (vp_print_layout_get_width (figures) + 1);
   /* The need's column as wide as the widest need, within reason: the
    * names take the rest. */
   columns->need = CLAMP (ceil (need_width + 1), columns->width * 0.22, columns->width * 0.42);
@@ -301,7 +285,7 @@ append_day_heading (VpPrintSheet *sheet,
   PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, sheet->width, day);
 
   vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_ACCENT);
-  vp_print_block_extend (block, layout_height (layout) + 1);
+  vp_print_block_extend (block, vp_print_layout_get_height (layout) + 1);
   vp_print_block_set_space_above (block, space_above);
   g_ptr_array_add (sheet->blocks, block);
 }
@@ -318,7 +302,7 @@ continued_heading (VpPrintSheet *sheet,
    * catering sheet goes on to: "Tuesday 13 April 2027 · Lunch (continued)" */
   g_autofree char *text = g_strdup_printf (_("%s · %s (continued)"), day, title);
   PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_CONTINUED, sheet->width, text);
-  double height = layout_height (layout);
+  double height = vp_print_layout_get_height (layout);
 
   vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_ACCENT);
   vp_print_block_add_rule (block, 0, height + 2, sheet->width, 0.5, VP_PRINT_COLOUR_ACCENT);
@@ -375,7 +359,8 @@ append_need (VpPrintSheet  *sheet,
   vp_print_block_add_text (block, need_layout, x, y, VP_PRINT_COLOUR_TEXT);
   x += columns->need + CELL_GAP;
   vp_print_block_add_text (block, names_layout, x, y, VP_PRINT_COLOUR_MUTED);
-  y += MAX (layout_height (need_layout), layout_height (names_layout)) + ROW_PADDING;
+  y += MAX (vp_print_layout_get_height (need_layout),
+            vp_print_layout_get_height (names_layout)) + ROW_PADDING;
 
   vp_print_block_extend (block, y);
   /* Whole, unless it is longer than a good part of a page. */
@@ -422,19 +407,19 @@ append_session (VpPrintSheet  *sheet,
   vp_print_block_add_text (block, title, columns->x, 0, VP_PRINT_COLOUR_TEXT);
   layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, columns->time, date);
   vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_TEXT);
-  time_y = layout_height (layout);
+  time_y = vp_print_layout_get_height (layout);
   range = vp_print_format_time_range (vp_session_get_start_utc (session),
                                       vp_session_get_end_utc (session), sheet->zone);
   layout = vp_print_sheet_shared_text (sheet, VP_PRINT_FONT_TIME, columns->time, range);
   vp_print_block_add_text (block, layout, 0, time_y, VP_PRINT_COLOUR_TEXT);
-  time_y += layout_height (layout);
-  y = layout_height (title);
+  time_y += vp_print_layout_get_height (layout);
+  y = vp_print_layout_get_height (title);
 
   if (!is_blank (place))
     {
       layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, columns->width, place);
       vp_print_block_add_text (block, layout, columns->x, y + 1.5, VP_PRINT_COLOUR_MUTED);
-      y += 1.5 + layout_height (layout);
+      y += 1.5 + vp_print_layout_get_height (layout);
     }
 
   /* TRANSLATORS: how many people come to a meal or a visit, on a printed catering sheet */
@@ -457,7 +442,7 @@ append_session (VpPrintSheet  *sheet,
                                people, with_needs);
   layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_BODY, columns->width, summary);
   vp_print_block_add_text (block, layout, columns->x, y + 3, VP_PRINT_COLOUR_TEXT);
-  y += 3 + layout_height (layout);
+  y += 3 + vp_print_layout_get_height (layout);
 
   vp_print_block_extend (block, MAX (y, time_y));
   vp_print_block_set_keep (block, vp_print_block_get_height (block));

@@ -19,23 +19,7 @@
 
 /* Pieces {{{1 */
 
-static double
-height_of (PangoLayout *layout)
-{
-  int height;
 
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
-
-static double
-width_of (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return (double)width / PANGO_SCALE;
-}
 
 static gboolean
 blank (const char *text)
@@ -74,7 +58,7 @@ add_text (VpPrintSheet *sheet,
   PangoLayout *layout = vp_print_sheet_text (sheet, font, width, text);
 
   vp_print_block_add_text (block, layout, x, *y, colour);
-  *y += height_of (layout);
+  *y += vp_print_layout_get_height (layout);
   return layout;
 }
 
@@ -143,7 +127,7 @@ append_facts (VpPrintSheet       *sheet,
     {
       PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL_BOLD, 0, labels[i]);
 
-      label_width = MAX (label_width, width_of (layout));
+      label_width = MAX (label_width, vp_print_layout_get_width (layout));
       g_ptr_array_add (label_layouts, layout);
     }
   label_width = MIN (label_width, sheet->width / 3);
@@ -160,7 +144,8 @@ append_facts (VpPrintSheet       *sheet,
       pango_layout_set_width (label, pango_units_from_double (label_width));
       pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
       g_ptr_array_add (value_layouts, value);
-      y += MAX (height_of (value), height_of (label)) + (i + 1 < n ? 3 : 0);
+      y += MAX (vp_print_layout_get_height (value), vp_print_layout_get_height (label)) +
+           (i + 1 < n ? 3 : 0);
     }
   /* the box first, under the text */
   vp_print_block_add_box (block, 0, 0, sheet->width, y + PADDING, 0, FALSE,
@@ -175,7 +160,7 @@ append_facts (VpPrintSheet       *sheet,
       vp_print_block_add_text (block, label, PADDING + 2, y, VP_PRINT_COLOUR_MUTED);
       vp_print_block_add_text (block, value, x, y, blank (values[i]) ? VP_PRINT_COLOUR_MUTED
                                                                        : VP_PRINT_COLOUR_TEXT);
-      y += MAX (height_of (value), height_of (label)) + 3;
+      y += MAX (vp_print_layout_get_height (value), vp_print_layout_get_height (label)) + 3;
     }
 
   vp_print_block_set_space_above (block, 10);
@@ -273,7 +258,7 @@ table_init (Table        *table,
       x += width;
       layout = label_text (sheet, table->widths[i], titles[i]);
       vp_print_block_add_text (table->header, layout, table->x[i], 0, VP_PRINT_COLOUR_MUTED);
-      label_height = MAX (label_height, height_of (layout));
+      label_height = MAX (label_height, vp_print_layout_get_height (layout));
     }
   vp_print_block_add_rule (table->header, 0, label_height + 3, sheet->width, 0.8,
                            VP_PRINT_COLOUR_TEXT);
@@ -441,7 +426,7 @@ add_signature_panel (VpPrintSheet *sheet,
   PangoLayout *layout = label_text (sheet, width, role);
 
   vp_print_block_add_text (block, layout, x, y, VP_PRINT_COLOUR_ACCENT);
-  y += height_of (layout) + 2;
+  y += vp_print_layout_get_height (layout) + 2;
   add_text (sheet, block, VP_PRINT_FONT_BODY, x, &y, width, blank (party) ? " " : party,
             VP_PRINT_COLOUR_TEXT);
 
@@ -526,7 +511,7 @@ append_commitment (VpPrintSheet   *sheet,
   /* TRANSLATORS: the label above the title of a printed Commitment to Quality */
   layout = label_text (sheet, sheet->width, _("ClusterXChange · Commitment to Quality · draft"));
   vp_print_block_add_text (block, layout, 0, y, VP_PRINT_COLOUR_ACCENT);
-  y += height_of (layout) + 2;
+  y += vp_print_layout_get_height (layout) + 2;
   add_text (sheet, block, VP_PRINT_FONT_DOCUMENT, 0, &y, sheet->width, name,
             VP_PRINT_COLOUR_TEXT);
   y += 2;

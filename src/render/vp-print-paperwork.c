@@ -45,14 +45,6 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
 
 /* The width @layout's text takes, not the width it is given. */
 static double
@@ -190,7 +182,7 @@ add_cells (VpPrintSheet        *sheet,
           if (layout == NULL)
             continue;
           vp_print_block_add_text (block, g_object_ref (layout), xs[i], y, colours[i]);
-          bottom = MAX (bottom, y + layout_height (layout));
+          bottom = MAX (bottom, y + vp_print_layout_get_height (layout));
         }
       return bottom;
     }
@@ -256,7 +248,7 @@ add_cells (VpPrintSheet        *sheet,
     }
 
   vp_print_block_add_text (block, g_object_ref (row), xs[0], y, colours[0]);
-  return y + layout_height (row);
+  return y + vp_print_layout_get_height (row);
 }
 
 /* A small label in capitals, spaced out: "ATTENDANCE SHEET". */
@@ -290,7 +282,7 @@ add_line (VpPrintSheet   *sheet,
 
   layout = shared_text (sheet, font, width - 2 * INK_INSET, text, alignment, FALSE);
   vp_print_block_add_text (block, layout, x + INK_INSET, y, colour);
-  return y + layout_height (layout);
+  return y + vp_print_layout_get_height (layout);
 }
 
 static void
@@ -534,8 +526,9 @@ append_facts (VpPrintSheet       *sheet,
 
   /* The box first, under the text: as tall as the text. */
   for (guint i = 0; i < n; i++)
-    y += MAX (layout_height (g_ptr_array_index (value_layouts, i)),
-              layout_height (g_ptr_array_index (label_layouts, i))) + (i + 1 < n ? 3 : 0);
+    y += MAX (vp_print_layout_get_height (g_ptr_array_index (value_layouts, i)),
+              vp_print_layout_get_height (g_ptr_array_index (label_layouts, i))) +
+           (i + 1 < n ? 3 : 0);
   vp_print_block_add_box (block, 0, 0, sheet->width, y + padding, 0, FALSE,
                           VP_PRINT_COLOUR_SHADE);
 
@@ -549,7 +542,7 @@ append_facts (VpPrintSheet       *sheet,
 
       vp_print_block_add_text (block, label, padding + 2, label_y, VP_PRINT_COLOUR_MUTED);
       vp_print_block_add_text (block, value, x, y, VP_PRINT_COLOUR_TEXT);
-      y += MAX (layout_height (value), layout_height (label)) + 3;
+      y += MAX (vp_print_layout_get_height (value), vp_print_layout_get_height (label)) + 3;
     }
 
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
@@ -579,7 +572,7 @@ add_signature_lines (VpPrintSheet       *sheet,
 
       line_y += room;
       vp_print_block_add_rule (block, x, line_y, width, 0.6, VP_PRINT_COLOUR_TEXT);
-      line_y += 3 + layout_height (caption);
+      line_y += 3 + vp_print_layout_get_height (caption);
     }
   line_y = y;
   for (guint i = 0; i < n; i++)
@@ -589,7 +582,7 @@ add_signature_lines (VpPrintSheet       *sheet,
 
       line_y += room;
       vp_print_block_add_text (block, caption, x, line_y + 3, VP_PRINT_COLOUR_MUTED);
-      line_y += 3 + layout_height (caption);
+      line_y += 3 + vp_print_layout_get_height (caption);
       bottom = line_y;
     }
 
@@ -952,7 +945,7 @@ append_attendance_sheet (Attendance *attendance,
                                       sheet->width - 2 * INK_INSET, title);
 
     vp_print_block_add_text (block, layout, INK_INSET, y, VP_PRINT_COLOUR_TEXT);
-    y += layout_height (layout);
+    y += vp_print_layout_get_height (layout);
   }
   {
     /* TRANSLATORS: a day and a time range: "Tuesday 13 April 2027, 10:00–11:45" */
@@ -1520,14 +1513,14 @@ append_certificate (Certificates  *certificates,
   vp_print_block_set_new_page (block, TRUE);
   layout = label_text (sheet, _("Certificate of attendance"), sheet->width, PANGO_ALIGN_CENTER);
   vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_ACCENT);
-  y = layout_height (layout);
+  y = vp_print_layout_get_height (layout);
   vp_print_block_add_rule (block, sheet->width / 2 - 30, y + 5, 60, 1.2, VP_PRINT_COLOUR_ACCENT);
   /* TRANSLATORS: on a printed certificate, above the participant's name */
   y = add_line (sheet, block, VP_PRINT_FONT_SUBTITLE, 0, y + 16, sheet->width,
                 _("This is to certify that"), VP_PRINT_COLOUR_MUTED, PANGO_ALIGN_CENTER);
   layout = name_layout (sheet, name);
   vp_print_block_add_text (block, layout, INK_INSET, y + 6, VP_PRINT_COLOUR_TEXT);
-  y += 6 + layout_height (layout);
+  y += 6 + vp_print_layout_get_height (layout);
   {
     const char *parts[] = { organisation, country };
 

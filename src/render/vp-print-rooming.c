@@ -55,14 +55,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
 
 static const char *
 participant_name (VpParticipant *participant)
@@ -307,7 +299,8 @@ append_total (VpPrintTable *table,
                            y + (pango_layout_get_baseline (total_layout) -
                                 pango_layout_get_baseline (unit_layout)) / (double)PANGO_SCALE,
                            VP_PRINT_COLOUR_TEXT);
-  y += MAX (layout_height (label_layout), layout_height (total_layout)) + 4;
+  y += MAX (vp_print_layout_get_height (label_layout),
+            vp_print_layout_get_height (total_layout)) + 4;
   vp_print_block_add_rule (block, 0, y, sheet->width, 0.8, VP_PRINT_COLOUR_TEXT);
   y += 0.8;
 
@@ -360,7 +353,7 @@ append_total (VpPrintTable *table,
         text = g_strjoinv ("\n", (char **)lines->pdata);
         layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, sheet->width, text);
         vp_print_block_add_text (block, layout, 0, y + 4, VP_PRINT_COLOUR_MUTED);
-        y += 4 + layout_height (layout);
+        y += 4 + vp_print_layout_get_height (layout);
       }
   }
 

@@ -157,23 +157,7 @@ vp_print_sheet_shared_text (VpPrintSheet *sheet,
   return g_object_ref (layout);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
 
-  pango_layout_get_size (layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return (double)width / PANGO_SCALE;
-}
 
 static double
 layout_baseline (PangoLayout *layout)
@@ -230,7 +214,7 @@ stack_text (Stack       *stack,
   layout = stack->shared ? vp_print_sheet_shared_text (stack->sheet, font, width, text)
                          : vp_print_sheet_text (stack->sheet, font, width, text);
   vp_print_block_add_text (stack->block, layout, x, stack->y, colour);
-  stack->y += layout_height (layout);
+  stack->y += vp_print_layout_get_height (layout);
 
   return layout;
 }
@@ -512,7 +496,7 @@ text_width (VpPrintSheet *sheet,
   if (kept == NULL)
     return 0;
   layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_BODY, 0, kept);
-  return layout_width (layout);
+  return vp_print_layout_get_width (layout);
 }
 
 /* Common blocks {{{1 */
@@ -613,7 +597,7 @@ table_init (Table        *table,
       if (columns[i].right)
         pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       vp_print_block_add_text (table->header, layout, table->x[i], 0, VP_PRINT_COLOUR_MUTED);
-      label_height = MAX (label_height, layout_height (layout));
+      label_height = MAX (label_height, vp_print_layout_get_height (layout));
     }
 
   vp_print_block_add_rule (table->header, 0, label_height + 3, sheet->width, 0.8,
@@ -685,7 +669,7 @@ time_column_width (VpPrintSheet *sheet,
       g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TIME, 0,
                                                            samples[i]);
 
-      width = MAX (width, layout_width (layout));
+      width = MAX (width, vp_print_layout_get_width (layout));
     }
 
   if (with_date)
@@ -701,7 +685,7 @@ time_column_width (VpPrintSheet *sheet,
           g_date_set_dmy (&date, 28, month, 2027);
           text = format_day_short (&date);
           layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, 0, text);
-          width = MAX (width, layout_width (layout));
+          width = MAX (width, vp_print_layout_get_width (layout));
         }
     }
 
@@ -777,8 +761,8 @@ add_status_tag (VpPrintSheet   *sheet,
       return y;
     }
 
-  box_width = MIN (width, layout_width (layout) + 2 * pad_x);
-  box_height = layout_height (layout) + 2 * pad_y;
+  box_width = MIN (width, vp_print_layout_get_width (layout) + 2 * pad_x);
+  box_height = vp_print_layout_get_height (layout) + 2 * pad_y;
   if (status == VP_SESSION_STATUS_CANCELLED)
     vp_print_block_add_box (block, 0, y, box_width, box_height, 0, FALSE, VP_PRINT_COLOUR_TEXT);
   else
@@ -836,7 +820,7 @@ session_block (VpPrintSheet         *sheet,
       day = format_day_short (&date);
       day_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, options->time_width, day);
       vp_print_block_add_text (block, day_layout, 0, 0, text_colour);
-      time_y = layout_height (day_layout);
+      time_y = vp_print_layout_get_height (day_layout);
     }
 
   range = format_time_range (vp_session_get_start_utc (session), vp_session_get_end_utc (session),
@@ -852,7 +836,7 @@ session_block (VpPrintSheet         *sheet,
       layout_add_attribute (time, pango_attr_strikethrough_new (TRUE));
     }
   vp_print_block_add_text (block, time, 0, time_y, text_colour);
-  time_bottom = time_y + layout_height (time);
+  time_bottom = time_y + vp_print_layout_get_height (time);
   time_bottom = add_status_tag (sheet, block, status, options->time_width, time_bottom + 3);
 
   /* What, where, who: one grey line each. */
@@ -1209,7 +1193,7 @@ append_events (VpPrintSheet *sheet,
   label_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, sheet->width - 2 * BOX_PADDING,
                                       label);
   layout_add_attribute (label_layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
-  y += layout_height (label_layout) + 3;
+  y += vp_print_layout_get_height (label_layout) + 3;
 
   /* Each event its own shaded band: the box may break between them. */
   layouts = g_ptr_array_new ();
@@ -1226,13 +1210,13 @@ append_events (VpPrintSheet *sheet,
       describe_event (sheet, event, &when, &what, &details);
       what_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TITLE, width, what);
       when_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TIME, time_width - BOX_PADDING, when);
-      bottom = y + layout_height (what_layout);
+      bottom = y + vp_print_layout_get_height (what_layout);
       if (!is_blank (details))
         {
           details_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, width, details);
-          bottom += 1.5 + layout_height (details_layout);
+          bottom += 1.5 + vp_print_layout_get_height (details_layout);
         }
-      bottom = MAX (bottom, y + layout_height (when_layout)) + 5;
+      bottom = MAX (bottom, y + vp_print_layout_get_height (when_layout)) + 5;
 
       vp_print_block_add_box (block, 0, top, sheet->width, bottom - top, 0, FALSE,
                               VP_PRINT_COLOUR_SHADE);
@@ -1246,7 +1230,7 @@ append_events (VpPrintSheet *sheet,
       vp_print_block_add_text (block, what_layout, x, row_top, VP_PRINT_COLOUR_TEXT);
       if (details_layout != NULL)
         vp_print_block_add_text (block, details_layout, x,
-                                 row_top + layout_height (what_layout) + 1.5,
+                                 row_top + vp_print_layout_get_height (what_layout) + 1.5,
                                  VP_PRINT_COLOUR_MUTED);
       top = bottom;
       y = bottom;
@@ -1422,7 +1406,7 @@ append_facts (VpPrintSheet       *sheet,
     {
       PangoLayout *layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_SMALL_BOLD, 0, labels[i]);
 
-      label_width = MAX (label_width, layout_width (layout));
+      label_width = MAX (label_width, vp_print_layout_get_width (layout));
       g_ptr_array_add (label_layouts, layout);
     }
   label_width = MIN (label_width, sheet->width / 3);
@@ -1442,8 +1426,9 @@ append_facts (VpPrintSheet       *sheet,
 
   /* The box first, below the text: its height is the text's. */
   for (guint i = 0; i < n; i++)
-    y += MAX (layout_height (g_ptr_array_index (value_layouts, i)),
-              layout_height (g_ptr_array_index (label_layouts, i))) + (i + 1 < n ? 3 : 0);
+    y += MAX (vp_print_layout_get_height (g_ptr_array_index (value_layouts, i)),
+              vp_print_layout_get_height (g_ptr_array_index (label_layouts, i))) +
+           (i + 1 < n ? 3 : 0);
   vp_print_block_add_box (block, 0, 0, sheet->width, y + BOX_PADDING, 0, FALSE,
                           VP_PRINT_COLOUR_SHADE);
 
@@ -1456,7 +1441,7 @@ append_facts (VpPrintSheet       *sheet,
 
       vp_print_block_add_text (block, label, BOX_PADDING + 2, label_y, VP_PRINT_COLOUR_MUTED);
       vp_print_block_add_text (block, value, x, y, VP_PRINT_COLOUR_TEXT);
-      y += MAX (layout_height (value), layout_height (label)) + 3;
+      y += MAX (vp_print_layout_get_height (value), vp_print_layout_get_height (label)) + 3;
     }
 
   vp_print_block_set_space_above (block, 10);
@@ -1848,7 +1833,7 @@ grant_text_width (VpPrintSheet *sheet,
     {
       g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, font, 0, text);
 
-      return layout_width (layout);
+      return vp_print_layout_get_width (layout);
     }
 
   upper = g_utf8_strup (text, -1);
@@ -1858,7 +1843,7 @@ grant_text_width (VpPrintSheet *sheet,
       g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, font, 0, words[i]);
 
       layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
-      width = MAX (width, layout_width (layout));
+      width = MAX (width, vp_print_layout_get_width (layout));
     }
 
   return width;
@@ -1961,14 +1946,15 @@ append_grant_row (Table        *table,
 
       vp_print_block_add_text (block, cell, table->x[i], y,
                                known[i] ? VP_PRINT_COLOUR_TEXT : VP_PRINT_COLOUR_MUTED);
-      figures = MAX (figures, y + layout_height (cell));
+      figures = MAX (figures, y + vp_print_layout_get_height (cell));
     }
   for (guint i = 0; i < GRANT_N_COLUMNS; i++)
     g_free (cells[i]);
 
   rule = vp_print_sheet_text (sheet, VP_PRINT_FONT_META, sheet->width - rule_x, line->rule);
   vp_print_block_add_text (block, rule, rule_x, figures + 2, VP_PRINT_COLOUR_MUTED);
-  bottom = MAX (padding + layout_height (name), figures + 2 + layout_height (rule));
+  bottom = MAX (padding + vp_print_layout_get_height (name),
+                figures + 2 + vp_print_layout_get_height (rule));
 
   if (!last)
     vp_print_block_add_rule (block, 0, bottom + padding, sheet->width, 0.4,
@@ -2024,7 +2010,8 @@ add_grant_total (Table        *table,
                            VP_PRINT_COLOUR_TEXT);
   vp_print_block_add_text (block, amount_layout, table->x[GRANT_AMOUNT], top,
                            isnan (total) ? VP_PRINT_COLOUR_MUTED : VP_PRINT_COLOUR_TEXT);
-  bottom = top + MAX (layout_height (label_layout), layout_height (amount_layout));
+  bottom = top + MAX (vp_print_layout_get_height (label_layout),
+                      vp_print_layout_get_height (amount_layout));
 
   if (isnan (total))
     {
@@ -2071,7 +2058,8 @@ append_signature (VpPrintSheet *sheet)
                            VP_PRINT_COLOUR_TEXT);
   vp_print_block_add_text (block, date, 0, line_y + 3, VP_PRINT_COLOUR_MUTED);
   vp_print_block_add_text (block, sign, sign_x, line_y + 3, VP_PRINT_COLOUR_MUTED);
-  vp_print_block_extend (block, line_y + 3 + MAX (layout_height (date), layout_height (sign)));
+  vp_print_block_extend (block, line_y + 3 + MAX (vp_print_layout_get_height (date),
+                                                  vp_print_layout_get_height (sign)));
   /* Signed on one page, whole. */
   vp_print_block_set_keep (block, vp_print_block_get_height (block));
   vp_print_block_set_space_above (block, SECTION_SPACE);
@@ -2205,7 +2193,7 @@ vp_print_sheet_build_budget (VpPrintSheet *sheet,
                                                                       "item"));
 
       /* Its lines under the text, not under the bullet. */
-      pango_layout_set_indent (layout, -pango_units_from_double (layout_width (mark)));
+      pango_layout_set_indent (layout, -pango_units_from_double (vp_print_layout_get_width (mark)));
       vp_print_block_add_text (block, layout, 0, 0, VP_PRINT_COLOUR_TEXT);
       vp_print_block_set_space_above (block, i > 0 ? 3 : 0);
     }
