@@ -472,6 +472,18 @@ vp_print_layout_get_width (PangoLayout *layout)
 }
 
 void
+vp_print_layout_add_attribute (PangoLayout    *layout,
+                               PangoAttribute *attribute)
+{
+  PangoAttrList *current = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = current != NULL ? pango_attr_list_copy (current)
+                                                  : pango_attr_list_new ();
+
+  pango_attr_list_insert (list, attribute);
+  pango_layout_set_attributes (layout, list);
+}
+
+void
 vp_print_layout_set_shared (PangoLayout *layout)
 {
   g_return_if_fail (PANGO_IS_LAYOUT (layout));

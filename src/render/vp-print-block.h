@@ -110,6 +110,9 @@ void              vp_print_set_source_colour     (cairo_t          *cr,
 /* The height and width of @layout's logical extents, in points. */
 double            vp_print_layout_get_height     (PangoLayout      *layout);
 double            vp_print_layout_get_width      (PangoLayout      *layout);
+/* Adds @attribute (taken) over the whole text of @layout. */
+void              vp_print_layout_add_attribute  (PangoLayout      *layout,
+                                                  PangoAttribute   *attribute);
 void              vp_print_layout_set_shared     (PangoLayout      *layout);
 /* Draws @layout whole with its top left corner at (@x, @y) of @cr, in
  * @colour: from its recording when it is shared. */

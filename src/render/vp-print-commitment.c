@@ -197,35 +197,6 @@ with_country (const char *name,
   return g_strdup_printf (_("%s (%s)"), name, country);
 }
 
-/* "13–16 April 2027"; one day alone; NULL without a first day. */
-static char *
-format_dates (const char *first_text,
-              const char *last_text)
-{
-  GDate first, last;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  if (first_text == NULL || !vp_date_parse (first_text, &first, NULL))
-    return NULL;
-  if (last_text == NULL || !vp_date_parse (last_text, &last, NULL))
-    last = first;
-
-  start = g_date_time_new_utc (g_date_get_year (&first), g_date_get_month (&first),
-                               g_date_get_day (&first), 12, 0, 0);
-  end = g_date_time_new_utc (g_date_get_year (&last), g_date_get_month (&last),
-                             g_date_get_day (&last), 12, 0, 0);
-  /* TRANSLATORS: a g_date_time_format() format: "13 April 2027" */
-  to = g_date_time_format (end, _("%-d %B %Y"));
-  if (g_date_compare (&first, &last) == 0)
-    return g_steal_pointer (&to);
-  from = g_date_time_format (start, _("%-d %B %Y"));
-  /* TRANSLATORS: a range of dates: "13 April 2027 – 16 April 2027" */
-  return g_strdup_printf (_("%s – %s"), from, to);
-}
-
 /* The agenda of its people {{{1 */
 
 typedef struct
@@ -493,8 +464,9 @@ append_commitment (VpPrintSheet   *sheet,
   VpPrintBlock *block;
   double y = 0;
   g_autofree char *subtitle = NULL;
-  g_autofree char *dates = format_dates (vp_programme_get_start_date (programme),
-                                         vp_programme_get_end_date (programme));
+  g_autofree char *dates =
+    vp_print_format_date_range (vp_programme_get_start_date (programme),
+                                vp_programme_get_end_date (programme));
   g_autofree char *host_cluster = with_country (vp_programme_get_host_cluster (programme),
                                                 vp_programme_get_host_country (programme));
   g_autofree char *coordinator = join_contact (vp_programme_get_coordinator_name (programme),

@@ -56,18 +56,6 @@ ink_width (PangoLayout *layout)
   return (double)logical.width / PANGO_SCALE;
 }
 
-static void
-add_attribute (PangoLayout    *layout,
-               PangoAttribute *attribute)
-{
-  PangoAttrList *current = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) list = current != NULL ? pango_attr_list_copy (current)
-                                                  : pango_attr_list_new ();
-
-  pango_attr_list_insert (list, attribute);
-  pango_layout_set_attributes (layout, list);
-}
-
 static VpPrintBlock *
 append (VpPrintSheet *sheet,
         VpPrintBlock *block)
@@ -120,7 +108,7 @@ shared_text (VpPrintSheet   *sheet,
       layout = vp_print_sheet_text (sheet, font, width, text);
       pango_layout_set_alignment (layout, alignment);
       if (spaced)
-        add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+        vp_print_layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
       vp_print_layout_set_shared (layout);
       g_hash_table_insert (sheet->shared, g_steal_pointer (&key), layout);
     }
@@ -233,7 +221,7 @@ add_cells (VpPrintSheet        *sheet,
       pango_layout_set_auto_dir (row, FALSE);
       pango_layout_set_tabs (row, tabs);
       if (spaced)
-        add_attribute (row, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+        vp_print_layout_add_attribute (row, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
       if (attributes != NULL)
         {
           PangoAttrList *current = pango_layout_get_attributes (row);

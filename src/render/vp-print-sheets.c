@@ -165,19 +165,6 @@ layout_baseline (PangoLayout *layout)
   return (double)pango_layout_get_baseline (layout) / PANGO_SCALE;
 }
 
-/* Adds an attribute over the whole text of @layout. */
-static void
-layout_add_attribute (PangoLayout    *layout,
-                      PangoAttribute *attribute)
-{
-  PangoAttrList *current = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) list = current != NULL ? pango_attr_list_copy (current)
-                                                  : pango_attr_list_new ();
-
-  pango_attr_list_insert (list, attribute);
-  pango_layout_set_attributes (layout, list);
-}
-
 static VpPrintBlock *
 sheet_append (VpPrintSheet *sheet,
               VpPrintBlock *block)
@@ -547,7 +534,7 @@ begin_title (VpPrintSheet *sheet,
 
   layout = stack_text (&stack, VP_PRINT_FONT_LABEL, 0, sheet->width, upper,
                        VP_PRINT_COLOUR_ACCENT, 0);
-  layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+  vp_print_layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
   stack_text (&stack, VP_PRINT_FONT_DOCUMENT, 0, sheet->width, title, VP_PRINT_COLOUR_TEXT, 2);
 
   return stack;
@@ -593,7 +580,7 @@ table_init (Table        *table,
       x += width;
 
       layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, table->widths[i], upper);
-      layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
+      vp_print_layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
       if (columns[i].right)
         pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       vp_print_block_add_text (table->header, layout, table->x[i], 0, VP_PRINT_COLOUR_MUTED);
@@ -747,7 +734,7 @@ add_status_tag (VpPrintSheet   *sheet,
       /* TRANSLATORS: a tag on a cancelled session of a printed agenda; shown in capitals */
       text = g_utf8_strup (_("Cancelled"), -1);
       layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_TAG, width - 2 * pad_x, text);
-      layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
+      vp_print_layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 4));
       break;
 
     case VP_SESSION_STATUS_TENTATIVE:
@@ -832,8 +819,8 @@ session_block (VpPrintSheet         *sheet,
     time_y = MAX (0, layout_baseline (title) - layout_baseline (time));
   if (cancelled)
     {
-      layout_add_attribute (title, pango_attr_strikethrough_new (TRUE));
-      layout_add_attribute (time, pango_attr_strikethrough_new (TRUE));
+      vp_print_layout_add_attribute (title, pango_attr_strikethrough_new (TRUE));
+      vp_print_layout_add_attribute (time, pango_attr_strikethrough_new (TRUE));
     }
   vp_print_block_add_text (block, time, 0, time_y, text_colour);
   time_bottom = time_y + vp_print_layout_get_height (time);
@@ -1192,7 +1179,7 @@ append_events (VpPrintSheet *sheet,
   label = g_utf8_strup (_("Travel and hotel"), -1);
   label_layout = vp_print_sheet_text (sheet, VP_PRINT_FONT_LABEL, sheet->width - 2 * BOX_PADDING,
                                       label);
-  layout_add_attribute (label_layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
+  vp_print_layout_add_attribute (label_layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
   y += vp_print_layout_get_height (label_layout) + 3;
 
   /* Each event its own shaded band: the box may break between them. */
@@ -1842,7 +1829,7 @@ grant_text_width (VpPrintSheet *sheet,
     {
       g_autoptr(PangoLayout) layout = vp_print_sheet_text (sheet, font, 0, words[i]);
 
-      layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
+      vp_print_layout_add_attribute (layout, pango_attr_letter_spacing_new (PANGO_SCALE / 5));
       width = MAX (width, vp_print_layout_get_width (layout));
     }
 
