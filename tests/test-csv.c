@@ -1800,6 +1800,33 @@ assert_round_trip (VpSnapshot *snapshot,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Whole degrees with trailing zeros and tiny ones are written without an
+ * exponent (“3e+01” once made the export unreadable), so they read back;
+ * found by fuzz-csv. */
+static void
+test_export_whole_numbers (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_HOSTS,
+                 "Name,Lat,Lon\nThirty,30,-100\nSmall,0.00001,120.5\n", &report);
+  g_autoptr(GBytes) bytes = vp_csv_export (result, VP_CSV_KIND_HOSTS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(VpCsvReport) again = NULL;
+  g_autoptr(VpSnapshot) reimported = NULL;
+
+  assert_counts (report, 2, 0, 0, 0);
+  g_assert_nonnull (strstr (text, ",30,\"'-100\","));
+  g_assert_nonnull (strstr (text, ",0.00001,120.5,"));
+  g_assert_null (strstr (text, "e+"));
+  g_assert_null (strstr (text, "e-0"));
+  reimported = import_bytes (result, VP_CSV_KIND_HOSTS, bytes, &again);
+  assert_counts (again, 0, 0, 4, 0);
+  g_assert_cmpuint (again->skipped->len, ==, 0);
+  g_assert_cmpfloat (vp_host_get_latitude (find_host (reimported, "Small")), ==, 0.00001);
+}
+
 static void
 test_round_trip_demo_participants (void)
 {
@@ -2192,6 +2219,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/export/format", test_export_format);
   g_test_add_func ("/csv/export/numbers", test_export_numbers);
+  g_test_add_func ("/csv/export/whole-numbers", test_export_whole_numbers);
   g_test_add_func ("/csv/round-trip/demo-participants", test_round_trip_demo_participants);
   g_test_add_func ("/csv/round-trip/demo-hosts", test_round_trip_demo_hosts);
   g_test_add_func ("/csv/round-trip/demo-organisations", test_round_trip_demo_organisations);

@@ -271,6 +271,49 @@ test_coordinate_parse (void)
 }
 
 static void
+test_format_decimal (void)
+{
+  static const struct
+  {
+    double      value;
+    const char *text;
+  } cases[] = {
+    { 0, "0" },
+    { 30, "30" },
+    { -100, "-100" },
+    { 60.1699, "60.1699" },
+    { 54.687199999999997, "54.6872" },
+    { -3.4, "-3.4" },
+    { 0.00001, "0.00001" },
+    { 1e-7, "0.0000001" },
+    { 6050, "6050" },
+    { 1234567.5, "1234567.5" },
+    { 1e20, "100000000000000000000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = vp_value_format_decimal (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);
+    }
+
+  /* every double reads back, whatever its size */
+  for (guint i = 0; i < 2000; i++)
+    {
+      double value = g_test_rand_double_range (-1, 1) * pow (10, g_test_rand_int_range (-30, 30));
+      g_autofree char *text = vp_value_format_decimal (value);
+
+      g_assert_null (strchr (text, 'e'));
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, value);
+    }
+
+  g_assert_null (vp_value_format_decimal (NAN));
+  g_assert_null (vp_value_format_decimal (INFINITY));
+}
+
+static void
 test_count (void)
 {
   static const struct
@@ -834,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/values/country-eligible-list", test_country_eligible_list);
   g_test_add_func ("/values/coordinate-check", test_coordinate_check);
   g_test_add_func ("/values/coordinate-parse", test_coordinate_parse);
+  g_test_add_func ("/values/format-decimal", test_format_decimal);
   g_test_add_func ("/values/count", test_count);
   g_test_add_func ("/values/amount", test_amount);
   g_test_add_func ("/values/identifier", test_identifier);

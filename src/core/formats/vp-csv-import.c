@@ -1294,28 +1294,6 @@ vp_csv_import (VpSnapshot    *snapshot,
 
 /* Export {{{1 */
 
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return NULL;
-
-  /* the shortest decimal that reads back as the same number */
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return g_strdup (buffer);
-}
-
 GBytes *
 vp_csv_export (VpSnapshot *snapshot,
                VpCsvKind   kind)
@@ -1370,8 +1348,8 @@ vp_csv_export (VpSnapshot *snapshot,
       for (guint i = 0; i < organisations->len; i++)
         {
           VpOrganisation *o = g_ptr_array_index (organisations, i);
-          g_autofree char *latitude = format_number (vp_organisation_get_latitude (o));
-          g_autofree char *longitude = format_number (vp_organisation_get_longitude (o));
+          g_autofree char *latitude = vp_value_format_decimal (vp_organisation_get_latitude (o));
+          g_autofree char *longitude = vp_value_format_decimal (vp_organisation_get_longitude (o));
           const char *fields[] = {
             vp_organisation_get_ref (o), vp_organisation_get_name (o),
             vp_enum_to_nick (VP_TYPE_ORGANISATION_KIND, vp_organisation_get_kind (o)),
@@ -1391,8 +1369,8 @@ vp_csv_export (VpSnapshot *snapshot,
       for (guint i = 0; i < hosts->len; i++)
         {
           VpHost *h = g_ptr_array_index (hosts, i);
-          g_autofree char *latitude = format_number (vp_host_get_latitude (h));
-          g_autofree char *longitude = format_number (vp_host_get_longitude (h));
+          g_autofree char *latitude = vp_value_format_decimal (vp_host_get_latitude (h));
+          g_autofree char *longitude = vp_value_format_decimal (vp_host_get_longitude (h));
           g_autofree char *size = vp_host_get_max_group_size (h) > 0
             ? g_strdup_printf ("%d", vp_host_get_max_group_size (h))
             : NULL;

@@ -2021,37 +2021,20 @@ writer_integer (Writer     *writer,
   g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
 }
 
-/* The shortest decimal that reads back as the same double: 54.6872, not
- * 54.687199999999997. */
+/* The shortest plain decimal that reads back as the same double: 54.6872,
+ * not 54.687199999999997; a lump sum without a fraction. */
 static void
 writer_number (Writer     *writer,
                const char *key,
                double      value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = vp_value_format_decimal (value);
 
-  if (isnan (value))
+  if (text == NULL)
     return;
 
   writer_key (writer, key);
-
-  /* whole numbers (a lump sum) without a fraction or an exponent */
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (writer->out, "%.0f", value);
-      return;
-    }
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (writer->out, buffer);
+  g_string_append (writer->out, text);
 }
 
 static void

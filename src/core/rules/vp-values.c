@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -269,6 +270,47 @@ vp_value_parse_coordinate (VpCoordinate   axis,
 
   *degrees = negative ? -value : value;
   return TRUE;
+}
+
+char *
+vp_value_format_decimal (double value)
+{
+  /* 17 significant digits and 324 places for the smallest subnormal */
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 340];
+  int precision;
+  int exponent;
+  int places;
+
+  if (!isfinite (value))
+    return NULL;
+  if (value == 0)
+    return g_strdup ("0");
+
+  /* the fewest significant digits that read back as @value … */
+  for (precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  precision = MIN (precision, 17);
+
+  /* … written with as many places after the point as they need */
+  exponent = atoi (strchr (buffer, 'e') + 1);
+  for (places = MAX (0, precision - 1 - exponent); places <= 340; places++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%df", places);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
 }
 
 /* Counts {{{1 */

@@ -86,6 +86,12 @@ gboolean vp_value_parse_coordinate (VpCoordinate   axis,
                                     double        *degrees,
                                     GError       **error);
 
+/* @value as the shortest plain decimal that reads back as the same
+ * number: a point, never an exponent or float noise (“30”, “60.1699”,
+ * “0.00001”), as every format and field writes numbers; NULL when it is not
+ * finite. */
+char    *vp_value_format_decimal   (double         value);
+
 /* A whole number from @minimum to @maximum. */
 gboolean vp_value_check_count      (gint64         value,
                                     gint64         minimum,

@@ -61,13 +61,9 @@ static void
 set_degrees (AdwEntryRow *row,
              double       value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = vp_value_format_decimal (value);
 
-  if (isnan (value))
-    gtk_editable_set_text (GTK_EDITABLE (row), "");
-  else
-    gtk_editable_set_text (GTK_EDITABLE (row),
-                           g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 /* VpPeopleEditor {{{1 */

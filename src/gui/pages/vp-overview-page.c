@@ -200,12 +200,9 @@ set_entry_text (AdwEntryRow *row,
 static char *
 format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text = vp_value_format_decimal (value);
 
-  if (isnan (value))
-    return g_strdup ("");
-
-  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* Strictly YYYY-MM-DD from a calendar's day. */
