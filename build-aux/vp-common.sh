@@ -10,13 +10,14 @@ VP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # radicale (CalDAV) and apache2 with mod_dav (WebDAV), with openssl for a
 # test certificate, are the servers the publishing tests start on localhost
 # (tests/test-publish.py); libsoup talks TLS through glib-networking.
+# python3-pyatspi reads the window as a screen reader does (tests/test-a11y.py).
 VP_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libical-dev libsqlite3-dev libjson-glib-dev
   libsoup-3.0-dev libsecret-1-dev glib-networking ca-certificates
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11 at-spi2-core
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
   python3 tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   poppler-utils fonts-noto-color-emoji
   nodejs npm python3-icalendar

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-accessible.h"
 #include "vp-application.h"
 #include "vp-file.h"
 #include "vp-preferences-window.h"
@@ -214,6 +215,7 @@ vp_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (vp_application_parent_class)->startup (application);
+  vp_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
