@@ -2619,7 +2619,8 @@ publish_progress_cb (VpPublisher *publisher,
   if (!isatty (STDERR_FILENO))
     return;
   /* TRANSLATORS: the progress of a publish: requests done and to do */
-  fprintf (stderr, _("\rPublishing %u of %u"), done, total);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Publishing %u of %u"), done, total);
   fflush (stderr);
   wait->progress_shown = TRUE;
 }
