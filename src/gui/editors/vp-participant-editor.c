@@ -7,6 +7,7 @@
 #include "vp-chooser-row.h"
 #include "vp-format.h"
 #include "vp-participant-editor.h"
+#include "vp-country-row.h"
 #include "vp-people-fields.h"
 #include "vp-privacy.h"
 #include "vp-stay-dialog.h"
@@ -38,7 +39,7 @@ struct _VpParticipantEditor
   AdwEntryRow          *email_row;
   VpChooserRow         *organisation_row;
   AdwEntryRow          *new_organisation_row;
-  AdwComboRow          *country_row;
+  VpChooserRow         *country_row;
   AdwComboRow          *role_row;
   AdwPreferencesGroup  *travel_group;
   AdwPreferencesGroup  *accommodation_group;
@@ -661,7 +662,17 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
       set_new_organisation (self, FALSE, NULL);
       vp_chooser_row_set_value (self->organisation_row, NO_ORGANISATION);
     }
-  vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
+  /* Someone new most likely comes from where the others do. */
+  if (vp_participant_get_country (participant) == NULL && vp_people_editor_is_new (editor))
+    {
+      g_autofree char *likely =
+        vp_country_row_guess_visiting (vp_people_editor_get_store (editor),
+                                      vp_people_editor_get_programme_id (editor));
+
+      vp_country_row_set_code (self->country_row, likely);
+    }
+  else
+    vp_country_row_set_code (self->country_row, vp_participant_get_country (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
       adw_combo_row_set_selected (self->role_row, i);
@@ -784,7 +795,7 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
           vp_participant_set_organisation (participant, vp_organisation_get_name (organisation));
         }
     }
-  vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
+  vp_participant_set_country (participant, vp_country_row_get_code (self->country_row));
   vp_participant_set_role (participant,
                            role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
   vp_participant_set_phone (participant, phone);
@@ -933,7 +944,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
     gtk_string_list_append (names, roles[i] == VP_PARTICIPANT_ROLE_UNSET ?
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
-  vp_people_country_row_setup (self->country_row);
+  vp_country_row_setup (self->country_row, TRUE);
   update_consent_rows (self);
 }
 

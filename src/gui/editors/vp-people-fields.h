@@ -52,12 +52,6 @@ gboolean    vp_people_check              (GtkWidget         *widget,
 gboolean    vp_people_check_email        (GtkWidget         *widget,
                                           const char        *email);
 
-/* The countries in the country combo rows, in the order of their names. */
-void        vp_people_country_row_setup  (AdwComboRow       *row);
-void        vp_people_country_row_set_code (AdwComboRow     *row,
-                                            const char      *code);
-/* The ISO code selected, or NULL for “Not set”. */
-const char *vp_people_country_row_get_code (AdwComboRow     *row);
 /* “Lithuania” for “LT”, else the code itself. */
 const char *vp_people_country_display    (const char        *code);
 

@@ -9,6 +9,7 @@
 #include "vp-chooser-row.h"
 #include "vp-cxc-rules.h"
 #include "vp-evidence.h"
+#include "vp-country-row.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-privacy.h"
@@ -491,11 +492,11 @@ country_changed_cb (VpChooserRow   *row,
                     GParamSpec     *pspec,
                     VpOverviewPage *self)
 {
-  const char *country = vp_chooser_row_get_value (row);
+  const char *country = vp_country_row_get_code (row);
   VpProgramme *pending;
   const char *old_zone, *old_country;
 
-  if (self->updating || (pending = get_pending (self)) == NULL)
+  if (self->updating || country == NULL || (pending = get_pending (self)) == NULL)
     return;
 
   /* The zone follows the country, unless someone chose another one. */
@@ -819,7 +820,7 @@ update_fields (VpOverviewPage *self)
       g_strcmp0 (old_description, description ? description : "") != 0)
     gtk_text_buffer_set_text (buffer, description ? description : "", -1);
 
-  vp_chooser_row_set_value (self->country_row, vp_programme_get_host_country (programme));
+  vp_country_row_set_code (self->country_row, vp_programme_get_host_country (programme));
   vp_chooser_row_set_value (self->zone_row, vp_programme_get_timezone (programme));
 
   set_value (self->start_label, first_day);
@@ -1293,9 +1294,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
 static void
 vp_overview_page_init (VpOverviewPage *self)
 {
-  const char * const *codes = vp_format_country_codes ();
   const char * const *zones = vp_format_time_zones ();
-  g_autoptr(GPtrArray) country_labels = g_ptr_array_new_with_free_func (g_free);
   const char *statuses[VP_PROGRAMME_STATUS_CANCELLED + 2] = { NULL, };
 
   self->problem_rows = g_ptr_array_new ();
@@ -1308,11 +1307,8 @@ vp_overview_page_init (VpOverviewPage *self)
   self->statuses = gtk_string_list_new (statuses);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (self->statuses));
 
-  for (guint i = 0; codes[i] != NULL; i++)
-    g_ptr_array_add (country_labels, vp_format_country (codes[i]));
-  g_ptr_array_add (country_labels, NULL);
-  vp_chooser_row_set_choices (self->country_row, codes,
-                              (const char * const *) country_labels->pdata);
+  /* a programme has a host country */
+  vp_country_row_setup (self->country_row, FALSE);
   vp_chooser_row_set_choices (self->zone_row, zones, zones);
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->country_row)),
                        "country-value");
