@@ -6,10 +6,15 @@
 
 #include "vp-chooser-row.h"
 #include "vp-country-row.h"
+#include "vp-date-row.h"
 #include "vp-host-editor.h"
 #include "vp-participant-editor.h"
+#include "vp-people-fields.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
+#include "vp-time-row.h"
+#include "vp-travel-leg-page.h"
+#include "vp-zone-row.h"
 
 typedef struct
 {
@@ -33,7 +38,11 @@ static const char programme[] =
   "  ],\n"
   "  \"participants\": [\n"
   "    { \"id\": \"aino\", \"name\": \"Aino Mäkelä\", \"email\": \"aino@example.fi\",\n"
-  "      \"country\": \"FI\" },\n"
+  "      \"country\": \"FI\", \"travel\": [\n"
+  "        { \"uid\": \"leg-there\", \"kind\": \"flight\", \"reference\": \"AY1071\",\n"
+  "          \"from\": \"Helsinki\", \"to\": \"Vilnius\",\n"
+  "          \"depart\": \"2027-04-12T19:55\", \"depart_timezone\": \"Europe/Helsinki\",\n"
+  "          \"arrive\": \"2027-04-12T21:10\", \"arrive_timezone\": \"Europe/Vilnius\" } ] },\n"
   "    { \"id\": \"jurate\", \"name\": \"Jūratė Žukauskienė\", \"email\": \"jurate@example.lt\",\n"
   "      \"country\": \"LT\" },\n"
   "    { \"id\": \"mikko\", \"name\": \"Mikko Virtanen\", \"email\": \"mikko@example.fi\",\n"
@@ -172,6 +181,27 @@ label_index (GPtrArray  *labels,
   return index;
 }
 
+/* The row titled @title under @widget, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Countries {{{1 */
 
 /* The countries by their names as the language sorts them, not by code:
@@ -274,6 +304,180 @@ test_country_default (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (row)), ==, "Not set");
 }
 
+/* Zones {{{1 */
+
+/* The zone chooser finds a zone by any part of its name, and offers every
+ * zone the store takes. */
+static void
+test_zone_search (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window, *box;
+  VpChooserRow *row;
+  g_autoptr(GPtrArray) labels = NULL;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  row = VP_CHOOSER_ROW (vp_chooser_row_new ());
+  vp_zone_row_setup (row);
+  box = gtk_list_box_new ();
+  gtk_list_box_append (GTK_LIST_BOX (box), GTK_WIDGET (row));
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  vp_test_run_main_loop (50);
+
+  labels = list_labels (row);
+  label_index (labels, "Europe/Vilnius");
+  label_index (labels, "America/Sao_Paulo");
+  label_index (labels, "UTC");
+
+  type_ahead (row, "pari");
+  g_assert_cmpstr (vp_chooser_row_get_value (row), ==, "Europe/Paris");
+  type_ahead (row, "helsin");
+  g_assert_cmpstr (vp_chooser_row_get_value (row), ==, "Europe/Helsinki");
+  g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (row)), ==,
+                   "Europe/Helsinki");
+}
+
+/* Days and times {{{1 */
+
+/* A day chosen in the calendar is the row's; the spin buttons give a
+ * time as minutes of the day, shown with two digits. */
+static void
+test_date_time_rows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 4, 14, 12, 0, 0);
+  GtkWidget *window, *box;
+  VpDateRow *date_row;
+  VpTimeRow *time_row;
+  GtkCalendar *calendar;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  date_row = VP_DATE_ROW (vp_date_row_new ());
+  time_row = VP_TIME_ROW (vp_time_row_new ());
+  box = gtk_list_box_new ();
+  gtk_list_box_append (GTK_LIST_BOX (box), GTK_WIDGET (date_row));
+  gtk_list_box_append (GTK_LIST_BOX (box), GTK_WIDGET (time_row));
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  vp_test_run_main_loop (50);
+
+  g_assert_null (vp_date_row_get_date (date_row));
+  g_assert_cmpstr (gtk_label_get_label (vp_date_row_get_value_label (date_row)), ==, "Not set");
+
+  calendar = vp_date_row_get_calendar (date_row);
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_cmpstr (vp_date_row_get_date (date_row), ==, "2027-04-14");
+  g_assert_cmpstr (gtk_label_get_label (vp_date_row_get_value_label (date_row)), ==, "14 Apr 2027");
+
+  /* what is not a day is no day */
+  vp_date_row_set_date (date_row, "2027-02-30");
+  g_assert_null (vp_date_row_get_date (date_row));
+
+  gtk_spin_button_set_value (vp_time_row_get_hour_spin (time_row), 7);
+  gtk_spin_button_set_value (vp_time_row_get_minute_spin (time_row), 5);
+  g_assert_cmpint (vp_time_row_get_minutes (time_row), ==, 7 * 60 + 5);
+  vp_test_run_main_loop (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_time_row_get_hour_spin (time_row))), ==, "07");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_time_row_get_minute_spin (time_row))), ==, "05");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Travel legs {{{1 */
+
+/* A stored participant's journey is edited on a page inside the
+ * participant's dialog (no second window): a time and a zone chosen, an
+ * arrival before the departure refused beside the field, and Done saves
+ * it at once. */
+static void
+test_leg_page (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpParticipant) aino = NULL;
+  VpParticipantEditor *editor;
+  GtkStack *stack;
+  VpTravelLegPage *page;
+  GtkWidget *arrive_time;
+  GtkWidget *row;
+  AdwPreferencesGroup *travel_group;
+  GtkLabel *error_label;
+  VpTravelLeg *leg;
+  GList *toplevels;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  snapshot = load (fixture);
+  aino = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "aino"));
+  g_clear_object (&snapshot);
+  editor = show (vp_participant_editor_new (fixture->store, fixture->programme_id, aino));
+  stack = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "page_stack");
+  page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "leg_page");
+  travel_group = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group");
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 1);
+  g_list_free (toplevels);
+
+  /* the leg's row opens its page, in the same window */
+  row = find_row (GTK_WIDGET (travel_group), "Flight AY1071 · Helsinki → Vilnius");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  vp_test_run_main_loop (50);
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (page));
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, 1);
+  g_list_free (toplevels);
+  g_assert_cmpstr (vp_date_row_get_date (get_child (page, VP_TYPE_TRAVEL_LEG_PAGE,
+                                                    "depart_date_row")), ==, "2027-04-12");
+  g_assert_cmpint (vp_time_row_get_minutes (get_child (page, VP_TYPE_TRAVEL_LEG_PAGE,
+                                                       "depart_time_row")), ==, 19 * 60 + 55);
+  g_assert_cmpstr (vp_chooser_row_get_value (get_child (page, VP_TYPE_TRAVEL_LEG_PAGE,
+                                                        "depart_zone_row")), ==,
+                   "Europe/Helsinki");
+
+  /* 19:30 in Vilnius is 18:30 in Helsinki, before 19:55 there */
+  arrive_time = get_child (page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row");
+  gtk_spin_button_set_value (vp_time_row_get_hour_spin (VP_TIME_ROW (arrive_time)), 19);
+  gtk_spin_button_set_value (vp_time_row_get_minute_spin (VP_TIME_ROW (arrive_time)), 30);
+  g_assert_true (gtk_widget_has_css_class (arrive_time, "error"));
+  error_label = vp_people_get_error_label (arrive_time);
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_label)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (error_label), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "19:30"));
+  /* right under its row */
+  g_assert_true (gtk_widget_get_next_sibling (arrive_time) ==
+                 gtk_widget_get_parent (GTK_WIDGET (error_label)));
+  g_assert_false (gtk_widget_get_sensitive (vp_travel_leg_page_get_done_button (page)));
+
+  /* the arrival the next morning, in Riga's zone, found by typing */
+  gtk_spin_button_set_value (vp_time_row_get_hour_spin (VP_TIME_ROW (arrive_time)), 8);
+  gtk_spin_button_set_value (vp_time_row_get_minute_spin (VP_TIME_ROW (arrive_time)), 15);
+  vp_date_row_set_date (get_child (page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_date_row"),
+                        "2027-04-13");
+  type_ahead (get_child (page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_zone_row"), "riga");
+  g_assert_false (gtk_widget_has_css_class (arrive_time, "error"));
+  g_assert_null (vp_people_get_error_label (arrive_time));
+  g_signal_emit_by_name (vp_travel_leg_page_get_done_button (page), "clicked");
+  g_assert_false (gtk_stack_get_visible_child (stack) == GTK_WIDGET (page));
+
+  /* saved at once, the same leg */
+  snapshot = load (fixture);
+  g_assert_cmpuint (vp_participant_get_travel (vp_snapshot_lookup_participant (snapshot, "aino"))->len,
+                    ==, 1);
+  leg = g_ptr_array_index (vp_participant_get_travel (vp_snapshot_lookup_participant (snapshot,
+                                                                                     "aino")), 0);
+  g_assert_cmpstr (leg->uid, ==, "leg-there");
+  g_assert_cmpstr (leg->arrive, ==, "2027-04-13T08:15");
+  g_assert_cmpstr (leg->arrive_timezone, ==, "Europe/Riga");
+}
+
 /* Main {{{1 */
 
 int
@@ -288,6 +492,9 @@ main (int    argc,
   ADD ("/pickers/country/sorted", test_country_sorted);
   ADD ("/pickers/country/type-ahead", test_country_type_ahead);
   ADD ("/pickers/country/default", test_country_default);
+  ADD ("/pickers/zone/search", test_zone_search);
+  ADD ("/pickers/date-time", test_date_time_rows);
+  ADD ("/pickers/leg-page", test_leg_page);
 
 #undef ADD
 

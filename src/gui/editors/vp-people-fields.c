@@ -241,10 +241,81 @@ vp_people_text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
+#define ERROR_ROW_KEY "vp-people-error-row"
+
+/* The message in a row of its own under the row of a list (a preferences
+ * group's), in the error style: read where the field is, not only in a
+ * tooltip.  Widgets outside a list keep the tooltip alone. */
+static void
+show_error_below (GtkWidget  *widget,
+                  const char *message)
+{
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (widget), ERROR_ROW_KEY);
+  GtkWidget *list = gtk_widget_get_parent (widget);
+  GtkWidget *label;
+
+  if (error_row != NULL && (message == NULL || gtk_widget_get_parent (error_row) != list))
+    {
+      GtkWidget *old_list = gtk_widget_get_parent (error_row);
+
+      if (GTK_IS_LIST_BOX (old_list))
+        gtk_list_box_remove (GTK_LIST_BOX (old_list), error_row);
+      g_object_set_data (G_OBJECT (widget), ERROR_ROW_KEY, NULL);
+      error_row = NULL;
+    }
+
+  if (message == NULL || !GTK_IS_LIST_BOX_ROW (widget) || !GTK_IS_LIST_BOX (list))
+    return;
+
+  if (error_row == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "caption");
+
+      error_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_widget_set_focusable (error_row, FALSE);
+      gtk_widget_add_css_class (error_row, "field-error");
+      g_object_bind_property (widget, "visible", error_row, "visible", G_BINDING_SYNC_CREATE);
+      gtk_list_box_insert (GTK_LIST_BOX (list), error_row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (widget)) + 1);
+      g_object_set_data_full (G_OBJECT (widget), ERROR_ROW_KEY, g_object_ref (error_row),
+                              g_object_unref);
+    }
+
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+  gtk_label_set_label (GTK_LABEL (label), message);
+}
+
+GtkLabel *
+vp_people_get_error_label (GtkWidget *widget)
+{
+  GtkWidget *error_row;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  error_row = g_object_get_data (G_OBJECT (widget), ERROR_ROW_KEY);
+  if (error_row == NULL || gtk_widget_get_parent (error_row) == NULL)
+    return NULL;
+
+  return GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row)));
+}
+
 void
 vp_people_set_error (GtkWidget  *widget,
                      const char *message)
 {
+  show_error_below (widget, message);
+
   if (message != NULL)
     {
       gtk_widget_add_css_class (widget, "error");

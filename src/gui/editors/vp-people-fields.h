@@ -35,9 +35,12 @@ void        vp_people_text_view_set_text (GtkTextView       *view,
                                           const char        *text);
 
 /* Marks @widget as invalid with @message (error style class, tooltip and
- * accessible state), or clears that when @message is NULL. */
+ * accessible state, and for a row of a list the message in the error
+ * style on a row under it), or clears that when @message is NULL. */
 void        vp_people_set_error          (GtkWidget         *widget,
                                           const char        *message);
+/* The label under @widget that shows its error, or NULL when it has none. */
+GtkLabel   *vp_people_get_error_label    (GtkWidget         *widget);
 
 /* Marks @widget with @message when @valid is FALSE (no mark when @message
  * is NULL: unfinished rather than wrong), clears the mark when it is TRUE;

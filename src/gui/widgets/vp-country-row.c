@@ -140,13 +140,14 @@ count_country (GHashTable *counts,
                const char *code)
 {
   g_autofree char *upper = NULL;
+  guint count;
 
   if (code == NULL || *code == '\0')
     return;
 
   upper = g_ascii_strup (code, -1);
-  g_hash_table_insert (counts, g_strdup (upper),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, upper)) + 1));
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, upper));
+  g_hash_table_insert (counts, g_strdup (upper), GUINT_TO_POINTER (count + 1));
 }
 
 char *
