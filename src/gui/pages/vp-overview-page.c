@@ -17,6 +17,7 @@
 #include "vp-text.h"
 #include "vp-time.h"
 #include "vp-values.h"
+#include "vp-zone-row.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
 #define SAVE_DELAY 500
@@ -1294,7 +1295,6 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
 static void
 vp_overview_page_init (VpOverviewPage *self)
 {
-  const char * const *zones = vp_format_time_zones ();
   const char *statuses[VP_PROGRAMME_STATUS_CANCELLED + 2] = { NULL, };
 
   self->problem_rows = g_ptr_array_new ();
@@ -1309,7 +1309,7 @@ vp_overview_page_init (VpOverviewPage *self)
 
   /* a programme has a host country */
   vp_country_row_setup (self->country_row, FALSE);
-  vp_chooser_row_set_choices (self->zone_row, zones, zones);
+  vp_zone_row_setup (self->zone_row);
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->country_row)),
                        "country-value");
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->zone_row)),
