@@ -415,11 +415,17 @@ test_participants_add (Fixture       *fixture,
   {
     GtkWidget *row = get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row");
     GtkLabel *label = vp_people_get_error_label (row);
+    g_autofree char *said = NULL;
+    g_autofree char *tooltip = NULL;
 
     g_assert_nonnull (label);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
-    g_assert_cmpstr (gtk_label_get_label (label), ==, gtk_widget_get_tooltip_text (row));
+    said = g_utf8_casefold (gtk_label_get_label (label), -1);
+    tooltip = g_utf8_casefold (gtk_widget_get_tooltip_text (row), -1);
+    /* the same words, as a sentence */
+    g_assert_cmpstr (said, ==, tooltip);
+    g_assert_true (g_unichar_isupper (g_utf8_get_char (gtk_label_get_label (label))));
   }
   set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row", 21, 10);
   g_assert_null (vp_people_get_error_label (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE,

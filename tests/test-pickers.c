@@ -93,10 +93,26 @@ load (Fixture *fixture)
   return vp_test_load_snapshot (fixture->store, fixture->programme_id);
 }
 
+/* With VP_TEST_HOLD_MS set, the window stays on screen that long, for a
+ * screenshot (build-aux's import -window root). */
+static void
+hold_for_screenshot (void)
+{
+  const char *hold = g_getenv ("VP_TEST_HOLD_MS");
+
+  if (hold != NULL)
+    vp_test_run_main_loop ((guint) g_ascii_strtoull (hold, NULL, 10));
+}
+
+/* The editor at its own width, or VP_TEST_WIDTH's (to look at it wide
+ * and at phone width). */
 static gpointer
 show (gpointer window)
 {
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 900);
+  const char *width = g_getenv ("VP_TEST_WIDTH");
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               width != NULL ? (int) g_ascii_strtoull (width, NULL, 10) : 600, 900);
   gtk_window_present (GTK_WINDOW (window));
   vp_test_run_main_loop (100);
 
@@ -129,10 +145,11 @@ find_controller (GtkWidget  *widget,
 
 /* Types @text on @row as a user does: the first letter on the row itself
  * (which opens its list), the others in the search it opened, then Enter
- * at once, before the search's pause is over. */
+ * at once, before the search's pause is over (unless @hold). */
 static void
-type_ahead (VpChooserRow *row,
-            const char   *text)
+type_ahead_full (VpChooserRow *row,
+                 const char   *text,
+                 gboolean      hold)
 {
   GtkEventController *controller = find_controller (GTK_WIDGET (row), "type-ahead");
   GtkEditable *entry = get_child (row, VP_TYPE_CHOOSER_ROW, "search_entry");
@@ -148,9 +165,18 @@ type_ahead (VpChooserRow *row,
 
   position = gtk_editable_get_position (entry);
   gtk_editable_insert_text (entry, text + 1, -1, &position);
+  if (hold)
+    hold_for_screenshot ();
   g_signal_emit_by_name (entry, "activate");
   vp_test_run_main_loop (20);
   g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static void
+type_ahead (VpChooserRow *row,
+            const char   *text)
+{
+  type_ahead_full (row, text, FALSE);
 }
 
 /* What @row's list offers, in its order. */
@@ -250,7 +276,7 @@ test_country_type_ahead (Fixture       *fixture,
   row = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "country_row");
   gtk_editable_set_text (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "name_row"), "Uwe Brandt");
 
-  type_ahead (row, "germ");
+  type_ahead_full (row, "germ", TRUE);
   g_assert_cmpstr (vp_country_row_get_code (row), ==, "DE");
   g_assert_cmpstr (gtk_label_get_label (vp_chooser_row_get_value_label (row)), ==,
                    "Germany (DE)");
@@ -455,6 +481,7 @@ test_leg_page (Fixture       *fixture,
   g_assert_true (gtk_widget_get_next_sibling (arrive_time) ==
                  gtk_widget_get_parent (GTK_WIDGET (error_label)));
   g_assert_false (gtk_widget_get_sensitive (vp_travel_leg_page_get_done_button (page)));
+  hold_for_screenshot ();
 
   /* the arrival the next morning, in Riga's zone, found by typing */
   gtk_spin_button_set_value (vp_time_row_get_hour_spin (VP_TIME_ROW (arrive_time)), 8);

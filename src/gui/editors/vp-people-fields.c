@@ -253,6 +253,7 @@ show_error_below (GtkWidget  *widget,
   GtkWidget *error_row = g_object_get_data (G_OBJECT (widget), ERROR_ROW_KEY);
   GtkWidget *list = gtk_widget_get_parent (widget);
   GtkWidget *label;
+  GString *sentence;
 
   if (error_row != NULL && (message == NULL || gtk_widget_get_parent (error_row) != list))
     {
@@ -264,7 +265,8 @@ show_error_below (GtkWidget  *widget,
       error_row = NULL;
     }
 
-  if (message == NULL || !GTK_IS_LIST_BOX_ROW (widget) || !GTK_IS_LIST_BOX (list))
+  if (message == NULL || *message == '\0' || !GTK_IS_LIST_BOX_ROW (widget) ||
+      !GTK_IS_LIST_BOX (list))
     return;
 
   if (error_row == NULL)
@@ -292,8 +294,13 @@ show_error_below (GtkWidget  *widget,
                               g_object_unref);
     }
 
+  /* the rules of values say what is wrong in a phrase: a sentence here */
   label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
-  gtk_label_set_label (GTK_LABEL (label), message);
+  sentence = g_string_new (NULL);
+  g_string_append_unichar (sentence, g_unichar_totitle (g_utf8_get_char (message)));
+  g_string_append (sentence, g_utf8_next_char (message));
+  gtk_label_set_label (GTK_LABEL (label), sentence->str);
+  g_string_free (sentence, TRUE);
 }
 
 GtkLabel *
