@@ -8,6 +8,7 @@
 #include "vp-country-row.h"
 #include "vp-date-row.h"
 #include "vp-host-editor.h"
+#include "vp-overview-page.h"
 #include "vp-participant-editor.h"
 #include "vp-people-fields.h"
 #include "vp-store.h"
@@ -415,6 +416,45 @@ test_date_time_rows (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Overview's first and last day are the same day rows: a day chosen
+ * in the first day's calendar moves the visit, which keeps its length. */
+static void
+test_overview_days (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpProgrammeContext) context = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 5, 3, 12, 0, 0);
+  GtkWidget *page;
+  GtkWindow *window;
+  VpDateRow *start_row;
+  VpProgramme *stored;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  context = vp_test_context_new (fixture->store, fixture->programme_id);
+  page = vp_overview_page_new (context);
+  window = vp_test_show_page (page, 1000);
+  start_row = get_child (page, VP_TYPE_OVERVIEW_PAGE, "start_row");
+  g_assert_true (VP_IS_DATE_ROW (start_row));
+  g_assert_cmpstr (vp_date_row_get_date (start_row), ==, "2027-04-13");
+  g_assert_cmpstr (vp_test_get_label (window, "first-day-value"), ==, "Tuesday, 13 April 2027");
+  g_assert_cmpstr (vp_test_get_label (window, "last-day-value"), ==, "Friday, 16 April 2027");
+
+  gtk_calendar_select_day (vp_date_row_get_calendar (start_row), day);
+  g_signal_emit_by_name (vp_date_row_get_calendar (start_row), "day-selected");
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (page));
+  vp_test_run_main_loop (100);
+
+  snapshot = load (fixture);
+  stored = vp_snapshot_get_programme (snapshot);
+  g_assert_cmpstr (vp_programme_get_start_date (stored), ==, "2027-05-03");
+  g_assert_cmpstr (vp_programme_get_end_date (stored), ==, "2027-05-06");
+  g_assert_cmpstr (vp_test_get_label (window, "last-day-value"), ==, "Thursday, 6 May 2027");
+
+  gtk_window_destroy (window);
+}
+
 /* Travel legs {{{1 */
 
 /* A stored participant's journey is edited on a page inside the
@@ -521,6 +561,7 @@ main (int    argc,
   ADD ("/pickers/country/default", test_country_default);
   ADD ("/pickers/zone/search", test_zone_search);
   ADD ("/pickers/date-time", test_date_time_rows);
+  ADD ("/pickers/overview-days", test_overview_days);
   ADD ("/pickers/leg-page", test_leg_page);
 
 #undef ADD

@@ -10,6 +10,7 @@
 #include "vp-cxc-rules.h"
 #include "vp-evidence.h"
 #include "vp-country-row.h"
+#include "vp-date-row.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-privacy.h"
@@ -53,14 +54,8 @@ struct _VpOverviewPage
   GtkTextView          *description_view;
   VpChooserRow         *country_row;
   VpChooserRow         *zone_row;
-  AdwActionRow         *start_row;
-  GtkLabel             *start_label;
-  GtkMenuButton        *start_button;
-  GtkCalendar          *start_calendar;
-  AdwActionRow         *end_row;
-  GtkLabel             *end_label;
-  GtkMenuButton        *end_button;
-  GtkCalendar          *end_calendar;
+  VpDateRow            *start_row;
+  VpDateRow            *end_row;
   GtkLabel             *days_label;
   AdwEntryRow          *visiting_cluster_row;
   AdwEntryRow          *host_cluster_row;
@@ -531,22 +526,32 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
 {
   g_autofree char *date = calendar_date (calendar);
   VpProgramme *pending;
-  const char *start, *end;
 
   if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  g_assert (calendar == self->retention_calendar);
+  vp_programme_set_retention_until (pending, date);
+  vp_overview_page_flush (self);
+}
+
+/* The first or last day, chosen in the rows' calendars. */
+static void
+date_changed_cb (VpDateRow      *row,
+                 GParamSpec     *pspec,
+                 VpOverviewPage *self)
+{
+  const char *date = vp_date_row_get_date (row);
+  VpProgramme *pending;
+  const char *start, *end;
+
+  if (self->updating || date == NULL || (pending = get_pending (self)) == NULL)
     return;
 
   start = vp_programme_get_start_date (pending);
   end = vp_programme_get_end_date (pending);
 
-  if (calendar == self->retention_calendar)
-    {
-      vp_programme_set_retention_until (pending, date);
-      vp_overview_page_flush (self);
-      return;
-    }
-
-  if (calendar == self->start_calendar)
+  if (row == self->start_row)
     {
       /* Moving the first day moves the whole visit: its length stays. */
       guint n_days = vp_format_count_days (start, end);
@@ -790,8 +795,6 @@ update_fields (VpOverviewPage *self)
   const char *description = vp_programme_get_description (programme);
   VpProgrammeStatus status = vp_programme_get_status (programme);
   g_autofree char *dates = vp_format_date_range (start_date, end_date);
-  g_autofree char *first_day = vp_format_date_long (start_date);
-  g_autofree char *last_day = vp_format_date_long (end_date);
   g_autofree char *days = NULL;
   g_autofree char *latitude = format_number (vp_programme_get_origin_latitude (programme));
   g_autofree char *longitude = format_number (vp_programme_get_origin_longitude (programme));
@@ -824,10 +827,8 @@ update_fields (VpOverviewPage *self)
   vp_country_row_set_code (self->country_row, vp_programme_get_host_country (programme));
   vp_chooser_row_set_value (self->zone_row, vp_programme_get_timezone (programme));
 
-  set_value (self->start_label, first_day);
-  set_value (self->end_label, last_day);
-  select_calendar_day (self->start_calendar, start_date);
-  select_calendar_day (self->end_calendar, end_date);
+  vp_date_row_set_date (self->start_row, start_date);
+  vp_date_row_set_date (self->end_row, end_date);
   if (n_days > 0)
     days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
   set_value (self->days_label, days);
@@ -1236,6 +1237,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
+  g_type_ensure (VP_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visitplanner/VisitPlanner/"
@@ -1250,13 +1252,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, country_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, zone_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_row);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_label);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_row);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_label);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_button);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, days_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, visiting_cluster_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, host_cluster_row);
@@ -1290,6 +1286,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 }
 
 static void
@@ -1310,6 +1307,12 @@ vp_overview_page_init (VpOverviewPage *self)
   /* a programme has a host country */
   vp_country_row_setup (self->country_row, FALSE);
   vp_zone_row_setup (self->zone_row);
+  vp_date_row_set_long_format (self->start_row, TRUE);
+  vp_date_row_set_long_format (self->end_row, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (vp_date_row_get_value_label (self->start_row)),
+                       "first-day-value");
+  gtk_widget_set_name (GTK_WIDGET (vp_date_row_get_value_label (self->end_row)),
+                       "last-day-value");
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->country_row)),
                        "country-value");
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->zone_row)),

@@ -12,6 +12,7 @@ struct _VpDateRow
   AdwActionRow  parent_instance;
 
   char         *date;
+  gboolean      long_format;
   gboolean      setting;     /* the calendar shows a day set, not chosen */
 
   GtkLabel     *value_label;
@@ -32,7 +33,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (VpDateRow *self)
 {
-  g_autofree char *text = vp_format_date (self->date);
+  g_autofree char *text = self->long_format ? vp_format_date_long (self->date)
+                                            : vp_format_date (self->date);
   GDate parsed;
 
   if (text != NULL)
@@ -221,4 +223,14 @@ vp_date_row_get_calendar (VpDateRow *self)
   g_return_val_if_fail (VP_IS_DATE_ROW (self), NULL);
 
   return self->calendar;
+}
+
+void
+vp_date_row_set_long_format (VpDateRow *self,
+                             gboolean   long_format)
+{
+  g_return_if_fail (VP_IS_DATE_ROW (self));
+
+  self->long_format = long_format;
+  update (self);
 }

@@ -15,6 +15,9 @@ const char *vp_date_row_get_date (VpDateRow  *self);
 /* Shows @date ("YYYY-MM-DD"; NULL, or what is not a day, for none). */
 void        vp_date_row_set_date (VpDateRow  *self,
                                   const char *date);
+/* Shows the day in full, “Tuesday, 13 April 2027”, not “13 Apr 2027”. */
+void        vp_date_row_set_long_format (VpDateRow *self,
+                                         gboolean   long_format);
 /* The label that shows the day, for tests and screen readers. */
 GtkLabel   *vp_date_row_get_value_label (VpDateRow *self);
 /* The calendar of the popover, for tests. */
