@@ -425,9 +425,11 @@ test_overview_days (Fixture       *fixture,
   g_autoptr(VpProgrammeContext) context = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GDateTime) day = g_date_time_new_local (2027, 5, 3, 12, 0, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_local (2027, 5, 1, 12, 0, 0);
   GtkWidget *page;
   GtkWindow *window;
   VpDateRow *start_row;
+  VpDateRow *end_row;
   VpProgramme *stored;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -451,6 +453,19 @@ test_overview_days (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_start_date (stored), ==, "2027-05-03");
   g_assert_cmpstr (vp_programme_get_end_date (stored), ==, "2027-05-06");
   g_assert_cmpstr (vp_test_get_label (window, "last-day-value"), ==, "Thursday, 6 May 2027");
+  g_clear_object (&snapshot);
+
+  /* a last day before the first is refused beside it, and not saved */
+  end_row = get_child (page, VP_TYPE_OVERVIEW_PAGE, "end_row");
+  gtk_calendar_select_day (vp_date_row_get_calendar (end_row), before);
+  g_signal_emit_by_name (vp_date_row_get_calendar (end_row), "day-selected");
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (page));
+  vp_test_run_main_loop (100);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (end_row), "error"));
+  g_assert_nonnull (vp_people_get_error_label (GTK_WIDGET (end_row)));
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_programme_get_end_date (vp_snapshot_get_programme (snapshot)), ==,
+                   "2027-05-06");
 
   gtk_window_destroy (window);
 }

@@ -13,6 +13,7 @@
 #include "vp-date-row.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
+#include "vp-people-fields.h"
 #include "vp-privacy.h"
 #include "vp-problem-item.h"
 #include "vp-text.h"
@@ -134,16 +135,13 @@ show_toast (VpOverviewPage *self,
     g_warning ("%s", title);
 }
 
+/* The message beside the row, in red under it (and its tooltip), as in
+ * every editor. */
 static void
 set_error (GtkWidget  *row,
            const char *message)
 {
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-
-  gtk_widget_set_tooltip_text (row, message);
+  vp_people_set_error (row, message);
 }
 
 /* A value, or a dimmed “Not set” in its place. */
