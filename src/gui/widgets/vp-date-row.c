@@ -9,15 +9,15 @@
 
 struct _VpDateRow
 {
-  AdwActionRow  parent_instance;
+  AdwActionRow   parent_instance;
 
-  char         *date;
-  gboolean      long_format;
-  gboolean      setting;     /* the calendar shows a day set, not chosen */
+  char          *date;
+  gboolean       long_format;
+  gboolean       setting;     /* the calendar shows a day set, not chosen */
 
-  GtkLabel     *value_label;
+  GtkLabel      *value_label;
   GtkMenuButton *button;
-  GtkCalendar  *calendar;
+  GtkCalendar   *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (VpDateRow, vp_date_row, ADW_TYPE_ACTION_ROW)
