@@ -8,10 +8,12 @@
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
 #include "vp-checks.h"
+#include "vp-people-fields.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
+#include "vp-time-row.h"
 
 #define PROGRAMME_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6b01"
 #define S1_UID "5d0c7a1e-3f7e-4a53-9c55-1d6c2f1e6c01"
@@ -75,17 +77,36 @@ find_editor (void)
   return vp_test_find_toplevel (VP_TYPE_SESSION_EDITOR, NULL);
 }
 
-/* What the editor says under its times begins with @prefix. */
+/* Sets a time row of @editor through its spin buttons. */
 static void
-assert_time_message (VpSessionEditor *editor,
-                     const char      *prefix)
+set_time (VpSessionEditor *editor,
+          const char      *name,
+          int              hour,
+          int              minute)
 {
-  GtkWidget *label = vp_test_get_widget (editor, "time_message");
+  VpTimeRow *row = VP_TIME_ROW (vp_test_get_widget (editor, name));
 
-  g_assert_true (gtk_widget_get_visible (label));
-  if (!g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
-    g_error ("expected “%s…” under the times, got “%s”", prefix,
-             gtk_label_get_label (GTK_LABEL (label)));
+  gtk_spin_button_set_value (vp_time_row_get_hour_spin (row), hour);
+  gtk_spin_button_set_value (vp_time_row_get_minute_spin (row), minute);
+}
+
+/* What @editor says beside its row @name, in red under it, begins with
+ * @prefix. */
+static void
+assert_row_error (VpSessionEditor *editor,
+                  const char      *name,
+                  const char      *prefix)
+{
+  GtkWidget *row = vp_test_get_widget (editor, name);
+  GtkLabel *label = vp_people_get_error_label (row);
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
+  g_assert_true (gtk_widget_get_next_sibling (row) == gtk_widget_get_parent (GTK_WIDGET (label)));
+  if (!g_str_has_prefix (gtk_label_get_label (label), prefix))
+    g_error ("expected “%s…” under %s, got “%s”", prefix, name, gtk_label_get_label (label));
 }
 
 static VpSnapshot *
@@ -321,27 +342,22 @@ test_editor_add (Fixture       *fixture,
                               VP_SESSION_KIND_VISIT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_get_widget (editor, "host_row")), 2);
 
-  /* An end before the start is refused, in the row and under the fields
-   * (the rule of values the store and the formats keep), not taken for
-   * the next day; nothing is added */
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "start_row")), "11:00");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:45");
-  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
-  g_assert_true (gtk_widget_get_visible (vp_test_get_widget (editor, "time_message")));
-  assert_time_message (editor, "The end 10:45 is not after the start 11:00");
+  /* An end before the start is refused, beside the end's row (the rule
+   * of values the store and the formats keep), not taken for the next
+   * day; nothing is added */
+  set_time (editor, "start_row", 11, 0);
+  set_time (editor, "end_row", 10, 45);
+  assert_row_error (editor, "end_row", "The end 10:45 is not after the start 11:00");
+  g_assert_false (gtk_widget_get_visible (vp_test_get_widget (editor, "time_message")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
   vp_test_run_main_loop (50);
   g_assert_true (find_editor () == editor);
-  /* as is an end at the start, and times that are none */
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "11:00");
-  assert_time_message (editor, "The end 11:00 is not after the start 11:00");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "10:61");
-  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
-  assert_time_message (editor, "“10:61” is not a time of day");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "24:00");
-  assert_time_message (editor, "“24:00” is not a time of day");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "12:15");
+  /* as is an end at the start */
+  set_time (editor, "end_row", 11, 0);
+  assert_row_error (editor, "end_row", "The end 11:00 is not after the start 11:00");
+  set_time (editor, "end_row", 12, 15);
   g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
+  g_assert_null (vp_people_get_error_label (vp_test_get_widget (editor, "end_row")));
 
   /* Not everyone: tick Jukka in the checklist, found by a search */
   gtk_switch_set_active (GTK_SWITCH (vp_test_get_widget (editor, "everyone_switch")), FALSE);
@@ -409,7 +425,7 @@ test_editor_live (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")),
                          "Laser laboratory tour");
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "end_row")), "11:00");
+  set_time (editor, "end_row", 11, 0);
   /* Saved a moment later, and on closing at the latest */
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);
@@ -451,8 +467,7 @@ test_editor_end_day (Fixture       *fixture,
   /* 01:00 on the day it starts is before 23:00: refused, and not saved */
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "Sleeper");
   adw_combo_row_set_selected (end_day_row, day);
-  g_assert_true (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
-  assert_time_message (editor, "The end 01:00 is not after the start 23:00");
+  assert_row_error (editor, "end_row", "The end 01:00 is not after the start 23:00");
   vp_test_run_main_loop (600);
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-chooser-row.h"
+#include "vp-country-row.h"
 #include "vp-organisation-editor.h"
 #include "vp-organisations-page.h"
 #include "vp-participant-editor.h"
@@ -484,7 +485,7 @@ test_add (Fixture       *fixture,
   set_text (editor, type, "city_row", "Kaunas");
   set_text (editor, type, "cluster_row", "Lithuanian Laser Association");
   set_text (editor, type, "contact_name_row", "Rūta Petraitytė");
-  vp_people_country_row_set_code (get_child (editor, type, "country_row"), "LT");
+  vp_country_row_set_code (get_child (editor, type, "country_row"), "LT");
   /* Cluster organisation, first after “Not set” */
   adw_combo_row_set_selected (get_child (editor, type, "kind_row"), 1);
   g_assert_true (gtk_widget_is_sensitive (get_child (editor, type, "add_button")));

@@ -11,12 +11,14 @@
 #include "vp-participant-editor.h"
 #include "vp-participants-page.h"
 #include "vp-people-fields.h"
-#include "vp-stay-dialog.h"
+#include "vp-date-row.h"
+#include "vp-stay-page.h"
 #include "vp-store.h"
 #include "vp-table-row.h"
 #include "vp-values.h"
 #include "vp-test-gui.h"
-#include "vp-travel-leg-dialog.h"
+#include "vp-time-row.h"
+#include "vp-travel-leg-page.h"
 
 typedef struct
 {
@@ -147,6 +149,51 @@ click (gpointer    widget,
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Chooses in @row as a user does: a search, then Enter. */
+static void
+choose (gpointer    row,
+        const char *search)
+{
+  GtkEditable *entry = get_child (row, VP_TYPE_CHOOSER_ROW, "search_entry");
+
+  g_signal_emit_by_name (row, "activated");
+  gtk_editable_set_text (entry, search);
+  g_signal_emit_by_name (entry, "activate");
+  vp_test_run_main_loop (20);
+  g_assert_cmpstr (vp_chooser_row_get_value (row), ==, search);
+}
+
+/* Sets the hour and minute of a time row through its spin buttons. */
+static void
+set_time (gpointer    page,
+          GType       type,
+          const char *name,
+          int         hour,
+          int         minute)
+{
+  VpTimeRow *row = get_child (page, type, name);
+
+  gtk_spin_button_set_value (vp_time_row_get_hour_spin (row), hour);
+  gtk_spin_button_set_value (vp_time_row_get_minute_spin (row), minute);
+}
+
+static void
+set_date (gpointer    page,
+          GType       type,
+          const char *name,
+          const char *date)
+{
+  vp_date_row_set_date (get_child (page, type, name), date);
+}
+
+/* The page of @editor's dialog that shows (its leg or stay page, or the
+ * participant's). */
+static GtkWidget *
+shown_page (VpParticipantEditor *editor)
+{
+  return gtk_stack_get_visible_child (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "page_stack"));
 }
 
 /* Names a new organisation in a participant editor as a user does: its
@@ -310,8 +357,8 @@ test_participants_add (Fixture       *fixture,
   g_autoptr(VpSnapshot) snapshot = NULL;
   GtkWidget *page;
   VpParticipantEditor *editor;
-  VpTravelLegDialog *leg_dialog;
-  VpStayDialog *stay_dialog;
+  VpTravelLegPage *leg_page;
+  VpStayPage *stay_page;
   GtkWidget *add_leg = NULL;
   GtkWidget *add_stay = NULL;
   VpParticipant *participant;
@@ -346,69 +393,80 @@ test_participants_add (Fixture       *fixture,
                          TRUE);
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "dietary_row", "No pork");
 
-  /* A flight, through the leg dialog's own fields. */
+  /* A flight, through the leg page's own fields, inside the dialog. */
   g_object_get (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"), "header-suffix", &add_leg, NULL);
   g_signal_emit_by_name (add_leg, "clicked");
   g_object_unref (add_leg);
-  leg_dialog = find_toplevel (VP_TYPE_TRAVEL_LEG_DIALOG);
-  adw_combo_row_set_selected (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "kind_row"), 1);
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "reference_row", "AY1071");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "from_row", "Helsinki");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "to_row", "Vilnius");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_date_row", "2027-04-12");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_time_row", "19:55");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_zone_row", "Europe/Helsinki");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_date_row", "2027-04-12");
-  /* Before it leaves, in UTC terms: refused. */
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", "19:50");
-  g_assert_false (gtk_widget_is_sensitive (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button")));
-  g_assert_true (gtk_widget_has_css_class (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row"),
+  leg_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "leg_page");
+  g_assert_true (shown_page (editor) == GTK_WIDGET (leg_page));
+  adw_combo_row_set_selected (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "kind_row"), 1);
+  set_text (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "reference_row", "AY1071");
+  set_text (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "from_row", "Helsinki");
+  set_text (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "to_row", "Vilnius");
+  set_date (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_date_row", "2027-04-12");
+  set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_time_row", 19, 55);
+  choose (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_zone_row"), "Europe/Helsinki");
+  set_date (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_date_row", "2027-04-12");
+  /* Before it leaves, in UTC terms: refused, beside the arrival's time. */
+  set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row", 19, 50);
+  g_assert_false (gtk_widget_is_sensitive (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "done_button")));
+  g_assert_true (gtk_widget_has_css_class (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row"),
                                            "error"));
-  /* 24:00 is the next day's 00:00, and 21:1 no time: by the rule of values */
   {
-    static const char * const refused[] = { "24:00", "21:1" };
-    GtkWidget *row = get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row");
+    GtkWidget *row = get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row");
+    GtkLabel *label = vp_people_get_error_label (row);
+    g_autofree char *said = NULL;
+    g_autofree char *tooltip = NULL;
 
-    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-      {
-        g_autoptr(GError) rule_error = NULL;
-        int hour, minute, second;
-
-        set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", refused[i]);
-        g_assert_true (gtk_widget_has_css_class (row, "error"));
-        g_assert_false (vp_value_parse_clock (refused[i], &hour, &minute, &second, &rule_error));
-        g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, rule_error->message);
-      }
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
+    said = g_utf8_casefold (gtk_label_get_label (label), -1);
+    tooltip = g_utf8_casefold (gtk_widget_get_tooltip_text (row), -1);
+    /* the same words, as a sentence */
+    g_assert_cmpstr (said, ==, tooltip);
+    g_assert_true (g_unichar_isupper (g_utf8_get_char (gtk_label_get_label (label))));
   }
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", "21:10");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_zone_row", "Europe/Vilnius");
-  click (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button");
+  set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row", 21, 10);
+  g_assert_null (vp_people_get_error_label (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE,
+                                                       "arrive_time_row")));
+  choose (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_zone_row"), "Europe/Vilnius");
+  click (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "done_button");
+  g_assert_false (shown_page (editor) == GTK_WIDGET (leg_page));
 
-  /* A time the clocks skip is refused where it is typed. */
+  /* A time the clocks skip is refused where it is chosen. */
   g_object_get (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"), "header-suffix", &add_leg, NULL);
   g_signal_emit_by_name (add_leg, "clicked");
   g_object_unref (add_leg);
-  leg_dialog = find_toplevel (VP_TYPE_TRAVEL_LEG_DIALOG);
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_date_row", "2027-03-28");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_time_row", "03:30");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_date_row", "2027-03-28");
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "arrive_time_row", "09:00");
-  g_assert_true (gtk_widget_has_css_class (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "depart_time_row"),
+  g_assert_true (shown_page (editor) == GTK_WIDGET (leg_page));
+  set_date (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_date_row", "2027-03-28");
+  set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_time_row", 3, 30);
+  set_date (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_date_row", "2027-03-28");
+  set_time (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "arrive_time_row", 9, 0);
+  g_assert_true (gtk_widget_has_css_class (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "depart_time_row"),
                                            "error"));
-  g_assert_false (gtk_widget_is_sensitive (get_child (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button")));
-  gtk_window_close (GTK_WINDOW (leg_dialog));
+  g_assert_nonnull (vp_people_get_error_label (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE,
+                                                          "depart_time_row")));
+  g_assert_false (gtk_widget_is_sensitive (get_child (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "done_button")));
+  /* Back: nothing added */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (leg_page), "page.back", NULL));
+  g_assert_false (shown_page (editor) == GTK_WIDGET (leg_page));
   vp_test_run_main_loop (10);
 
   g_object_get (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "accommodation_group"), "header-suffix", &add_stay, NULL);
   g_signal_emit_by_name (add_stay, "clicked");
   g_object_unref (add_stay);
-  stay_dialog = find_toplevel (VP_TYPE_STAY_DIALOG);
-  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "name_row", "Hotel Neris");
-  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "check_in_row", "2027-04-12");
-  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "check_out_row", "2027-04-12");
-  g_assert_false (gtk_widget_is_sensitive (get_child (stay_dialog, VP_TYPE_STAY_DIALOG, "done_button")));
-  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "check_out_row", "2027-04-16");
-  click (stay_dialog, VP_TYPE_STAY_DIALOG, "done_button");
+  stay_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "stay_page");
+  g_assert_true (shown_page (editor) == GTK_WIDGET (stay_page));
+  set_text (stay_page, VP_TYPE_STAY_PAGE, "name_row", "Hotel Neris");
+  set_date (stay_page, VP_TYPE_STAY_PAGE, "check_in_row", "2027-04-12");
+  set_date (stay_page, VP_TYPE_STAY_PAGE, "check_out_row", "2027-04-12");
+  g_assert_false (gtk_widget_is_sensitive (get_child (stay_page, VP_TYPE_STAY_PAGE, "done_button")));
+  g_assert_nonnull (vp_people_get_error_label (get_child (stay_page, VP_TYPE_STAY_PAGE,
+                                                          "check_out_row")));
+  set_date (stay_page, VP_TYPE_STAY_PAGE, "check_out_row", "2027-04-16");
+  click (stay_page, VP_TYPE_STAY_PAGE, "done_button");
+  g_assert_false (shown_page (editor) == GTK_WIDGET (stay_page));
 
   /* Nothing stored yet: a new participant waits for Add. */
   snapshot = load (fixture);
@@ -1101,7 +1159,7 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
-/* A leg or stay changed in its dialog is the same one, changed: it keeps
+/* A leg or stay changed on its page is the same one, changed: it keeps
  * its uid, so the participant's calendar updates it instead of cancelling
  * it and adding another, and its revision (SEQUENCE) rises. */
 static void
@@ -1111,8 +1169,8 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
   g_autoptr(VpSnapshot) snapshot = NULL;
   GtkWidget *page;
   VpParticipantEditor *editor;
-  VpTravelLegDialog *leg_dialog;
-  VpStayDialog *stay_dialog;
+  VpTravelLegPage *leg_page;
+  VpStayPage *stay_page;
   VpParticipant *aino;
   GtkWidget *row;
   VpTravelLeg *there;
@@ -1129,17 +1187,19 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
                   "Flight AY1071 · Helsinki → Vilnius");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  leg_dialog = find_toplevel (VP_TYPE_TRAVEL_LEG_DIALOG);
-  set_text (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "reference_row", "AY1073");
-  click (leg_dialog, VP_TYPE_TRAVEL_LEG_DIALOG, "done_button");
+  leg_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "leg_page");
+  g_assert_true (shown_page (editor) == GTK_WIDGET (leg_page));
+  set_text (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "reference_row", "AY1073");
+  click (leg_page, VP_TYPE_TRAVEL_LEG_PAGE, "done_button");
   vp_test_run_main_loop (10);
 
   row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "accommodation_group"), "Hotel Neris");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  stay_dialog = find_toplevel (VP_TYPE_STAY_DIALOG);
-  set_text (stay_dialog, VP_TYPE_STAY_DIALOG, "name_row", "Hotel Neris Riverside");
-  click (stay_dialog, VP_TYPE_STAY_DIALOG, "done_button");
+  stay_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "stay_page");
+  g_assert_true (shown_page (editor) == GTK_WIDGET (stay_page));
+  set_text (stay_page, VP_TYPE_STAY_PAGE, "name_row", "Hotel Neris Riverside");
+  click (stay_page, VP_TYPE_STAY_PAGE, "done_button");
   vp_test_run_main_loop (10);
 
   gtk_window_close (GTK_WINDOW (editor));

@@ -116,12 +116,37 @@ request_new (VpChooserRow *self)
   g_signal_emit (self, signals[NEW_REQUESTED], 0, text);
 }
 
-/* Enter in the search takes the first match, or asks for a new value
+/* The first choice that begins with @search (“se” is Serbia, not “Not
+ * set”), else the first that holds it. */
+static guint
+best_match (VpChooserRow *self,
+            const char   *search)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *folded = g_utf8_casefold (search, -1);
+
+  for (guint i = 0; *folded != '\0' && i < n_items; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      g_autofree char *label = g_utf8_casefold (gtk_string_object_get_string (item), -1);
+
+      if (g_str_has_prefix (label, folded))
+        return i;
+    }
+
+  return 0;
+}
+
+/* Enter in the search takes the best match, or asks for a new value
  * when nothing matches and the row offers one. */
 static void
 search_activate_cb (GtkSearchEntry *entry,
                     VpChooserRow   *self)
 {
+  /* What is typed, not what the search's pause let through yet: typing
+   * “germ” and Enter at once takes Germany. */
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
       gtk_widget_get_visible (GTK_WIDGET (self->new_button)) &&
       *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
@@ -130,7 +155,7 @@ search_activate_cb (GtkSearchEntry *entry,
       return;
     }
 
-  choose (self, 0);
+  choose (self, best_match (self, gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
 static void
@@ -196,6 +221,31 @@ row_activated_cb (AdwActionRow *row,
           break;
         }
     }
+}
+
+/* Type-ahead: a letter typed on the row opens the list and starts its
+ * search with it. */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    VpChooserRow          *self)
+{
+  gunichar character = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0, };
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      gtk_widget_get_visible (GTK_WIDGET (self->popover)) ||
+      character == 0 || !g_unichar_isgraph (character))
+    return FALSE;
+
+  g_unichar_to_utf8 (character, text);
+  row_activated_cb (ADW_ACTION_ROW (self), self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+
+  return TRUE;
 }
 
 static void
@@ -355,6 +405,11 @@ vp_chooser_row_init (VpChooserRow *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "type-ahead");
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (row_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_label (self);
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "vp-host-editor.h"
+#include "vp-country-row.h"
 #include "vp-people-fields.h"
 #include "vp-text.h"
 #include "vp-values.h"
@@ -22,7 +23,7 @@ struct _VpHostEditor
   AdwEntryRow     *phone_row;
   AdwEntryRow     *address_row;
   AdwEntryRow     *city_row;
-  AdwComboRow     *country_row;
+  VpChooserRow    *country_row;
   AdwEntryRow     *latitude_row;
   AdwEntryRow     *longitude_row;
   GtkSpinButton   *max_group_spin;
@@ -86,7 +87,17 @@ vp_host_editor_load_item (VpPeopleEditor *editor,
   vp_people_editable_set_text (GTK_EDITABLE (self->phone_row), vp_host_get_phone (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->address_row), vp_host_get_address (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->city_row), vp_host_get_city (host));
-  vp_people_country_row_set_code (self->country_row, vp_host_get_country (host));
+  /* Someone new most likely comes from where the others do. */
+  if (vp_host_get_country (host) == NULL && vp_people_editor_is_new (editor))
+    {
+      g_autofree char *likely =
+        vp_country_row_guess_host (vp_people_editor_get_store (editor),
+                                  vp_people_editor_get_programme_id (editor));
+
+      vp_country_row_set_code (self->country_row, likely);
+    }
+  else
+    vp_country_row_set_code (self->country_row, vp_host_get_country (host));
   set_degrees (self->latitude_row, vp_host_get_latitude (host));
   set_degrees (self->longitude_row, vp_host_get_longitude (host));
   gtk_spin_button_set_value (self->max_group_spin, vp_host_get_max_group_size (host));
@@ -156,7 +167,7 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   vp_host_set_phone (host, phone);
   vp_host_set_address (host, address);
   vp_host_set_city (host, city);
-  vp_host_set_country (host, vp_people_country_row_get_code (self->country_row));
+  vp_host_set_country (host, vp_country_row_get_code (self->country_row));
   read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude, NULL);
   read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude, NULL);
   vp_host_set_position (host, latitude, longitude);
@@ -220,6 +231,7 @@ vp_host_editor_init (VpHostEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the largest group the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->max_group_spin),
@@ -233,7 +245,7 @@ vp_host_editor_init (VpHostEditor *self)
     gtk_string_list_append (names, kinds[i] == VP_HOST_KIND_UNSET ?
                             C_("host kind", "Not set") : vp_people_host_kind_name (kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
-  vp_people_country_row_setup (self->country_row);
+  vp_country_row_setup (self->country_row, TRUE);
 }
 
 /* Public {{{1 */

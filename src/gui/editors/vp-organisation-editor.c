@@ -9,6 +9,7 @@
 #include "vp-evidence.h"
 #include "vp-labels.h"
 #include "vp-organisation-editor.h"
+#include "vp-country-row.h"
 #include "vp-people-fields.h"
 #include "vp-text.h"
 #include "vp-time.h"
@@ -21,7 +22,7 @@ struct _VpOrganisationEditor
   /* Template widgets (the shared ones are VpPeopleEditor's) */
   AdwEntryRow     *name_row;
   AdwComboRow     *kind_row;
-  AdwComboRow     *country_row;
+  VpChooserRow    *country_row;
   AdwEntryRow     *city_row;
   AdwEntryRow     *latitude_row;
   AdwEntryRow     *longitude_row;
@@ -252,7 +253,17 @@ vp_organisation_editor_load_item (VpPeopleEditor *editor,
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i] == vp_organisation_get_kind (organisation))
       adw_combo_row_set_selected (self->kind_row, i);
-  vp_people_country_row_set_code (self->country_row, vp_organisation_get_country (organisation));
+  /* Someone new most likely comes from where the others do. */
+  if (vp_organisation_get_country (organisation) == NULL && vp_people_editor_is_new (editor))
+    {
+      g_autofree char *likely =
+        vp_country_row_guess_visiting (vp_people_editor_get_store (editor),
+                                      vp_people_editor_get_programme_id (editor));
+
+      vp_country_row_set_code (self->country_row, likely);
+    }
+  else
+    vp_country_row_set_code (self->country_row, vp_organisation_get_country (organisation));
   vp_people_editable_set_text (GTK_EDITABLE (self->city_row),
                                vp_organisation_get_city (organisation));
   set_degrees (self->latitude_row, vp_organisation_get_latitude (organisation));
@@ -373,7 +384,7 @@ vp_organisation_editor_build_item (VpPeopleEditor *editor)
   vp_organisation_set_name (organisation, name);
   vp_organisation_set_kind (organisation, kind < G_N_ELEMENTS (kinds)
                                           ? kinds[kind] : VP_ORGANISATION_KIND_UNSET);
-  vp_organisation_set_country (organisation, vp_people_country_row_get_code (self->country_row));
+  vp_organisation_set_country (organisation, vp_country_row_get_code (self->country_row));
   vp_organisation_set_city (organisation, city);
   read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude, NULL);
   read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude, NULL);
@@ -464,6 +475,7 @@ vp_organisation_editor_init (VpOrganisationEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Typing starts with the name, not on the header's Cancel button. */
@@ -475,7 +487,7 @@ vp_organisation_editor_init (VpOrganisationEditor *self)
                                    ? C_("organisation kind", "Not set")
                                    : vp_organisation_kind_label (kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
-  vp_people_country_row_setup (self->country_row);
+  vp_country_row_setup (self->country_row, TRUE);
   build_closing_kit (self);
 }
 

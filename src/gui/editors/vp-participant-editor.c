@@ -7,11 +7,12 @@
 #include "vp-chooser-row.h"
 #include "vp-format.h"
 #include "vp-participant-editor.h"
+#include "vp-country-row.h"
 #include "vp-people-fields.h"
 #include "vp-privacy.h"
-#include "vp-stay-dialog.h"
+#include "vp-stay-page.h"
 #include "vp-text.h"
-#include "vp-travel-leg-dialog.h"
+#include "vp-travel-leg-page.h"
 #include "vp-values.h"
 
 struct _VpParticipantEditor
@@ -32,13 +33,18 @@ struct _VpParticipantEditor
    * as it is typed would make an organisation at every pause. */
   gboolean              new_organisation;
   gboolean              applying_organisation;
+  /* The leg or stay its page edits: an index in legs or stays, -1 for a
+   * new one */
+  int                   page_index;
+  /* The window's default widget while the participant's page shows */
+  GtkWidget            *participant_default;
 
   /* Template widgets (the shared ones are VpPeopleEditor's) */
   AdwEntryRow          *name_row;
   AdwEntryRow          *email_row;
   VpChooserRow         *organisation_row;
   AdwEntryRow          *new_organisation_row;
-  AdwComboRow          *country_row;
+  VpChooserRow         *country_row;
   AdwComboRow          *role_row;
   AdwPreferencesGroup  *travel_group;
   AdwPreferencesGroup  *accommodation_group;
@@ -54,6 +60,9 @@ struct _VpParticipantEditor
   GtkSwitch            *consent_participants_switch;
   AdwEntryRow          *consent_given_row;
   AdwEntryRow          *consent_wording_row;
+  GtkStack             *page_stack;
+  VpTravelLegPage      *leg_page;
+  VpStayPage           *stay_page;
 };
 
 G_DEFINE_FINAL_TYPE (VpParticipantEditor, vp_participant_editor, VP_TYPE_PEOPLE_EDITOR)
@@ -386,14 +395,51 @@ compare_legs (gconstpointer a,
   return (leg_a->depart_utc > leg_b->depart_utc) - (leg_a->depart_utc < leg_b->depart_utc);
 }
 
+/* A leg or a stay is edited on a page of its own in this dialog, which
+ * slides in over the participant's; Back (or Escape) slides it out. */
 static void
-leg_applied_cb (VpTravelLegDialog *dialog,
-                VpTravelLeg       *leg,
-                gpointer           user_data)
+show_page (VpParticipantEditor *self,
+           GtkWidget           *page,
+           GtkWidget           *done_button,
+           int                  index)
 {
-  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (user_data);
-  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+  self->page_index = index;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "participant") == 0)
+    self->participant_default = gtk_window_get_default_widget (GTK_WINDOW (self));
+  gtk_stack_set_visible_child (self->page_stack, page);
+  gtk_window_set_default_widget (GTK_WINDOW (self), done_button);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* Back on the participant's page, with @focus (NULL: the name) focused. */
+static void
+show_participant (VpParticipantEditor *self,
+                  GtkWidget           *focus)
+{
+  gtk_stack_set_visible_child_name (self->page_stack, "participant");
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->participant_default);
+  gtk_widget_grab_focus (focus != NULL ? focus : GTK_WIDGET (self->name_row));
+}
+
+static void
+page_back_cb (VpParticipantEditor *self,
+              GtkWidget           *page)
+{
+  guint index = (guint) self->page_index;
+  GPtrArray *rows = page == GTK_WIDGET (self->leg_page) ? self->leg_rows : self->stay_rows;
+
+  show_participant (self, self->page_index >= 0 && index < rows->len
+                          ? g_ptr_array_index (rows, index) : NULL);
+}
+
+static void
+leg_applied_cb (VpParticipantEditor *self,
+                VpTravelLeg         *leg,
+                VpTravelLegPage     *page)
+{
+  int index = self->page_index;
   VpTravelLeg *edited = vp_travel_leg_copy (leg);
+  guint position = 0;
 
   /* The same leg, changed: it keeps its calendar identity, and the store
    * raises its revision. */
@@ -413,41 +459,40 @@ leg_applied_cb (VpTravelLegDialog *dialog,
 
   rebuild_legs (self);
   lists_changed (self);
+  g_ptr_array_find (self->legs, edited, &position);
+  show_participant (self, g_ptr_array_index (self->leg_rows, position));
 }
 
 static void
-open_leg_dialog (VpParticipantEditor *self,
-                 int                  index)
+open_leg_page (VpParticipantEditor *self,
+               int                  index)
 {
   const VpTravelLeg *leg = index >= 0 ? g_ptr_array_index (self->legs, index) : NULL;
   const char *zone = self->programme ? vp_programme_get_timezone (self->programme) : NULL;
   const char *date = NULL;
-  VpTravelLegDialog *dialog;
 
   /* The way there on the first day, the way back on the last. */
   if (self->programme != NULL)
     date = self->legs->len == 0 ? vp_programme_get_start_date (self->programme)
                                 : vp_programme_get_end_date (self->programme);
 
-  dialog = vp_travel_leg_dialog_new (leg, zone, date);
-  g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (leg_applied_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  vp_travel_leg_page_edit (self->leg_page, leg, zone, date);
+  show_page (self, GTK_WIDGET (self->leg_page),
+             vp_travel_leg_page_get_done_button (self->leg_page), index);
 }
 
 static void
 add_leg_clicked_cb (VpParticipantEditor *self,
                     GtkButton           *button)
 {
-  open_leg_dialog (self, -1);
+  open_leg_page (self, -1);
 }
 
 static void
 leg_row_activated_cb (AdwActionRow        *row,
                       VpParticipantEditor *self)
 {
-  open_leg_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
+  open_leg_page (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
 }
 
 static void
@@ -520,12 +565,11 @@ rebuild_legs (VpParticipantEditor *self)
 }
 
 static void
-stay_applied_cb (VpStayDialog *dialog,
-                 VpStay       *stay,
-                 gpointer      user_data)
+stay_applied_cb (VpParticipantEditor *self,
+                 VpStay              *stay,
+                 VpStayPage          *page)
 {
-  VpParticipantEditor *self = VP_PARTICIPANT_EDITOR (user_data);
-  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+  int index = self->page_index;
 
   if (index >= 0 && (guint) index < self->stays->len)
     {
@@ -541,41 +585,41 @@ stay_applied_cb (VpStayDialog *dialog,
       g_ptr_array_index (self->stays, index) = edited;
     }
   else
-    g_ptr_array_add (self->stays, vp_stay_copy (stay));
+    {
+      g_ptr_array_add (self->stays, vp_stay_copy (stay));
+      index = self->stays->len - 1;
+    }
 
   rebuild_stays (self);
   lists_changed (self);
+  show_participant (self, g_ptr_array_index (self->stay_rows, index));
 }
 
 static void
-open_stay_dialog (VpParticipantEditor *self,
-                  int                  index)
+open_stay_page (VpParticipantEditor *self,
+                int                  index)
 {
   const VpStay *stay = index >= 0 ? g_ptr_array_index (self->stays, index) : NULL;
-  VpStayDialog *dialog;
 
-  dialog =
-    vp_stay_dialog_new (stay,
-                        self->programme ? vp_programme_get_start_date (self->programme) : NULL,
-                        self->programme ? vp_programme_get_end_date (self->programme) : NULL);
-  g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (stay_applied_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  vp_stay_page_edit (self->stay_page, stay,
+                     self->programme ? vp_programme_get_start_date (self->programme) : NULL,
+                     self->programme ? vp_programme_get_end_date (self->programme) : NULL);
+  show_page (self, GTK_WIDGET (self->stay_page), vp_stay_page_get_done_button (self->stay_page),
+             index);
 }
 
 static void
 add_stay_clicked_cb (VpParticipantEditor *self,
                      GtkButton           *button)
 {
-  open_stay_dialog (self, -1);
+  open_stay_page (self, -1);
 }
 
 static void
 stay_row_activated_cb (AdwActionRow        *row,
                        VpParticipantEditor *self)
 {
-  open_stay_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
+  open_stay_page (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "index")));
 }
 
 static void
@@ -661,7 +705,17 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
       set_new_organisation (self, FALSE, NULL);
       vp_chooser_row_set_value (self->organisation_row, NO_ORGANISATION);
     }
-  vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
+  /* Someone new most likely comes from where the others do. */
+  if (vp_participant_get_country (participant) == NULL && vp_people_editor_is_new (editor))
+    {
+      g_autofree char *likely =
+        vp_country_row_guess_visiting (vp_people_editor_get_store (editor),
+                                      vp_people_editor_get_programme_id (editor));
+
+      vp_country_row_set_code (self->country_row, likely);
+    }
+  else
+    vp_country_row_set_code (self->country_row, vp_participant_get_country (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
       adw_combo_row_set_selected (self->role_row, i);
@@ -784,7 +838,7 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
           vp_participant_set_organisation (participant, vp_organisation_get_name (organisation));
         }
     }
-  vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
+  vp_participant_set_country (participant, vp_country_row_get_code (self->country_row));
   vp_participant_set_role (participant,
                            role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
   vp_participant_set_phone (participant, phone);
@@ -901,6 +955,12 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
                                         consent_participants_switch);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, consent_given_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, consent_wording_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, leg_page);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, stay_page);
+  gtk_widget_class_bind_template_callback (widget_class, leg_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stay_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_switched_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_leg_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_stay_clicked_cb);
@@ -915,6 +975,8 @@ vp_participant_editor_init (VpParticipantEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
+  g_type_ensure (VP_TYPE_TRAVEL_LEG_PAGE);
+  g_type_ensure (VP_TYPE_STAY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   vp_chooser_row_set_new_label (self->organisation_row, _("_New Organisation…"));
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->organisation_row)),
@@ -933,7 +995,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
     gtk_string_list_append (names, roles[i] == VP_PARTICIPANT_ROLE_UNSET ?
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
-  vp_people_country_row_setup (self->country_row);
+  vp_country_row_setup (self->country_row, TRUE);
   update_consent_rows (self);
 }
 

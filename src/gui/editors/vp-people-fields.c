@@ -241,10 +241,88 @@ vp_people_text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
+#define ERROR_ROW_KEY "vp-people-error-row"
+
+/* The message in a row of its own under the row of a list (a preferences
+ * group's), in the error style: read where the field is, not only in a
+ * tooltip.  Widgets outside a list keep the tooltip alone. */
+static void
+show_error_below (GtkWidget  *widget,
+                  const char *message)
+{
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (widget), ERROR_ROW_KEY);
+  GtkWidget *list = gtk_widget_get_parent (widget);
+  GtkWidget *label;
+  GString *sentence;
+
+  if (error_row != NULL && (message == NULL || gtk_widget_get_parent (error_row) != list))
+    {
+      GtkWidget *old_list = gtk_widget_get_parent (error_row);
+
+      if (GTK_IS_LIST_BOX (old_list))
+        gtk_list_box_remove (GTK_LIST_BOX (old_list), error_row);
+      g_object_set_data (G_OBJECT (widget), ERROR_ROW_KEY, NULL);
+      error_row = NULL;
+    }
+
+  if (message == NULL || *message == '\0' || !GTK_IS_LIST_BOX_ROW (widget) ||
+      !GTK_IS_LIST_BOX (list))
+    return;
+
+  if (error_row == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "caption");
+
+      error_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_widget_set_focusable (error_row, FALSE);
+      gtk_widget_add_css_class (error_row, "field-error");
+      g_object_bind_property (widget, "visible", error_row, "visible", G_BINDING_SYNC_CREATE);
+      gtk_list_box_insert (GTK_LIST_BOX (list), error_row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (widget)) + 1);
+      g_object_set_data_full (G_OBJECT (widget), ERROR_ROW_KEY, g_object_ref (error_row),
+                              g_object_unref);
+    }
+
+  /* the rules of values say what is wrong in a phrase: a sentence here */
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+  sentence = g_string_new (NULL);
+  g_string_append_unichar (sentence, g_unichar_totitle (g_utf8_get_char (message)));
+  g_string_append (sentence, g_utf8_next_char (message));
+  gtk_label_set_label (GTK_LABEL (label), sentence->str);
+  g_string_free (sentence, TRUE);
+}
+
+GtkLabel *
+vp_people_get_error_label (GtkWidget *widget)
+{
+  GtkWidget *error_row;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  error_row = g_object_get_data (G_OBJECT (widget), ERROR_ROW_KEY);
+  if (error_row == NULL || gtk_widget_get_parent (error_row) == NULL)
+    return NULL;
+
+  return GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row)));
+}
+
 void
 vp_people_set_error (GtkWidget  *widget,
                      const char *message)
 {
+  show_error_below (widget, message);
+
   if (message != NULL)
     {
       gtk_widget_add_css_class (widget, "error");
@@ -287,113 +365,6 @@ vp_people_check_email (GtkWidget  *widget,
 }
 
 /* Countries {{{1 */
-
-static int
-compare_country_names (gconstpointer a,
-                       gconstpointer b)
-{
-  const char *code_a = *(const char * const *) a;
-  const char *code_b = *(const char * const *) b;
-
-  return g_utf8_collate (vp_format_country_name (code_a), vp_format_country_name (code_b));
-}
-
-/* Every code that vp_format_country_name() knows, in the order of their
- * translated names: that table is the one list of countries the window
- * names, so it is read rather than copied. */
-static GPtrArray *
-get_country_codes (void)
-{
-  static GPtrArray *codes;
-
-  if (g_once_init_enter (&codes))
-    {
-      GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
-
-      for (char a = 'A'; a <= 'Z'; a++)
-        for (char b = 'A'; b <= 'Z'; b++)
-          {
-            char code[3] = { a, b, '\0' };
-
-            if (vp_format_country_name (code) != NULL)
-              g_ptr_array_add (found, g_strdup (code));
-          }
-
-      g_ptr_array_sort (found, compare_country_names);
-      g_once_init_leave (&codes, found);
-    }
-
-  return codes;
-}
-
-#define COUNTRY_CODES_KEY "vp-people-country-codes"
-
-void
-vp_people_country_row_setup (AdwComboRow *row)
-{
-  GPtrArray *all = get_country_codes ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_if_fail (ADW_IS_COMBO_ROW (row));
-
-  gtk_string_list_append (names, C_("country", "Not set"));
-  g_ptr_array_add (codes, NULL);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      gtk_string_list_append (names, vp_format_country_name (g_ptr_array_index (all, i)));
-      g_ptr_array_add (codes, g_strdup (g_ptr_array_index (all, i)));
-    }
-
-  g_object_set_data_full (G_OBJECT (row), COUNTRY_CODES_KEY, codes,
-                          (GDestroyNotify) g_ptr_array_unref);
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-}
-
-void
-vp_people_country_row_set_code (AdwComboRow *row,
-                                const char  *code)
-{
-  GPtrArray *codes = g_object_get_data (G_OBJECT (row), COUNTRY_CODES_KEY);
-
-  g_return_if_fail (codes != NULL);
-
-  if (code == NULL || *code == '\0')
-    {
-      adw_combo_row_set_selected (row, 0);
-      return;
-    }
-
-  for (guint i = 1; i < codes->len; i++)
-    {
-      if (g_ascii_strcasecmp (g_ptr_array_index (codes, i), code) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-
-  /* A code the list does not name (imported from a file) stays choosable,
-   * so that opening the editor never changes it. */
-  gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (row)), code);
-  g_ptr_array_add (codes, g_strdup (code));
-  adw_combo_row_set_selected (row, codes->len - 1);
-}
-
-const char *
-vp_people_country_row_get_code (AdwComboRow *row)
-{
-  GPtrArray *codes = g_object_get_data (G_OBJECT (row), COUNTRY_CODES_KEY);
-  guint selected = adw_combo_row_get_selected (row);
-
-  g_return_val_if_fail (codes != NULL, NULL);
-
-  if (selected >= codes->len)
-    return NULL;
-
-  return g_ptr_array_index (codes, selected);
-}
 
 const char *
 vp_people_country_display (const char *code)

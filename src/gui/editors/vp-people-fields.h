@@ -35,9 +35,12 @@ void        vp_people_text_view_set_text (GtkTextView       *view,
                                           const char        *text);
 
 /* Marks @widget as invalid with @message (error style class, tooltip and
- * accessible state), or clears that when @message is NULL. */
+ * accessible state, and for a row of a list the message in the error
+ * style on a row under it), or clears that when @message is NULL. */
 void        vp_people_set_error          (GtkWidget         *widget,
                                           const char        *message);
+/* The label under @widget that shows its error, or NULL when it has none. */
+GtkLabel   *vp_people_get_error_label    (GtkWidget         *widget);
 
 /* Marks @widget with @message when @valid is FALSE (no mark when @message
  * is NULL: unfinished rather than wrong), clears the mark when it is TRUE;
@@ -52,12 +55,6 @@ gboolean    vp_people_check              (GtkWidget         *widget,
 gboolean    vp_people_check_email        (GtkWidget         *widget,
                                           const char        *email);
 
-/* The countries in the country combo rows, in the order of their names. */
-void        vp_people_country_row_setup  (AdwComboRow       *row);
-void        vp_people_country_row_set_code (AdwComboRow     *row,
-                                            const char      *code);
-/* The ISO code selected, or NULL for “Not set”. */
-const char *vp_people_country_row_get_code (AdwComboRow     *row);
 /* “Lithuania” for “LT”, else the code itself. */
 const char *vp_people_country_display    (const char        *code);
 

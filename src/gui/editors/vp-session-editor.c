@@ -8,12 +8,16 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-chooser-row.h"
 #include "vp-format.h"
+#include "vp-people-fields.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
 #include "vp-text.h"
 #include "vp-time.h"
+#include "vp-time-row.h"
 #include "vp-values.h"
+#include "vp-zone-row.h"
 
 /* Long enough to take a word typed in one go as one change */
 #define SAVE_DELAY_MS 400
@@ -37,7 +41,6 @@ struct _VpSessionEditor
   GPtrArray         *days;         /* "YYYY-MM-DD" of day_row and end_day_row */
   guint              day_index;    /* what day_row showed: the end day moves with it */
   GPtrArray         *hosts;        /* refs of host_row, NULL first */
-  GtkStringList     *zones;
   GListStore        *attendees;
   GtkStringFilter   *attendee_filter;
 
@@ -48,12 +51,12 @@ struct _VpSessionEditor
   AdwComboRow       *kind_row;
   AdwComboRow       *status_row;
   AdwComboRow       *day_row;
-  AdwEntryRow       *start_row;
-  AdwEntryRow       *end_row;
+  VpTimeRow         *start_row;
+  VpTimeRow         *end_row;
   AdwComboRow       *end_day_row;
   AdwExpanderRow    *zones_row;
-  AdwComboRow       *start_zone_row;
-  AdwComboRow       *end_zone_row;
+  VpChooserRow      *start_zone_row;
+  VpChooserRow      *end_zone_row;
   GtkLabel          *time_message;
   AdwComboRow       *host_row;
   AdwEntryRow       *location_row;
@@ -87,21 +90,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Zones offered besides the programme's and the session's own: those of
- * the countries ClusterXChange members travel from and to. */
-static const char * const common_zones[] = {
-  "Atlantic/Canary", "Atlantic/Reykjavik", "Europe/Amsterdam", "Europe/Athens",
-  "Europe/Belgrade", "Europe/Berlin", "Europe/Bratislava", "Europe/Brussels",
-  "Europe/Bucharest", "Europe/Budapest", "Europe/Chisinau", "Europe/Copenhagen",
-  "Europe/Dublin", "Europe/Helsinki", "Europe/Istanbul", "Europe/Kyiv",
-  "Europe/Lisbon", "Europe/Ljubljana", "Europe/London", "Europe/Luxembourg",
-  "Europe/Madrid", "Europe/Malta", "Europe/Nicosia", "Europe/Oslo", "Europe/Paris",
-  "Europe/Podgorica", "Europe/Prague", "Europe/Riga", "Europe/Rome",
-  "Europe/Sarajevo", "Europe/Skopje", "Europe/Sofia", "Europe/Stockholm",
-  "Europe/Tallinn", "Europe/Tirane", "Europe/Vienna", "Europe/Vilnius",
-  "Europe/Warsaw", "Europe/Zagreb", "Europe/Zurich", "UTC",
-};
-
 /* Helpers {{{1 */
 
 static const char *
@@ -112,15 +100,12 @@ programme_timezone (VpSessionEditor *self)
   return zone != NULL ? zone : "UTC";
 }
 
+/* The message beside the row, in red under it (and its tooltip). */
 static void
 set_row_error (GtkWidget  *row,
                const char *message)
 {
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, message);
+  vp_people_set_error (row, message);
 }
 
 static void
@@ -167,25 +152,17 @@ make_local_time (const char  *day,
   };
 }
 
+/* The value of the end zone's choice “As the start” (a zone is never
+ * empty). */
+#define AS_THE_START ""
+
+/* The zone chosen, NULL for none (or “As the start”). */
 static const char *
-selected_zone (AdwComboRow *row)
+selected_zone (VpChooserRow *row)
 {
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+  const char *zone = vp_chooser_row_get_value (row);
 
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
-}
-
-static guint
-find_zone (VpSessionEditor *self,
-           const char      *zone)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
-
-  for (guint i = 0; i < n_items; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->zones, i), zone) == 0)
-      return i;
-
-  return GTK_INVALID_LIST_POSITION;
+  return zone != NULL && *zone != '\0' ? zone : NULL;
 }
 
 /* Reading the fields {{{1 */
@@ -196,6 +173,7 @@ typedef struct
   char     *end;
   char     *error;
   char     *hint;
+  char     *shown;    /* what time_message says */
   gboolean  start_bad;
   gboolean  end_bad;
 } Times;
@@ -207,6 +185,7 @@ times_clear (Times *times)
   g_clear_pointer (&times->end, g_free);
   g_clear_pointer (&times->error, g_free);
   g_clear_pointer (&times->hint, g_free);
+  g_clear_pointer (&times->shown, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Times, times_clear)
@@ -222,16 +201,14 @@ read_times (VpSessionEditor *self,
   guint day_index = adw_combo_row_get_selected (self->day_row);
   guint end_day_index = adw_combo_row_get_selected (self->end_day_row);
   const char *start_zone_name = selected_zone (self->start_zone_row);
-  guint end_zone_index = adw_combo_row_get_selected (self->end_zone_row);
   const char *end_zone_name;
   g_autoptr(GTimeZone) start_zone = NULL;
   g_autoptr(GTimeZone) end_zone = NULL;
-  g_autoptr(GError) start_error = NULL;
   g_autoptr(GError) end_error = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
-  int start_hour, start_minute, start_second;
-  int end_hour, end_minute, end_second;
+  int start_minutes = vp_time_row_get_minutes (self->start_row);
+  int end_minutes = vp_time_row_get_minutes (self->end_row);
   VpLocalTime start, end;
   gint64 start_first, start_second_instant, end_first, end_second_instant;
   VpLocalTimeKind kind;
@@ -243,28 +220,20 @@ read_times (VpSessionEditor *self,
       return;
     }
   /* The first choice of the end zone is “as the start” */
-  end_zone_name = end_zone_index == 0 ? start_zone_name : selected_zone (self->end_zone_row);
+  end_zone_name = selected_zone (self->end_zone_row);
+  if (end_zone_name == NULL)
+    end_zone_name = start_zone_name;
   start_zone = vp_time_zone_new (start_zone_name, NULL);
   end_zone = vp_time_zone_new (end_zone_name, NULL);
 
-  times->start_bad = !vp_value_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
-                                            &start_hour, &start_minute, &start_second,
-                                            &start_error);
-  times->end_bad = !vp_value_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->end_row)),
-                                          &end_hour, &end_minute, &end_second, &end_error);
-  if (times->start_bad || times->end_bad)
-    {
-      times->error = sentence (times->start_bad ? start_error->message : end_error->message);
-      return;
-    }
   if (start_zone == NULL || end_zone == NULL)
     {
       times->error = g_strdup (_("Choose a known time zone"));
       return;
     }
 
-  make_local_time (g_ptr_array_index (self->days, day_index), start_hour, start_minute,
-                   start_second, &start);
+  make_local_time (g_ptr_array_index (self->days, day_index), start_minutes / 60,
+                   start_minutes % 60, 0, &start);
   kind = vp_local_time_resolve (&start, start_zone, &start_first, &start_second_instant);
   if (kind == VP_LOCAL_TIME_SKIPPED)
     {
@@ -281,8 +250,8 @@ read_times (VpSessionEditor *self,
                                      "back: the session starts at the first."),
                                    start.hour, start.minute, start_zone_name);
 
-  make_local_time (g_ptr_array_index (self->days, end_day_index), end_hour, end_minute,
-                   end_second, &end);
+  make_local_time (g_ptr_array_index (self->days, end_day_index), end_minutes / 60,
+                   end_minutes % 60, 0, &end);
   kind = vp_local_time_resolve (&end, end_zone, &end_first, &end_second_instant);
   if (kind == VP_LOCAL_TIME_SKIPPED)
     {
@@ -367,12 +336,16 @@ read_fields (VpSessionEditor *self)
     set_row_error (GTK_WIDGET (self->title_row), NULL);
 
   read_times (self, &times);
+  /* An error of a time beside its row; of the day or zones, and a hint,
+   * under the times */
   set_row_error (GTK_WIDGET (self->start_row), times.start_bad ? times.error : NULL);
   set_row_error (GTK_WIDGET (self->end_row), times.end_bad ? times.error : NULL);
-  gtk_label_set_label (self->time_message, times.error != NULL ? times.error :
-                                           times.hint != NULL ? times.hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->time_message),
-                          times.error != NULL || times.hint != NULL);
+  if (times.start_bad || times.end_bad)
+    g_clear_pointer (&times.shown, g_free);
+  else
+    times.shown = g_strdup (times.error != NULL ? times.error : times.hint);
+  gtk_label_set_label (self->time_message, times.shown != NULL ? times.shown : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_message), times.shown != NULL);
   if (times.error != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->time_message), "error");
@@ -389,7 +362,7 @@ read_fields (VpSessionEditor *self)
   {
     g_autofree char *subtitle = NULL;
 
-    if (adw_combo_row_get_selected (self->end_zone_row) == 0 || start_zone == NULL)
+    if (selected_zone (self->end_zone_row) == NULL || start_zone == NULL)
       subtitle = g_strdup (start_zone);
     else
       /* Translators: a session's two time zones, “Europe/Helsinki → Europe/Vilnius” */
@@ -413,7 +386,7 @@ read_fields (VpSessionEditor *self)
                            g_strcmp0 (start_zone, programme_timezone (self)) == 0 ? NULL
                                                                                   : start_zone);
   vp_session_set_end_timezone (self->session,
-                               adw_combo_row_get_selected (self->end_zone_row) == 0 ||
+                               selected_zone (self->end_zone_row) == NULL ||
                                g_strcmp0 (selected_zone (self->end_zone_row), start_zone) == 0 ?
                                NULL : selected_zone (self->end_zone_row));
 
@@ -709,53 +682,33 @@ fill_days (VpSessionEditor *self,
   self->day_index = selected;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
+/* Every zone, found by a search; the session's own (the programme's when
+ * it has none), and an end zone only when it differs. */
 static void
 fill_zones (VpSessionEditor *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GtkStringList) end_zones = gtk_string_list_new (NULL);
-  const char *programme_zone = programme_timezone (self);
+  const char * const *zones = vp_format_time_zones ();
+  g_autoptr(GStrvBuilder) end_values = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) end_labels = g_strv_builder_new ();
+  g_auto(GStrv) values = NULL;
+  g_auto(GStrv) labels = NULL;
   const char *start_zone = vp_session_get_timezone (self->session);
   const char *end_zone = vp_session_get_end_timezone (self->session);
-  guint n_items;
 
-  g_ptr_array_add (names, (gpointer) programme_zone);
-  for (guint i = 0; i < G_N_ELEMENTS (common_zones); i++)
-    if (g_strcmp0 (common_zones[i], programme_zone) != 0 && vp_time_zone_is_valid (common_zones[i]))
-      g_ptr_array_add (names, (gpointer) common_zones[i]);
-  if (start_zone != NULL &&
-      !g_ptr_array_find_with_equal_func (names, start_zone, g_str_equal, NULL))
-    g_ptr_array_add (names, (gpointer) start_zone);
-  if (end_zone != NULL && !g_ptr_array_find_with_equal_func (names, end_zone, g_str_equal, NULL))
-    g_ptr_array_add (names, (gpointer) end_zone);
-  /* The programme's first, the others by name */
-  g_qsort_with_data (names->pdata + 1, names->len - 1, sizeof (gpointer),
-                     (GCompareDataFunc) compare_strings, NULL);
+  g_strv_builder_add (end_values, AS_THE_START);
+  g_strv_builder_add (end_labels, _("As the start"));
+  g_strv_builder_addv (end_values, (const char **) zones);
+  g_strv_builder_addv (end_labels, (const char **) zones);
+  values = g_strv_builder_end (end_values);
+  labels = g_strv_builder_end (end_labels);
 
-  self->zones = gtk_string_list_new (NULL);
-  gtk_string_list_append (end_zones, _("As the start"));
-  for (guint i = 0; i < names->len; i++)
-    {
-      gtk_string_list_append (self->zones, g_ptr_array_index (names, i));
-      gtk_string_list_append (end_zones, g_ptr_array_index (names, i));
-    }
+  vp_zone_row_setup (self->start_zone_row);
+  vp_chooser_row_set_choices (self->end_zone_row, (const char * const *) values,
+                              (const char * const *) labels);
 
-  adw_combo_row_set_model (self->start_zone_row, G_LIST_MODEL (self->zones));
-  adw_combo_row_set_model (self->end_zone_row, G_LIST_MODEL (end_zones));
-
-  n_items = find_zone (self, start_zone != NULL ? start_zone : programme_zone);
-  adw_combo_row_set_selected (self->start_zone_row,
-                              n_items != GTK_INVALID_LIST_POSITION ? n_items : 0);
-  n_items = end_zone != NULL ? find_zone (self, end_zone) : GTK_INVALID_LIST_POSITION;
-  adw_combo_row_set_selected (self->end_zone_row,
-                              n_items != GTK_INVALID_LIST_POSITION ? n_items + 1 : 0);
+  vp_chooser_row_set_value (self->start_zone_row,
+                            start_zone != NULL ? start_zone : programme_timezone (self));
+  vp_chooser_row_set_value (self->end_zone_row, end_zone != NULL ? end_zone : AS_THE_START);
 }
 
 static void
@@ -813,8 +766,6 @@ fill_fields (VpSessionEditor *self)
   VpLocalTime start = { 0, }, end = { 0, };
   g_autofree char *day = NULL;
   g_autofree char *end_day = NULL;
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
 
   self->loading = TRUE;
 
@@ -830,12 +781,10 @@ fill_fields (VpSessionEditor *self)
     vp_local_time_parse (vp_session_get_end (session), &end, NULL);
   day = g_strdup_printf ("%04d-%02d-%02d", start.year, start.month, start.day);
   end_day = g_strdup_printf ("%04d-%02d-%02d", end.year, end.month, end.day);
-  start_text = vp_value_format_clock (start.hour, start.minute, start.second);
-  end_text = vp_value_format_clock (end.hour, end.minute, end.second);
 
   fill_days (self, day, end_day);
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start_text);
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end_text);
+  vp_time_row_set_time (self->start_row, start.hour, start.minute);
+  vp_time_row_set_time (self->end_row, end.hour, end.minute);
   fill_zones (self);
   fill_hosts (self);
   gtk_editable_set_text (GTK_EDITABLE (self->location_row),
@@ -940,7 +889,6 @@ vp_session_editor_dispose (GObject *object)
   g_clear_object (&self->snapshot);
   g_clear_object (&self->session);
   g_clear_object (&self->read);
-  g_clear_object (&self->zones);
   g_clear_object (&self->attendees);
   g_clear_object (&self->attendee_filter);
 
@@ -1097,6 +1045,8 @@ vp_session_editor_init (VpSessionEditor *self)
   GtkFilterListModel *filtered;
   GtkExpression *expression;
 
+  g_type_ensure (VP_TYPE_CHOOSER_ROW);
+  g_type_ensure (VP_TYPE_TIME_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the largest capacity the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->capacity_spin),

@@ -9,13 +9,17 @@
 #include "vp-chooser-row.h"
 #include "vp-cxc-rules.h"
 #include "vp-evidence.h"
+#include "vp-country-row.h"
+#include "vp-date-row.h"
 #include "vp-format.h"
 #include "vp-overview-page.h"
+#include "vp-people-fields.h"
 #include "vp-privacy.h"
 #include "vp-problem-item.h"
 #include "vp-text.h"
 #include "vp-time.h"
 #include "vp-values.h"
+#include "vp-zone-row.h"
 
 /* How long typing may pause before the edit is saved, in milliseconds. */
 #define SAVE_DELAY 500
@@ -51,14 +55,8 @@ struct _VpOverviewPage
   GtkTextView          *description_view;
   VpChooserRow         *country_row;
   VpChooserRow         *zone_row;
-  AdwActionRow         *start_row;
-  GtkLabel             *start_label;
-  GtkMenuButton        *start_button;
-  GtkCalendar          *start_calendar;
-  AdwActionRow         *end_row;
-  GtkLabel             *end_label;
-  GtkMenuButton        *end_button;
-  GtkCalendar          *end_calendar;
+  VpDateRow            *start_row;
+  VpDateRow            *end_row;
   GtkLabel             *days_label;
   AdwEntryRow          *visiting_cluster_row;
   AdwEntryRow          *host_cluster_row;
@@ -137,16 +135,13 @@ show_toast (VpOverviewPage *self,
     g_warning ("%s", title);
 }
 
+/* The message beside the row, in red under it (and its tooltip), as in
+ * every editor. */
 static void
 set_error (GtkWidget  *row,
            const char *message)
 {
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-
-  gtk_widget_set_tooltip_text (row, message);
+  vp_people_set_error (row, message);
 }
 
 /* A value, or a dimmed “Not set” in its place. */
@@ -491,11 +486,11 @@ country_changed_cb (VpChooserRow   *row,
                     GParamSpec     *pspec,
                     VpOverviewPage *self)
 {
-  const char *country = vp_chooser_row_get_value (row);
+  const char *country = vp_country_row_get_code (row);
   VpProgramme *pending;
   const char *old_zone, *old_country;
 
-  if (self->updating || (pending = get_pending (self)) == NULL)
+  if (self->updating || country == NULL || (pending = get_pending (self)) == NULL)
     return;
 
   /* The zone follows the country, unless someone chose another one. */
@@ -529,22 +524,32 @@ calendar_day_selected_cb (GtkCalendar    *calendar,
 {
   g_autofree char *date = calendar_date (calendar);
   VpProgramme *pending;
-  const char *start, *end;
 
   if (self->updating || (pending = get_pending (self)) == NULL)
+    return;
+
+  g_assert (calendar == self->retention_calendar);
+  vp_programme_set_retention_until (pending, date);
+  vp_overview_page_flush (self);
+}
+
+/* The first or last day, chosen in the rows' calendars. */
+static void
+date_changed_cb (VpDateRow      *row,
+                 GParamSpec     *pspec,
+                 VpOverviewPage *self)
+{
+  const char *date = vp_date_row_get_date (row);
+  VpProgramme *pending;
+  const char *start, *end;
+
+  if (self->updating || date == NULL || (pending = get_pending (self)) == NULL)
     return;
 
   start = vp_programme_get_start_date (pending);
   end = vp_programme_get_end_date (pending);
 
-  if (calendar == self->retention_calendar)
-    {
-      vp_programme_set_retention_until (pending, date);
-      vp_overview_page_flush (self);
-      return;
-    }
-
-  if (calendar == self->start_calendar)
+  if (row == self->start_row)
     {
       /* Moving the first day moves the whole visit: its length stays. */
       guint n_days = vp_format_count_days (start, end);
@@ -788,8 +793,6 @@ update_fields (VpOverviewPage *self)
   const char *description = vp_programme_get_description (programme);
   VpProgrammeStatus status = vp_programme_get_status (programme);
   g_autofree char *dates = vp_format_date_range (start_date, end_date);
-  g_autofree char *first_day = vp_format_date_long (start_date);
-  g_autofree char *last_day = vp_format_date_long (end_date);
   g_autofree char *days = NULL;
   g_autofree char *latitude = format_number (vp_programme_get_origin_latitude (programme));
   g_autofree char *longitude = format_number (vp_programme_get_origin_longitude (programme));
@@ -819,13 +822,11 @@ update_fields (VpOverviewPage *self)
       g_strcmp0 (old_description, description ? description : "") != 0)
     gtk_text_buffer_set_text (buffer, description ? description : "", -1);
 
-  vp_chooser_row_set_value (self->country_row, vp_programme_get_host_country (programme));
+  vp_country_row_set_code (self->country_row, vp_programme_get_host_country (programme));
   vp_chooser_row_set_value (self->zone_row, vp_programme_get_timezone (programme));
 
-  set_value (self->start_label, first_day);
-  set_value (self->end_label, last_day);
-  select_calendar_day (self->start_calendar, start_date);
-  select_calendar_day (self->end_calendar, end_date);
+  vp_date_row_set_date (self->start_row, start_date);
+  vp_date_row_set_date (self->end_row, end_date);
   if (n_days > 0)
     days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
   set_value (self->days_label, days);
@@ -1234,6 +1235,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
+  g_type_ensure (VP_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visitplanner/VisitPlanner/"
@@ -1248,13 +1250,7 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, country_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, zone_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_row);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_label);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_row);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_label);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_button);
-  gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, days_label);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, visiting_cluster_row);
   gtk_widget_class_bind_template_child (widget_class, VpOverviewPage, host_cluster_row);
@@ -1288,14 +1284,12 @@ vp_overview_page_class_init (VpOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 }
 
 static void
 vp_overview_page_init (VpOverviewPage *self)
 {
-  const char * const *codes = vp_format_country_codes ();
-  const char * const *zones = vp_format_time_zones ();
-  g_autoptr(GPtrArray) country_labels = g_ptr_array_new_with_free_func (g_free);
   const char *statuses[VP_PROGRAMME_STATUS_CANCELLED + 2] = { NULL, };
 
   self->problem_rows = g_ptr_array_new ();
@@ -1308,12 +1302,15 @@ vp_overview_page_init (VpOverviewPage *self)
   self->statuses = gtk_string_list_new (statuses);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (self->statuses));
 
-  for (guint i = 0; codes[i] != NULL; i++)
-    g_ptr_array_add (country_labels, vp_format_country (codes[i]));
-  g_ptr_array_add (country_labels, NULL);
-  vp_chooser_row_set_choices (self->country_row, codes,
-                              (const char * const *) country_labels->pdata);
-  vp_chooser_row_set_choices (self->zone_row, zones, zones);
+  /* a programme has a host country */
+  vp_country_row_setup (self->country_row, FALSE);
+  vp_zone_row_setup (self->zone_row);
+  vp_date_row_set_long_format (self->start_row, TRUE);
+  vp_date_row_set_long_format (self->end_row, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (vp_date_row_get_value_label (self->start_row)),
+                       "first-day-value");
+  gtk_widget_set_name (GTK_WIDGET (vp_date_row_get_value_label (self->end_row)),
+                       "last-day-value");
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->country_row)),
                        "country-value");
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->zone_row)),
