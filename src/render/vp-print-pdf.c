@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-file.h"
 #include "vp-print-pdf.h"
 

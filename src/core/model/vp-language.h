@@ -56,14 +56,15 @@ const char         *vp_language_user_code        (void);
  * g_dpgettext()).  The number of plural forms and the choice between them
  * come from the catalog's Plural-Forms header. */
 const char         *vp_language_gettext          (VpLanguage  *self,
-                                                  const char  *msgid);
+                                                  const char  *msgid) G_GNUC_FORMAT (2);
 const char         *vp_language_pgettext         (VpLanguage  *self,
                                                   const char  *msgctxtid,
-                                                  gsize        msgidoffset);
+                                                  gsize        msgidoffset) G_GNUC_FORMAT (2);
 const char         *vp_language_ngettext         (VpLanguage  *self,
                                                   const char  *msgid,
                                                   const char  *msgid_plural,
-                                                  gulong       n);
+                                                  gulong       n) G_GNUC_FORMAT (2)
+                                                  G_GNUC_FORMAT (3);
 
 /* g_date_time_format() of @format, except that the names come from the
  * catalog, not the locale: %A and %a the weekday (contexts "weekday",
@@ -84,12 +85,13 @@ VpLanguage         *vp_language_set_document     (VpLanguage  *language);
 VpLanguage         *vp_language_get_document     (void);
 
 /* Lookups in the document's language, else gettext's. */
-const char         *vp_document_gettext          (const char  *msgid);
+const char         *vp_document_gettext          (const char  *msgid) G_GNUC_FORMAT (1);
 const char         *vp_document_pgettext         (const char  *msgctxtid,
-                                                  gsize        msgidoffset);
+                                                  gsize        msgidoffset) G_GNUC_FORMAT (1);
 const char         *vp_document_ngettext         (const char  *msgid,
                                                   const char  *msgid_plural,
-                                                  gulong       n);
+                                                  gulong       n) G_GNUC_FORMAT (1)
+                                                  G_GNUC_FORMAT (2);
 /* vp_language_format_date_time() in the document's language, else
  * g_date_time_format() with the locale's names. */
 char               *vp_document_format_date_time (GDateTime   *time,
