@@ -835,7 +835,7 @@ command_ics (CliContext *context)
             return EXIT_FAILURE_;
           }
 
-      /* without --language, each participant's own (vp-calendar.h) */
+      /* without --language, each participant's own, else the user's (vp-calendar.h) */
       previous = vp_language_set_document (language != NULL ? vp_language_get (language, NULL)
                                                             : NULL);
       paths = vp_calendar_write_each_participant (snapshot, folder, NULL, &error);
@@ -2003,13 +2003,17 @@ command_pdf (CliContext *context)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot != NULL)
     document = vp_print_document_new (snapshot, layout, subject, &error);
-  /* --language, else the language of the one it is for, else the user's */
+  /* --language, else the language of the one it is for, else the user's:
+   * the document's, and this thread's for what it is made of (the budget's
+   * reasons) */
   if (document != NULL
       && !vp_print_document_set_language (
            document, document_language (language,
                                         vp_print_document_get_reader_language (document)),
            &error))
     g_clear_object (&document);
+  if (document != NULL)
+    vp_language_set_document (vp_language_get (vp_print_document_get_language (document), NULL));
   /* The grant sheet prints the budget "budget" prints. */
   if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)
     {

@@ -936,17 +936,23 @@ fill_participant (Calendar      *calendar,
                      FALSE);
 }
 
-/* The reader's language (@code, theirs), as the document's when none is
- * set on this thread and theirs has a catalog; returns the one to give
- * back with vp_language_set_document() when the calendar is written. */
+/* When no document language is set on this thread: the reader's (@code,
+ * theirs) as the document's when its catalog is there, else the user's.
+ * Returns the one to give back with vp_language_set_document() when the
+ * calendar is written. */
 static VpLanguage *
 use_reader_language (const char *code)
 {
   VpLanguage *previous = vp_language_get_document ();
-  VpLanguage *language;
+  VpLanguage *language = NULL;
 
-  if (previous == NULL && code != NULL && (language = vp_language_get (code, NULL)) != NULL)
-    vp_language_set_document (language);
+  if (previous != NULL)
+    return previous;
+  if (code != NULL)
+    language = vp_language_get (code, NULL);
+  if (language == NULL)
+    language = vp_language_get (vp_language_user_code (), NULL);
+  vp_language_set_document (language);
   return previous;
 }
 

@@ -22,8 +22,9 @@ G_BEGIN_DECLS
  * descriptions) are in the document language set on the calling thread
  * (vp_language_set_document()); with none set, a participant's or host's
  * calendar is in their own language (vp_participant_get_language(),
- * vp_host_get_language()) when its catalog is there, and any other in the
- * window's (gettext's). */
+ * vp_host_get_language()) when its catalog is there, else in the user's
+ * (vp_language_user_code()), and the programme's in the window's
+ * (gettext's). */
 
 /* Every session of the programme, and those deleted since, cancelled. */
 GBytes    *vp_calendar_write_programme        (VpSnapshot     *snapshot,
