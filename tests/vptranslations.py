@@ -133,6 +133,9 @@ def write_po(entries, path, language):
     with open(path, 'w', encoding='utf-8') as f:
         f.write('msgid ""\nmsgstr ""\n'
                 '"Project-Id-Version: visit-planner\\n"\n'
+                '"PO-Revision-Date: 2027-01-01 00:00+0000\\n"\n'
+                '"Last-Translator: Visit Planner tests\\n"\n'
+                '"Language-Team: none\\n"\n'
                 '"Language: %s\\n"\n'
                 '"MIME-Version: 1.0\\n"\n'
                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
