@@ -39,6 +39,7 @@ struct _VpParticipantEditor
   VpChooserRow         *organisation_row;
   AdwEntryRow          *new_organisation_row;
   AdwComboRow          *country_row;
+  AdwComboRow          *language_row;
   AdwComboRow          *role_row;
   AdwPreferencesGroup  *travel_group;
   AdwPreferencesGroup  *accommodation_group;
@@ -662,6 +663,8 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
       vp_chooser_row_set_value (self->organisation_row, NO_ORGANISATION);
     }
   vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
+  vp_people_language_row_set_code (self->language_row,
+                                   vp_participant_get_language (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
       adw_combo_row_set_selected (self->role_row, i);
@@ -785,6 +788,8 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
         }
     }
   vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
+  vp_participant_set_language (participant,
+                               vp_people_language_row_get_code (self->language_row));
   vp_participant_set_role (participant,
                            role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
   vp_participant_set_phone (participant, phone);
@@ -882,6 +887,7 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, new_organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, country_row);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, travel_group);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accommodation_group);
@@ -934,6 +940,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
+  vp_people_language_row_setup (self->language_row);
   update_consent_rows (self);
 }
 
