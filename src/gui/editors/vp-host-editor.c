@@ -23,11 +23,11 @@ struct _VpHostEditor
   AdwEntryRow     *address_row;
   AdwEntryRow     *city_row;
   AdwComboRow     *country_row;
-  AdwComboRow     *language_row;
   AdwEntryRow     *latitude_row;
   AdwEntryRow     *longitude_row;
   GtkSpinButton   *max_group_spin;
   GtkTextView     *notes_view;
+  AdwComboRow     *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (VpHostEditor, vp_host_editor, VP_TYPE_PEOPLE_EDITOR)
@@ -88,11 +88,11 @@ vp_host_editor_load_item (VpPeopleEditor *editor,
   vp_people_editable_set_text (GTK_EDITABLE (self->address_row), vp_host_get_address (host));
   vp_people_editable_set_text (GTK_EDITABLE (self->city_row), vp_host_get_city (host));
   vp_people_country_row_set_code (self->country_row, vp_host_get_country (host));
-  vp_people_language_row_set_code (self->language_row, vp_host_get_language (host));
   set_degrees (self->latitude_row, vp_host_get_latitude (host));
   set_degrees (self->longitude_row, vp_host_get_longitude (host));
   gtk_spin_button_set_value (self->max_group_spin, vp_host_get_max_group_size (host));
   vp_people_text_view_set_text (self->notes_view, vp_host_get_notes (host));
+  vp_people_language_row_set_code (self->language_row, vp_host_get_language (host));
 }
 
 static gboolean
@@ -159,12 +159,12 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   vp_host_set_address (host, address);
   vp_host_set_city (host, city);
   vp_host_set_country (host, vp_people_country_row_get_code (self->country_row));
-  vp_host_set_language (host, vp_people_language_row_get_code (self->language_row));
   read_degrees (self->latitude_row, VP_COORDINATE_LATITUDE, &latitude, NULL);
   read_degrees (self->longitude_row, VP_COORDINATE_LONGITUDE, &longitude, NULL);
   vp_host_set_position (host, latitude, longitude);
   vp_host_set_max_group_size (host, gtk_spin_button_get_value_as_int (self->max_group_spin));
   vp_host_set_notes (host, notes);
+  vp_host_set_language (host, vp_people_language_row_get_code (self->language_row));
 
   return G_OBJECT (host);
 }
@@ -212,11 +212,11 @@ vp_host_editor_class_init (VpHostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, address_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, city_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, country_row);
-  gtk_widget_class_bind_template_child (widget_class, VpHostEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, latitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, max_group_spin);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpHostEditor, language_row);
 }
 
 static void
@@ -225,6 +225,7 @@ vp_host_editor_init (VpHostEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_people_language_row_setup (self->language_row);
   /* the largest group the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->max_group_spin),
                             VP_VALUE_COUNT_MAX);
@@ -238,7 +239,6 @@ vp_host_editor_init (VpHostEditor *self)
                             C_("host kind", "Not set") : vp_people_host_kind_name (kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
-  vp_people_language_row_setup (self->language_row);
 }
 
 /* Public {{{1 */

@@ -39,7 +39,6 @@ struct _VpParticipantEditor
   VpChooserRow         *organisation_row;
   AdwEntryRow          *new_organisation_row;
   AdwComboRow          *country_row;
-  AdwComboRow          *language_row;
   AdwComboRow          *role_row;
   AdwPreferencesGroup  *travel_group;
   AdwPreferencesGroup  *accommodation_group;
@@ -48,6 +47,7 @@ struct _VpParticipantEditor
   AdwEntryRow          *accessibility_row;
   AdwEntryRow          *emergency_row;
   GtkTextView          *notes_view;
+  AdwComboRow          *language_row;
   GtkSwitch            *consent_dietary_switch;
   GtkSwitch            *consent_accessibility_switch;
   GtkSwitch            *consent_emergency_switch;
@@ -663,8 +663,6 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
       vp_chooser_row_set_value (self->organisation_row, NO_ORGANISATION);
     }
   vp_people_country_row_set_code (self->country_row, vp_participant_get_country (participant));
-  vp_people_language_row_set_code (self->language_row,
-                                   vp_participant_get_language (participant));
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == vp_participant_get_role (participant))
       adw_combo_row_set_selected (self->role_row, i);
@@ -677,6 +675,8 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
   vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
                                vp_participant_get_emergency_contact (participant));
   vp_people_text_view_set_text (self->notes_view, vp_participant_get_notes (participant));
+  vp_people_language_row_set_code (self->language_row,
+                                   vp_participant_get_language (participant));
 
   for (guint i = 0; i < travel->len; i++)
     g_ptr_array_add (self->legs, vp_travel_leg_copy (g_ptr_array_index (travel, i)));
@@ -788,8 +788,6 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
         }
     }
   vp_participant_set_country (participant, vp_people_country_row_get_code (self->country_row));
-  vp_participant_set_language (participant,
-                               vp_people_language_row_get_code (self->language_row));
   vp_participant_set_role (participant,
                            role < G_N_ELEMENTS (roles) ? roles[role] : VP_PARTICIPANT_ROLE_UNSET);
   vp_participant_set_phone (participant, phone);
@@ -797,6 +795,8 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_accessibility (participant, accessibility);
   vp_participant_set_emergency_contact (participant, emergency);
   vp_participant_set_notes (participant, notes);
+  vp_participant_set_language (participant,
+                               vp_people_language_row_get_code (self->language_row));
   vp_participant_set_consent_fields (participant, get_consent_fields (self));
   vp_participant_set_consent_given (participant, given);
   vp_participant_set_consent_wording (participant, wording);
@@ -887,7 +887,6 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, new_organisation_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, country_row);
-  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, travel_group);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accommodation_group);
@@ -896,6 +895,7 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accessibility_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
                                         consent_dietary_switch);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
@@ -922,6 +922,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_people_language_row_setup (self->language_row);
   vp_chooser_row_set_new_label (self->organisation_row, _("_New Organisation…"));
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->organisation_row)),
                        "organisation-value");
@@ -940,7 +941,6 @@ vp_participant_editor_init (VpParticipantEditor *self)
                             C_("participant role", "Not set") : vp_people_role_name (roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (names));
   vp_people_country_row_setup (self->country_row);
-  vp_people_language_row_setup (self->language_row);
   update_consent_rows (self);
 }
 
