@@ -711,7 +711,7 @@ static const char base_document[] =
     "{ \"id\": \"h1\", \"name\": \"Alpha Photonics\", \"kind\": \"company\","
     "  \"contact_name\": \"Rūta K.\", \"contact_email\": \"ruta@alpha.example\","
     "  \"city\": \"Vilnius\", \"country\": \"LT\", \"latitude\": 54.6872, \"longitude\": 25.2797,"
-    "  \"max_group_size\": 20, \"notes\": \"Badges at the reception\" },"
+    "  \"max_group_size\": 20, \"notes\": \"Badges at the reception\", \"language\": \"fr\" },"
     "{ \"id\": \"h2\", \"name\": \"Beta Optics Lab\", \"kind\": \"university\" }",
     "{ \"id\": \"p1\", \"name\": \"Aino Mäkelä\", \"email\": \"aino@example.org\","
     "  \"organisation\": \"Photonics Finland\", \"phone\": \"+358 40 718 2254\","
@@ -1433,6 +1433,33 @@ test_skip_unknown_country (void)
                    "EE");
 }
 
+static void assert_round_trip (VpSnapshot *snapshot,
+                               VpCsvKind   kind);
+
+/* A language in either case, as its code; another word is skipped. */
+static void
+test_import_language (void)
+{
+  g_autoptr(VpSnapshot) base = base_snapshot ();
+  g_autoptr(VpCsvReport) report = NULL;
+  g_autoptr(VpSnapshot) result =
+    import_text (base, VP_CSV_KIND_PARTICIPANTS,
+                 "Name,Email,Preferred language\nAino Mäkelä,aino@example.org,SV\n"
+                 "Eve Example,eve@example.org,klingon\n", &report);
+  g_autoptr(VpCsvReport) host_report = NULL;
+  g_autoptr(VpSnapshot) hosts =
+    import_text (base, VP_CSV_KIND_HOSTS, "Name,Language\nBeta Optics Lab,de\n", &host_report);
+
+  assert_counts (report, 0, 1, 0, 1);
+  assert_skipped (report, 0, 3, "klingon");
+  g_assert_cmpstr (vp_participant_get_language (vp_snapshot_lookup_participant (result, "p1")),
+                   ==, "sv");
+  assert_counts (host_report, 0, 1, 0, 0);
+  g_assert_cmpstr (vp_host_get_language (vp_snapshot_lookup_host (hosts, "h2")), ==, "de");
+  /* the export's column, read back */
+  assert_round_trip (result, VP_CSV_KIND_PARTICIPANTS);
+}
+
 static void
 test_skip_unknown_role (void)
 {
@@ -1757,7 +1784,7 @@ test_export_format (void)
   for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
     g_assert_true (p > text && p[-1] == '\r');
   g_assert_nonnull (strstr (text, "\r\nh1,Alpha Photonics,company,Rūta K.,ruta@alpha.example,,,"
-                                  "Vilnius,LT,54.6872,25.2797,20,Badges at the reception\r\n"));
+                                  "Vilnius,LT,54.6872,25.2797,20,Badges at the reception,fr\r\n"));
 }
 
 static void
@@ -2198,6 +2225,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/skip/email-of-another", test_skip_email_of_another);
   g_test_add_func ("/csv/import/skip/bad-host-email", test_skip_bad_host_email);
   g_test_add_func ("/csv/import/skip/unknown-country", test_skip_unknown_country);
+  g_test_add_func ("/csv/import/language", test_import_language);
   g_test_add_func ("/csv/import/skip/unknown-role", test_skip_unknown_role);
   g_test_add_func ("/csv/import/skip/unknown-kind", test_skip_unknown_kind);
   g_test_add_func ("/csv/import/skip/half-position", test_skip_half_position);

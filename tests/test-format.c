@@ -46,7 +46,8 @@ static const char full_document[] =
   "      \"latitude\": 54.7321,\n"
   "      \"longitude\": -25.2652,\n"
   "      \"max_group_size\": 15,\n"
-  "      \"notes\": \"Bring photo ID\"\n"
+  "      \"notes\": \"Bring photo ID\",\n"
+  "      \"language\": \"fr\"\n"
   "    },\n"
   "    { \"id\": \"uni\", \"name\": \"University\", \"kind\": \"university\" }\n"
   "  ],\n"
@@ -80,6 +81,7 @@ static const char full_document[] =
   "      \"accessibility\": \"step-free access\",\n"
   "      \"emergency_contact\": \"Matti, +358 40 765 4321\",\n"
   "      \"notes\": \"arrives early\",\n"
+  "      \"language\": \"de\",\n"
   "      \"travel\": [\n"
   "        {\n"
   "          \"uid\": \"leg-uid-ay1071\",\n"
@@ -278,12 +280,14 @@ test_read_full_hosts (void)
   g_assert_cmpfloat (vp_host_get_longitude (host), ==, -25.2652);
   g_assert_cmpint (vp_host_get_max_group_size (host), ==, 15);
   g_assert_cmpstr (vp_host_get_notes (host), ==, "Bring photo ID");
+  g_assert_cmpstr (vp_host_get_language (host), ==, "fr");
 
   /* the second host gives only what it must: the rest is "not given" */
   host = g_ptr_array_index (hosts, 1);
   g_assert_cmpstr (vp_host_get_ref (host), ==, "uni");
   g_assert_cmpint (vp_host_get_kind (host), ==, VP_HOST_KIND_UNIVERSITY);
   g_assert_null (vp_host_get_contact_name (host));
+  g_assert_null (vp_host_get_language (host));
   g_assert_false (vp_host_has_position (host));
   g_assert_true (isnan (vp_host_get_latitude (host)));
   g_assert_cmpint (vp_host_get_max_group_size (host), ==, 0);
@@ -315,6 +319,7 @@ test_read_full_participants (void)
   g_assert_cmpstr (vp_participant_get_emergency_contact (participant), ==,
                    "Matti, +358 40 765 4321");
   g_assert_cmpstr (vp_participant_get_notes (participant), ==, "arrives early");
+  g_assert_cmpstr (vp_participant_get_language (participant), ==, "de");
 
   g_assert_cmpuint (vp_participant_get_travel (participant)->len, ==, 1);
   leg = g_ptr_array_index (vp_participant_get_travel (participant), 0);
@@ -884,6 +889,14 @@ static const InvalidCase invalid_cases[] = {
     VP_FORMAT_ERROR_INVALID, "participants[0].country" },
   { "/format/read/invalid/country-unassigned", { { "hosts[0].country", "\"XX\"" } },
     VP_FORMAT_ERROR_INVALID, "hosts[0].country" },
+  { "/format/read/invalid/language-unknown", { { "hosts[0].language", "\"xx\"" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].language" },
+  { "/format/read/invalid/language-upper-case", { { "participants[0].language", "\"FR\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].language" },
+  { "/format/read/invalid/language-locale", { { "participants[0].language", "\"fr_FR\"" } },
+    VP_FORMAT_ERROR_INVALID, "participants[0].language" },
+  { "/format/read/invalid/language-number", { { "hosts[0].language", "7" } },
+    VP_FORMAT_ERROR_INVALID, "hosts[0].language" },
   { "/format/read/invalid/longitude-range", { { "hosts[0].longitude", "-180.5" } },
     VP_FORMAT_ERROR_INVALID, "hosts[0].longitude" },
   { "/format/read/invalid/origin-latitude-range",

@@ -319,6 +319,10 @@ test_hosts_add (Fixture       *fixture,
   set_text (editor, VP_TYPE_HOST_EDITOR, "longitude_row", "25.2797");
   gtk_spin_button_set_value (get_child (editor, VP_TYPE_HOST_EDITOR, "max_group_spin"), 12);
   adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "kind_row"), 1);
+  /* "Not set", then en, de, fr, fi, lt, sv */
+  g_assert_cmpuint (adw_combo_row_get_selected (get_child (editor, VP_TYPE_HOST_EDITOR,
+                                                           "language_row")), ==, 0);
+  adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "language_row"), 3);
   click (editor, VP_TYPE_HOST_EDITOR, "add_button");
 
   snapshot = load (fixture);
@@ -335,15 +339,18 @@ test_hosts_add (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (vp_host_get_longitude (host), 25.2797, 1e-9);
   g_assert_cmpint (vp_host_get_max_group_size (host), ==, 12);
   g_assert_cmpint (vp_host_get_kind (host), ==, VP_HOST_KIND_COMPANY);
+  g_assert_cmpstr (vp_host_get_language (host), ==, "fr");
 
   /* Added: the editor now saves every change itself. */
   g_assert_cmpint (vp_host_get_id (vp_host_editor_get_host (editor)), ==, vp_host_get_id (host));
   set_text (editor, VP_TYPE_HOST_EDITOR, "city_row", "Kaunas");
+  adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "language_row"), 0);
   g_assert_true (vp_host_editor_flush (editor));
   ref = g_strdup (vp_host_get_ref (host));
   g_clear_object (&snapshot);
   snapshot = load (fixture);
   g_assert_cmpstr (vp_host_get_city (vp_snapshot_lookup_host (snapshot, ref)), ==, "Kaunas");
+  g_assert_null (vp_host_get_language (vp_snapshot_lookup_host (snapshot, ref)));
 
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);

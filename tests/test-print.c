@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "vp-chooser-row.h"
+#include "vp-language.h"
 #include "vp-print-dialog.h"
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
@@ -871,6 +872,90 @@ test_export_pdf_action (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Export PDF dialog's Language row: the contact sheet in Finnish from
+ * a window that is not (the build's catalog, through
+ * VISIT_PLANNER_LOCALEDIR), and in the reader's own (here the user's,
+ * English) by default. */
+static void
+test_export_pdf_language (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(GStrv) codes = vp_language_available_codes ();
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "finnish.pdf", "default.pdf" };
+  VpWindow *window;
+  guint finnish = 0;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (!have_poppler ())
+    return;
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], "fi"))
+      finnish = i + 1;
+  if (finnish == 0)
+    {
+      g_test_skip ("no Finnish catalog built");
+      return;
+    }
+
+  window = vp_test_show_window (fixture->store, 1000);
+  folder = g_file_new_for_path (fixture->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autofree char *text = NULL;
+      VpPrintDialog *dialog;
+      GtkWindow *chooser;
+      AdwComboRow *language;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+      vp_test_run_main_loop (200);
+      dialog = vp_test_wait_for_toplevel (VP_TYPE_PRINT_DIALOG);
+      g_assert_nonnull (dialog);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog),
+                                                                      "export-pdf-layout")),
+                                  VP_PRINT_CONTENT_CONTACTS);
+      language = ADW_COMBO_ROW (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-language"));
+      /* the reader's own first */
+      g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+      g_assert_null (vp_print_dialog_get_language (dialog));
+      if (i == 0)
+        {
+          adw_combo_row_set_selected (language, finnish);
+          g_assert_cmpstr (vp_print_dialog_get_language (dialog), ==, "fi");
+        }
+      gtk_widget_activate (vp_test_find_widget (GTK_WIDGET (dialog), "export-pdf-button"));
+
+      chooser = vp_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      g_assert_nonnull (chooser);
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                          &error));
+      g_assert_no_error (error);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), names[i]);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      g_assert_true (vp_test_wait_for (file_exists, path));
+      /* written whole, then renamed: wait for the job's end */
+      vp_test_run_main_loop (200);
+
+      text = pdf_text (path);
+      if (i == 0)
+        {
+          assert_has (text, "Sivu 1/");
+          assert_has (text, "Tulostettu");
+          assert_has_not (text, "Page 1 of");
+        }
+      else
+        {
+          assert_has (text, "Page 1 of");
+          assert_has_not (text, "Sivu 1/");
+        }
+    }
+
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* }}} */
 
 int
@@ -889,6 +974,7 @@ main (int   argc,
   ADD_TEST ("/print/window/layout-tab", FALSE, test_print_dialog_tab);
   ADD_TEST ("/print/window/export-pdf-writer", FALSE, test_export_pdf_writer);
   ADD_TEST ("/print/window/export-pdf-action", FALSE, test_export_pdf_action);
+  ADD_TEST ("/print/window/export-pdf-language", FALSE, test_export_pdf_language);
   ADD_TEST ("/print/window/export-pdf-paperwork", FALSE, test_export_pdf_dialog_paperwork);
   ADD_TEST ("/print/window/export-pdf-nothing", FALSE, test_export_pdf_dialog_nothing);
 

@@ -190,6 +190,8 @@ text_value (const char *name,
   } rules[] = {
     { "email", { "first@example.org", "second@example.org" } },
     { "country", { "FI", "SE" } },
+    /* a host's or participant's language: one of the codes */
+    { "language", { "de", "fr" } },
     { "timezone", { "Europe/Helsinki", "Europe/Riga" } },
     { "start-date", { "2027-04-12", "2027-04-11" } },
     { "end-date", { "2027-04-16", "2027-04-17" } },

@@ -520,6 +520,68 @@ test_columns_added (Fixture       *fixture,
   g_assert_cmpuint (count_backups (fixture, NULL), ==, 1);
 }
 
+/* A file from before hosts and participants had a language (issue 13),
+ * and from before the publish step too (its version set back to 6): the
+ * steps run, then the columns are added; every row is kept, without a
+ * language, and a language saved is read back. */
+static void
+test_language_columns_added (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(VpStore) store = vp_test_open_store (fixture->path);
+  gint64 id = vp_test_import_document (store, DOCUMENT, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) again = NULL;
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(VpParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  /* the language columns there are, of the two */
+  const char *count_sql = "SELECT (SELECT count(*) FROM pragma_table_info ('hosts') "
+                          "WHERE name = 'language') + (SELECT count(*) FROM "
+                          "pragma_table_info ('participants') WHERE name = 'language')";
+
+  g_clear_object (&store);
+  vp_test_sql_exec (fixture->path,
+                    "ALTER TABLE hosts DROP COLUMN language;"
+                    "ALTER TABLE participants DROP COLUMN language;"
+                    "DROP TABLE publish_resources; DROP TABLE publish_targets;"
+                    "PRAGMA user_version = 6;");
+  g_assert_cmpint (vp_test_sql_int (fixture->path, count_sql), ==, 0);
+
+  store = vp_test_open_store (fixture->path);
+  g_assert_cmpint (vp_store_get_schema_version (store), ==, vp_store_schema_get_version ());
+  g_assert_cmpint (vp_test_sql_int (fixture->path, count_sql), ==, 2);
+  g_assert_cmpuint (count_backups (fixture, &backup), ==, 1);
+  g_assert_cmpint (vp_test_sql_int (backup, "PRAGMA user_version"), ==, 6);
+
+  snapshot = vp_test_load (store, id);
+  host = vp_host_copy (vp_snapshot_lookup_host (snapshot, "h1"));
+  participant = vp_participant_copy (vp_snapshot_lookup_participant (snapshot, "p1"));
+  g_assert_cmpstr (vp_host_get_name (host), ==, "Host one");
+  g_assert_null (vp_host_get_language (host));
+  g_assert_cmpstr (vp_participant_get_name (participant), ==, "Aino");
+  g_assert_null (vp_participant_get_language (participant));
+  g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 1);
+
+  vp_host_set_language (host, "fr");
+  vp_participant_set_language (participant, "fi");
+  g_assert_true (vp_store_save_host (store, id, host, vp_snapshot_lookup_host (snapshot, "h1"),
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_save_participant (store, id, participant,
+                                            vp_snapshot_lookup_participant (snapshot, "p1"),
+                                            &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  store = vp_test_open_store (fixture->path);
+  again = vp_test_load (store, id);
+  g_assert_cmpstr (vp_host_get_language (vp_snapshot_lookup_host (again, "h1")), ==, "fr");
+  g_assert_cmpstr (vp_participant_get_language (vp_snapshot_lookup_participant (again, "p1")),
+                   ==, "fi");
+}
+
 /* A database that can only be read cannot get the column: it is refused,
  * saying why. */
 static void
@@ -684,6 +746,7 @@ main (int   argc,
   ADD ("/store-open/version/negative", test_version_negative);
   ADD ("/store-open/schema/check", test_schema_check);
   ADD ("/store-open/columns/added", test_columns_added);
+  ADD ("/store-open/columns/language", test_language_columns_added);
   ADD ("/store-open/columns/check", test_columns_check);
   ADD ("/store-open/update/interleaved", test_update_interleaved);
   ADD ("/store-open/update/sees-change-count", test_update_sees_change_count);

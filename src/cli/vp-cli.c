@@ -23,6 +23,7 @@
 #include "vp-privacy.h"
 #include "vp-ical.h"
 #include "vp-ical-import.h"
+#include "vp-language.h"
 #include "vp-print-pdf.h"
 #include "vp-programme-format.h"
 #include "vp-publish.h"
@@ -723,11 +724,52 @@ find_host (VpSnapshot  *snapshot,
   return host;
 }
 
+/* The language a document for one reader is written in: --language's
+ * (@option, checked already), else the reader's own (@preferred, when its
+ * catalog is there; a note on standard error when it is not), else the
+ * user's. */
+static const char *
+document_language (const char *option,
+                   const char *preferred)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (option != NULL)
+    return option;
+  if (preferred != NULL && vp_language_get (preferred, &error) != NULL)
+    return preferred;
+  if (preferred != NULL)
+    /* TRANSLATORS: %s: why the reader's language cannot be used */
+    print_error (_("%s; writing in the user’s language"), error->message);
+  return vp_language_user_code ();
+}
+
+/* --language CODE: FALSE, saying why and which codes there are, when
+ * there is no such language or no catalog of it. */
+static gboolean
+check_language_option (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (code == NULL || vp_language_get (code, &error) != NULL)
+    return TRUE;
+  if (error->code == VP_LANGUAGE_ERROR_UNKNOWN)
+    {
+      g_autofree char *available = vp_language_describe_available ();
+
+      print_error (_("--language: “%s” is not a language of Visit Planner: use one of %s"), code,
+                   available);
+    }
+  else
+    print_error ("--language: %s", error->message);
+  return FALSE;
+}
+
 static int
 command_ics (CliContext *context)
 {
   static const char * const valued[] = {
-    "-o", "--output", "--participant", "--host", "--each-participant", NULL
+    "-o", "--output", "--participant", "--host", "--each-participant", "--language", NULL
   };
   const Command *command = find_command ("ics");
   g_auto(Arguments) arguments = { NULL, };
@@ -740,6 +782,8 @@ command_ics (CliContext *context)
   const char *participant_key;
   const char *host_key;
   const char *folder;
+  const char *language;
+  VpLanguage *previous;
   guint n_scopes;
 
   if (!parse_arguments (context, NULL, valued, &arguments, &problem))
@@ -753,6 +797,7 @@ command_ics (CliContext *context)
   participant_key = g_hash_table_lookup (arguments.options, "--participant");
   host_key = g_hash_table_lookup (arguments.options, "--host");
   folder = g_hash_table_lookup (arguments.options, "--each-participant");
+  language = g_hash_table_lookup (arguments.options, "--language");
 
   n_scopes = (participant_key != NULL) + (host_key != NULL) + (folder != NULL);
   if (n_scopes > 1)
@@ -763,6 +808,8 @@ command_ics (CliContext *context)
   if (folder != NULL && g_str_equal (folder, "-"))
     return usage_error (command, _("--each-participant writes one file per participant into a "
                                    "folder: “-” (standard output) cannot be one"));
+  if (!check_language_option (language))
+    return EXIT_FAILURE_;
 
   store = open_store_for_reading (context, &error);
   if (store != NULL)
@@ -788,7 +835,11 @@ command_ics (CliContext *context)
             return EXIT_FAILURE_;
           }
 
+      /* without --language, each participant's own, else the user's (vp-calendar.h) */
+      previous = vp_language_set_document (language != NULL ? vp_language_get (language, NULL)
+                                                            : NULL);
       paths = vp_calendar_write_each_participant (snapshot, folder, NULL, &error);
+      vp_language_set_document (previous);
       if (paths == NULL)
         {
           print_error ("%s", error->message);
@@ -815,7 +866,10 @@ command_ics (CliContext *context)
           print_error ("%s", error->message);
           return EXIT_FAILURE_;
         }
+      previous = vp_language_set_document (vp_language_get (
+        document_language (language, vp_participant_get_language (participant)), NULL));
       bytes = vp_calendar_write_participant (snapshot, participant, NULL);
+      vp_language_set_document (previous);
     }
   else if (host_key != NULL)
     {
@@ -826,10 +880,18 @@ command_ics (CliContext *context)
           print_error ("%s", error->message);
           return EXIT_FAILURE_;
         }
+      previous = vp_language_set_document (vp_language_get (
+        document_language (language, vp_host_get_language (host)), NULL));
       bytes = vp_calendar_write_host (snapshot, host, NULL);
+      vp_language_set_document (previous);
     }
   else
-    bytes = vp_calendar_write_programme (snapshot, NULL);
+    {
+      previous = vp_language_set_document (vp_language_get (document_language (language, NULL),
+                                                            NULL));
+      bytes = vp_calendar_write_programme (snapshot, NULL);
+      vp_language_set_document (previous);
+    }
 
   if (!write_to_output (store, output, bytes, &error))
     {
@@ -1759,7 +1821,7 @@ command_pdf (CliContext *context)
 {
   static const char * const valued[] = {
     "-o", "--output", "--participant", "--host", "--layout", "--paper", "--organisation", "--day",
-    NULL
+    "--language", NULL
   };
   const Command *command = find_command ("pdf");
   g_auto(Arguments) arguments = { NULL, };
@@ -1776,6 +1838,7 @@ command_pdf (CliContext *context)
   const char *organisation_key;
   const char *layout_word;
   const char *day;
+  const char *language;
   const char *subject;
   int layout = VP_PRINT_LAYOUT_AGENDA;
   int paper = VP_PAPER_SIZE_A4;
@@ -1793,6 +1856,7 @@ command_pdf (CliContext *context)
   organisation_key = g_hash_table_lookup (arguments.options, "--organisation");
   layout_word = g_hash_table_lookup (arguments.options, "--layout");
   day = g_hash_table_lookup (arguments.options, "--day");
+  language = g_hash_table_lookup (arguments.options, "--language");
   if (g_hash_table_contains (arguments.options, "--paper"))
     paper_word = g_ascii_strdown (g_hash_table_lookup (arguments.options, "--paper"), -1);
 
@@ -1834,6 +1898,9 @@ command_pdf (CliContext *context)
                    (const char *)g_hash_table_lookup (arguments.options, "--paper"));
       return EXIT_FAILURE_;
     }
+
+  if (!check_language_option (language))
+    return EXIT_FAILURE_;
 
   if (day != NULL && layout != VP_PRINT_LAYOUT_ATTENDANCE)
     {
@@ -1936,6 +2003,17 @@ command_pdf (CliContext *context)
     snapshot = load_programme (store, g_ptr_array_index (arguments.positional, 0), &error);
   if (snapshot != NULL)
     document = vp_print_document_new (snapshot, layout, subject, &error);
+  /* --language, else the language of the one it is for, else the user's:
+   * the document's, and this thread's for what it is made of (the budget's
+   * reasons) */
+  if (document != NULL
+      && !vp_print_document_set_language (
+           document, document_language (language,
+                                        vp_print_document_get_reader_language (document)),
+           &error))
+    g_clear_object (&document);
+  if (document != NULL)
+    vp_language_set_document (vp_language_get (vp_print_document_get_language (document), NULL));
   /* The grant sheet prints the budget "budget" prints. */
   if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)
     {
@@ -2846,9 +2924,12 @@ static const Command commands[] = {
        "the import would change and writes nothing"),
     command_import_ics },
   { "ics",
-    "ics PROGRAMME [--participant P | --host H] [-o FILE] | ics PROGRAMME --each-participant DIR",
+    "ics PROGRAMME [--participant P | --host H] [--language CODE] [-o FILE] | "
+    "ics PROGRAMME --each-participant DIR [--language CODE]",
     N_("Write a calendar (iCalendar): every session, one participant’s (by email or id), "
-       "one host’s, or one file per participant in DIR"),
+       "one host’s, or one file per participant in DIR; --language (en, de, fr, fi, lt, sv): "
+       "the language of its titles and descriptions, by default the participant’s or "
+       "host’s, else the user’s"),
     command_ics },
   { "check", "check PROGRAMME [--json]",
     N_("Check a programme: double bookings, travel time, capacities, the ClusterXChange rules; "
@@ -2869,7 +2950,7 @@ static const Command commands[] = {
   { "pdf",
     "pdf PROGRAMME [--participant P | --host H | --organisation ORGANISATION] "
     "[--layout agenda|host-sheet|contacts|budget|attendance|certificate|catering|rooming|badges|"
-    "quality-commitment] [--day YYYY-MM-DD] [--paper a4|letter] -o FILE",
+    "quality-commitment] [--day YYYY-MM-DD] [--paper a4|letter] [--language CODE] -o FILE",
     N_("Write a printable PDF: the agenda (of the group, or one participant’s by email or id), "
        "a host sheet (--host, the host’s id), the coordinator’s contact sheet, the "
        "ClusterXChange grant sheet (budget), the attendance sheets to sign (of every day, or "
@@ -2877,7 +2958,9 @@ static const Command commands[] = {
        "the catering sheet (meals and dietary needs, site visits and access needs), the rooming "
        "list (hotel stays), name badges or the draft Commitment to Quality of each visiting "
        "organisation (quality-commitment; of one with --organisation, its uid or name); A4 by "
-       "default; -o - writes it to standard output"),
+       "default; --language (en, de, fr, fi, lt, sv): the document’s language, by default the "
+       "host’s for a host sheet and the participant’s for their agenda or certificate, else "
+       "the user’s; -o - writes it to standard output"),
     command_pdf },
   { "consent", "consent PROGRAMME PARTICIPANT [--give | --withdraw] FIELD...",
     N_("Give or withdraw a participant’s consent (by email or id) to dietary, accessibility, "
@@ -2948,7 +3031,7 @@ main (int   argc,
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* libical's settings, once, before any of its work */

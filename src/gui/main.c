@@ -7,6 +7,7 @@
 
 #include "vp-application.h"
 #include "vp-ical.h"
+#include "vp-language.h"
 
 int
 main (int   argc,
@@ -16,7 +17,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* libical's settings, once, before the imports and exports that run in

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <math.h>
 
 #include "vp-labels.h"

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <math.h>
 
 #include "vp-print-catering.h"
@@ -272,7 +274,7 @@ format_day (const VpLocalTime *local)
 
   /* TRANSLATORS: a day's heading on a printed catering sheet, as a
    * g_date_time_format() format: "Tuesday 13 April 2027" */
-  return g_date_time_format (noon, _("%A %-d %B %Y"));
+  return vp_document_format_date_time (noon, _("%A %-d %B %Y"));
 }
 
 /* A day's heading within a part of the sheet, kept with what follows. */

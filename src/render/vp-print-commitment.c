@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <string.h>
 
 #include "vp-labels.h"
@@ -302,11 +304,11 @@ session_when (VpPrintSheet  *sheet,
     }
   /* TRANSLATORS: a session's day on a printed Commitment to Quality, as a
    * g_date_time_format() format: "Tue 13 Apr" */
-  *date = g_date_time_format (local_start, _("%a %-d %b"));
+  *date = vp_document_format_date_time (local_start, _("%a %-d %b"));
   {
     /* TRANSLATORS: a time of day on the 24-hour clock, as a g_date_time_format() format */
-    g_autofree char *from = g_date_time_format (local_start, _("%H:%M"));
-    g_autofree char *to = g_date_time_format (local_end, _("%H:%M"));
+    g_autofree char *from = vp_document_format_date_time (local_start, _("%H:%M"));
+    g_autofree char *to = vp_document_format_date_time (local_end, _("%H:%M"));
 
     /* TRANSLATORS: a time range: "09:15–09:45" */
     *time = g_strdup_printf (_("%s–%s"), from, to);

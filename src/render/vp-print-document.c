@@ -4,6 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-print-badges.h"
 #include "vp-print-catering.h"
 #include "vp-print-document.h"
@@ -47,6 +49,7 @@ struct _VpPrintDocument
   char           *subject;
   GDateTime      *printed;
   VpBudget       *budget;
+  VpLanguage     *language;     /* NULL: the thread's document language, else gettext's */
 
   /* Resolved from the subject: borrowed from the snapshot. */
   VpParticipant  *participant;
@@ -537,6 +540,53 @@ vp_print_document_set_budget (VpPrintDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }
 
+const char *
+vp_print_document_get_language (VpPrintDocument *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), NULL);
+
+  return self->language != NULL ? vp_language_get_code (self->language) : NULL;
+}
+
+gboolean
+vp_print_document_set_language (VpPrintDocument  *self,
+                                const char       *code,
+                                GError          **error)
+{
+  VpLanguage *language = NULL;
+
+  g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (code != NULL)
+    {
+      language = vp_language_get (code, error);
+      if (language == NULL)
+        return FALSE;
+    }
+  if (language != self->language)
+    {
+      self->language = language;
+      clear_pagination (self);
+    }
+  return TRUE;
+}
+
+const char *
+vp_print_document_get_reader_language (VpPrintDocument *self)
+{
+  const char *code = NULL;
+
+  g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), NULL);
+
+  if (self->layout == VP_PRINT_LAYOUT_HOST_SHEET && self->host != NULL)
+    code = vp_host_get_language (self->host);
+  else if ((self->layout == VP_PRINT_LAYOUT_AGENDA || self->layout == VP_PRINT_LAYOUT_CERTIFICATE)
+           && self->participant != NULL)
+    code = vp_participant_get_language (self->participant);
+  return code != NULL && code[0] != '\0' ? code : NULL;
+}
+
 guint
 vp_print_document_get_n_pages (VpPrintDocument *self)
 {
@@ -837,6 +887,7 @@ vp_print_document_paginate (VpPrintDocument *self,
   cairo_font_options_t *options;
   double body_width;
   double header, footer;
+  VpLanguage *previous;
 
   g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), 0);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
@@ -844,6 +895,8 @@ vp_print_document_paginate (VpPrintDocument *self,
   g_return_val_if_fail (page_height > margin_top + margin_bottom + 144, 0);
 
   clear_pagination (self);
+  previous = vp_language_set_document (self->language != NULL ? self->language
+                                                              : vp_language_get_document ());
 
   /* Font sizes in points; glyph advances as designed, not as a screen
    * would round them, so that the page looks the same on any printer. */
@@ -940,6 +993,7 @@ vp_print_document_paginate (VpPrintDocument *self,
     }
 
   flow_blocks (self);
+  vp_language_set_document (previous);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
 
   return self->pages->len;
@@ -1043,7 +1097,7 @@ draw_header_and_footer (VpPrintDocument *self,
   if (self->printed_layout == NULL)
     {
       /* TRANSLATORS: the date in a printed page's footer, as a g_date_time_format() format */
-      g_autofree char *date = g_date_time_format (self->printed, _("%-d %B %Y"));
+      g_autofree char *date = vp_document_format_date_time (self->printed, _("%-d %B %Y"));
       /* TRANSLATORS: a printed page's footer: "Printed 27 November 2026" */
       g_autofree char *printed_text = g_strdup_printf (_("Printed %s"), date);
 
@@ -1096,11 +1150,15 @@ vp_print_document_draw_page (VpPrintDocument *self,
 {
   Page *page;
   double width;
+  VpLanguage *previous;
 
   g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (self->paginated);
   g_return_if_fail (page_nr < self->pages->len);
+
+  previous = vp_language_set_document (self->language != NULL ? self->language
+                                                              : vp_language_get_document ());
 
   page = &g_array_index (self->pages, Page, page_nr);
   width = self->page_width - self->margin_left - self->margin_right;
@@ -1126,6 +1184,7 @@ vp_print_document_draw_page (VpPrintDocument *self,
         cairo_restore (cr);
     }
   cairo_restore (cr);
+  vp_language_set_document (previous);
 }
 
 char *

@@ -89,6 +89,20 @@ VpBudget        *vp_print_document_get_budget (VpPrintDocument *self);
 void             vp_print_document_set_budget (VpPrintDocument *self,
                                                VpBudget        *budget);
 
+/* The language of the document's words and dates: a code of
+ * vp_language_codes(), or NULL (the default) for the language the thread
+ * writes documents in (vp_language_set_document()), else the window's.
+ * Fails, keeping the one it had, when the code is unknown or has no
+ * catalog (VP_LANGUAGE_ERROR).  Takes effect at the next pagination. */
+const char      *vp_print_document_get_language (VpPrintDocument *self);
+gboolean         vp_print_document_set_language (VpPrintDocument *self,
+                                                 const char      *code,
+                                                 GError         **error);
+/* The language of the one the document is for, when it is for one: the
+ * host's for a host sheet, the participant's for their own agenda or
+ * certificate; NULL when there is none or they have not said. */
+const char      *vp_print_document_get_reader_language (VpPrintDocument *self);
+
 /* Lays the document out on pages of @page_width × @page_height points, the
  * printable area inside the margins, and returns the number of pages (at
  * least 1).  Sets @context's resolution to 72 dpi, so that a font size is in

@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-file.h"
 #include "vp-print-pdf.h"
 
@@ -153,6 +155,10 @@ vp_print_write_pdf (VpSnapshot     *snapshot,
   if (document == NULL)
     return FALSE;
   vp_print_document_set_budget (document, budget);
+  /* No language set on this thread: the reader's, when its catalog is there. */
+  if (vp_language_get_document () == NULL && vp_print_document_get_reader_language (document))
+    vp_print_document_set_language (document, vp_print_document_get_reader_language (document),
+                                    NULL);
 
   bytes = vp_print_document_write_pdf (document, paper, NULL, error);
   if (bytes == NULL)

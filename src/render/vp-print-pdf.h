@@ -34,7 +34,10 @@ GBytes  *vp_print_document_write_pdf  (VpPrintDocument  *document,
 /* vp_print_document_new() (with @budget, NULL but for
  * VP_PRINT_LAYOUT_BUDGET: vp_print_document_set_budget()) and
  * vp_print_document_write_pdf(), then writes @path whole or not at all
- * (mode 0600: it may hold personal data). */
+ * (mode 0600: it may hold personal data).  In the document language set on
+ * the calling thread (vp_language_set_document()); with none, in the
+ * reader's (vp_print_document_get_reader_language()) when its catalog is
+ * there, else in the window's. */
 gboolean vp_print_write_pdf           (VpSnapshot       *snapshot,
                                        VpPrintLayout     layout,
                                        const char       *subject,

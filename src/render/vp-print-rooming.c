@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-print-rooming.h"
 #include "vp-time.h"
 
@@ -181,7 +183,7 @@ format_date (const GDate *date,
                               g_date_get_day (date), 12, 0, 0);
   /* TRANSLATORS: a check-in or check-out day on a printed rooming list, as a
    * g_date_time_format() format: "Mon 12 Apr 2027" */
-  return g_date_time_format (noon, _("%a %-d %b %Y"));
+  return vp_document_format_date_time (noon, _("%a %-d %b %Y"));
 }
 
 /* How many of the nights from @check_in to @check_out fall before @start
@@ -317,7 +319,7 @@ append_total (VpPrintTable *table,
       noon = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                                   g_date_get_day (&date), 12, 0, 0);
       /* TRANSLATORS: a night on a printed rooming list, as a g_date_time_format() format */
-      day = g_date_time_format (noon, _("%a %-d %b"));
+      day = vp_document_format_date_time (noon, _("%a %-d %b"));
       if (rooms->len > 0)
         g_string_append (rooms, " · ");
       /* TRANSLATORS: the rooms a hotel needs one night: "Mon 12 Apr: 12" */

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <math.h>
 #include <string.h>
 
@@ -269,7 +271,7 @@ format_day (const GDate *date)
 
   /* TRANSLATORS: a day's heading in a printed agenda, as a g_date_time_format()
    * format: "Tuesday 13 April 2027" */
-  return g_date_time_format (time, _("%A %-d %B %Y"));
+  return vp_document_format_date_time (time, _("%A %-d %B %Y"));
 }
 
 static char *
@@ -279,7 +281,7 @@ format_day_short (const GDate *date)
 
   /* TRANSLATORS: a short date beside a time on a printed host sheet, as a
    * g_date_time_format() format: "Wed 14 Apr" */
-  return g_date_time_format (time, _("%a %-d %b"));
+  return vp_document_format_date_time (time, _("%a %-d %b"));
 }
 
 static char *
@@ -289,7 +291,7 @@ format_day_medium (const GDate *date)
 
   /* TRANSLATORS: a date in a sentence of a printed agenda, as a
    * g_date_time_format() format: "Friday 16 April" */
-  return g_date_time_format (time, _("%A %-d %B"));
+  return vp_document_format_date_time (time, _("%A %-d %B"));
 }
 
 /* "13–16 April 2027", "30 April – 2 May 2027", "30 December 2027 – 2 January 2028". */
@@ -313,26 +315,26 @@ format_date_range (const char *start_text,
 
   if (g_date_compare (&start, &end) == 0)
     /* TRANSLATORS: a g_date_time_format() format: "13 April 2027" */
-    return g_date_time_format (start_time, _("%-d %B %Y"));
+    return vp_document_format_date_time (start_time, _("%-d %B %Y"));
 
   if (g_date_get_year (&start) != g_date_get_year (&end))
     {
-      first = g_date_time_format (start_time, _("%-d %B %Y"));
-      last = g_date_time_format (end_time, _("%-d %B %Y"));
+      first = vp_document_format_date_time (start_time, _("%-d %B %Y"));
+      last = vp_document_format_date_time (end_time, _("%-d %B %Y"));
     }
   else if (g_date_get_month (&start) != g_date_get_month (&end))
     {
       /* TRANSLATORS: the first day of a range within one year, as a
        * g_date_time_format() format: "30 April" of "30 April – 2 May 2027" */
-      first = g_date_time_format (start_time, _("%-d %B"));
-      last = g_date_time_format (end_time, _("%-d %B %Y"));
+      first = vp_document_format_date_time (start_time, _("%-d %B"));
+      last = vp_document_format_date_time (end_time, _("%-d %B %Y"));
     }
   else
     {
       /* TRANSLATORS: the first day of a range within one month, as a
        * g_date_time_format() format: "13" of "13–16 April 2027" */
-      first = g_date_time_format (start_time, _("%-d"));
-      last = g_date_time_format (end_time, _("%-d %B %Y"));
+      first = vp_document_format_date_time (start_time, _("%-d"));
+      last = vp_document_format_date_time (end_time, _("%-d %B %Y"));
       /* TRANSLATORS: a range of days in one month: "13–16 April 2027" */
       return g_strdup_printf (_("%s–%s"), first, last);
     }
@@ -400,7 +402,7 @@ format_time_range (gint64     start,
       time = date_time_from_date (&date);
       /* TRANSLATORS: a short weekday before the time a session ends on the
        * next day, as a g_date_time_format() format: "Thu" */
-      day = g_date_time_format (time, _("%a"));
+      day = vp_document_format_date_time (time, _("%a"));
       /* TRANSLATORS: a time range ending on another day: "22:00–", new line, "Thu 01:30" */
       return g_strdup_printf (_("%s–\n%s %s"), first, day, last);
     }

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <math.h>
@@ -934,6 +936,26 @@ fill_participant (Calendar      *calendar,
                      FALSE);
 }
 
+/* When no document language is set on this thread: the reader's (@code,
+ * theirs) as the document's when its catalog is there, else the user's.
+ * Returns the one to give back with vp_language_set_document() when the
+ * calendar is written. */
+static VpLanguage *
+use_reader_language (const char *code)
+{
+  VpLanguage *previous = vp_language_get_document ();
+  VpLanguage *language = NULL;
+
+  if (previous != NULL)
+    return previous;
+  if (code != NULL)
+    language = vp_language_get (code, NULL);
+  if (language == NULL)
+    language = vp_language_get (vp_language_user_code (), NULL);
+  vp_language_set_document (language);
+  return previous;
+}
+
 GBytes *
 vp_calendar_write_participant (VpSnapshot    *snapshot,
                                VpParticipant *participant,
@@ -941,17 +963,22 @@ vp_calendar_write_participant (VpSnapshot    *snapshot,
 {
   g_auto(Calendar) calendar = { NULL, };
   g_autofree char *name = NULL;
+  VpLanguage *previous;
+  GBytes *bytes;
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
 
+  previous = use_reader_language (vp_participant_get_language (participant));
   calendar_init (&calendar, snapshot, stamp, 64);
   fill_participant (&calendar, participant);
 
   /* TRANSLATORS: a calendar's name: the programme, then the participant */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
                           vp_participant_get_name (participant));
-  return calendar_finish (&calendar, name);
+  bytes = calendar_finish (&calendar, name);
+  vp_language_set_document (previous);
+  return bytes;
 }
 
 static void
@@ -977,17 +1004,22 @@ vp_calendar_write_host (VpSnapshot *snapshot,
 {
   g_auto(Calendar) calendar = { NULL, };
   g_autofree char *name = NULL;
+  VpLanguage *previous;
+  GBytes *bytes;
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (VP_IS_HOST (host), NULL);
 
+  previous = use_reader_language (vp_host_get_language (host));
   calendar_init (&calendar, snapshot, stamp, 64);
   fill_host (&calendar, host);
 
   /* TRANSLATORS: a calendar's name: the programme, then the host */
   name = g_strdup_printf (_("%s — %s"), vp_programme_get_title (calendar.programme),
                           vp_host_get_name (host));
-  return calendar_finish (&calendar, name);
+  bytes = calendar_finish (&calendar, name);
+  vp_language_set_document (previous);
+  return bytes;
 }
 
 /* Calendar objects {{{1 */
@@ -1037,13 +1069,18 @@ vp_calendar_objects_participant (VpSnapshot    *snapshot,
                                  GDateTime     *stamp)
 {
   g_auto(Calendar) calendar = { NULL, };
+  VpLanguage *previous;
+  GPtrArray *objects;
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (VP_IS_PARTICIPANT (participant), NULL);
 
+  previous = use_reader_language (vp_participant_get_language (participant));
   objects_init (&calendar, snapshot, stamp);
   fill_participant (&calendar, participant);
-  return objects_finish (&calendar);
+  objects = objects_finish (&calendar);
+  vp_language_set_document (previous);
+  return objects;
 }
 
 GPtrArray *
@@ -1052,13 +1089,18 @@ vp_calendar_objects_host (VpSnapshot *snapshot,
                           GDateTime  *stamp)
 {
   g_auto(Calendar) calendar = { NULL, };
+  VpLanguage *previous;
+  GPtrArray *objects;
 
   g_return_val_if_fail (VP_IS_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (VP_IS_HOST (host), NULL);
 
+  previous = use_reader_language (vp_host_get_language (host));
   objects_init (&calendar, snapshot, stamp);
   fill_host (&calendar, host);
-  return objects_finish (&calendar);
+  objects = objects_finish (&calendar);
+  vp_language_set_document (previous);
+  return objects;
 }
 
 /* Files {{{1 */

@@ -16,7 +16,15 @@ G_BEGIN_DECLS
  * personal data of participants goes in: attendees appear by name only, a
  * participant's travel and stays in their own calendar only; the host's
  * contact, phone and site rules do go in.  @stamp is the DTSTAMP of every
- * event; NULL means now. */
+ * event; NULL means now.
+ *
+ * Their words (titles of travel legs and stays, the lines of the
+ * descriptions) are in the document language set on the calling thread
+ * (vp_language_set_document()); with none set, a participant's or host's
+ * calendar is in their own language (vp_participant_get_language(),
+ * vp_host_get_language()) when its catalog is there, else in the user's
+ * (vp_language_user_code()), and the programme's in the window's
+ * (gettext's). */
 
 /* Every session of the programme, and those deleted since, cancelled. */
 GBytes    *vp_calendar_write_programme        (VpSnapshot     *snapshot,

@@ -41,6 +41,7 @@ typedef enum
   FIELD_CONSENT,
   FIELD_CONSENT_GIVEN,
   FIELD_CONSENT_WORDING,
+  FIELD_LANGUAGE,
   N_FIELDS
 } Field;
 
@@ -70,6 +71,7 @@ static const Column participant_columns[] = {
   { FIELD_CONSENT, "consent|consents|consented|consent fields|consented to" },
   { FIELD_CONSENT_GIVEN, "consent given|consent date|consented on|date of consent|given" },
   { FIELD_CONSENT_WORDING, "consent wording|wording|consent version|wording version" },
+  { FIELD_LANGUAGE, "language|preferred language|language code|lang" },
 };
 
 static const Column host_columns[] = {
@@ -86,6 +88,7 @@ static const Column host_columns[] = {
   { FIELD_LONGITUDE, "longitude|lon|lng|long" },
   { FIELD_MAX_GROUP_SIZE, "max group size|maximum group size|group size|capacity" },
   { FIELD_NOTES, "notes|site rules|rules" },
+  { FIELD_LANGUAGE, "language|preferred language|language code|lang" },
 };
 
 static const Column organisation_columns[] = {
@@ -307,6 +310,22 @@ check_email (VpCsvReport *report,
   return FALSE;
 }
 
+/* A language code in either case, as the code the store keeps (newly
+ * allocated); NULL when the row is skipped. */
+static char *
+check_language (VpCsvReport *report,
+                guint        line,
+                const char  *text)
+{
+  g_autofree char *code = g_ascii_strdown (text, -1);
+  g_autoptr(GError) error = NULL;
+
+  if (vp_value_check_language (code, &error))
+    return g_steal_pointer (&code);
+  skip_row (report, line, "%s", error->message);
+  return NULL;
+}
+
 /* A country given by its code in either case or by its English name, as
  * the code the store keeps; NULL when the row is skipped. */
 static const char *
@@ -506,6 +525,8 @@ apply_participant_row (Import             *import,
   g_autofree char *email = cell_text (row, n_fields, import->columns[FIELD_EMAIL]);
   g_autofree char *country = cell_text (row, n_fields, import->columns[FIELD_COUNTRY]);
   g_autofree char *role = cell_text (row, n_fields, import->columns[FIELD_ROLE]);
+  g_autofree char *language = cell_text (row, n_fields, import->columns[FIELD_LANGUAGE]);
+  g_autofree char *language_code = NULL;
   static const struct
   {
     Field field;
@@ -523,6 +544,8 @@ apply_participant_row (Import             *import,
   if (email != NULL && !check_email (import->report, line, email))
     return FALSE;
   if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
+  if (language != NULL && (language_code = check_language (import->report, line, language)) == NULL)
     return FALSE;
   if (!apply_consent (import, row, n_fields, line, participant))
     return FALSE;
@@ -546,6 +569,8 @@ apply_participant_row (Import             *import,
     vp_participant_set_country (participant, country_code (country));
   if (role != NULL)
     vp_participant_set_role (participant, role_value);
+  if (language_code != NULL)
+    vp_participant_set_language (participant, language_code);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -571,6 +596,8 @@ apply_host_row (Import             *import,
   g_autofree char *latitude = cell_text (row, n_fields, import->columns[FIELD_LATITUDE]);
   g_autofree char *longitude = cell_text (row, n_fields, import->columns[FIELD_LONGITUDE]);
   g_autofree char *size = cell_text (row, n_fields, import->columns[FIELD_MAX_GROUP_SIZE]);
+  g_autofree char *language = cell_text (row, n_fields, import->columns[FIELD_LANGUAGE]);
+  g_autofree char *language_code = NULL;
   static const struct
   {
     Field field;
@@ -589,6 +616,8 @@ apply_host_row (Import             *import,
   g_autoptr(GError) error = NULL;
 
   if (country != NULL && check_country (import->report, line, country) == NULL)
+    return FALSE;
+  if (language != NULL && (language_code = check_language (import->report, line, language)) == NULL)
     return FALSE;
   if (kind != NULL)
     {
@@ -624,6 +653,8 @@ apply_host_row (Import             *import,
     vp_host_set_position (host, lat, lon);
   if (size != NULL)
     vp_host_set_max_group_size (host, (int)group);
+  if (language_code != NULL)
+    vp_host_set_language (host, language_code);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -745,7 +776,8 @@ same_participant (VpParticipant *a,
          g_strcmp0 (vp_participant_get_consent_given (a),
                     vp_participant_get_consent_given (b)) == 0 &&
          g_strcmp0 (vp_participant_get_consent_wording (a),
-                    vp_participant_get_consent_wording (b)) == 0;
+                    vp_participant_get_consent_wording (b)) == 0 &&
+         g_strcmp0 (vp_participant_get_language (a), vp_participant_get_language (b)) == 0;
 }
 
 static gboolean
@@ -770,7 +802,8 @@ same_host (VpHost *a,
          same_double (vp_host_get_latitude (a), vp_host_get_latitude (b)) &&
          same_double (vp_host_get_longitude (a), vp_host_get_longitude (b)) &&
          vp_host_get_max_group_size (a) == vp_host_get_max_group_size (b) &&
-         g_strcmp0 (vp_host_get_notes (a), vp_host_get_notes (b)) == 0;
+         g_strcmp0 (vp_host_get_notes (a), vp_host_get_notes (b)) == 0 &&
+         g_strcmp0 (vp_host_get_language (a), vp_host_get_language (b)) == 0;
 }
 
 /* Maps the header row to fields; unknown columns go in the report. */
@@ -1301,11 +1334,11 @@ vp_csv_export (VpSnapshot *snapshot,
   static const char * const participant_header[] = {
     "id", "name", "email", "organisation", "phone", "country", "role", "dietary",
     "accessibility", "emergency_contact", "notes", "consent", "consent_given",
-    "consent_wording",
+    "consent_wording", "language",
   };
   static const char * const host_header[] = {
     "id", "name", "kind", "contact_name", "contact_email", "phone", "address", "city",
-    "country", "latitude", "longitude", "max_group_size", "notes",
+    "country", "latitude", "longitude", "max_group_size", "notes", "language",
   };
   static const char * const organisation_header[] = {
     "id", "name", "kind", "country", "city", "latitude", "longitude", "cluster", "eccp_url",
@@ -1335,6 +1368,7 @@ vp_csv_export (VpSnapshot *snapshot,
             /* empty: consented to nothing, which an import of an existing
              * participant reads as "leave it"; a new one gets nothing */
             consent, vp_participant_get_consent_given (p), vp_participant_get_consent_wording (p),
+            vp_participant_get_language (p),
           };
 
           vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));
@@ -1379,7 +1413,7 @@ vp_csv_export (VpSnapshot *snapshot,
             vp_enum_to_nick (VP_TYPE_HOST_KIND, vp_host_get_kind (h)),
             vp_host_get_contact_name (h), vp_host_get_contact_email (h), vp_host_get_phone (h),
             vp_host_get_address (h), vp_host_get_city (h), vp_host_get_country (h),
-            latitude, longitude, size, vp_host_get_notes (h),
+            latitude, longitude, size, vp_host_get_notes (h), vp_host_get_language (h),
           };
 
           vp_csv_append_record (out, fields, G_N_ELEMENTS (fields));

@@ -916,6 +916,9 @@ read_host (JsonObject  *object,
   if (!read_string (object, path, "notes", FALSE, &text, error))
     return FALSE;
   vp_host_set_notes (host, text);
+  if (!read_value (object, path, "language", FALSE, vp_value_check_language, &text, error))
+    return FALSE;
+  vp_host_set_language (host, text);
 
   if (!vp_snapshot_add_host (snapshot, host))
     {
@@ -1430,6 +1433,9 @@ read_participant (JsonObject   *object,
   if (!read_string (object, path, "notes", FALSE, &text, error))
     return FALSE;
   vp_participant_set_notes (participant, text);
+  if (!read_value (object, path, "language", FALSE, vp_value_check_language, &text, error))
+    return FALSE;
+  vp_participant_set_language (participant, text);
   if (!read_consent (object, path, context, participant, error))
     return FALSE;
   drop_unconsented (path, context, participant);
@@ -2110,6 +2116,7 @@ write_host (Writer *writer,
   if (vp_host_get_max_group_size (host) > 0)
     writer_integer (writer, "max_group_size", vp_host_get_max_group_size (host));
   writer_string (writer, "notes", vp_host_get_notes (host));
+  writer_string (writer, "language", vp_host_get_language (host));
   writer_close (writer, '}');
 }
 
@@ -2173,6 +2180,7 @@ write_participant (Writer        *writer,
   writer_string (writer, "accessibility", vp_participant_get_accessibility (participant));
   writer_string (writer, "emergency_contact", vp_participant_get_emergency_contact (participant));
   writer_string (writer, "notes", vp_participant_get_notes (participant));
+  writer_string (writer, "language", vp_participant_get_language (participant));
 
   /* always: a reader takes a participant without it as consenting to all */
   {

@@ -27,6 +27,7 @@ struct _VpHost
   double      longitude;
   int         max_group_size;
   char       *notes;
+  char       *language;
 };
 
 G_DEFINE_FINAL_TYPE (VpHost, vp_host, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ enum
   PROP_LONGITUDE,
   PROP_MAX_GROUP_SIZE,
   PROP_NOTES,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -103,6 +105,9 @@ vp_host_class_init (VpHostClass *klass)
                          NC_ ("changed field", "group size"), 0, G_MAXINT, 0);
   properties[PROP_NOTES] =
     vp_record_param_string ("notes", FIELD (notes), NC_ ("changed field", "site rules and notes"));
+  /* the language of the documents for the host: a code of vp_language_codes(), or NULL */
+  properties[PROP_LANGUAGE] =
+    vp_record_param_string ("language", FIELD (language), NC_ ("changed field", "language"));
 
   vp_record_class_install (object_class, properties, N_PROPS, NULL);
 }
@@ -372,4 +377,21 @@ vp_host_set_notes (VpHost     *self,
   g_return_if_fail (VP_IS_HOST (self));
 
   vp_record_set_string (G_OBJECT (self), &self->notes, notes, properties[PROP_NOTES]);
+}
+
+const char *
+vp_host_get_language (VpHost *self)
+{
+  g_return_val_if_fail (VP_IS_HOST (self), NULL);
+
+  return self->language;
+}
+
+void
+vp_host_set_language (VpHost     *self,
+                      const char *language)
+{
+  g_return_if_fail (VP_IS_HOST (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->language, language, properties[PROP_LANGUAGE]);
 }

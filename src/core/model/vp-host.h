@@ -60,5 +60,10 @@ void         vp_host_set_max_group_size (VpHost      *self,
 const char  *vp_host_get_notes          (VpHost      *self);
 void         vp_host_set_notes          (VpHost      *self,
                                          const char  *notes);
+/* The language of the documents for the host (their host sheet): one of
+ * vp_language_codes(), or NULL for the user's. */
+const char  *vp_host_get_language       (VpHost      *self);
+void         vp_host_set_language       (VpHost      *self,
+                                         const char  *language);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-labels.h"
 
 const char *

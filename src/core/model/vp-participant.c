@@ -24,6 +24,7 @@ struct _VpParticipant
   char              *accessibility;
   char              *emergency_contact;
   char              *notes;
+  char              *language;
   int                consent_fields;
   char              *consent_given;
   char              *consent_wording;
@@ -49,6 +50,7 @@ enum
   PROP_ACCESSIBILITY,
   PROP_EMERGENCY_CONTACT,
   PROP_NOTES,
+  PROP_LANGUAGE,
   PROP_CONSENT_FIELDS,
   PROP_CONSENT_GIVEN,
   PROP_CONSENT_WORDING,
@@ -195,6 +197,9 @@ vp_participant_class_init (VpParticipantClass *klass)
                             NC_ ("changed field", "emergency contact"));
   properties[PROP_NOTES] =
     vp_record_param_string ("notes", FIELD (notes), NC_ ("changed field", "notes"));
+  /* the language of their own documents: a code of vp_language_codes(), or NULL */
+  properties[PROP_LANGUAGE] =
+    vp_record_param_string ("language", FIELD (language), NC_ ("changed field", "language"));
   /* what they agreed to (VpConsentField), when and to which wording: one
    * member of the format */
   properties[PROP_CONSENT_FIELDS] =
@@ -443,6 +448,23 @@ vp_participant_set_emergency_contact (VpParticipant *self,
 
   vp_record_set_string (G_OBJECT (self), &self->emergency_contact, emergency_contact,
                         properties[PROP_EMERGENCY_CONTACT]);
+}
+
+const char *
+vp_participant_get_language (VpParticipant *self)
+{
+  g_return_val_if_fail (VP_IS_PARTICIPANT (self), NULL);
+
+  return self->language;
+}
+
+void
+vp_participant_set_language (VpParticipant *self,
+                             const char    *language)
+{
+  g_return_if_fail (VP_IS_PARTICIPANT (self));
+
+  vp_record_set_string (G_OBJECT (self), &self->language, language, properties[PROP_LANGUAGE]);
 }
 
 const char *

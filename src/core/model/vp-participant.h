@@ -70,6 +70,11 @@ void               vp_participant_set_emergency_contact (VpParticipant     *self
 const char        *vp_participant_get_notes             (VpParticipant     *self);
 void               vp_participant_set_notes             (VpParticipant     *self,
                                                          const char        *notes);
+/* The language of their own documents (agenda, calendar, certificate): one
+ * of vp_language_codes(), or NULL for the user's. */
+const char        *vp_participant_get_language          (VpParticipant     *self);
+void               vp_participant_set_language          (VpParticipant     *self,
+                                                         const char        *language);
 
 VpConsentField     vp_participant_get_consent_fields    (VpParticipant     *self);
 void               vp_participant_set_consent_fields    (VpParticipant     *self,

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-document-i18n.h"
+
 #include "vp-time.h"
 #include "vp-values.h"
 

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "vp-document-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "vp-cxc.h"

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vp-language.h"
 #include "vp-text.h"
 #include "vp-values.h"
 
@@ -182,6 +183,27 @@ vp_value_check_country (const char  *code,
     return invalid (error, _("“%s” is not the code of a country in ISO 3166-1"), code);
 
   return TRUE;
+}
+
+gboolean
+vp_value_check_language (const char  *code,
+                         GError     **error)
+{
+  g_autofree char *known = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (vp_language_code_is_known (code))
+    return TRUE;
+  lower = g_ascii_strdown (code, -1);
+  if (vp_language_code_is_known (lower))
+    return invalid (error, _("“%s” is not a language code: write it in lower case, “%s”"), code,
+                    lower);
+  known = g_strjoinv (", ", (char **)vp_language_codes ());
+  /* TRANSLATORS: the second %s lists language codes: "en, de, fr" */
+  return invalid (error, _("“%s” is not a language of Visit Planner: use one of %s"),
+                  g_utf8_validate (code, -1, NULL) ? code : "\357\277\275", known);
 }
 
 /* Coordinates {{{1 */

@@ -73,6 +73,11 @@ gboolean vp_value_check_email      (const char    *text,
 gboolean vp_value_check_country    (const char    *code,
                                     GError       **error);
 
+/* The language of a person's documents: one of vp_language_codes() ("en",
+ * "de", "fr", "fi", "lt", "sv"), in lower case. */
+gboolean vp_value_check_language   (const char    *code,
+                                    GError       **error);
+
 /* A latitude or longitude in degrees: finite and within its range. */
 gboolean vp_value_check_coordinate (VpCoordinate   axis,
                                     double         degrees,

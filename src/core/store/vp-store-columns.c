@@ -59,6 +59,7 @@ static const VpColumn host_columns[] = {
   { "longitude", "longitude", VP_COLUMN_REAL },
   { "max_group_size", "max-group-size", VP_COLUMN_COUNT },
   { "notes", "notes", VP_COLUMN_TEXT },
+  { "language", "language", VP_COLUMN_TEXT },
 };
 
 static const VpColumn participant_columns[] = {
@@ -76,6 +77,7 @@ static const VpColumn participant_columns[] = {
   { "consent_fields", "consent-fields", VP_COLUMN_INT },
   { "consent_given", "consent-given", VP_COLUMN_TEXT },
   { "consent_wording", "consent-wording", VP_COLUMN_TEXT },
+  { "language", "language", VP_COLUMN_TEXT },
 };
 
 /* An organisation's name is also kept as its key (vp_organisation_name_key()),

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-chooser-row.h"
+#include "vp-language.h"
 #include "vp-print-dialog.h"
 
 struct _VpPrintDialog
@@ -17,6 +18,8 @@ struct _VpPrintDialog
   char                 *initial_subject;
   /* The layout chosen has nothing to print: no day with a sheet, no one. */
   gboolean              nothing;
+  /* The language row's codes, after its first choice (the reader's). */
+  GStrv                 languages;
 
   /* Template widgets */
   GtkButton            *export_button;
@@ -24,6 +27,7 @@ struct _VpPrintDialog
   AdwComboRow          *content_row;
   VpChooserRow         *subject_row;
   AdwComboRow          *paper_row;
+  AdwComboRow          *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (VpPrintDialog, vp_print_dialog, ADW_TYPE_WINDOW)
@@ -221,6 +225,7 @@ vp_print_dialog_finalize (GObject *object)
   VpPrintDialog *self = VP_PRINT_DIALOG (object);
 
   g_clear_pointer (&self->initial_subject, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
 
   G_OBJECT_CLASS (vp_print_dialog_parent_class)->finalize (object);
 }
@@ -251,6 +256,7 @@ vp_print_dialog_class_init (VpPrintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, content_row);
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, subject_row);
   gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, VpPrintDialog, language_row);
   gtk_widget_class_bind_template_callback (widget_class, content_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
@@ -262,11 +268,21 @@ static void
 vp_print_dialog_init (VpPrintDialog *self)
 {
   g_autoptr(GListModel) contents = vp_print_content_list_new ();
+  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->content_row, contents);
+
+  /* The document's language: the reader's (a host's, a participant's),
+   * else the user's; or one of those with a translation. */
+  self->languages = vp_language_available_codes ();
+  /* Translators: the language of a printed layout: the host's or participant's own */
+  gtk_string_list_append (languages, _("Reader’s Own"));
+  for (guint i = 0; self->languages[i] != NULL; i++)
+    gtk_string_list_append (languages, vp_language_code_get_name (self->languages[i]));
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
 }
 
 VpPrintDialog *
@@ -329,6 +345,20 @@ vp_print_dialog_get_subject (VpPrintDialog *self)
   /* "All days", "All participants". */
   value = vp_chooser_row_get_value (self->subject_row);
   return value != NULL && *value != '\0' ? value : NULL;
+}
+
+const char *
+vp_print_dialog_get_language (VpPrintDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (VP_IS_PRINT_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->language_row);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
+      || selected > g_strv_length (self->languages))
+    return NULL;
+  return self->languages[selected - 1];
 }
 
 VpPaperSize

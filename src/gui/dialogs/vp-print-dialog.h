@@ -25,5 +25,8 @@ VpPrintContent  vp_print_dialog_get_content (VpPrintDialog  *self);
  * participants". */
 const char     *vp_print_dialog_get_subject (VpPrintDialog  *self);
 VpPaperSize     vp_print_dialog_get_paper   (VpPrintDialog  *self);
+/* The language chosen (a code of vp_language_codes()), or NULL: the
+ * reader's, else the user's. */
+const char     *vp_print_dialog_get_language (VpPrintDialog *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-language.h"
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
 #include "vp-time.h"
@@ -23,6 +24,8 @@ typedef struct
   GtkDropDown      *content_drop_down;
   GtkWidget        *subject_label;
   GtkDropDown      *subject_drop_down;
+  GtkDropDown      *language_drop_down;
+  GStrv             languages;    /* its codes, after the reader's own */
   GtkLabel         *hint;
   GtkWidget        *preview;
   GtkLabel         *page_label;
@@ -44,6 +47,7 @@ struct _VpPrintOperation
   VpPrintContent     content;
   char              *subject;
   VpBudget          *budget;
+  char              *language;    /* NULL: the reader's, else the window's */
 
   VpPrintDocument   *document;
   GError            *document_error;
@@ -645,6 +649,18 @@ paginate (VpPrintDocument  *document,
   return vp_print_document_paginate (document, context, width, height, top, right, bottom, left);
 }
 
+/* The document in @language (a code), or when NULL in its reader's
+ * language when its catalog is there, else the window's. */
+static void
+set_document_language (VpPrintDocument *document,
+                       const char      *language)
+{
+  if (language == NULL)
+    language = vp_print_document_get_reader_language (document);
+  if (language != NULL)
+    vp_print_document_set_language (document, language, NULL);
+}
+
 /* The Layout tab {{{1 */
 
 static void
@@ -659,6 +675,7 @@ layout_tab_free (gpointer data)
   g_clear_object (&tab->page_setup);
   g_clear_object (&tab->pango_context);
   g_clear_object (&tab->document);
+  g_strfreev (tab->languages);
   g_free (tab);
 }
 
@@ -698,7 +715,14 @@ layout_tab_update_cb (gpointer user_data)
 
   tab->document = vp_print_content_new_document (tab->operation->snapshot, content, ref, &error);
   if (tab->document != NULL)
-    vp_print_document_set_budget (tab->document, tab->operation->budget);
+    {
+      guint language = gtk_drop_down_get_selected (tab->language_drop_down);
+
+      vp_print_document_set_budget (tab->document, tab->operation->budget);
+      set_document_language (tab->document,
+                             language > 0 && language <= g_strv_length (tab->languages)
+                             ? tab->languages[language - 1] : NULL);
+    }
   if (tab->document != NULL && paginate (tab->document, tab->pango_context, tab->page_setup,
                                          &error) == 0)
     g_clear_object (&tab->document);
@@ -877,6 +901,26 @@ vp_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_grid_attach (GTK_GRID (grid), tab->subject_label, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tab->subject_drop_down), 1, 1, 1, 1);
 
+  {
+    g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
+    GtkWidget *language_label;
+
+    tab->languages = vp_language_available_codes ();
+    /* Translators: the language of a printed layout: the host's or participant's own */
+    gtk_string_list_append (languages, _("Reader’s Own"));
+    for (guint i = 0; tab->languages[i] != NULL; i++)
+      gtk_string_list_append (languages, vp_language_code_get_name (tab->languages[i]));
+    tab->language_drop_down =
+      GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (languages)), NULL));
+    gtk_widget_set_name (GTK_WIDGET (tab->language_drop_down), "print-language");
+    for (guint i = 0; self->language != NULL && tab->languages[i] != NULL; i++)
+      if (g_str_equal (tab->languages[i], self->language))
+        gtk_drop_down_set_selected (tab->language_drop_down, i + 1);
+    language_label = new_label (_("La_nguage"), GTK_WIDGET (tab->language_drop_down));
+    gtk_grid_attach (GTK_GRID (grid), language_label, 0, 2, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tab->language_drop_down), 1, 2, 1, 1);
+  }
+
   tab->hint = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (tab->hint), "print-hint");
   gtk_label_set_wrap (tab->hint, TRUE);
@@ -884,7 +928,7 @@ vp_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_label_set_xalign (tab->hint, 0);
   gtk_widget_set_valign (GTK_WIDGET (tab->hint), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (tab->hint), "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tab->hint), 1, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tab->hint), 1, 3, 1, 1);
 
   /* The first pages small, drawn by the same code as the printed ones:
    * GTK's own preview needs a PDF viewer, which may not be there. */
@@ -930,6 +974,8 @@ vp_print_operation_create_custom_widget (GtkPrintOperation *operation)
                     G_CALLBACK (content_changed_cb), tab);
   g_signal_connect (tab->subject_drop_down, "notify::selected",
                     G_CALLBACK (subject_changed_cb), tab);
+  g_signal_connect (tab->language_drop_down, "notify::selected",
+                    G_CALLBACK (subject_changed_cb), tab);
   g_signal_connect (tab->previous_button, "clicked", G_CALLBACK (previous_clicked_cb), tab);
   g_signal_connect (tab->next_button, "clicked", G_CALLBACK (next_clicked_cb), tab);
 
@@ -973,6 +1019,12 @@ vp_print_operation_custom_widget_apply (GtkPrintOperation *operation,
 
   vp_print_operation_set_content (self, content,
                                   vp_print_subject_drop_down_get_ref (tab->subject_drop_down));
+  {
+    guint language = gtk_drop_down_get_selected (tab->language_drop_down);
+    gboolean chosen = language > 0 && language <= g_strv_length (tab->languages);
+
+    vp_print_operation_set_language (self, chosen ? tab->languages[language - 1] : NULL);
+  }
 }
 
 /* Printing {{{1 */
@@ -995,6 +1047,7 @@ vp_print_operation_begin_print (GtkPrintOperation *operation,
   if (self->document != NULL)
     {
       vp_print_document_set_budget (self->document, self->budget);
+      set_document_language (self->document, self->language);
       /* Points, and cairo's origin at the paper's corner (the unit and
        * use-full-page set in init): the layout keeps inside the margins
        * it is given, the page setup's. */
@@ -1053,6 +1106,7 @@ vp_print_operation_finalize (GObject *object)
   VpPrintOperation *self = VP_PRINT_OPERATION (object);
 
   g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->budget, vp_budget_unref);
   g_clear_error (&self->document_error);
 
@@ -1205,6 +1259,27 @@ vp_print_operation_set_content (VpPrintOperation *self,
       g_free (self->subject);
       self->subject = g_strdup (subject);
     }
+}
+
+void
+vp_print_operation_set_language (VpPrintOperation *self,
+                                 const char       *language)
+{
+  g_return_if_fail (VP_IS_PRINT_OPERATION (self));
+
+  if (language != self->language)
+    {
+      g_free (self->language);
+      self->language = g_strdup (language);
+    }
+}
+
+const char *
+vp_print_operation_get_language (VpPrintOperation *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_OPERATION (self), NULL);
+
+  return self->language;
 }
 
 VpPrintContent

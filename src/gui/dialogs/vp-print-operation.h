@@ -48,6 +48,13 @@ void              vp_print_operation_set_content    (VpPrintOperation *self,
                                                      VpPrintContent    content,
                                                      const char       *subject);
 VpPrintContent    vp_print_operation_get_content    (VpPrintOperation *self);
+/* The language to print in, a code of vp_language_codes(); NULL (the
+ * default): the reader's (a host sheet's host, an agenda's or
+ * certificate's participant) when its translation is there, else the
+ * window's.  The Layout tab's Language row starts from it and changes it. */
+void              vp_print_operation_set_language   (VpPrintOperation *self,
+                                                     const char       *language);
+const char       *vp_print_operation_get_language   (VpPrintOperation *self);
 /* The budget the grant sheet prints (vp_print_document_set_budget()):
  * the snapshot's, with the visits of the database's other programmes. */
 void              vp_print_operation_set_budget     (VpPrintOperation *self,

@@ -28,6 +28,7 @@ struct _VpHostEditor
   AdwEntryRow     *longitude_row;
   GtkSpinButton   *max_group_spin;
   GtkTextView     *notes_view;
+  AdwComboRow     *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (VpHostEditor, vp_host_editor, VP_TYPE_PEOPLE_EDITOR)
@@ -102,6 +103,7 @@ vp_host_editor_load_item (VpPeopleEditor *editor,
   set_degrees (self->longitude_row, vp_host_get_longitude (host));
   gtk_spin_button_set_value (self->max_group_spin, vp_host_get_max_group_size (host));
   vp_people_text_view_set_text (self->notes_view, vp_host_get_notes (host));
+  vp_people_language_row_set_code (self->language_row, vp_host_get_language (host));
 }
 
 static gboolean
@@ -173,6 +175,7 @@ vp_host_editor_build_item (VpPeopleEditor *editor)
   vp_host_set_position (host, latitude, longitude);
   vp_host_set_max_group_size (host, gtk_spin_button_get_value_as_int (self->max_group_spin));
   vp_host_set_notes (host, notes);
+  vp_host_set_language (host, vp_people_language_row_get_code (self->language_row));
 
   return G_OBJECT (host);
 }
@@ -224,6 +227,7 @@ vp_host_editor_class_init (VpHostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, max_group_spin);
   gtk_widget_class_bind_template_child (widget_class, VpHostEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpHostEditor, language_row);
 }
 
 static void
@@ -233,6 +237,7 @@ vp_host_editor_init (VpHostEditor *self)
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_people_language_row_setup (self->language_row);
   /* the largest group the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->max_group_spin),
                             VP_VALUE_COUNT_MAX);

@@ -53,6 +53,7 @@ struct _VpParticipantEditor
   AdwEntryRow          *accessibility_row;
   AdwEntryRow          *emergency_row;
   GtkTextView          *notes_view;
+  AdwComboRow          *language_row;
   GtkSwitch            *consent_dietary_switch;
   GtkSwitch            *consent_accessibility_switch;
   GtkSwitch            *consent_emergency_switch;
@@ -728,6 +729,8 @@ vp_participant_editor_load_item (VpPeopleEditor *editor,
   vp_people_editable_set_text (GTK_EDITABLE (self->emergency_row),
                                vp_participant_get_emergency_contact (participant));
   vp_people_text_view_set_text (self->notes_view, vp_participant_get_notes (participant));
+  vp_people_language_row_set_code (self->language_row,
+                                   vp_participant_get_language (participant));
 
   for (guint i = 0; i < travel->len; i++)
     g_ptr_array_add (self->legs, vp_travel_leg_copy (g_ptr_array_index (travel, i)));
@@ -846,6 +849,8 @@ vp_participant_editor_build_item (VpPeopleEditor *editor)
   vp_participant_set_accessibility (participant, accessibility);
   vp_participant_set_emergency_contact (participant, emergency);
   vp_participant_set_notes (participant, notes);
+  vp_participant_set_language (participant,
+                               vp_people_language_row_get_code (self->language_row));
   vp_participant_set_consent_fields (participant, get_consent_fields (self));
   vp_participant_set_consent_given (participant, given);
   vp_participant_set_consent_wording (participant, wording);
@@ -944,6 +949,7 @@ vp_participant_editor_class_init (VpParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, accessibility_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor, language_row);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
                                         consent_dietary_switch);
   gtk_widget_class_bind_template_child (widget_class, VpParticipantEditor,
@@ -978,6 +984,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
   g_type_ensure (VP_TYPE_TRAVEL_LEG_PAGE);
   g_type_ensure (VP_TYPE_STAY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_people_language_row_setup (self->language_row);
   vp_chooser_row_set_new_label (self->organisation_row, _("_New Organisation…"));
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->organisation_row)),
                        "organisation-value");

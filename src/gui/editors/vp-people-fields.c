@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vp-format.h"
+#include "vp-language.h"
 #include "vp-people-fields.h"
 #include "vp-time.h"
 #include "vp-values.h"
@@ -435,4 +436,50 @@ vp_people_leg_subtitle (const VpTravelLeg *leg)
   /* Translators: when a journey leaves and arrives, each in its own
    * local time: “12 Apr 19:55 → 12 Apr 21:10”. */
   return g_strdup_printf (_("%s → %s"), depart ? depart : "?", arrive ? arrive : "?");
+}
+
+/* Languages {{{1 */
+
+void
+vp_people_language_row_setup (AdwComboRow *row)
+{
+  const char * const *codes = vp_language_codes ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* Translators: a host's or participant's language not given: their
+   * documents are in the user's */
+  gtk_string_list_append (names, C_("language", "Not set"));
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (names, vp_language_code_get_name (codes[i]));
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+}
+
+void
+vp_people_language_row_set_code (AdwComboRow *row,
+                                 const char  *code)
+{
+  const char * const *codes = vp_language_codes ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  adw_combo_row_set_selected (row, 0);
+  for (guint i = 0; code != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], code))
+      adw_combo_row_set_selected (row, i + 1);
+}
+
+const char *
+vp_people_language_row_get_code (AdwComboRow *row)
+{
+  const char * const *codes = vp_language_codes ();
+  guint selected;
+
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (row), NULL);
+
+  selected = adw_combo_row_get_selected (row);
+  if (selected == 0 || selected > g_strv_length ((char **) codes))
+    return NULL;
+  return codes[selected - 1];
 }

@@ -66,4 +66,12 @@ char       *vp_people_leg_title          (const VpTravelLeg *leg);
 /* “12 Apr 19:55 → 12 Apr 21:10”. */
 char       *vp_people_leg_subtitle       (const VpTravelLeg *leg);
 
+/* A language row: “Not set” (the user's) and the languages of
+ * vp_language_codes() by their own names. */
+void        vp_people_language_row_setup (AdwComboRow       *row);
+void        vp_people_language_row_set_code (AdwComboRow    *row,
+                                             const char     *code);
+/* The code selected, or NULL for “Not set”. */
+const char *vp_people_language_row_get_code (AdwComboRow    *row);
+
 G_END_DECLS

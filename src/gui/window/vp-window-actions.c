@@ -9,6 +9,7 @@
 #include "vp-file.h"
 #include "vp-format.h"
 #include "vp-hosts-page.h"
+#include "vp-language.h"
 #include "vp-overview-page.h"
 #include "vp-participants-page.h"
 #include "vp-print-dialog.h"
@@ -452,6 +453,7 @@ typedef struct
   char               *title;
   char               *notices;      /* what the reader said of it (consent), or NULL */
   guint               n_files;
+  char               *language;     /* a calendar's or PDF's; NULL: the reader's or the user's */
 } FileJob;
 
 static void
@@ -465,6 +467,7 @@ file_job_free (gpointer data)
   g_free (job->uid);
   g_free (job->title);
   g_free (job->notices);
+  g_free (job->language);
   g_free (job);
 }
 
@@ -481,6 +484,7 @@ file_job_thread (GTask        *task,
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  VpLanguage *previous;
 
   store = vp_store_new (job->database, &error);
   if (store == NULL)
@@ -539,6 +543,9 @@ file_job_thread (GTask        *task,
       return;
     }
 
+  /* the language chosen for the calendar or PDF: this thread's document language */
+  previous = vp_language_set_document (job->language != NULL
+                                       ? vp_language_get (job->language, NULL) : NULL);
   switch (job->kind)
     {
     case JOB_EXPORT_PROGRAMME:
@@ -604,6 +611,7 @@ file_job_thread (GTask        *task,
     default:
       g_assert_not_reached ();
     }
+  vp_language_set_document (previous);
 
   if (bytes != NULL)
     vp_file_write_atomically (job->path, bytes, EXPORT_MODE, &error);
@@ -764,6 +772,13 @@ start_file_job (VpWindow *self,
   g_task_run_in_thread (task, file_job_thread);
 }
 
+static gboolean
+job_is_calendar (FileJob *job)
+{
+  return job->kind == JOB_EXPORT_CALENDAR || job->kind == JOB_EXPORT_PARTICIPANT
+         || job->kind == JOB_EXPORT_HOST || job->kind == JOB_EXPORT_FOLDER;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -783,6 +798,11 @@ chooser_response_cb (GtkNativeDialog *chooser,
     }
 
   job->path = g_file_get_path (file);
+  /* A calendar's language; "": the reader's, else the user's. */
+  if (job_is_calendar (job)
+      && g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "language"), "") > 0)
+    job->language = g_strdup (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                           "language"));
   start_file_job (self, job);
   g_object_unref (chooser);
 }
@@ -812,6 +832,28 @@ choose_file (VpWindow             *self,
     }
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  /* A calendar's language (docs/cli.md, Languages). */
+  if (job_is_calendar (job))
+    {
+      g_auto(GStrv) codes = vp_language_available_codes ();
+      g_autoptr(GPtrArray) options = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (options, (gpointer) "");
+      /* Translators: a calendar's language: each participant's or host's own, else the user's */
+      g_ptr_array_add (labels, g_strdup (_("Reader’s Own")));
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          g_ptr_array_add (options, codes[i]);
+          g_ptr_array_add (labels, g_strdup (vp_language_code_get_name (codes[i])));
+        }
+      g_ptr_array_add (options, NULL);
+      g_ptr_array_add (labels, NULL);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "language", _("Language"),
+                                   (const char **) options->pdata,
+                                   (const char **) labels->pdata);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "language", "");
+    }
 
   g_object_set_data (G_OBJECT (chooser), "job", job);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
@@ -1285,14 +1327,17 @@ export_pdf_chosen_cb (VpPrintDialog *dialog,
   const char *subject = vp_print_dialog_get_subject (dialog);
   g_autoptr(GtkFileFilter) filter = pdf_filter ();
   g_autofree char *name = NULL;
+  FileJob *job;
 
   if (self->programme == NULL)
     return;
 
   self->export_paper = vp_print_dialog_get_paper (dialog);
   name = pdf_file_name (vp_print_dialog_get_snapshot (dialog), content, subject);
-  choose_file (self, pdf_job_new (self, content, subject, self->export_paper),
-               _("Export PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, filter);
+  job = pdf_job_new (self, content, subject, self->export_paper);
+  job->language = g_strdup (vp_print_dialog_get_language (dialog));
+  choose_file (self, job, _("Export PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+               filter);
 }
 
 static void
