@@ -180,6 +180,27 @@ item_participant (GListModel *model,
   return VP_PARTICIPANT (vp_table_row_get_item (row));
 }
 
+/* How many rows are selected, and the first one's item. */
+static guint
+selected_count (GListModel *model)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static GObject *
+selected_item (GListModel *model)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+  g_autoptr(VpTableRow) row = NULL;
+
+  g_assert_false (gtk_bitset_is_empty (selected));
+  row = g_list_model_get_item (model, gtk_bitset_get_minimum (selected));
+  /* the page's snapshot keeps it alive */
+  return vp_table_row_get_item (row);
+}
+
 /* Tests {{{1 */
 
 static void
@@ -272,6 +293,7 @@ test_hosts_add (Fixture       *fixture,
   set_text (editor, VP_TYPE_HOST_EDITOR, "longitude_row", "25.2797");
   gtk_spin_button_set_value (get_child (editor, VP_TYPE_HOST_EDITOR, "max_group_spin"), 12);
   adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "kind_row"), 1);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   click (editor, VP_TYPE_HOST_EDITOR, "add_button");
 
   snapshot = load (fixture);
@@ -289,7 +311,16 @@ test_hosts_add (Fixture       *fixture,
   g_assert_cmpint (vp_host_get_max_group_size (host), ==, 12);
   g_assert_cmpint (vp_host_get_kind (host), ==, VP_HOST_KIND_COMPANY);
 
-  /* Added: the editor now saves every change itself. */
+  /* Added: the dialog closes, as New Session's does, and the new row is
+   * the one selected. */
+  vp_test_run_main_loop (20);
+  g_assert_null (editor);
+  g_assert_cmpuint (selected_count (model), ==, 1);
+  g_assert_cmpint (vp_host_get_id (VP_HOST (selected_item (model))), ==, vp_host_get_id (host));
+
+  /* Opened again, it saves every change itself. */
+  g_assert_true (vp_hosts_page_show_host (VP_HOSTS_PAGE (page), vp_host_get_ref (host)));
+  editor = find_toplevel (VP_TYPE_HOST_EDITOR);
   g_assert_cmpint (vp_host_get_id (vp_host_editor_get_host (editor)), ==, vp_host_get_id (host));
   set_text (editor, VP_TYPE_HOST_EDITOR, "city_row", "Kaunas");
   g_assert_true (vp_host_editor_flush (editor));
@@ -415,6 +446,7 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   g_clear_object (&snapshot);
 
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   click (editor, VP_TYPE_PARTICIPANT_EDITOR, "add_button");
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
@@ -437,7 +469,17 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpstr (stay->check_in, ==, "2027-04-12");
   g_assert_cmpstr (stay->check_out, ==, "2027-04-16");
 
-  /* Then each change is saved as typed. */
+  /* Added: the dialog closes, and the new row is the one selected. */
+  vp_test_run_main_loop (20);
+  g_assert_null (editor);
+  g_assert_cmpuint (selected_count (get_model (page)), ==, 1);
+  g_assert_cmpstr (vp_participant_get_ref (VP_PARTICIPANT (selected_item (get_model (page)))),
+                   ==, vp_participant_get_ref (participant));
+
+  /* Opened again, each change is saved as typed. */
+  g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page),
+                                                        vp_participant_get_ref (participant)));
+  editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
   name_new_organisation (editor, "Tampere Photonics");
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);

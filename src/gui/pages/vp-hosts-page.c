@@ -345,6 +345,14 @@ vp_hosts_page_dup_deleted_title (VpTablePage *page,
   return g_strdup_printf (ngettext ("%u host deleted", "%u hosts deleted", n_items), n_items);
 }
 
+static const char *
+vp_hosts_page_get_delete_label (VpTablePage *page,
+                                guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Host”. */
+  return n_items == 1 ? _("Delete Host") : _("Delete Hosts");
+}
+
 static VpPeopleEditor *
 vp_hosts_page_create_editor (VpTablePage *page,
                              GObject     *item)
@@ -386,6 +394,7 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
   page_class->compare = vp_hosts_page_compare;
   page_class->delete_items = vp_hosts_page_delete_items;
   page_class->dup_deleted_title = vp_hosts_page_dup_deleted_title;
+  page_class->get_delete_label = vp_hosts_page_get_delete_label;
   page_class->create_editor = vp_hosts_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -502,6 +502,14 @@ vp_organisations_page_dup_deleted_title (VpTablePage *page,
                                     n_items), n_items);
 }
 
+static const char *
+vp_organisations_page_get_delete_label (VpTablePage *page,
+                                        guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Organisation”. */
+  return n_items == 1 ? _("Delete Organisation") : _("Delete Organisations");
+}
+
 static VpPeopleEditor *
 vp_organisations_page_create_editor (VpTablePage *page,
                                      GObject     *item)
@@ -556,6 +564,7 @@ vp_organisations_page_class_init (VpOrganisationsPageClass *klass)
   page_class->delete_items = vp_organisations_page_delete_items;
   page_class->ask_delete = vp_organisations_page_ask_delete;
   page_class->dup_deleted_title = vp_organisations_page_dup_deleted_title;
+  page_class->get_delete_label = vp_organisations_page_get_delete_label;
   page_class->create_editor = vp_organisations_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -247,6 +247,14 @@ vp_participants_page_dup_deleted_title (VpTablePage *page,
                           n_items);
 }
 
+static const char *
+vp_participants_page_get_delete_label (VpTablePage *page,
+                                       guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Participant”. */
+  return n_items == 1 ? _("Delete Participant") : _("Delete Participants");
+}
+
 static VpPeopleEditor *
 vp_participants_page_create_editor (VpTablePage *page,
                                     GObject     *item)
@@ -386,6 +394,7 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   page_class->compare = vp_participants_page_compare;
   page_class->delete_items = vp_participants_page_delete_items;
   page_class->dup_deleted_title = vp_participants_page_dup_deleted_title;
+  page_class->get_delete_label = vp_participants_page_get_delete_label;
   page_class->create_editor = vp_participants_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -804,6 +804,35 @@ editor_delete_requested_cb (VpTablePage    *self,
   delete_items (self, items);
 }
 
+static gboolean show_match (VpTablePage      *self,
+                            VpTableMatchFunc  func,
+                            gconstpointer     data,
+                            gboolean          edit);
+
+static gboolean
+has_id (GObject       *item,
+        gconstpointer  data)
+{
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  return id == *(const gint64 *) data;
+}
+
+/* A new item added and its dialog closed: the new row is selected. */
+static void
+editor_added_cb (VpTablePage    *self,
+                 GObject        *item,
+                 VpPeopleEditor *editor)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  show_match (self, has_id, &id, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
 static void
 open_editor (VpTablePage *self,
              GObject     *item)
@@ -823,6 +852,8 @@ open_editor (VpTablePage *self,
     gtk_window_set_transient_for (GTK_WINDOW (priv->editor), GTK_WINDOW (root));
   g_signal_connect_object (priv->editor, "delete-requested",
                            G_CALLBACK (editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->editor, "added", G_CALLBACK (editor_added_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (priv->editor));
 }
 
@@ -848,6 +879,7 @@ delete_items_now (VpTablePage *self,
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   gint64 loaded_at;
+  guint entry;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -880,7 +912,11 @@ delete_items_now (VpTablePage *self,
   else
     title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
 
-  vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, loaded_at, title);
+  entry = vp_history_record (vp_programme_context_get_history (priv->context),
+                             VP_TABLE_PAGE_GET_CLASS (self)->get_delete_label (self, ids->len),
+                             vp_table_page_get_programme_id (self), before, loaded_at);
+  vp_undo_offer (GTK_WIDGET (self), vp_programme_context_get_history (priv->context), entry,
+                 title);
 }
 
 static void
@@ -1304,12 +1340,22 @@ vp_table_page_show_first_match (VpTablePage      *self,
                                 VpTableMatchFunc  func,
                                 gconstpointer     data)
 {
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return show_match (self, func, data, TRUE);
+}
+
+/* Selects the first item @func accepts, and opens its editor when @edit. */
+static gboolean
+show_match (VpTablePage      *self,
+            VpTableMatchFunc  func,
+            gconstpointer     data,
+            gboolean          edit)
+{
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   GListModel *model;
   guint n_items;
-
-  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
 
   ensure_loaded (self);
 
@@ -1342,7 +1388,8 @@ vp_table_page_show_first_match (VpTablePage      *self,
             }
         }
 
-      open_editor (self, item);
+      if (edit)
+        open_editor (self, item);
       return TRUE;
     }
 

@@ -80,6 +80,10 @@ struct _VpTablePageClass
                                         GPtrArray    *items,
                                         char        **heading,
                                         char        **body);
+  /* The name of the deletion of @n_items in the undo history, as in
+   * “Undo Delete Host” (translated, static). */
+  const char     *(*get_delete_label)  (VpTablePage  *self,
+                                        guint         n_items);
 
   /*< private >*/
   char                        *action_prefix;

@@ -474,6 +474,7 @@ vp_history_save (VpHistory      *self,
                  gconstpointer   merge_tag,
                  GError        **error)
 {
+  g_autoptr(GObject) before = NULL;
   Entry *last;
   Entry *entry;
 
@@ -483,11 +484,15 @@ vp_history_save (VpHistory      *self,
   g_return_val_if_fail (read == NULL || G_OBJECT_TYPE (read) == G_OBJECT_TYPE (object), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
+  /* @read may be a live model's object, which the save changes */
+  if (self != NULL && read != NULL)
+    before = vp_record_copy (read);
   if (!save_row (store, programme_id, object, read, error))
     return FALSE;
   if (self == NULL)
     return TRUE;
   g_return_val_if_fail (store == self->store, TRUE);
+  read = before;
 
   /* written as it was read: nothing to undo */
   if (read != NULL && row_id (read) != 0 && vp_record_equal (object, read))
@@ -511,7 +516,7 @@ vp_history_save (VpHistory      *self,
   entry->label = g_strdup (label);
   entry->programme_id = programme_id;
   entry->merge_tag = merge_tag;
-  entry->before = read != NULL && row_id (read) != 0 ? vp_record_copy (read) : NULL;
+  entry->before = read != NULL && row_id (read) != 0 ? g_steal_pointer (&before) : NULL;
   entry->after = vp_record_copy (object);
   push (self, entry);
   return TRUE;
@@ -526,8 +531,6 @@ vp_history_record (VpHistory  *self,
 {
   g_autoptr(VpSnapshot) after = NULL;
   g_autoptr(GError) error = NULL;
-  const char *uid;
-  Entry *entry;
 
   g_return_val_if_fail (VP_IS_HISTORY (self), 0);
   g_return_val_if_fail (label != NULL, 0);
@@ -542,17 +545,35 @@ vp_history_record (VpHistory  *self,
   /* another program's write came in: neither snapshot is only this change */
   if (vp_store_written_elsewhere_since (self->store, loaded_at))
     return 0;
+
+  return vp_history_record_pair (self, label, before, after);
+}
+
+guint
+vp_history_record_pair (VpHistory  *self,
+                        const char *label,
+                        VpSnapshot *before,
+                        VpSnapshot *after)
+{
+  VpProgramme *programme;
+  Entry *entry;
+
+  g_return_val_if_fail (VP_IS_HISTORY (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+  g_return_val_if_fail (before == NULL || VP_IS_SNAPSHOT (before), 0);
+  g_return_val_if_fail (after == NULL || VP_IS_SNAPSHOT (after), 0);
+
   if (before == NULL && after == NULL)
     return 0;
 
-  uid = vp_programme_get_uid (vp_snapshot_get_programme (after != NULL ? after : before));
+  programme = vp_snapshot_get_programme (after != NULL ? after : before);
   entry = g_new0 (Entry, 1);
   entry->label = g_strdup (label);
-  entry->programme_id = programme_id;
+  entry->programme_id = vp_programme_get_id (programme);
   entry->whole = TRUE;
-  entry->uid = g_strdup (uid);
+  entry->uid = g_strdup (vp_programme_get_uid (programme));
   entry->before_snapshot = before != NULL ? g_object_ref (before) : NULL;
-  entry->after_snapshot = g_steal_pointer (&after);
+  entry->after_snapshot = after != NULL ? g_object_ref (after) : NULL;
   push (self, entry);
   return entry->id;
 }

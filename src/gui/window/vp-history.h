@@ -80,6 +80,15 @@ guint       vp_history_record         (VpHistory      *self,
                                        VpSnapshot     *before,
                                        gint64          loaded_at);
 
+/* Records a change of one programme as @label: @before and @after are the
+ * programme as loaded before and after it (either NULL: it did not exist),
+ * by a caller that made sure that nothing else was written in between (a
+ * thread's own connection).  Returns the entry, 0 when both are NULL. */
+guint       vp_history_record_pair    (VpHistory      *self,
+                                       const char     *label,
+                                       VpSnapshot     *before,
+                                       VpSnapshot     *after);
+
 /* Takes back the last change (vp_history_undo()), or makes the last one
  * taken back again.  FALSE with @error set when nothing was written: an
  * entry refused for a change made since leaves the history. */

@@ -748,6 +748,9 @@ vp_window_constructed (GObject *object)
   self->context = vp_programme_context_new (self->store);
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Undo and Redo are enabled while there is something to undo or redo */
+  g_signal_connect_object (vp_programme_context_get_history (self->context), "notify",
+                           G_CALLBACK (vp_window_update_actions), self, G_CONNECT_SWAPPED);
   add_pages (self);
 
   model = vp_store_get_programmes (self->store);
@@ -801,7 +804,6 @@ vp_window_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->programme);
-  g_clear_object (&self->deleted);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->publish_run);
