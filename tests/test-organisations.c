@@ -686,7 +686,8 @@ test_delete_asks (Fixture       *fixture,
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Photonics Finland”?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Its 2 people will belong to no organisation.");
+                   "Used by 2 participants: Aino Mäkelä, Leena Korhonen. They will belong "
+                   "to no organisation.");
   click_response (dialog, "_Cancel");
   vp_test_run_main_loop (50);
   snapshot = load (fixture);

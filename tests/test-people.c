@@ -180,6 +180,19 @@ item_participant (GListModel *model,
   return VP_PARTICIPANT (vp_table_row_get_item (row));
 }
 
+/* Answers the question on show with the button @label. */
+static void
+click_response (const char *label)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button = vp_test_wait_for_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  vp_test_run_main_loop (50);
+  g_assert_null (vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+}
+
 /* How many rows are selected, and the first one's item. */
 static guint
 selected_count (GListModel *model)
@@ -573,7 +586,15 @@ test_participants_delete_undo (Fixture       *fixture,
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 2, TRUE);
   g_assert_true (gtk_widget_get_sensitive (get_child (page, VP_TYPE_TABLE_PAGE, "delete_button")));
   g_assert_true (gtk_widget_activate_action (page, "participants.delete", NULL));
-  vp_test_run_main_loop (50);
+  /* they attend a session: the question names it */
+  {
+    AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 2 Participants?");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Attending 1 session: Lab tour. The deletion takes them off it.");
+  }
+  click_response ("_Delete");
 
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 1);
@@ -619,7 +640,15 @@ test_hosts_delete_undo (Fixture       *fixture,
   /* Femtolux first by name; it has both sessions. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (page, "hosts.delete", NULL));
-  vp_test_run_main_loop (50);
+  /* used by sessions: the question names them */
+  {
+    AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Femtolux Lasers”?");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Used by 2 sessions: Welcome, Lab tour. They will have no host.");
+  }
+  click_response ("_Delete");
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 1);
   g_assert_null (vp_session_get_host_ref (vp_snapshot_lookup_session (snapshot, "s1")));

@@ -1395,3 +1395,45 @@ show_match (VpTablePage      *self,
 
   return FALSE;
 }
+
+#define MAX_NAMES 5
+
+char *
+vp_table_page_join_names (GPtrArray *names)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = MIN (names->len, MAX_NAMES);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of a list, “Lab tour, Welcome” */
+        g_string_append (text, _(", "));
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  if (names->len > shown)
+    /* Translators: after the first names of a list, “Lab tour, Welcome and 3 more” */
+    g_string_append_printf (text, ngettext (" and %u more", " and %u more", names->len - shown),
+                            names->len - shown);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+vp_table_page_items_have_ref (GPtrArray  *items,
+                              const char *ref)
+{
+  if (ref == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *item_ref = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "ref", &item_ref, NULL);
+      if (g_strcmp0 (item_ref, ref) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -124,4 +124,12 @@ gboolean  vp_table_page_show_first_match        (VpTablePage                 *se
                                                  VpTableMatchFunc             func,
                                                  gconstpointer                data);
 
+/* For ask_delete(): @names (char *, in the order to show), as the body of
+ * the question names what uses the items: “Lab tour, Welcome”, or the
+ * first five and “and 3 more”.  Translated. */
+char     *vp_table_page_join_names              (GPtrArray                   *names);
+/* For ask_delete(): whether @ref is the ref (“ref” property) of one of @items. */
+gboolean  vp_table_page_items_have_ref          (GPtrArray                   *items,
+                                                 const char                  *ref);
+
 G_END_DECLS
