@@ -820,8 +820,9 @@ vp_participant_editor_save_item (VpPeopleEditor  *editor,
   if (vp_history_save (vp_undo_find_history (GTK_WIDGET (editor)),
                        vp_people_editor_get_store (editor),
                        vp_people_editor_get_programme_id (editor), item, read,
-                       vp_people_editor_is_new (editor) ? _("Add Participant") : _("Edit Participant"), editor,
-                       &local_error))
+                       vp_people_editor_is_new (editor) ? _("Add Participant")
+                                                        : _("Edit Participant"),
+                       editor, &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,

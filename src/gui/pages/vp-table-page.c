@@ -981,6 +981,30 @@ delete_action (GtkWidget  *widget,
     delete_items (self, items);
 }
 
+/* Delete (no modifier) on the table deletes its selected rows; in a text
+ * field it deletes text. */
+static gboolean
+delete_key_pressed_cb (VpTablePage     *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *action = NULL;
+
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (focus == NULL || GTK_IS_EDITABLE (focus) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return FALSE;
+
+  action = g_strconcat (VP_TABLE_PAGE_GET_CLASS (self)->action_prefix, ".delete", NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1196,6 +1220,16 @@ vp_table_page_init (VpTablePage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (priv->search_entry, GTK_WIDGET (self));
+  /* Typing in the table goes to the search; Delete there would too, and
+   * do nothing: it is the delete action's key, seen before the search. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (delete_key_pressed_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->scrolled_window), "changed",
                            G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
 }

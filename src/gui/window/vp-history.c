@@ -347,9 +347,10 @@ apply_whole (VpHistory   *self,
 
   if (!vp_store_restore_snapshot (self->store, *to, since, &local_error))
     {
+      VpProgramme *programme = vp_snapshot_get_programme (*to);
+
       if (g_error_matches (local_error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
-        g_propagate_error (error,
-                           changed_error (vp_programme_get_title (vp_snapshot_get_programme (*to))));
+        g_propagate_error (error, changed_error (vp_programme_get_title (programme)));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
