@@ -353,6 +353,74 @@ test_record_after_write_elsewhere (Fixture       *fixture,
   g_assert_false (vp_history_can_undo (history));
 }
 
+/* An import of a new programme, recorded from its snapshots: undone by
+ * deleting the programme, redone by putting it back. */
+static void
+test_record_pair (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VpHistory) history = vp_history_new (fixture->store);
+  g_autoptr(VpSnapshot) imported = vp_test_read_document (
+    "{ \"format\": \"visit-planner-programme\", \"version\": 1,\n"
+    "  \"programme\": { \"uid\": \"prog-new\", \"title\": \"New visit\","
+    "                   \"host_country\": \"FR\", \"timezone\": \"Europe/Paris\","
+    "                   \"start_date\": \"2027-05-03\", \"end_date\": \"2027-05-04\" },\n"
+    "  \"hosts\": [ { \"id\": \"h9\", \"name\": \"Institut d'Optique\" } ] }\n");
+  g_autoptr(VpSnapshot) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = vp_test_import_snapshot (fixture->store, imported, VP_STORE_IMPORT_NONE);
+  after = vp_test_load (fixture->store, id);
+  g_assert_cmpuint (vp_history_record_pair (history, "Import Programme", NULL, after), !=, 0);
+  g_assert_cmpstr (vp_history_get_undo_label (history), ==, "Import Programme");
+
+  g_assert_true (vp_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_store_find_programme (fixture->store, "prog-new", NULL), ==, 0);
+  g_assert_true (vp_history_redo (history, &error));
+  g_assert_no_error (error);
+  id = vp_store_find_programme (fixture->store, "prog-new", NULL);
+  g_assert_cmpint (id, !=, 0);
+  g_clear_object (&after);
+  after = vp_test_load (fixture->store, id);
+  g_assert_nonnull (vp_snapshot_lookup_host (after, "h9"));
+}
+
+/* A toast's Undo undoes its change, and the later ones first. */
+static void
+test_undo_entry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(VpHistory) history = vp_history_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *refs[] = { "h1", "h2" };
+  guint first = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    {
+      g_autoptr(VpHost) read = vp_test_host_copy (fixture->store, fixture->id, refs[i]);
+      g_autoptr(VpHost) host = vp_host_copy (read);
+
+      vp_host_set_name (host, "Renamed");
+      g_assert_true (vp_history_save (history, fixture->store, fixture->id, G_OBJECT (host),
+                                      G_OBJECT (read), "Edit Host", NULL, &error));
+      if (first == 0)
+        first = vp_history_get_undo_entry (history);
+    }
+  g_assert_true (vp_history_has_undo_entry (history, first));
+  g_assert_true (vp_history_undo_entry (history, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (vp_history_has_undo_entry (history, first));
+  name = stored_host_name (fixture, "h1");
+  g_assert_cmpstr (name, ==, "Lab");
+  g_clear_pointer (&name, g_free);
+  name = stored_host_name (fixture, "h2");
+  g_assert_cmpstr (name, ==, "Hall");
+  g_assert_false (vp_history_can_undo (history));
+}
+
 /* Without a history (an editor outside a window) a save only saves. */
 static void
 test_no_history (Fixture       *fixture,
@@ -389,6 +457,8 @@ main (int   argc,
   ADD_TEST ("/history/delete-changed-elsewhere", test_delete_changed_elsewhere);
   ADD_TEST ("/history/record-after-write-elsewhere", test_record_after_write_elsewhere);
   ADD_TEST ("/history/no-history", test_no_history);
+  ADD_TEST ("/history/record-pair", test_record_pair);
+  ADD_TEST ("/history/undo-entry", test_undo_entry);
 
   return g_test_run ();
 }
