@@ -346,6 +346,20 @@ has_label (gpointer data)
   return find_label (search->root, search->text);
 }
 
+/* The label of the main menu's Undo (0) or Redo (1). */
+static const char *
+history_menu_label (Fixture *fixture,
+                    int      index)
+{
+  GMenuModel *section = g_object_get_data (G_OBJECT (fixture->window), "vp-history-menu");
+  static char *label;
+
+  g_assert_nonnull (section);
+  g_clear_pointer (&label, g_free);
+  g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
 /* Tests {{{1 */
 
 /* A session moved by drag (the grid's drop) and by the keyboard: each is
@@ -373,6 +387,9 @@ test_move (Fixture       *fixture,
   g_assert_cmpstr (start, ==, "2027-04-13T11:00");
   g_clear_pointer (&start, g_free);
   g_assert_cmpstr (undo_toast_title (fixture), ==, "Session moved");
+  /* the main menu names the change */
+  g_assert_cmpstr (history_menu_label (fixture, 0), ==, "_Undo Move Session");
+  g_assert_cmpstr (history_menu_label (fixture, 1), ==, "_Redo");
   wait_for_toast_gone (fixture);
 
   undo (fixture);
