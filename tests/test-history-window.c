@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <string.h>
 
 #include "vp-agenda-grid.h"
 #include "vp-host-editor.h"
@@ -680,6 +681,61 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_true (has_binding (GTK_WIDGET (fixture->window), "<Shift><Control>z", "win.redo"));
 }
 
+/* Ctrl+Z after another programme was shown undoes the change, and shows
+ * the programme it changed. */
+static void
+test_undo_shows_programme (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkListView *list;
+  GtkSingleSelection *selection;
+  GtkWidget *page;
+  VpHostEditor *editor;
+  VpProgramme *shown;
+  g_autofree char *name = NULL;
+  g_autofree char *other = g_strdup (programme);
+  char *at;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, "hosts");
+  g_assert_true (vp_hosts_page_show_host (VP_HOSTS_PAGE (page), "trumpf"));
+  editor = vp_test_wait_for_toplevel (VP_TYPE_HOST_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                       VP_TYPE_HOST_EDITOR,
+                                                                       "name_row")),
+                         "Trumpf Laser");
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (100);
+
+  /* another programme (another uid), shown */
+  at = strstr (other, UID);
+  g_assert_nonnull (at);
+  at[0] = 'f';
+  vp_test_import_json (fixture->store, other);
+  vp_test_run_main_loop (200);
+  list = GTK_LIST_VIEW (vp_test_get_widget (fixture->window, "programme-list"));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(VpProgramme) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (vp_programme_get_id (item) != fixture->programme_id)
+        gtk_single_selection_set_selected (selection, i);
+    }
+  vp_test_run_main_loop (200);
+  shown = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpint (vp_programme_get_id (shown), !=, fixture->programme_id);
+
+  undo (fixture);
+  name = stored_host_name (fixture, "trumpf");
+  g_assert_cmpstr (name, ==, "Trumpf");
+  vp_test_run_main_loop (200);
+  shown = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (vp_programme_get_id (shown), ==, fixture->programme_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +751,7 @@ main (int   argc,
   ADD_TEST ("/history-window/undo-refused", test_undo_refused);
   ADD_TEST ("/history-window/delete-key", test_delete_key);
   ADD_TEST ("/history-window/shortcuts-window", test_shortcuts_window);
+  ADD_TEST ("/history-window/undo-shows-programme", test_undo_shows_programme);
 
 #undef ADD_TEST
 

@@ -395,14 +395,18 @@ step (VpHistory  *self,
       gboolean    undo,
       GError    **error)
 {
-  GPtrArray *stack = undo ? self->undo : self->redo;
-  GPtrArray *other = undo ? self->redo : self->undo;
   g_autoptr(GError) local_error = NULL;
-  Entry *entry = last_entry (stack);
+  GPtrArray *stack;
+  GPtrArray *other;
+  Entry *entry;
   gboolean done;
 
   g_return_val_if_fail (VP_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stack = undo ? self->undo : self->redo;
+  other = undo ? self->redo : self->undo;
+  entry = last_entry (stack);
 
   if (entry == NULL)
     {
@@ -635,6 +639,18 @@ vp_history_get_redo_label (VpHistory *self)
 
   entry = last_entry (self->redo);
   return entry != NULL ? entry->label : NULL;
+}
+
+gint64
+vp_history_get_programme_id (VpHistory *self,
+                             gboolean   redo)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (VP_IS_HISTORY (self), 0);
+
+  entry = last_entry (redo ? self->redo : self->undo);
+  return entry != NULL ? entry->programme_id : 0;
 }
 
 guint

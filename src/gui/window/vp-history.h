@@ -43,6 +43,9 @@ gboolean    vp_history_can_undo       (VpHistory      *self);
 gboolean    vp_history_can_redo       (VpHistory      *self);
 const char *vp_history_get_undo_label (VpHistory      *self);
 const char *vp_history_get_redo_label (VpHistory      *self);
+/* The programme that Undo (or, with @redo, Redo) would change, 0 when none. */
+gint64      vp_history_get_programme_id (VpHistory    *self,
+                                         gboolean      redo);
 /* The entry Undo would take back, 0 when none. */
 guint       vp_history_get_undo_entry (VpHistory      *self);
 /* Whether @entry can still be undone (it is among those Undo reaches). */

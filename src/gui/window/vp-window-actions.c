@@ -265,17 +265,34 @@ delete_programme_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
 }
 
+/* Undoes or redoes the last change, and shows its programme when another
+ * one is shown. */
+static void
+history_step (VpWindow *self,
+              gboolean  redo)
+{
+  VpHistory *history = vp_programme_context_get_history (self->context);
+  gint64 programme_id;
+
+  /* an edit still waiting to be saved is saved first: it is the last change */
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  if (!vp_undo_step (GTK_WIDGET (self->toast_overlay), history, redo))
+    return;
+
+  /* the entry done is now the last of the other list, with the programme's
+   * id as it is now (a programme put back may have another) */
+  programme_id = vp_history_get_programme_id (history, !redo);
+  if (programme_id != 0 &&
+      (self->programme == NULL || vp_programme_get_id (self->programme) != programme_id))
+    vp_window_select_id (self, programme_id);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  VpWindow *self = VP_WINDOW (widget);
-
-  /* an edit still waiting to be saved is saved first: it is the last change */
-  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
-  vp_undo_step (GTK_WIDGET (self->toast_overlay),
-                vp_programme_context_get_history (self->context), FALSE);
+  history_step (VP_WINDOW (widget), FALSE);
 }
 
 static void
@@ -283,11 +300,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  VpWindow *self = VP_WINDOW (widget);
-
-  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
-  vp_undo_step (GTK_WIDGET (self->toast_overlay),
-                vp_programme_context_get_history (self->context), TRUE);
+  history_step (VP_WINDOW (widget), TRUE);
 }
 
 /* Navigation {{{1 */
