@@ -465,6 +465,46 @@ test_editor_edit (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Trumpf Lasertechnik");
 }
 
+static gboolean
+title_saved (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(VpSnapshot) snapshot = load (fixture);
+
+  return g_strcmp0 (vp_programme_get_title (vp_snapshot_get_programme (snapshot)),
+                    "Stuttgart, spring 2027") == 0;
+}
+
+/* The overview's title, typed and saved as typing pauses: Ctrl+Z puts it
+ * back, Ctrl+Shift+Z makes it again. */
+static void
+test_overview_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  show_page (fixture, "overview");
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (fixture->window, "title-row")),
+                         "Stuttgart, spring 2027");
+  g_assert_true (vp_test_wait_for (title_saved, fixture));
+  undo (fixture);
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_programme_get_title (vp_snapshot_get_programme (snapshot)), ==,
+                   "Photonics Bretagne in Stuttgart");
+  /* and the field shows it */
+  vp_test_run_main_loop (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vp_test_get_widget (fixture->window,
+                                                                            "title-row"))),
+                   ==, "Photonics Bretagne in Stuttgart");
+  g_clear_object (&snapshot);
+  redo (fixture);
+  snapshot = load (fixture);
+  g_assert_cmpstr (vp_programme_get_title (vp_snapshot_get_programme (snapshot)), ==,
+                   "Stuttgart, spring 2027");
+}
+
 /* A host used by two sessions: the question names them; the deletion,
  * with the sessions it leaves without a host, is undone by one Ctrl+Z
  * after the toast has gone, and redone. */
@@ -747,6 +787,7 @@ main (int   argc,
 
   ADD_TEST ("/history-window/move", test_move);
   ADD_TEST ("/history-window/editor-edit", test_editor_edit);
+  ADD_TEST ("/history-window/overview-edit", test_overview_edit);
   ADD_TEST ("/history-window/host-delete", test_host_delete);
   ADD_TEST ("/history-window/undo-refused", test_undo_refused);
   ADD_TEST ("/history-window/delete-key", test_delete_key);
