@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "vp-agenda-grid.h"
+#include "vp-agenda-page.h"
 #include "vp-host-editor.h"
 #include "vp-hosts-page.h"
 #include "vp-participants-page.h"
+#include "vp-session-editor.h"
 #include "vp-table-page.h"
 #include "vp-table-row.h"
 #include "vp-test-gui.h"
@@ -505,6 +507,86 @@ test_overview_edit (Fixture       *fixture,
                    "Stuttgart, spring 2027");
 }
 
+static char *
+stored_title (Fixture    *fixture,
+              const char *uid)
+{
+  g_autoptr(VpSnapshot) snapshot = load (fixture);
+  VpSession *session = vp_snapshot_lookup_session_by_uid (snapshot, uid);
+
+  return session != NULL ? g_strdup (vp_session_get_title (session)) : NULL;
+}
+
+/* The session editor: an edit of a session, and a session added, each
+ * undone and redone. */
+static void
+test_session_editor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *page;
+  VpSessionEditor *editor;
+  g_autofree char *title = NULL;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  page = show_page (fixture, "agenda");
+  vp_agenda_page_show_session (VP_AGENDA_PAGE (page), "s3-uid");
+  editor = vp_test_wait_for_toplevel (VP_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")),
+                         "Factory tour");
+  gtk_window_close (GTK_WINDOW (editor));
+  vp_test_run_main_loop (200);
+  title = stored_title (fixture, "s3-uid");
+  g_assert_cmpstr (title, ==, "Factory tour");
+  g_clear_pointer (&title, g_free);
+
+  undo (fixture);
+  title = stored_title (fixture, "s3-uid");
+  g_assert_cmpstr (title, ==, "Factory visit");
+  g_clear_pointer (&title, g_free);
+  redo (fixture);
+  title = stored_title (fixture, "s3-uid");
+  g_assert_cmpstr (title, ==, "Factory tour");
+  g_clear_pointer (&title, g_free);
+
+  /* a session added */
+  gtk_widget_activate_action (page, "agenda.add-session", NULL);
+  vp_test_run_main_loop (100);
+  editor = vp_test_wait_for_toplevel (VP_TYPE_SESSION_EDITOR);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "Dinner");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
+  vp_test_run_main_loop (200);
+  /* added: the editor closes */
+  g_assert_null (editor);
+  {
+    g_autoptr(VpSnapshot) snapshot = load (fixture);
+
+    g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 4);
+  }
+  g_assert_cmpstr (vp_history_get_undo_label (vp_programme_context_get_history (
+                     vp_window_get_context (fixture->window))), ==, "Add Session");
+  undo (fixture);
+  {
+    g_autoptr(VpSnapshot) snapshot = load (fixture);
+
+    g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 3);
+  }
+  redo (fixture);
+  {
+    g_autoptr(VpSnapshot) snapshot = load (fixture);
+    GPtrArray *sessions = vp_snapshot_get_sessions (snapshot);
+    gboolean dinner = FALSE;
+
+    g_assert_cmpuint (sessions->len, ==, 4);
+    for (guint i = 0; i < sessions->len; i++)
+      dinner |= g_strcmp0 (vp_session_get_title (g_ptr_array_index (sessions, i)), "Dinner") == 0;
+    g_assert_true (dinner);
+  }
+}
+
 /* A host used by two sessions: the question names them; the deletion,
  * with the sessions it leaves without a host, is undone by one Ctrl+Z
  * after the toast has gone, and redone. */
@@ -788,6 +870,7 @@ main (int   argc,
   ADD_TEST ("/history-window/move", test_move);
   ADD_TEST ("/history-window/editor-edit", test_editor_edit);
   ADD_TEST ("/history-window/overview-edit", test_overview_edit);
+  ADD_TEST ("/history-window/session-editor", test_session_editor);
   ADD_TEST ("/history-window/host-delete", test_host_delete);
   ADD_TEST ("/history-window/undo-refused", test_undo_refused);
   ADD_TEST ("/history-window/delete-key", test_delete_key);

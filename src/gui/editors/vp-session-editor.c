@@ -463,7 +463,9 @@ save (VpSessionEditor *self)
   /* through the window's undo history: one entry per editor and session */
   if (!vp_history_save (vp_undo_find_history (GTK_WIDGET (self)), self->store, self->programme_id,
                         G_OBJECT (copy), G_OBJECT (self->read),
-                        self->read == NULL ? _("Add Session") : _("Edit Session"), self, &error))
+                        self->read == NULL || vp_session_get_id (self->read) == 0
+                          ? _("Add Session") : _("Edit Session"),
+                        self, &error))
     {
       show_toast (self, error->message);
       return FALSE;
