@@ -489,6 +489,7 @@ test_add (Fixture       *fixture,
   /* Cluster organisation, first after “Not set” */
   adw_combo_row_set_selected (get_child (editor, type, "kind_row"), 1);
   g_assert_true (gtk_widget_is_sensitive (get_child (editor, type, "add_button")));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_signal_emit_by_name (get_child (editor, type, "add_button"), "clicked");
 
   snapshot = load (fixture);
@@ -507,7 +508,15 @@ test_add (Fixture       *fixture,
   g_assert_cmpstr (vp_organisation_get_contact_name (organisation), ==, "Rūta Petraitytė");
   g_assert_cmpstr (vp_organisation_get_contact_email (organisation), ==, "info@klc.example");
 
-  /* Added: from now on it is saved as it is edited. */
+  /* Added: the dialog closes, as New Session's does, with the new row
+   * selected; opened again, it is saved as it is edited. */
+  vp_test_run_main_loop (20);
+  g_assert_null (editor);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model),
+                                                  find_row (model, "Kaunas Laser Cluster")));
+  g_assert_true (vp_organisations_page_show_organisation (VP_ORGANISATIONS_PAGE (page),
+                                                          vp_organisation_get_ref (organisation)));
+  editor = find_toplevel (VP_TYPE_ORGANISATION_EDITOR);
   set_text (editor, type, "city_row", "Vilnius");
   g_assert_true (vp_organisation_editor_flush (editor));
   g_clear_object (&snapshot);
@@ -678,7 +687,8 @@ test_delete_asks (Fixture       *fixture,
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Photonics Finland”?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Its 2 people will belong to no organisation.");
+                   "Used by 2 participants: Aino Mäkelä, Leena Korhonen. They will belong "
+                   "to no organisation.");
   click_response (dialog, "_Cancel");
   vp_test_run_main_loop (50);
   snapshot = load (fixture);

@@ -227,6 +227,40 @@ item_participant (GListModel *model,
   return VP_PARTICIPANT (vp_table_row_get_item (row));
 }
 
+/* Answers the question on show with the button @label. */
+static void
+click_response (const char *label)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button = vp_test_wait_for_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  vp_test_run_main_loop (50);
+  g_assert_null (vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+}
+
+/* How many rows are selected, and the first one's item. */
+static guint
+selected_count (GListModel *model)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static GObject *
+selected_item (GListModel *model)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+  g_autoptr(VpTableRow) row = NULL;
+
+  g_assert_false (gtk_bitset_is_empty (selected));
+  row = g_list_model_get_item (model, gtk_bitset_get_minimum (selected));
+  /* the page's snapshot keeps it alive */
+  return vp_table_row_get_item (row);
+}
+
 /* Tests {{{1 */
 
 static void
@@ -323,6 +357,7 @@ test_hosts_add (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (get_child (editor, VP_TYPE_HOST_EDITOR,
                                                            "language_row")), ==, 0);
   adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "language_row"), 3);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   click (editor, VP_TYPE_HOST_EDITOR, "add_button");
 
   snapshot = load (fixture);
@@ -341,7 +376,16 @@ test_hosts_add (Fixture       *fixture,
   g_assert_cmpint (vp_host_get_kind (host), ==, VP_HOST_KIND_COMPANY);
   g_assert_cmpstr (vp_host_get_language (host), ==, "fr");
 
-  /* Added: the editor now saves every change itself. */
+  /* Added: the dialog closes, as New Session's does, and the new row is
+   * the one selected. */
+  vp_test_run_main_loop (20);
+  g_assert_null (editor);
+  g_assert_cmpuint (selected_count (model), ==, 1);
+  g_assert_cmpint (vp_host_get_id (VP_HOST (selected_item (model))), ==, vp_host_get_id (host));
+
+  /* Opened again, it saves every change itself. */
+  g_assert_true (vp_hosts_page_show_host (VP_HOSTS_PAGE (page), vp_host_get_ref (host)));
+  editor = find_toplevel (VP_TYPE_HOST_EDITOR);
   g_assert_cmpint (vp_host_get_id (vp_host_editor_get_host (editor)), ==, vp_host_get_id (host));
   set_text (editor, VP_TYPE_HOST_EDITOR, "city_row", "Kaunas");
   adw_combo_row_set_selected (get_child (editor, VP_TYPE_HOST_EDITOR, "language_row"), 0);
@@ -480,6 +524,7 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   g_clear_object (&snapshot);
 
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   click (editor, VP_TYPE_PARTICIPANT_EDITOR, "add_button");
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 4);
@@ -502,7 +547,17 @@ test_participants_add (Fixture       *fixture,
   g_assert_cmpstr (stay->check_in, ==, "2027-04-12");
   g_assert_cmpstr (stay->check_out, ==, "2027-04-16");
 
-  /* Then each change is saved as typed. */
+  /* Added: the dialog closes, and the new row is the one selected. */
+  vp_test_run_main_loop (20);
+  g_assert_null (editor);
+  g_assert_cmpuint (selected_count (get_model (page)), ==, 1);
+  g_assert_cmpstr (vp_participant_get_ref (VP_PARTICIPANT (selected_item (get_model (page)))),
+                   ==, vp_participant_get_ref (participant));
+
+  /* Opened again, each change is saved as typed. */
+  g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page),
+                                                        vp_participant_get_ref (participant)));
+  editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
   name_new_organisation (editor, "Tampere Photonics");
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);
@@ -596,7 +651,15 @@ test_participants_delete_undo (Fixture       *fixture,
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 0, 2, TRUE);
   g_assert_true (gtk_widget_get_sensitive (get_child (page, VP_TYPE_TABLE_PAGE, "delete_button")));
   g_assert_true (gtk_widget_activate_action (page, "participants.delete", NULL));
-  vp_test_run_main_loop (50);
+  /* they attend a session: the question names it */
+  {
+    AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 2 Participants?");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Attending 1 session: Lab tour. The deletion takes them off it.");
+  }
+  click_response ("_Delete");
 
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 1);
@@ -642,7 +705,15 @@ test_hosts_delete_undo (Fixture       *fixture,
   /* Femtolux first by name; it has both sessions. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (page, "hosts.delete", NULL));
-  vp_test_run_main_loop (50);
+  /* used by sessions: the question names them */
+  {
+    AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Femtolux Lasers”?");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Used by 2 sessions: Welcome, Lab tour. They will have no host.");
+  }
+  click_response ("_Delete");
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 1);
   g_assert_null (vp_session_get_host_ref (vp_snapshot_lookup_session (snapshot, "s1")));

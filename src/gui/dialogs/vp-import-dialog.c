@@ -12,6 +12,7 @@
 #include "vp-import-dialog.h"
 #include "vp-import-item.h"
 #include "vp-snapshot-diff.h"
+#include "vp-undo.h"
 
 /* Text from a file is shown on one line, and only so much of it. */
 #define MAX_SHOWN_CHARS 200
@@ -435,6 +436,10 @@ struct _VpImportDialog
   Preview              *preview;
   GCancellable         *cancellable;
   gboolean              busy;
+  /* the programme as the import found it, and the import's entry in the
+   * window's undo history */
+  VpSnapshot           *before;
+  guint                 undo_entry;
 
   GListStore           *added;
   GListStore           *updated;
@@ -634,6 +639,22 @@ vp_import_kind_get_error_heading (VpImportKind kind)
     }
 }
 
+/* The import's name in the undo history, as in “Undo Import Hosts”. */
+static const char *
+vp_import_kind_get_undo_label (VpImportKind kind)
+{
+  switch (kind)
+    {
+    case VP_IMPORT_KIND_HOSTS:
+      return _("Import Hosts");
+    case VP_IMPORT_KIND_CALENDAR:
+      return _("Import Calendar");
+    case VP_IMPORT_KIND_PARTICIPANTS:
+    default:
+      return _("Import Participants");
+    }
+}
+
 static char *
 summary_text (Preview *preview)
 {
@@ -797,6 +818,7 @@ apply_preview (VpSnapshot  *current,
       return NULL;
     }
 
+  g_set_object (&self->before, current);
   return g_object_ref (self->preview->after);
 }
 
@@ -807,6 +829,7 @@ apply_action (GtkWidget  *widget,
 {
   VpImportDialog *self = VP_IMPORT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  VpHistory *history;
   guint added, updated;
 
   if (self->busy || self->preview == NULL || self->preview->added + self->preview->updated == 0)
@@ -830,6 +853,16 @@ apply_action (GtkWidget  *widget,
       return;
     }
 
+  /* one change in the window's undo history: the programme as it was
+   * when the preview was read (nothing came between, as the write checked) */
+  history = vp_undo_find_history (GTK_WIDGET (self));
+  if (history != NULL && self->before != NULL)
+    self->undo_entry = vp_history_record (history,
+                                          vp_import_kind_get_undo_label (self->preview->kind),
+                                          self->preview->programme_id, self->before,
+                                          self->preview->change_count);
+  g_clear_object (&self->before);
+
   added = self->preview->added;
   updated = self->preview->updated;
   g_signal_emit (self, signals[IMPORTED], 0, added, updated);
@@ -844,6 +877,7 @@ vp_import_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->before);
   g_clear_object (&self->store);
   g_clear_object (&self->added);
   g_clear_object (&self->updated);
@@ -1024,4 +1058,12 @@ vp_import_dialog_get_kind (VpImportDialog *self)
   g_return_val_if_fail (VP_IS_IMPORT_DIALOG (self), VP_IMPORT_KIND_PARTICIPANTS);
 
   return self->preview != NULL ? self->preview->kind : VP_IMPORT_KIND_PARTICIPANTS;
+}
+
+guint
+vp_import_dialog_get_undo_entry (VpImportDialog *self)
+{
+  g_return_val_if_fail (VP_IS_IMPORT_DIALOG (self), 0);
+
+  return self->undo_entry;
 }

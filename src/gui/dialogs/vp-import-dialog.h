@@ -37,6 +37,9 @@ VpImportDialog *vp_import_dialog_new_finish (GAsyncResult         *result,
                                              GError              **error);
 
 VpImportKind    vp_import_dialog_get_kind   (VpImportDialog       *self);
+/* After ::imported: the import's entry in the window's undo history, 0 when
+ * it has none (not recorded: another program wrote meanwhile). */
+guint           vp_import_dialog_get_undo_entry (VpImportDialog   *self);
 
 /* "Cannot Import Participants", and so on: the heading of an error. */
 const char     *vp_import_kind_get_error_heading (VpImportKind kind);

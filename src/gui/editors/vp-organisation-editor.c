@@ -14,6 +14,7 @@
 #include "vp-text.h"
 #include "vp-time.h"
 #include "vp-values.h"
+#include "vp-undo.h"
 
 struct _VpOrganisationEditor
 {
@@ -414,9 +415,13 @@ vp_organisation_editor_save_item (VpPeopleEditor  *editor,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (vp_store_save_organisation (vp_people_editor_get_store (editor),
-                                  vp_people_editor_get_programme_id (editor),
-                                  VP_ORGANISATION (item), (VpOrganisation *) read, &local_error))
+  /* through the window's undo history: one entry per dialog and row */
+  if (vp_history_save (vp_undo_find_history (GTK_WIDGET (editor)),
+                       vp_people_editor_get_store (editor),
+                       vp_people_editor_get_programme_id (editor), item, read,
+                       vp_people_editor_is_new (editor) ? _("Add Organisation")
+                                                        : _("Edit Organisation"),
+                       editor, &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,

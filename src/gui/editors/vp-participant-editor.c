@@ -14,6 +14,7 @@
 #include "vp-text.h"
 #include "vp-travel-leg-page.h"
 #include "vp-values.h"
+#include "vp-undo.h"
 
 struct _VpParticipantEditor
 {
@@ -874,10 +875,13 @@ vp_participant_editor_save_item (VpPeopleEditor  *editor,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (vp_store_save_participant (vp_people_editor_get_store (editor),
-                                 vp_people_editor_get_programme_id (editor),
-                                 VP_PARTICIPANT (item), (VpParticipant *) read,
-                                 &local_error))
+  /* through the window's undo history: one entry per dialog and row */
+  if (vp_history_save (vp_undo_find_history (GTK_WIDGET (editor)),
+                       vp_people_editor_get_store (editor),
+                       vp_people_editor_get_programme_id (editor), item, read,
+                       vp_people_editor_is_new (editor) ? _("Add Participant")
+                                                        : _("Edit Participant"),
+                       editor, &local_error))
     return TRUE;
 
   g_set_error (error, local_error->domain, local_error->code,

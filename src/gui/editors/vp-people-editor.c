@@ -31,6 +31,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (VpPeopleEditor, vp_people_editor, ADW_TYPE_WINDOW)
 
 enum {
   DELETE_REQUESTED,
+  ADDED,
   N_SIGNALS
 };
 
@@ -115,27 +116,19 @@ changed_cb (VpPeopleEditor *self)
   vp_people_editor_changed (self);
 }
 
-/* The subclass's own children that the editor also uses. */
-static gpointer
-get_field (VpPeopleEditor *self,
-           const char     *name)
-{
-  GObject *field = gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
-
-  g_assert (field != NULL);
-  return field;
-}
-
 static void
 add_clicked_cb (VpPeopleEditor *self,
                 GtkButton      *button)
 {
+  VpPeopleEditorPrivate *priv = vp_people_editor_get_instance_private (self);
+
   if (!save (self))
     return;
 
-  /* Added: from now on it is edited like any other. */
-  update_mode (self);
-  gtk_widget_grab_focus (get_field (self, "name_row"));
+  /* Added: the dialog closes, as New Session's does, and the owner shows
+   * the new item. */
+  g_signal_emit (self, signals[ADDED], 0, priv->item);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -220,6 +213,16 @@ vp_people_editor_class_init (VpPeopleEditorClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /* The item was added with the Add button (the dialog then closes). */
+  signals[ADDED] =
+    g_signal_new ("added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",

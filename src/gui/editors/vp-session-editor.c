@@ -17,6 +17,7 @@
 #include "vp-time.h"
 #include "vp-time-row.h"
 #include "vp-values.h"
+#include "vp-undo.h"
 #include "vp-zone-row.h"
 
 /* Long enough to take a word typed in one go as one change */
@@ -432,7 +433,12 @@ save (VpSessionEditor *self)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
 
-  if (!vp_store_save_session (self->store, self->programme_id, copy, self->read, &error))
+  /* through the window's undo history: one entry per editor and session */
+  if (!vp_history_save (vp_undo_find_history (GTK_WIDGET (self)), self->store, self->programme_id,
+                        G_OBJECT (copy), G_OBJECT (self->read),
+                        self->read == NULL || vp_session_get_id (self->read) == 0
+                          ? _("Add Session") : _("Edit Session"),
+                        self, &error))
     {
       show_toast (self, error->message);
       return FALSE;

@@ -679,11 +679,13 @@ static void
 delete_session (VpAgendaPage *self,
                 const char   *uid)
 {
+  VpHistory *history = vp_programme_context_get_history (self->context);
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   VpSession *session;
   gint64 loaded_at;
+  guint entry;
   gint64 id;
 
   if (self->snapshot == NULL)
@@ -711,7 +713,10 @@ delete_session (VpAgendaPage *self,
       return;
     }
 
-  vp_undo_offer_restore (GTK_WIDGET (self), self->store, before, loaded_at, title);
+  /* Translators: the name of a change, as in “Undo Delete Session”. */
+  entry = vp_history_record (history, _("Delete Session"), get_programme_id (self), before,
+                             loaded_at);
+  vp_undo_offer (GTK_WIDGET (self), history, entry, title);
 }
 
 /* Moves @uid to begin at @start, a local time in the programme's zone,
@@ -721,6 +726,7 @@ move_session (VpAgendaPage *self,
               const char   *uid,
               const char   *start)
 {
+  VpHistory *history = vp_programme_context_get_history (self->context);
   g_autoptr(VpSession) copy = NULL;
   g_autoptr(GTimeZone) zone = programme_zone (self);
   g_autoptr(GTimeZone) start_zone = NULL;
@@ -777,8 +783,15 @@ move_session (VpAgendaPage *self,
   vp_session_set_end (copy, end_text);
   /* the live session is what the store holds: a write since (by another
    * program, not yet polled) is reported, not overwritten */
-  if (!vp_store_save_session (self->store, get_programme_id (self), copy, session, &error))
-    show_toast (self, error->message);
+  if (!vp_history_save (history, self->store, get_programme_id (self), G_OBJECT (copy),
+                        G_OBJECT (session), _("Move Session"), NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: a toast after a session is moved, with an Undo button */
+  vp_undo_offer (GTK_WIDGET (self), history, vp_history_get_undo_entry (history),
+                 _("Session moved"));
 }
 
 static void

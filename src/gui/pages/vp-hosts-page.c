@@ -337,12 +337,57 @@ vp_hosts_page_delete_items (VpTablePage   *page,
                                 ids, n_ids, error);
 }
 
+/* Deleting a host leaves its sessions without one: say which. */
+static gboolean
+vp_hosts_page_ask_delete (VpTablePage  *page,
+                          GPtrArray    *items,
+                          char        **heading,
+                          char        **body)
+{
+  GListModel *sessions = vp_store_get_sessions (vp_table_page_get_store (page),
+                                                vp_table_page_get_programme_id (page));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (sessions); i < n; i++)
+    {
+      g_autoptr(VpSession) session = g_list_model_get_item (sessions, i);
+
+      if (vp_table_page_items_have_ref (items, vp_session_get_host_ref (session)))
+        g_ptr_array_add (names, g_strdup (vp_session_get_title (session)));
+    }
+  if (names->len == 0)
+    return FALSE;
+
+  list = vp_table_page_join_names (names);
+  if (items->len == 1)
+    *heading = g_strdup_printf (_("Delete “%s”?"),
+                                vp_host_get_name (g_ptr_array_index (items, 0)));
+  else
+    *heading = g_strdup_printf (ngettext ("Delete %u Host?", "Delete %u Hosts?", items->len),
+                                items->len);
+  /* Translators: the body of the question before deleting hosts; %s names
+   * the sessions. */
+  *body = g_strdup_printf (ngettext ("Used by %u session: %s. It will have no host.",
+                                     "Used by %u sessions: %s. They will have no host.",
+                                     names->len), names->len, list);
+  return TRUE;
+}
+
 static char *
 vp_hosts_page_dup_deleted_title (VpTablePage *page,
                                  guint        n_items)
 {
   /* Translators: in a toast, with an Undo button. */
   return g_strdup_printf (ngettext ("%u host deleted", "%u hosts deleted", n_items), n_items);
+}
+
+static const char *
+vp_hosts_page_get_delete_label (VpTablePage *page,
+                                guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Host”. */
+  return n_items == 1 ? _("Delete Host") : _("Delete Hosts");
 }
 
 static VpPeopleEditor *
@@ -386,6 +431,8 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
   page_class->compare = vp_hosts_page_compare;
   page_class->delete_items = vp_hosts_page_delete_items;
   page_class->dup_deleted_title = vp_hosts_page_dup_deleted_title;
+  page_class->get_delete_label = vp_hosts_page_get_delete_label;
+  page_class->ask_delete = vp_hosts_page_ask_delete;
   page_class->create_editor = vp_hosts_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

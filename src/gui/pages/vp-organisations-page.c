@@ -450,46 +450,41 @@ vp_organisations_page_delete_items (VpTablePage   *page,
                                         ids, n_ids, error);
 }
 
-/* Deleting an organisation leaves its people without one: say how many. */
+/* Deleting an organisation leaves its people without one: say who. */
 static gboolean
 vp_organisations_page_ask_delete (VpTablePage  *page,
                                   GPtrArray    *items,
                                   char        **heading,
                                   char        **body)
 {
-  VpOrganisationsPage *self = VP_ORGANISATIONS_PAGE (page);
-  guint n_people = 0;
+  GListModel *participants = vp_store_get_participants (vp_table_page_get_store (page),
+                                                        vp_table_page_get_programme_id (page));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0, n = g_list_model_get_n_items (participants); i < n; i++)
     {
-      const char *ref = vp_organisation_get_ref (g_ptr_array_index (items, i));
+      g_autoptr(VpParticipant) participant = g_list_model_get_item (participants, i);
 
-      if (ref != NULL && self->people_per_organisation != NULL)
-        n_people += GPOINTER_TO_UINT (g_hash_table_lookup (self->people_per_organisation, ref));
+      if (vp_table_page_items_have_ref (items, vp_participant_get_organisation_ref (participant)))
+        g_ptr_array_add (names, g_strdup (vp_participant_get_name (participant)));
     }
-
-  if (n_people == 0)
+  if (names->len == 0)
     return FALSE;
 
+  list = vp_table_page_join_names (names);
   if (items->len == 1)
-    {
-      *heading = g_strdup_printf (_("Delete “%s”?"),
-                                  vp_organisation_get_name (g_ptr_array_index (items, 0)));
-      /* Translators: the body of the question before deleting one organisation. */
-      *body = g_strdup_printf (ngettext ("Its %u person will belong to no organisation.",
-                                         "Its %u people will belong to no organisation.",
-                                         n_people), n_people);
-    }
+    *heading = g_strdup_printf (_("Delete “%s”?"),
+                                vp_organisation_get_name (g_ptr_array_index (items, 0)));
   else
-    {
-      *heading = g_strdup_printf (ngettext ("Delete %u Organisation?",
-                                            "Delete %u Organisations?", items->len), items->len);
-      /* Translators: the body of the question before deleting several organisations. */
-      *body = g_strdup_printf (ngettext ("Their %u person will belong to no organisation.",
-                                         "Their %u people will belong to no organisation.",
-                                         n_people), n_people);
-    }
-
+    *heading = g_strdup_printf (ngettext ("Delete %u Organisation?",
+                                          "Delete %u Organisations?", items->len), items->len);
+  /* Translators: the body of the question before deleting organisations;
+   * %s names the people. */
+  *body = g_strdup_printf (ngettext ("Used by %u participant: %s. They will belong to no "
+                                     "organisation.",
+                                     "Used by %u participants: %s. They will belong to no "
+                                     "organisation.", names->len), names->len, list);
   return TRUE;
 }
 
@@ -500,6 +495,14 @@ vp_organisations_page_dup_deleted_title (VpTablePage *page,
   /* Translators: in a toast, with an Undo button. */
   return g_strdup_printf (ngettext ("%u organisation deleted", "%u organisations deleted",
                                     n_items), n_items);
+}
+
+static const char *
+vp_organisations_page_get_delete_label (VpTablePage *page,
+                                        guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Organisation”. */
+  return n_items == 1 ? _("Delete Organisation") : _("Delete Organisations");
 }
 
 static VpPeopleEditor *
@@ -556,6 +559,7 @@ vp_organisations_page_class_init (VpOrganisationsPageClass *klass)
   page_class->delete_items = vp_organisations_page_delete_items;
   page_class->ask_delete = vp_organisations_page_ask_delete;
   page_class->dup_deleted_title = vp_organisations_page_dup_deleted_title;
+  page_class->get_delete_label = vp_organisations_page_get_delete_label;
   page_class->create_editor = vp_organisations_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -272,7 +272,8 @@ vp_overview_page_flush (VpOverviewPage *self)
     return;
 
   /* saved only over the programme the edits were made on */
-  if (!vp_store_save_programme (self->store, pending, read, &error))
+  if (!vp_history_save (vp_programme_context_get_history (self->context), self->store, 0,
+                        G_OBJECT (pending), G_OBJECT (read), _("Edit Programme"), NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot save the programme: %s"),
                                                   error->message);

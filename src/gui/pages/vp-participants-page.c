@@ -238,6 +238,51 @@ vp_participants_page_delete_items (VpTablePage   *page,
                                        ids, n_ids, error);
 }
 
+/* Deleting a participant takes them off the sessions they attend: say
+ * which (not those for everyone, which stay as they are). */
+static gboolean
+vp_participants_page_ask_delete (VpTablePage  *page,
+                                 GPtrArray    *items,
+                                 char        **heading,
+                                 char        **body)
+{
+  GListModel *sessions = vp_store_get_sessions (vp_table_page_get_store (page),
+                                                vp_table_page_get_programme_id (page));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (sessions); i < n; i++)
+    {
+      g_autoptr(VpSession) session = g_list_model_get_item (sessions, i);
+      GPtrArray *attendees = vp_session_get_attendees (session);
+
+      if (vp_session_get_attendees_all (session))
+        continue;
+      for (guint j = 0; j < attendees->len; j++)
+        if (vp_table_page_items_have_ref (items, g_ptr_array_index (attendees, j)))
+          {
+            g_ptr_array_add (names, g_strdup (vp_session_get_title (session)));
+            break;
+          }
+    }
+  if (names->len == 0)
+    return FALSE;
+
+  list = vp_table_page_join_names (names);
+  if (items->len == 1)
+    *heading = g_strdup_printf (_("Delete “%s”?"),
+                                vp_participant_get_name (g_ptr_array_index (items, 0)));
+  else
+    *heading = g_strdup_printf (ngettext ("Delete %u Participant?", "Delete %u Participants?",
+                                          items->len), items->len);
+  /* Translators: the body of the question before deleting participants;
+   * %s names the sessions. */
+  *body = g_strdup_printf (ngettext ("Attending %u session: %s. The deletion takes them off it.",
+                                     "Attending %u sessions: %s. The deletion takes them off "
+                                     "them.", names->len), names->len, list);
+  return TRUE;
+}
+
 static char *
 vp_participants_page_dup_deleted_title (VpTablePage *page,
                                         guint        n_items)
@@ -245,6 +290,14 @@ vp_participants_page_dup_deleted_title (VpTablePage *page,
   /* Translators: in a toast, with an Undo button. */
   return g_strdup_printf (ngettext ("%u participant deleted", "%u participants deleted", n_items),
                           n_items);
+}
+
+static const char *
+vp_participants_page_get_delete_label (VpTablePage *page,
+                                       guint        n_items)
+{
+  /* Translators: the name of a change, as in “Undo Delete Participant”. */
+  return n_items == 1 ? _("Delete Participant") : _("Delete Participants");
 }
 
 static VpPeopleEditor *
@@ -386,6 +439,8 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   page_class->compare = vp_participants_page_compare;
   page_class->delete_items = vp_participants_page_delete_items;
   page_class->dup_deleted_title = vp_participants_page_dup_deleted_title;
+  page_class->get_delete_label = vp_participants_page_get_delete_label;
+  page_class->ask_delete = vp_participants_page_ask_delete;
   page_class->create_editor = vp_participants_page_create_editor;
 
   gtk_widget_class_set_template_from_resource (widget_class,

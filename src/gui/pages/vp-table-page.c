@@ -804,6 +804,35 @@ editor_delete_requested_cb (VpTablePage    *self,
   delete_items (self, items);
 }
 
+static gboolean show_match (VpTablePage      *self,
+                            VpTableMatchFunc  func,
+                            gconstpointer     data,
+                            gboolean          edit);
+
+static gboolean
+has_id (GObject       *item,
+        gconstpointer  data)
+{
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  return id == *(const gint64 *) data;
+}
+
+/* A new item added and its dialog closed: the new row is selected. */
+static void
+editor_added_cb (VpTablePage    *self,
+                 GObject        *item,
+                 VpPeopleEditor *editor)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  show_match (self, has_id, &id, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
 static void
 open_editor (VpTablePage *self,
              GObject     *item)
@@ -823,6 +852,8 @@ open_editor (VpTablePage *self,
     gtk_window_set_transient_for (GTK_WINDOW (priv->editor), GTK_WINDOW (root));
   g_signal_connect_object (priv->editor, "delete-requested",
                            G_CALLBACK (editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->editor, "added", G_CALLBACK (editor_added_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (priv->editor));
 }
 
@@ -848,6 +879,7 @@ delete_items_now (VpTablePage *self,
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   gint64 loaded_at;
+  guint entry;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -880,7 +912,11 @@ delete_items_now (VpTablePage *self,
   else
     title = VP_TABLE_PAGE_GET_CLASS (self)->dup_deleted_title (self, ids->len);
 
-  vp_undo_offer_restore (GTK_WIDGET (self), priv->store, before, loaded_at, title);
+  entry = vp_history_record (vp_programme_context_get_history (priv->context),
+                             VP_TABLE_PAGE_GET_CLASS (self)->get_delete_label (self, ids->len),
+                             vp_table_page_get_programme_id (self), before, loaded_at);
+  vp_undo_offer (GTK_WIDGET (self), vp_programme_context_get_history (priv->context), entry,
+                 title);
 }
 
 static void
@@ -943,6 +979,30 @@ delete_action (GtkWidget  *widget,
 
   if (items != NULL)
     delete_items (self, items);
+}
+
+/* Delete (no modifier) on the table deletes its selected rows; in a text
+ * field it deletes text. */
+static gboolean
+delete_key_pressed_cb (VpTablePage     *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *action = NULL;
+
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (focus == NULL || GTK_IS_EDITABLE (focus) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return FALSE;
+
+  action = g_strconcat (VP_TABLE_PAGE_GET_CLASS (self)->action_prefix, ".delete", NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 }
 
 static void
@@ -1160,6 +1220,16 @@ vp_table_page_init (VpTablePage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (priv->search_entry, GTK_WIDGET (self));
+  /* Typing in the table goes to the search; Delete there would too, and
+   * do nothing: it is the delete action's key, seen before the search. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (delete_key_pressed_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->scrolled_window), "changed",
                            G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1304,12 +1374,22 @@ vp_table_page_show_first_match (VpTablePage      *self,
                                 VpTableMatchFunc  func,
                                 gconstpointer     data)
 {
+  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return show_match (self, func, data, TRUE);
+}
+
+/* Selects the first item @func accepts, and opens its editor when @edit. */
+static gboolean
+show_match (VpTablePage      *self,
+            VpTableMatchFunc  func,
+            gconstpointer     data,
+            gboolean          edit)
+{
   VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
   GListModel *model;
   guint n_items;
-
-  g_return_val_if_fail (VP_IS_TABLE_PAGE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
 
   ensure_loaded (self);
 
@@ -1342,8 +1422,51 @@ vp_table_page_show_first_match (VpTablePage      *self,
             }
         }
 
-      open_editor (self, item);
+      if (edit)
+        open_editor (self, item);
       return TRUE;
+    }
+
+  return FALSE;
+}
+
+#define MAX_NAMES 5
+
+char *
+vp_table_page_join_names (GPtrArray *names)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = MIN (names->len, MAX_NAMES);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of a list, “Lab tour, Welcome” */
+        g_string_append (text, _(", "));
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  if (names->len > shown)
+    /* Translators: after the first names of a list, “Lab tour, Welcome and 3 more” */
+    g_string_append_printf (text, ngettext (" and %u more", " and %u more", names->len - shown),
+                            names->len - shown);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+vp_table_page_items_have_ref (GPtrArray  *items,
+                              const char *ref)
+{
+  if (ref == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *item_ref = NULL;
+
+      g_object_get (g_ptr_array_index (items, i), "ref", &item_ref, NULL);
+      if (g_strcmp0 (item_ref, ref) == 0)
+        return TRUE;
     }
 
   return FALSE;

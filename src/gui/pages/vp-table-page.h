@@ -80,6 +80,10 @@ struct _VpTablePageClass
                                         GPtrArray    *items,
                                         char        **heading,
                                         char        **body);
+  /* The name of the deletion of @n_items in the undo history, as in
+   * “Undo Delete Host” (translated, static). */
+  const char     *(*get_delete_label)  (VpTablePage  *self,
+                                        guint         n_items);
 
   /*< private >*/
   char                        *action_prefix;
@@ -119,5 +123,13 @@ GPtrArray *vp_table_page_dup_selected_items     (VpTablePage                 *se
 gboolean  vp_table_page_show_first_match        (VpTablePage                 *self,
                                                  VpTableMatchFunc             func,
                                                  gconstpointer                data);
+
+/* For ask_delete(): @names (char *, in the order to show), as the body of
+ * the question names what uses the items: “Lab tour, Welcome”, or the
+ * first five and “and 3 more”.  Translated. */
+char     *vp_table_page_join_names              (GPtrArray                   *names);
+/* For ask_delete(): whether @ref is the ref (“ref” property) of one of @items. */
+gboolean  vp_table_page_items_have_ref          (GPtrArray                   *items,
+                                                 const char                  *ref);
 
 G_END_DECLS

@@ -13,6 +13,8 @@ struct _VpProgrammeContext
   VpProgramme *programme;
   GPtrArray   *problems;
   VpBudget    *budget;
+  /* the window's undo history, made when first asked for */
+  VpHistory   *history;
 };
 
 G_DEFINE_FINAL_TYPE (VpProgrammeContext, vp_programme_context, G_TYPE_OBJECT)
@@ -35,6 +37,7 @@ vp_programme_context_dispose (GObject *object)
   VpProgrammeContext *self = VP_PROGRAMME_CONTEXT (object);
 
   g_clear_object (&self->programme);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (vp_programme_context_parent_class)->dispose (object);
@@ -262,4 +265,15 @@ vp_programme_context_set_budget (VpProgrammeContext *self,
     self->budget = vp_budget_ref (budget);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
+}
+
+VpHistory *
+vp_programme_context_get_history (VpProgrammeContext *self)
+{
+  g_return_val_if_fail (VP_IS_PROGRAMME_CONTEXT (self), NULL);
+
+  if (self->history == NULL && self->store != NULL)
+    self->history = vp_history_new (self->store);
+
+  return self->history;
 }

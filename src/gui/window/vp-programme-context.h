@@ -6,6 +6,7 @@
 
 #include "vp-budget.h"
 #include "vp-checks.h"
+#include "vp-history.h"
 #include "vp-store.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,8 @@ void                vp_programme_context_set_problems     (VpProgrammeContext *s
 VpBudget           *vp_programme_context_get_budget       (VpProgrammeContext *self);
 void                vp_programme_context_set_budget       (VpProgrammeContext *self,
                                                            VpBudget           *budget);
+/* The undo history of the window the context is of: every change made
+ * through its pages and editors (transfer none). */
+VpHistory          *vp_programme_context_get_history      (VpProgrammeContext *self);
 
 G_END_DECLS

@@ -29,8 +29,11 @@ vp_window_update_actions (VpWindow *self)
 {
   gboolean have_programme = self->programme != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
+  VpHistory *history = vp_programme_context_get_history (self->context);
 
   gtk_widget_action_set_enabled (widget, "win.go-back", adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (widget, "win.undo", vp_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", vp_history_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.duplicate-programme", have_programme);
   gtk_widget_action_set_enabled (widget, "win.delete-programme", have_programme);
   gtk_widget_action_set_enabled (widget, "win.export-programme", have_programme);
@@ -119,7 +122,8 @@ new_programme_action (GtkWidget  *widget,
   vp_programme_set_end_date (programme, end);
 
   vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
-  if (!vp_store_save_programme (self->store, programme, NULL, &error))
+  if (!vp_history_save (vp_programme_context_get_history (self->context), self->store, 0,
+                        G_OBJECT (programme), NULL, _("New Programme"), NULL, &error))
     {
       show_error (self, _("Cannot Create the Programme"), error->message);
       return;
@@ -232,10 +236,12 @@ delete_programme_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   VpWindow *self = VP_WINDOW (widget);
+  VpHistory *history = vp_programme_context_get_history (self->context);
   g_autoptr(VpSnapshot) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   gint64 loaded_at;
+  guint entry;
   gint64 id;
 
   if (self->programme == NULL)
@@ -254,34 +260,32 @@ delete_programme_action (GtkWidget  *widget,
       return;
     }
 
-  /* Undo, by its button or by Ctrl+Z after the toast has gone, only while
-   * @before is the programme that was deleted and nothing came since. */
-  g_clear_object (&self->deleted);
-  if (!vp_store_written_elsewhere_since (self->store, loaded_at))
-    g_set_object (&self->deleted, before);
-  self->deleted_change_count = vp_store_get_change_count (self->store);
-  vp_undo_offer_restore (GTK_WIDGET (self->toast_overlay), self->store, before, loaded_at, title);
+  /* Translators: the name of a change, as in “Undo Delete Programme”. */
+  entry = vp_history_record (history, _("Delete Programme"), id, before, loaded_at);
+  vp_undo_offer (GTK_WIDGET (self->toast_overlay), history, entry, title);
   gtk_widget_grab_focus (GTK_WIDGET (self->programme_list));
 }
 
-/* The Undo button of the toast on show, if any: Ctrl+Z is that button. */
-static GtkWidget *
-find_undo_button (GtkWidget *widget)
+/* Undoes or redoes the last change, and shows its programme when another
+ * one is shown. */
+static void
+history_step (VpWindow *self,
+              gboolean  redo)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  VpHistory *history = vp_programme_context_get_history (self->context);
+  gint64 programme_id;
 
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), _("_Undo")) == 0)
-        return child;
-      if ((found = find_undo_button (child)) != NULL)
-        return found;
-    }
+  /* an edit still waiting to be saved is saved first: it is the last change */
+  vp_overview_page_flush (VP_OVERVIEW_PAGE (self->overview_page));
+  if (!vp_undo_step (GTK_WIDGET (self->toast_overlay), history, redo))
+    return;
 
-  return NULL;
+  /* the entry done is now the last of the other list, with the programme's
+   * id as it is now (a programme put back may have another) */
+  programme_id = vp_history_get_programme_id (history, !redo);
+  if (programme_id != 0 &&
+      (self->programme == NULL || vp_programme_get_id (self->programme) != programme_id))
+    vp_window_select_id (self, programme_id);
 }
 
 static void
@@ -289,30 +293,15 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  VpWindow *self = VP_WINDOW (widget);
-  g_autoptr(VpSnapshot) deleted = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *button = find_undo_button (GTK_WIDGET (self->toast_overlay));
+  history_step (VP_WINDOW (widget), FALSE);
+}
 
-  if (button != NULL)
-    {
-      g_signal_emit_by_name (button, "clicked");
-      return;
-    }
-
-  if (deleted == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  if (!vp_store_restore_snapshot (self->store, deleted, self->deleted_change_count, &error))
-    {
-      if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
-        gtk_widget_error_bell (widget);
-      else
-        show_error (self, _("Cannot Undo the Deletion"), error->message);
-    }
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  history_step (VP_WINDOW (widget), TRUE);
 }
 
 /* Navigation {{{1 */
@@ -454,6 +443,11 @@ typedef struct
   char               *notices;      /* what the reader said of it (consent), or NULL */
   guint               n_files;
   char               *language;     /* a calendar's or PDF's; NULL: the reader's or the user's */
+  /* an import: the programme before and after it, for its undo, when
+   * nothing else was written in between */
+  gboolean            undoable;
+  VpSnapshot         *before;
+  VpSnapshot         *after;
 } FileJob;
 
 static void
@@ -468,6 +462,8 @@ file_job_free (gpointer data)
   g_free (job->title);
   g_free (job->notices);
   g_free (job->language);
+  g_clear_object (&job->before);
+  g_clear_object (&job->after);
   g_free (job);
 }
 
@@ -509,9 +505,20 @@ file_job_thread (GTask        *task,
         {
           VpProgramme *programme = vp_snapshot_get_programme (snapshot);
 
+          gint64 since = vp_store_get_change_count (store);
+          gint64 id;
+
           job->uid = g_strdup (vp_programme_get_uid (programme));
           job->title = g_strdup (vp_programme_get_title (programme));
-          vp_store_import_snapshot (store, snapshot, job->flags, NULL, &error);
+          /* what it replaces, for Undo (an update's; none for a new one) */
+          if ((id = vp_store_find_programme (store, job->uid, NULL)) != 0)
+            job->before = vp_store_load_snapshot (store, id, NULL);
+          if (vp_store_import_snapshot (store, snapshot, job->flags, &id, &error))
+            {
+              job->after = vp_store_load_snapshot (store, id, NULL);
+              job->undoable = job->after != NULL &&
+                              !vp_store_written_elsewhere_since (store, since);
+            }
         }
       if (error != NULL)
         g_task_return_error (task, g_steal_pointer (&error));
@@ -683,6 +690,7 @@ file_job_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (job->path);
   g_autofree char *message = NULL;
+  guint entry = 0;
 
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
@@ -714,13 +722,19 @@ file_job_done_cb (GObject      *object,
       vp_window_select_uid (self, job->uid);
       vp_window_show_content (self);
       message = g_strdup_printf (_("Imported “%s”"), job->title);
+      if (job->undoable)
+        /* Translators: the name of a change, as in “Undo Import Programme”. */
+        entry = vp_history_record_pair (vp_programme_context_get_history (self->context),
+                                        _("Import Programme"), job->before, job->after);
       /* what was kept as consented, or left out for want of consent */
       if (job->notices != NULL)
         {
           show_error (self, message, job->notices);
           return;
         }
-      break;
+      vp_undo_offer (GTK_WIDGET (self->toast_overlay),
+                     vp_programme_context_get_history (self->context), entry, message);
+      return;
 
     case JOB_EXPORT_FOLDER:
       message = g_strdup_printf (ngettext ("%u calendar written to %s",
@@ -1519,6 +1533,7 @@ vp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-programme", NULL,
                                    delete_programme_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -1546,6 +1561,8 @@ vp_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import-programme", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,

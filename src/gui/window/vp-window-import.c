@@ -7,6 +7,7 @@
 #include "vp-overview-page.h"
 #include "vp-window-import.h"
 #include "vp-window-private.h"
+#include "vp-undo.h"
 
 /* Set on the window while a file is being read: one import at a time. */
 #define PENDING_KEY "vp-window-import-pending"
@@ -71,7 +72,9 @@ imported_cb (VpImportDialog *dialog,
   vp_window_show_page (self,
                        kind == VP_IMPORT_KIND_CALENDAR ? "agenda"
                        : kind == VP_IMPORT_KIND_HOSTS ? "hosts" : "participants");
-  vp_window_toast (self, title);
+  vp_undo_offer (GTK_WIDGET (self->toast_overlay),
+                 vp_programme_context_get_history (self->context),
+                 vp_import_dialog_get_undo_entry (dialog), title);
 }
 
 typedef struct

@@ -33,10 +33,6 @@ struct _VpWindow
   guint                 checks_serial;
   GCancellable         *checks_cancellable;
 
-  /* The last deletion, for Ctrl+Z. */
-  VpSnapshot           *deleted;
-  gint64                deleted_change_count;
-
   /* Printing: the operation whose dialog is open, and what the last one
    * used, remembered for the session; the last Export PDF's paper. */
   VpPrintOperation     *print_operation;

@@ -735,6 +735,49 @@ vp_window_close_request (GtkWindow *window)
 
 /* GObject {{{1 */
 
+/* “Undo Move Session” and “Redo Move Session” at the top of the main menu. */
+static void
+update_history_menu (VpWindow   *self,
+                     GParamSpec *pspec,
+                     VpHistory  *history)
+{
+  GMenu *section = g_object_get_data (G_OBJECT (self), "vp-history-menu");
+  const char *undo = vp_history_get_undo_label (history);
+  const char *redo = vp_history_get_redo_label (history);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  if (section == NULL)
+    return;
+
+  /* Translators: in the main menu, with the change to undo: “_Undo Move Session” */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: in the main menu, with the change to redo: “_Redo Move Session” */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (section);
+  g_menu_append (section, undo_label, "win.undo");
+  g_menu_append (section, redo_label, "win.redo");
+}
+
+static void
+add_history_menu (VpWindow *self)
+{
+  GMenuModel *model = gtk_menu_button_get_menu_model (self->menu_button);
+  VpHistory *history = vp_programme_context_get_history (self->context);
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  if (!G_IS_MENU (model))
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), "vp-history-menu", g_object_ref (section),
+                          g_object_unref);
+  g_menu_prepend_section (G_MENU (model), NULL, G_MENU_MODEL (section));
+  g_signal_connect_object (history, "notify", G_CALLBACK (update_history_menu), self,
+                           G_CONNECT_SWAPPED);
+  update_history_menu (self, NULL, history);
+}
+
 static void
 vp_window_constructed (GObject *object)
 {
@@ -748,6 +791,11 @@ vp_window_constructed (GObject *object)
   self->context = vp_programme_context_new (self->store);
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Undo and Redo are enabled while there is something to undo or redo,
+   * and the main menu names it */
+  g_signal_connect_object (vp_programme_context_get_history (self->context), "notify",
+                           G_CALLBACK (vp_window_update_actions), self, G_CONNECT_SWAPPED);
+  add_history_menu (self);
   add_pages (self);
 
   model = vp_store_get_programmes (self->store);
@@ -801,7 +849,6 @@ vp_window_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->programme);
-  g_clear_object (&self->deleted);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->publish_run);
