@@ -1277,6 +1277,55 @@ test_session_attendee_order (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (attendees, 2), ==, "p2");
 }
 
+/* A save that keeps a session's attendees leaves their attendance rows as
+ * they are (a title changed: nothing else to write); one that changes them
+ * or their order writes them. */
+static void
+test_session_attendances_stay (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSession) read = vp_test_session_copy (fixture->store, id, "s1");
+  g_autoptr(VpSession) session = vp_session_copy (read);
+  g_autoptr(VpSession) reordered = NULL;
+  g_autoptr(VpSession) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *attendees;
+
+  /* every attendance row written from now on is counted */
+  vp_test_sql_exec (fixture->path,
+                    "CREATE TABLE attendance_writes (n INTEGER);"
+                    "CREATE TRIGGER attendance_inserted AFTER INSERT ON attendances "
+                    "BEGIN INSERT INTO attendance_writes VALUES (1); END;"
+                    "CREATE TRIGGER attendance_deleted AFTER DELETE ON attendances "
+                    "BEGIN INSERT INTO attendance_writes VALUES (1); END;");
+
+  vp_session_set_title (session, "One, renamed");
+  g_assert_true (vp_store_save_session (fixture->store, id, session, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendance_writes"), ==,
+                   0);
+  stored = vp_test_session_copy (fixture->store, id, "s1");
+  g_assert_cmpstr (vp_session_get_title (stored), ==, "One, renamed");
+  g_assert_cmpuint (vp_session_get_attendees (stored)->len, ==, 2);
+
+  /* the same people in another order: written again, in that order */
+  reordered = vp_session_copy (stored);
+  vp_session_clear_attendees (reordered);
+  vp_session_add_attendee (reordered, "p2");
+  vp_session_add_attendee (reordered, "p1");
+  g_assert_true (vp_store_save_session (fixture->store, id, reordered, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendance_writes"), >,
+                   0);
+  g_clear_object (&stored);
+  stored = vp_test_session_copy (fixture->store, id, "s1");
+  attendees = vp_session_get_attendees (stored);
+  g_assert_cmpuint (attendees->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (attendees, 0), ==, "p2");
+  g_assert_cmpstr (g_ptr_array_index (attendees, 1), ==, "p1");
+}
+
 /* Deleting {{{1 */
 
 static void
@@ -2028,6 +2077,7 @@ main (int   argc,
 
   ADD ("/store/edit/session/new", test_session_new);
   ADD ("/store/edit/session/update-stored", test_session_update_stored);
+  ADD ("/store/edit/session/attendances-stay", test_session_attendances_stay);
   ADD_DATA ("/store/edit/session/revision/start", edit_start, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/title", edit_title, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/host", edit_host, test_session_revision_raised);

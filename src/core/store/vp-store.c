@@ -256,6 +256,8 @@ gboolean
 vp_store_begin (VpStore  *self,
                 GError  **error)
 {
+  /* what an earlier write left is not this one's */
+  g_clear_object (&self->written);
   return vp_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -600,13 +602,20 @@ vp_store_notify_changed (VpStore *self,
 {
   g_autoptr(GArray) programmes = NULL;
   gboolean named = FALSE;
+  gint64 version;
 
   self->writes++;
   /* Read before the log: a commit after this reading moves it again, and
    * the next poll reads the log once more. */
-  self->data_version = vp_store_read_data_version (self);
+  version = vp_store_read_data_version (self);
+  /* another program wrote since the last look: the row this write left
+   * may not be the row as it is */
+  if (version != self->data_version)
+    g_clear_object (&self->written);
+  self->data_version = version;
   refresh_programmes (self);
   programmes = vp_store_changes_read (self);
+  g_clear_object (&self->written);
 
   for (guint i = 0; i < programmes->len; i++)
     {
@@ -897,6 +906,7 @@ vp_store_finalize (GObject *object)
   VpStore *self = (VpStore *)object;
 
   g_clear_object (&self->programmes);
+  g_clear_object (&self->written);
   vp_store_changes_clear (self);
   /* every statement is finalized before the connection closes, or it stays open */
   g_clear_pointer (&self->statements, g_hash_table_unref);
