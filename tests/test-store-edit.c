@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "vp-store.h"
 #include "vp-test-core.h"
@@ -1326,6 +1330,62 @@ test_session_attendances_stay (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (attendees, 1), ==, "p1");
 }
 
+/* A window's store flushes its commits to the disk in a thread: a save is
+ * kept all the same when the program is killed (kill -9) the moment the
+ * save returns, and vp_store_wait_for_disk() returns once every commit is
+ * flushed. */
+static void
+test_session_sync_in_background (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpStore) reopened = NULL;
+  g_autoptr(VpSession) stored = NULL;
+  g_autoptr(VpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      VpStore *store = vp_store_new (fixture->path, NULL);
+      VpSession *read;
+      VpSession *edited;
+
+      if (store == NULL)
+        _exit (2);
+      vp_store_sync_in_background (store);
+      read = vp_test_session_copy (store, id, "s1");
+      edited = vp_session_copy (read);
+      vp_session_set_title (edited, "Saved before the kill");
+      if (!vp_store_save_session (store, id, edited, read, NULL))
+        _exit (3);
+      kill (getpid (), SIGKILL);
+      _exit (4);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  reopened = vp_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  stored = vp_test_session_copy (reopened, id, "s1");
+  g_assert_cmpstr (vp_session_get_title (stored), ==, "Saved before the kill");
+
+  /* in this process: every commit flushed when the wait returns */
+  vp_store_sync_in_background (reopened);
+  session = vp_session_copy (stored);
+  vp_session_set_title (session, "Flushed");
+  g_assert_true (vp_store_save_session (reopened, id, session, stored, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_wait_for_disk (reopened));
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
+                                    "SELECT count(*) FROM sessions WHERE title = 'Flushed'"), ==,
+                   1);
+}
+
 /* Deleting {{{1 */
 
 static void
@@ -2078,6 +2138,7 @@ main (int   argc,
   ADD ("/store/edit/session/new", test_session_new);
   ADD ("/store/edit/session/update-stored", test_session_update_stored);
   ADD ("/store/edit/session/attendances-stay", test_session_attendances_stay);
+  ADD ("/store/edit/session/sync-in-background", test_session_sync_in_background);
   ADD_DATA ("/store/edit/session/revision/start", edit_start, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/title", edit_title, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/host", edit_host, test_session_revision_raised);

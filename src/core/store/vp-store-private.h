@@ -33,6 +33,8 @@ struct _VpStore
    * instead of reading the row again, when no other program wrote since. */
   VpEntity    written_entity;
   GObject    *written;
+  /* vp_store_sync_in_background(): the thread that flushes the WAL */
+  struct _VpStoreSyncer *syncer;
 };
 
 /* A statement that is not kept (vp_store_prepare()): g_autoptr(sqlite3_stmt)
