@@ -1,6 +1,7 @@
 /* test-store-edit.c: unit tests of the store's single edits, undo, duplication and change count. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -1386,6 +1387,36 @@ test_session_sync_in_background (Fixture       *fixture,
                    1);
 }
 
+/* The same through a symbolic link to the database: SQLite names its WAL
+ * after the file the link leads to, and that is the file flushed. */
+static void
+test_session_sync_through_link (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *link = g_build_filename (dir, "linked.db", NULL);
+  g_autoptr(VpStore) linked = NULL;
+  g_autoptr(VpSession) read = NULL;
+  g_autoptr(VpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+  linked = vp_store_new (link, &error);
+  g_assert_no_error (error);
+  vp_store_sync_in_background (linked);
+
+  read = vp_test_session_copy (linked, id, "s1");
+  session = vp_session_copy (read);
+  vp_session_set_title (session, "Through the link");
+  g_assert_true (vp_store_save_session (linked, id, session, read, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_wait_for_disk (linked));
+
+  g_clear_object (&linked);
+  g_unlink (link);
+}
+
 /* Deleting {{{1 */
 
 static void
@@ -2139,6 +2170,7 @@ main (int   argc,
   ADD ("/store/edit/session/update-stored", test_session_update_stored);
   ADD ("/store/edit/session/attendances-stay", test_session_attendances_stay);
   ADD ("/store/edit/session/sync-in-background", test_session_sync_in_background);
+  ADD ("/store/edit/session/sync-through-link", test_session_sync_through_link);
   ADD_DATA ("/store/edit/session/revision/start", edit_start, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/title", edit_title, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/host", edit_host, test_session_revision_raised);

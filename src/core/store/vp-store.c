@@ -912,8 +912,8 @@ typedef struct _VpStoreSyncer
 } VpStoreSyncer;
 
 /* Flushes the WAL file to the disk: fdatasync() of any descriptor of the
- * file flushes what SQLite wrote through its own.  No file: nothing
- * waits (the last checkpoint flushed everything and SQLite removed it). */
+ * file flushes what SQLite wrote through its own (the file is there while
+ * the connection that committed is open). */
 static gboolean
 flush_wal (const char *path)
 {
@@ -922,8 +922,6 @@ flush_wal (const char *path)
 
   if (fd < 0)
     {
-      if (errno == ENOENT)
-        return TRUE;
       g_warning (_("%s: cannot flush the database's changes to the disk: %s"), path,
                  g_strerror (errno));
       return FALSE;
@@ -1004,7 +1002,8 @@ vp_store_sync_in_background (VpStore *self)
   syncer = g_new0 (VpStoreSyncer, 1);
   g_mutex_init (&syncer->mutex);
   g_cond_init (&syncer->cond);
-  syncer->wal_path = g_strconcat (self->file, "-wal", NULL);
+  /* SQLite's own name of it: the database's path with links resolved */
+  syncer->wal_path = g_strdup (sqlite3_filename_wal (sqlite3_db_filename (self->db, "main")));
   syncer->thread = g_thread_new ("vp-store-sync", syncer_thread, syncer);
   self->syncer = syncer;
 
