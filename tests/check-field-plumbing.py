@@ -47,6 +47,9 @@ SEMANTIC = {
         '(programme-format.md)'),
     (WRITE, 'same_attendees'): (
         {'attendees-all'}, 'whom the calendar event invites, for the same rule'),
+    (WRITE, 'same_attendee_list'): (
+        {'attendees-all'}, 'whether a save would write the session\'s attendance rows again '
+        'as they are (a session for everyone has none)'),
     (WRITE, 'host_shown_differently'): (
         {'name', 'address', 'city', 'contact-name', 'contact-email', 'phone', 'notes',
          'latitude', 'longitude'},

@@ -1,10 +1,15 @@
 /* test-store-edit.c: unit tests of the store's single edits, undo, duplication and change count. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "vp-store.h"
 #include "vp-test-core.h"
@@ -1277,6 +1282,141 @@ test_session_attendee_order (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (attendees, 2), ==, "p2");
 }
 
+/* A save that keeps a session's attendees leaves their attendance rows as
+ * they are (a title changed: nothing else to write); one that changes them
+ * or their order writes them. */
+static void
+test_session_attendances_stay (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpSession) read = vp_test_session_copy (fixture->store, id, "s1");
+  g_autoptr(VpSession) session = vp_session_copy (read);
+  g_autoptr(VpSession) reordered = NULL;
+  g_autoptr(VpSession) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *attendees;
+
+  /* every attendance row written from now on is counted */
+  vp_test_sql_exec (fixture->path,
+                    "CREATE TABLE attendance_writes (n INTEGER);"
+                    "CREATE TRIGGER attendance_inserted AFTER INSERT ON attendances "
+                    "BEGIN INSERT INTO attendance_writes VALUES (1); END;"
+                    "CREATE TRIGGER attendance_deleted AFTER DELETE ON attendances "
+                    "BEGIN INSERT INTO attendance_writes VALUES (1); END;");
+
+  vp_session_set_title (session, "One, renamed");
+  g_assert_true (vp_store_save_session (fixture->store, id, session, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendance_writes"), ==,
+                   0);
+  stored = vp_test_session_copy (fixture->store, id, "s1");
+  g_assert_cmpstr (vp_session_get_title (stored), ==, "One, renamed");
+  g_assert_cmpuint (vp_session_get_attendees (stored)->len, ==, 2);
+
+  /* the same people in another order: written again, in that order */
+  reordered = vp_session_copy (stored);
+  vp_session_clear_attendees (reordered);
+  vp_session_add_attendee (reordered, "p2");
+  vp_session_add_attendee (reordered, "p1");
+  g_assert_true (vp_store_save_session (fixture->store, id, reordered, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM attendance_writes"), >,
+                   0);
+  g_clear_object (&stored);
+  stored = vp_test_session_copy (fixture->store, id, "s1");
+  attendees = vp_session_get_attendees (stored);
+  g_assert_cmpuint (attendees->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (attendees, 0), ==, "p2");
+  g_assert_cmpstr (g_ptr_array_index (attendees, 1), ==, "p1");
+}
+
+/* A window's store flushes its commits to the disk in a thread: a save is
+ * kept all the same when the program is killed (kill -9) the moment the
+ * save returns, and vp_store_wait_for_disk() returns once every commit is
+ * flushed. */
+static void
+test_session_sync_in_background (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autoptr(VpStore) reopened = NULL;
+  g_autoptr(VpSession) stored = NULL;
+  g_autoptr(VpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      VpStore *store = vp_store_new (fixture->path, NULL);
+      VpSession *read;
+      VpSession *edited;
+
+      if (store == NULL)
+        _exit (2);
+      vp_store_sync_in_background (store);
+      read = vp_test_session_copy (store, id, "s1");
+      edited = vp_session_copy (read);
+      vp_session_set_title (edited, "Saved before the kill");
+      if (!vp_store_save_session (store, id, edited, read, NULL))
+        _exit (3);
+      kill (getpid (), SIGKILL);
+      _exit (4);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  reopened = vp_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  stored = vp_test_session_copy (reopened, id, "s1");
+  g_assert_cmpstr (vp_session_get_title (stored), ==, "Saved before the kill");
+
+  /* in this process: every commit flushed when the wait returns */
+  vp_store_sync_in_background (reopened);
+  session = vp_session_copy (stored);
+  vp_session_set_title (session, "Flushed");
+  g_assert_true (vp_store_save_session (reopened, id, session, stored, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_wait_for_disk (reopened));
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
+                                    "SELECT count(*) FROM sessions WHERE title = 'Flushed'"), ==,
+                   1);
+}
+
+/* The same through a symbolic link to the database: SQLite names its WAL
+ * after the file the link leads to, and that is the file flushed. */
+static void
+test_session_sync_through_link (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *link = g_build_filename (dir, "linked.db", NULL);
+  g_autoptr(VpStore) linked = NULL;
+  g_autoptr(VpSession) read = NULL;
+  g_autoptr(VpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+  linked = vp_store_new (link, &error);
+  g_assert_no_error (error);
+  vp_store_sync_in_background (linked);
+
+  read = vp_test_session_copy (linked, id, "s1");
+  session = vp_session_copy (read);
+  vp_session_set_title (session, "Through the link");
+  g_assert_true (vp_store_save_session (linked, id, session, read, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_wait_for_disk (linked));
+
+  g_clear_object (&linked);
+  g_unlink (link);
+}
+
 /* Deleting {{{1 */
 
 static void
@@ -2028,6 +2168,9 @@ main (int   argc,
 
   ADD ("/store/edit/session/new", test_session_new);
   ADD ("/store/edit/session/update-stored", test_session_update_stored);
+  ADD ("/store/edit/session/attendances-stay", test_session_attendances_stay);
+  ADD ("/store/edit/session/sync-in-background", test_session_sync_in_background);
+  ADD ("/store/edit/session/sync-through-link", test_session_sync_through_link);
   ADD_DATA ("/store/edit/session/revision/start", edit_start, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/title", edit_title, test_session_revision_raised);
   ADD_DATA ("/store/edit/session/revision/host", edit_host, test_session_revision_raised);

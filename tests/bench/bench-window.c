@@ -407,8 +407,9 @@ measure_search (GtkWidget  *window,
 
   for (glong n = 1; n <= length + 1; n++)
     {
-      gint64 start;
+      gint64 start, searched_at;
       double ms;
+      g_autofree char *parts = NULL;
 
       /* The last step clears the search. */
       g_free (typed);
@@ -417,9 +418,14 @@ measure_search (GtkWidget  *window,
 
       start = g_get_monotonic_time ();
       g_signal_emit_by_name (entry, "search-changed");
+      searched_at = g_get_monotonic_time ();
       ms = wait_for_frame (window, start);
       figures_add (figures, ms < 0 ? G_MAXDOUBLE : ms);
-      g_print ("  %-20s search “%s”: %7.1f ms, %u rows\n", label, typed, ms, count_items (view));
+      parts = frame_parts_text ();
+      g_print ("  %-20s search “%s”: %7.1f ms, %u rows (the search %.1f ms, its frame began "
+               "after %.1f ms%s)\n", label, typed, ms, count_items (view),
+               (searched_at - start) / 1000.0,
+               frame_last.began != 0 ? (frame_last.began - start) / 1000.0 : -1.0, parts);
 
       /* Let the entry's own delayed ::search-changed pass. */
       idle_for (250);

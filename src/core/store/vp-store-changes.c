@@ -245,7 +245,12 @@ update_one_session (VpStore    *self,
       if (vp_session_get_id (item) != id)
         continue;
 
-      row = vp_store_load_row (self, VP_ENTITY_SESSION, id, NULL);
+      /* the row the write just left is not read again */
+      if (self->written != NULL && self->written_entity == VP_ENTITY_SESSION &&
+          vp_session_get_id (VP_SESSION (self->written)) == id)
+        row = g_object_ref (self->written);
+      else
+        row = vp_store_load_row (self, VP_ENTITY_SESSION, id, NULL);
       /* gone since, or moved in the order: the whole batch is read again */
       if (row == NULL || vp_session_compare_time (item, VP_SESSION (row)) != 0)
         return FALSE;

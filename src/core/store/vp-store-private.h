@@ -28,6 +28,13 @@ struct _VpStore
   gint64      change_seq;    /* the change log read up to here */
   GHashTable *live;          /* programme id → its live models */
   GHashTable *statements;    /* SQL text → its prepared statement, for the life of db */
+  /* The row a save of one row left, as read back in its transaction, until
+   * the change log is read after its commit: the log's reader takes it
+   * instead of reading the row again, when no other program wrote since. */
+  VpEntity    written_entity;
+  GObject    *written;
+  /* vp_store_sync_in_background(): the thread that flushes the WAL */
+  struct _VpStoreSyncer *syncer;
 };
 
 /* A statement that is not kept (vp_store_prepare()): g_autoptr(sqlite3_stmt)

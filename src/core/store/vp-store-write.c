@@ -78,6 +78,9 @@ typedef struct
   /* the maps hold what this write made; the programme's other rows are
    * looked up one by one when named (see load_ref_maps()) */
   gboolean    lookup_refs;
+  /* a save of one session, which touches no other row: attendance rows
+   * that would be written again as they are stay */
+  gboolean    attendances_stay;
   Statements  statements;
 } Write;
 
@@ -796,6 +799,29 @@ same_attendees (VpSession *a,
   return TRUE;
 }
 
+/* Whether @a and @b list the same attendees in the same order, as their
+ * attendance rows hold them. */
+static gboolean
+same_attendee_list (VpSession *a,
+                    VpSession *b)
+{
+  GPtrArray *list_a = vp_session_get_attendees (a);
+  GPtrArray *list_b = vp_session_get_attendees (b);
+
+  if (vp_session_get_attendees_all (a) != vp_session_get_attendees_all (b))
+    return FALSE;
+  if (vp_session_get_attendees_all (a))
+    return TRUE;
+
+  if (list_a->len != list_b->len)
+    return FALSE;
+  for (guint i = 0; i < list_a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (list_a, i), g_ptr_array_index (list_b, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Whether a participant's calendar would show the difference: the changes
  * that raise a session's revision (programme-format.md). */
 static gboolean
@@ -939,6 +965,10 @@ update_session (Write      *write,
   bind_named_int64 (stmt, ":id", session_id);
   if (!vp_store_step_done (write->store, stmt, error))
     return -1;
+
+  /* the same attendees in the same order: their rows stay as they are */
+  if (write->attendances_stay && same_attendee_list (previous, session))
+    return revision;
 
   sqlite3_bind_int64 (write->statements.delete_attendances.stmt, 1, session_id);
   if (!vp_store_step_done (write->store, write->statements.delete_attendances.stmt, error) ||
@@ -1898,6 +1928,8 @@ take_stored (VpStore   *self,
   if (stored == NULL)
     return error == NULL || *error == NULL;
   vp_record_assign (object, stored);
+  self->written_entity = entity;
+  g_set_object (&self->written, stored);
   return TRUE;
 }
 
@@ -1912,7 +1944,10 @@ finish_save (VpStore   *self,
              GError   **error)
 {
   if (!take_stored (self, entity, id, object, error) || !vp_store_commit (self, error))
-    return FALSE;
+    {
+      g_clear_object (&self->written);
+      return FALSE;
+    }
 
   vp_store_notify_changed (self, programme_id);
   return TRUE;
@@ -1934,6 +1969,10 @@ row_display_name (GObject *row)
  * new row when @id is 0).  Another write in between (another window, the
  * command line, or this window's own since) is VP_STORE_ERROR_CHANGED, a
  * row deleted since VP_STORE_ERROR_NOT_FOUND: writing would lose it. */
+static gboolean check_current (GObject  *current,
+                               gpointer  read,
+                               GError  **error);
+
 static gboolean
 check_unchanged (VpStore     *self,
                  VpEntity     entity,
@@ -1942,16 +1981,27 @@ check_unchanged (VpStore     *self,
                  GError     **error)
 {
   g_autoptr(GObject) current = NULL;
-  g_autofree char *name = NULL;
 
   if (read == NULL || id == 0)
     return TRUE;
 
   current = vp_store_load_row (self, entity, id, error);
-  if (current != NULL && vp_record_equal (current, read))
-    return TRUE;
   if (current == NULL && error != NULL && *error != NULL)
     return FALSE;
+  return check_current (current, read, error);
+}
+
+/* As check_unchanged(), with the row as it is stored now already read:
+ * @current, NULL when there is none. */
+static gboolean
+check_current (GObject  *current,
+               gpointer  read,
+               GError  **error)
+{
+  g_autofree char *name = NULL;
+
+  if (read == NULL || (current != NULL && vp_record_equal (current, read)))
+    return TRUE;
 
   name = row_display_name (read);
   if (current == NULL)
@@ -2901,9 +2951,11 @@ vp_store_save_session (VpStore    *self,
 {
   g_auto(Write) write = { NULL, };
   g_autoptr(VpSnapshot) before = NULL;
+  g_autoptr(GObject) stored = NULL;
   g_autoptr(GError) local_error = NULL;
   VpStoreScope scope = { 0, };
   VpSession *previous = NULL;
+  gboolean same_calendars;
   g_autofree char *zone = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -2931,8 +2983,17 @@ vp_store_save_session (VpStore    *self,
       programme_exists (self, programme_id, error);
       goto fail;
     }
-  if (!check_unchanged (self, VP_ENTITY_SESSION, vp_session_get_id (session), read, error))
-    goto fail;
+  /* the session as stored, read once: what the editor read is compared
+   * with it, and a save that keeps its host and attendees writes from it */
+  id = vp_session_get_id (session);
+  if (id != 0)
+    {
+      stored = vp_store_load_row (self, VP_ENTITY_SESSION, id, error);
+      if (stored == NULL && error != NULL && *error != NULL)
+        goto fail;
+      if (!check_current (stored, read, error))
+        goto fail;
+    }
 
   start_zone = vp_session_get_timezone (session) ? vp_session_get_timezone (session) : zone;
   end_zone =
@@ -2952,32 +3013,37 @@ vp_store_save_session (VpStore    *self,
 
   if (!write_init (&write, self, programme_id, error) || !load_ref_maps (&write, error))
     goto fail;
+  write.attendances_stay = TRUE;
 
   if (vp_session_get_uid (session) == NULL)
     {
       g_autofree char *uid = g_uuid_string_random ();
       vp_session_set_uid (session, uid);
     }
-  /* what the session's calendars had: the session as stored, its
-   * programme's hosts and the people it names (everyone, when it was or
-   * becomes a session for everyone) */
-  id = vp_session_get_id (session);
-  if (id != 0)
+  /* The same host and the same people: no calendar gains or loses the
+   * session, so nothing is withdrawn or comes back (settled by the write
+   * that last changed them), and the session as stored is all it needs. */
+  same_calendars = stored != NULL &&
+                   g_strcmp0 (vp_session_get_host_ref (VP_SESSION (stored)),
+                              vp_session_get_host_ref (session)) == 0 &&
+                   same_attendees (VP_SESSION (stored), session);
+  if (same_calendars)
+    previous = VP_SESSION (stored);
+  else
     {
-      g_autoptr(GObject) stored = vp_store_load_row (self, VP_ENTITY_SESSION, id, error);
-
-      if (stored == NULL && error != NULL && *error != NULL)
-        goto fail;
+      /* what the session's calendars had: the session as stored, its
+       * programme's hosts and the people it names (everyone, when it was or
+       * becomes a session for everyone) */
       scope.everyone = stored != NULL && vp_session_get_attendees_all (VP_SESSION (stored));
+      scope.session_id = id;
+      scope.participant_refs = vp_session_get_attendees (session);
+      scope.everyone |= vp_session_get_attendees_all (session);
+      before = vp_store_load_session_scope_locked (self, programme_id, &scope, error);
+      if (before == NULL)
+        goto fail;
+      if (id != 0)
+        previous = lookup_session_by_id (before, id);
     }
-  scope.session_id = id;
-  scope.participant_refs = vp_session_get_attendees (session);
-  scope.everyone |= vp_session_get_attendees_all (session);
-  before = vp_store_load_session_scope_locked (self, programme_id, &scope, error);
-  if (before == NULL)
-    goto fail;
-  if (id != 0)
-    previous = lookup_session_by_id (before, id);
 
   if (vp_session_get_ref (session) == NULL)
     {
@@ -2999,7 +3065,7 @@ vp_store_save_session (VpStore    *self,
   /* an attendee taken off or a host changed: their calendars cancel it;
    * someone put back gets it with a revision above that cancellation */
   scope.session_id = id;
-  if (!settle_withdrawals (&write, before, NULL, &scope, error))
+  if (!same_calendars && !settle_withdrawals (&write, before, NULL, &scope, error))
     goto fail;
   if (!finish_save (self, programme_id, VP_ENTITY_SESSION, id, session, error))
     goto fail;

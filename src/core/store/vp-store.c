@@ -256,6 +256,8 @@ gboolean
 vp_store_begin (VpStore  *self,
                 GError  **error)
 {
+  /* what an earlier write left is not this one's */
+  g_clear_object (&self->written);
   return vp_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -600,13 +602,20 @@ vp_store_notify_changed (VpStore *self,
 {
   g_autoptr(GArray) programmes = NULL;
   gboolean named = FALSE;
+  gint64 version;
 
   self->writes++;
   /* Read before the log: a commit after this reading moves it again, and
    * the next poll reads the log once more. */
-  self->data_version = vp_store_read_data_version (self);
+  version = vp_store_read_data_version (self);
+  /* another program wrote since the last look: the row this write left
+   * may not be the row as it is */
+  if (version != self->data_version)
+    g_clear_object (&self->written);
+  self->data_version = version;
   refresh_programmes (self);
   programmes = vp_store_changes_read (self);
+  g_clear_object (&self->written);
 
   for (guint i = 0; i < programmes->len; i++)
     {
@@ -885,6 +894,163 @@ vp_store_initable_init (GInitable     *initable,
   return TRUE;
 }
 
+/* Durability in the background {{{1 */
+
+/* SQLite's own checkpoint threshold, which a hook of our own replaces. */
+#define AUTO_CHECKPOINT_FRAMES 1000
+
+typedef struct _VpStoreSyncer
+{
+  GMutex   mutex;
+  GCond    cond;
+  GThread *thread;
+  char    *wal_path;
+  guint64  committed;   /* commits seen */
+  guint64  flushed;     /* of those, the ones on the disk */
+  gboolean failed;
+  gboolean stopping;
+} VpStoreSyncer;
+
+/* Flushes the WAL file to the disk: fdatasync() of any descriptor of the
+ * file flushes what SQLite wrote through its own (the file is there while
+ * the connection that committed is open). */
+static gboolean
+flush_wal (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  gboolean ok = TRUE;
+
+  if (fd < 0)
+    {
+      g_warning (_("%s: cannot flush the database's changes to the disk: %s"), path,
+                 g_strerror (errno));
+      return FALSE;
+    }
+  if (fdatasync (fd) != 0)
+    {
+      g_warning (_("%s: cannot flush the database's changes to the disk: %s"), path,
+                 g_strerror (errno));
+      ok = FALSE;
+    }
+  close (fd);
+  return ok;
+}
+
+static gpointer
+syncer_thread (gpointer data)
+{
+  VpStoreSyncer *syncer = data;
+
+  g_mutex_lock (&syncer->mutex);
+  for (;;)
+    {
+      guint64 target;
+      gboolean ok;
+
+      while (syncer->flushed == syncer->committed && !syncer->stopping)
+        g_cond_wait (&syncer->cond, &syncer->mutex);
+      if (syncer->flushed == syncer->committed)
+        break;
+
+      /* one flush for every commit made until now */
+      target = syncer->committed;
+      g_mutex_unlock (&syncer->mutex);
+      ok = flush_wal (syncer->wal_path);
+      g_mutex_lock (&syncer->mutex);
+      syncer->flushed = target;
+      syncer->failed |= !ok;
+      g_cond_broadcast (&syncer->cond);
+    }
+  g_mutex_unlock (&syncer->mutex);
+
+  return NULL;
+}
+
+/* SQLite calls it after each commit of the connection in WAL mode, the
+ * write lock released. */
+static int
+wal_committed_cb (void       *user_data,
+                  sqlite3    *db,
+                  const char *name,
+                  int         n_frames)
+{
+  VpStoreSyncer *syncer = user_data;
+
+  /* what SQLite's default hook does, which this one replaces */
+  if (n_frames >= AUTO_CHECKPOINT_FRAMES)
+    sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  g_mutex_lock (&syncer->mutex);
+  syncer->committed++;
+  g_cond_signal (&syncer->cond);
+  g_mutex_unlock (&syncer->mutex);
+
+  return SQLITE_OK;
+}
+
+void
+vp_store_sync_in_background (VpStore *self)
+{
+  VpStoreSyncer *syncer;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VP_IS_STORE (self));
+
+  if (self->read_only || self->syncer != NULL)
+    return;
+
+  syncer = g_new0 (VpStoreSyncer, 1);
+  g_mutex_init (&syncer->mutex);
+  g_cond_init (&syncer->cond);
+  /* SQLite's own name of it: the database's path with links resolved */
+  syncer->wal_path = g_strdup (sqlite3_filename_wal (sqlite3_db_filename (self->db, "main")));
+  syncer->thread = g_thread_new ("vp-store-sync", syncer_thread, syncer);
+  self->syncer = syncer;
+
+  /* what a commit leaves is flushed by the thread, not waited for */
+  sqlite3_wal_hook (self->db, wal_committed_cb, syncer);
+  if (!vp_store_exec (self, "PRAGMA synchronous = NORMAL", &error))
+    g_warning ("%s", error->message);
+}
+
+gboolean
+vp_store_wait_for_disk (VpStore *self)
+{
+  VpStoreSyncer *syncer;
+  gboolean ok;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+
+  syncer = self->syncer;
+  if (syncer == NULL)
+    return TRUE;
+
+  g_mutex_lock (&syncer->mutex);
+  while (syncer->flushed != syncer->committed)
+    g_cond_wait (&syncer->cond, &syncer->mutex);
+  ok = !syncer->failed;
+  syncer->failed = FALSE;
+  g_mutex_unlock (&syncer->mutex);
+
+  return ok;
+}
+
+/* Flushes what is left and ends the thread. */
+static void
+syncer_free (VpStoreSyncer *syncer)
+{
+  g_mutex_lock (&syncer->mutex);
+  syncer->stopping = TRUE;
+  g_cond_broadcast (&syncer->cond);
+  g_mutex_unlock (&syncer->mutex);
+  g_thread_join (syncer->thread);
+
+  g_mutex_clear (&syncer->mutex);
+  g_cond_clear (&syncer->cond);
+  g_free (syncer->wal_path);
+  g_free (syncer);
+}
+
 static void
 vp_store_initable_iface_init (GInitableIface *iface)
 {
@@ -897,9 +1063,14 @@ vp_store_finalize (GObject *object)
   VpStore *self = (VpStore *)object;
 
   g_clear_object (&self->programmes);
+  g_clear_object (&self->written);
   vp_store_changes_clear (self);
   /* every statement is finalized before the connection closes, or it stays open */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* the last commits on the disk before the connection closes */
+  if (self->db != NULL && self->syncer != NULL)
+    sqlite3_wal_hook (self->db, NULL, NULL);
+  g_clear_pointer (&self->syncer, syncer_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_free);

@@ -74,6 +74,19 @@ VpStore     *vp_store_new_for_reading  (const char          *path,
                                         GError             **error);
 const char  *vp_store_get_path         (VpStore             *self);
 
+/* How durable a write is when its call returns.  By default, against a
+ * power cut: each commit waits for the disk (synchronous=FULL).  After
+ * this call, against a crash of the program (kill -9): the commit is in
+ * the system's cache when the call returns, and a thread of the store
+ * flushes it to the disk straight away, so that a power cut in the few
+ * milliseconds of that flush can lose it; the window's edits show without
+ * waiting for the disk.  Finalizing the store waits for the last flush,
+ * and so does vp_store_wait_for_disk(). */
+void         vp_store_sync_in_background (VpStore           *self);
+/* Waits until every commit of this connection so far is on the disk;
+ * FALSE when flushing failed (the system said so: the warning names it). */
+gboolean     vp_store_wait_for_disk    (VpStore             *self);
+
 /* Refuses, with an error naming @path, an output file that is the database
  * or one of its own files: its -wal, -shm or -journal, or a backup of it.
  * The same file is caught under any name (a symbolic or hard link, "..")

@@ -788,6 +788,11 @@ vp_window_constructed (GObject *object)
 
   g_assert (VP_IS_STORE (self->store));
 
+  /* An edit shows in the frame after it, not after the disk: each commit
+   * is flushed by the store's thread (a crash of the window loses nothing;
+   * a power cut, at most the last few milliseconds). */
+  vp_store_sync_in_background (self->store);
+
   self->context = vp_programme_context_new (self->store);
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
