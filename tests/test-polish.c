@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include "vp-application.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
 #include "vp-values.h"
 #include "vp-window.h"
+#include "vp-window-import.h"
 
 #define PROGRAMME_UID "3d0c3e55-5f1e-4b8e-8f43-6a1b2c3d4e01"
 
@@ -168,6 +170,86 @@ test_coordinates_through_autosave (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sample programme {{{1 */
+
+static void
+first_start_activate_cb (GApplication *application,
+                         gpointer      data)
+{
+  VpStore *store = vp_application_get_store (VP_APPLICATION (application));
+  GtkWindow *window;
+  GtkWidget *button;
+  GListModel *programmes;
+  g_autoptr(VpProgramme) programme = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  gboolean *checked = data;
+
+  vp_test_run_main_loop (300);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_assert_nonnull (window);
+
+  /* a new database starts empty, with the empty state offering the sample */
+  programmes = vp_store_get_programmes (store);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (vp_test_get_widget (window,
+                                                                                    "main-stack"))),
+                   ==, "empty");
+  button = vp_test_get_widget (window, "open-sample-button");
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  /* opened on purpose, it says it is a sample and is no confirmed programme */
+  g_signal_emit_by_name (button, "clicked");
+  vp_test_run_main_loop (300);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+  programme = g_list_model_get_item (programmes, 0);
+  g_assert_true (g_str_has_prefix (vp_programme_get_title (programme), "Sample: "));
+  g_assert_cmpint (vp_programme_get_status (programme), ==, VP_PROGRAMME_STATUS_DRAFT);
+  snapshot = vp_test_load_snapshot (store, vp_programme_get_id (programme));
+  g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, >, 0);
+  /* and the window shows it, its title in the heading */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (vp_test_get_widget (window,
+                                                                                    "main-stack"))),
+                   !=, "empty");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==,
+                   vp_programme_get_title (programme));
+
+  /* a second one is a programme of its own */
+  g_assert_cmpint (vp_window_import_sample (store, NULL), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 2);
+
+  *checked = TRUE;
+  gtk_window_destroy (window);
+}
+
+static void
+test_first_start (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VpApplication) application = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  gboolean checked = FALSE;
+  char *argv[4];
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  dir = g_dir_make_tmp ("vp-first-start-XXXXXX", NULL);
+  path = g_build_filename (dir, "visits.db", NULL);
+  argv[0] = (char *) "visit-planner";
+  argv[1] = (char *) "--database";
+  argv[2] = path;
+  argv[3] = NULL;
+
+  application = vp_application_new ();
+  g_signal_connect_after (application, "activate", G_CALLBACK (first_start_activate_cb),
+                          &checked);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 3, argv), ==, 0);
+  g_assert_true (checked);
+
+  g_clear_object (&application);
+  vp_test_clear_dir (&dir);
+}
+
 /* }}} */
 
 int
@@ -180,6 +262,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/polish/overview/coordinates-through-autosave", test_coordinates_through_autosave);
+  ADD_TEST ("/polish/sample/first-start", test_first_start);
 
 #undef ADD_TEST
 
