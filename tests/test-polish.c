@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "vp-application.h"
+#include "vp-session-attendee.h"
+#include "vp-session-editor.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
 #include "vp-values.h"
@@ -170,6 +172,150 @@ test_coordinates_through_autosave (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The attendee picker {{{1 */
+
+/* The check buttons the list view has made: as many as it shows, not one a person. */
+static guint
+count_checks (GtkWidget *root)
+{
+  guint count = GTK_IS_CHECK_BUTTON (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_checks (child);
+
+  return count;
+}
+
+static gboolean
+session_has_attendees (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(VpSnapshot) snapshot = vp_store_load_snapshot (args[0], GPOINTER_TO_INT (args[1]),
+                                                            NULL);
+  VpSession *session = g_ptr_array_index (vp_snapshot_get_sessions (snapshot), 0);
+
+  return !vp_session_get_attendees_all (session) &&
+         vp_session_get_attendees (session)->len == GPOINTER_TO_UINT (args[2]);
+}
+
+static void
+test_attendee_picker (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(VpSnapshot) saved = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  VpSessionEditor *editor;
+  GtkWidget *leaflet, *row, *list, *dropdown, *search;
+  GListModel *shown;
+  GPtrArray *attendees;
+  VpSession *session;
+  gint64 programme_id;
+  gpointer args[3];
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  programme_id = import_programme (fixture->store, 500, 5);
+  snapshot = vp_test_load_snapshot (fixture->store, programme_id);
+  session = g_ptr_array_index (vp_snapshot_get_sessions (snapshot), 0);
+  g_assert_true (vp_session_get_attendees_all (session));
+
+  g_timer_start (timer);
+  editor = vp_session_editor_new (fixture->store, snapshot, session);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 640);
+  gtk_window_present (GTK_WINDOW (editor));
+  vp_test_run_main_loop (300);
+  g_test_message ("the editor opened on 500 participants in %.0f ms",
+                  g_timer_elapsed (timer, NULL) * 1000 - 300);
+
+  /* everyone attends: there is nothing to pick */
+  row = vp_test_get_widget (editor, "attendees_row");
+  g_assert_false (gtk_widget_get_visible (row));
+  gtk_switch_set_active (GTK_SWITCH (vp_test_get_widget (editor, "everyone_switch")), FALSE);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "0 of 500 attending");
+
+  /* the picker is a page of the editor, not a list inside its form */
+  leaflet = vp_test_get_widget (editor, "session_leaflet");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
+  g_signal_emit_by_name (row, "activated");
+  vp_test_run_main_loop (500);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "attendees");
+  list = vp_test_get_widget (editor, "attendee_list");
+  g_assert_true (gtk_widget_get_mapped (list));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 500);
+  /* a list view: it makes rows for what is near the view (GTK 4.8 keeps
+   * about 200), not one for each of the 500 */
+  g_assert_cmpuint (count_checks (list), >, 0);
+  g_assert_cmpuint (count_checks (list), <=, 250);
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, "0 of 500 attending");
+
+  /* search */
+  search = vp_test_get_widget (editor, "attendee_search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "person 04");
+  vp_test_run_main_loop (500);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
+                   "0 of 500 attending, 10 shown");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  vp_test_run_main_loop (500);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 500);
+
+  /* all of one organisation: the dropdown lists them by name after “All” */
+  dropdown = vp_test_get_widget (editor, "organisation_dropdown");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
+                    ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (
+                     GTK_DROP_DOWN (dropdown))), 4), ==, "Organisation 3");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 4);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+  g_timer_start (timer);
+  g_signal_emit_by_name (vp_test_get_widget (editor, "select_all_button"), "clicked");
+  g_test_message ("Select All ticked 100 of 500 in %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
+                   "100 of 500 attending, 100 shown");
+  /* and one of them out again, found by a search within the organisation */
+  gtk_editable_set_text (GTK_EDITABLE (search), "person 003");
+  vp_test_run_main_loop (500);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_signal_emit_by_name (vp_test_get_widget (editor, "select_none_button"), "clicked");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
+                   "99 of 500 attending, 1 shown");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  vp_test_run_main_loop (300);
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, "99 of 500 attending");
+
+  /* back: the count on the row that opens the page */
+  gtk_widget_activate_action (vp_test_get_widget (editor, "attendees_back_button"),
+                              "editor.show-main", NULL);
+  vp_test_run_main_loop (500);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "99 of 500 attending");
+
+  /* saved, as the editor saves: those 99, all of Organisation 3 */
+  args[0] = fixture->store;
+  args[1] = GINT_TO_POINTER ((int) programme_id);
+  args[2] = GUINT_TO_POINTER (99);
+  g_assert_true (vp_test_wait_for (session_has_attendees, args));
+  saved = vp_test_load_snapshot (fixture->store, programme_id);
+  attendees = vp_session_get_attendees (g_ptr_array_index (vp_snapshot_get_sessions (saved), 0));
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const char *ref = g_ptr_array_index (attendees, i);
+      guint number = (guint) g_ascii_strtoull (ref + strlen ("person-"), NULL, 10);
+
+      g_assert_cmpuint (number % 5, ==, 3);
+      g_assert_cmpuint (number, !=, 3);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The sample programme {{{1 */
 
 static void
@@ -263,6 +409,7 @@ main (int   argc,
 
   ADD_TEST ("/polish/overview/coordinates-through-autosave", test_coordinates_through_autosave);
   ADD_TEST ("/polish/sample/first-start", test_first_start);
+  ADD_TEST ("/polish/session/attendee-picker", test_attendee_picker);
 
 #undef ADD_TEST
 
