@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vp-application.h"
+#include "vp-participant-editor.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
 #include "vp-store.h"
@@ -168,6 +169,48 @@ test_coordinates_through_autosave (Fixture       *fixture,
                        ==, 60.1699);
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (longitude_row)), ==, "60.1699");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dialogs fit the window {{{1 */
+
+static void
+test_dialogs_fit_window (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VpWindow *window;
+  GtkWidget *page, *editor;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, 3, 1);
+  /* the programme is shown wide, then the window narrowed to a phone's width */
+  window = vp_test_show_window (fixture->store, 1000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  vp_test_run_main_loop (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+
+  /* the participant editor asks for 600 pixels */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "participants");
+  vp_test_run_main_loop (300);
+  page = vp_test_get_widget (window, "participants");
+  g_assert_true (gtk_widget_activate_action (page, "participants.add", NULL));
+  editor = vp_test_wait_for_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
+  g_assert_nonnull (editor);
+  vp_test_run_main_loop (500);
+  g_assert_cmpint (gtk_widget_get_width (editor), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (editor), <=, 360);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* and it keeps its own size over a wide window */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  vp_test_run_main_loop (500);
+  g_assert_true (gtk_widget_activate_action (page, "participants.add", NULL));
+  editor = vp_test_wait_for_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
+  vp_test_run_main_loop (500);
+  g_assert_cmpint (gtk_widget_get_width (editor), >, 500);
+  gtk_window_destroy (GTK_WINDOW (editor));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -410,6 +453,7 @@ main (int   argc,
   ADD_TEST ("/polish/overview/coordinates-through-autosave", test_coordinates_through_autosave);
   ADD_TEST ("/polish/sample/first-start", test_first_start);
   ADD_TEST ("/polish/session/attendee-picker", test_attendee_picker);
+  ADD_TEST ("/polish/dialogs/fit-window", test_dialogs_fit_window);
 
 #undef ADD_TEST
 

@@ -863,6 +863,50 @@ vp_window_set_property (GObject      *object,
     }
 }
 
+/* Dialogs fit their window {{{1 */
+
+/* A dialog is never wider or taller than the window it belongs to: a
+ * 600-pixel editor over a phone-wide window takes the window's width. */
+static void
+dialog_realize_cb (GtkWindow *dialog)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (dialog);
+  int width, height, parent_width, parent_height;
+
+  if (parent == NULL)
+    return;
+
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  gtk_window_get_default_size (dialog, &width, &height);
+  if ((parent_width > 0 && width > parent_width) || (parent_height > 0 && height > parent_height))
+    gtk_window_set_default_size (dialog,
+                                 parent_width > 0 && width > parent_width ? parent_width : width,
+                                 parent_height > 0 && height > parent_height ? parent_height
+                                                                             : height);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!VP_IS_WINDOW (window) && !g_object_get_data (G_OBJECT (window), "vp-fits-parent"))
+        {
+          g_object_set_data (G_OBJECT (window), "vp-fits-parent", GINT_TO_POINTER (TRUE));
+          g_signal_connect (window, "realize", G_CALLBACK (dialog_realize_cb), NULL);
+        }
+    }
+}
+
+/* }}} */
+
 static void
 vp_window_class_init (VpWindowClass *klass)
 {
@@ -916,6 +960,9 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   vp_window_class_add_actions (widget_class);
+
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                    G_CALLBACK (toplevels_changed_cb), NULL);
 }
 
 static void
