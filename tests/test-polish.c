@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "vp-application.h"
 #include "vp-participant-editor.h"
 #include "vp-session-attendee.h"
@@ -211,6 +213,69 @@ test_dialogs_fit_window (Fixture       *fixture,
   vp_test_run_main_loop (500);
   g_assert_cmpint (gtk_widget_get_width (editor), >, 500);
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Open Folder after exporting calendars {{{1 */
+
+static void
+test_export_open_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDir) dir = NULL;
+  VpWindow *window;
+  GtkWidget *chooser, *button;
+  GVariant *target;
+  guint n_files = 0;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, 3, 1);
+  window = vp_test_show_window (fixture->store, 1000);
+
+  folder = g_build_filename (fixture->dir, "calendars", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  file = g_file_new_for_path (folder);
+  uri = g_file_get_uri (file);
+
+  /* Export, Every Participant's Calendar: the chooser (a dialog without a portal) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-calendar", "s",
+                                             "folder"));
+  chooser = vp_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  /* in a folder chooser, the folder shown is the one chosen */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL));
+  vp_test_run_main_loop (500);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* the toast says how many, and its button opens the folder */
+  button = vp_test_wait_for_button (GTK_WIDGET (window), "Open _Folder");
+  if (button == NULL)
+    {
+      AdwMessageDialog *message = vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+      g_test_message ("no toast: %s", message != NULL ? adw_message_dialog_get_body (message) : "");
+    }
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "win.open-exported");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  dir = g_dir_open (folder, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; n_files++)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpuint (n_files, ==, 3);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -454,6 +519,7 @@ main (int   argc,
   ADD_TEST ("/polish/sample/first-start", test_first_start);
   ADD_TEST ("/polish/session/attendee-picker", test_attendee_picker);
   ADD_TEST ("/polish/dialogs/fit-window", test_dialogs_fit_window);
+  ADD_TEST ("/polish/export/open-folder", test_export_open_folder);
 
 #undef ADD_TEST
 

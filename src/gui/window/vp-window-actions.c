@@ -665,6 +665,24 @@ ask_update (VpWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A toast whose button opens @folder, where calendars were just written. */
+static void
+toast_open_folder (VpWindow   *self,
+                   const char *title,
+                   const char *folder)
+{
+  g_autofree char *uri = g_filename_to_uri (folder, NULL, NULL);
+  AdwToast *toast = adw_toast_new (title);
+
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.open-exported");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 file_job_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -718,7 +736,19 @@ file_job_done_cb (GObject      *object,
       message = g_strdup_printf (ngettext ("%u calendar written to %s",
                                            "%u calendars written to %s", job->n_files),
                                  job->n_files, name);
-      break;
+      toast_open_folder (self, message, job->path);
+      return;
+
+    case JOB_EXPORT_CALENDAR:
+    case JOB_EXPORT_PARTICIPANT:
+    case JOB_EXPORT_HOST:
+      {
+        g_autofree char *folder = g_path_get_dirname (job->path);
+
+        message = g_strdup_printf (_("Exported to %s"), name);
+        toast_open_folder (self, message, folder);
+      }
+      return;
 
     case JOB_EXPORT_PDF:
       {
@@ -738,9 +768,6 @@ file_job_done_cb (GObject      *object,
       return;
 
     case JOB_EXPORT_PROGRAMME:
-    case JOB_EXPORT_CALENDAR:
-    case JOB_EXPORT_PARTICIPANT:
-    case JOB_EXPORT_HOST:
     default:
       message = g_strdup_printf (_("Exported to %s"), name);
       break;
