@@ -7,6 +7,8 @@
 
 #include "vp-application.h"
 #include "vp-participant-editor.h"
+#include "vp-print-dialog.h"
+#include "vp-table-page.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
 #include "vp-store.h"
@@ -280,6 +282,47 @@ test_export_open_folder (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Print and Export PDF suggest the selected participant {{{1 */
+
+static void
+test_print_suggests_selected (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  VpWindow *window;
+  GtkWidget *page;
+  GtkColumnView *column_view;
+  VpPrintDialog *dialog;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, 5, 2);
+  window = vp_test_show_window (fixture->store, 1000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "participants");
+  vp_test_run_main_loop (300);
+  page = vp_test_get_widget (window, "participants");
+  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, VP_TYPE_TABLE_PAGE,
+                                                                "column_view"));
+  /* the third participant, not the first */
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 2, TRUE);
+  vp_test_run_main_loop (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  dialog = vp_test_wait_for_toplevel (VP_TYPE_PRINT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (vp_print_dialog_get_content (dialog), ==, VP_PRINT_CONTENT_PARTICIPANT);
+  g_assert_cmpstr (vp_print_dialog_get_subject (dialog), ==, "person-2");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* nothing selected: the first, as before */
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (column_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  dialog = vp_test_wait_for_toplevel (VP_TYPE_PRINT_DIALOG);
+  g_assert_cmpstr (vp_print_dialog_get_subject (dialog), ==, "person-0");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The attendee picker {{{1 */
 
 /* The check buttons the list view has made: as many as it shows, not one a person. */
@@ -520,6 +563,7 @@ main (int   argc,
   ADD_TEST ("/polish/session/attendee-picker", test_attendee_picker);
   ADD_TEST ("/polish/dialogs/fit-window", test_dialogs_fit_window);
   ADD_TEST ("/polish/export/open-folder", test_export_open_folder);
+  ADD_TEST ("/polish/print/suggests-selected", test_print_suggests_selected);
 
 #undef ADD_TEST
 

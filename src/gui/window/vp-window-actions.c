@@ -15,6 +15,7 @@
 #include "vp-print-operation.h"
 #include "vp-programme-format.h"
 #include "vp-publish-dialog.h"
+#include "vp-table-page.h"
 #include "vp-undo.h"
 #include "vp-values.h"
 #include "vp-window-import.h"
@@ -1079,6 +1080,30 @@ suggested_content (VpWindow *self)
   return VP_PRINT_CONTENT_AGENDA;
 }
 
+/* Whom that layout is for: the participant or host selected on the page
+ * on show (the first, when several are), or NULL. */
+static char *
+suggested_subject (VpWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(GPtrArray) items = NULL;
+  GObject *item;
+
+  if (g_strcmp0 (page, "participants") == 0)
+    items = vp_table_page_dup_selected_items (VP_TABLE_PAGE (self->participants_page));
+  else if (g_strcmp0 (page, "hosts") == 0)
+    items = vp_table_page_dup_selected_items (VP_TABLE_PAGE (self->hosts_page));
+  if (items == NULL || items->len == 0)
+    return NULL;
+
+  item = g_ptr_array_index (items, 0);
+  if (VP_IS_PARTICIPANT (item))
+    return g_strdup (vp_participant_get_ref (VP_PARTICIPANT (item)));
+  if (VP_IS_HOST (item))
+    return g_strdup (vp_host_get_ref (VP_HOST (item)));
+  return NULL;
+}
+
 static VpSnapshot *
 load_shown_snapshot (VpWindow    *self,
                      const char  *heading)
@@ -1138,6 +1163,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpBudget) budget = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
   GtkPrintOperationResult result;
   VpPrintOperation *print;
 
@@ -1158,7 +1184,8 @@ print_action (GtkWidget  *widget,
 
   print = vp_print_operation_new (snapshot);
   vp_print_operation_set_budget (print, budget);
-  vp_print_operation_set_content (print, suggested_content (self), NULL);
+  subject = suggested_subject (self);
+  vp_print_operation_set_content (print, suggested_content (self), subject);
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (print), self->print_settings);
   if (self->page_setup != NULL)
@@ -1329,6 +1356,7 @@ export_pdf_action (GtkWidget  *widget,
 {
   VpWindow *self = VP_WINDOW (widget);
   g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *subject = NULL;
   VpPrintDialog *dialog;
 
   if (self->programme == NULL)
@@ -1338,7 +1366,8 @@ export_pdf_action (GtkWidget  *widget,
   if (snapshot == NULL)
     return;
 
-  dialog = vp_print_dialog_new (snapshot, suggested_content (self), NULL, self->export_paper);
+  subject = suggested_subject (self);
+  dialog = vp_print_dialog_new (snapshot, suggested_content (self), subject, self->export_paper);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "export", G_CALLBACK (export_pdf_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
