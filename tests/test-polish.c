@@ -323,6 +323,155 @@ test_print_suggests_selected (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window lists what the window binds {{{1 */
+
+static const char * const our_prefixes[] = {
+  "win.", "participants.", "organisations.", "hosts.", "agenda.", "agenda-grid.", "editor.",
+};
+
+static gboolean
+is_ours (GtkWidget  *widget,
+         const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (our_prefixes); i++)
+    if (g_str_has_prefix (action, our_prefixes[i]))
+      return TRUE;
+
+  /* “window.close” is GTK's action, bound to Ctrl+W by the window */
+  return g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Vp") &&
+         g_str_equal (action, "window.close");
+}
+
+/* The keys bound to the application's actions in and under @widget, as
+ * accelerator names (“<Control><Shift>n”); the keypad's twins left out. */
+static void
+collect_bindings (GtkWidget  *widget,
+                  GHashTable *bindings)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          guint keyval;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action) ||
+              !is_ours (widget, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          if (keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_KP_Enter)
+            continue;
+          g_hash_table_add (bindings,
+                            gtk_accelerator_name (keyval, gtk_keyval_trigger_get_modifiers (
+                                                    GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bindings (child, bindings);
+}
+
+/* The accelerators the shortcuts window lists, as accelerator names. */
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerators = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerators, NULL);
+      each = g_strsplit (accelerators != NULL ? accelerators : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          if (*each[i] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (each[i], &keyval, &modifiers));
+          g_hash_table_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+static void
+test_help_overlay (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  static const char * const expected[] = {
+    "<Control><Shift>n", "Insert", "<Control>Up", "<Control>Left", "<Control>Right",
+    "<Control><Shift>f", "Delete", "<Control>Return", "<Alt>Page_Down",
+  };
+  GHashTableIter iter;
+  const char *accelerator;
+  GtkWidget *overlay;
+  VpSessionEditor *editor;
+  VpWindow *window;
+  gint64 programme_id;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  programme_id = import_programme (fixture->store, 3, 1);
+  window = vp_test_show_window (fixture->store, 1000);
+  collect_bindings (GTK_WIDGET (window), bound);
+  snapshot = vp_test_load_snapshot (fixture->store, programme_id);
+  editor = vp_session_editor_new (fixture->store, snapshot,
+                                  g_ptr_array_index (vp_snapshot_get_sessions (snapshot), 0));
+  collect_bindings (GTK_WIDGET (editor), bound);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  builder = gtk_builder_new_from_resource ("/io/github/visitplanner/VisitPlanner/gtk/"
+                                           "help-overlay.ui");
+  overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  collect_listed (overlay, listed);
+
+  /* what the issue found missing */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *name = NULL;
+      GdkModifierType modifiers;
+      guint keyval;
+
+      g_assert_true (gtk_accelerator_parse (expected[i], &keyval, &modifiers));
+      name = gtk_accelerator_name (keyval, modifiers);
+      g_test_message ("expected %s", name);
+      g_assert_true (g_hash_table_contains (bound, name));
+      g_assert_true (g_hash_table_contains (listed, name));
+    }
+  /* and whatever else the window binds */
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accelerator, NULL))
+    {
+      if (!g_hash_table_contains (listed, accelerator))
+        g_test_message ("bound but not in the shortcuts window: %s", accelerator);
+      g_assert_true (g_hash_table_contains (listed, accelerator));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The attendee picker {{{1 */
 
 /* The check buttons the list view has made: as many as it shows, not one a person. */
@@ -564,6 +713,7 @@ main (int   argc,
   ADD_TEST ("/polish/dialogs/fit-window", test_dialogs_fit_window);
   ADD_TEST ("/polish/export/open-folder", test_export_open_folder);
   ADD_TEST ("/polish/print/suggests-selected", test_print_suggests_selected);
+  ADD_TEST ("/polish/help-overlay/lists-bindings", test_help_overlay);
 
 #undef ADD_TEST
 
