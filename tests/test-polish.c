@@ -472,6 +472,72 @@ test_help_overlay (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Text that is not cut short {{{1 */
+
+static const char *
+page_title (VpWindow   *window,
+            const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"));
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (stack,
+                                                                 adw_view_stack_get_child_by_name (
+                                                                   stack, name)));
+}
+
+static void
+test_text_fits (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *columns;
+  GtkWidget *page;
+  GtkColumnView *column_view;
+  g_autoptr(GtkColumnViewColumn) name = NULL;
+  g_autoptr(GtkColumnViewColumn) organisation = NULL;
+  VpWindow *window;
+  int table_width;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, 5, 2);
+  window = vp_test_show_window (fixture->store, 1400);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "participants");
+  vp_test_run_main_loop (500);
+
+  /* the Name column does not take half the table while Organisation is cut */
+  page = vp_test_get_widget (window, "participants");
+  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, VP_TYPE_TABLE_PAGE,
+                                                                "column_view"));
+  table_width = gtk_widget_get_width (GTK_WIDGET (column_view));
+  columns = gtk_column_view_get_columns (column_view);
+  name = g_list_model_get_item (columns, 0);
+  organisation = g_list_model_get_item (columns, 1);
+  g_assert_cmpstr (gtk_column_view_column_get_title (organisation), ==, "Organisation");
+  g_assert_true (gtk_column_view_column_get_visible (organisation));
+  g_test_message ("table %d, name %d, organisation %d", table_width,
+                  gtk_column_view_column_get_fixed_width (name),
+                  gtk_column_view_column_get_fixed_width (organisation));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (name), <, table_width / 2);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (organisation), >=, 300);
+
+  /* the bar at the bottom of a phone-wide window: short names, not “Participa…” */
+  g_assert_cmpstr (page_title (window, "participants"), ==, "Participants");
+  g_assert_cmpstr (page_title (window, "organisations"), ==, "Organisations");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  vp_test_run_main_loop (800);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+                   gtk_widget_get_ancestor (vp_test_find_widget (GTK_WIDGET (window),
+                                                                 "switcher-bar"),
+                                            ADW_TYPE_VIEW_SWITCHER_BAR))));
+  g_assert_cmpstr (page_title (window, "participants"), ==, "People");
+  g_assert_cmpstr (page_title (window, "organisations"), ==, "Orgs");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 700);
+  vp_test_run_main_loop (800);
+  g_assert_cmpstr (page_title (window, "participants"), ==, "Participants");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The attendee picker {{{1 */
 
 /* The check buttons the list view has made: as many as it shows, not one a person. */
@@ -714,6 +780,7 @@ main (int   argc,
   ADD_TEST ("/polish/export/open-folder", test_export_open_folder);
   ADD_TEST ("/polish/print/suggests-selected", test_print_suggests_selected);
   ADD_TEST ("/polish/help-overlay/lists-bindings", test_help_overlay);
+  ADD_TEST ("/polish/text/fits", test_text_fits);
 
 #undef ADD_TEST
 

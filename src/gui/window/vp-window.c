@@ -497,14 +497,21 @@ add_pages (VpWindow *self)
     GtkWidget  **page;
     const char  *name;
     const char  *title;
+    const char  *short_title;
     const char  *icon_name;
   } pages[] = {
-    { &self->overview_page, "overview", _("Overview"), "document-properties-symbolic" },
-    { &self->agenda_page, "agenda", _("Agenda"), "x-office-calendar-symbolic" },
-    { &self->participants_page, "participants", _("Participants"), "system-users-symbolic" },
-    { &self->organisations_page, "organisations", _("Organisations"), "emblem-shared-symbolic" },
-    { &self->hosts_page, "hosts", _("Hosts"), "go-home-symbolic" },
-    { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
+    { &self->overview_page, "overview", _("Overview"), NULL, "document-properties-symbolic" },
+    { &self->agenda_page, "agenda", _("Agenda"), NULL, "x-office-calendar-symbolic" },
+    /* Translators: the Participants page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->participants_page, "participants", _("Participants"), C_("page", "People"),
+      "system-users-symbolic" },
+    /* Translators: the Organisations page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->organisations_page, "organisations", _("Organisations"), C_("page", "Orgs"),
+      "emblem-shared-symbolic" },
+    { &self->hosts_page, "hosts", _("Hosts"), NULL, "go-home-symbolic" },
+    { &self->checks_page, "checks", _("Checks"), NULL, "emblem-ok-symbolic" },
   };
 
   self->overview_page = vp_overview_page_new (self->context);
@@ -522,6 +529,30 @@ add_pages (VpWindow *self)
       adw_view_stack_page_set_icon_name (page, pages[i].icon_name);
       adw_view_stack_page_set_use_underline (page, FALSE);
       gtk_widget_set_name (*pages[i].page, pages[i].name);
+      g_object_set_data_full (G_OBJECT (page), "vp-title", g_strdup (pages[i].title), g_free);
+      g_object_set_data_full (G_OBJECT (page), "vp-short-title",
+                              g_strdup (pages[i].short_title ? pages[i].short_title
+                                                             : pages[i].title),
+                              g_free);
+    }
+}
+
+/* The bar at the bottom of a phone-wide window has a sixth of its width
+ * for each page: the long names go short there rather than be cut. */
+static void
+switcher_bar_reveal_cb (VpWindow *self)
+{
+  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *title = g_object_get_data (G_OBJECT (page), narrow ? "vp-short-title"
+                                                                     : "vp-title");
+
+      if (title != NULL)
+        adw_view_stack_page_set_title (page, title);
     }
 }
 
@@ -749,6 +780,9 @@ vp_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::problems", G_CALLBACK (problems_changed_cb),
                            self, G_CONNECT_SWAPPED);
   add_pages (self);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (switcher_bar_reveal_cb), self, G_CONNECT_SWAPPED);
+  switcher_bar_reveal_cb (self);
 
   model = vp_store_get_programmes (self->store);
   self->filter = gtk_custom_filter_new (programme_matches, self, NULL);
