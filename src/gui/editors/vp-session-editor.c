@@ -675,6 +675,32 @@ organisation_filter_func (gpointer item,
                     g_ptr_array_index (self->organisations, selected)) == 0;
 }
 
+/* The organisation shown in the dropdown's button: cut short in a narrow
+ * window rather than widening the dialog; the list shows names whole. */
+static void
+organisation_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+organisation_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (name));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               gtk_string_object_get_string (name));
+}
+
 static void
 organisation_selected_cb (VpSessionEditor *self)
 {
@@ -1291,6 +1317,13 @@ vp_session_editor_init (VpSessionEditor *self)
   self->attendee_filter = gtk_string_filter_new (expression);
   gtk_string_filter_set_match_mode (self->attendee_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->attendee_filter, TRUE);
+  {
+    g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (button_factory, "setup", G_CALLBACK (organisation_setup_cb), NULL);
+    g_signal_connect (button_factory, "bind", G_CALLBACK (organisation_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->organisation_dropdown, button_factory);
+  }
   self->organisations = g_ptr_array_new_with_free_func (g_free);
   self->organisation_filter = gtk_custom_filter_new (organisation_filter_func, self, NULL);
   filters = gtk_every_filter_new ();
