@@ -14,6 +14,7 @@
 
 #include "vp-agenda-page.h"
 #include "vp-organisations-page.h"
+#include "vp-print-operation.h"
 #include "vp-programme-context.h"
 #include "vp-store.h"
 #include "vp-window.h"
@@ -169,6 +170,13 @@ main (int   argc,
 
           if (toplevel != GTK_WIDGET (window) && gtk_widget_get_visible (toplevel))
             shown = toplevel;
+        }
+      /* "export-pdf": with a participant's agenda, whose name and address are long */
+      if (exporting && shown != GTK_WIDGET (window))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (shown, "export-pdf-layout")),
+                                      VP_PRINT_CONTENT_PARTICIPANT);
+          run_main_loop (500);
         }
       /* "session-attendees": the editor's page of attendees, not everyone */
       if (attendees && shown != GTK_WIDGET (window))
