@@ -485,6 +485,14 @@ page_title (VpWindow   *window,
                                                                    stack, name)));
 }
 
+static gboolean
+participants_titled (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (page_title (args[0], "participants"), args[1]) == 0;
+}
+
 static void
 test_text_fits (Fixture       *fixture,
                 gconstpointer  data)
@@ -495,6 +503,7 @@ test_text_fits (Fixture       *fixture,
   g_autoptr(GtkColumnViewColumn) name = NULL;
   g_autoptr(GtkColumnViewColumn) organisation = NULL;
   VpWindow *window;
+  gpointer args[2];
   int table_width;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -531,9 +540,13 @@ test_text_fits (Fixture       *fixture,
                                             ADW_TYPE_VIEW_SWITCHER_BAR))));
   g_assert_cmpstr (page_title (window, "participants"), ==, "People");
   g_assert_cmpstr (page_title (window, "organisations"), ==, "Orgs");
+  /* and long again once the window is wide */
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 700);
-  vp_test_run_main_loop (800);
-  g_assert_cmpstr (page_title (window, "participants"), ==, "Participants");
+  args[0] = window;
+  args[1] = (gpointer) "Participants";
+  g_assert_true (vp_test_wait_for (participants_titled, args));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+                    vp_test_find_widget (GTK_WIDGET (window), "switcher-bar"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
