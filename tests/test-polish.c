@@ -8,6 +8,7 @@
 #include "vp-application.h"
 #include "vp-participant-editor.h"
 #include "vp-print-dialog.h"
+#include "vp-print-operation.h"
 #include "vp-table-page.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
@@ -312,6 +313,28 @@ test_print_suggests_selected (Fixture       *fixture,
   g_assert_cmpint (vp_print_dialog_get_content (dialog), ==, VP_PRINT_CONTENT_PARTICIPANT);
   g_assert_cmpstr (vp_print_dialog_get_subject (dialog), ==, "person-2");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* and the print dialog's Layout tab: that participant's agenda */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  {
+    GType print_dialog_type = g_type_from_name ("GtkPrintUnixDialog");
+    GtkWidget *print_dialog = vp_test_wait_for_toplevel (print_dialog_type != 0
+                                                         ? print_dialog_type : GTK_TYPE_DIALOG);
+    GtkWidget *tab, *layout, *subject;
+
+    g_assert_nonnull (print_dialog);
+    tab = vp_test_find_widget (print_dialog, "print-layout-tab");
+    g_assert_nonnull (tab);
+    layout = vp_test_find_widget (tab, "print-layout");
+    subject = vp_test_find_widget (tab, "print-subject");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (layout)), ==,
+                      VP_PRINT_CONTENT_PARTICIPANT);
+    g_assert_cmpstr (vp_print_subject_drop_down_get_ref (GTK_DROP_DOWN (subject)), ==,
+                     "person-2");
+    gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+    vp_test_run_main_loop (300);
+    vp_test_destroy_toplevels (GTK_WINDOW (window));
+  }
 
   /* nothing selected: the first, as before */
   gtk_selection_model_unselect_all (gtk_column_view_get_model (column_view));

@@ -615,6 +615,19 @@ attendee_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), vp_session_attendee_get_name (attendee));
   gtk_label_set_label (GTK_LABEL (detail), vp_session_attendee_get_detail (attendee));
   gtk_widget_set_visible (detail, vp_session_attendee_get_detail (attendee) != NULL);
+  /* the check box is announced by the person's name and organisation */
+  {
+    g_autofree char *announced =
+      vp_session_attendee_get_detail (attendee) != NULL
+      /* Translators: an attendee in the session editor, for screen readers: a
+       * participant's name and organisation */
+      ? g_strdup_printf (_("%s, %s"), vp_session_attendee_get_name (attendee),
+                         vp_session_attendee_get_detail (attendee))
+      : g_strdup (vp_session_attendee_get_name (attendee));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    announced, -1);
+  }
 
   binding = g_object_bind_property (attendee, "attending", check, "active",
                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
