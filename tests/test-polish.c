@@ -434,6 +434,84 @@ collect_listed (GtkWidget  *widget,
     collect_listed (child, listed);
 }
 
+/* The accelerator a menu item for @action shows beside it, when the menu
+ * opens from @parent. */
+static char *
+shown_accelerator (GtkWidget  *parent,
+                   const char *action)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+  GtkWidget *button = NULL;
+  char *accel = NULL;
+
+  g_menu_append (menu, "Item", action);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, parent);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  vp_test_run_main_loop (200);
+
+  /* GtkModelButton, GTK's own, by its properties */
+  for (GtkWidget *widget = popover; widget != NULL && button == NULL;)
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "accel") != NULL)
+        button = widget;
+      else if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != popover && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget != NULL && widget != popover ? gtk_widget_get_next_sibling (widget) : NULL;
+        }
+    }
+  g_assert_nonnull (button);
+  g_object_get (button, "accel", &accel, NULL);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (popover);
+  return accel;
+}
+
+/* Where GTK shows a key beside an action, it is Delete or Return, not the
+ * keypad's twin bound last (“KP Delete”). */
+static void
+test_no_keypad_accelerators (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const pages[] = { "participants", "organisations", "hosts" };
+  VpWindow *window;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  import_programme (fixture->store, 3, 1);
+  window = vp_test_show_window (fixture->store, 1000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *action = g_strconcat (pages[i], ".delete", NULL);
+      g_autofree char *accel = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      vp_test_run_main_loop (200);
+      accel = shown_accelerator (vp_test_get_widget (window, pages[i]), action);
+      g_assert_cmpstr (accel, ==, "Delete");
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agenda");
+  vp_test_run_main_loop (300);
+  {
+    GtkWidget *grid = vp_test_get_widget (window, "agenda_grid");
+    g_autofree char *delete = shown_accelerator (grid, "agenda-grid.delete");
+    g_autofree char *activate = shown_accelerator (grid, "agenda-grid.activate");
+
+    g_assert_cmpstr (delete, ==, "Delete");
+    g_assert_cmpstr (activate, ==, "Return");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_help_overlay (Fixture       *fixture,
                    gconstpointer  data)
@@ -816,6 +894,7 @@ main (int   argc,
   ADD_TEST ("/polish/export/open-folder", test_export_open_folder);
   ADD_TEST ("/polish/print/suggests-selected", test_print_suggests_selected);
   ADD_TEST ("/polish/help-overlay/lists-bindings", test_help_overlay);
+  ADD_TEST ("/polish/shortcuts/no-keypad-accelerators", test_no_keypad_accelerators);
   ADD_TEST ("/polish/text/fits", test_text_fits);
 
 #undef ADD_TEST

@@ -1214,8 +1214,10 @@ vp_table_page_class_install_actions (VpTablePageClass *klass,
   gtk_widget_class_install_action (widget_class, delete, NULL, delete_action);
   gtk_widget_class_install_action (widget_class, search, NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, delete, NULL);
+  /* the last binding of an action is the one GTK shows beside it (in a
+   * menu): Delete, not “KP Delete” */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, delete, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, delete, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        search, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

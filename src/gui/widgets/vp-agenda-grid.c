@@ -1903,15 +1903,17 @@ vp_agenda_grid_class_init (VpAgendaGridClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0,
                                        "agenda-grid.focus-move", "i", G_MAXINT32 / 2);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
-                                       "agenda-grid.activate", NULL);
+  /* the last binding of an action is the one GTK shows beside it (in a
+   * menu): Return and Delete, not “KP Enter” and “KP Delete” */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
                                        "agenda-grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0,
                                        "agenda-grid.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agenda-grid.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "agenda-grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "agenda-grid.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agenda-grid.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "agenda-grid.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "agenda-grid.page", "i", -1);
