@@ -1337,6 +1337,13 @@ vp_session_editor_init (VpSessionEditor *self)
     g_signal_connect (button_factory, "bind", G_CALLBACK (organisation_bind_cb), NULL);
     gtk_drop_down_set_factory (self->organisation_dropdown, button_factory);
   }
+  /* the dropdown's own button, which GTK 4.8 leaves without a name */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->organisation_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Organisation"), -1);
   self->organisations = g_ptr_array_new_with_free_func (g_free);
   self->organisation_filter = gtk_custom_filter_new (organisation_filter_func, self, NULL);
   filters = gtk_every_filter_new ();
