@@ -95,6 +95,9 @@ SEMANTIC = {
         'out where they are a contact (docs/cli.md, person erase)'),
     ('src/core/model/vp-snapshot-diff.c', 'diff_sessions'): (
         {'status'}, 'a session whose status becomes cancelled is a cancellation'),
+    ('src/core/model/vp-snapshot-diff.c', 'vp_snapshot_change_get_field_values'): (
+        {'country'}, 'the import preview shows a country (any member ending in "country") '
+        'by its name, not its code'),
 }
 
 PLUMBING_FOLDERS = ['src/core/store']

@@ -374,7 +374,7 @@ test_editor_add (Fixture       *fixture,
     vp_session_attendee_set_attending (attendee, TRUE);
   }
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (vp_test_get_widget (editor, "attendee_count"))),
-                   ==, "1 of 3 participants attend");
+                   ==, "1 of 3 attending, 1 shown");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (vp_test_get_widget (editor, "capacity_spin")), 12);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);

@@ -319,7 +319,9 @@ test_participants (Fixture       *fixture,
   g_assert_nonnull (strstr (added, "Søren Østergaard\nsoren@lys.example · Lys; ApS · Denmark\n"));
   g_assert_nonnull (strstr (added, "Optik Jena GmbH\nNew organisation · Germany\n"));
   updated = shown_texts (dialog, "import-updated-list");
-  g_assert_cmpstr (updated, ==, "Jukka Räsänen\nChanges: organisation, country\n");
+  /* what changes, from what to what */
+  g_assert_cmpstr (updated, ==,
+                   "Jukka Räsänen\norganisation: LumiRay → LumiRay Oy; country: not set → Finland\n");
 
   g_assert_true (gtk_widget_get_sensitive (vp_test_get_widget (dialog, "import-button")));
   activate_closing (dialog, "import.apply");

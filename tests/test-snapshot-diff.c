@@ -287,6 +287,43 @@ test_participants (void)
                  "attendees", "changed: B2B meetings — Changes: attendees");
 }
 
+/* What the import preview shows of a change: each field from what to
+ * what, a country by its name, a long text cut, and a field of many values
+ * (attendees) by its name (an organisation by its name, not its ref: in
+ * test-import-dialog). */
+static void
+test_values (void)
+{
+  g_autofree char *long_text = g_strnfill (100, 'x');
+  g_autofree char *long_patch = g_strdup_printf ("\"%s\"", long_text);
+  const Patch patches[] = {
+    { "participants[0].email", "\"ruta.k@example.lt\"" },
+    { "participants[0].phone", "\"+370 600 00000\"" },
+    { "participants[0].country", "\"LV\"" },
+    { "participants[0].role", "\"cluster-manager\"" },
+    { "participants[0].notes", long_patch },
+    { "sessions[1].attendees", "[\"p2\"]" },
+  };
+  g_autoptr(VpSnapshot) before = vp_test_read_document (base_document);
+  g_autoptr(VpSnapshot) after = read_patched (patches, G_N_ELEMENTS (patches));
+  g_autoptr(VpSnapshotDiff) diff = vp_snapshot_diff_new (before, after, VP_SNAPSHOT_DIFF_UPDATE);
+  VpSnapshotChange *change = find_change (diff, VP_ENTITY_PARTICIPANT, "Rūta Kazlauskienė");
+  g_autofree char *values = vp_snapshot_change_get_values (change);
+  g_autofree char *expected = NULL;
+  g_autofree char *attendees = NULL;
+
+  expected = g_strdup_printf ("email: ruta@example.lt → ruta.k@example.lt; "
+                              "phone: not set → +370 600 00000; "
+                              "country: Lithuania → Latvia; "
+                              "role: not set → cluster-manager; "
+                              "notes: not set → %.*s…", 59, long_text);
+  g_assert_cmpstr (values, ==, expected);
+
+  attendees = vp_snapshot_change_get_values (find_change (diff, VP_ENTITY_SESSION,
+                                                          "B2B meetings"));
+  g_assert_cmpstr (attendees, ==, "attendees");
+}
+
 /* Travel legs and stays are part of their participant: a change to one is
  * the participant's “travel” or “accommodation”; legs and stays matched as
  * the store matches them, never by their place in the list. */
@@ -568,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/snapshot-diff/programme-changed", test_programme_changed);
   g_test_add_func ("/snapshot-diff/hosts", test_hosts);
   g_test_add_func ("/snapshot-diff/participants", test_participants);
+  g_test_add_func ("/snapshot-diff/values", test_values);
   g_test_add_func ("/snapshot-diff/travel", test_travel);
   g_test_add_func ("/snapshot-diff/travel-order", test_travel_order);
   g_test_add_func ("/snapshot-diff/sessions", test_sessions);

@@ -1,7 +1,8 @@
 /* screenshot-window.c: renders the window on one page to a PNG, for the README and the metainfo.
  *
  * Usage: screenshot-window DATABASE PAGE WIDTH HEIGHT OUTPUT.png
- * (PAGE: a page of the window, session-editor, organisation-editor or publishing)
+ * (PAGE: a page of the window, session-editor, session-attendees, organisation-editor,
+ * publishing or export-pdf)
  *
  * Run under xvfb-run with GSETTINGS_BACKEND=memory; the database must hold
  * at least one programme (the newest is shown). */
@@ -13,6 +14,7 @@
 
 #include "vp-agenda-page.h"
 #include "vp-organisations-page.h"
+#include "vp-print-operation.h"
 #include "vp-programme-context.h"
 #include "vp-store.h"
 #include "vp-window.h"
@@ -72,6 +74,8 @@ main (int   argc,
   gboolean editing;
   gboolean editing_organisation;
   gboolean publishing;
+  gboolean attendees;
+  gboolean exporting;
   int width, height;
 
   if (argc != 6)
@@ -111,14 +115,16 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   run_main_loop (800);
 
-  editing = g_str_equal (argv[2], "session-editor");
+  attendees = g_str_equal (argv[2], "session-attendees");
+  exporting = g_str_equal (argv[2], "export-pdf");
+  editing = g_str_equal (argv[2], "session-editor") || attendees;
   editing_organisation = g_str_equal (argv[2], "organisation-editor");
   publishing = g_str_equal (argv[2], "publishing");
   stack = find_widget (GTK_WIDGET (window), "view-stack");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack),
                                          editing ? "agenda"
                                          : editing_organisation ? "organisations"
-                                         : publishing ? "overview" : argv[2]);
+                                         : publishing || exporting ? "overview" : argv[2]);
   /* When folded, the content shows, not the list. */
   adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
                         ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -129,13 +135,15 @@ main (int   argc,
   /* "organisation-editor": the editor of the programme's first
    * organisation, open from the organisations page */
   /* "publishing": the Publishing dialog of the programme's menu */
-  if (editing || editing_organisation || publishing)
+  if (editing || editing_organisation || publishing || exporting)
     {
       gint64 id = vp_programme_context_get_programme_id (vp_window_get_context (window));
       g_autoptr(GListModel) toplevels = NULL;
 
       if (publishing)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-settings", NULL);
+      else if (exporting)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
       else if (editing)
         {
           g_autoptr(VpSession) session =
@@ -162,6 +170,21 @@ main (int   argc,
 
           if (toplevel != GTK_WIDGET (window) && gtk_widget_get_visible (toplevel))
             shown = toplevel;
+        }
+      /* "export-pdf": with a participant's agenda, whose name and address are long */
+      if (exporting && shown != GTK_WIDGET (window))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (shown, "export-pdf-layout")),
+                                      VP_PRINT_CONTENT_PARTICIPANT);
+          run_main_loop (500);
+        }
+      /* "session-attendees": the editor's page of attendees, not everyone */
+      if (attendees && shown != GTK_WIDGET (window))
+        {
+          gtk_switch_set_active (GTK_SWITCH (find_widget (shown, "everyone_switch")), FALSE);
+          adw_leaflet_set_visible_child_name (ADW_LEAFLET (find_widget (shown, "session_leaflet")),
+                                              "attendees");
+          run_main_loop (800);
         }
       /* An editor as narrow as the window, when that is narrower. */
       if (shown != GTK_WIDGET (window) && width < gtk_widget_get_width (shown))

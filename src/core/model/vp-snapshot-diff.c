@@ -7,6 +7,7 @@
 #include "vp-labels.h"
 #include "vp-snapshot-diff.h"
 #include "vp-time.h"
+#include "vp-values.h"
 
 struct _VpSnapshotDiff
 {
@@ -640,6 +641,170 @@ changed_details (VpSnapshotChange *change)
    * host or session that the file updates: the fields it changes, such as
    * “Changes: email, phone”. */
   return g_strdup_printf (_("Changes: %s"), list);
+}
+
+/* The longest value the preview shows, in characters, before an ellipsis. */
+#define VALUE_MAX_CHARS 60
+
+/* The property of @object's class that @field names, or NULL. */
+static GParamSpec *
+find_field_pspec (GObject             *object,
+                  const VpChangeField *field)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  GParamSpec *found = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs && found == NULL; i++)
+    if (vp_record_param_get_name (pspecs[i]) == field)
+      found = pspecs[i];
+
+  return found;
+}
+
+/* A property's value as a person reads it, on one line and not too long;
+ * NULL when it is not given. */
+static char *
+field_text (GObject    *object,
+            GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+
+  if (G_VALUE_HOLDS_STRING (&value))
+    text = g_value_dup_string (&value);
+  else if (G_VALUE_HOLDS_DOUBLE (&value))
+    text = vp_value_format_decimal (g_value_get_double (&value));
+  else if (G_VALUE_HOLDS_BOOLEAN (&value))
+    text = g_strdup (g_value_get_boolean (&value) ? _("yes") : _("no"));
+  else if (G_VALUE_HOLDS_ENUM (&value))
+    {
+      GEnumValue *nick = g_enum_get_value (G_ENUM_CLASS (g_type_class_peek (pspec->value_type)),
+                                           g_value_get_enum (&value));
+
+      /* the enums' first value, “unset”, is no value */
+      text = nick != NULL && !(nick->value == 0 && g_str_equal (nick->value_nick, "unset"))
+             ? g_strdup (nick->value_nick) : NULL;
+    }
+  else if (g_value_type_transformable (pspec->value_type, G_TYPE_STRING))
+    {
+      g_auto(GValue) string = G_VALUE_INIT;
+
+      g_value_init (&string, G_TYPE_STRING);
+      g_value_transform (&value, &string);
+      text = g_value_dup_string (&string);
+    }
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  line = one_line (g_strstrip (text));
+  if (g_utf8_strlen (line, -1) > VALUE_MAX_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (line, VALUE_MAX_CHARS - 1);
+
+      *end = '\0';
+      return g_strconcat (line, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+gboolean
+vp_snapshot_change_get_field_values (VpSnapshotChange     *change,
+                                     const VpChangeField  *field,
+                                     char                **before,
+                                     char                **after)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (change != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (before != NULL && after != NULL, FALSE);
+
+  *before = NULL;
+  *after = NULL;
+  if (change->previous == NULL || change->object == NULL ||
+      (pspec = find_field_pspec (change->object, field)) == NULL)
+    return FALSE;
+
+  /* a reference by the name it shadows (a participant's organisation-ref
+   * by its organisation), when the class keeps one */
+  if (g_str_has_suffix (pspec->name, "-ref"))
+    {
+      g_autofree char *shadow_name = g_strndup (pspec->name, strlen (pspec->name) - 4);
+      GParamSpec *shadow = g_object_class_find_property (G_OBJECT_GET_CLASS (change->object),
+                                                         shadow_name);
+
+      if (shadow != NULL && shadow->value_type == G_TYPE_STRING)
+        {
+          *before = field_text (change->previous, shadow);
+          *after = field_text (change->object, shadow);
+        }
+    }
+  if (*before == NULL)
+    *before = field_text (change->previous, pspec);
+  if (*after == NULL)
+    *after = field_text (change->object, pspec);
+  /* a country by its name, not its code */
+  if (g_str_has_suffix (field->member, "country"))
+    {
+      const char *name;
+
+      if (*before != NULL && (name = vp_country_name (*before)) != NULL)
+        {
+          g_free (*before);
+          *before = g_strdup (name);
+        }
+      if (*after != NULL && (name = vp_country_name (*after)) != NULL)
+        {
+          g_free (*after);
+          *after = g_strdup (name);
+        }
+    }
+  return TRUE;
+}
+
+char *
+vp_snapshot_change_get_values (VpSnapshotChange *change)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  if (change->action != VP_CHANGE_CHANGED && change->action != VP_CHANGE_CANCELLED)
+    return NULL;
+
+  for (guint i = 0; i < change->fields->len; i++)
+    {
+      const VpChangeField *field = g_ptr_array_index (change->fields, i);
+      const char *label = vp_change_field_get_label (field);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (!vp_snapshot_change_get_field_values (change, field, &before, &after))
+        {
+          /* a field of many values (the travel legs, the attendees): named */
+          if (!g_ptr_array_find_with_equal_func (parts, label, g_str_equal, NULL))
+            g_ptr_array_add (parts, g_strdup (label));
+          continue;
+        }
+
+      /* Translators: in an import preview, a field that the file changes,
+       * its value before and after: “organisation: Kaunas Tech → KTU” */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s: %s → %s"), label,
+                                               before != NULL ? before : _("not set"),
+                                               after != NULL ? after : _("not set")));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
 }
 
 const char *

@@ -84,6 +84,20 @@ const char        *vp_snapshot_change_get_name       (VpSnapshotChange    *chang
  * “Tue 13 Apr, 09:00–10:30 · Main hall”), for a change or a cancellation
  * the fields (“Changes: email, phone”); NULL when there is nothing to say. */
 char              *vp_snapshot_change_get_details    (VpSnapshotChange    *change);
+/* The value of @field (one of @change's fields) before and after the change,
+ * as people read it, on one line (at most 60 characters, then “…”); NULL for
+ * one not given.  FALSE, and both NULL, for a field that is no single value
+ * (a participant's travel, a session's attendees) or a change without a
+ * previous object.  Free both with g_free(). */
+gboolean           vp_snapshot_change_get_field_values (VpSnapshotChange     *change,
+                                                        const VpChangeField  *field,
+                                                        char                **before,
+                                                        char                **after);
+/* What a change or a cancellation changes, with the old and new values, on
+ * one line, translated: “organisation: Kaunas Tech → KTU; travel” (a field
+ * without a single value by its name alone); NULL for an addition or a
+ * removal, or when no field is named. */
+char              *vp_snapshot_change_get_values     (VpSnapshotChange    *change);
 /* The change on one line, translated: “added: Rūta Kazlauskienė — ruta@…”,
  * “changed: Kaunas Tech — Changes: city”, “removed: Old Mill”. */
 char              *vp_snapshot_change_describe       (VpSnapshotChange    *change);

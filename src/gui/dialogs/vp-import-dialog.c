@@ -162,7 +162,10 @@ describe_changes (Preview *preview)
       for (guint i = 0; i < changes->len; i++)
         {
           VpSnapshotChange *change = g_ptr_array_index (changes, i);
-          g_autofree char *details = vp_snapshot_change_get_details (change);
+          /* a change with its old and new values, not only the fields' names */
+          g_autofree char *details = change->action == VP_CHANGE_ADDED
+                                     ? vp_snapshot_change_get_details (change)
+                                     : vp_snapshot_change_get_values (change);
           g_autofree char *shown_details = shown_text (details);
 
           /* an organisation a file's people name is made with them: said

@@ -151,6 +151,23 @@ fill_subjects (VpSnapshot     *snapshot,
   return objects->len > 0;
 }
 
+/* The chosen subject under the row's title, with the dialog's width,
+ * rather than cut short beside it (“Aino Mäkelä <aino.makela@ph…”). */
+static void
+show_subject (VpPrintDialog *self)
+{
+  GtkLabel *value = vp_chooser_row_get_value_label (self->subject_row);
+  g_autofree char *escaped = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (value), FALSE);
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->subject_row)))
+    return;
+
+  /* the row's subtitle is markup */
+  escaped = g_markup_escape_text (gtk_label_get_label (value), -1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subject_row), escaped);
+}
+
 static void
 content_changed_cb (VpPrintDialog *self)
 {
@@ -180,11 +197,10 @@ content_changed_cb (VpPrintDialog *self)
                                      ? _("The programme has no visits, meetings, B2B meetings "
                                          "or workshops")
                                      : _("The programme has no participants"));
-      else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->subject_row), NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self->subject_row), any);
       /* "All" alone: nothing to print. */
       self->nothing = !any && !vp_print_content_needs_subject (content);
+      show_subject (self);
     }
 
   adw_preferences_group_set_description (self->group, vp_print_content_get_description (content));
@@ -194,6 +210,7 @@ content_changed_cb (VpPrintDialog *self)
 static void
 subject_changed_cb (VpPrintDialog *self)
 {
+  show_subject (self);
   update_export_button (self);
 }
 

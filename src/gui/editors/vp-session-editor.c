@@ -44,9 +44,20 @@ struct _VpSessionEditor
   GPtrArray         *hosts;        /* refs of host_row, NULL first */
   GListStore        *attendees;
   GtkStringFilter   *attendee_filter;
+  /* the organisations of organisation_dropdown, NULL first (all of them) */
+  GPtrArray         *organisations;
+  GtkCustomFilter   *organisation_filter;
+  GtkFilterListModel *attendees_shown;
+  /* set while Select All or Select None ticks many at once */
+  gboolean           ticking_many;
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
+  AdwLeaflet        *leaflet;
+  AdwActionRow      *attendees_row;
+  AdwWindowTitle    *attendees_title;
+  GtkDropDown       *organisation_dropdown;
+  GtkWidget         *attendee_search;
   AdwToastOverlay   *toast_overlay;
   AdwEntryRow       *title_row;
   AdwComboRow       *kind_row;
@@ -302,12 +313,25 @@ update_attendee_count (VpSessionEditor *self)
         n_attending++;
     }
 
-  /* Translators: the participants ticked in a session's checklist */
-  text = g_strdup_printf (ngettext ("%u of %u participant attends",
-                                    "%u of %u participants attend",
-                                    n_items),
+  /* Translators: the participants ticked in a session's checklist, “12 of 200 attending” */
+  text = g_strdup_printf (ngettext ("%u of %u attending", "%u of %u attending", n_items),
                           n_attending, n_items);
-  gtk_label_set_label (self->attendee_count, text);
+  adw_action_row_set_subtitle (self->attendees_row, text);
+  adw_window_title_set_subtitle (self->attendees_title, text);
+
+  if (self->attendees_shown != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->attendees_shown)) < n_items)
+    {
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->attendees_shown));
+      g_autofree char *shown = NULL;
+
+      /* Translators: after “12 of 200 attending”, how many the search and
+       * the organisation leave in the list */
+      shown = g_strdup_printf (ngettext ("%s, %u shown", "%s, %u shown", n_shown), text, n_shown);
+      gtk_label_set_label (self->attendee_count, shown);
+    }
+  else
+    gtk_label_set_label (self->attendee_count, text);
 }
 
 /* Reads every field into the working copy; FALSE (and the rows marked)
@@ -373,6 +397,8 @@ read_fields (VpSessionEditor *self)
 
   update_attendee_count (self);
   gtk_widget_set_visible (self->checklist_box, !gtk_switch_get_active (self->everyone_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->attendees_row),
+                          !gtk_switch_get_active (self->everyone_switch));
 
   if (!valid)
     return FALSE;
@@ -568,6 +594,19 @@ attendee_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), vp_session_attendee_get_name (attendee));
   gtk_label_set_label (GTK_LABEL (detail), vp_session_attendee_get_detail (attendee));
   gtk_widget_set_visible (detail, vp_session_attendee_get_detail (attendee) != NULL);
+  /* the check box is announced by the person's name and organisation */
+  {
+    g_autofree char *announced =
+      vp_session_attendee_get_detail (attendee) != NULL
+      /* Translators: an attendee in the session editor, for screen readers: a
+       * participant's name and organisation */
+      ? g_strdup_printf (_("%s, %s"), vp_session_attendee_get_name (attendee),
+                         vp_session_attendee_get_detail (attendee))
+      : g_strdup (vp_session_attendee_get_name (attendee));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    announced, -1);
+  }
 
   binding = g_object_bind_property (attendee, "attending", check, "active",
                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -610,7 +649,105 @@ attendee_notify_cb (VpSessionAttendee *attendee,
                     GParamSpec        *pspec,
                     VpSessionEditor   *self)
 {
+  if (!self->ticking_many)
+    field_changed_cb (self);
+}
+
+static gboolean
+organisation_filter_func (gpointer item,
+                          gpointer user_data)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (user_data);
+  guint selected = gtk_drop_down_get_selected (self->organisation_dropdown);
+
+  if (self->organisations == NULL || selected == 0 || selected >= self->organisations->len)
+    return TRUE;
+
+  return g_strcmp0 (vp_session_attendee_get_detail (item),
+                    g_ptr_array_index (self->organisations, selected)) == 0;
+}
+
+/* The organisation shown in the dropdown's button: cut short in a narrow
+ * window rather than widening the dialog; the list shows names whole. */
+static void
+organisation_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+organisation_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (name));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               gtk_string_object_get_string (name));
+}
+
+static void
+organisation_selected_cb (VpSessionEditor *self)
+{
+  if (self->organisation_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->organisation_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_attendee_count (self);
+}
+
+/* Ticks (or unticks) everyone the search and the organisation leave in the
+ * list, then reads the fields once. */
+static void
+tick_shown (VpSessionEditor *self,
+            gboolean         attending)
+{
+  GListModel *shown = G_LIST_MODEL (self->attendees_shown);
+  guint n_items = g_list_model_get_n_items (shown);
+
+  self->ticking_many = TRUE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VpSessionAttendee) attendee = g_list_model_get_item (shown, i);
+
+      vp_session_attendee_set_attending (attendee, attending);
+    }
+  self->ticking_many = FALSE;
   field_changed_cb (self);
+}
+
+static void
+select_all_cb (VpSessionEditor *self)
+{
+  tick_shown (self, TRUE);
+}
+
+static void
+select_none_cb (VpSessionEditor *self)
+{
+  tick_shown (self, FALSE);
+}
+
+static void
+show_attendees_cb (VpSessionEditor *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "attendees");
+}
+
+static void
+leaflet_child_cb (VpSessionEditor *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  if (g_strcmp0 (name, "attendees") == 0)
+    gtk_widget_grab_focus (self->attendee_search);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->attendees_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->attendees_row));
 }
 
 /* Filling in {{{1 */
@@ -743,6 +880,47 @@ fill_hosts (VpSessionEditor *self)
   adw_combo_row_set_selected (self->host_row, selected);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const char *name_a = *(const char * const *) a;
+  const char *name_b = *(const char * const *) b;
+
+  if (name_a == NULL || name_b == NULL)
+    return name_a == NULL ? (name_b == NULL ? 0 : -1) : 1;
+  return g_utf8_collate (name_a, name_b);
+}
+
+/* The organisations the participants name, by name, after “All
+ * Organisations”: the dropdown that narrows the list to one of them. */
+static void
+fill_organisations (VpSessionEditor *self)
+{
+  GPtrArray *participants = vp_snapshot_get_participants (self->snapshot);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->organisations, 0);
+  g_ptr_array_add (self->organisations, NULL);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      const char *name = vp_participant_get_organisation (g_ptr_array_index (participants, i));
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (self->organisations, g_strdup (name));
+    }
+  g_ptr_array_sort (self->organisations, compare_names);
+
+  gtk_string_list_append (labels, _("All Organisations"));
+  for (guint i = 1; i < self->organisations->len; i++)
+    gtk_string_list_append (labels, g_ptr_array_index (self->organisations, i));
+  gtk_drop_down_set_model (self->organisation_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->organisation_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_dropdown),
+                          self->organisations->len > 1);
+}
+
 static void
 fill_attendees (VpSessionEditor *self)
 {
@@ -763,6 +941,8 @@ fill_attendees (VpSessionEditor *self)
                                G_CALLBACK (attendee_notify_cb), self, 0);
       g_list_store_append (self->attendees, attendee);
     }
+
+  fill_organisations (self);
 }
 
 static void
@@ -860,6 +1040,29 @@ delete_action (GtkWidget  *widget,
   g_object_unref (self);
 }
 
+static void
+show_main_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpSessionEditor *self = VP_SESSION_EDITOR (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "main") != 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 /* GObject {{{1 */
 
 static void
@@ -897,6 +1100,8 @@ vp_session_editor_dispose (GObject *object)
   g_clear_object (&self->read);
   g_clear_object (&self->attendees);
   g_clear_object (&self->attendee_filter);
+  g_clear_object (&self->organisation_filter);
+  g_clear_object (&self->attendees_shown);
 
   G_OBJECT_CLASS (vp_session_editor_parent_class)->dispose (object);
 }
@@ -908,6 +1113,7 @@ vp_session_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->days, g_ptr_array_unref);
   g_clear_pointer (&self->hosts, g_ptr_array_unref);
+  g_clear_pointer (&self->organisations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_session_editor_parent_class)->finalize (object);
 }
@@ -1007,6 +1213,11 @@ vp_session_editor_class_init (VpSessionEditorClass *klass)
                                                "/io/github/visitplanner/VisitPlanner/"
                                                "vp-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, attendees_row);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, attendees_title);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, organisation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, attendee_search);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, VpSessionEditor, kind_row);
@@ -1035,11 +1246,19 @@ vp_session_editor_class_init (VpSessionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_all_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_none_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_attendees_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-main", NULL, show_main_action);
+  gtk_widget_class_install_action (widget_class, "editor.escape", NULL, escape_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* back from the attendees, else close */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.apply", NULL);
 }
@@ -1049,6 +1268,7 @@ vp_session_editor_init (VpSessionEditor *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkFilterListModel *filtered;
+  GtkEveryFilter *filters;
   GtkExpression *expression;
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
@@ -1066,8 +1286,32 @@ vp_session_editor_init (VpSessionEditor *self)
   self->attendee_filter = gtk_string_filter_new (expression);
   gtk_string_filter_set_match_mode (self->attendee_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->attendee_filter, TRUE);
+  {
+    g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (button_factory, "setup", G_CALLBACK (organisation_setup_cb), NULL);
+    g_signal_connect (button_factory, "bind", G_CALLBACK (organisation_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->organisation_dropdown, button_factory);
+  }
+  /* the dropdown's own button, which GTK 4.8 leaves without a name */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->organisation_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Organisation"), -1);
+  self->organisations = g_ptr_array_new_with_free_func (g_free);
+  self->organisation_filter = gtk_custom_filter_new (organisation_filter_func, self, NULL);
+  filters = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filters),
+                           g_object_ref (GTK_FILTER (self->attendee_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filters),
+                           g_object_ref (GTK_FILTER (self->organisation_filter)));
   filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)),
-                                        g_object_ref (GTK_FILTER (self->attendee_filter)));
+                                        GTK_FILTER (filters));
+  self->attendees_shown = g_object_ref (filtered);
+  g_signal_connect_object (filtered, "items-changed", G_CALLBACK (update_attendee_count), self,
+                           G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (attendee_setup_cb), self);

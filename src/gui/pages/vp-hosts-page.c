@@ -31,6 +31,12 @@ static const VpTableColumnPriority priorities[N_COLUMNS] = {
   [COLUMN_POSITION] = VP_TABLE_COLUMN_WIDE,
 };
 
+/* What runs long: the city and the contact. */
+static const gboolean growing[N_COLUMNS] = {
+  [COLUMN_CITY] = TRUE,
+  [COLUMN_CONTACT] = TRUE,
+};
+
 /* What the table shows and sorts by that takes some working out. */
 typedef struct
 {
@@ -440,6 +446,7 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
                                                "vp-hosts-page.ui");
   vp_table_page_class_install_actions (page_class, "hosts");
   vp_table_page_class_set_priorities (page_class, priorities, N_COLUMNS);
+  vp_table_page_class_set_growing (page_class, growing);
 }
 
 static void

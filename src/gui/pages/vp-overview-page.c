@@ -200,6 +200,49 @@ format_number (double value)
   return text != NULL ? text : g_strdup ("");
 }
 
+/* What a number field holds, read by its own rule; NAN when it is empty
+ * or not a number yet. */
+static double
+parse_number_row (VpOverviewPage *self,
+                  AdwEntryRow    *row)
+{
+  g_autofree char *text = get_trimmed_text (row);
+  double value = NAN;
+
+  if (*text == '\0')
+    return NAN;
+  if (row == self->latitude_row)
+    vp_value_parse_coordinate (VP_COORDINATE_LATITUDE, text, &value, NULL);
+  else if (row == self->longitude_row)
+    vp_value_parse_coordinate (VP_COORDINATE_LONGITUDE, text, &value, NULL);
+  else
+    vp_value_parse_amount (text, &value, NULL);
+  return value;
+}
+
+/* Shows a stored number, but leaves alone what is being typed when it
+ * reads as that number (“-3,4” while the store says -3.4) or is not a
+ * number yet, so that the autosave neither rewrites the field under the
+ * user's hands nor moves their cursor. */
+static void
+set_number_text (VpOverviewPage *self,
+                 AdwEntryRow    *row,
+                 double          value)
+{
+  g_autofree char *text = format_number (value);
+
+  if (is_typing_in (row))
+    {
+      g_autofree char *typed = get_trimmed_text (row);
+      g_autofree char *typed_text = format_number (parse_number_row (self, row));
+
+      /* what is not a number yet (“-3,”) waits, with its error, until it is */
+      if (g_strcmp0 (typed_text, text) == 0 || (*typed != '\0' && *typed_text == '\0'))
+        return;
+    }
+  set_entry_text (row, text);
+}
+
 /* Strictly YYYY-MM-DD from a calendar's day. */
 static char *
 calendar_date (GtkCalendar *calendar)
@@ -795,11 +838,6 @@ update_fields (VpOverviewPage *self)
   VpProgrammeStatus status = vp_programme_get_status (programme);
   g_autofree char *dates = vp_format_date_range (start_date, end_date);
   g_autofree char *days = NULL;
-  g_autofree char *latitude = format_number (vp_programme_get_origin_latitude (programme));
-  g_autofree char *longitude = format_number (vp_programme_get_origin_longitude (programme));
-  g_autofree char *lump_sum = format_number (vp_programme_get_lump_sum_eur (programme));
-  g_autofree char *lump_sum_override =
-    format_number (vp_programme_get_lump_sum_override_eur (programme));
   guint n_days = vp_format_count_days (start_date, end_date);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   g_autofree char *old_description = NULL;
@@ -837,10 +875,11 @@ update_fields (VpOverviewPage *self)
   set_entry_text (self->coordinator_name_row, vp_programme_get_coordinator_name (programme));
   set_entry_text (self->coordinator_email_row, vp_programme_get_coordinator_email (programme));
   set_entry_text (self->origin_city_row, vp_programme_get_origin_city (programme));
-  set_entry_text (self->latitude_row, latitude);
-  set_entry_text (self->longitude_row, longitude);
-  set_entry_text (self->lump_sum_row, lump_sum);
-  set_entry_text (self->lump_sum_override_row, lump_sum_override);
+  set_number_text (self, self->latitude_row, vp_programme_get_origin_latitude (programme));
+  set_number_text (self, self->longitude_row, vp_programme_get_origin_longitude (programme));
+  set_number_text (self, self->lump_sum_row, vp_programme_get_lump_sum_eur (programme));
+  set_number_text (self, self->lump_sum_override_row,
+                   vp_programme_get_lump_sum_override_eur (programme));
   set_entry_text (self->goals_row, vp_programme_get_goals (programme));
   set_entry_text (self->objectives_row, vp_programme_get_objectives (programme));
   set_entry_text (self->evidence_due_row, vp_programme_get_evidence_due (programme));

@@ -32,6 +32,12 @@ static const VpTableColumnPriority priorities[N_COLUMNS] = {
   [COLUMN_NEEDS] = VP_TABLE_COLUMN_ALWAYS,
 };
 
+/* What runs long: the organisation's name and the email address. */
+static const gboolean growing[N_COLUMNS] = {
+  [COLUMN_ORGANISATION] = TRUE,
+  [COLUMN_EMAIL] = TRUE,
+};
+
 /* What the table shows and sorts by that takes some working out. */
 typedef struct
 {
@@ -450,6 +456,7 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.erase-person", NULL,
                                    erase_person_action);
   vp_table_page_class_set_priorities (page_class, priorities, N_COLUMNS);
+  vp_table_page_class_set_growing (page_class, growing);
 }
 
 static void

@@ -674,6 +674,9 @@ setup_columns (VpTablePage *self)
       g_autoptr(GtkSorter) sorter = NULL;
       ColumnData *data = g_new0 (ColumnData, 1);
 
+      /* the width the template gives, which a growing column starts from */
+      g_object_set_data (G_OBJECT (column), "vp-table-base-width",
+                         GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (column)));
       data->page = self;
       data->column = i;
       g_object_set_data_full (G_OBJECT (factory), "vp-table-column", data, g_free);
@@ -738,6 +741,8 @@ apply_layout (VpTablePage *self)
   GListModel *columns = gtk_column_view_get_columns (priv->column_view);
   g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
   int others = 0;
+  int share = 0;
+  guint n_growing = 1;
 
   for (guint i = 1; i < klass->n_columns; i++)
     {
@@ -746,7 +751,29 @@ apply_layout (VpTablePage *self)
 
       gtk_column_view_column_set_visible (column, visible);
       if (visible)
-        others += gtk_column_view_column_get_fixed_width (column);
+        others += GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "vp-table-base-width"));
+      if (visible && klass->growing != NULL && klass->growing[i])
+        n_growing++;
+    }
+
+  /* The room beyond the columns' widths goes to the first and the growing
+   * ones alike, so that a name does not take half the table while an
+   * organisation is cut short. */
+  if (n_growing > 1 && priv->width - others > MIN_FIRST_COLUMN_WIDTH)
+    share = (priv->width - others - MIN_FIRST_COLUMN_WIDTH) / n_growing;
+  for (guint i = 1; i < klass->n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int base = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "vp-table-base-width"));
+
+      if (gtk_column_view_column_get_visible (column) && klass->growing != NULL &&
+          klass->growing[i])
+        {
+          gtk_column_view_column_set_fixed_width (column, base + share);
+          others += share;
+        }
+      else if (klass->growing != NULL && klass->growing[i])
+        gtk_column_view_column_set_fixed_width (column, base);
     }
 
   /* The first column takes the room the others leave: GTK 4.8 gives an
@@ -1257,12 +1284,24 @@ vp_table_page_class_install_actions (VpTablePageClass *klass,
   gtk_widget_class_install_action (widget_class, delete, NULL, delete_action);
   gtk_widget_class_install_action (widget_class, search, NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, delete, NULL);
+  /* the last binding of an action is the one GTK shows beside it (in a
+   * menu): Delete, not “KP Delete” */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, delete, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, delete, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        search, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        add, NULL);
+}
+
+void
+vp_table_page_class_set_growing (VpTablePageClass *klass,
+                                 const gboolean   *growing)
+{
+  g_return_if_fail (VP_IS_TABLE_PAGE_CLASS (klass));
+  g_return_if_fail (klass->n_columns > 0);
+
+  klass->growing = growing;
 }
 
 void

@@ -89,6 +89,7 @@ struct _VpTablePageClass
   char                        *action_prefix;
   const VpTableColumnPriority *priorities;
   guint                        n_columns;
+  const gboolean              *growing;
 };
 
 /* For subclasses' class_init: the actions PREFIX.add, PREFIX.delete and
@@ -99,6 +100,12 @@ void      vp_table_page_class_install_actions   (VpTablePageClass            *kl
 void      vp_table_page_class_set_priorities    (VpTablePageClass            *klass,
                                                  const VpTableColumnPriority *priorities,
                                                  guint                        n_columns);
+/* Which columns (indexed as the priorities) share the room the table has
+ * beyond every shown column's width with the first, which takes it all
+ * otherwise: text that runs long, like an organisation's name.  Optional;
+ * after vp_table_page_class_set_priorities(). */
+void      vp_table_page_class_set_growing       (VpTablePageClass            *klass,
+                                                 const gboolean              *growing);
 
 /* The page's "context" (construct-only property), its store and its
  * programme's id (0 for none). */

@@ -962,7 +962,9 @@ draw_block (VpAgendaGrid  *self,
 
       if (lines <= 1 || rect.size.height < palette->title_line + palette->info_line + 2)
         {
-          /* One line: the title, then the time, dimmed */
+          /* One line: the title, then the time, dimmed; when they do not
+           * both fit, the start time first and the title cut, never the
+           * time (the tooltip and the accessible label hold it all) */
           g_autofree char *escaped = g_markup_escape_text (session_title (session), -1);
           g_autofree char *markup = g_strdup_printf ("<span weight=\"bold\"%s>%s</span>  "
                                                      "<span alpha=\"70%%\">%s</span>",
@@ -975,6 +977,22 @@ draw_block (VpAgendaGrid  *self,
           pango_attr_list_insert_before (pango_layout_get_attributes (layout),
                                          pango_attr_scale_new (0.9));
           pango_layout_set_height (layout, -1);
+          if (pango_layout_is_ellipsized (layout))
+            {
+              /* Translators: the start of a session, “08:30”, in a block too short for more */
+              g_autofree char *start = g_strdup_printf (_("%02d:%02d"), info->start.hour,
+                                                        info->start.minute);
+              g_autofree char *filled = g_strdup_printf ("<span alpha=\"70%%\">%s</span>  "
+                                                         "<span weight=\"bold\"%s>%s</span>",
+                                                         start,
+                                                         cancelled ? " strikethrough=\"true\""
+                                                                   : "",
+                                                         escaped);
+
+              pango_layout_set_markup (layout, filled, -1);
+              pango_attr_list_insert_before (pango_layout_get_attributes (layout),
+                                             pango_attr_scale_new (0.9));
+            }
           append_text (snapshot, layout, text_x, y, &palette->fg);
         }
       else
@@ -1885,15 +1903,17 @@ vp_agenda_grid_class_init (VpAgendaGridClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0,
                                        "agenda-grid.focus-move", "i", G_MAXINT32 / 2);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
-                                       "agenda-grid.activate", NULL);
+  /* the last binding of an action is the one GTK shows beside it (in a
+   * menu): Return and Delete, not “KP Enter” and “KP Delete” */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
                                        "agenda-grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0,
                                        "agenda-grid.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agenda-grid.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "agenda-grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "agenda-grid.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agenda-grid.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "agenda-grid.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
                                        "agenda-grid.page", "i", -1);

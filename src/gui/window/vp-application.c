@@ -6,12 +6,9 @@
 
 #include "vp-accessible.h"
 #include "vp-application.h"
-#include "vp-file.h"
 #include "vp-preferences-window.h"
-#include "vp-programme-format.h"
 #include "vp-window.h"
 
-#define DEMO_PROGRAMME "demo/vilnius-2027.visit.json"
 /* How often writes by visit-planner-cli are looked for, in seconds. */
 #define POLL_INTERVAL 1
 #define EXIT_STATUS_DATABASE 2
@@ -30,52 +27,16 @@ struct _VpApplication
 G_DEFINE_FINAL_TYPE (VpApplication, vp_application, ADW_TYPE_APPLICATION)
 
 static void
-import_demo (VpApplication *self)
-{
-  const char * const folders[] = { PKGDATADIR, SOURCE_DATADIR };
-
-  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
-    {
-      g_autofree char *path = g_build_filename (folders[i], DEMO_PROGRAMME, NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(VpSnapshot) snapshot = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      bytes = vp_file_read (path, VP_PROGRAMME_FORMAT_MAX_BYTES, &error);
-      if (bytes != NULL)
-        snapshot = vp_programme_format_read (bytes, &error);
-      if (snapshot != NULL)
-        vp_store_import_snapshot (self->store, snapshot, VP_STORE_IMPORT_NONE, NULL, &error);
-
-      if (error != NULL)
-        g_warning ("Cannot import the demo programme %s: %s", path, error->message);
-      return;
-    }
-
-  g_message ("The demo programme %s is not installed", DEMO_PROGRAMME);
-}
-
-static void
 open_store (VpApplication *self)
 {
   g_autofree char *path = vp_store_resolve_path (self->database, &self->store_error);
-  gboolean existed;
 
   if (path == NULL)
     return;
 
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  /* A new database starts empty: the empty window offers the sample
+   * programme, which the user opens on purpose (win.open-sample). */
   self->store = vp_store_new (path, &self->store_error);
-  if (self->store == NULL)
-    return;
-
-  /* Only a database this start created gets the demo: one the user emptied,
-   * or one the command line created, stays as it is. */
-  if (!existed && g_list_model_get_n_items (vp_store_get_programmes (self->store)) == 0)
-    import_demo (self);
 }
 
 static gboolean

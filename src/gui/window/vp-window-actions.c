@@ -16,6 +16,7 @@
 #include "vp-print-operation.h"
 #include "vp-programme-format.h"
 #include "vp-publish-dialog.h"
+#include "vp-table-page.h"
 #include "vp-undo.h"
 #include "vp-values.h"
 #include "vp-window-import.h"
@@ -680,6 +681,24 @@ ask_update (VpWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A toast whose button opens @folder, where calendars were just written. */
+static void
+toast_open_folder (VpWindow   *self,
+                   const char *title,
+                   const char *folder)
+{
+  g_autofree char *uri = g_filename_to_uri (folder, NULL, NULL);
+  AdwToast *toast = adw_toast_new (title);
+
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.open-exported");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 file_job_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -740,7 +759,19 @@ file_job_done_cb (GObject      *object,
       message = g_strdup_printf (ngettext ("%u calendar written to %s",
                                            "%u calendars written to %s", job->n_files),
                                  job->n_files, name);
-      break;
+      toast_open_folder (self, message, job->path);
+      return;
+
+    case JOB_EXPORT_CALENDAR:
+    case JOB_EXPORT_PARTICIPANT:
+    case JOB_EXPORT_HOST:
+      {
+        g_autofree char *folder = g_path_get_dirname (job->path);
+
+        message = g_strdup_printf (_("Exported to %s"), name);
+        toast_open_folder (self, message, folder);
+      }
+      return;
 
     case JOB_EXPORT_PDF:
       {
@@ -760,9 +791,6 @@ file_job_done_cb (GObject      *object,
       return;
 
     case JOB_EXPORT_PROGRAMME:
-    case JOB_EXPORT_CALENDAR:
-    case JOB_EXPORT_PARTICIPANT:
-    case JOB_EXPORT_HOST:
     default:
       message = g_strdup_printf (_("Exported to %s"), name);
       break;
@@ -1108,6 +1136,30 @@ suggested_content (VpWindow *self)
   return VP_PRINT_CONTENT_AGENDA;
 }
 
+/* Whom that layout is for: the participant or host selected on the page
+ * on show (the first, when several are), or NULL. */
+static char *
+suggested_subject (VpWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(GPtrArray) items = NULL;
+  GObject *item;
+
+  if (g_strcmp0 (page, "participants") == 0)
+    items = vp_table_page_dup_selected_items (VP_TABLE_PAGE (self->participants_page));
+  else if (g_strcmp0 (page, "hosts") == 0)
+    items = vp_table_page_dup_selected_items (VP_TABLE_PAGE (self->hosts_page));
+  if (items == NULL || items->len == 0)
+    return NULL;
+
+  item = g_ptr_array_index (items, 0);
+  if (VP_IS_PARTICIPANT (item))
+    return g_strdup (vp_participant_get_ref (VP_PARTICIPANT (item)));
+  if (VP_IS_HOST (item))
+    return g_strdup (vp_host_get_ref (VP_HOST (item)));
+  return NULL;
+}
+
 static VpSnapshot *
 load_shown_snapshot (VpWindow    *self,
                      const char  *heading)
@@ -1167,6 +1219,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpBudget) budget = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
   GtkPrintOperationResult result;
   VpPrintOperation *print;
 
@@ -1187,7 +1240,8 @@ print_action (GtkWidget  *widget,
 
   print = vp_print_operation_new (snapshot);
   vp_print_operation_set_budget (print, budget);
-  vp_print_operation_set_content (print, suggested_content (self), NULL);
+  subject = suggested_subject (self);
+  vp_print_operation_set_content (print, suggested_content (self), subject);
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (print), self->print_settings);
   if (self->page_setup != NULL)
@@ -1361,6 +1415,7 @@ export_pdf_action (GtkWidget  *widget,
 {
   VpWindow *self = VP_WINDOW (widget);
   g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *subject = NULL;
   VpPrintDialog *dialog;
 
   if (self->programme == NULL)
@@ -1370,7 +1425,8 @@ export_pdf_action (GtkWidget  *widget,
   if (snapshot == NULL)
     return;
 
-  dialog = vp_print_dialog_new (snapshot, suggested_content (self), NULL, self->export_paper);
+  subject = suggested_subject (self);
+  dialog = vp_print_dialog_new (snapshot, suggested_content (self), subject, self->export_paper);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "export", G_CALLBACK (export_pdf_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -4,10 +4,15 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-file.h"
 #include "vp-overview-page.h"
+#include "vp-programme-format.h"
 #include "vp-window-import.h"
 #include "vp-window-private.h"
 #include "vp-undo.h"
+
+/* The sample programme, under PKGDATADIR (or the source tree's data/). */
+#define SAMPLE_PROGRAMME "demo/vilnius-2027.visit.json"
 
 /* Set on the window while a file is being read: one import at a time. */
 #define PENDING_KEY "vp-window-import-pending"
@@ -243,6 +248,84 @@ import_calendar_action (GtkWidget  *widget,
   choose_file (VP_WINDOW (widget), VP_IMPORT_KIND_CALENDAR);
 }
 
+/* The sample programme {{{1 */
+
+gint64
+vp_window_import_sample (VpStore  *store,
+                         GError  **error)
+{
+  const char * const folders[] = { PKGDATADIR, SOURCE_DATADIR };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uid = NULL;
+  VpProgramme *programme;
+  gint64 programme_id = 0;
+
+  g_return_val_if_fail (VP_IS_STORE (store), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders) && path == NULL; i++)
+    {
+      g_autofree char *candidate = g_build_filename (folders[i], SAMPLE_PROGRAMME, NULL);
+
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        path = g_steal_pointer (&candidate);
+    }
+  if (path == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   /* Translators: %s is a file name */
+                   _("The sample programme %s is not installed"), SAMPLE_PROGRAMME);
+      return 0;
+    }
+
+  bytes = vp_file_read (path, VP_PROGRAMME_FORMAT_MAX_BYTES, error);
+  if (bytes == NULL || (snapshot = vp_programme_format_read (bytes, error)) == NULL)
+    return 0;
+
+  /* Never taken for real work: a draft whose title says it is a sample,
+   * with a uid of its own, so that it can be opened again after an edit. */
+  programme = vp_snapshot_get_programme (snapshot);
+  /* Translators: the title of the sample programme; %s is its own title */
+  title = g_strdup_printf (_("Sample: %s"), vp_programme_get_title (programme));
+  uid = g_uuid_string_random ();
+  vp_programme_set_title (programme, title);
+  vp_programme_set_uid (programme, uid);
+  vp_programme_set_status (programme, VP_PROGRAMME_STATUS_DRAFT);
+
+  if (!vp_store_import_snapshot (store, snapshot, VP_STORE_IMPORT_NONE, &programme_id, error))
+    return 0;
+
+  return programme_id;
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 programme_id;
+
+  programme_id = vp_window_import_sample (self->store, &error);
+  if (programme_id == 0)
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self),
+                                                   _("Cannot Open the Sample Programme"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  vp_window_select_id (self, programme_id);
+  vp_window_show_content (self);
+}
+
 void
 vp_window_update_import_actions (VpWindow *self)
 {
@@ -262,6 +345,7 @@ vp_window_class_add_import_actions (GtkWidgetClass *widget_class)
                                    import_hosts_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL,
                                    import_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
 
   /* Registrations are what comes in most often. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,

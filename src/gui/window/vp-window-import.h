@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* Installs win.import-participants, win.import-hosts and win.import-calendar
- * (and Ctrl+I); from the window's class_init. */
+ * (and Ctrl+I), and win.open-sample; from the window's class_init. */
 void vp_window_class_add_import_actions (GtkWidgetClass *widget_class);
 /* Enables them while a programme is shown; from vp_window_update_actions(). */
 void vp_window_update_import_actions    (VpWindow       *self);
@@ -17,5 +17,10 @@ void vp_window_update_import_actions    (VpWindow       *self);
 void vp_window_import_file              (VpWindow       *self,
                                          VpImportKind    kind,
                                          GFile          *file);
+/* Imports the sample programme shipped with the application, marked as a
+ * sample (a draft titled “Sample: …”, with a new uid), as win.open-sample
+ * does from the empty window.  Returns its id, or 0 with @error. */
+gint64 vp_window_import_sample          (VpStore        *store,
+                                         GError        **error);
 
 G_END_DECLS

@@ -497,14 +497,21 @@ add_pages (VpWindow *self)
     GtkWidget  **page;
     const char  *name;
     const char  *title;
+    const char  *short_title;
     const char  *icon_name;
   } pages[] = {
-    { &self->overview_page, "overview", _("Overview"), "document-properties-symbolic" },
-    { &self->agenda_page, "agenda", _("Agenda"), "x-office-calendar-symbolic" },
-    { &self->participants_page, "participants", _("Participants"), "system-users-symbolic" },
-    { &self->organisations_page, "organisations", _("Organisations"), "emblem-shared-symbolic" },
-    { &self->hosts_page, "hosts", _("Hosts"), "go-home-symbolic" },
-    { &self->checks_page, "checks", _("Checks"), "emblem-ok-symbolic" },
+    { &self->overview_page, "overview", _("Overview"), NULL, "document-properties-symbolic" },
+    { &self->agenda_page, "agenda", _("Agenda"), NULL, "x-office-calendar-symbolic" },
+    /* Translators: the Participants page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->participants_page, "participants", _("Participants"), C_("page", "People"),
+      "system-users-symbolic" },
+    /* Translators: the Organisations page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->organisations_page, "organisations", _("Organisations"), C_("page", "Orgs"),
+      "emblem-shared-symbolic" },
+    { &self->hosts_page, "hosts", _("Hosts"), NULL, "go-home-symbolic" },
+    { &self->checks_page, "checks", _("Checks"), NULL, "emblem-ok-symbolic" },
   };
 
   self->overview_page = vp_overview_page_new (self->context);
@@ -522,6 +529,30 @@ add_pages (VpWindow *self)
       adw_view_stack_page_set_icon_name (page, pages[i].icon_name);
       adw_view_stack_page_set_use_underline (page, FALSE);
       gtk_widget_set_name (*pages[i].page, pages[i].name);
+      g_object_set_data_full (G_OBJECT (page), "vp-title", g_strdup (pages[i].title), g_free);
+      g_object_set_data_full (G_OBJECT (page), "vp-short-title",
+                              g_strdup (pages[i].short_title ? pages[i].short_title
+                                                             : pages[i].title),
+                              g_free);
+    }
+}
+
+/* The bar at the bottom of a phone-wide window has a sixth of its width
+ * for each page: the long names go short there rather than be cut. */
+static void
+switcher_bar_reveal_cb (VpWindow *self)
+{
+  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *title = g_object_get_data (G_OBJECT (page), narrow ? "vp-short-title"
+                                                                     : "vp-title");
+
+      if (title != NULL)
+        adw_view_stack_page_set_title (page, title);
     }
 }
 
@@ -802,6 +833,9 @@ vp_window_constructed (GObject *object)
                            G_CALLBACK (vp_window_update_actions), self, G_CONNECT_SWAPPED);
   add_history_menu (self);
   add_pages (self);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (switcher_bar_reveal_cb), self, G_CONNECT_SWAPPED);
+  switcher_bar_reveal_cb (self);
 
   model = vp_store_get_programmes (self->store);
   self->filter = gtk_custom_filter_new (programme_matches, self, NULL);
@@ -915,6 +949,50 @@ vp_window_set_property (GObject      *object,
     }
 }
 
+/* Dialogs fit their window {{{1 */
+
+/* A dialog is never wider or taller than the window it belongs to: a
+ * 600-pixel editor over a phone-wide window takes the window's width. */
+static void
+dialog_realize_cb (GtkWindow *dialog)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (dialog);
+  int width, height, parent_width, parent_height;
+
+  if (parent == NULL)
+    return;
+
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  gtk_window_get_default_size (dialog, &width, &height);
+  if ((parent_width > 0 && width > parent_width) || (parent_height > 0 && height > parent_height))
+    gtk_window_set_default_size (dialog,
+                                 parent_width > 0 && width > parent_width ? parent_width : width,
+                                 parent_height > 0 && height > parent_height ? parent_height
+                                                                             : height);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!VP_IS_WINDOW (window) && !g_object_get_data (G_OBJECT (window), "vp-fits-parent"))
+        {
+          g_object_set_data (G_OBJECT (window), "vp-fits-parent", GINT_TO_POINTER (TRUE));
+          g_signal_connect (window, "realize", G_CALLBACK (dialog_realize_cb), NULL);
+        }
+    }
+}
+
+/* }}} */
+
 static void
 vp_window_class_init (VpWindowClass *klass)
 {
@@ -968,6 +1046,9 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   vp_window_class_add_actions (widget_class);
+
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                    G_CALLBACK (toplevels_changed_cb), NULL);
 }
 
 static void
