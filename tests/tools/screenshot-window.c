@@ -5,14 +5,19 @@
  * publishing or export-pdf)
  *
  * Run under xvfb-run with GSETTINGS_BACKEND=memory; the database must hold
- * at least one programme (the newest is shown). */
+ * at least one programme (the newest is shown).  The window speaks the
+ * language LANGUAGE names, from the build's catalogs (VISIT_PLANNER_LOCALEDIR)
+ * as the program does; VP_SCREENSHOT_DARK=1 shows it in the dark style. */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "vp-agenda-page.h"
+#include "vp-language.h"
 #include "vp-organisations-page.h"
 #include "vp-print-operation.h"
 #include "vp-programme-context.h"
@@ -84,8 +89,16 @@ main (int   argc,
       return 2;
     }
 
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   gtk_init ();
   adw_init ();
+  if (g_strcmp0 (g_getenv ("VP_SCREENSHOT_DARK"), "1") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* What the application's resource base path loads by itself. */
   {

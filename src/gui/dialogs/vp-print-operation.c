@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-format.h"
 #include "vp-language.h"
 #include "vp-print-operation.h"
 #include "vp-print-pdf.h"
@@ -304,7 +305,7 @@ vp_print_content_list_choices (VpPrintContent   content,
           g_ptr_array_add (*refs, g_strdup (days[i]));
           /* Translators: a day in the print dialogs' Day, as a g_date_time_format() format:
            * "Tuesday 13 April 2027" */
-          g_ptr_array_add (*labels, g_date_time_format (noon, _("%A %-d %B %Y")));
+          g_ptr_array_add (*labels, vp_format_date_time (noon, _("%A %-d %B %Y")));
         }
     }
   else if (content == VP_PRINT_CONTENT_CERTIFICATE)

@@ -6,6 +6,7 @@
 
 #include "vp-format.h"
 #include "vp-labels.h"
+#include "vp-language.h"
 
 #include "vp-values.h"
 
@@ -29,6 +30,20 @@ date_time_from_date (const GDate *date)
 }
 
 char *
+vp_format_date_time (GDateTime  *date_time,
+                     const char *format)
+{
+  VpLanguage *language = vp_language_get (vp_language_user_code (), NULL);
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (language == NULL)
+    return g_date_time_format (date_time, format);
+  return vp_language_format_date_time (language, date_time, format);
+}
+
+char *
 vp_format_date (const char *date)
 {
   g_autoptr(GDateTime) date_time = NULL;
@@ -41,7 +56,7 @@ vp_format_date (const char *date)
   /* Translators: a day, as in “13 Apr 2027”; see the strftime-like
    * conversions of g_date_time_format(): %-d is the day without padding.
    * xgettext:no-c-format */
-  return g_date_time_format (date_time, C_("a day", "%-d %b %Y"));
+  return vp_format_date_time (date_time, C_("a day", "%-d %b %Y"));
 }
 
 char *
@@ -56,7 +71,7 @@ vp_format_date_long (const char *date)
   date_time = date_time_from_date (&parsed);
   /* Translators: a day in full, as in “Tuesday, 13 April 2027”; see the
    * conversions of g_date_time_format().  xgettext:no-c-format */
-  return g_date_time_format (date_time, C_("a day in full", "%A, %-d %B %Y"));
+  return vp_format_date_time (date_time, C_("a day in full", "%A, %-d %B %Y"));
 }
 
 char *
@@ -78,14 +93,14 @@ vp_format_date_range (const char *start_date,
   end = date_time_from_date (&end_parsed);
   /* Translators: the last day of a range, the “16 Apr 2027” of
    * “13–16 Apr 2027”.  xgettext:no-c-format */
-  last = g_date_time_format (end, C_("last day of a range", "%-d %b %Y"));
+  last = vp_format_date_time (end, C_("last day of a range", "%-d %b %Y"));
 
   if (g_date_get_year (&start_parsed) == g_date_get_year (&end_parsed) &&
       g_date_get_month (&start_parsed) == g_date_get_month (&end_parsed))
     {
       /* Translators: the first day of a range within one month, as the
        * “13” of “13–16 Apr 2027”.  xgettext:no-c-format */
-      first = g_date_time_format (start, C_("first day of a range in one month", "%-d"));
+      first = vp_format_date_time (start, C_("first day of a range in one month", "%-d"));
       /* Translators: a range of days within one month, “13–16 Apr 2027”:
        * the first day, an en dash, the last day with month and year. */
       return g_strdup_printf (C_("date range", "%s–%s"), first, last);
@@ -94,11 +109,11 @@ vp_format_date_range (const char *start_date,
   if (g_date_get_year (&start_parsed) == g_date_get_year (&end_parsed))
     /* Translators: the first day of a range within one year, as the
      * “28 Apr” of “28 Apr – 2 May 2027”.  xgettext:no-c-format */
-    first = g_date_time_format (start, C_("first day of a range in one year", "%-d %b"));
+    first = vp_format_date_time (start, C_("first day of a range in one year", "%-d %b"));
   else
     /* Translators: the first day of a range over a new year, as the
      * “30 Dec 2027” of “30 Dec 2027 – 2 Jan 2028”.  xgettext:no-c-format */
-    first = g_date_time_format (start, C_("first day of a range over years", "%-d %b %Y"));
+    first = vp_format_date_time (start, C_("first day of a range over years", "%-d %b %Y"));
 
   /* Translators: a range of days over months or years,
    * “28 Apr – 2 May 2027”: the first day, a spaced en dash, the last day. */

@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* @date_time written with @format (g_date_time_format()'s conversions), the
+ * names of days and months (%A %a %B %b) in the window's language from its
+ * catalog: a desktop need not have that language's locale. */
+char       *vp_format_date_time         (GDateTime         *date_time,
+                                         const char        *format);
+
 /* Each takes ISO dates ("YYYY-MM-DD") and returns NULL (or 0) when a date
  * is missing or not a real day. */
 char       *vp_format_date              (const char        *date);
