@@ -390,7 +390,8 @@ add_day (VpAgendaGrid *self,
                                    g_date_get_day (&date), 0, 0, 0);
   /* Translators: a day at the top of the agenda's column, “Tue 13 Apr”;
    * see g_date_time_format().  xgettext:no-c-format */
-  g_ptr_array_add (self->day_titles, vp_format_date_time (date_time, C_("agenda day", "%a %-d %b")));
+  g_ptr_array_add (self->day_titles,
+                   vp_format_date_time (date_time, C_("agenda day", "%a %-d %b")));
 }
 
 static void
