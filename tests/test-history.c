@@ -143,7 +143,8 @@ test_merge (Fixture       *fixture,
   vp_host_set_name (again, "La");
   g_assert_true (vp_history_save (history, fixture->store, fixture->id, G_OBJECT (again),
                                   G_OBJECT (host), "Edit Host", &editor, &error));
-  g_set_object (&host, vp_host_copy (again));
+  g_object_unref (host);
+  host = vp_host_copy (again);
   vp_host_set_name (again, "Lab B");
   g_assert_true (vp_history_save (history, fixture->store, fixture->id, G_OBJECT (again),
                                   G_OBJECT (host), "Edit Host", &other_editor, &error));

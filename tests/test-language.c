@@ -354,11 +354,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *msgfmt = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  if (g_find_program_in_path ("msgfmt") == NULL)
+  msgfmt = g_find_program_in_path ("msgfmt");
+  if (msgfmt == NULL)
     {
       g_test_skip ("msgfmt (gettext) is not installed");
       return g_test_run ();
