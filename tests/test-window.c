@@ -2,8 +2,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "vp-agenda-item.h"
 #include "vp-format.h"
+#include "vp-language.h"
 #include "vp-problem-item.h"
 #include "vp-programme-context.h"
 #include "vp-programme-row.h"
@@ -1012,6 +1016,30 @@ test_context_pages_follow (Fixture       *fixture,
 
 /* }}} */
 
+/* The window's own dates name days and months in its language, from the
+ * build's catalog, on a machine with no locale for that language (the
+ * tests run in C.UTF-8). */
+static void
+test_dates_in_language (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *day = NULL;
+
+      g_setenv ("LANGUAGE", "de", TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      day = vp_format_date_long ("2027-04-13");
+      g_print ("%s\n", day);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Dienstag, 13. April 2027\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1039,6 +1067,7 @@ main (int   argc,
   ADD_TEST ("/window/context/pages-follow", test_context_pages_follow);
 
 #undef ADD_TEST
+  g_test_add_func ("/window/format/dates-in-language", test_dates_in_language);
 
   return g_test_run ();
 }
