@@ -2,8 +2,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
+#include "vp-language.h"
 #include "vp-programme-format.h"
 #include "vp-test-gui.h"
 
@@ -17,11 +20,21 @@ static gboolean have_display;
  * Initialises GLib's test framework and, when there is a display, GTK and
  * libadwaita. Tests skip themselves without one
  * (VP_TEST_SKIP_WITHOUT_DISPLAY()).
+ *
+ * The window speaks the language of the environment, as it does for a
+ * user: run with `LANGUAGE=de` (and a locale other than C, such as
+ * C.UTF-8), the tests see it in German, from the build's catalogs.  Tests
+ * therefore name what the window says through gettext, `_("Add Host")`.
  */
 void
 vp_test_init (int    *argc,
               char ***argv)
 {
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_test_init (argc, argv, NULL);
 
   have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
