@@ -1,6 +1,9 @@
 /* screenshot-window.c: renders the window on one page to a PNG, for the README and the metainfo.
  *
  * Usage: screenshot-window DATABASE PAGE WIDTH HEIGHT OUTPUT.png
+ * (PAGE: a page of the view stack, "sidebar" for the list of programmes,
+ * session-editor, session-attendees, organisation-editor, publishing,
+ * export-pdf)
  * (PAGE: a page of the window, session-editor, session-attendees, organisation-editor,
  * publishing or export-pdf)
  *
@@ -137,10 +140,12 @@ main (int   argc,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack),
                                          editing ? "agenda"
                                          : editing_organisation ? "organisations"
-                                         : publishing || exporting ? "overview" : argv[2]);
-  /* When folded, the content shows, not the list. */
-  adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
-                        ADW_NAVIGATION_DIRECTION_FORWARD);
+                                         : publishing || exporting || g_str_equal (argv[2], "sidebar") ? "overview"
+                                         : argv[2]);
+  /* When folded, the content shows, not the list ("sidebar": the list). */
+  if (!g_str_equal (argv[2], "sidebar"))
+    adw_leaflet_navigate (ADW_LEAFLET (find_widget (GTK_WIDGET (window), "leaflet")),
+                          ADW_NAVIGATION_DIRECTION_FORWARD);
   run_main_loop (1500);
 
   /* "session-editor": the agenda's editor, open on the programme's third
