@@ -1,11 +1,8 @@
 /* screenshot-window.c: renders the window on one page to a PNG, for the README and the metainfo.
  *
  * Usage: screenshot-window DATABASE PAGE WIDTH HEIGHT OUTPUT.png
- * (PAGE: a page of the view stack, "sidebar" for the list of programmes,
- * session-editor, session-attendees, organisation-editor, publishing,
- * export-pdf)
- * (PAGE: a page of the window, session-editor, session-attendees, organisation-editor,
- * publishing or export-pdf)
+ * (PAGE: a page of the window, sidebar (the list of programmes), session-editor,
+ * session-attendees, organisation-editor, publishing or export-pdf)
  *
  * Run under xvfb-run with GSETTINGS_BACKEND=memory; the database must hold
  * at least one programme (the newest is shown).  The window speaks the
