@@ -1925,6 +1925,73 @@ test_change_count_other_store (Fixture       *fixture,
   g_assert_cmpint (vp_store_get_change_count (fixture->store), !=, before);
 }
 
+/* Taking back an addition deletes the row only while nothing was written
+ * since the undo looked at it: after another program's write, the row and
+ * that write both stay. */
+static void
+test_delete_row_since (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 id = vp_test_import_document (fixture->store, base_document, VP_STORE_IMPORT_NONE);
+  gint64 other_id = vp_test_import_document (fixture->store, other_document,
+                                             VP_STORE_IMPORT_NONE);
+  g_autoptr(VpStore) other = NULL;
+  g_autoptr(VpHost) host = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sessions = vp_test_sql_int (fixture->path, "SELECT count(*) FROM sessions");
+  gint64 sessions_other = g_list_model_get_n_items (vp_store_get_sessions (fixture->store,
+                                                                          other_id));
+  gint64 looked;
+
+  looked = vp_store_get_change_count (fixture->store);
+  other = vp_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  host = vp_test_host_copy (other, id, "h2");
+  vp_host_set_name (host, "Renamed elsewhere");
+  g_assert_true (vp_store_save_host (other, id, host, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a session, a host, a programme: each refused, each still there */
+  g_assert_false (vp_store_delete_row_since (fixture->store, id, VP_TYPE_SESSION,
+                                             session_id (fixture->store, id, "s1"), looked,
+                                             &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_false (vp_store_delete_row_since (fixture->store, id, VP_TYPE_HOST,
+                                             host_id (fixture->store, id, "h1"), looked, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_false (vp_store_delete_row_since (fixture->store, other_id, VP_TYPE_PROGRAMME,
+                                             other_id, looked, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 2);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM sessions"), ==,
+                   sessions);
+  g_assert_cmpint (vp_test_sql_int (fixture->path,
+                            "SELECT count(*) FROM hosts WHERE name = 'Renamed elsewhere'"), ==, 1);
+
+  /* looked at again, nothing since: each goes */
+  looked = vp_store_get_change_count (fixture->store);
+  g_assert_true (vp_store_delete_row_since (fixture->store, id, VP_TYPE_SESSION,
+                                            session_id (fixture->store, id, "s1"), looked,
+                                            &error));
+  g_assert_no_error (error);
+  looked = vp_store_get_change_count (fixture->store);
+  g_assert_true (vp_store_delete_row_since (fixture->store, id, VP_TYPE_HOST,
+                                            host_id (fixture->store, id, "h1"), looked, &error));
+  g_assert_no_error (error);
+  looked = vp_store_get_change_count (fixture->store);
+  g_assert_true (vp_store_delete_row_since (fixture->store, other_id, VP_TYPE_PROGRAMME,
+                                            other_id, looked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM programmes"), ==, 1);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM sessions"), ==,
+                   sessions - 1 - sessions_other);
+  g_assert_cmpint (vp_test_sql_int (fixture->path, "SELECT count(*) FROM hosts WHERE "
+                                    "ref = 'h1'"), ==, 0);
+}
+
 /* An undo offered before another program wrote is refused, in the
  * transaction that would write: the other program's change stays. */
 static void
@@ -2207,6 +2274,7 @@ main (int   argc,
   ADD ("/store/edit/restore/ids", test_restore_ids);
   ADD ("/store/edit/restore/deleted-programme", test_restore_deleted_programme);
   ADD ("/store/edit/restore/after-change-elsewhere", test_restore_after_change_elsewhere);
+  ADD ("/store/edit/delete/row-since", test_delete_row_since);
   ADD ("/store/edit/restore/after-own-change", test_restore_after_own_change);
   ADD ("/store/edit/restore/waits-then-refuses", test_restore_waits_then_refuses);
   ADD ("/store/edit/change-count/written-elsewhere", test_written_elsewhere);

@@ -1773,6 +1773,21 @@ fail:
   return FALSE;
 }
 
+/* In a write's transaction: whether nothing was written to the database
+ * since vp_store_get_change_count() gave @since (VP_STORE_ERROR_CHANGED). */
+static gboolean
+unchanged_since (VpStore  *self,
+                 gint64    since,
+                 GError  **error)
+{
+  if (vp_store_get_change_count (self) == since)
+    return TRUE;
+
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
+               _("the programme has changed since: undoing would lose that change"));
+  return FALSE;
+}
+
 gboolean
 vp_store_restore_snapshot (VpStore     *self,
                            VpSnapshot  *snapshot,
@@ -1795,12 +1810,8 @@ vp_store_restore_snapshot (VpStore     *self,
 
   /* Under the write lock: a write since the undo was offered is seen here,
    * and none can come between this check and the restore. */
-  if (vp_store_get_change_count (self) != since)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED,
-                   _("the programme has changed since: undoing would lose that change"));
-      goto fail;
-    }
+  if (!unchanged_since (self, since, error))
+    goto fail;
 
   /* What the calendars had before the undo: what it takes away from them
    * is withdrawn like any other change. */
@@ -3079,7 +3090,8 @@ fail:
 /* Deletes rows by id; @touched, when not NULL, selects (with ?1 the row id)
  * the sessions whose calendar events the deletion changes; @release, when
  * not NULL, is run first with ?1 the row id (an organisation lets its
- * people go). */
+ * people go).  With @since not negative, only while nothing was written
+ * since (unchanged_since()). */
 static gboolean
 delete_rows (VpStore       *self,
              const char    *table,
@@ -3088,6 +3100,7 @@ delete_rows (VpStore       *self,
              gint64         programme_id,
              const gint64  *ids,
              guint          n_ids,
+             gint64         since,
              GError       **error)
 {
   g_autofree char *sql =
@@ -3101,6 +3114,9 @@ delete_rows (VpStore       *self,
 
   if (!vp_store_begin (self, error))
     return FALSE;
+
+  if (since >= 0 && !unchanged_since (self, since, error))
+    goto fail;
 
   /* what the calendars had: a deleted session is withdrawn from them */
   if (query_integer (self, "SELECT count(*) FROM programmes WHERE id = ?", programme_id, 0) > 0)
@@ -3138,7 +3154,8 @@ vp_store_delete_hosts (VpStore       *self,
                        GError       **error)
 {
   /* their sessions lose their host: calendars must hear of it */
-  return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, ids, n_ids, error);
+  return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, ids, n_ids, -1,
+                      error);
 }
 
 gboolean
@@ -3150,7 +3167,7 @@ vp_store_delete_organisations (VpStore       *self,
 {
   return delete_rows (self, "organisations", NULL,
                       "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
-                      programme_id, ids, n_ids, error);
+                      programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3163,7 +3180,7 @@ vp_store_delete_participants (VpStore       *self,
   /* the sessions they were listed for change their attendees */
   return delete_rows (self, "participants",
                       "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
-                      NULL, programme_id, ids, n_ids, error);
+                      NULL, programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3173,7 +3190,63 @@ vp_store_delete_sessions (VpStore       *self,
                           guint          n_ids,
                           GError       **error)
 {
-  return delete_rows (self, "sessions", NULL, NULL, programme_id, ids, n_ids, error);
+  return delete_rows (self, "sessions", NULL, NULL, programme_id, ids, n_ids, -1, error);
+}
+
+gboolean
+vp_store_delete_row_since (VpStore  *self,
+                           gint64    programme_id,
+                           GType     type,
+                           gint64    id,
+                           gint64    since,
+                           GError  **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (since >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (type == VP_TYPE_PROGRAMME)
+    {
+      g_auto(VpStoreQuery) query = { NULL, };
+      sqlite3_stmt *stmt;
+
+      if (!vp_store_begin (self, error))
+        return FALSE;
+      if (!unchanged_since (self, since, error) ||
+          (stmt = vp_store_query (self, &query, "DELETE FROM programmes WHERE id = ?",
+                                  error)) == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!vp_store_step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
+                       _("no programme has the id %lld"), (long long)id);
+          goto fail;
+        }
+      if (!vp_store_commit (self, error))
+        goto fail;
+      vp_store_notify_changed (self, id);
+      return TRUE;
+
+    fail:
+      vp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (type == VP_TYPE_HOST)
+    return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, &id, 1, since, error);
+  if (type == VP_TYPE_ORGANISATION)
+    return delete_rows (self, "organisations", NULL,
+                        "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
+                        programme_id, &id, 1, since, error);
+  if (type == VP_TYPE_PARTICIPANT)
+    return delete_rows (self, "participants",
+                        "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
+                        NULL, programme_id, &id, 1, since, error);
+  g_return_val_if_fail (type == VP_TYPE_SESSION, FALSE);
+  return delete_rows (self, "sessions", NULL, NULL, programme_id, &id, 1, since, error);
 }
 
 /* Moves the local time @text by @days days, keeping the wall time. */

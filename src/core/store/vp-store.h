@@ -287,6 +287,20 @@ gboolean     vp_store_delete_sessions     (VpStore          *self,
                                            guint             n_ids,
                                            GError          **error);
 
+/* For an undo that took back an addition after checking the row: deletes
+ * the row @id of @type (VP_TYPE_PROGRAMME, _HOST, _ORGANISATION,
+ * _PARTICIPANT or _SESSION; a programme with all it holds) only when
+ * nothing was written to the database since vp_store_get_change_count()
+ * gave @since, checked in the transaction that deletes
+ * (VP_STORE_ERROR_CHANGED otherwise), so nothing comes between the check
+ * and the deletion. */
+gboolean     vp_store_delete_row_since    (VpStore          *self,
+                                           gint64            programme_id,
+                                           GType             type,
+                                           gint64            id,
+                                           gint64            since,
+                                           GError          **error);
+
 /* A copy of the programme as a template for the next visit: a new uid, its
  * dates and sessions moved to begin on @start_date (YYYY-MM-DD, local wall
  * times kept), its hosts, and its sessions (new uids, revision 0, for

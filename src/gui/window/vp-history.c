@@ -121,25 +121,6 @@ save_row (VpStore  *store,
   return FALSE;
 }
 
-static gboolean
-delete_row (VpStore  *store,
-            gint64    programme_id,
-            GObject  *row,
-            GError  **error)
-{
-  gint64 id = row_id (row);
-
-  if (VP_IS_PROGRAMME (row))
-    return vp_store_delete_programme (store, id, error);
-  if (VP_IS_HOST (row))
-    return vp_store_delete_hosts (store, programme_id, &id, 1, error);
-  if (VP_IS_ORGANISATION (row))
-    return vp_store_delete_organisations (store, programme_id, &id, 1, error);
-  if (VP_IS_PARTICIPANT (row))
-    return vp_store_delete_participants (store, programme_id, &id, 1, error);
-  return vp_store_delete_sessions (store, programme_id, &id, 1, error);
-}
-
 static GError *
 changed_error (const char *name)
 {
@@ -228,15 +209,25 @@ apply_row (VpHistory  *self,
 
   if (*to == NULL)
     {
-      /* taking back an addition: only the row as added */
-      if (!row_unchanged (self->store, entry->programme_id, *from))
+      /* taking back an addition: only the row as added, and nothing
+       * written between the look and the deletion */
+      gint64 since = vp_store_get_change_count (self->store);
+
+      if (!row_unchanged (self->store, entry->programme_id, *from) ||
+          !vp_store_delete_row_since (self->store, entry->programme_id, G_OBJECT_TYPE (*from),
+                                      row_id (*from), since, &local_error))
         {
           g_autofree char *name = row_name (*from);
 
-          g_propagate_error (error, changed_error (name));
+          if (local_error != NULL &&
+              !g_error_matches (local_error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED) &&
+              !g_error_matches (local_error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_propagate_error (error, changed_error (name));
           return FALSE;
         }
-      return delete_row (self->store, entry->programme_id, *from, error);
+      return TRUE;
     }
 
   copy = vp_record_copy (*to);
@@ -340,8 +331,20 @@ apply_whole (VpHistory   *self,
 
   if (*to == NULL)
     {
-      if (!vp_store_delete_programme (self->store, id, error))
-        return FALSE;
+      /* nothing written since the look: the programme goes as it was seen */
+      if (!vp_store_delete_row_since (self->store, id, VP_TYPE_PROGRAMME, id, since,
+                                      &local_error))
+        {
+          VpProgramme *programme = current != NULL ? vp_snapshot_get_programme (current) : NULL;
+
+          if (g_error_matches (local_error, VP_STORE_ERROR, VP_STORE_ERROR_CHANGED))
+            g_propagate_error (error, changed_error (programme != NULL
+                                                     ? vp_programme_get_title (programme)
+                                                     : NULL));
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       return TRUE;
     }
 
