@@ -10,6 +10,7 @@
 #include "vp-agenda-grid.h"
 #include "vp-agenda-page.h"
 #include "vp-host-editor.h"
+#include "vp-import-dialog.h"
 #include "vp-hosts-page.h"
 #include "vp-participants-page.h"
 #include "vp-session-editor.h"
@@ -17,6 +18,7 @@
 #include "vp-table-row.h"
 #include "vp-test-gui.h"
 #include "vp-window.h"
+#include "vp-window-import.h"
 
 #define UID "3a7d1c52-7f0e-4b8c-a1a4-5b2f0c9e7d10"
 
@@ -858,6 +860,79 @@ test_undo_shows_programme (Fixture       *fixture,
   g_assert_cmpint (vp_programme_get_id (shown), ==, fixture->programme_id);
 }
 
+/* Participants imported from a file in the window (one new, one whose
+ * organisation the file changes) are taken back by Ctrl+Z after the toast
+ * has gone, and put again by Ctrl+Shift+Z, as the store holds them. */
+static gboolean
+stored_participant (Fixture     *fixture,
+                    const char  *email,
+                    char       **organisation)
+{
+  g_autoptr(VpSnapshot) snapshot = load (fixture);
+  GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      VpParticipant *participant = g_ptr_array_index (participants, i);
+
+      if (g_strcmp0 (vp_participant_get_email (participant), email) == 0)
+        {
+          *organisation = g_strdup (vp_participant_get_organisation (participant));
+          return TRUE;
+        }
+    }
+  *organisation = NULL;
+  return FALSE;
+}
+
+static void
+test_import_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char csv[] =
+    "Name,Email,Organisation\r\n"
+    "Anne Le Goff,anne@example.fr,Photonics Bretagne\r\n"
+    "Gwenaëlle Tanguy,gwen@ixblue.example,iXblue\r\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "inscrits.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organisation = NULL;
+  GtkWindow *dialog;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_no_error (error);
+  show_page (fixture, "participants");
+  vp_window_import_file (fixture->window, VP_IMPORT_KIND_PARTICIPANTS, file);
+  dialog = vp_test_wait_for_toplevel (VP_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  vp_test_run_main_loop (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  vp_test_run_main_loop (300);
+
+  g_assert_true (stored_participant (fixture, "anne@example.fr", &organisation));
+  g_assert_cmpstr (organisation, ==, "Photonics Bretagne");
+  g_clear_pointer (&organisation, g_free);
+  g_assert_true (stored_participant (fixture, "gwen@ixblue.example", &organisation));
+  g_assert_cmpstr (organisation, ==, "iXblue");
+  g_clear_pointer (&organisation, g_free);
+  wait_for_toast_gone (fixture);
+
+  undo (fixture);
+  g_assert_true (stored_participant (fixture, "anne@example.fr", &organisation));
+  g_assert_null (organisation);
+  g_assert_false (stored_participant (fixture, "gwen@ixblue.example", &organisation));
+  g_assert_true (stored_participant (fixture, "yann@example.fr", &organisation));
+
+  redo (fixture);
+  g_assert_true (stored_participant (fixture, "anne@example.fr", &organisation));
+  g_assert_cmpstr (organisation, ==, "Photonics Bretagne");
+  g_clear_pointer (&organisation, g_free);
+  g_assert_true (stored_participant (fixture, "gwen@ixblue.example", &organisation));
+  g_assert_cmpstr (organisation, ==, "iXblue");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +951,7 @@ main (int   argc,
   ADD_TEST ("/history-window/delete-key", test_delete_key);
   ADD_TEST ("/history-window/shortcuts-window", test_shortcuts_window);
   ADD_TEST ("/history-window/undo-shows-programme", test_undo_shows_programme);
+  ADD_TEST ("/history-window/import-undo", test_import_undo);
 
 #undef ADD_TEST
 
