@@ -107,6 +107,11 @@ VpSnapshot   *vp_store_load_session_scope_locked (VpStore            *self,
                                                   gint64              programme_id,
                                                   const VpStoreScope *scope,
                                                   GError            **error);
+/* Deletes the programme (and all it holds) in the caller's transaction,
+ * without notifying; VP_STORE_ERROR_NOT_FOUND when there is none. */
+gboolean      vp_store_delete_programme_locked (VpStore     *self,
+                                                gint64       programme_id,
+                                                GError     **error);
 /* vp_store_load_snapshot() for a caller that holds a transaction. */
 VpSnapshot   *vp_store_load_snapshot_locked  (VpStore       *self,
                                               gint64         programme_id,

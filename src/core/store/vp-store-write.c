@@ -3207,32 +3207,17 @@ vp_store_delete_row_since (VpStore  *self,
 
   if (type == VP_TYPE_PROGRAMME)
     {
-      g_auto(VpStoreQuery) query = { NULL, };
-      sqlite3_stmt *stmt;
-
       if (!vp_store_begin (self, error))
         return FALSE;
       if (!unchanged_since (self, since, error) ||
-          (stmt = vp_store_query (self, &query, "DELETE FROM programmes WHERE id = ?",
-                                  error)) == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!vp_store_step_done (self, stmt, error))
-        goto fail;
-      if (sqlite3_changes (self->db) == 0)
+          !vp_store_delete_programme_locked (self, id, error) ||
+          !vp_store_commit (self, error))
         {
-          g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
-                       _("no programme has the id %lld"), (long long)id);
-          goto fail;
+          vp_store_rollback (self);
+          return FALSE;
         }
-      if (!vp_store_commit (self, error))
-        goto fail;
       vp_store_notify_changed (self, id);
       return TRUE;
-
-    fail:
-      vp_store_rollback (self);
-      return FALSE;
     }
 
   if (type == VP_TYPE_HOST)

@@ -1783,34 +1783,42 @@ vp_store_collect_other_visits (VpStore  *self,
 }
 
 gboolean
-vp_store_delete_programme (VpStore  *self,
-                           gint64    programme_id,
-                           GError  **error)
+vp_store_delete_programme_locked (VpStore  *self,
+                                  gint64    programme_id,
+                                  GError  **error)
 {
   g_auto(VpStoreQuery) query = { NULL, };
   sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stmt = vp_store_query (self, &query, "DELETE FROM programmes WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  ok = vp_store_step_done (self, stmt, error);
+  if (!vp_store_step_done (self, stmt, error))
+    return FALSE;
 
-  if (ok && sqlite3_changes (self->db) == 0)
+  if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_FOUND,
                    _("no programme has the id %lld"), (long long)programme_id);
       return FALSE;
     }
+  return TRUE;
+}
 
-  if (ok)
-    vp_store_notify_changed (self, programme_id);
+gboolean
+vp_store_delete_programme (VpStore  *self,
+                           gint64    programme_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return ok;
+  if (!vp_store_delete_programme_locked (self, programme_id, error))
+    return FALSE;
+
+  vp_store_notify_changed (self, programme_id);
+  return TRUE;
 }
 
 void
