@@ -31,9 +31,8 @@ static const VpTableColumnPriority priorities[N_COLUMNS] = {
   [COLUMN_POSITION] = VP_TABLE_COLUMN_WIDE,
 };
 
-/* What runs long: the city and the contact. */
+/* What runs long besides the name: the contact (a city fits its column). */
 static const gboolean growing[N_COLUMNS] = {
-  [COLUMN_CITY] = TRUE,
   [COLUMN_CONTACT] = TRUE,
 };
 
@@ -419,6 +418,22 @@ vp_hosts_page_finalize (GObject *object)
   G_OBJECT_CLASS (vp_hosts_page_parent_class)->finalize (object);
 }
 
+/* Every text of the kinds of host: the column fits the longest. */
+static GStrv
+vp_hosts_page_dup_column_values (VpTablePage *page,
+                                 guint        column)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (column != COLUMN_KIND)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (VpHostKind value = VP_HOST_KIND_COMPANY; value <= VP_HOST_KIND_OTHER; value++)
+    g_strv_builder_add (builder, vp_people_host_kind_name (value));
+  return g_strv_builder_end (builder);
+}
+
 static void
 vp_hosts_page_class_init (VpHostsPageClass *klass)
 {
@@ -435,6 +450,7 @@ vp_hosts_page_class_init (VpHostsPageClass *klass)
   page_class->setup_cell = vp_hosts_page_setup_cell;
   page_class->bind_cell = vp_hosts_page_bind_cell;
   page_class->compare = vp_hosts_page_compare;
+  page_class->dup_column_values = vp_hosts_page_dup_column_values;
   page_class->delete_items = vp_hosts_page_delete_items;
   page_class->dup_deleted_title = vp_hosts_page_dup_deleted_title;
   page_class->get_delete_label = vp_hosts_page_get_delete_label;

@@ -539,6 +539,23 @@ vp_organisations_page_finalize (GObject *object)
   G_OBJECT_CLASS (vp_organisations_page_parent_class)->finalize (object);
 }
 
+/* Every text of the kinds of organisation: the column fits the longest. */
+static GStrv
+vp_organisations_page_dup_column_values (VpTablePage *page,
+                                         guint        column)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (column != COLUMN_KIND)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (VpOrganisationKind value = VP_ORGANISATION_KIND_CLUSTER_ORGANISATION;
+       value <= VP_ORGANISATION_KIND_OTHER; value++)
+    g_strv_builder_add (builder, vp_organisation_kind_label (value));
+  return g_strv_builder_end (builder);
+}
+
 static void
 vp_organisations_page_class_init (VpOrganisationsPageClass *klass)
 {
@@ -556,6 +573,7 @@ vp_organisations_page_class_init (VpOrganisationsPageClass *klass)
   page_class->setup_cell = vp_organisations_page_setup_cell;
   page_class->bind_cell = vp_organisations_page_bind_cell;
   page_class->compare = vp_organisations_page_compare;
+  page_class->dup_column_values = vp_organisations_page_dup_column_values;
   page_class->delete_items = vp_organisations_page_delete_items;
   page_class->ask_delete = vp_organisations_page_ask_delete;
   page_class->dup_deleted_title = vp_organisations_page_dup_deleted_title;

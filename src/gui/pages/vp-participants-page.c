@@ -430,6 +430,23 @@ erase_person_action (GtkWidget  *widget,
 
 /* GObject {{{1 */
 
+/* Every text of the roles: the column fits the longest. */
+static GStrv
+vp_participants_page_dup_column_values (VpTablePage *page,
+                                        guint        column)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (column != COLUMN_ROLE)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (VpParticipantRole value = VP_PARTICIPANT_ROLE_CLUSTER_MANAGER;
+       value <= VP_PARTICIPANT_ROLE_OTHER; value++)
+    g_strv_builder_add (builder, vp_people_role_name (value));
+  return g_strv_builder_end (builder);
+}
+
 static void
 vp_participants_page_class_init (VpParticipantsPageClass *klass)
 {
@@ -443,6 +460,7 @@ vp_participants_page_class_init (VpParticipantsPageClass *klass)
   page_class->setup_cell = vp_participants_page_setup_cell;
   page_class->bind_cell = vp_participants_page_bind_cell;
   page_class->compare = vp_participants_page_compare;
+  page_class->dup_column_values = vp_participants_page_dup_column_values;
   page_class->delete_items = vp_participants_page_delete_items;
   page_class->dup_deleted_title = vp_participants_page_dup_deleted_title;
   page_class->get_delete_label = vp_participants_page_get_delete_label;

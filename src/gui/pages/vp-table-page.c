@@ -15,6 +15,10 @@
 #define MEDIUM_WIDTH 1100
 #define NARROW_WIDTH 720
 #define MIN_FIRST_COLUMN_WIDTH 160
+/* Around a column's title (its padding and the sort arrow) and around a
+ * cell's text, in pixels. */
+#define HEADER_PADDING 36
+#define CELL_PADDING 24
 
 /* What every item is searched and sorted by, worked out once per item and
  * change rather than for every key typed and every comparison. */
@@ -658,6 +662,58 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (row, row_item_changed_cb, list_item);
 }
 
+/* The width of @text in @widget's font, bold as in the columns' titles or
+ * not, in pixels. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (bold)
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The width a column starts from: the template's, or more where its title
+ * in the window's language, or the longest of the texts it can show
+ * (dup_column_values()), needs more: “Abschlussunterlagen”,
+ * “Unterstützungsorganisation”. */
+static int
+base_width (VpTablePage         *self,
+            guint                index,
+            GtkColumnViewColumn *column)
+{
+  VpTablePagePrivate *priv = vp_table_page_get_instance_private (self);
+  VpTablePageClass *klass = VP_TABLE_PAGE_GET_CLASS (self);
+  GtkWidget *widget = GTK_WIDGET (priv->column_view);
+  const char *title = gtk_column_view_column_get_title (column);
+  int width = gtk_column_view_column_get_fixed_width (column);
+  g_auto(GStrv) values = NULL;
+
+  if (index == 0 || width <= 0)
+    return width;
+
+  if (title != NULL)
+    width = MAX (width, text_width (widget, title, TRUE) + HEADER_PADDING);
+  if (klass->dup_column_values != NULL)
+    values = klass->dup_column_values (self, index);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    width = MAX (width, text_width (widget, values[i], FALSE) + CELL_PADDING);
+
+  gtk_column_view_column_set_fixed_width (column, width);
+  return width;
+}
+
 static void
 setup_columns (VpTablePage *self)
 {
@@ -674,9 +730,9 @@ setup_columns (VpTablePage *self)
       g_autoptr(GtkSorter) sorter = NULL;
       ColumnData *data = g_new0 (ColumnData, 1);
 
-      /* the width the template gives, which a growing column starts from */
+      /* the width a growing column starts from */
       g_object_set_data (G_OBJECT (column), "vp-table-base-width",
-                         GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (column)));
+                         GINT_TO_POINTER (base_width (self, i, column)));
       data->page = self;
       data->column = i;
       g_object_set_data_full (G_OBJECT (factory), "vp-table-column", data, g_free);
@@ -733,6 +789,12 @@ query_tooltip_cb (VpTablePage   *self,
 
 /* Narrow windows {{{1 */
 
+static int
+base_width_of (GtkColumnViewColumn *column)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "vp-table-base-width"));
+}
+
 static void
 apply_layout (VpTablePage *self)
 {
@@ -743,16 +805,44 @@ apply_layout (VpTablePage *self)
   int others = 0;
   int share = 0;
   guint n_growing = 1;
+  g_autofree gboolean *visible = g_new0 (gboolean, klass->n_columns);
 
   for (guint i = 1; i < klass->n_columns; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      gboolean visible = klass->priorities[i] <= priv->layout;
 
-      gtk_column_view_column_set_visible (column, visible);
-      if (visible)
-        others += GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "vp-table-base-width"));
-      if (visible && klass->growing != NULL && klass->growing[i])
+      visible[i] = klass->priorities[i] <= priv->layout;
+      if (visible[i])
+        others += base_width_of (column);
+    }
+
+  /* Where a language's longer words leave too little room, the least
+   * important columns go, the last first, until the rest fit. */
+  while (others + MIN_FIRST_COLUMN_WIDTH > priv->width)
+    {
+      guint last = 0;
+
+      for (guint i = 1; i < klass->n_columns; i++)
+        if (visible[i] && klass->priorities[i] > VP_TABLE_COLUMN_ALWAYS &&
+            (last == 0 || klass->priorities[i] >= klass->priorities[last]))
+          last = i;
+      if (last == 0)
+        break;
+
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, last);
+
+        visible[last] = FALSE;
+        others -= base_width_of (column);
+      }
+    }
+
+  for (guint i = 1; i < klass->n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_visible (column, visible[i]);
+      if (visible[i] && klass->growing != NULL && klass->growing[i])
         n_growing++;
     }
 
@@ -764,7 +854,7 @@ apply_layout (VpTablePage *self)
   for (guint i = 1; i < klass->n_columns; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      int base = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "vp-table-base-width"));
+      int base = base_width_of (column);
 
       if (gtk_column_view_column_get_visible (column) && klass->growing != NULL &&
           klass->growing[i])
@@ -804,6 +894,7 @@ width_changed_cb (VpTablePage   *self,
   VpTableColumnPriority layout = width < NARROW_WIDTH   ? VP_TABLE_COLUMN_ALWAYS
                                  : width < MEDIUM_WIDTH ? VP_TABLE_COLUMN_MEDIUM
                                                         : VP_TABLE_COLUMN_WIDE;
+
 
   if (width <= 0 || ((int) width == priv->width && layout == priv->layout))
     return;

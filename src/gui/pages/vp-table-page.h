@@ -85,6 +85,12 @@ struct _VpTablePageClass
   const char     *(*get_delete_label)  (VpTablePage  *self,
                                         guint         n_items);
 
+  /* Every text @column can show, where they are few (kinds, roles): the
+   * column is made wide enough for the longest, in the window's language.
+   * Optional; NULL for a column of free text. */
+  GStrv           (*dup_column_values) (VpTablePage  *self,
+                                        guint         column);
+
   /*< private >*/
   char                        *action_prefix;
   const VpTableColumnPriority *priorities;

@@ -1,0 +1,188 @@
+/* test-fit.c: the tables' words fit in the window's language (run it with
+ * `meson test --setup de`, and the other languages): every column's title,
+ * and every kind and role, shown whole at the widths a window has. */
+
+#include "config.h"
+
+#include "vp-labels.h"
+#include "vp-people-fields.h"
+#include "vp-test-gui.h"
+
+typedef struct
+{
+  char    *dir;
+  VpStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vp_test_reset_last_programme ();
+  fixture->store = vp_test_store_new ("fit.db", &fixture->dir);
+  g_file_get_contents (g_getenv ("DEMO_PROGRAMME"), &json, NULL, &error);
+  g_assert_no_error (error);
+  vp_test_import_json (fixture->store, json);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  vp_test_destroy_toplevels (NULL);
+  g_clear_object (&fixture->store);
+  vp_test_clear_dir (&fixture->dir);
+}
+
+/* Every text of a kind of host or organisation, or of a role, in the
+ * window's language. */
+static GHashTable *
+fixed_texts (void)
+{
+  GHashTable *texts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (VpHostKind kind = VP_HOST_KIND_COMPANY; kind <= VP_HOST_KIND_OTHER; kind++)
+    g_hash_table_add (texts, (gpointer) vp_people_host_kind_name (kind));
+  for (VpOrganisationKind kind = VP_ORGANISATION_KIND_CLUSTER_ORGANISATION;
+       kind <= VP_ORGANISATION_KIND_OTHER; kind++)
+    g_hash_table_add (texts, (gpointer) vp_organisation_kind_label (kind));
+  for (VpParticipantRole role = VP_PARTICIPANT_ROLE_CLUSTER_MANAGER;
+       role <= VP_PARTICIPANT_ROLE_OTHER; role++)
+    g_hash_table_add (texts, (gpointer) vp_people_role_name (role));
+  return texts;
+}
+
+typedef struct
+{
+  GHashTable *texts;
+  GString    *cut;
+  guint       n_titles;
+  guint       n_cells;
+} Walk;
+
+/* Notes in @walk->cut each column title of @widget's tree narrower than it
+ * asks to be, each cell of a kind or a role narrower than its text, and each
+ * table wider than the room it has. */
+static void
+walk (GtkWidget *widget,
+      Walk      *walk_data)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      int natural;
+
+      /* the title's box: its label and its sort arrow */
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      walk_data->n_titles++;
+      if (gtk_widget_get_width (child) < natural)
+        {
+          GtkWidget *label = gtk_widget_get_first_child (child);
+
+          g_string_append_printf (walk_data->cut, "title “%s”: %d of %d pixels; ",
+                                  GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label))
+                                                       : "?",
+                                  gtk_widget_get_width (child), natural);
+        }
+      return;
+    }
+
+  /* a table wider than its window, scrolled sideways */
+  if (GTK_IS_SCROLLED_WINDOW (widget) &&
+      GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+      double over = gtk_adjustment_get_upper (adjustment) -
+                    gtk_adjustment_get_page_size (adjustment);
+
+      if (over > 1)
+        g_string_append_printf (walk_data->cut, "the table is %.0f pixels wider than its window; ",
+                                over);
+    }
+
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      if (text != NULL && g_hash_table_contains (walk_data->texts, text))
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+          int width;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          walk_data->n_cells++;
+          if (width > gtk_widget_get_width (widget))
+            g_string_append_printf (walk_data->cut, "cell “%s”: %d of %d pixels; ",
+                                    text, gtk_widget_get_width (widget), width);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (child, walk_data);
+}
+
+static void
+test_tables (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char *const pages[] = { "participants", "organisations", "hosts" };
+  static const int widths[] = { 1280, 1100, 900, 360 };
+  g_autoptr(GHashTable) texts = fixed_texts ();
+  guint n_titles = 0;
+  guint n_cells = 0;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      VpWindow *window = vp_test_show_window (fixture->store, widths[w]);
+
+      adw_leaflet_navigate (ADW_LEAFLET (vp_test_get_widget (window, "leaflet")),
+                            ADW_NAVIGATION_DIRECTION_FORWARD);
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          Walk walk_data = { texts, g_string_new (NULL), 0, 0 };
+          g_autofree char *cut = NULL;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                     pages[p]));
+          vp_test_run_main_loop (500);
+          walk (vp_test_get_widget (window, pages[p]), &walk_data);
+          cut = g_string_free (walk_data.cut, FALSE);
+          if (*cut != '\0')
+            g_error ("%s at %d pixels: %s", pages[p], widths[w], cut);
+          g_test_message ("%s at %d pixels: %u titles, %u cells of kinds and roles", pages[p],
+                          widths[w], walk_data.n_titles, walk_data.n_cells);
+          /* the name and at least one other column */
+          g_assert_cmpuint (walk_data.n_titles, >=, 2);
+          n_titles += walk_data.n_titles;
+          n_cells += walk_data.n_cells;
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      vp_test_run_main_loop (100);
+    }
+
+  g_test_message ("%u titles and %u cells of kinds and roles checked", n_titles, n_cells);
+  /* the demo's hosts and organisations have kinds the wide tables show */
+  g_assert_cmpuint (n_cells, >=, 20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vp_test_init (&argc, &argv);
+
+  g_test_add ("/fit/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+
+  return g_test_run ();
+}
