@@ -1,11 +1,20 @@
-/* test-fit.c: the tables' words fit in the window's language (run it with
- * `meson test --setup de`, and the other languages): every column's title,
- * and every kind and role, shown whole at the widths a window has. */
+/* test-fit.c: the window's words fit in its language (run it with `meson
+ * test --setup de`, and the other languages): every column's title, and
+ * every kind and role, shown whole at the widths a window has, and the
+ * values of the dialogs' combo rows. */
 
 #include "config.h"
 
+#include "vp-host-editor.h"
+#include "vp-hosts-page.h"
 #include "vp-labels.h"
+#include "vp-organisation-editor.h"
+#include "vp-organisations-page.h"
+#include "vp-participant-editor.h"
+#include "vp-participants-page.h"
 #include "vp-people-fields.h"
+#include "vp-print-dialog.h"
+#include "vp-publish-dialog.h"
 #include "vp-test-gui.h"
 
 typedef struct
@@ -176,6 +185,98 @@ test_tables (Fixture       *fixture,
   g_assert_cmpuint (n_cells, >=, 20);
 }
 
+/* The labels in @widget's combo rows that are cut short, in @cut. */
+static void
+find_cut_values (GtkWidget *widget,
+                 gboolean   in_combo_row,
+                 GString   *cut,
+                 guint     *n_labels)
+{
+  if (!gtk_widget_get_visible (widget) || GTK_IS_POPOVER (widget))
+    return;
+
+  in_combo_row = in_combo_row || ADW_IS_COMBO_ROW (widget);
+  if (in_combo_row && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      (*n_labels)++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "“%s”; ", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_values (child, in_combo_row, cut, n_labels);
+}
+
+/* Checks the combo rows of the dialog of @type now shown, then closes it. */
+static guint
+check_dialog (GType       type,
+              const char *what)
+{
+  GtkWindow *dialog = vp_test_wait_for_toplevel (type);
+  g_autoptr(GString) cut = g_string_new (NULL);
+  guint n_labels = 0;
+
+  g_assert_nonnull (dialog);
+  vp_test_run_main_loop (500);
+  find_cut_values (GTK_WIDGET (dialog), FALSE, cut, &n_labels);
+  if (cut->len > 0)
+    g_error ("%s: values cut short: %s", what, cut->str);
+  g_test_message ("%s: %u labels of combo rows", what, n_labels);
+  gtk_window_destroy (dialog);
+  vp_test_run_main_loop (100);
+  return n_labels;
+}
+
+/* The values of the dialogs' combo rows are whole: kinds, roles, layouts,
+ * languages, kinds of calendar server. */
+static void
+test_combo_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VpWindow *window;
+  GtkWidget *page;
+  guint n_labels = 0;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  window = vp_test_show_window (fixture->store, 1280);
+  adw_leaflet_navigate (ADW_LEAFLET (vp_test_get_widget (window, "leaflet")),
+                        ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hosts"));
+  vp_test_run_main_loop (300);
+  page = vp_test_get_widget (window, "hosts");
+  /* a public body: “Öffentliche Einrichtung” */
+  g_assert_true (vp_hosts_page_show_host (VP_HOSTS_PAGE (page), "santara-park"));
+  n_labels += check_dialog (VP_TYPE_HOST_EDITOR, "host editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "organisations"));
+  vp_test_run_main_loop (300);
+  page = vp_test_get_widget (window, "organisations");
+  g_assert_true (vp_organisations_page_show_organisation (VP_ORGANISATIONS_PAGE (page),
+                                                          "photonics-finland"));
+  n_labels += check_dialog (VP_TYPE_ORGANISATION_EDITOR, "organisation editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "participants"));
+  vp_test_run_main_loop (300);
+  page = vp_test_get_widget (window, "participants");
+  g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page),
+                                                        "aino-makela"));
+  n_labels += check_dialog (VP_TYPE_PARTICIPANT_EDITOR, "participant editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  n_labels += check_dialog (VP_TYPE_PRINT_DIALOG, "Export PDF");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-settings", NULL));
+  n_labels += check_dialog (VP_TYPE_PUBLISH_DIALOG, "publishing");
+
+  /* each dialog's rows' titles and values at least */
+  g_assert_cmpuint (n_labels, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +284,8 @@ main (int   argc,
   vp_test_init (&argc, &argv);
 
   g_test_add ("/fit/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/fit/combo-rows", Fixture, NULL, fixture_set_up, test_combo_rows,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-chooser-row.h"
+#include "vp-combo-rows.h"
 #include "vp-language.h"
 #include "vp-print-dialog.h"
 
@@ -289,6 +290,7 @@ vp_print_dialog_init (VpPrintDialog *self)
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->content_row, contents);
 

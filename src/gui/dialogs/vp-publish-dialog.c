@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-combo-rows.h"
 #include "vp-format.h"
 #include "vp-publish.h"
 #include "vp-publish-dialog.h"
@@ -512,6 +513,7 @@ vp_publish_dialog_init (VpPublishDialog *self)
   self->target_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
 }
 
 GtkWidget *

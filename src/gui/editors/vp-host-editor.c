@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vp-combo-rows.h"
 #include "vp-host-editor.h"
 #include "vp-country-row.h"
 #include "vp-people-fields.h"
@@ -241,6 +242,7 @@ vp_host_editor_init (VpHostEditor *self)
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
   vp_people_language_row_setup (self->language_row);
   /* the largest group the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->max_group_spin),

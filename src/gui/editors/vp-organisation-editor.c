@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vp-combo-rows.h"
 #include "vp-cxc-rules.h"
 #include "vp-evidence.h"
 #include "vp-labels.h"
@@ -482,6 +483,7 @@ vp_organisation_editor_init (VpOrganisationEditor *self)
 
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
 
   /* Typing starts with the name, not on the header's Cancel button. */
   gtk_window_set_focus (GTK_WINDOW (self),

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-chooser-row.h"
+#include "vp-combo-rows.h"
 #include "vp-format.h"
 #include "vp-participant-editor.h"
 #include "vp-country-row.h"
@@ -988,6 +989,7 @@ vp_participant_editor_init (VpParticipantEditor *self)
   g_type_ensure (VP_TYPE_TRAVEL_LEG_PAGE);
   g_type_ensure (VP_TYPE_STAY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
   vp_people_language_row_setup (self->language_row);
   vp_chooser_row_set_new_label (self->organisation_row, _("_New Organisation…"));
   gtk_widget_set_name (GTK_WIDGET (vp_chooser_row_get_value_label (self->organisation_row)),

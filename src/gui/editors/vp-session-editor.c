@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-chooser-row.h"
+#include "vp-combo-rows.h"
 #include "vp-format.h"
 #include "vp-people-fields.h"
 #include "vp-session-attendee.h"
@@ -1274,6 +1275,7 @@ vp_session_editor_init (VpSessionEditor *self)
   g_type_ensure (VP_TYPE_CHOOSER_ROW);
   g_type_ensure (VP_TYPE_TIME_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
   /* the largest capacity the rules of values (vp-values.h) allow */
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->capacity_spin),
                             VP_VALUE_COUNT_MAX);

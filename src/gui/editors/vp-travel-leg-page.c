@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-chooser-row.h"
+#include "vp-combo-rows.h"
 #include "vp-date-row.h"
 #include "vp-people-fields.h"
 #include "vp-time-row.h"
@@ -243,6 +244,7 @@ vp_travel_leg_page_init (VpTravelLegPage *self)
   g_type_ensure (VP_TYPE_DATE_ROW);
   g_type_ensure (VP_TYPE_TIME_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (names, kinds[i] == VP_TRAVEL_KIND_UNSET ?

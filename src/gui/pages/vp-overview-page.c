@@ -7,6 +7,7 @@
 
 #include "vp-checks.h"
 #include "vp-chooser-row.h"
+#include "vp-combo-rows.h"
 #include "vp-cxc-rules.h"
 #include "vp-evidence.h"
 #include "vp-country-row.h"
@@ -1336,6 +1337,7 @@ vp_overview_page_init (VpOverviewPage *self)
   self->budget_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vp_combo_rows_fit_values (GTK_WIDGET (self));
 
   for (VpProgrammeStatus s = VP_PROGRAMME_STATUS_DRAFT; s <= VP_PROGRAMME_STATUS_CANCELLED; s++)
     statuses[s] = vp_format_status (s);
