@@ -155,6 +155,35 @@ class LanguageTestCase(CliTestCase):
                 text = self.pdf_text("--layout", layout, "--language", "fr")
                 self.assert_language(text, "fr", layout)
 
+    def test_certificates_each_reader(self):
+        # Everyone's certificates in one PDF, without --language: each
+        # participant's pages in their language (de, fr), the others' in the
+        # user's (fi); with --language, every page in that one.
+        self.document["participants"][1]["language"] = "fr"
+        path = self.write("programme.visit.json",
+                          json.dumps(self.document, ensure_ascii=False).encode("utf-8"))
+        self.run_ok("import", path, "--update")
+        languages = {participant["name"]: participant.get("language") or "fi"
+                     for participant in self.document["participants"]}
+        self.assertEqual(sorted(set(languages.values())), ["de", "fi", "fr"])
+
+        def pages(*args):
+            output = self.path("certificates.pdf")
+            self.run_ok("pdf", self.uid, "--layout", "certificate", *args, "-o", output)
+            text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
+                                  check=True, text=True).stdout
+            return [page for page in text.split("\f") if page.strip()]
+
+        seen = set()
+        for number, page in enumerate(pages(), 1):
+            names = [name for name in languages if name in page]
+            self.assertEqual(len(names), 1, f"page {number}:\n{page}")
+            seen.add(names[0])
+            self.assert_language(page, languages[names[0]], f"{names[0]}'s certificate")
+        self.assertEqual(seen, set(languages))
+        for number, page in enumerate(pages("--language", "de"), 1):
+            self.assert_language(page, "de", f"page {number} with --language de")
+
     def test_refused(self):
         for command in (["pdf", self.uid, "-o", self.path("x.pdf")], ["ics", self.uid]):
             for code in ("xx", "FR", "sv"):

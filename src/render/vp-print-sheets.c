@@ -93,6 +93,7 @@ vp_print_sheet_clear (VpPrintSheet *sheet)
   for (guint i = 0; i < VP_PRINT_N_FONTS; i++)
     g_clear_pointer (&sheet->fonts[i], pango_font_description_free);
   g_clear_pointer (&sheet->shared, g_hash_table_unref);
+  g_clear_pointer (&sheet->readers, g_hash_table_unref);
   g_clear_pointer (&sheet->plain, pango_attr_list_unref);
   g_clear_pointer (&sheet->tabular, pango_attr_list_unref);
   g_clear_pointer (&sheet->blocks, g_ptr_array_unref);
