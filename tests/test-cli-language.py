@@ -255,6 +255,27 @@ class InstalledCatalogTestCase(CliTestCase):
                               check=True, text=True).stdout
         self.assertIn("mardi 13 avril 2027", text.lower())
 
+    def test_lithuanian_day_range(self):
+        # Days in one month, in the project's Lithuanian: the year and
+        # month first, once ("2027 m. balandžio 12–16 d."), not the day
+        # before a whole date ("12–2027 m. balandžio 16 d."); times are
+        # ranges of their own ("09:00–10:30").
+        folder = os.environ.get("VISIT_PLANNER_LOCALEDIR")
+        if not folder or not os.path.exists(os.path.join(folder, "lt", "LC_MESSAGES",
+                                                         "visit-planner.mo")):
+            self.skipTest("no Lithuanian catalog built (po/lt.po)")
+        if shutil.which("pdftotext") is None:
+            self.skipTest("pdftotext is not installed")
+        uid = self.import_demo()
+        output = self.path("certificate.pdf")
+        self.run_ok("pdf", uid, "--layout", "certificate", "--participant", "sanna-hoglund",
+                    "--language", "lt", "-o", output)
+        text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
+                              check=True, text=True).stdout
+        self.assertIn("2027 m. balandžio 12–16 d.", text)
+        self.assertNotIn("12–2027", text)
+        self.assertRegex(text, r"\b\d\d:\d\d–\d\d:\d\d\b")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
