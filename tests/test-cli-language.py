@@ -158,18 +158,23 @@ class LanguageTestCase(CliTestCase):
     def test_certificates_each_reader(self):
         # Everyone's certificates in one PDF, without --language: each
         # participant's pages in their language (de, fr), the others' in the
-        # user's (fi); with --language, every page in that one.
+        # user's (fi), also one whose language has no catalog here (sv, said
+        # once on standard error); with --language, every page in that one.
         self.document["participants"][1]["language"] = "fr"
+        self.document["participants"][2]["language"] = "sv"
         path = self.write("programme.visit.json",
                           json.dumps(self.document, ensure_ascii=False).encode("utf-8"))
         self.run_ok("import", path, "--update")
-        languages = {participant["name"]: participant.get("language") or "fi"
+        languages = {participant["name"]: participant.get("language", "fi").replace("sv", "fi")
                      for participant in self.document["participants"]}
         self.assertEqual(sorted(set(languages.values())), ["de", "fi", "fr"])
 
         def pages(*args):
             output = self.path("certificates.pdf")
-            self.run_ok("pdf", self.uid, "--layout", "certificate", *args, "-o", output)
+            result = self.run_ok("pdf", self.uid, "--layout", "certificate", *args, "-o", output)
+            notes = result.stderr.decode("utf-8").splitlines()
+            self.assertEqual(len(notes), 0 if args else 1, notes)
+            self.assertTrue(args or "“sv”" in notes[0], notes)
             text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
                                   check=True, text=True).stdout
             return [page for page in text.split("\f") if page.strip()]

@@ -1073,6 +1073,67 @@ language_or_skip (const char *code)
   return language;
 }
 
+#define CERTIFICATE_HEADER "Certificate of attendance"
+
+/* Every page of the certificates at @path in its participant's language:
+ * Aino Mäkelä's in German, Jukka Räsänen's in French, the others' in the
+ * window's. */
+static void
+assert_readers_pages (const char *path,
+                      VpLanguage *german,
+                      VpLanguage *french)
+{
+  const char *german_header = vp_language_gettext (german, CERTIFICATE_HEADER);
+  const char *french_header = vp_language_gettext (french, CERTIFICATE_HEADER);
+  guint n_pages = pdf_pages (path);
+  guint seen = 0;
+
+  g_assert_cmpuint (n_pages, >=, 12);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+      const char *expected, *other;
+
+      if (strstr (text, "AinoMäkelä") != NULL)
+        {
+          expected = german_header;
+          other = french_header;
+          seen |= 1;
+        }
+      else if (strstr (text, "JukkaRäsänen") != NULL)
+        {
+          expected = french_header;
+          other = german_header;
+          seen |= 2;
+        }
+      else
+        {
+          expected = g_dgettext (GETTEXT_PACKAGE, CERTIFICATE_HEADER);
+          other = g_str_equal (expected, french_header) ? german_header : french_header;
+        }
+      assert_has (text, expected);
+      assert_has_not (text, other);
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
+/* Every page at @path in @language, none in @other. */
+static void
+assert_pages_in (const char *path,
+                 VpLanguage *language,
+                 VpLanguage *other)
+{
+  guint n_pages = pdf_pages (path);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+
+      assert_has (text, vp_language_gettext (language, CERTIFICATE_HEADER));
+      assert_has_not (text, vp_language_gettext (other, CERTIFICATE_HEADER));
+    }
+}
+
 /* Everyone's certificates from the window's Print…, the Language row on
  * the reader's own: Aino Mäkelä's pages in German, Jukka Räsänen's in
  * French, the others' in the window's language; with a language chosen,
@@ -1084,9 +1145,7 @@ test_print_certificates_each_reader (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "certificates.pdf", NULL);
   g_autofree char *french_path = g_build_filename (fixture->dir, "certificates-fr.pdf", NULL);
   VpLanguage *german, *french;
-  const char *header = "Certificate of attendance";
   VpWindow *window;
-  guint n_pages, seen = 0;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
   if (!have_poppler () || (german = language_or_skip ("de")) == NULL ||
@@ -1102,48 +1161,47 @@ test_print_certificates_each_reader (Fixture       *fixture,
       return;
     }
 
-  n_pages = pdf_pages (path);
-  g_assert_cmpuint (n_pages, >=, 12);
-  for (guint page = 1; page <= n_pages; page++)
-    {
-      g_autofree char *text = pdf_page_text (path, page);
-      const char *expected, *other;
-
-      if (strstr (text, "AinoMäkelä") != NULL)
-        {
-          expected = vp_language_gettext (german, header);
-          other = vp_language_gettext (french, header);
-          seen |= 1;
-        }
-      else if (strstr (text, "JukkaRäsänen") != NULL)
-        {
-          expected = vp_language_gettext (french, header);
-          other = vp_language_gettext (german, header);
-          seen |= 2;
-        }
-      else
-        {
-          expected = g_dgettext (GETTEXT_PACKAGE, header);
-          other = g_str_equal (expected, vp_language_gettext (french, header))
-                  ? vp_language_gettext (german, header) : vp_language_gettext (french, header);
-        }
-      assert_has (text, expected);
-      assert_has_not (text, other);
-    }
-  g_assert_cmpuint (seen, ==, 3);
+  assert_readers_pages (path, german, french);
 
   /* A language chosen: every page in it. */
   g_assert_true (print_from_window (window, VP_PRINT_CONTENT_CERTIFICATE, "fr", french_path));
-  for (guint page = 1; page <= pdf_pages (french_path); page++)
-    {
-      g_autofree char *text = pdf_page_text (french_path, page);
-
-      assert_has (text, vp_language_gettext (french, header));
-      assert_has_not (text, vp_language_gettext (german, header));
-    }
+  assert_pages_in (french_path, french, german);
 
   vp_test_destroy_toplevels (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Export PDF's writer, as its job runs it: everyone's certificates with no
+ * language set on the thread ("Reader’s Own") each in their participant's,
+ * with one set every page in it. */
+static void
+test_export_pdf_certificates_each_reader (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "certificates.pdf", NULL);
+  g_autofree char *french_path = g_build_filename (fixture->dir, "certificates-fr.pdf", NULL);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  VpLanguage *german, *french, *previous;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (!have_poppler () || (german = language_or_skip ("de")) == NULL ||
+      (french = language_or_skip ("fr")) == NULL)
+    return;
+
+  import_demo_with_languages (fixture->store);
+  snapshot = vp_test_load_snapshot (fixture->store, first_programme_id (fixture->store));
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CERTIFICATE, NULL, NULL,
+                                     VP_PAPER_SIZE_A4, path, &error));
+  g_assert_no_error (error);
+  assert_readers_pages (path, german, french);
+
+  previous = vp_language_set_document (french);
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CERTIFICATE, NULL, NULL,
+                                     VP_PAPER_SIZE_A4, french_path, &error));
+  vp_language_set_document (previous);
+  g_assert_no_error (error);
+  assert_pages_in (french_path, french, german);
 }
 
 /* The grant sheet from the window's Print… in French: the budget's
@@ -1207,6 +1265,8 @@ main (int   argc,
   ADD_TEST ("/print/window/export-pdf-nothing", FALSE, test_export_pdf_dialog_nothing);
   ADD_TEST ("/print/window/certificates-each-reader", TRUE, test_print_certificates_each_reader);
   ADD_TEST ("/print/window/grant-sheet-language", FALSE, test_print_grant_sheet_language);
+  ADD_TEST ("/print/window/export-pdf-certificates-each-reader", TRUE,
+            test_export_pdf_certificates_each_reader);
 
 #undef ADD_TEST
 
