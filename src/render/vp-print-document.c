@@ -34,6 +34,34 @@ typedef struct
   gboolean      repeat;  /* a heading repeated at the top of a page */
 } Placement;
 
+/* A page header's and footer's texts, their layouts and recordings, in
+ * one language. */
+typedef struct
+{
+  char            *title;
+  char            *label;
+  PangoLayout     *title_layout;
+  PangoLayout     *label_layout;
+  PangoLayout     *printed_layout;
+  cairo_surface_t *header;
+  cairo_surface_t *footer;
+} Heading;
+
+static void
+heading_free (gpointer data)
+{
+  Heading *heading = data;
+
+  g_free (heading->title);
+  g_free (heading->label);
+  g_clear_object (&heading->title_layout);
+  g_clear_object (&heading->label_layout);
+  g_clear_object (&heading->printed_layout);
+  g_clear_pointer (&heading->header, cairo_surface_destroy);
+  g_clear_pointer (&heading->footer, cairo_surface_destroy);
+  g_free (heading);
+}
+
 typedef struct
 {
   guint       first;     /* index into placements */
@@ -83,6 +111,7 @@ struct _VpPrintDocument
   cairo_surface_t *header;      /* their recordings */
   cairo_surface_t *footer;
   VpLanguage     *header_language;  /* what the header's texts are in */
+  GHashTable     *headings;     /* VpLanguage → Heading: those of the other languages */
 };
 
 static void vp_print_document_initable_iface_init (GInitableIface *iface);
@@ -121,6 +150,7 @@ clear_pagination (VpPrintDocument *self)
   g_clear_object (&self->printed_layout);
   g_clear_pointer (&self->header, cairo_surface_destroy);
   g_clear_pointer (&self->footer, cairo_surface_destroy);
+  g_clear_pointer (&self->headings, g_hash_table_unref);
 }
 
 static void
@@ -1230,18 +1260,38 @@ vp_print_document_draw_page (VpPrintDocument *self,
     language = self->language != NULL ? self->language : vp_language_get_document ();
   previous = vp_language_set_document (language);
 
-  /* The header and footer in the page's language: made again when the
-   * page before was in another. */
+  /* The header and footer in the page's language: those of the page
+   * before kept for its language, this one's taken back or made. */
   if (language != self->header_language)
     {
-      g_clear_pointer (&self->header_title, g_free);
-      g_clear_pointer (&self->header_label, g_free);
-      g_clear_object (&self->title_layout);
-      g_clear_object (&self->label_layout);
-      g_clear_object (&self->printed_layout);
-      g_clear_pointer (&self->header, cairo_surface_destroy);
-      g_clear_pointer (&self->footer, cairo_surface_destroy);
-      build_header_texts (self);
+      Heading *kept = g_new0 (Heading, 1);
+      Heading *heading;
+
+      kept->title = g_steal_pointer (&self->header_title);
+      kept->label = g_steal_pointer (&self->header_label);
+      kept->title_layout = g_steal_pointer (&self->title_layout);
+      kept->label_layout = g_steal_pointer (&self->label_layout);
+      kept->printed_layout = g_steal_pointer (&self->printed_layout);
+      kept->header = g_steal_pointer (&self->header);
+      kept->footer = g_steal_pointer (&self->footer);
+      if (self->headings == NULL)
+        self->headings = g_hash_table_new_full (NULL, NULL, NULL, heading_free);
+      g_hash_table_replace (self->headings, self->header_language, kept);
+
+      heading = g_hash_table_lookup (self->headings, language);
+      if (heading != NULL)
+        {
+          self->header_title = g_steal_pointer (&heading->title);
+          self->header_label = g_steal_pointer (&heading->label);
+          self->title_layout = g_steal_pointer (&heading->title_layout);
+          self->label_layout = g_steal_pointer (&heading->label_layout);
+          self->printed_layout = g_steal_pointer (&heading->printed_layout);
+          self->header = g_steal_pointer (&heading->header);
+          self->footer = g_steal_pointer (&heading->footer);
+          g_hash_table_remove (self->headings, language);
+        }
+      else
+        build_header_texts (self);
       self->header_language = language;
     }
 
