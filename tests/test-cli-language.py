@@ -155,6 +155,40 @@ class LanguageTestCase(CliTestCase):
                 text = self.pdf_text("--layout", layout, "--language", "fr")
                 self.assert_language(text, "fr", layout)
 
+    def test_certificates_each_reader(self):
+        # Everyone's certificates in one PDF, without --language: each
+        # participant's pages in their language (de, fr), the others' in the
+        # user's (fi), also one whose language has no catalog here (sv, said
+        # once on standard error); with --language, every page in that one.
+        self.document["participants"][1]["language"] = "fr"
+        self.document["participants"][2]["language"] = "sv"
+        path = self.write("programme.visit.json",
+                          json.dumps(self.document, ensure_ascii=False).encode("utf-8"))
+        self.run_ok("import", path, "--update")
+        languages = {participant["name"]: participant.get("language", "fi").replace("sv", "fi")
+                     for participant in self.document["participants"]}
+        self.assertEqual(sorted(set(languages.values())), ["de", "fi", "fr"])
+
+        def pages(*args):
+            output = self.path("certificates.pdf")
+            result = self.run_ok("pdf", self.uid, "--layout", "certificate", *args, "-o", output)
+            notes = result.stderr.decode("utf-8").splitlines()
+            self.assertEqual(len(notes), 0 if args else 1, notes)
+            self.assertTrue(args or "“sv”" in notes[0], notes)
+            text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
+                                  check=True, text=True).stdout
+            return [page for page in text.split("\f") if page.strip()]
+
+        seen = set()
+        for number, page in enumerate(pages(), 1):
+            names = [name for name in languages if name in page]
+            self.assertEqual(len(names), 1, f"page {number}:\n{page}")
+            seen.add(names[0])
+            self.assert_language(page, languages[names[0]], f"{names[0]}'s certificate")
+        self.assertEqual(seen, set(languages))
+        for number, page in enumerate(pages("--language", "de"), 1):
+            self.assert_language(page, "de", f"page {number} with --language de")
+
     def test_refused(self):
         for command in (["pdf", self.uid, "-o", self.path("x.pdf")], ["ics", self.uid]):
             for code in ("xx", "FR", "sv"):
@@ -225,6 +259,27 @@ class InstalledCatalogTestCase(CliTestCase):
         text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
                               check=True, text=True).stdout
         self.assertIn("mardi 13 avril 2027", text.lower())
+
+    def test_lithuanian_day_range(self):
+        # Days in one month, in the project's Lithuanian: the year and
+        # month first, once ("2027 m. balandžio 12–16 d."), not the day
+        # before a whole date ("12–2027 m. balandžio 16 d."); times are
+        # ranges of their own ("09:00–10:30").
+        folder = os.environ.get("VISIT_PLANNER_LOCALEDIR")
+        if not folder or not os.path.exists(os.path.join(folder, "lt", "LC_MESSAGES",
+                                                         "visit-planner.mo")):
+            self.skipTest("no Lithuanian catalog built (po/lt.po)")
+        if shutil.which("pdftotext") is None:
+            self.skipTest("pdftotext is not installed")
+        uid = self.import_demo()
+        output = self.path("certificate.pdf")
+        self.run_ok("pdf", uid, "--layout", "certificate", "--participant", "sanna-hoglund",
+                    "--language", "lt", "-o", output)
+        text = subprocess.run(["pdftotext", "-raw", output, "-"], capture_output=True,
+                              check=True, text=True).stdout
+        self.assertIn("2027 m. balandžio 12–16 d.", text)
+        self.assertNotIn("12–2027", text)
+        self.assertRegex(text, r"\b\d\d:\d\d–\d\d:\d\d\b")
 
 
 if __name__ == "__main__":

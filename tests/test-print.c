@@ -956,6 +956,292 @@ test_export_pdf_language (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's Print… {{{1 */
+
+/* The page @page (from 1) of the PDF at @path, squashed. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-",
+                         NULL };
+  g_autofree char *standard_output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &standard_output, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  return squash (standard_output);
+}
+
+/* The demo with Aino Mäkelä reading German and Jukka Räsänen French. */
+static void
+import_demo_with_languages (VpStore *store)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                 "vilnius-2027.visit.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) json = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  json = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (json, "\"id\": \"aino-makela\",",
+                                      "\"id\": \"aino-makela\", \"language\": \"de\",", 1),
+                    ==, 1);
+  g_assert_cmpuint (g_string_replace (json, "\"id\": \"jukka-rasanen\",",
+                                      "\"id\": \"jukka-rasanen\", \"language\": \"fr\",", 1),
+                    ==, 1);
+  vp_test_import_json (store, json->str);
+}
+
+static gboolean
+has_printer (gpointer data)
+{
+  g_autoptr(GObject) printer = NULL;
+
+  /* GtkPrintUnixDialog:selected-printer, without gtk4-unix-print's header */
+  g_object_get (data, "selected-printer", &printer, NULL);
+  return printer != NULL;
+}
+
+/* Prints @content (everyone's, for the certificates) from the window's
+ * Print… to the PDF at @path through GTK's own print dialog and its "Print
+ * to File" printer, the Layout tab's Language row on @language (NULL: the
+ * reader's own).  FALSE when there is no such printer. */
+static gboolean
+print_from_window (VpWindow       *window,
+                   VpPrintContent  content,
+                   const char     *language,
+                   const char     *path)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_auto(GStrv) codes = vp_language_available_codes ();
+  GtkWindow *dialog;
+  GtkWidget *tab;
+  guint row = 0;
+
+  /* GTK's file backend names its printer in GTK's own language. */
+  gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_set_object (&window->print_settings, settings);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  dialog = vp_test_wait_for_toplevel (print_dialog_type ());
+  g_assert_nonnull (dialog);
+  tab = vp_test_find_widget (GTK_WIDGET (dialog), "print-layout-tab");
+  g_assert_nonnull (tab);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vp_test_find_widget (tab, "print-layout")),
+                              content);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vp_test_find_widget (tab, "print-subject")), 0);
+  for (guint i = 0; language != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], language))
+      row = i + 1;
+  g_assert_true (language == NULL || row > 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vp_test_find_widget (tab, "print-language")), row);
+
+  /* The dialog takes the printer the settings name once its backend lists it. */
+  vp_test_wait_for (has_printer, dialog);
+  if (!has_printer (dialog))
+    {
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+      g_assert_true (vp_test_wait_for (print_finished, window));
+      return FALSE;
+    }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_true (vp_test_wait_for (print_finished, window));
+  g_assert_true (vp_test_wait_for (file_exists, (gpointer) path));
+  vp_test_run_main_loop (200);
+  return TRUE;
+}
+
+static VpLanguage *
+language_or_skip (const char *code)
+{
+  VpLanguage *language = vp_language_get (code, NULL);
+
+  if (language == NULL)
+    g_test_skip_printf ("no catalog of “%s” built", code);
+  return language;
+}
+
+#define CERTIFICATE_HEADER "Certificate of attendance"
+
+/* Every page of the certificates at @path in its participant's language:
+ * Aino Mäkelä's in German, Jukka Räsänen's in French, the others' in the
+ * window's. */
+static void
+assert_readers_pages (const char *path,
+                      VpLanguage *german,
+                      VpLanguage *french)
+{
+  const char *german_header = vp_language_gettext (german, CERTIFICATE_HEADER);
+  const char *french_header = vp_language_gettext (french, CERTIFICATE_HEADER);
+  guint n_pages = pdf_pages (path);
+  guint seen = 0;
+
+  g_assert_cmpuint (n_pages, >=, 12);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+      const char *expected, *other;
+
+      if (strstr (text, "AinoMäkelä") != NULL)
+        {
+          expected = german_header;
+          other = french_header;
+          seen |= 1;
+        }
+      else if (strstr (text, "JukkaRäsänen") != NULL)
+        {
+          expected = french_header;
+          other = german_header;
+          seen |= 2;
+        }
+      else
+        {
+          expected = g_dgettext (GETTEXT_PACKAGE, CERTIFICATE_HEADER);
+          other = g_str_equal (expected, french_header) ? german_header : french_header;
+        }
+      assert_has (text, expected);
+      assert_has_not (text, other);
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
+/* Every page at @path in @language, none in @other. */
+static void
+assert_pages_in (const char *path,
+                 VpLanguage *language,
+                 VpLanguage *other)
+{
+  guint n_pages = pdf_pages (path);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+
+      assert_has (text, vp_language_gettext (language, CERTIFICATE_HEADER));
+      assert_has_not (text, vp_language_gettext (other, CERTIFICATE_HEADER));
+    }
+}
+
+/* Everyone's certificates from the window's Print…, the Language row on
+ * the reader's own: Aino Mäkelä's pages in German, Jukka Räsänen's in
+ * French, the others' in the window's language; with a language chosen,
+ * every page in it. */
+static void
+test_print_certificates_each_reader (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "certificates.pdf", NULL);
+  g_autofree char *french_path = g_build_filename (fixture->dir, "certificates-fr.pdf", NULL);
+  VpLanguage *german, *french;
+  VpWindow *window;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (!have_poppler () || (german = language_or_skip ("de")) == NULL ||
+      (french = language_or_skip ("fr")) == NULL)
+    return;
+
+  import_demo_with_languages (fixture->store);
+  window = vp_test_show_window (fixture->store, 1000);
+  if (!print_from_window (window, VP_PRINT_CONTENT_CERTIFICATE, NULL, path))
+    {
+      g_test_skip ("GTK has no “Print to File” printer");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  assert_readers_pages (path, german, french);
+
+  /* A language chosen: every page in it. */
+  g_assert_true (print_from_window (window, VP_PRINT_CONTENT_CERTIFICATE, "fr", french_path));
+  assert_pages_in (french_path, french, german);
+
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Export PDF's writer, as its job runs it: everyone's certificates with no
+ * language set on the thread ("Reader’s Own") each in their participant's,
+ * with one set every page in it. */
+static void
+test_export_pdf_certificates_each_reader (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "certificates.pdf", NULL);
+  g_autofree char *french_path = g_build_filename (fixture->dir, "certificates-fr.pdf", NULL);
+  g_autoptr(VpSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  VpLanguage *german, *french, *previous;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (!have_poppler () || (german = language_or_skip ("de")) == NULL ||
+      (french = language_or_skip ("fr")) == NULL)
+    return;
+
+  import_demo_with_languages (fixture->store);
+  snapshot = vp_test_load_snapshot (fixture->store, first_programme_id (fixture->store));
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CERTIFICATE, NULL, NULL,
+                                     VP_PAPER_SIZE_A4, path, &error));
+  g_assert_no_error (error);
+  assert_readers_pages (path, german, french);
+
+  previous = vp_language_set_document (french);
+  g_assert_true (vp_print_write_pdf (snapshot, VP_PRINT_LAYOUT_CERTIFICATE, NULL, NULL,
+                                     VP_PAPER_SIZE_A4, french_path, &error));
+  vp_language_set_document (previous);
+  g_assert_no_error (error);
+  assert_pages_in (french_path, french, german);
+}
+
+/* The grant sheet from the window's Print… in French: the budget's
+ * reasons in French too, whatever the window's language. */
+static void
+test_print_grant_sheet_language (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "grant-sheet.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *reasons[] = { "the programme’s amount", "Halved: " };
+  VpLanguage *french;
+  VpWindow *window;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+  if (!have_poppler () || (french = language_or_skip ("fr")) == NULL)
+    return;
+
+  window = vp_test_show_window (fixture->store, 1000);
+  if (!print_from_window (window, VP_PRINT_CONTENT_BUDGET, "fr", path))
+    {
+      g_test_skip ("GTK has no “Print to File” printer");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  text = pdf_text (path);
+  assert_has (text, vp_language_gettext (french, "ClusterXChange grant sheet"));
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      assert_has (text, vp_language_gettext (french, reasons[i]));
+      if (!g_str_equal (g_dgettext (GETTEXT_PACKAGE, reasons[i]),
+                        vp_language_gettext (french, reasons[i])))
+        assert_has_not (text, g_dgettext (GETTEXT_PACKAGE, reasons[i]));
+    }
+
+  vp_test_destroy_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* }}} */
 
 int
@@ -977,6 +1263,10 @@ main (int   argc,
   ADD_TEST ("/print/window/export-pdf-language", FALSE, test_export_pdf_language);
   ADD_TEST ("/print/window/export-pdf-paperwork", FALSE, test_export_pdf_dialog_paperwork);
   ADD_TEST ("/print/window/export-pdf-nothing", FALSE, test_export_pdf_dialog_nothing);
+  ADD_TEST ("/print/window/certificates-each-reader", TRUE, test_print_certificates_each_reader);
+  ADD_TEST ("/print/window/grant-sheet-language", FALSE, test_print_grant_sheet_language);
+  ADD_TEST ("/print/window/export-pdf-certificates-each-reader", TRUE,
+            test_export_pdf_certificates_each_reader);
 
 #undef ADD_TEST
 

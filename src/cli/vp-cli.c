@@ -2005,14 +2005,30 @@ command_pdf (CliContext *context)
     document = vp_print_document_new (snapshot, layout, subject, &error);
   /* --language, else the language of the one it is for, else the user's:
    * the document's, and this thread's for what it is made of (the budget's
-   * reasons) */
-  if (document != NULL
-      && !vp_print_document_set_language (
-           document, document_language (language,
-                                        vp_print_document_get_reader_language (document)),
-           &error))
+   * reasons).  Everyone's certificates without --language: each in their
+   * participant's (the document's own choice), else the user's. */
+  if (document != NULL && language == NULL && layout == VP_PRINT_LAYOUT_CERTIFICATE
+      && subject == NULL)
+    {
+      GPtrArray *participants = vp_snapshot_get_participants (snapshot);
+      g_autoptr(GHashTable) noted = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < participants->len; i++)
+        {
+          const char *code = vp_participant_get_language (g_ptr_array_index (participants, i));
+
+          if (code != NULL && code[0] != '\0' && g_hash_table_add (noted, (gpointer)code))
+            document_language (NULL, code);
+        }
+      vp_language_set_document (vp_language_get (vp_language_user_code (), NULL));
+    }
+  else if (document != NULL
+           && !vp_print_document_set_language (
+                document, document_language (language,
+                                             vp_print_document_get_reader_language (document)),
+                &error))
     g_clear_object (&document);
-  if (document != NULL)
+  else if (document != NULL)
     vp_language_set_document (vp_language_get (vp_print_document_get_language (document), NULL));
   /* The grant sheet prints the budget "budget" prints. */
   if (document != NULL && layout == VP_PRINT_LAYOUT_BUDGET)

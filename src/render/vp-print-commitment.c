@@ -311,7 +311,7 @@ session_when (VpPrintSheet  *sheet,
     g_autofree char *to = vp_document_format_date_time (local_end, _("%H:%M"));
 
     /* TRANSLATORS: a time range: "09:15–09:45" */
-    *time = g_strdup_printf (_("%s–%s"), from, to);
+    *time = g_strdup_printf (C_("time range", "%s–%s"), from, to);
   }
 }
 

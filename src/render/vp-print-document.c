@@ -34,10 +34,40 @@ typedef struct
   gboolean      repeat;  /* a heading repeated at the top of a page */
 } Placement;
 
+/* A page header's and footer's texts, their layouts and recordings, in
+ * one language. */
 typedef struct
 {
-  guint first;  /* index into placements */
-  guint n;
+  char            *title;
+  char            *label;
+  PangoLayout     *title_layout;
+  PangoLayout     *label_layout;
+  PangoLayout     *printed_layout;
+  cairo_surface_t *header;
+  cairo_surface_t *footer;
+} Heading;
+
+static void
+heading_free (gpointer data)
+{
+  Heading *heading = data;
+
+  g_free (heading->title);
+  g_free (heading->label);
+  g_clear_object (&heading->title_layout);
+  g_clear_object (&heading->label_layout);
+  g_clear_object (&heading->printed_layout);
+  g_clear_pointer (&heading->header, cairo_surface_destroy);
+  g_clear_pointer (&heading->footer, cairo_surface_destroy);
+  g_free (heading);
+}
+
+typedef struct
+{
+  guint       first;     /* index into placements */
+  guint       n;
+  gboolean    reader;    /* a reader's page, in their language: */
+  VpLanguage *language;  /* NULL: gettext's */
 } Page;
 
 struct _VpPrintDocument
@@ -49,6 +79,7 @@ struct _VpPrintDocument
   char           *subject;
   GDateTime      *printed;
   VpBudget       *budget;
+  GPtrArray      *organisation_visits;
   VpLanguage     *language;     /* NULL: the thread's document language, else gettext's */
 
   /* Resolved from the subject: borrowed from the snapshot. */
@@ -79,6 +110,8 @@ struct _VpPrintDocument
   double          footer_height;
   cairo_surface_t *header;      /* their recordings */
   cairo_surface_t *footer;
+  VpLanguage     *header_language;  /* what the header's texts are in */
+  GHashTable     *headings;     /* VpLanguage → Heading: those of the other languages */
 };
 
 static void vp_print_document_initable_iface_init (GInitableIface *iface);
@@ -117,6 +150,7 @@ clear_pagination (VpPrintDocument *self)
   g_clear_object (&self->printed_layout);
   g_clear_pointer (&self->header, cairo_surface_destroy);
   g_clear_pointer (&self->footer, cairo_surface_destroy);
+  g_clear_pointer (&self->headings, g_hash_table_unref);
 }
 
 static void
@@ -141,6 +175,7 @@ vp_print_document_finalize (GObject *object)
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_clear_pointer (&self->budget, vp_budget_unref);
+  g_clear_pointer (&self->organisation_visits, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_print_document_parent_class)->finalize (object);
 }
@@ -540,6 +575,26 @@ vp_print_document_set_budget (VpPrintDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }
 
+GPtrArray *
+vp_print_document_get_organisation_visits (VpPrintDocument *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_DOCUMENT (self), NULL);
+
+  return self->organisation_visits;
+}
+
+void
+vp_print_document_set_organisation_visits (VpPrintDocument *self,
+                                           GPtrArray       *organisation_visits)
+{
+  g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
+
+  if (organisation_visits != NULL)
+    g_ptr_array_ref (organisation_visits);
+  g_clear_pointer (&self->organisation_visits, g_ptr_array_unref);
+  self->organisation_visits = organisation_visits;
+}
+
 const char *
 vp_print_document_get_language (VpPrintDocument *self)
 {
@@ -600,7 +655,7 @@ vp_print_document_get_n_pages (VpPrintDocument *self)
 static void
 start_page (VpPrintDocument *self)
 {
-  Page page = { self->placements->len, 0 };
+  Page page = { self->placements->len, 0, FALSE, NULL };
 
   g_array_append_val (self->pages, page);
 }
@@ -778,6 +833,38 @@ flow_blocks (VpPrintDocument *self)
     }
 }
 
+/* Everyone's certificates with no language set: each participant's pages
+ * in their own. */
+static gboolean
+has_readers (VpPrintDocument *self)
+{
+  return self->layout == VP_PRINT_LAYOUT_CERTIFICATE && self->participant == NULL &&
+         self->language == NULL;
+}
+
+/* A page is in the language of its reader's blocks on it. */
+static void
+find_page_readers (VpPrintDocument *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      for (guint j = page->first; j < page->first + page->n && !page->reader; j++)
+        {
+          Placement *placement = &g_array_index (self->placements, Placement, j);
+          gpointer language;
+
+          if (g_hash_table_lookup_extended (self->sheet.readers, placement->block, NULL,
+                                            &language))
+            {
+              page->reader = TRUE;
+              page->language = language;
+            }
+        }
+    }
+}
+
 static double
 text_height (VpPrintDocument *self,
              VpPrintFont      font)
@@ -925,6 +1012,9 @@ vp_print_document_paginate (VpPrintDocument *self,
   self->paginated = TRUE;
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  if (has_readers (self))
+    self->sheet.readers = g_hash_table_new (NULL, NULL);
+  self->header_language = vp_language_get_document ();
   build_header_texts (self);
 
   header = MAX (text_height (self, VP_PRINT_FONT_SMALL),
@@ -950,8 +1040,10 @@ vp_print_document_paginate (VpPrintDocument *self,
 
     case VP_PRINT_LAYOUT_BUDGET:
       {
-        g_autoptr(VpBudget) budget = self->budget != NULL ? vp_budget_ref (self->budget)
-                                                          : vp_budget_new (self->snapshot, NULL);
+        /* Made here, its reasons in the document's language, unless given. */
+        g_autoptr(VpBudget) budget = self->budget != NULL
+                                     ? vp_budget_ref (self->budget)
+                                     : vp_budget_new (self->snapshot, self->organisation_visits);
 
         vp_print_sheet_build_budget (&self->sheet, budget);
       }
@@ -993,6 +1085,8 @@ vp_print_document_paginate (VpPrintDocument *self,
     }
 
   flow_blocks (self);
+  if (self->sheet.readers != NULL)
+    find_page_readers (self);
   vp_language_set_document (previous);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
 
@@ -1150,6 +1244,7 @@ vp_print_document_draw_page (VpPrintDocument *self,
 {
   Page *page;
   double width;
+  VpLanguage *language;
   VpLanguage *previous;
 
   g_return_if_fail (VP_IS_PRINT_DOCUMENT (self));
@@ -1157,11 +1252,48 @@ vp_print_document_draw_page (VpPrintDocument *self,
   g_return_if_fail (self->paginated);
   g_return_if_fail (page_nr < self->pages->len);
 
-  previous = vp_language_set_document (self->language != NULL ? self->language
-                                                              : vp_language_get_document ());
-
   page = &g_array_index (self->pages, Page, page_nr);
   width = self->page_width - self->margin_left - self->margin_right;
+  if (page->reader)
+    language = page->language;
+  else
+    language = self->language != NULL ? self->language : vp_language_get_document ();
+  previous = vp_language_set_document (language);
+
+  /* The header and footer in the page's language: those of the page
+   * before kept for its language, this one's taken back or made. */
+  if (language != self->header_language)
+    {
+      Heading *kept = g_new0 (Heading, 1);
+      Heading *heading;
+
+      kept->title = g_steal_pointer (&self->header_title);
+      kept->label = g_steal_pointer (&self->header_label);
+      kept->title_layout = g_steal_pointer (&self->title_layout);
+      kept->label_layout = g_steal_pointer (&self->label_layout);
+      kept->printed_layout = g_steal_pointer (&self->printed_layout);
+      kept->header = g_steal_pointer (&self->header);
+      kept->footer = g_steal_pointer (&self->footer);
+      if (self->headings == NULL)
+        self->headings = g_hash_table_new_full (NULL, NULL, NULL, heading_free);
+      g_hash_table_replace (self->headings, self->header_language, kept);
+
+      heading = g_hash_table_lookup (self->headings, language);
+      if (heading != NULL)
+        {
+          self->header_title = g_steal_pointer (&heading->title);
+          self->header_label = g_steal_pointer (&heading->label);
+          self->title_layout = g_steal_pointer (&heading->title_layout);
+          self->label_layout = g_steal_pointer (&heading->label_layout);
+          self->printed_layout = g_steal_pointer (&heading->printed_layout);
+          self->header = g_steal_pointer (&heading->header);
+          self->footer = g_steal_pointer (&heading->footer);
+          g_hash_table_remove (self->headings, language);
+        }
+      else
+        build_header_texts (self);
+      self->header_language = language;
+    }
 
   cairo_save (cr);
   draw_header_and_footer (self, cr, page_nr);

@@ -88,10 +88,22 @@ void             vp_print_document_set_printed (VpPrintDocument *self,
 VpBudget        *vp_print_document_get_budget (VpPrintDocument *self);
 void             vp_print_document_set_budget (VpPrintDocument *self,
                                                VpBudget        *budget);
+/* The other programmes' organisation visits
+ * (vp_store_collect_organisation_visits()), for VP_PRINT_LAYOUT_BUDGET
+ * with no budget set: the layout then computes vp_budget_new() of the
+ * snapshot and these at each pagination, so that the budget's reasons are
+ * in the document's language, whatever the thread's.  NULL: none.  Takes
+ * effect at the next pagination. */
+GPtrArray       *vp_print_document_get_organisation_visits (VpPrintDocument *self);
+void             vp_print_document_set_organisation_visits (VpPrintDocument *self,
+                                                            GPtrArray       *organisation_visits);
 
 /* The language of the document's words and dates: a code of
  * vp_language_codes(), or NULL (the default) for the language the thread
- * writes documents in (vp_language_set_document()), else the window's.
+ * writes documents in (vp_language_set_document()), else the window's;
+ * with NULL, everyone's certificates (VP_PRINT_LAYOUT_CERTIFICATE without
+ * a participant) are each in their participant's language (when its
+ * catalog is there; else in that one), header and footer included.
  * Fails, keeping the one it had, when the code is unknown or has no
  * catalog (VP_LANGUAGE_ERROR).  Takes effect at the next pagination. */
 const char      *vp_print_document_get_language (VpPrintDocument *self);

@@ -1220,6 +1220,13 @@ certificates_clear (Certificates *certificates)
   g_clear_pointer (&certificates->when, g_hash_table_unref);
 }
 
+static void
+certificates_free (gpointer data)
+{
+  certificates_clear (data);
+  g_free (data);
+}
+
 /* "Tue 13 Apr, 10:00–11:45": made once per session. */
 static const char *
 session_when (Certificates *certificates,
@@ -1653,19 +1660,60 @@ vp_print_sheet_build_certificate (VpPrintSheet  *sheet,
 {
   Certificates certificates;
 
-  certificates_init (&certificates, sheet);
+  if (participant != NULL || sheet->readers == NULL)
+    {
+      certificates_init (&certificates, sheet);
+      if (participant != NULL)
+        append_certificate (&certificates, participant);
+      else
+        {
+          People people;
 
-  if (participant != NULL)
-    append_certificate (&certificates, participant);
+          people_init (&people, sheet->snapshot);
+          for (guint i = 0; i < people.sorted->len; i++)
+            append_certificate (&certificates, g_ptr_array_index (people.sorted, i));
+          people_clear (&people);
+        }
+      certificates_clear (&certificates);
+    }
   else
     {
+      /* Each in their own language (when its catalog is there), else in the
+       * document's: the column titles and dates made once per language. */
+      VpLanguage *fallback = vp_language_get_document ();
+      g_autoptr(GHashTable) made = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          certificates_free);
       People people;
 
       people_init (&people, sheet->snapshot);
       for (guint i = 0; i < people.sorted->len; i++)
-        append_certificate (&certificates, g_ptr_array_index (people.sorted, i));
+        {
+          VpParticipant *reader = g_ptr_array_index (people.sorted, i);
+          const char *code = vp_participant_get_language (reader);
+          VpLanguage *language = code != NULL && code[0] != '\0' ? vp_language_get (code, NULL)
+                                                                 : NULL;
+          VpLanguage *previous;
+          Certificates *own;
+          guint first = sheet->blocks->len;
+          guint first_extra = sheet->extras->len;
+
+          if (language == NULL)
+            language = fallback;
+          previous = vp_language_set_document (language);
+          own = g_hash_table_lookup (made, language);
+          if (own == NULL)
+            {
+              own = g_new (Certificates, 1);
+              certificates_init (own, sheet);
+              g_hash_table_insert (made, language, own);
+            }
+          append_certificate (own, reader);
+          for (guint j = first; j < sheet->blocks->len; j++)
+            g_hash_table_insert (sheet->readers, g_ptr_array_index (sheet->blocks, j), language);
+          for (guint j = first_extra; j < sheet->extras->len; j++)
+            g_hash_table_insert (sheet->readers, g_ptr_array_index (sheet->extras, j), language);
+          vp_language_set_document (previous);
+        }
       people_clear (&people);
     }
-
-  certificates_clear (&certificates);
 }

@@ -22,7 +22,10 @@ void      vp_print_sheet_build_attendance       (VpPrintSheet  *sheet,
  * name), or @participant's alone: the programme, its host cluster and
  * country, the days they were there, their working days
  * (vp_cxc_participant_working_days()) and the sessions they attended, with
- * lines for the host and visiting clusters to sign. */
+ * lines for the host and visiting clusters to sign.  Everyone's, when the
+ * sheet has readers (VpPrintSheet.readers): each certificate in its
+ * participant's language (their `language`, when its catalog is there),
+ * else in the thread's document language, its blocks entered there. */
 void      vp_print_sheet_build_certificate      (VpPrintSheet  *sheet,
                                                  VpParticipant *participant);
 

@@ -155,8 +155,12 @@ vp_print_write_pdf (VpSnapshot     *snapshot,
   if (document == NULL)
     return FALSE;
   vp_print_document_set_budget (document, budget);
-  /* No language set on this thread: the reader's, when its catalog is there. */
-  if (vp_language_get_document () == NULL && vp_print_document_get_reader_language (document))
+  /* The language set on this thread, for every page; with none, the
+   * reader's when its catalog is there (each reader's, for several). */
+  if (vp_language_get_document () != NULL)
+    vp_print_document_set_language (document,
+                                    vp_language_get_code (vp_language_get_document ()), NULL);
+  else if (vp_print_document_get_reader_language (document) != NULL)
     vp_print_document_set_language (document, vp_print_document_get_reader_language (document),
                                     NULL);
 

@@ -37,7 +37,8 @@ GBytes  *vp_print_document_write_pdf  (VpPrintDocument  *document,
  * (mode 0600: it may hold personal data).  In the document language set on
  * the calling thread (vp_language_set_document()); with none, in the
  * reader's (vp_print_document_get_reader_language()) when its catalog is
- * there, else in the window's. */
+ * there, else in the window's; everyone's certificates each in their
+ * participant's. */
 gboolean vp_print_write_pdf           (VpSnapshot       *snapshot,
                                        VpPrintLayout     layout,
                                        const char       *subject,

@@ -93,6 +93,7 @@ vp_print_sheet_clear (VpPrintSheet *sheet)
   for (guint i = 0; i < VP_PRINT_N_FONTS; i++)
     g_clear_pointer (&sheet->fonts[i], pango_font_description_free);
   g_clear_pointer (&sheet->shared, g_hash_table_unref);
+  g_clear_pointer (&sheet->readers, g_hash_table_unref);
   g_clear_pointer (&sheet->plain, pango_attr_list_unref);
   g_clear_pointer (&sheet->tabular, pango_attr_list_unref);
   g_clear_pointer (&sheet->blocks, g_ptr_array_unref);
@@ -332,11 +333,19 @@ format_date_range (const char *start_text,
   else
     {
       /* TRANSLATORS: the first day of a range within one month, as a
-       * g_date_time_format() format: "13" of "13–16 April 2027" */
-      first = vp_document_format_date_time (start_time, _("%-d"));
-      last = vp_document_format_date_time (end_time, _("%-d %B %Y"));
-      /* TRANSLATORS: a range of days in one month: "13–16 April 2027" */
-      return g_strdup_printf (_("%s–%s"), first, last);
+       * g_date_time_format() format: "13" of "13–16 April 2027"; see the
+       * range's message.
+       * xgettext:no-c-format */
+      first = vp_document_format_date_time (start_time, C_("printed days in one month", "%-d"));
+      /* TRANSLATORS: the last day of a range within one month, as a
+       * g_date_time_format() format: "16 April 2027" of "13–16 April 2027";
+       * see the range's message */
+      last = vp_document_format_date_time (end_time, C_("printed days in one month", "%-d %B %Y"));
+      /* TRANSLATORS: a range of days in one month, "13–16 April 2027": the
+       * first day, an en dash, the last day; a language that writes the
+       * month and year first puts them in the first day's format and
+       * leaves them out of the last day's */
+      return g_strdup_printf (C_("printed days in one month", "%s–%s"), first, last);
     }
 
   /* TRANSLATORS: a range of dates: "30 April – 2 May 2027" */
@@ -408,7 +417,7 @@ format_time_range (gint64     start,
     }
 
   /* TRANSLATORS: a time range: "09:15–09:45" */
-  return g_strdup_printf (_("%s–%s"), first, last);
+  return g_strdup_printf (C_("time range", "%s–%s"), first, last);
 }
 
 static gboolean

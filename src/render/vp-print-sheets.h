@@ -42,6 +42,10 @@ typedef struct
   GPtrArray            *blocks;    /* VpPrintBlock, in reading order */
   GPtrArray            *extras;    /* VpPrintBlock drawn only where repeated */
   GHashTable           *shared;    /* "font:width:text" → PangoLayout */
+  /* Set (empty) by the document when the sheet is for several readers and
+   * each one's pages are in their own language: every block (and extra) of
+   * a reader → the VpLanguage it is written in (NULL: gettext's); else NULL. */
+  GHashTable           *readers;
 } VpPrintSheet;
 
 void         vp_print_sheet_init           (VpPrintSheet   *sheet,

@@ -558,8 +558,9 @@ session_time (VpSession *session)
      * conversions of g_date_time_format().  xgettext:no-c-format */
     end_text = g_date_time_format (end, C_("session end on another day", "%a %-d %b, %H:%M"));
 
-  /* Translators: a session's time, as in “Tue 13 Apr, 09:00–10:30”. */
-  return g_strdup_printf (_("%s–%s"), start_text, end_text);
+  /* Translators: a session's time, as in “Tue 13 Apr, 09:00–10:30”: its
+   * start, an en dash, its end. */
+  return g_strdup_printf (C_("session time", "%s–%s"), start_text, end_text);
 }
 
 /* What an added object is, in a few words. */

@@ -48,6 +48,7 @@ struct _VpPrintOperation
   VpPrintContent     content;
   char              *subject;
   VpBudget          *budget;
+  GPtrArray         *organisation_visits;
   char              *language;    /* NULL: the reader's, else the window's */
 
   VpPrintDocument   *document;
@@ -720,6 +721,8 @@ layout_tab_update_cb (gpointer user_data)
       guint language = gtk_drop_down_get_selected (tab->language_drop_down);
 
       vp_print_document_set_budget (tab->document, tab->operation->budget);
+      vp_print_document_set_organisation_visits (tab->document,
+                                                 tab->operation->organisation_visits);
       set_document_language (tab->document,
                              language > 0 && language <= g_strv_length (tab->languages)
                              ? tab->languages[language - 1] : NULL);
@@ -1048,6 +1051,7 @@ vp_print_operation_begin_print (GtkPrintOperation *operation,
   if (self->document != NULL)
     {
       vp_print_document_set_budget (self->document, self->budget);
+      vp_print_document_set_organisation_visits (self->document, self->organisation_visits);
       set_document_language (self->document, self->language);
       /* Points, and cairo's origin at the paper's corner (the unit and
        * use-full-page set in init): the layout keeps inside the margins
@@ -1109,6 +1113,7 @@ vp_print_operation_finalize (GObject *object)
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->budget, vp_budget_unref);
+  g_clear_pointer (&self->organisation_visits, g_ptr_array_unref);
   g_clear_error (&self->document_error);
 
   G_OBJECT_CLASS (vp_print_operation_parent_class)->finalize (object);
@@ -1309,6 +1314,26 @@ vp_print_operation_get_budget (VpPrintOperation *self)
   g_return_val_if_fail (VP_IS_PRINT_OPERATION (self), NULL);
 
   return self->budget;
+}
+
+void
+vp_print_operation_set_organisation_visits (VpPrintOperation *self,
+                                            GPtrArray        *visits)
+{
+  g_return_if_fail (VP_IS_PRINT_OPERATION (self));
+
+  if (visits != NULL)
+    g_ptr_array_ref (visits);
+  g_clear_pointer (&self->organisation_visits, g_ptr_array_unref);
+  self->organisation_visits = visits;
+}
+
+GPtrArray *
+vp_print_operation_get_organisation_visits (VpPrintOperation *self)
+{
+  g_return_val_if_fail (VP_IS_PRINT_OPERATION (self), NULL);
+
+  return self->organisation_visits;
 }
 
 const char *

@@ -60,6 +60,13 @@ const char       *vp_print_operation_get_language   (VpPrintOperation *self);
 void              vp_print_operation_set_budget     (VpPrintOperation *self,
                                                      VpBudget         *budget);
 VpBudget         *vp_print_operation_get_budget     (VpPrintOperation *self);
+/* The visits of the database's other programmes
+ * (vp_store_collect_organisation_visits()): with no budget set, the grant
+ * sheet computes the budget from the snapshot and these in the language it
+ * prints in (vp_print_document_set_organisation_visits()). */
+void              vp_print_operation_set_organisation_visits (VpPrintOperation *self,
+                                                              GPtrArray        *visits);
+GPtrArray        *vp_print_operation_get_organisation_visits (VpPrintOperation *self);
 const char       *vp_print_operation_get_subject    (VpPrintOperation *self);
 /* The document laid out by ::begin-print, NULL before. */
 VpPrintDocument  *vp_print_operation_get_document   (VpPrintOperation *self);

@@ -1217,7 +1217,7 @@ print_action (GtkWidget  *widget,
 {
   VpWindow *self = VP_WINDOW (widget);
   g_autoptr(VpSnapshot) snapshot = NULL;
-  g_autoptr(VpBudget) budget = NULL;
+  g_autoptr(GPtrArray) organisation_visits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subject = NULL;
   GtkPrintOperationResult result;
@@ -1230,16 +1230,18 @@ print_action (GtkWidget  *widget,
   snapshot = load_shown_snapshot (self, _("Cannot Print"));
   if (snapshot == NULL)
     return;
-  budget = vp_store_load_budget (self->store, vp_programme_get_id (self->programme), snapshot,
-                                 &error);
-  if (budget == NULL)
+  /* The grant sheet computes its budget from these in the language it
+   * prints in (its reasons are words). */
+  organisation_visits = vp_store_collect_organisation_visits (
+    self->store, vp_programme_get_id (self->programme), &error);
+  if (organisation_visits == NULL)
     {
       show_error (self, _("Cannot Print"), error->message);
       return;
     }
 
   print = vp_print_operation_new (snapshot);
-  vp_print_operation_set_budget (print, budget);
+  vp_print_operation_set_organisation_visits (print, organisation_visits);
   subject = suggested_subject (self);
   vp_print_operation_set_content (print, suggested_content (self), subject);
   if (self->print_settings != NULL)
