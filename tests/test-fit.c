@@ -102,6 +102,17 @@ walk (GtkWidget *widget,
       return;
     }
 
+  /* the names of the pages in the bar of a phone-wide window */
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER_BAR) != NULL)
+    {
+      walk_data->n_titles++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (walk_data->cut, "page name “%s”; ",
+                                gtk_label_get_text (GTK_LABEL (widget)));
+      return;
+    }
+
   /* a table wider than its window, scrolled sideways */
   if (GTK_IS_SCROLLED_WINDOW (widget) &&
       GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
@@ -166,6 +177,7 @@ test_tables (Fixture       *fixture,
                                                      pages[p]));
           vp_test_run_main_loop (500);
           walk (vp_test_get_widget (window, pages[p]), &walk_data);
+          walk (vp_test_get_widget (window, "switcher-bar"), &walk_data);
           cut = g_string_free (walk_data.cut, FALSE);
           if (*cut != '\0')
             g_error ("%s at %d pixels: %s", pages[p], widths[w], cut);

@@ -500,8 +500,15 @@ add_pages (VpWindow *self)
     const char  *short_title;
     const char  *icon_name;
   } pages[] = {
-    { &self->overview_page, "overview", _("Overview"), NULL, "document-properties-symbolic" },
-    { &self->agenda_page, "agenda", _("Agenda"), NULL, "x-office-calendar-symbolic" },
+    /* Translators: the Overview page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide: about 8
+     * letters at most (the page's title, shorter if it must be) */
+    { &self->overview_page, "overview", _("Overview"), C_("page", "Overview"),
+      "document-properties-symbolic" },
+    /* Translators: the Agenda page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->agenda_page, "agenda", _("Agenda"), C_("page", "Agenda"),
+      "x-office-calendar-symbolic" },
     /* Translators: the Participants page in the bar at the bottom of a
      * phone-wide window, where a button is about 60 pixels wide */
     { &self->participants_page, "participants", _("Participants"), C_("page", "People"),
@@ -510,8 +517,12 @@ add_pages (VpWindow *self)
      * phone-wide window, where a button is about 60 pixels wide */
     { &self->organisations_page, "organisations", _("Organisations"), C_("page", "Orgs"),
       "emblem-shared-symbolic" },
-    { &self->hosts_page, "hosts", _("Hosts"), NULL, "go-home-symbolic" },
-    { &self->checks_page, "checks", _("Checks"), NULL, "emblem-ok-symbolic" },
+    /* Translators: the Hosts page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->hosts_page, "hosts", _("Hosts"), C_("page", "Hosts"), "go-home-symbolic" },
+    /* Translators: the Checks page in the bar at the bottom of a
+     * phone-wide window, where a button is about 60 pixels wide */
+    { &self->checks_page, "checks", _("Checks"), C_("page", "Checks"), "emblem-ok-symbolic" },
   };
 
   self->overview_page = vp_overview_page_new (self->context);
@@ -531,9 +542,7 @@ add_pages (VpWindow *self)
       gtk_widget_set_name (*pages[i].page, pages[i].name);
       g_object_set_data_full (G_OBJECT (page), "vp-title", g_strdup (pages[i].title), g_free);
       g_object_set_data_full (G_OBJECT (page), "vp-short-title",
-                              g_strdup (pages[i].short_title ? pages[i].short_title
-                                                             : pages[i].title),
-                              g_free);
+                              g_strdup (pages[i].short_title), g_free);
     }
 }
 
