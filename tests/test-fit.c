@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vp-host-editor.h"
 #include "vp-hosts-page.h"
 #include "vp-labels.h"
@@ -46,8 +48,8 @@ fixture_tear_down (Fixture       *fixture,
   vp_test_clear_dir (&fixture->dir);
 }
 
-/* Every text of a kind of host or organisation, or of a role, in the
- * window's language. */
+/* Every text of a kind of host or organisation, of a role or of needs, in
+ * the window's language. */
 static GHashTable *
 fixed_texts (void)
 {
@@ -61,6 +63,10 @@ fixed_texts (void)
   for (VpParticipantRole role = VP_PARTICIPANT_ROLE_CLUSTER_MANAGER;
        role <= VP_PARTICIPANT_ROLE_OTHER; role++)
     g_hash_table_add (texts, (gpointer) vp_people_role_name (role));
+  /* what the participants' Needs column says */
+  g_hash_table_add (texts, (gpointer) _("Dietary, access"));
+  g_hash_table_add (texts, (gpointer) _("Dietary"));
+  g_hash_table_add (texts, (gpointer) _("Access"));
   return texts;
 }
 

@@ -77,6 +77,16 @@ vp_participants_page_get_model (VpTablePage *page,
   return vp_store_get_participants (store, programme_id);
 }
 
+/* What the Needs column says of someone with dietary or access needs. */
+static const char *
+needs_text (gboolean dietary,
+            gboolean access)
+{
+  if (dietary && access)
+    return _("Dietary, access");
+  return dietary ? _("Dietary") : _("Access");
+}
+
 static gpointer
 vp_participants_page_prepare_item (VpTablePage *page,
                                    GObject     *item)
@@ -107,12 +117,8 @@ vp_participants_page_prepare_item (VpTablePage *page,
     }
 
   /* Only that there is something to know: the text itself is personal. */
-  if (has_dietary && has_access)
-    row->needs = g_strdup (_("Dietary, access"));
-  else if (has_dietary)
-    row->needs = g_strdup (_("Dietary"));
-  else if (has_access)
-    row->needs = g_strdup (_("Access"));
+  if (has_dietary || has_access)
+    row->needs = g_strdup (needs_text (has_dietary, has_access));
 
   return row;
 }
@@ -437,6 +443,14 @@ vp_participants_page_dup_column_values (VpTablePage *page,
 {
   g_autoptr(GStrvBuilder) builder = NULL;
 
+  if (column == COLUMN_NEEDS)
+    {
+      const char *needs[] = {
+        needs_text (TRUE, TRUE), needs_text (TRUE, FALSE), needs_text (FALSE, TRUE), NULL
+      };
+
+      return g_strdupv ((GStrv) needs);
+    }
   if (column != COLUMN_ROLE)
     return NULL;
 
