@@ -9,6 +9,7 @@
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
 #include "vp-checks.h"
+#include "vp-format.h"
 #include "vp-people-fields.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
@@ -707,6 +708,26 @@ check_list (Fixture *fixture)
     g_autofree char *times = g_strdup_printf (_("%02d:%02d–%02d:%02d"), 9, 0, 10, 0);
 
     g_assert_cmpstr (vp_agenda_item_get_times (second), ==, times);
+  }
+  /* The night train ends the next day: its end names that day, in the
+   * window's language. */
+  {
+    g_autoptr(GDateTime) end = g_date_time_new_utc (2027, 4, 14, 1, 0, 0);
+    g_autofree char *end_text = vp_format_date_time (end, C_("end on another day", "%a %H:%M"));
+    g_autofree char *times = g_strdup_printf (_("%02d:%02d – %s"), 23, 0, end_text);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
+
+        if (vp_agenda_item_is_heading (item) ||
+            g_strcmp0 (vp_agenda_item_get_uid (item), S4_UID) != 0)
+          continue;
+        g_assert_cmpstr (vp_agenda_item_get_times (item), ==, times);
+        found = TRUE;
+      }
+    g_assert_true (found);
   }
   g_assert_cmpstr (vp_agenda_item_get_host (second), ==, "Lithuanian Laser Cluster");
 }

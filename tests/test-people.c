@@ -13,6 +13,7 @@
 #include "vp-participants-page.h"
 #include "vp-people-fields.h"
 #include "vp-date-row.h"
+#include "vp-format.h"
 #include "vp-stay-page.h"
 #include "vp-store.h"
 #include "vp-table-row.h"
@@ -1296,6 +1297,19 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
 
   row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"), leg_title);
   g_assert_nonnull (row);
+  /* when it leaves and arrives, each in its own local time, in the
+   * window's language */
+  {
+    g_autoptr(GDateTime) depart = g_date_time_new_utc (2027, 4, 12, 19, 55, 0);
+    g_autoptr(GDateTime) arrive = g_date_time_new_utc (2027, 4, 12, 21, 10, 0);
+    g_autofree char *depart_text = vp_format_date_time (depart, C_("day and time",
+                                                                   "%-d %b %H:%M"));
+    g_autofree char *arrive_text = vp_format_date_time (arrive, C_("day and time",
+                                                                   "%-d %b %H:%M"));
+    g_autofree char *when = g_strdup_printf (_("%s → %s"), depart_text, arrive_text);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, when);
+  }
   g_signal_emit_by_name (row, "activated");
   leg_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "leg_page");
   g_assert_true (shown_page (editor) == GTK_WIDGET (leg_page));

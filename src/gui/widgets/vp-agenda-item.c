@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-agenda-item.h"
+#include "vp-format.h"
 
 struct _VpAgendaItem
 {
@@ -177,7 +178,7 @@ vp_agenda_format_times (const VpLocalTime *start,
   date_time = g_date_time_new_utc (end->year, end->month, end->day, end->hour, end->minute, 0);
   /* Translators: the end of a session on a later day, as in “Wed 01:30”;
    * see g_date_time_format().  xgettext:no-c-format */
-  end_text = g_date_time_format (date_time, C_("end on another day", "%a %H:%M"));
+  end_text = vp_format_date_time (date_time, C_("end on another day", "%a %H:%M"));
 
   /* Translators: a session's times over two days, “22:30 – Wed 01:30” */
   return g_strdup_printf (_("%02d:%02d – %s"), start->hour, start->minute, end_text);
