@@ -2,12 +2,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vp-agenda-grid.h"
 #include "vp-agenda-item.h"
 #include "vp-agenda-page.h"
 #include "vp-checks.h"
+#include "vp-format.h"
 #include "vp-people-fields.h"
 #include "vp-session-attendee.h"
 #include "vp-session-editor.h"
@@ -107,6 +109,21 @@ assert_row_error (VpSessionEditor *editor,
   g_assert_true (gtk_widget_get_next_sibling (row) == gtk_widget_get_parent (GTK_WIDGET (label)));
   if (!g_str_has_prefix (gtk_label_get_label (label), prefix))
     g_error ("expected “%s…” under %s, got “%s”", prefix, name, gtk_label_get_label (label));
+}
+
+/* What the editor says under the end's row when the end is not after the
+ * start: the rule of values' message, as a sentence. */
+static char *
+end_not_after_start (const char *end,
+                     const char *start)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("the end %s is not after the start %s: a session ends after it starts"),
+                     end, start);
+  char first[8] = { 0, };
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (message)), first);
+  return g_strconcat (first, g_utf8_next_char (message), NULL);
 }
 
 static VpSnapshot *
@@ -347,14 +364,22 @@ test_editor_add (Fixture       *fixture,
    * day; nothing is added */
   set_time (editor, "start_row", 11, 0);
   set_time (editor, "end_row", 10, 45);
-  assert_row_error (editor, "end_row", "The end 10:45 is not after the start 11:00");
+  {
+    g_autofree char *message = end_not_after_start ("10:45", "11:00");
+
+    assert_row_error (editor, "end_row", message);
+  }
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (editor, "time_message")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
   vp_test_run_main_loop (50);
   g_assert_true (find_editor () == editor);
   /* as is an end at the start */
   set_time (editor, "end_row", 11, 0);
-  assert_row_error (editor, "end_row", "The end 11:00 is not after the start 11:00");
+  {
+    g_autofree char *message = end_not_after_start ("11:00", "11:00");
+
+    assert_row_error (editor, "end_row", message);
+  }
   set_time (editor, "end_row", 12, 15);
   g_assert_false (gtk_widget_has_css_class (vp_test_get_widget (editor, "end_row"), "error"));
   g_assert_null (vp_people_get_error_label (vp_test_get_widget (editor, "end_row")));
@@ -373,8 +398,16 @@ test_editor_add (Fixture       *fixture,
     g_assert_cmpstr (vp_session_attendee_get_ref (attendee), ==, "jukka");
     vp_session_attendee_set_attending (attendee, TRUE);
   }
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (vp_test_get_widget (editor, "attendee_count"))),
-                   ==, "1 of 3 attending, 1 shown");
+  {
+    g_autofree char *attending =
+      g_strdup_printf (ngettext ("%u of %u attending", "%u of %u attending", 3), 1, 3);
+    g_autofree char *shown = g_strdup_printf (ngettext ("%s, %u shown", "%s, %u shown", 1),
+                                              attending, 1);
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (vp_test_get_widget (editor,
+                                                                         "attendee_count"))),
+                     ==, shown);
+  }
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (vp_test_get_widget (editor, "capacity_spin")), 12);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply", NULL);
@@ -467,7 +500,11 @@ test_editor_end_day (Fixture       *fixture,
   /* 01:00 on the day it starts is before 23:00: refused, and not saved */
   gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (editor, "title_row")), "Sleeper");
   adw_combo_row_set_selected (end_day_row, day);
-  assert_row_error (editor, "end_row", "The end 01:00 is not after the start 23:00");
+  {
+    g_autofree char *message = end_not_after_start ("01:00", "23:00");
+
+    assert_row_error (editor, "end_row", message);
+  }
   vp_test_run_main_loop (600);
   gtk_window_close (GTK_WINDOW (editor));
   vp_test_run_main_loop (50);
@@ -559,7 +596,7 @@ test_grid_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (vp_agenda_grid_get_n_blocks (grid), ==, 4);
 
   /* The toast's Undo button puts it back as it was */
-  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), _("_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
 
@@ -667,7 +704,31 @@ check_list (Fixture *fixture)
   second = g_list_model_get_item (model, 1);
   g_assert_true (vp_agenda_item_is_heading (first));
   g_assert_cmpstr (vp_agenda_item_get_uid (second), ==, S1_UID);
-  g_assert_cmpstr (vp_agenda_item_get_times (second), ==, "09:00–10:00");
+  {
+    g_autofree char *times = g_strdup_printf (_("%02d:%02d–%02d:%02d"), 9, 0, 10, 0);
+
+    g_assert_cmpstr (vp_agenda_item_get_times (second), ==, times);
+  }
+  /* The night train ends the next day: its end names that day, in the
+   * window's language. */
+  {
+    g_autoptr(GDateTime) end = g_date_time_new_utc (2027, 4, 14, 1, 0, 0);
+    g_autofree char *end_text = vp_format_date_time (end, C_("end on another day", "%a %H:%M"));
+    g_autofree char *times = g_strdup_printf (_("%02d:%02d – %s"), 23, 0, end_text);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(VpAgendaItem) item = g_list_model_get_item (model, i);
+
+        if (vp_agenda_item_is_heading (item) ||
+            g_strcmp0 (vp_agenda_item_get_uid (item), S4_UID) != 0)
+          continue;
+        g_assert_cmpstr (vp_agenda_item_get_times (item), ==, times);
+        found = TRUE;
+      }
+    g_assert_true (found);
+  }
   g_assert_cmpstr (vp_agenda_item_get_host (second), ==, "Lithuanian Laser Cluster");
 }
 

@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vp-chooser-row.h"
 #include "vp-country-row.h"
+#include "vp-cxc-rules.h"
 #include "vp-organisation-editor.h"
 #include "vp-organisations-page.h"
 #include "vp-participant-editor.h"
@@ -561,8 +563,15 @@ test_changed_elsewhere (Fixture       *fixture,
 
   set_text (editor, VP_TYPE_ORGANISATION_EDITOR, "city_row", "Šiauliai");
   g_assert_false (vp_organisation_editor_flush (editor));
-  /* in the editor's toast */
-  g_assert_nonnull (wait_for_label (GTK_WIDGET (editor), "was changed elsewhere"));
+  /* in the editor's toast, the store's message */
+  {
+    g_autofree char *changed =
+      g_strdup_printf (_("“%s” was changed elsewhere (another window or the command line) while "
+                         "it was being edited: the changes were not saved, so that neither is "
+                         "lost; open it again to see the other change"), "Baltic Optics");
+
+    g_assert_nonnull (wait_for_label (GTK_WIDGET (editor), changed));
+  }
   g_clear_object (&snapshot);
   snapshot = load (fixture);
   g_assert_cmpstr (vp_organisation_get_city (vp_snapshot_lookup_organisation (snapshot, "bo")),
@@ -647,7 +656,7 @@ test_participant_picker (Fixture       *fixture,
   g_clear_object (&snapshot);
 
   /* None. */
-  choose (row, "No organisation");
+  choose (row, _("No organisation"));
   g_assert_false (gtk_widget_get_visible (new_row));
   g_assert_true (vp_participant_editor_flush (editor));
   snapshot = load (fixture);
@@ -685,11 +694,20 @@ test_delete_asks (Fixture       *fixture,
                                    find_row (model, "Photonics Finland"), TRUE);
   g_assert_true (gtk_widget_activate_action (page, "organisations.delete", NULL));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Photonics Finland”?");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Used by 2 participants: Aino Mäkelä, Leena Korhonen. They will belong "
-                   "to no organisation.");
-  click_response (dialog, "_Cancel");
+  {
+    g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), "Photonics Finland");
+    /* the names as the window lists them */
+    g_autofree char *names = g_strconcat ("Aino Mäkelä", _(", "), "Leena Korhonen", NULL);
+    g_autofree char *body =
+      g_strdup_printf (ngettext ("Used by %u participant: %s. They will belong to no "
+                                 "organisation.",
+                                 "Used by %u participants: %s. They will belong to no "
+                                 "organisation.", 2), 2, names);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  }
+  click_response (dialog, _("_Cancel"));
   vp_test_run_main_loop (50);
   snapshot = load (fixture);
   g_assert_nonnull (lookup_by_name (snapshot, "Photonics Finland"));
@@ -699,7 +717,7 @@ test_delete_asks (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (page, "organisations.delete", NULL));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  click_response (dialog, "_Delete");
+  click_response (dialog, _("_Delete"));
   vp_test_run_main_loop (50);
   snapshot = load (fixture);
   g_assert_null (lookup_by_name (snapshot, "Photonics Finland"));
@@ -787,6 +805,27 @@ test_live_command_line (Fixture       *fixture,
   g_assert_cmpstr (cell_text (page, 4, position), ==, "2");
 }
 
+/* The closing kit's items, as data/cxc-rules.json lists them, and their
+ * labels as the window names them (from the catalog, in the context
+ * "evidence item"). */
+static const char * const evidence_items[] = {
+  "closing-report", "travel-tickets", "hotel-invoices", "outcomes"
+};
+
+static const char *
+evidence_label (guint i)
+{
+  static const char * const labels[] = {
+    NC_("evidence item", "Closing report"),
+    NC_("evidence item", "Boarding passes or tickets"),
+    NC_("evidence item", "Hotel invoices"),
+    NC_("evidence item", "Outcomes"),
+  };
+
+  g_assert_cmpuint (i, <, G_N_ELEMENTS (labels));
+  return g_dpgettext2 (GETTEXT_PACKAGE, "evidence item", labels[i]);
+}
+
 /* The demo once its programme has ended: the Closing Kit column says what
  * each funded organisation still owes, the editor records and clears each
  * item (typed, or "Received Today"), and an edit of another field keeps
@@ -809,6 +848,24 @@ test_closing_kit (Fixture       *fixture,
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
+  /* The rules' items are the ones named here; when the window speaks
+   * another language than English, it names them in that language too. */
+  {
+    GPtrArray *items = vp_cxc_rules_get ()->evidence_items;
+    gboolean translated = g_strcmp0 (_("%s Received Today"), "%s Received Today") != 0;
+
+    g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (evidence_items));
+    for (guint i = 0; i < items->len; i++)
+      {
+        const VpCxcEvidenceItem *item = g_ptr_array_index (items, i);
+
+        g_assert_cmpstr (item->item, ==, evidence_items[i]);
+        g_assert_cmpstr (vp_cxc_evidence_item_get_label (item), ==, evidence_label (i));
+        if (translated)
+          g_assert_cmpstr (evidence_label (i), !=, item->label);
+      }
+  }
+
   /* after the due day the rules give: 30 days after 16 April 2027 */
   g_setenv ("VISIT_PLANNER_TODAY", "2027-06-01", TRUE);
   snapshot = load (fixture);
@@ -820,11 +877,18 @@ test_closing_kit (Fixture       *fixture,
   /* the first rows: Helsinki Laserworks Oy has handed in nothing */
   position = find_row (model, "Helsinki Laserworks Oy");
   g_assert_cmpint (position, ==, 0);
-  g_assert_cmpstr (cell_text (page, 6, 0), ==, "4 missing");
-  cell = cell_widget (page, 6, 0);
-  g_assert_true (gtk_widget_has_css_class (cell, "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Closing report"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "2027-05-14"));
+  {
+    g_autofree char *missing = g_strdup_printf (ngettext ("%u missing", "%u missing", 4), 4);
+    g_autofree char *labels = g_strjoin (", ", evidence_label (0), evidence_label (1),
+                                         evidence_label (2), evidence_label (3), NULL);
+    g_autofree char *detail = g_strdup_printf (_("Missing: %s; it was due on %s"), labels,
+                                               "2027-05-14");
+
+    g_assert_cmpstr (cell_text (page, 6, 0), ==, missing);
+    cell = cell_widget (page, 6, 0);
+    g_assert_true (gtk_widget_has_css_class (cell, "error"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, detail);
+  }
 
   /* Photonics Finland has all but the outcomes: editing its city keeps them */
   g_assert_true (vp_organisations_page_show_organisation (VP_ORGANISATIONS_PAGE (page),
@@ -835,8 +899,15 @@ test_closing_kit (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-04-30");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor),
                                                                     "outcomes"))), ==, "");
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (
-                              get_child (editor, type, "closing_kit_group")), "2027-05-14"));
+  {
+    g_autofree char *description =
+      g_strdup_printf (_("What its partnership needs after the exchange, due on %s: the day "
+                         "each item arrived (YYYY-MM-DD), empty while it is missing"),
+                       "2027-05-14");
+
+    g_assert_cmpstr (adw_preferences_group_get_description (
+                       get_child (editor, type, "closing_kit_group")), ==, description);
+  }
   set_text (editor, type, "city_row", "Espoo");
   g_assert_true (vp_organisation_editor_flush (editor));
   day = received (fixture, "photonics-finland", "hotel-invoices");
@@ -866,15 +937,12 @@ test_closing_kit (Fixture       *fixture,
 
   for (guint i = 0; i < 4; i++)
     {
-      static const char * const items[] = {
-        "closing-report", "travel-tickets", "outcomes", "hotel-invoices"
-      };
-      static const char * const labels[] = {
-        "Closing report", "Boarding passes or tickets", "Outcomes", "Hotel invoices"
-      };
-      g_autofree char *tooltip = g_strdup_printf ("%s Received Today", labels[i]);
+      /* the items of the rules, in the order of the rows */
+      static const guint order[] = { 0, 1, 3, 2 };
+      g_autofree char *tooltip = g_strdup_printf (_("%s Received Today"),
+                                                  evidence_label (order[i]));
 
-      row = find_named (GTK_WIDGET (editor), items[i]);
+      row = find_named (GTK_WIDGET (editor), evidence_items[order[i]]);
       button = find_button (row, tooltip);
       g_assert_nonnull (button);
       g_signal_emit_by_name (button, "clicked");
@@ -892,12 +960,16 @@ test_closing_kit (Fixture       *fixture,
   }
   /* everything handed in: the page says so */
   vp_test_run_main_loop (50);
-  g_assert_cmpstr (cell_text (page, 6, 0), ==, "Complete");
+  g_assert_cmpstr (cell_text (page, 6, 0), ==, C_("closing kit", "Complete"));
   g_assert_false (gtk_widget_has_css_class (cell_widget (page, 6, 0), "error"));
 
   /* taken back */
   row = find_named (GTK_WIDGET (editor), "closing-report");
-  button = find_button (row, "Closing report Not Received");
+  {
+    g_autofree char *tooltip = g_strdup_printf (_("%s Not Received"), evidence_label (0));
+
+    button = find_button (row, tooltip);
+  }
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
@@ -905,7 +977,11 @@ test_closing_kit (Fixture       *fixture,
   day = received (fixture, "helsinki-laserworks", "closing-report");
   g_assert_null (day);
   vp_test_run_main_loop (50);
-  g_assert_cmpstr (cell_text (page, 6, 0), ==, "1 missing");
+  {
+    g_autofree char *missing = g_strdup_printf (ngettext ("%u missing", "%u missing", 1), 1);
+
+    g_assert_cmpstr (cell_text (page, 6, 0), ==, missing);
+  }
 
   g_unsetenv ("VISIT_PLANNER_TODAY");
 }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "vp-participants-page.h"
 #include "vp-people-fields.h"
 #include "vp-date-row.h"
+#include "vp-format.h"
 #include "vp-stay-page.h"
 #include "vp-store.h"
 #include "vp-table-row.h"
@@ -434,7 +436,12 @@ test_participants_add (Fixture       *fixture,
       gtk_widget_get_tooltip_text (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row"));
 
     g_assert_nonnull (tooltip);
-    g_assert_nonnull (strstr (tooltip, "empty part"));
+    g_autofree char *expected =
+      g_strdup_printf (_("“%s” is not an email address: its domain “%s” has an empty part "
+                         "(a dot at its start or end, or two dots)"),
+                       "vaino@example..fi", "example..fi");
+
+    g_assert_cmpstr (tooltip, ==, expected);
   }
   set_text (editor, VP_TYPE_PARTICIPANT_EDITOR, "email_row", "vaino@example.fi");
   /* a new participant has given nothing yet: their needs wait for consent */
@@ -600,9 +607,16 @@ test_participants_search_and_sort (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "optics");
   vp_test_run_main_loop (20);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "finland mikko");
-  vp_test_run_main_loop (20);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    /* the country as the window names it */
+    g_autofree char *country = g_utf8_strdown (_("Finland"), -1);
+    g_autofree char *words = g_strconcat (country, " mikko", NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), words);
+    vp_test_run_main_loop (20);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  }
 
   /* Nothing found: "no results" (the table's rows wait behind it) */
   gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
@@ -617,7 +631,7 @@ test_participants_search_and_sort (Fixture       *fixture,
   /* Organisation, descending: Photonics, Baltic, Aalto. */
   columns = gtk_column_view_get_columns (column_view);
   organisation = g_list_model_get_item (columns, 1);
-  g_assert_cmpstr (gtk_column_view_column_get_title (organisation), ==, "Organisation");
+  g_assert_cmpstr (gtk_column_view_column_get_title (organisation), ==, _("Organisation"));
   gtk_column_view_sort_by_column (column_view, organisation, GTK_SORT_DESCENDING);
   vp_test_run_main_loop (20);
   g_assert_cmpstr (vp_participant_get_ref (item_participant (model, 0)), ==, "aino");
@@ -654,12 +668,17 @@ test_participants_delete_undo (Fixture       *fixture,
   /* they attend a session: the question names it */
   {
     AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_autofree char *heading =
+      g_strdup_printf (ngettext ("Delete %u Participant?", "Delete %u Participants?", 2), 2);
+    g_autofree char *body =
+      g_strdup_printf (ngettext ("Attending %u session: %s. The deletion takes them off it.",
+                                 "Attending %u sessions: %s. The deletion takes them off them.",
+                                 1), 1, "Lab tour");
 
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 2 Participants?");
-    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                     "Attending 1 session: Lab tour. The deletion takes them off it.");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
   }
-  click_response ("_Delete");
+  click_response (_("_Delete"));
 
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 1);
@@ -669,7 +688,7 @@ test_participants_delete_undo (Fixture       *fixture,
   g_clear_object (&snapshot);
 
   /* Undo, through the toast's own button. */
-  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), _("_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   vp_test_run_main_loop (50);
@@ -708,18 +727,24 @@ test_hosts_delete_undo (Fixture       *fixture,
   /* used by sessions: the question names them */
   {
     AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), "Femtolux Lasers");
+    /* the sessions' titles as the window lists them */
+    g_autofree char *sessions = g_strconcat ("Welcome", _(", "), "Lab tour", NULL);
+    g_autofree char *body =
+      g_strdup_printf (ngettext ("Used by %u session: %s. It will have no host.",
+                                 "Used by %u sessions: %s. They will have no host.", 2),
+                       2, sessions);
 
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Femtolux Lasers”?");
-    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                     "Used by 2 sessions: Welcome, Lab tour. They will have no host.");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
   }
-  click_response ("_Delete");
+  click_response (_("_Delete"));
   snapshot = load (fixture);
   g_assert_cmpuint (vp_snapshot_get_hosts (snapshot)->len, ==, 1);
   g_assert_null (vp_session_get_host_ref (vp_snapshot_lookup_session (snapshot, "s1")));
   g_clear_object (&snapshot);
 
-  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (fixture->window), _("_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   vp_test_run_main_loop (50);
@@ -1081,10 +1106,16 @@ test_hosts_search (Fixture       *fixture,
   row = g_list_model_get_item (model, 0);
   g_assert_cmpstr (vp_host_get_ref (VP_HOST (vp_table_row_get_item (row))), ==, "university");
 
-  /* By kind and city, both words. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "vilnius company");
-  vp_test_run_main_loop (20);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* By kind (as the window names it) and city, both words. */
+  {
+    g_autofree char *kind = g_utf8_strdown (C_("host kind", "Company"), -1);
+    g_autofree char *words = g_strconcat ("vilnius ", kind, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), words);
+    vp_test_run_main_loop (20);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "kaunas");
   vp_test_run_main_loop (20);
@@ -1254,6 +1285,9 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
   VpTravelLeg *there;
   VpTravelLeg *back;
   VpStay *stay;
+  /* the leg's title as the editor writes it: its kind, number and way */
+  g_autofree char *way = g_strdup_printf (_(" · %s → %s"), "Helsinki", "Vilnius");
+  g_autofree char *leg_title = g_strconcat (C_("travel kind", "Flight"), " AY1071", way, NULL);
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -1261,9 +1295,21 @@ test_participant_editor_keeps_travel_identity (Fixture       *fixture,
   g_assert_true (vp_participants_page_show_participant (VP_PARTICIPANTS_PAGE (page), "aino"));
   editor = find_toplevel (VP_TYPE_PARTICIPANT_EDITOR);
 
-  row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"),
-                  "Flight AY1071 · Helsinki → Vilnius");
+  row = find_row (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "travel_group"), leg_title);
   g_assert_nonnull (row);
+  /* when it leaves and arrives, each in its own local time, in the
+   * window's language */
+  {
+    g_autoptr(GDateTime) depart = g_date_time_new_utc (2027, 4, 12, 19, 55, 0);
+    g_autoptr(GDateTime) arrive = g_date_time_new_utc (2027, 4, 12, 21, 10, 0);
+    g_autofree char *depart_text = vp_format_date_time (depart, C_("day and time",
+                                                                   "%-d %b %H:%M"));
+    g_autofree char *arrive_text = vp_format_date_time (arrive, C_("day and time",
+                                                                   "%-d %b %H:%M"));
+    g_autofree char *when = g_strdup_printf (_("%s → %s"), depart_text, arrive_text);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, when);
+  }
   g_signal_emit_by_name (row, "activated");
   leg_page = get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "leg_page");
   g_assert_true (shown_page (editor) == GTK_WIDGET (leg_page));

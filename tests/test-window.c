@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "vp-agenda-item.h"
+#include "vp-cxc-rules.h"
 #include "vp-format.h"
 #include "vp-language.h"
 #include "vp-problem-item.h"
@@ -192,10 +193,21 @@ find_stored (VpStore    *store,
 
 /* Tests {{{1 */
 
+/* “3 days”, as the overview says it, in the window's language. */
+static char *
+days_text (guint n_days)
+{
+  return g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+}
+
 static void
 test_list_and_counts (Fixture       *fixture,
                       gconstpointer  data)
 {
+  g_autofree char *three_days = days_text (3);
+  g_autofree char *four_days = days_text (4);
+  g_autofree char *lithuania = g_strdup_printf (_("%s (%s)"), _("Lithuania"), "LT");
+  g_autofree char *first_day = vp_format_date_long ("2027-09-20");
   VpWindow *window;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -216,10 +228,10 @@ test_list_and_counts (Fixture       *fixture,
   g_assert_cmpstr (vp_test_get_label (window, "hosts-value"), ==, "4");
   g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "9");
   g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "6");
-  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, "3 days");
-  g_assert_cmpstr (vp_test_get_label (window, "country-value"), ==, "Lithuania (LT)");
+  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, three_days);
+  g_assert_cmpstr (vp_test_get_label (window, "country-value"), ==, lithuania);
   g_assert_cmpstr (vp_test_get_label (window, "timezone-value"), ==, "Europe/Vilnius");
-  g_assert_cmpstr (vp_test_get_label (window, "first-day-value"), ==, "Monday, 20 September 2027");
+  g_assert_cmpstr (vp_test_get_label (window, "first-day-value"), ==, first_day);
 
   gtk_single_selection_set_selected (get_selection (window), 1);
   vp_test_run_main_loop (100);
@@ -228,7 +240,7 @@ test_list_and_counts (Fixture       *fixture,
   g_assert_cmpstr (vp_test_get_label (window, "hosts-value"), ==, "2");
   g_assert_cmpstr (vp_test_get_label (window, "participants-value"), ==, "5");
   g_assert_cmpstr (vp_test_get_label (window, "sessions-value"), ==, "3");
-  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, "4 days");
+  g_assert_cmpstr (vp_test_get_label (window, "days-value"), ==, four_days);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -379,11 +391,11 @@ test_new_programme (Fixture       *fixture,
   g_assert_cmpstr (get_visible_page (window, "content-stack"), ==, "programme");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (vp_test_get_widget (window, "view-stack"))),
                    ==, "overview");
-  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, "New Programme");
+  g_assert_cmpstr (vp_test_get_label (window, "programme-heading"), ==, _("New Programme"));
   g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
 
   other = reopen_store (fixture);
-  stored = find_stored (other, "New Programme");
+  stored = find_stored (other, _("New Programme"));
   g_assert_nonnull (stored);
   g_assert_cmpint (vp_programme_get_status (stored), ==, VP_PROGRAMME_STATUS_DRAFT);
   g_assert_cmpstr (get_selected_uid (window), ==, vp_programme_get_uid (stored));
@@ -454,10 +466,13 @@ test_edit_overview (Fixture       *fixture,
   /* the partnership's own amount: never above the scheme's cap */
   {
     GtkWidget *override_row = vp_test_get_widget (window, "lump-sum-override-row");
+    g_autofree char *cap = vp_format_euros (vp_cxc_rules_get ()->cap_eur);
+    g_autofree char *above_cap =
+      g_strdup_printf (_("More than the scheme’s cap of %s per visiting organisation"), cap);
 
     gtk_editable_set_text (GTK_EDITABLE (override_row), "1200");
     g_assert_true (gtk_widget_has_css_class (override_row, "error"));
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (override_row), "cap"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (override_row), ==, above_cap);
     gtk_editable_set_text (GTK_EDITABLE (override_row), "780");
     g_assert_false (gtk_widget_has_css_class (override_row, "error"));
   }
@@ -564,7 +579,7 @@ test_delete_undo (Fixture       *fixture,
   g_clear_object (&other);
 
   /* The toast's Undo button puts it back, and shows it again. */
-  undo = vp_test_wait_for_button (GTK_WIDGET (window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (window), _("_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   vp_test_run_main_loop (300);
@@ -618,7 +633,7 @@ test_delete_undo_after_change_elsewhere (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-programme", NULL));
   vp_test_run_main_loop (300);
-  undo = vp_test_wait_for_button (GTK_WIDGET (window), "_Undo");
+  undo = vp_test_wait_for_button (GTK_WIDGET (window), _("_Undo"));
   g_assert_nonnull (undo);
 
   /* the command line deletes the other programme meanwhile */
@@ -701,9 +716,14 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 1);
   g_assert_cmpuint (count_shown_rows (vp_test_get_widget (window, "programme-list")), ==, 1);
 
-  /* Words match anywhere, in any order: the country's name too. */
-  gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "programme-search")),
-                         "lithuania visit");
+  /* Words match anywhere, in any order: the country's name too, as the
+   * window names it. */
+  {
+    g_autofree char *country = g_utf8_strdown (_("Lithuania"), -1);
+    g_autofree char *words = g_strconcat (country, " visit", NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (vp_test_get_widget (window, "programme-search")), words);
+  }
   vp_test_run_main_loop (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_selection (window))), ==, 2);
 

@@ -829,6 +829,10 @@ vp_document_format_date_time (GDateTime  *time,
   g_return_val_if_fail (time != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
 
+  /* none set: the user's, whose words the document has from gettext; its
+   * names from its catalog too, not from a locale the system may lack */
+  if (language == NULL)
+    language = vp_language_get (vp_language_user_code (), NULL);
   if (language == NULL)
     return g_date_time_format (time, format);
   return format_date_time (language, time, format);

@@ -92,8 +92,8 @@ const char         *vp_document_ngettext         (const char  *msgid,
                                                   const char  *msgid_plural,
                                                   gulong       n) G_GNUC_FORMAT (1)
                                                   G_GNUC_FORMAT (2);
-/* vp_language_format_date_time() in the document's language, else
- * g_date_time_format() with the locale's names. */
+/* vp_language_format_date_time() in the document's language, else in the
+ * user's (vp_language_user_code()), the language of gettext's words. */
 char               *vp_document_format_date_time (GDateTime   *time,
                                                   const char  *format);
 
