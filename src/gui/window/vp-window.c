@@ -510,7 +510,10 @@ add_pages (VpWindow *self)
      * phone-wide window, where a button is about 60 pixels wide */
     { &self->organisations_page, "organisations", _("Organisations"), C_("page", "Orgs"),
       "emblem-shared-symbolic" },
-    { &self->hosts_page, "hosts", _("Hosts"), NULL, "go-home-symbolic" },
+    /* Translators: the Hosts page among the six pages in the window's
+     * header (and the bar at the bottom of a phone-wide window): a short
+     * word */
+    { &self->hosts_page, "hosts", C_("page", "Hosts"), NULL, "go-home-symbolic" },
     { &self->checks_page, "checks", _("Checks"), NULL, "emblem-ok-symbolic" },
   };
 
