@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vp-format.h"
 #include "vp-publish.h"
 #include "vp-publish-dialog.h"
 #include "vp-publish-run.h"
@@ -120,7 +121,7 @@ last_publish_text (VpPublishTarget *target)
   utc = g_date_time_new_from_unix_utc (target->last_at);
   local = g_date_time_to_local (utc);
   /* TRANSLATORS: when a programme was last published (strftime format) */
-  when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  when = vp_format_date_time (local, _("%-d %B %Y, %H:%M"));
   g_strstrip (when);
 
   if (g_strcmp0 (target->last_result, "failed") == 0)
