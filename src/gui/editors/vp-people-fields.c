@@ -397,7 +397,7 @@ vp_people_format_local_time (const char *local)
 
   /* Translators: a day and a time of day, as in “12 Apr 19:55”; see the
    * conversions of g_date_time_format().  xgettext:no-c-format */
-  return g_date_time_format (date_time, C_("day and time", "%-d %b %H:%M"));
+  return vp_format_date_time (date_time, C_("day and time", "%-d %b %H:%M"));
 }
 
 char *
