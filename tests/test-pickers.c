@@ -581,6 +581,13 @@ test_leg_page (Fixture       *fixture,
    * Helsinki → Vilnius” in English */
   g_autofree char *route = g_strdup_printf (_(" · %s → %s"), "Helsinki", "Vilnius");
   g_autofree char *leg_title = g_strconcat (C_("travel kind", "Flight"), " AY1071", route, NULL);
+  /* and its times, “12 Apr 19:55 → 12 Apr 21:10”, the month named in the
+   * window's language */
+  g_autoptr(GDateTime) depart = g_date_time_new_utc (2027, 4, 12, 19, 55, 0);
+  g_autoptr(GDateTime) arrive = g_date_time_new_utc (2027, 4, 12, 21, 10, 0);
+  g_autofree char *depart_text = vp_format_date_time (depart, C_("day and time", "%-d %b %H:%M"));
+  g_autofree char *arrive_text = vp_format_date_time (arrive, C_("day and time", "%-d %b %H:%M"));
+  g_autofree char *leg_times = g_strdup_printf (_("%s → %s"), depart_text, arrive_text);
   VpParticipantEditor *editor;
   GtkStack *stack;
   VpTravelLegPage *page;
@@ -607,6 +614,7 @@ test_leg_page (Fixture       *fixture,
   /* the leg's row opens its page, in the same window */
   row = find_row (GTK_WIDGET (travel_group), leg_title);
   g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, leg_times);
   g_signal_emit_by_name (row, "activated");
   vp_test_run_main_loop (50);
   g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (page));
