@@ -604,7 +604,8 @@ test_host_delete (Fixture       *fixture,
   g_autofree char *host = NULL;
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), "Institut für Strahlwerkzeuge");
   g_autofree char *sessions = g_strjoin (_(", "), "Welcome", "Lab tour", NULL);
-  g_autofree char *body = g_strdup_printf (ngettext ("Used by %u session: %s. It will have no host.",
+  g_autofree char *body = g_strdup_printf (ngettext ("Used by %u session: %s. It will have no "
+                                                     "host.",
                                                      "Used by %u sessions: %s. They will have no "
                                                      "host.", 2), 2, sessions);
   g_autofree char *deleted = g_strdup_printf (_("“%s” deleted"), "Institut für Strahlwerkzeuge");
