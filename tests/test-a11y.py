@@ -15,11 +15,17 @@ interpreter, which has it), as Orca would:
 Keys are typed through the registry (XTest on the X display), not sent to
 widgets, so what is tested is what a keyboard user gets.
 
+The window speaks the environment's language (LANGUAGE=de), and the test
+names what it says through the same catalog: the pages' titles, the grid's
+name, the times it announces.
+
 Environment: VISIT_PLANNER (the window's program), VISIT_PLANNER_CLI,
 DEMO_PROGRAMME, GSETTINGS_SCHEMA_DIR (the build's compiled schemas),
+VISIT_PLANNER_LOCALEDIR (the catalogs: the build's po folder by default),
 SYSTEM_PYTHON (an interpreter with pyatspi; /usr/bin/python3 by default).
 Skipped (exit 77) without an X display.
 """
+import gettext
 import json
 import os
 import re
@@ -46,7 +52,20 @@ APP = os.path.abspath(os.environ.get('VISIT_PLANNER', 'visit-planner'))
 CLI = os.path.abspath(os.environ.get('VISIT_PLANNER_CLI', 'visit-planner-cli'))
 DEMO = os.path.abspath(os.environ.get('DEMO_PROGRAMME', 'data/demo/vilnius-2027.visit.json'))
 
-PAGES = ['Overview', 'Agenda', 'Participants', 'Organisations', 'Hosts', 'Checks']
+# the catalog the window reads: VISIT_PLANNER_LOCALEDIR, else the build's
+# po folder (the program is the build's src/gui/visit-planner)
+LOCALEDIR = os.environ.get('VISIT_PLANNER_LOCALEDIR') or \
+    os.path.join(os.path.dirname(APP), os.pardir, os.pardir, 'po')
+# the language as gettext picks it, from LANGUAGE (English without one)
+CATALOG = gettext.translation('visit-planner', localedir=LOCALEDIR, fallback=True)
+_ = CATALOG.gettext
+C_ = CATALOG.pgettext
+
+# the view switcher's titles, as vp-window.c gives them
+PAGES = [_('Overview'), _('Agenda'), _('Participants'), _('Organisations'),
+         C_('page title', 'Hosts'), _('Checks')]
+# the time grid's accessible name
+AGENDA = _('Agenda')
 BUTTON_ROLES = {'push button', 'toggle button', 'menu button', 'push button menu'}
 # seconds to wait for the window, a page or an announcement
 PATIENCE = 30
@@ -212,24 +231,24 @@ class AccessibilityTest(unittest.TestCase):
 
     def focused_grid(self):
         grids = [a for a in walk(self.root)
-                 if a.name == 'Agenda' and role(a) not in ('page tab', 'label')
+                 if a.name == AGENDA and role(a) not in ('page tab', 'label')
                  and a.getState().contains(pyatspi.STATE_FOCUSABLE)]
         self.assertTrue(grids, 'no agenda grid in the tree')
         grid = grids[0]
         # Tab through the window until the grid has the keyboard focus
-        for _ in range(60):
+        for attempt in range(60):
             if fresh(grid).getState().contains(pyatspi.STATE_FOCUSED):
                 return grid
             press('Tab')
         self.fail('Tab never reaches the agenda grid')
 
     def test_agenda_blocks_reached_and_announced(self):
-        self.show_page('Agenda')
+        self.show_page(_('Agenda'))
         grid = self.focused_grid()
         press('Home')
 
         announced = []
-        for _ in range(len(self.demo['sessions']) + 5):
+        for step in range(len(self.demo['sessions']) + 5):
             text = wait_for(lambda: fresh(grid).description, 'an announcement of the focused session')
             if announced and text == announced[-1]:
                 break
@@ -239,7 +258,10 @@ class AccessibilityTest(unittest.TestCase):
 
         missing = []
         for session in self.demo['sessions']:
-            times = f"{session['start'][11:16]}–{session['end'][11:16]}"
+            # “09:15–10:45”, as vp_agenda_format_times() writes it
+            start, end = session['start'][11:16], session['end'][11:16]
+            times = _('%02d:%02d–%02d:%02d') % (int(start[:2]), int(start[3:]),
+                                                int(end[:2]), int(end[3:]))
             if not any(text.startswith(session['title'] + ',') and times in text
                        for text in announced):
                 missing.append(f"{session['title']} ({times})")

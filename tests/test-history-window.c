@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vp-agenda-grid.h"
@@ -187,7 +188,7 @@ no_undo_button (gpointer data)
 static void
 wait_for_toast_gone (Fixture *fixture)
 {
-  g_assert_nonnull (vp_test_wait_for_button (GTK_WIDGET (fixture->window), "_Undo"));
+  g_assert_nonnull (vp_test_wait_for_button (GTK_WIDGET (fixture->window), _("_Undo")));
   g_assert_true (vp_test_wait_for (no_undo_button, fixture));
   vp_test_run_main_loop (300);
 }
@@ -375,6 +376,7 @@ test_move (Fixture       *fixture,
 {
   GtkWidget *grid;
   g_autofree char *start = NULL;
+  g_autofree char *undo_move = g_strdup_printf (_("_Undo %s"), _("Move Session"));
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -391,10 +393,11 @@ test_move (Fixture       *fixture,
   start = stored_start (fixture, "s2-uid");
   g_assert_cmpstr (start, ==, "2027-04-13T11:00");
   g_clear_pointer (&start, g_free);
-  g_assert_cmpstr (undo_toast_title (fixture), ==, "Session moved");
+  g_assert_cmpstr (undo_toast_title (fixture), ==, _("Session moved"));
   /* the main menu names the change */
-  g_assert_cmpstr (history_menu_label (fixture, 0), ==, "_Undo Move Session");
-  g_assert_cmpstr (history_menu_label (fixture, 1), ==, "_Redo");
+  /* “_Undo Move Session”, “_Redo” */
+  g_assert_cmpstr (history_menu_label (fixture, 0), ==, undo_move);
+  g_assert_cmpstr (history_menu_label (fixture, 1), ==, _("_Redo"));
   wait_for_toast_gone (fixture);
 
   undo (fixture);
@@ -569,7 +572,7 @@ test_session_editor (Fixture       *fixture,
     g_assert_cmpuint (vp_snapshot_get_sessions (snapshot)->len, ==, 4);
   }
   g_assert_cmpstr (vp_history_get_undo_label (vp_programme_context_get_history (
-                     vp_window_get_context (fixture->window))), ==, "Add Session");
+                     vp_window_get_context (fixture->window))), ==, _("Add Session"));
   undo (fixture);
   {
     g_autoptr(VpSnapshot) snapshot = load (fixture);
@@ -601,6 +604,13 @@ test_host_delete (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *name = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), "Institut für Strahlwerkzeuge");
+  g_autofree char *sessions = g_strjoin (_(", "), "Welcome", "Lab tour", NULL);
+  g_autofree char *body = g_strdup_printf (ngettext ("Used by %u session: %s. It will have no "
+                                                     "host.",
+                                                     "Used by %u sessions: %s. They will have no "
+                                                     "host.", 2), 2, sessions);
+  g_autofree char *deleted = g_strdup_printf (_("“%s” deleted"), "Institut für Strahlwerkzeuge");
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -612,17 +622,17 @@ test_host_delete (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "hosts.delete", NULL));
   dialog = vp_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   "Delete “Institut für Strahlwerkzeuge”?");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Used by 2 sessions: Welcome, Lab tour. They will have no host.");
-  click_response ("_Delete");
+  /* “Delete “Institut für Strahlwerkzeuge”?”, “Used by 2 sessions:
+   * Welcome, Lab tour. They will have no host.” */
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  click_response (_("_Delete"));
 
   name = stored_host_name (fixture, "ifsw");
   g_assert_null (name);
   host = stored_session_host (fixture, "s1");
   g_assert_null (host);
-  g_assert_cmpstr (undo_toast_title (fixture), ==, "“Institut für Strahlwerkzeuge” deleted");
+  g_assert_cmpstr (undo_toast_title (fixture), ==, deleted);
   wait_for_toast_gone (fixture);
 
   undo (fixture);
@@ -659,6 +669,7 @@ test_undo_refused (Fixture       *fixture,
   VpHostEditor *editor;
   g_autofree char *name = NULL;
   LabelSearch label;
+  g_autofree char *refused = g_strdup_printf (_("Cannot undo: “%s” changed since"), "Trumpf Laser");
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -689,7 +700,7 @@ test_undo_refused (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "TRUMPF SE");
   /* the toast says why */
   label.root = GTK_WIDGET (fixture->window);
-  label.text = "Cannot undo: “Trumpf Laser” changed since";
+  label.text = refused;
   g_assert_true (vp_test_wait_for (has_label, &label));
   g_assert_false (action_enabled (fixture, "win.undo"));
 }
@@ -771,9 +782,9 @@ test_shortcuts_window (Fixture       *fixture,
     const char *title;
     const char *accelerator;
   } expected[] = {
-    { "Undo", "<Primary>z" },
-    { "Redo", "<Primary><Shift>z" },
-    { "Delete Selected Rows or Session", "Delete" },
+    { C_("shortcut window", "Undo"), "<Primary>z" },
+    { C_("shortcut window", "Redo"), "<Primary><Shift>z" },
+    { C_("shortcut window", "Delete Selected Rows or Session"), "Delete" },
   };
   guint found = 0;
 

@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "vp-format.h"
 #include "vp-import-dialog.h"
 #include "vp-programme-format.h"
 #include "vp-store.h"
@@ -242,6 +245,43 @@ get_summary (gpointer root)
   return g_strjoinv (" ", words);
 }
 
+/* The summary the window gives of @added to add, @organisations new
+ * organisations, @updated to update, @unchanged unchanged and @skipped
+ * skipped, in its language (“2 to add · 1 skipped”), with spaces for its
+ * no-break spaces as get_summary() gives it. */
+static char *
+expected_summary (guint added,
+                  guint organisations,
+                  guint updated,
+                  guint unchanged,
+                  guint skipped)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *summary = NULL;
+
+  if (added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u to add", "%u to add", added), added));
+  if (organisations > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new organisation",
+                                                       "%u new organisations", organisations),
+                                             organisations));
+  if (updated > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u to update", "%u to update", updated),
+                                             updated));
+  if (unchanged > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", unchanged),
+                                             unchanged));
+  if (skipped > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u skipped", "%u skipped", skipped),
+                                             skipped));
+  g_ptr_array_add (parts, NULL);
+  summary = g_strjoinv (" · ", (char **) parts->pdata);
+  words = g_strsplit (summary, "\u00a0", -1);
+
+  return g_strjoinv (" ", words);
+}
+
 static const char *
 visible_page (Fixture *fixture)
 {
@@ -278,6 +318,32 @@ test_participants (Fixture       *fixture,
   g_autofree char *skipped = NULL;
   g_autofree char *added = NULL;
   g_autofree char *updated = NULL;
+  g_autofree char *expected = expected_summary (2, 3, 1, 0, 1);
+  /* what the window says, in its language */
+  g_autofree char *column = g_strdup_printf (_("“%s”"), "T-Shirt-Größe");
+  g_autofree char *ignored = g_strdup_printf (ngettext ("Ignored column: %s",
+                                                        "Ignored columns: %s", 1), column);
+  g_autofree char *line_5_title = g_strdup_printf (_("Line %u"), 5);
+  g_autofree char *line_5 = g_strconcat (line_5_title, "\n", NULL);
+  g_autofree char *atlantis =
+    g_strdup_printf (_("“%s” is not a country: give its name in English or its two-letter code"),
+                     "Atlantis");
+  g_autofree char *juergen = g_strdup_printf ("Jürgen Weiß\njuergen.weiss@optik-jena.example · "
+                                              "Optik Jena GmbH · %s\n",
+                                              vp_format_country_name ("DE"));
+  g_autofree char *soeren = g_strdup_printf ("Søren Østergaard\nsoren@lys.example · Lys; ApS · "
+                                             "%s\n", vp_format_country_name ("DK"));
+  g_autofree char *new_organisation = g_strdup_printf (_("New organisation · %s"),
+                                                       vp_format_country_name ("DE"));
+  g_autofree char *optik = g_strdup_printf ("Optik Jena GmbH\n%s\n", new_organisation);
+  g_autofree char *organisation_change = g_strdup_printf (_("%s: %s → %s"),
+                                                          C_("changed field", "organisation"),
+                                                          "LumiRay", "LumiRay Oy");
+  g_autofree char *country_change = g_strdup_printf (_("%s: %s → %s"),
+                                                     C_("changed field", "country"),
+                                                     _("not set"), vp_format_country_name ("FI"));
+  g_autofree char *jukka = g_strdup_printf ("Jukka Räsänen\n%s; %s\n", organisation_change,
+                                            country_change);
   VpParticipant *participant;
   GtkWindow *dialog;
 
@@ -287,13 +353,14 @@ test_participants (Fixture       *fixture,
                          participants_csv);
 
   summary = get_summary (dialog);
-  /* the organisations the rows name that the programme lacks are made */
-  g_assert_cmpstr (summary, ==, "2 to add · 3 new organisations · 1 to update · 1 skipped");
+  /* the organisations the rows name that the programme lacks are made:
+   * “2 to add · 3 new organisations · 1 to update · 1 skipped” */
+  g_assert_cmpstr (summary, ==, expected);
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-details")));
-  g_assert_cmpstr (vp_test_get_label (dialog, "import-details"), ==, "Semicolon-separated");
+  g_assert_cmpstr (vp_test_get_label (dialog, "import-details"), ==, _("Semicolon-separated"));
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-ignored")));
-  g_assert_cmpstr (vp_test_get_label (dialog, "import-ignored"), ==,
-                   "Ignored column: “T-Shirt-Größe”");
+  /* “Ignored column: “T-Shirt-Größe”” */
+  g_assert_cmpstr (vp_test_get_label (dialog, "import-ignored"), ==, ignored);
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-notes")));
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
 
@@ -305,8 +372,8 @@ test_participants (Fixture       *fixture,
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog,
                                                                               "import-skipped"))));
   skipped = shown_texts (dialog, "import-skipped-list");
-  g_assert_nonnull (strstr (skipped, "Line 5\n"));
-  g_assert_nonnull (strstr (skipped, "“Atlantis” is not a country"));
+  g_assert_nonnull (strstr (skipped, line_5));
+  g_assert_nonnull (strstr (skipped, atlantis));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (vp_test_get_widget (dialog, "import-added")),
                                  TRUE);
@@ -314,14 +381,13 @@ test_participants (Fixture       *fixture,
                                  TRUE);
   vp_test_run_main_loop (300);
   added = shown_texts (dialog, "import-added-list");
-  g_assert_nonnull (strstr (added, "Jürgen Weiß\njuergen.weiss@optik-jena.example · "
-                                   "Optik Jena GmbH · Germany\n"));
-  g_assert_nonnull (strstr (added, "Søren Østergaard\nsoren@lys.example · Lys; ApS · Denmark\n"));
-  g_assert_nonnull (strstr (added, "Optik Jena GmbH\nNew organisation · Germany\n"));
+  g_assert_nonnull (strstr (added, juergen));
+  g_assert_nonnull (strstr (added, soeren));
+  g_assert_nonnull (strstr (added, optik));
   updated = shown_texts (dialog, "import-updated-list");
-  /* what changes, from what to what */
-  g_assert_cmpstr (updated, ==,
-                   "Jukka Räsänen\norganisation: LumiRay → LumiRay Oy; country: not set → Finland\n");
+  /* what changes, from what to what: “Jukka Räsänen\norganisation:
+   * LumiRay → LumiRay Oy; country: not set → Finland\n” */
+  g_assert_cmpstr (updated, ==, jukka);
 
   g_assert_true (gtk_widget_get_sensitive (vp_test_get_widget (dialog, "import-button")));
   activate_closing (dialog, "import.apply");
@@ -347,6 +413,7 @@ test_nothing_to_import (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *expected = expected_summary (0, 0, 0, 3, 1);
   GtkWindow *dialog;
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -359,7 +426,8 @@ test_nothing_to_import (Fixture       *fixture,
   dialog = open_preview (fixture, VP_IMPORT_KIND_PARTICIPANTS, "anmeldungen.csv",
                          participants_csv);
   summary = get_summary (dialog);
-  g_assert_cmpstr (summary, ==, "3 unchanged · 1 skipped");
+  /* “3 unchanged · 1 skipped” */
+  g_assert_cmpstr (summary, ==, expected);
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-added")));
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-updated")));
   g_assert_false (gtk_widget_get_sensitive (vp_test_get_widget (dialog, "import-button")));
@@ -373,6 +441,15 @@ test_calendar (Fixture       *fixture,
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autofree char *added = NULL;
   g_autofree char *skipped = NULL;
+  g_autofree char *expected = expected_summary (1, 0, 0, 0, 1);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2027, 4, 14, 14, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2027, 4, 14, 16, 0, 0);
+  g_autofree char *start_text = vp_format_date_time (start, C_("session start",
+                                                               "%a %-d %b, %H:%M"));
+  g_autofree char *end_text = vp_format_date_time (end, C_("session end", "%H:%M"));
+  g_autofree char *time = g_strdup_printf (_("%s–%s"), start_text, end_text);
+  g_autofree char *b2b = g_strdup_printf ("B2B meetings\n%s · Sunrise Valley\n", time);
+  g_autofree char *weekly = g_strdup_printf (_("Line %u, event %s"), 12, "weekly@host.example");
   VpSession *session;
   GtkWindow *dialog;
 
@@ -381,7 +458,8 @@ test_calendar (Fixture       *fixture,
   dialog = open_preview (fixture, VP_IMPORT_KIND_CALENDAR, "slots.ics", calendar_ics);
 
   summary = get_summary (dialog);
-  g_assert_cmpstr (summary, ==, "1 to add · 1 skipped");
+  /* “1 to add · 1 skipped” */
+  g_assert_cmpstr (summary, ==, expected);
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-details")));
   g_assert_false (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-ignored")));
   g_assert_cmpuint (count_items (dialog, "import-added-list"), ==, 1);
@@ -393,9 +471,12 @@ test_calendar (Fixture       *fixture,
                                  TRUE);
   vp_test_run_main_loop (300);
   added = shown_texts (dialog, "import-added-list");
-  g_assert_cmpstr (added, ==, "B2B meetings\nWed 14 Apr, 14:00–16:00 · Sunrise Valley\n");
+  /* “B2B meetings\nWed 14 Apr, 14:00–16:00 · Sunrise Valley\n”, the day's
+   * name in the window's language */
+  g_assert_cmpstr (added, ==, b2b);
   skipped = shown_texts (dialog, "import-skipped-list");
-  g_assert_true (g_str_has_prefix (skipped, "Line 12, event weekly@host.example\n"));
+  g_assert_true (g_str_has_prefix (skipped, weekly));
+  g_assert_cmpint (skipped[strlen (weekly)], ==, '\n');
 
   activate_closing (dialog, "import.apply");
   vp_test_run_main_loop (100);
@@ -417,6 +498,13 @@ test_broken_file (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GFile) file = NULL;
+  /* “broken.csv: line 3: a quoted field starts here but never ends (a
+   * missing closing quote?)\n\nNothing was imported.” */
+  g_autofree char *line_3 =
+    g_strdup_printf (_("line %u: a quoted field starts here but never ends "
+                       "(a missing closing quote?)"), 3);
+  g_autofree char *wrong = g_strdup_printf (_("%s: %s"), "broken.csv", line_3);
+  g_autofree char *expected = g_strdup_printf (_("%s\n\nNothing was imported."), wrong);
   const char *body;
   GtkWindow *message;
 
@@ -431,11 +519,10 @@ test_broken_file (Fixture       *fixture,
   g_assert_false (has_window (VP_TYPE_IMPORT_DIALOG));
 
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
-                   "Cannot Import Participants");
+                   _("Cannot Import Participants"));
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
   g_test_message ("%s", body);
-  g_assert_true (g_str_has_prefix (body, "broken.csv: line 3"));
-  g_assert_nonnull (strstr (body, "Nothing was imported."));
+  g_assert_cmpstr (body, ==, expected);
 
   after = programme_bytes (fixture);
   g_assert_true (g_bytes_equal (before, after));
@@ -472,6 +559,7 @@ test_changed_meanwhile (Fixture       *fixture,
 {
   VpParticipant *participant;
   g_autofree char *summary = NULL;
+  g_autofree char *expected = expected_summary (1, 3, 2, 0, 1);
   g_autoptr(VpStore) other = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   g_autoptr(VpParticipant) added = vp_participant_new ();
@@ -497,7 +585,8 @@ test_changed_meanwhile (Fixture       *fixture,
   g_assert_true (has_window (VP_TYPE_IMPORT_DIALOG));
   g_assert_true (gtk_widget_get_visible (vp_test_get_widget (dialog, "import-changed")));
   summary = get_summary (dialog);
-  g_assert_cmpstr (summary, ==, "1 to add · 3 new organisations · 2 to update · 1 skipped");
+  /* “1 to add · 3 new organisations · 2 to update · 1 skipped” */
+  g_assert_cmpstr (summary, ==, expected);
   snapshot = vp_test_load_snapshot (fixture->store, fixture->programme_id);
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, ==, 3);
   g_clear_object (&snapshot);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "vp-application.h"
@@ -256,7 +257,7 @@ test_export_open_folder (Fixture       *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* the toast says how many, and its button opens the folder */
-  button = vp_test_wait_for_button (GTK_WIDGET (window), "Open _Folder");
+  button = vp_test_wait_for_button (GTK_WIDGET (window), _("Open _Folder"));
   if (button == NULL)
     {
       AdwMessageDialog *message = vp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
@@ -622,7 +623,7 @@ test_text_fits (Fixture       *fixture,
   columns = gtk_column_view_get_columns (column_view);
   name = g_list_model_get_item (columns, 0);
   organisation = g_list_model_get_item (columns, 1);
-  g_assert_cmpstr (gtk_column_view_column_get_title (organisation), ==, "Organisation");
+  g_assert_cmpstr (gtk_column_view_column_get_title (organisation), ==, _("Organisation"));
   g_assert_true (gtk_column_view_column_get_visible (organisation));
   g_test_message ("table %d, name %d, organisation %d", table_width,
                   gtk_column_view_column_get_fixed_width (name),
@@ -631,20 +632,20 @@ test_text_fits (Fixture       *fixture,
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (organisation), >=, 300);
 
   /* the bar at the bottom of a phone-wide window: short names, not “Participa…” */
-  g_assert_cmpstr (page_title (window, "participants"), ==, "Participants");
-  g_assert_cmpstr (page_title (window, "organisations"), ==, "Organisations");
+  g_assert_cmpstr (page_title (window, "participants"), ==, _("Participants"));
+  g_assert_cmpstr (page_title (window, "organisations"), ==, _("Organisations"));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   vp_test_run_main_loop (800);
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
                    gtk_widget_get_ancestor (vp_test_find_widget (GTK_WIDGET (window),
                                                                  "switcher-bar"),
                                             ADW_TYPE_VIEW_SWITCHER_BAR))));
-  g_assert_cmpstr (page_title (window, "participants"), ==, "People");
-  g_assert_cmpstr (page_title (window, "organisations"), ==, "Orgs");
+  g_assert_cmpstr (page_title (window, "participants"), ==, C_("page", "People"));
+  g_assert_cmpstr (page_title (window, "organisations"), ==, C_("page", "Orgs"));
   /* and long again once the window is wide */
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 700);
   args[0] = window;
-  args[1] = (gpointer) "Participants";
+  args[1] = (gpointer) _("Participants");
   g_assert_true (vp_test_wait_for (participants_titled, args));
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
                     vp_test_find_widget (GTK_WIDGET (window), "switcher-bar"))));
@@ -653,6 +654,23 @@ test_text_fits (Fixture       *fixture,
 }
 
 /* The attendee picker {{{1 */
+
+/* What the picker says of @attending ticked of @total, @shown of them in
+ * its list (0 for all): “99 of 500 attending, 1 shown”, in the window's
+ * language. */
+static char *
+attending_text (guint attending,
+                guint total,
+                guint shown)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u of %u attending", "%u of %u attending",
+                                                     total),
+                                           attending, total);
+
+  if (shown == 0)
+    return g_steal_pointer (&text);
+  return g_strdup_printf (ngettext ("%s, %u shown", "%s, %u shown", shown), text, shown);
+}
 
 /* The check buttons the list view has made: as many as it shows, not one a person. */
 static guint
@@ -694,6 +712,11 @@ test_attendee_picker (Fixture       *fixture,
   VpSession *session;
   gint64 programme_id;
   gpointer args[3];
+  g_autofree char *none = attending_text (0, 500, 0);
+  g_autofree char *none_10_shown = attending_text (0, 500, 10);
+  g_autofree char *all_shown = attending_text (100, 500, 100);
+  g_autofree char *one_out_shown = attending_text (99, 500, 1);
+  g_autofree char *one_out = attending_text (99, 500, 0);
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -715,7 +738,7 @@ test_attendee_picker (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (row));
   gtk_switch_set_active (GTK_SWITCH (vp_test_get_widget (editor, "everyone_switch")), FALSE);
   g_assert_true (gtk_widget_get_visible (row));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "0 of 500 attending");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, none);
 
   /* the picker is a page of the editor, not a list inside its form */
   leaflet = vp_test_get_widget (editor, "session_leaflet");
@@ -731,15 +754,14 @@ test_attendee_picker (Fixture       *fixture,
    * about 200), not one for each of the 500 */
   g_assert_cmpuint (count_checks (list), >, 0);
   g_assert_cmpuint (count_checks (list), <=, 250);
-  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, "0 of 500 attending");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, none);
 
   /* search */
   search = vp_test_get_widget (editor, "attendee_search");
   gtk_editable_set_text (GTK_EDITABLE (search), "person 04");
   vp_test_run_main_loop (500);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
-  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
-                   "0 of 500 attending, 10 shown");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, none_10_shown);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   vp_test_run_main_loop (500);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 500);
@@ -755,27 +777,24 @@ test_attendee_picker (Fixture       *fixture,
   g_timer_start (timer);
   g_signal_emit_by_name (vp_test_get_widget (editor, "select_all_button"), "clicked");
   g_test_message ("Select All ticked 100 of 500 in %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
-  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
-                   "100 of 500 attending, 100 shown");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, all_shown);
   /* and one of them out again, found by a search within the organisation */
   gtk_editable_set_text (GTK_EDITABLE (search), "person 003");
   vp_test_run_main_loop (500);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_signal_emit_by_name (vp_test_get_widget (editor, "select_none_button"), "clicked");
-  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==,
-                   "99 of 500 attending, 1 shown");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, one_out_shown);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   vp_test_run_main_loop (300);
-  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, "99 of 500 attending");
+  g_assert_cmpstr (vp_test_get_label (editor, "attendee_count"), ==, one_out);
 
   /* back: the count on the row that opens the page */
   gtk_widget_activate_action (vp_test_get_widget (editor, "attendees_back_button"),
                               "editor.show-main", NULL);
   vp_test_run_main_loop (500);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "99 of 500 attending");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, one_out);
 
   /* saved, as the editor saves: those 99, all of Organisation 3 */
   args[0] = fixture->store;
@@ -809,6 +828,9 @@ first_start_activate_cb (GApplication *application,
   g_autoptr(VpProgramme) programme = NULL;
   g_autoptr(VpSnapshot) snapshot = NULL;
   gboolean *checked = data;
+  /* what the window puts before the sample's own title: “Sample: ” */
+  const char *sample = _("Sample: %s");
+  g_autofree char *sample_prefix = g_strndup (sample, strstr (sample, "%s") - sample);
 
   vp_test_run_main_loop (300);
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
@@ -828,7 +850,8 @@ first_start_activate_cb (GApplication *application,
   vp_test_run_main_loop (300);
   g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
   programme = g_list_model_get_item (programmes, 0);
-  g_assert_true (g_str_has_prefix (vp_programme_get_title (programme), "Sample: "));
+  g_assert_cmpuint (strlen (sample_prefix), >, 0);
+  g_assert_true (g_str_has_prefix (vp_programme_get_title (programme), sample_prefix));
   g_assert_cmpint (vp_programme_get_status (programme), ==, VP_PROGRAMME_STATUS_DRAFT);
   snapshot = vp_test_load_snapshot (store, vp_programme_get_id (programme));
   g_assert_cmpuint (vp_snapshot_get_participants (snapshot)->len, >, 0);

@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
+#include "vp-format.h"
 #include "vp-overview-page.h"
 #include "vp-participant-editor.h"
 #include "vp-participants-page.h"
@@ -153,6 +155,9 @@ test_editor_consent (Fixture       *fixture,
   g_autoptr(VpParticipant) jurate = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *not_kept = g_strdup_printf (_("Not kept: the participant has not consented to "
+                                                 "give their %s (see Consent)"),
+                                               _("emergency contact"));
   VpParticipantEditor *editor;
   GtkWidget *dietary_row;
   GtkWidget *emergency_row;
@@ -179,9 +184,9 @@ test_editor_consent (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dietary_row)), ==, "QZXJURATEDIET");
   /* she gave no emergency contact and did not agree to: it cannot be typed */
   g_assert_false (gtk_widget_get_sensitive (emergency_row));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (emergency_row), ==,
-                   "Not kept: the participant has not consented to give their emergency "
-                   "contact (see Consent)");
+  /* “Not kept: the participant has not consented to give their emergency
+   * contact (see Consent)” */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (emergency_row), ==, not_kept);
 
   /* the consent rows and the fields they allow on screen, scrolled to */
   gtk_widget_grab_focus (get_child (editor, VP_TYPE_PARTICIPANT_EDITOR, "accessibility_row"));
@@ -191,7 +196,7 @@ test_editor_consent (Fixture       *fixture,
   gtk_switch_set_active (dietary_switch, FALSE);
   g_assert_false (gtk_widget_get_sensitive (dietary_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dietary_row)), ==, "");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (dietary_row), "dietary needs"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (dietary_row), _("dietary needs")));
   g_assert_true (vp_participant_editor_flush (editor));
 
   snapshot = load (fixture);
@@ -238,6 +243,27 @@ test_overview_privacy (Fixture       *fixture,
   AdwMessageDialog *dialog;
   const char *body;
   VpParticipant *aino;
+  /* what the window says, in its language */
+  g_autofree char *default_day = vp_format_date_long ("2022-03-12");
+  g_autofree char *default_period = g_strdup_printf (ngettext ("%u month after the last day (the "
+                                                               "default, in Preferences)",
+                                                               "%u months after the last day "
+                                                               "(the default, in Preferences)",
+                                                               12), 12);
+  g_autofree char *later_day = vp_format_date_long ("2071-03-12");
+  g_autofree char *possible = g_strdup_printf (_("Possible after %s"), later_day);
+  g_autofree char *own_day = vp_format_date_long ("2021-06-30");
+  g_autofree char *kept_until = g_strdup_printf (_("The personal data of this programme was kept "
+                                                   "until %s. Purging erases it for good, from "
+                                                   "the database and its backups:"), own_day);
+  g_autofree char *one_stay = g_strdup_printf (ngettext ("%u hotel stay", "%u hotel stays", 1), 1);
+  g_autofree char *aino_items = g_strjoin (", ", _("email"), _("phone"), _("dietary needs"),
+                                           _("emergency contact"), _("notes"), one_stay, NULL);
+  g_autofree char *aino_line = g_strdup_printf (_("\n• %s: %s"), "Aino Mäkelä", aino_items);
+  g_autofree char *jurate_items = g_strjoin (", ", _("email"), _("dietary needs"),
+                                             _("access needs"), NULL);
+  g_autofree char *jurate_line = g_strdup_printf (_("\n• %s: %s"), "Jūratė Žukauskienė",
+                                                  jurate_items);
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -248,10 +274,12 @@ test_overview_privacy (Fixture       *fixture,
   page = vp_overview_page_new (fixture->context);
   fixture->window = vp_test_show_page (page, 900);
   gtk_window_set_default_size (fixture->window, 900, 1000);
-  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, "Saturday, 12 March 2022");
+  /* “Saturday, 12 March 2022”, “12 months after the last day (the
+   * default, in Preferences)” */
+  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, default_day);
   g_assert_cmpstr (adw_action_row_get_subtitle (get_child (page, VP_TYPE_OVERVIEW_PAGE,
                                                            "retention_row")),
-                   ==, "12 months after the last day (the default, in Preferences)");
+                   ==, default_period);
   purge_button = get_child (page, VP_TYPE_OVERVIEW_PAGE, "purge_button");
   g_assert_true (gtk_widget_get_sensitive (purge_button));
   g_assert_false (gtk_widget_get_visible (get_child (page, VP_TYPE_OVERVIEW_PAGE,
@@ -265,11 +293,10 @@ test_overview_privacy (Fixture       *fixture,
   /* another period in Preferences moves the default */
   g_settings_set_uint (settings, "retention-months", 600);
   vp_test_run_main_loop (50);
-  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, "Thursday, 12 March 2071");
+  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, later_day);
   g_assert_false (gtk_widget_get_sensitive (purge_button));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (get_child (page, VP_TYPE_OVERVIEW_PAGE,
-                                                                    "purge_row")),
-                            "Possible after"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (get_child (page, VP_TYPE_OVERVIEW_PAGE,
+                                                           "purge_row")), ==, possible);
   g_settings_reset (settings, "retention-months");
 
   /* a day of its own, chosen as the other days are */
@@ -280,7 +307,7 @@ test_overview_privacy (Fixture       *fixture,
   g_assert_cmpstr (vp_programme_get_retention_until (vp_snapshot_get_programme (snapshot)), ==,
                    "2021-06-30");
   g_clear_object (&snapshot);
-  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, "Wednesday, 30 June 2021");
+  g_assert_cmpstr (vp_test_get_label (page, "retention-value"), ==, own_day);
   g_assert_true (gtk_widget_get_visible (get_child (page, VP_TYPE_OVERVIEW_PAGE,
                                                     "retention_reset_button")));
 
@@ -288,10 +315,11 @@ test_overview_privacy (Fixture       *fixture,
   g_signal_emit_by_name (purge_button, "clicked");
   dialog = find_message_dialog ();
   body = adw_message_dialog_get_body (dialog);
-  g_assert_nonnull (strstr (body, "kept until Wednesday, 30 June 2021"));
-  g_assert_nonnull (strstr (body, "• Aino Mäkelä: email, phone, dietary needs, emergency "
-                                  "contact, notes, 1 hotel stay"));
-  g_assert_nonnull (strstr (body, "• Jūratė Žukauskienė: email, dietary needs, access needs"));
+  /* “… kept until Wednesday, 30 June 2021 …”, “• Aino Mäkelä: email, phone,
+   * dietary needs, emergency contact, notes, 1 hotel stay” */
+  g_assert_true (g_str_has_prefix (body, kept_until));
+  g_assert_nonnull (strstr (body, aino_line));
+  g_assert_nonnull (strstr (body, jurate_line));
   g_assert_null (strstr (body, "Mikko"));
   adw_message_dialog_response (dialog, "cancel");
   vp_test_run_main_loop (50);
@@ -315,7 +343,7 @@ test_overview_privacy (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (purge_button));
   g_assert_cmpstr (adw_action_row_get_subtitle (get_child (page, VP_TYPE_OVERVIEW_PAGE,
                                                            "purge_row")),
-                   ==, "Nothing left to purge");
+                   ==, _("Nothing left to purge"));
   g_assert_false (file_holds (vp_store_get_path (fixture->store), "QZXAINONOTES"));
 
   /* back to the default */
@@ -354,6 +382,24 @@ test_participants_erase (Fixture       *fixture,
   GListModel *model;
   AdwMessageDialog *dialog;
   const char *body;
+  /* what the window says, in its language */
+  g_autofree char *no_email = g_strdup_printf (_("“%s” Has No Email Address"), "Mikko Virtanen");
+  g_autofree char *erase = g_strdup_printf (_("Erase “%s” Everywhere?"), "Aino Mäkelä");
+  g_autofree char *everything = g_strdup_printf (_("Everything held about %s goes, in every "
+                                                   "programme, from the database, its backups "
+                                                   "and its log. It cannot be undone:"),
+                                                 "aino@example.fi");
+  g_autofree char *one_stay = g_strdup_printf (ngettext ("%u hotel stay", "%u hotel stays", 1), 1);
+  g_autofree char *one_session = g_strdup_printf (ngettext ("attendance at %u session",
+                                                            "attendance at %u sessions", 1), 1);
+  g_autofree char *held = g_strjoin (_(", "), _("name"), _("email"), _("phone"),
+                                     _("dietary needs"), _("emergency contact"), _("notes"),
+                                     one_stay, _("consent record"), one_session, NULL);
+  g_autofree char *participant = g_strdup_printf (_("participant %s: %s"), "Aino Mäkelä", held);
+  g_autofree char *programme_line = g_strdup_printf (_("“%s” (programme %lld): %s"),
+                                                     "Photonics Finland in Vilnius", 1LL,
+                                                     participant);
+  g_autofree char *item = g_strdup_printf (_("\n• %s"), programme_line);
 
   VP_TEST_SKIP_WITHOUT_DISPLAY ();
 
@@ -370,21 +416,21 @@ test_participants_erase (Fixture       *fixture,
                                    TRUE);
   g_assert_true (gtk_widget_activate_action (page, "participants.erase-person", NULL));
   dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   "“Mikko Virtanen” Has No Email Address");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, no_email);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position_of (model, "aino"),
                                    TRUE);
   g_signal_emit_by_name (button, "clicked");
   dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase “Aino Mäkelä” Everywhere?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, erase);
   body = adw_message_dialog_get_body (dialog);
-  g_assert_nonnull (strstr (body, "Everything held about aino@example.fi goes"));
-  g_assert_nonnull (strstr (body, "• “Photonics Finland in Vilnius” (programme 1): participant "
-                                  "Aino Mäkelä: name, email, phone, dietary needs, emergency "
-                                  "contact, notes, 1 hotel stay, consent record, attendance at "
-                                  "1 session"));
+  /* “Everything held about aino@example.fi goes …”, then “• “Photonics
+   * Finland in Vilnius” (programme 1): participant Aino Mäkelä: name, email,
+   * phone, dietary needs, emergency contact, notes, 1 hotel stay, consent
+   * record, attendance at 1 session” */
+  g_assert_true (g_str_has_prefix (body, everything));
+  g_assert_nonnull (strstr (body, item));
   adw_message_dialog_response (dialog, "erase");
   vp_test_run_main_loop (100);
 

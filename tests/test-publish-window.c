@@ -1,9 +1,11 @@
 /* test-publish-window.c: Publish in the main menu, and the Publishing dialog. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "vp-format.h"
 #include "vp-publish-dialog.h"
 #include "vp-store.h"
 #include "vp-test-gui.h"
@@ -205,6 +207,28 @@ last_result (Fixture *fixture)
   target = vp_store_get_publish_target (fixture->store, fixture->programme_id, "cloud", &error);
   g_assert_no_error (error);
   return g_strdup (target->last_result);
+}
+
+/* What the dialog says of the last publish, in the window's language:
+ * “7 December 2026, 17:58 — published: …”, the month named from the
+ * catalog, not the locale. */
+static char *
+expected_last_publish (Fixture *fixture)
+{
+  g_autoptr(VpPublishTarget) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  target = vp_store_get_publish_target (fixture->store, fixture->programme_id, "cloud", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (target->last_result, ==, "published");
+  utc = g_date_time_new_from_unix_utc (target->last_at);
+  local = g_date_time_to_local (utc);
+  when = vp_format_date_time (local, _("%-d %B %Y, %H:%M"));
+  return g_strdup_printf (_("%s — %s: %s"), g_strstrip (when), _("published"),
+                          target->last_report != NULL ? target->last_report : "");
 }
 
 static gboolean
@@ -459,6 +483,13 @@ test_dialog_conflict (Fixture       *fixture,
   publish_from_dialog (dialog);
   third = last_result (fixture);
   g_assert_cmpstr (third, ==, "published");
+  /* and the dialog says when, in its language */
+  {
+    g_autofree char *said = expected_last_publish (fixture);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (vp_test_find_widget (
+                       GTK_WIDGET (dialog), "last-publish"))), ==, said);
+  }
   g_assert_false (g_bytes_equal (edited, g_hash_table_lookup (fixture->server.resources,
                                                                edited_path)));
   g_bytes_unref (edited);

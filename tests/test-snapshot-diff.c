@@ -1,10 +1,15 @@
 /* test-snapshot-diff.c: unit tests of the diff of two snapshots of a programme: what an import
  * adds, changes, removes or cancels, the fields it names and the words it says. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "vp-csv-import.h"
 #include "vp-ical-import.h"
+#include "vp-language.h"
 #include "vp-snapshot-diff.h"
 #include "vp-test-core.h"
 
@@ -593,6 +598,33 @@ test_ical_import (void)
   g_assert_cmpuint (vp_snapshot_diff_get_changes (diff, VP_ENTITY_PARTICIPANT)->len, ==, 0);
 }
 
+/* A session's day and month in the user's language, from its catalog, as
+ * the words around them are: LANGUAGE=de on a machine with no German
+ * locale (the tests run in C.UTF-8) says “Di, 13. Apr.”, not “Tue”. */
+static void
+test_session_time_in_language (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(VpSnapshot) after = vp_test_read_document (base_document);
+      g_autoptr(VpSnapshotDiff) diff = NULL;
+      g_autofree char *details = NULL;
+
+      g_setenv ("LANGUAGE", "de", TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, vp_language_locale_dir ());
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      diff = vp_snapshot_diff_new (NULL, after, VP_SNAPSHOT_DIFF_UPDATE);
+      details = vp_snapshot_change_get_details (find_change (diff, VP_ENTITY_SESSION,
+                                                             "Laser lab tour"));
+      g_print ("%s\n", details);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Di, 13. Apr., 09:00–10:30\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/snapshot-diff/one-line", test_one_line);
   g_test_add_func ("/snapshot-diff/csv-import", test_csv_import);
   g_test_add_func ("/snapshot-diff/ical-import", test_ical_import);
+  g_test_add_func ("/snapshot-diff/session-time-in-language", test_session_time_in_language);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vp-labels.h"
+#include "vp-language.h"
 #include "vp-snapshot-diff.h"
 #include "vp-time.h"
 #include "vp-values.h"
@@ -530,6 +531,21 @@ wall_time (const char *local)
                               time.second);
 }
 
+/* @time written with @format, the names of its day and month in the
+ * user's language from its catalog, as the text around them is: the
+ * locale's names would be English on a desktop without that language's
+ * locale. */
+static char *
+format_user_time (GDateTime  *time,
+                  const char *format)
+{
+  VpLanguage *language = vp_language_get (vp_language_user_code (), NULL);
+
+  if (language == NULL)
+    return g_date_time_format (time, format);
+  return vp_language_format_date_time (language, time, format);
+}
+
 /* "Tue 13 Apr, 09:00–10:30" */
 static char *
 session_time (VpSession *session)
@@ -544,7 +560,7 @@ session_time (VpSession *session)
 
   /* Translators: when a session begins, in an import preview; see the
    * conversions of g_date_time_format().  xgettext:no-c-format */
-  start_text = g_date_time_format (start, C_("session start", "%a %-d %b, %H:%M"));
+  start_text = format_user_time (start, C_("session start", "%a %-d %b, %H:%M"));
   if (end == NULL)
     return g_steal_pointer (&start_text);
 
@@ -552,11 +568,11 @@ session_time (VpSession *session)
       g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
     /* Translators: when a session ends on the day it begins; see the
      * conversions of g_date_time_format().  xgettext:no-c-format */
-    end_text = g_date_time_format (end, C_("session end", "%H:%M"));
+    end_text = format_user_time (end, C_("session end", "%H:%M"));
   else
     /* Translators: when a session ends on a later day; see the
      * conversions of g_date_time_format().  xgettext:no-c-format */
-    end_text = g_date_time_format (end, C_("session end on another day", "%a %-d %b, %H:%M"));
+    end_text = format_user_time (end, C_("session end on another day", "%a %-d %b, %H:%M"));
 
   /* Translators: a session's time, as in “Tue 13 Apr, 09:00–10:30”: its
    * start, an en dash, its end. */

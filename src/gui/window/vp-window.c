@@ -517,9 +517,11 @@ add_pages (VpWindow *self)
      * phone-wide window, where a button is about 60 pixels wide */
     { &self->organisations_page, "organisations", _("Organisations"), C_("page", "Orgs"),
       "emblem-shared-symbolic" },
-    /* Translators: the Hosts page in the bar at the bottom of a
-     * phone-wide window, where a button is about 60 pixels wide */
-    { &self->hosts_page, "hosts", _("Hosts"), C_("page", "Hosts"), "go-home-symbolic" },
+    /* Translators: the Hosts page among the six pages in the window's
+     * header: a short word.  Then in the bar at the bottom of a phone-wide
+     * window, where a button is about 60 pixels wide */
+    { &self->hosts_page, "hosts", C_("page title", "Hosts"), C_("page", "Hosts"),
+      "go-home-symbolic" },
     /* Translators: the Checks page in the bar at the bottom of a
      * phone-wide window, where a button is about 60 pixels wide */
     { &self->checks_page, "checks", _("Checks"), C_("page", "Checks"), "emblem-ok-symbolic" },
