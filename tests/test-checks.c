@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vp-checks.h"
+#include "vp-language.h"
 #include "vp-test-core.h"
 
 /* Documents {{{1 */
@@ -660,6 +661,36 @@ test_outside_programme_before_first_day (void)
 
   expect_problem (problem, VP_SEVERITY_ERROR, "uid-drinks", NULL, "alpha");
   expect_message_names (problem, "Evening get-together");
+}
+
+/* A problem's days and times in the document's language, from its catalog
+ * (the tests run in C.UTF-8: the locale would give English names). */
+static void
+test_problem_time_in_language (void)
+{
+  static const Patch patches[] = {
+    { "sessions[5]", SESSION ("drinks", "Evening get-together", "2027-05-09T23:30",
+                              "2027-05-10T00:30", AT ("alpha"), "\"all\"") },
+  };
+  VpLanguage *french = vp_language_get ("fr", NULL);
+  VpLanguage *previous;
+  g_autoptr(GPtrArray) problems = NULL;
+  VpProblem *problem;
+  const char *message;
+
+  g_assert_nonnull (french);
+  previous = vp_language_set_document (french);
+  problems = CHECK (patches, NULL);
+  vp_language_set_document (previous);
+
+  problem = expect_only (problems, "outside-programme");
+  message = problem->message;
+  /* Sunday 9 May: “dim. 9 mai 23:30” */
+  g_assert_nonnull (strstr (message,
+                            vp_language_pgettext (french, "abbreviated month in a date\004May",
+                                                  strlen ("abbreviated month in a date") + 1)));
+  g_assert_null (strstr (message, "May"));
+  g_assert_null (strstr (message, "Sun"));
 }
 
 static void
@@ -1540,6 +1571,7 @@ main (int   argc,
   g_test_add_func ("/checks/travel-time/one-second-short", test_travel_time_one_second_short);
   g_test_add_func ("/checks/travel-time/names-everyone", test_travel_time_names_everyone);
 
+  g_test_add_func ("/checks/outside-programme/time-in-language", test_problem_time_in_language);
   g_test_add_func ("/checks/outside-programme/before-first-day",
                    test_outside_programme_before_first_day);
   g_test_add_func ("/checks/outside-programme/after-last-day",

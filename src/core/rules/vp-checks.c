@@ -267,7 +267,7 @@ format_instant (Checker *checker,
 
   /* TRANSLATORS: when a session starts, in a problem found by the checks;
    * see g_date_time_format().  xgettext:no-c-format */
-  return g_date_time_format (local, C_("problem time", "%a %-d %b %H:%M"));
+  return vp_document_format_date_time (local, C_("problem time", "%a %-d %b %H:%M"));
 }
 
 static char *
@@ -281,11 +281,11 @@ format_date (Checker     *checker,
     /* TRANSLATORS: a day in a problem found by the checks, in a programme
      * over more than one year; see g_date_time_format().
      * xgettext:no-c-format */
-    return g_date_time_format (time, C_("problem day", "%a %-d %b %Y"));
+    return vp_document_format_date_time (time, C_("problem day", "%a %-d %b %Y"));
 
   /* TRANSLATORS: a day in a problem found by the checks; see
    * g_date_time_format().  xgettext:no-c-format */
-  return g_date_time_format (time, C_("problem day", "%a %-d %b"));
+  return vp_document_format_date_time (time, C_("problem day", "%a %-d %b"));
 }
 
 /* “Tue 11 May”, or “Tue 11 May to Thu 13 May” for a range of days. */
