@@ -295,6 +295,81 @@ test_combo_rows (Fixture       *fixture,
   g_assert_cmpuint (n_labels, >=, 10);
 }
 
+/* How many buttons for New Programme @widget's tree shows. */
+static guint
+count_new_programme (GtkWidget *widget)
+{
+  guint n = GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "win.new-programme") == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_new_programme (child);
+  return n;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list of programmes in a phone-wide window: its title whole, also
+ * with minimise and maximise beside close (New Programme then goes to the
+ * main menu), and New Programme in the header with close alone. */
+static void
+test_sidebar_title (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const layouts[] = { "menu:minimize,maximize,close", "appmenu:close",
+                                         "close,minimize,maximize:menu" };
+  GtkSettings *settings;
+  g_autofree char *saved = NULL;
+
+  VP_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  settings = gtk_settings_get_default ();
+  g_object_get (settings, "gtk-decoration-layout", &saved, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      VpWindow *window;
+      GtkWidget *title;
+
+      g_object_set (settings, "gtk-decoration-layout", layouts[i], NULL);
+      window = vp_test_show_window (fixture->store, 360);
+      vp_test_run_main_loop (300);
+      g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (vp_test_get_widget (window,
+                                                                              "leaflet"))));
+      title = find_label (GTK_WIDGET (window), _("Programmes"));
+      g_assert_nonnull (title);
+      g_test_message ("%s: title %d pixels", layouts[i], gtk_widget_get_width (title));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))))
+        g_error ("with “%s”, the title is cut to %d pixels", layouts[i],
+                 gtk_widget_get_width (title));
+      /* with close alone there is room for it in the header */
+      g_assert_cmpuint (count_new_programme (GTK_WIDGET (window)), ==, i == 1 ? 1 : 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+      vp_test_run_main_loop (100);
+    }
+
+  g_object_set (settings, "gtk-decoration-layout", saved, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +377,8 @@ main (int   argc,
   vp_test_init (&argc, &argv);
 
   g_test_add ("/fit/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/fit/sidebar-title", Fixture, NULL, fixture_set_up, test_sidebar_title,
+              fixture_tear_down);
   g_test_add ("/fit/combo-rows", Fixture, NULL, fixture_set_up, test_combo_rows,
               fixture_tear_down);
 

@@ -56,6 +56,7 @@ struct _VpWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *new_programme_button;
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkMenuButton        *menu_button;

@@ -459,11 +459,50 @@ programme_unbind_cb (GtkSignalListItemFactory *factory,
   vp_programme_row_set_programme (VP_PROGRAMME_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* A phone-wide window shows the list of programmes alone, under a header
+ * with the window's own buttons: where those are more than a close button
+ * (minimise, maximise), the title “Programmes” would be cut between them
+ * and the header's own, so New Programme leaves the header for the main
+ * menu (Ctrl+N, and the empty list's button, as before). */
+static void
+update_sidebar_header (VpWindow *self)
+{
+  g_autofree char *layout = NULL;
+  gboolean crowded = FALSE;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      g_auto(GStrv) buttons = NULL;
+      guint n_buttons = 0;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                    "gtk-decoration-layout", &layout, NULL);
+      /* on either side: “menu:minimize,maximize,close”, “close,maximize:” */
+      buttons = g_strsplit (layout != NULL ? g_strdelimit (layout, ":", ',') : "", ",", -1);
+      for (guint i = 0; buttons[i] != NULL; i++)
+        if (g_str_equal (buttons[i], "minimize") || g_str_equal (buttons[i], "maximize") ||
+            g_str_equal (buttons[i], "close"))
+          n_buttons++;
+      crowded = n_buttons > 1;
+    }
+
+  gtk_widget_set_visible (self->new_programme_button, !crowded);
+}
+
+static void
+decoration_layout_changed_cb (VpWindow   *self,
+                              GParamSpec *pspec,
+                              GtkSettings *settings)
+{
+  update_sidebar_header (self);
+}
+
 static void
 leaflet_folded_changed_cb (VpWindow   *self,
                            GParamSpec *pspec,
                            AdwLeaflet *leaflet)
 {
+  update_sidebar_header (self);
   vp_window_update_actions (self);
 }
 
@@ -1031,6 +1070,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, new_programme_button);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, menu_button);
@@ -1072,6 +1112,11 @@ vp_window_init (VpWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->export_paper = vp_print_default_paper ();
+
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)),
+                           "notify::gtk-decoration-layout",
+                           G_CALLBACK (decoration_layout_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sidebar_header (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
