@@ -309,25 +309,6 @@ count_new_programme (GtkWidget *widget)
   return n;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-      gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list of programmes in a phone-wide window: its title whole, also
  * with minimise and maximise beside close (New Programme then goes to the
  * main menu), and New Programme in the header with close alone. */
@@ -355,7 +336,7 @@ test_sidebar_title (Fixture       *fixture,
       vp_test_run_main_loop (300);
       g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (vp_test_get_widget (window,
                                                                               "leaflet"))));
-      title = find_label (GTK_WIDGET (window), _("Programmes"));
+      title = vp_test_find_label (GTK_WIDGET (window), _("Programmes"));
       g_assert_nonnull (title);
       g_test_message ("%s: title %d pixels", layouts[i], gtk_widget_get_width (title));
       if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))))

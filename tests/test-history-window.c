@@ -326,30 +326,13 @@ typedef struct
   const char *text;
 } LabelSearch;
 
-static gboolean
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether a label shows the text (a toast's title). */
 static gboolean
 has_label (gpointer data)
 {
   LabelSearch *search = data;
 
-  return find_label (search->root, search->text);
+  return vp_test_find_label (search->root, search->text) != NULL;
 }
 
 /* The label of the main menu's Undo (0) or Redo (1). */

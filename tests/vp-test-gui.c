@@ -175,6 +175,34 @@ vp_test_get_label (gpointer    root,
   return gtk_label_get_label (GTK_LABEL (widget));
 }
 
+/**
+ * vp_test_find_label:
+ * @root: where to look
+ * @text: the label's whole text
+ *
+ * Returns: (transfer none) (nullable): the first label shown in @root whose
+ *   text is @text (a toast's title, a header's title), or %NULL
+ */
+GtkWidget *
+vp_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vp_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 find_mapped_button (GtkWidget  *root,
                     const char *label)

@@ -50,6 +50,8 @@ GtkWidget   *vp_test_get_widget             (gpointer          root,
                                              const char       *name);
 const char  *vp_test_get_label              (gpointer          root,
                                              const char       *name);
+GtkWidget   *vp_test_find_label             (GtkWidget        *root,
+                                             const char       *text);
 GtkWidget   *vp_test_wait_for_button        (GtkWidget        *root,
                                              const char       *label);
 

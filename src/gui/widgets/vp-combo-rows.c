@@ -29,6 +29,10 @@ fit_row (AdwComboRow *row)
   GListModel *model = adw_combo_row_get_model (row);
   gboolean long_value = FALSE;
 
+  /* already under the title, by its template or an earlier look */
+  if (adw_combo_row_get_use_subtitle (row))
+    return;
+
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model) && !long_value; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
@@ -37,7 +41,6 @@ fit_row (AdwComboRow *row)
       long_value = text != NULL && g_utf8_strlen (text, -1) > VALUE_CHARS;
     }
 
-  /* a row made to show its value under the title keeps it there */
   if (long_value)
     adw_combo_row_set_use_subtitle (row, TRUE);
 }
