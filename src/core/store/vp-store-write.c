@@ -3146,6 +3146,35 @@ fail:
   return FALSE;
 }
 
+/* Deletes rows of one kind (@type: VP_TYPE_HOST, _ORGANISATION,
+ * _PARTICIPANT or _SESSION), with what each takes along. */
+static gboolean
+delete_of_type (VpStore       *self,
+                GType          type,
+                gint64         programme_id,
+                const gint64  *ids,
+                guint          n_ids,
+                gint64         since,
+                GError       **error)
+{
+  /* a host's sessions lose their host: calendars must hear of it */
+  if (type == VP_TYPE_HOST)
+    return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, ids, n_ids, since,
+                        error);
+  /* an organisation's people then belong to none */
+  if (type == VP_TYPE_ORGANISATION)
+    return delete_rows (self, "organisations", NULL,
+                        "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
+                        programme_id, ids, n_ids, since, error);
+  /* the sessions a participant was listed for change their attendees */
+  if (type == VP_TYPE_PARTICIPANT)
+    return delete_rows (self, "participants",
+                        "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
+                        NULL, programme_id, ids, n_ids, since, error);
+  g_return_val_if_fail (type == VP_TYPE_SESSION, FALSE);
+  return delete_rows (self, "sessions", NULL, NULL, programme_id, ids, n_ids, since, error);
+}
+
 gboolean
 vp_store_delete_hosts (VpStore       *self,
                        gint64         programme_id,
@@ -3153,9 +3182,7 @@ vp_store_delete_hosts (VpStore       *self,
                        guint          n_ids,
                        GError       **error)
 {
-  /* their sessions lose their host: calendars must hear of it */
-  return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, ids, n_ids, -1,
-                      error);
+  return delete_of_type (self, VP_TYPE_HOST, programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3165,9 +3192,7 @@ vp_store_delete_organisations (VpStore       *self,
                                guint          n_ids,
                                GError       **error)
 {
-  return delete_rows (self, "organisations", NULL,
-                      "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
-                      programme_id, ids, n_ids, -1, error);
+  return delete_of_type (self, VP_TYPE_ORGANISATION, programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3177,10 +3202,7 @@ vp_store_delete_participants (VpStore       *self,
                               guint          n_ids,
                               GError       **error)
 {
-  /* the sessions they were listed for change their attendees */
-  return delete_rows (self, "participants",
-                      "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
-                      NULL, programme_id, ids, n_ids, -1, error);
+  return delete_of_type (self, VP_TYPE_PARTICIPANT, programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3190,7 +3212,7 @@ vp_store_delete_sessions (VpStore       *self,
                           guint          n_ids,
                           GError       **error)
 {
-  return delete_rows (self, "sessions", NULL, NULL, programme_id, ids, n_ids, -1, error);
+  return delete_of_type (self, VP_TYPE_SESSION, programme_id, ids, n_ids, -1, error);
 }
 
 gboolean
@@ -3220,18 +3242,7 @@ vp_store_delete_row_since (VpStore  *self,
       return TRUE;
     }
 
-  if (type == VP_TYPE_HOST)
-    return delete_rows (self, "hosts", "host_id = ?1", NULL, programme_id, &id, 1, since, error);
-  if (type == VP_TYPE_ORGANISATION)
-    return delete_rows (self, "organisations", NULL,
-                        "UPDATE participants SET organisation_id = NULL WHERE organisation_id = ?1",
-                        programme_id, &id, 1, since, error);
-  if (type == VP_TYPE_PARTICIPANT)
-    return delete_rows (self, "participants",
-                        "id IN (SELECT session_id FROM attendances WHERE participant_id = ?1)",
-                        NULL, programme_id, &id, 1, since, error);
-  g_return_val_if_fail (type == VP_TYPE_SESSION, FALSE);
-  return delete_rows (self, "sessions", NULL, NULL, programme_id, &id, 1, since, error);
+  return delete_of_type (self, type, programme_id, &id, 1, since, error);
 }
 
 /* Moves the local time @text by @days days, keeping the wall time. */
